@@ -1,0 +1,30 @@
+/**
+ * Vitest global setup: one emulator and one gateway for the whole run, both real Workers under workerd, wired to
+ * each other over real HTTP. Tests read their URLs with `inject("emulatorUrl")` and `inject("gatewayUrl")`.
+ */
+import type { TestProject } from "vitest/node";
+import { startWorker } from "./utils/workers";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the Nexus emulator, for example `http://127.0.0.1:41234`. */
+    emulatorUrl: string;
+    /** Base URL of the gateway; GraphQL is at `${gatewayUrl}/graphql`. */
+    gatewayUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const emulator = await startWorker({ config: "emulator/wrangler.toml" });
+  const gateway = await startWorker({
+    config: "wrangler.toml",
+    // The gateway's settings for tests: the emulator behind it, and no default credentials, so that every test
+    // says which project it acts as (x-nexus-project-id / x-nexus-secret-key).
+    vars: { NEXUS_API_URL: emulator.url, NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "" },
+  });
+  project.provide("emulatorUrl", emulator.url);
+  project.provide("gatewayUrl", gateway.url);
+  return async () => {
+    await Promise.all([gateway.worker.dispose(), emulator.worker.dispose()]);
+  };
+}
