@@ -1,0 +1,211 @@
+/**
+ * Checks HTTP responses against the emulator's OpenAPI description (`emulator/openapi.json`), so that the emulator
+ * and its description cannot drift apart. Any test (emulator or gateway) can call {@link expectMatchesOpenApi} with
+ * what it sent and what came back.
+ */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import openapiJson from "../../emulator/openapi.json";
+
+/** The parts of an OpenAPI 3.1 document that the validator reads. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, PathItem>;
+  components?: Record<string, Record<string, unknown>>;
+}
+
+/** An OpenAPI path item: operations by lower-case method, plus path-level parameters. */
+export type PathItem = Partial<Record<HttpMethod, Operation>> & { parameters?: unknown[] };
+
+/** An OpenAPI operation, reduced to what the validator reads. */
+export interface Operation {
+  operationId?: string;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+/** The methods an OpenAPI path item can hold. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The emulator's OpenAPI document, exactly as kept in the repository. */
+export const openApiDocument = openapiJson as unknown as OpenApiDocument;
+
+/** The id under which the whole document is registered with ajv, so that JSON pointers into it resolve. */
+const DOCUMENT_ID = "https://nexus-emulator.local/openapi.json";
+
+/** One matched operation: where it lives in the document and what the test asked about. */
+export interface MatchedOperation {
+  /** The path template, e.g. `/projects/{projectId}/batch/jobs/{jobId}`. */
+  template: string;
+  method: HttpMethod;
+  operation: Operation;
+  /** `operationId`, or `METHOD template` when the document gives none. */
+  name: string;
+  /** The path parameters taken from the URL. */
+  params: Record<string, string>;
+}
+
+interface CompiledTemplate {
+  template: string;
+  regex: RegExp;
+  names: string[];
+  /** How many literal characters the template has: more means more specific (`{id}:test` beats `{id}`). */
+  literalLength: number;
+}
+
+const compiledTemplates: CompiledTemplate[] = Object.keys(openApiDocument.paths).map(compileTemplate);
+
+function compileTemplate(template: string): CompiledTemplate {
+  const names: string[] = [];
+  let literalLength = 0;
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name !== undefined) {
+        names.push(name);
+        return "([^/]+)";
+      }
+      literalLength += part.length;
+      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("");
+  return { template, regex: new RegExp(`^${source}$`), names, literalLength };
+}
+
+/**
+ * Finds the operation for a method and URL (absolute, or a path with an optional query string). When several
+ * templates match (a `{webhookId}` segment also matches `webhook_1:test`), the one with the most literal text wins.
+ * Throws an error naming the method and path when no path template or no operation matches.
+ */
+export function findOperation(method: string, url: string): MatchedOperation {
+  const path = new URL(url, "http://openapi.invalid").pathname;
+  const lowerMethod = method.toLowerCase() as HttpMethod;
+  const matches = compiledTemplates
+    .map((compiled) => ({ compiled, match: compiled.regex.exec(path) }))
+    .filter((candidate): candidate is { compiled: CompiledTemplate; match: RegExpExecArray } => candidate.match !== null)
+    .sort((a, b) => b.compiled.literalLength - a.compiled.literalLength);
+  const best = matches[0];
+  if (best === undefined) {
+    throw new Error(`OpenAPI: no path template matches ${method.toUpperCase()} ${path}`);
+  }
+  const { template, names } = best.compiled;
+  const operation = openApiDocument.paths[template]?.[lowerMethod];
+  if (operation === undefined || !HTTP_METHODS.includes(lowerMethod)) {
+    throw new Error(`OpenAPI: ${template} has no ${method.toUpperCase()} operation (asked for ${path})`);
+  }
+  const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(best.match[index + 1] ?? "")]));
+  const name = operation.operationId ?? `${lowerMethod.toUpperCase()} ${template}`;
+  return { template, method: lowerMethod, operation, name, params };
+}
+
+/** Escapes one JSON pointer token (RFC 6901). */
+function pointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Reads the value at a local `#/…` JSON pointer of the document; `undefined` when nothing is there. */
+export function resolvePointer(pointer: string): unknown {
+  if (!pointer.startsWith("#")) return undefined;
+  const tokens = pointer.slice(1).split("/").slice(1).map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let node: unknown = openApiDocument;
+  for (const token of tokens) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** Follows OpenAPI-level `$ref`s (responses, parameters) until a concrete object, returning it and its pointer. */
+function dereference(value: unknown, pointer: string): { value: unknown; pointer: string } {
+  let current = { value, pointer };
+  for (let hops = 0; hops < 16; hops++) {
+    const target = (current.value as { $ref?: unknown } | null)?.$ref;
+    if (typeof target !== "string") return current;
+    const resolved = resolvePointer(target);
+    if (resolved === undefined) throw new Error(`OpenAPI: $ref ${target} (at ${current.pointer}) does not resolve`);
+    current = { value: resolved, pointer: target };
+  }
+  throw new Error(`OpenAPI: $ref chain too long at ${pointer}`);
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+// The whole document is one schema resource, so `#/components/schemas/X` inside any schema resolves against it.
+ajv.addSchema({ ...openApiDocument, $id: DOCUMENT_ID });
+
+const validators = new Map<string, ValidateFunction>();
+
+/** Compiles (once) the JSON Schema at a pointer of the document. */
+export function schemaValidator(pointer: string): ValidateFunction {
+  let validate = validators.get(pointer);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: `${DOCUMENT_ID}${pointer}` });
+    validators.set(pointer, validate);
+  }
+  return validate;
+}
+
+/** Every operation and status that {@link expectMatchesOpenApi} has checked, as `operationId status`. */
+export const checkedResponses = new Set<string>();
+
+/** Every operation and status documented, as `operationId status`, for coverage checks. */
+export function documentedResponses(): string[] {
+  return Object.entries(openApiDocument.paths).flatMap(([template, item]) =>
+    HTTP_METHODS.flatMap((method) => {
+      const operation = item[method];
+      if (operation === undefined) return [];
+      const name = operation.operationId ?? `${method.toUpperCase()} ${template}`;
+      return Object.keys(operation.responses).map((status) => `${name} ${status}`);
+    }),
+  );
+}
+
+function formatErrors(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? [])
+    .map((error) => `${error.instancePath === "" ? "(body)" : error.instancePath} ${error.message ?? "is invalid"}${
+      Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : ""
+    }`)
+    .join("; ");
+}
+
+/**
+ * Asserts that a response matches the OpenAPI description: the method and URL must match a documented operation,
+ * the status must be documented for it (exactly, or as `2XX`-style range, or `default`), and the parsed JSON body
+ * must satisfy the response's `application/json` schema. A response documented without content must have no body
+ * (`undefined`, `null` or `""`). Records the pair in {@link checkedResponses}.
+ * Throws an error naming the operation, the status and every schema violation otherwise.
+ */
+export function expectMatchesOpenApi(method: string, url: string, status: number, body: unknown): void {
+  const matched = findOperation(method, url);
+  const { operation, name, template } = matched;
+  const label = `${name} (${matched.method.toUpperCase()} ${template}) → ${status}`;
+  const range = `${String(status).charAt(0)}XX`;
+  const key = [String(status), range, "default"].find((candidate) => Object.hasOwn(operation.responses, candidate));
+  if (key === undefined) {
+    const documented = Object.keys(operation.responses).join(", ");
+    throw new Error(`OpenAPI: ${label}: status ${status} is not documented (documented: ${documented})`);
+  }
+  const basePointer = `#/paths/${pointerToken(template)}/${matched.method}/responses/${pointerToken(key)}`;
+  const response = dereference(operation.responses[key], basePointer);
+  const content = (response.value as { content?: Record<string, { schema?: unknown }> }).content;
+  if (content === undefined) {
+    if (body !== undefined && body !== null && body !== "") {
+      throw new Error(`OpenAPI: ${label}: documented without a body, got ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    checkedResponses.add(`${name} ${key}`);
+    return;
+  }
+  if (content["application/json"]?.schema === undefined) {
+    throw new Error(`OpenAPI: ${label}: no application/json schema documented (have ${Object.keys(content).join(", ")})`);
+  }
+  const validate = schemaValidator(`${response.pointer}/content/application~1json/schema`);
+  if (!validate(body)) {
+    throw new Error(`OpenAPI: ${label}: body does not match the schema: ${formatErrors(validate.errors)}`);
+  }
+  checkedResponses.add(`${name} ${key}`);
+}
