@@ -352,6 +352,19 @@ describe("the emulator against its OpenAPI document", () => {
       await expectStatus(204, "DELETE", "/__emulator/faults", { key: null });
     });
 
+    it("rejects an upload after its URL expired with 403, leaving the dataset Uploading", async () => {
+      await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { uploadUrlTtlMs: 1 } });
+      const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "expires at once") });
+      const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } } };
+      const { url, headers, expiresAtTime } = dataset.status.source.uploadUrl;
+      await eventually("the upload URL to expire", async () => (Date.now() > expiresAtTime + 5 ? true : undefined));
+      const expired = await expectStatus(403, "PUT", url, { key: null, raw: NDJSON, headers });
+      expect(expired.body).toMatchObject({ code: "ForbiddenError" });
+      const after = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
+      expect(after.body).toMatchObject({ status: { overview: "Uploading" } });
+      await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { msPerItem: 20 } });
+    });
+
     it("serves /openapi.json equal to emulator/openapi.json", async () => {
       const { body } = await expectStatus(200, "GET", "/openapi.json", { key: null });
       const file: unknown = JSON.parse(readFileSync(new URL("../../emulator/openapi.json", import.meta.url), "utf8"));
@@ -418,9 +431,14 @@ describe("the emulator against its OpenAPI document", () => {
       }
     });
 
-    it("rejects an upload with a wrong CRC32C or an unknown token, then accepts the right file", async () => {
-      const wrongCrc = { ...ids.uploadHeaders, "x-goog-hash": `crc32c=${crc32cBase64(BAD_NDJSON)}` };
-      await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: wrongCrc });
+    it("rejects an upload with a wrong CRC32C, size or header or an unknown token, then accepts the right file once", async () => {
+      const otherCrc = crc32cBase64(BAD_NDJSON);
+      const wrongCrc = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.map((byte, index) => (index === 10 ? byte ^ 1 : byte)), headers: ids.uploadHeaders });
+      expect((wrongCrc.body as { message: string }).message).toMatch(/CRC32C/);
+      const wrongHeader = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: { ...ids.uploadHeaders, "x-goog-hash": `crc32c=${otherCrc}` } });
+      expect((wrongHeader.body as { message: string }).message).toMatch(/x-goog-hash/);
+      const wrongSize = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.slice(1), headers: ids.uploadHeaders });
+      expect((wrongSize.body as { message: string }).message).toMatch(/bytes/);
       const unknown = ids.uploadUrl.replace(/[^/]+$/, "no-such-token");
       await expectStatus(404, "PUT", unknown, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
       const accepted = await call("PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
@@ -432,6 +450,8 @@ describe("the emulator against its OpenAPI document", () => {
         return dataset.status.overview === "Uploaded" ? dataset : undefined;
       });
       expect(uploaded.status.itemCount).toBe(2);
+      const again = await expectStatus(409, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
+      expect(again.body).toMatchObject({ code: "ConflictError" });
     });
 
     it("moves a dataset with a bad line to FailedProcessing, still matching the schema", async () => {
