@@ -1,5 +1,94 @@
+/**
+ * The emulator Worker entry: `/openapi.json`, the control API under `/__emulator/`, and every other request
+ * through the front door (faults, request log) to the one Durable Object that holds all state.
+ */
+import { DurableObject } from "cloudflare:workers";
+import openapi from "../openapi.json";
+import { DEFAULT_SETTINGS, type Settings } from "./context";
+import { handleControl, type ControlBackend } from "./control";
+import type { FaultSettings } from "./faults";
+import { serveApi, type ApiBackend } from "./front-door";
+import { routeApi } from "./router";
+import { seed } from "./seed";
+import { Store } from "./store";
+import type { RequestLogEntry } from "./types";
+
+/** Bindings of the emulator Worker. */
+export interface Env {
+  EMULATOR: DurableObjectNamespace<EmulatorState>;
+}
+
+/**
+ * All emulator state (projects, datasets, jobs, webhooks, settings, faults, request log) in SQLite storage. One
+ * instance, named "default". Seeds itself on first use when its storage is empty.
+ */
+export class EmulatorState extends DurableObject<Env> implements ControlBackend, ApiBackend {
+  private readonly store: Store;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new Store(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.store.migrate();
+      if (this.store.getMeta("settings") === undefined) seed(this.store, { ...DEFAULT_SETTINGS, resetAt: Date.now() });
+    });
+  }
+
+  /** Answers an API request (routing, auth, handlers). */
+  override async fetch(request: Request): Promise<Response> {
+    return routeApi(this.store, request, Date.now());
+  }
+
+  /** Reseeds; settings not given go back to their defaults. Clears the request log and the faults. */
+  async reset(options: { msPerItem?: number; uploadUrlTtlMs?: number }): Promise<Settings> {
+    const settings: Settings = {
+      msPerItem: options.msPerItem ?? DEFAULT_SETTINGS.msPerItem,
+      uploadUrlTtlMs: options.uploadUrlTtlMs ?? DEFAULT_SETTINGS.uploadUrlTtlMs,
+      resetAt: Date.now(),
+    };
+    seed(this.store, settings);
+    this.store.clearRequests();
+    return settings;
+  }
+
+  /** The request log, oldest first. */
+  async requests(): Promise<RequestLogEntry[]> {
+    return this.store.listRequests();
+  }
+
+  /** Empties the request log. */
+  async clearRequests(): Promise<void> {
+    this.store.clearRequests();
+  }
+
+  /** Appends to the request log. */
+  async record(entry: RequestLogEntry): Promise<void> {
+    this.store.appendRequest(entry);
+  }
+
+  /** The fault setting, if any. */
+  async faults(): Promise<FaultSettings | undefined> {
+    return this.store.getMeta<FaultSettings>("faults");
+  }
+
+  /** Replaces the fault setting. */
+  async setFaults(settings: FaultSettings): Promise<void> {
+    this.store.setMeta("faults", settings);
+  }
+
+  /** Removes every fault. */
+  async clearFaults(): Promise<void> {
+    this.store.deleteMeta("faults");
+  }
+}
+
 export default {
-  async fetch(): Promise<Response> {
-    return Response.json({ code: "ResourceNotFoundError", message: "Not found" }, { status: 404 });
+  async fetch(request, env): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
+    const state = env.EMULATOR.getByName("default");
+    // The stub's RPC methods return the same values as the class's, but TypeScript sees RPC wrapper types.
+    if (pathname.startsWith("/__emulator/")) return handleControl(request, state as unknown as ControlBackend);
+    return serveApi(request, state as unknown as ApiBackend);
   },
-} satisfies ExportedHandler;
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,35 @@
+/**
+ * What every API handler gets: the store, the authenticated project, the request's clock reading and origin, and
+ * the emulator settings. Built once per request by the router.
+ */
+import type { Store } from "./store";
+import type { ProjectRecord } from "./types";
+
+/** Emulator-wide settings chosen at reset. */
+export interface Settings {
+  /** How long each item spends at each stage of a job created from now on. */
+  msPerItem: number;
+  /** How long a dataset's upload URL stays valid. */
+  uploadUrlTtlMs: number;
+  /** When the data was last seeded. */
+  resetAt: number;
+}
+
+/** Defaults: a 300-item demo job takes about five minutes; upload URLs last an hour. */
+export const DEFAULT_SETTINGS = { msPerItem: 1000, uploadUrlTtlMs: 3_600_000 } as const;
+
+/** Per-request context of an API handler. */
+export interface ApiContext {
+  store: Store;
+  project: ProjectRecord;
+  /** The time of the request (ms); one reading per request so that one response is consistent. */
+  now: number;
+  /** The emulator's origin as the client reached it, e.g. `http://127.0.0.1:41234` (for upload URLs). */
+  origin: string;
+  settings: Settings;
+}
+
+/** A JSON response with the given status (default 200). */
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status });
+}

@@ -1,0 +1,67 @@
+/**
+ * The control API under `/__emulator/` (no auth, never recorded in the request log):
+ * - `POST /__emulator/reset` `{msPerItem?, uploadUrlTtlMs?}`: back to the seeded data; also clears the request log
+ *   and the faults.
+ * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it.
+ * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,
+ *   path?}`: replaces the fault setting; `GET` shows it; `DELETE` removes it.
+ */
+import { ApiError, errorResponse, notFound } from "./errors";
+import { checkFaultPath, type FaultSettings } from "./faults";
+import type { RequestLogEntry } from "./types";
+import { faultsBody, parseBody, resetBody } from "./validation";
+
+/** The state operations the control API needs (the Durable Object implements them over RPC). */
+export interface ControlBackend {
+  reset(options: { msPerItem?: number; uploadUrlTtlMs?: number }): Promise<unknown>;
+  requests(): Promise<RequestLogEntry[]>;
+  clearRequests(): Promise<void>;
+  faults(): Promise<FaultSettings | undefined>;
+  setFaults(settings: FaultSettings): Promise<void>;
+  clearFaults(): Promise<void>;
+}
+
+type Handler = (request: Request, backend: ControlBackend) => Promise<Response>;
+
+const routes: Record<string, Partial<Record<string, Handler>>> = {
+  "/__emulator/reset": {
+    POST: async (request, backend) => Response.json(await backend.reset(await parseBody(request, resetBody, true))),
+  },
+  "/__emulator/requests": {
+    GET: async (_request, backend) => Response.json(await backend.requests()),
+    DELETE: async (_request, backend) => {
+      await backend.clearRequests();
+      return Response.json({ deleted: true });
+    },
+  },
+  "/__emulator/faults": {
+    GET: async (_request, backend) => Response.json((await backend.faults()) ?? {}),
+    POST: async (request, backend) => {
+      const settings: FaultSettings = await parseBody(request, faultsBody, true);
+      checkFaultPath(settings);
+      await backend.setFaults(settings);
+      return Response.json(settings);
+    },
+    DELETE: async (_request, backend) => {
+      await backend.clearFaults();
+      return Response.json({ deleted: true });
+    },
+  },
+};
+
+/** Answers a control request; every failure is a `{code, message}` response. */
+export async function handleControl(request: Request, backend: ControlBackend): Promise<Response> {
+  try {
+    const path = new URL(request.url).pathname.replace(/\/$/, "");
+    const methods = routes[path];
+    if (methods === undefined) throw notFound(`no control endpoint ${path}`);
+    const handler = methods[request.method];
+    if (handler === undefined) {
+      const allowed = Object.keys(methods).join(", ");
+      throw new ApiError(405, "MethodNotAllowedError", `${request.method} ${path}: expected one of ${allowed}`, { Allow: allowed });
+    }
+    return await handler(request, backend);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The path of an API request through the Worker: look up the faults, wait out injected latency, answer an
+ * injected error or pass the request to the state, then record `{method, path, query, status, durationMs}` in the
+ * request log (injected faults included: they are what the client saw).
+ */
+import { decideFault, type FaultSettings } from "./faults";
+import type { RequestLogEntry } from "./types";
+
+/** The state operations an API request needs (the Durable Object implements them over RPC and fetch). */
+export interface ApiBackend {
+  fetch(request: Request): Promise<Response>;
+  faults(): Promise<FaultSettings | undefined>;
+  record(entry: RequestLogEntry): Promise<void>;
+}
+
+/** Serves one API request with faults applied, and records it. */
+export async function serveApi(request: Request, backend: ApiBackend): Promise<Response> {
+  const started = Date.now();
+  const url = new URL(request.url);
+  const decision = decideFault(await backend.faults(), url.pathname);
+  if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+  const response = decision.response ?? (await backend.fetch(request));
+  await backend.record({
+    method: request.method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ""),
+    status: response.status,
+    durationMs: Math.max(0, Date.now() - started),
+  });
+  return response;
+}

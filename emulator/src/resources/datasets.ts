@@ -1,0 +1,94 @@
+/**
+ * Datasets: create (which hands out an upload URL), list, get, delete; and the wire shape of a dataset.
+ */
+import { json, type ApiContext } from "../context";
+import { notFound } from "../errors";
+import { ID_PREFIX, newId } from "../ids";
+import { pageToWire, parseLimit, parsePage } from "../paging";
+import type { DatasetRecord } from "../types";
+import { createDatasetBody, parseBody } from "../validation";
+
+/** Datasets expire this long after creation (emulator convention). */
+export const DATASET_LIFETIME_MS = 30 * 24 * 3_600_000;
+
+/** The headers the client must send with the upload PUT, exactly. */
+export function uploadHeaders(dataset: DatasetRecord): Record<string, string> {
+  return { "Content-Type": "application/x-ndjson", "x-goog-hash": `crc32c=${dataset.crc32c}` };
+}
+
+/** The wire dataset; the upload URL points at `origin` (the emulator as the client reached it). */
+export function datasetToWire(dataset: DatasetRecord, origin: string): Record<string, unknown> {
+  return {
+    id: dataset.id,
+    object: "dataset",
+    name: dataset.name,
+    projectId: dataset.projectId,
+    expiryTime: dataset.expiryTime,
+    status: {
+      overview: dataset.overview,
+      message: dataset.message,
+      updateTime: dataset.statusUpdateTime,
+      source: {
+        kind: "UploadedNewlineDelimitedJsonFile",
+        uploadUrl: {
+          method: "PUT",
+          url: `${origin}/upload/${dataset.uploadToken}`,
+          headers: uploadHeaders(dataset),
+          expiresAtTime: dataset.uploadExpiresAt,
+        },
+      },
+      itemCount: dataset.itemCount,
+    },
+    createDate: dataset.createDate,
+    updateDate: dataset.updateDate,
+  };
+}
+
+/** A dataset of the project, or a 404 naming the id. */
+export function requireDataset(ctx: ApiContext, id: string): DatasetRecord {
+  const dataset = ctx.store.get("dataset", ctx.project.id, id);
+  if (dataset === undefined) throw notFound(`dataset ${id} not found in project ${ctx.project.id}`);
+  return dataset;
+}
+
+/** `POST …/datasets`: 201 with the new dataset, `Uploading` until its file arrives at the upload URL. */
+export async function createDataset(ctx: ApiContext, request: Request): Promise<Response> {
+  const body = await parseBody(request, createDatasetBody);
+  const dataset: DatasetRecord = {
+    id: newId(ID_PREFIX.dataset),
+    projectId: ctx.project.id,
+    name: body.name,
+    createDate: ctx.now,
+    updateDate: ctx.now,
+    expiryTime: ctx.now + DATASET_LIFETIME_MS,
+    overview: "Uploading",
+    message: "Waiting for the file at the upload URL",
+    statusUpdateTime: ctx.now,
+    itemCount: 0,
+    sizeBytes: body.spec.source.sizeBytes,
+    crc32c: body.spec.source.crc32c,
+    uploadToken: crypto.randomUUID().replace(/-/g, ""),
+    uploadExpiresAt: ctx.now + ctx.settings.uploadUrlTtlMs,
+  };
+  ctx.store.put("dataset", dataset);
+  return json(datasetToWire(dataset, ctx.origin), 201);
+}
+
+/** `GET …/datasets`: one page, newest first. Expired datasets are included (the SDK hides them client-side). */
+export function listDatasets(ctx: ApiContext, url: URL): Response {
+  const limit = parseLimit(url.searchParams.get("limit"));
+  const page = ctx.store.page("dataset", ctx.project.id, parsePage(url.searchParams.get("page")), limit);
+  return json(pageToWire(page, (dataset) => datasetToWire(dataset, ctx.origin)));
+}
+
+/** `GET …/datasets/{id}`. */
+export function getDataset(ctx: ApiContext, id: string): Response {
+  return json(datasetToWire(requireDataset(ctx, id), ctx.origin));
+}
+
+/** `DELETE …/datasets/{id}`: `{id, deleted: true}`. Jobs already running on it keep running. */
+export function deleteDataset(ctx: ApiContext, id: string): Response {
+  requireDataset(ctx, id);
+  ctx.store.delete("dataset", ctx.project.id, id);
+  return json({ id, deleted: true });
+}

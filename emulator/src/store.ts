@@ -1,0 +1,158 @@
+/**
+ * All emulator state in one SQLite database (the Durable Object's storage): a `meta` key-value table for settings,
+ * projects and faults; one `resources` table for datasets, jobs and webhooks (stored as JSON records, with the
+ * columns paging needs); and the `request_log`. Plain TypeScript over the `SqlStorage` interface.
+ */
+import type { PageCursor, PageSlice } from "./paging";
+import type { DatasetRecord, JobRecord, RequestLogEntry, WebhookRecord } from "./types";
+
+/** The record type stored for each resource kind. */
+export interface RecordByKind {
+  dataset: DatasetRecord;
+  job: JobRecord;
+  webhook: WebhookRecord;
+}
+
+/** A resource kind stored in the `resources` table. */
+export type ResourceKind = keyof RecordByKind;
+
+
+/** The request log keeps this many entries at most (oldest dropped first), so a long benchmark cannot fill disk. */
+export const REQUEST_LOG_CAPACITY = 100_000;
+
+/** The emulator's storage. Every method is synchronous (Durable Object SQLite is) and throws only on SQL faults. */
+export class Store {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Creates the tables when they do not exist yet. */
+  migrate(): void {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS resources (
+      kind TEXT NOT NULL, id TEXT NOT NULL, project_id TEXT NOT NULL, create_date INTEGER NOT NULL,
+      body TEXT NOT NULL, PRIMARY KEY (kind, id))`);
+    this.sql.exec(
+      `CREATE INDEX IF NOT EXISTS resources_by_project ON resources (kind, project_id, create_date DESC, id DESC)`,
+    );
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS request_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
+  }
+
+  /** Deletes every resource and meta value (the request log is kept: reset clears it separately). */
+  clearResources(): void {
+    this.sql.exec(`DELETE FROM resources`);
+    this.sql.exec(`DELETE FROM meta`);
+  }
+
+  /** Reads a JSON meta value, or undefined when unset. */
+  getMeta<T>(key: string): T | undefined {
+    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
+    return row === undefined ? undefined : (JSON.parse(row.value) as T);
+  }
+
+  /** Writes a JSON meta value. */
+  setMeta(key: string, value: unknown): void {
+    this.sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, JSON.stringify(value));
+  }
+
+  /** Deletes a meta value. */
+  deleteMeta(key: string): void {
+    this.sql.exec(`DELETE FROM meta WHERE key = ?`, key);
+  }
+
+  /** One record of a project by id, or undefined (also when it belongs to another project). */
+  get<K extends ResourceKind>(kind: K, projectId: string, id: string): RecordByKind[K] | undefined {
+    const row = this.sql
+      .exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND id = ? AND project_id = ?`, kind, id, projectId)
+      .toArray()[0];
+    return row === undefined ? undefined : (JSON.parse(row.body) as RecordByKind[K]);
+  }
+
+  /** Every record of a kind in a project (no order promised). */
+  all<K extends ResourceKind>(kind: K, projectId: string): RecordByKind[K][] {
+    return this.sql
+      .exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND project_id = ?`, kind, projectId)
+      .toArray()
+      .map((row) => JSON.parse(row.body) as RecordByKind[K]);
+  }
+
+  /** Inserts or replaces a record. */
+  put<K extends ResourceKind>(kind: K, record: RecordByKind[K]): void {
+    this.sql.exec(
+      `INSERT OR REPLACE INTO resources (kind, id, project_id, create_date, body) VALUES (?, ?, ?, ?, ?)`,
+      kind,
+      record.id,
+      record.projectId,
+      record.createDate,
+      JSON.stringify(record),
+    );
+  }
+
+  /** Deletes a record; true when it existed. */
+  delete(kind: ResourceKind, projectId: string, id: string): boolean {
+    const cursor = this.sql.exec(`DELETE FROM resources WHERE kind = ? AND id = ? AND project_id = ?`, kind, id, projectId);
+    return cursor.rowsWritten > 0;
+  }
+
+  /** Finds a dataset by its upload token, in any project. */
+  datasetByUploadToken(token: string): DatasetRecord | undefined {
+    return this.sql
+      .exec<{ body: string }>(`SELECT body FROM resources WHERE kind = 'dataset'`)
+      .toArray()
+      .map((row) => JSON.parse(row.body) as DatasetRecord)
+      .find((dataset) => dataset.uploadToken === token);
+  }
+
+  /**
+   * One page of a project's records, newest first by (createDate, id). Without a cursor, the first page; with a
+   * `next` cursor, the rows older than its key; with a `prev` cursor, the `limit` rows just newer than its key.
+   */
+  page<K extends ResourceKind>(kind: K, projectId: string, cursor: PageCursor | undefined, limit: number): PageSlice<RecordByKind[K]> {
+    const parse = (rows: { body: string }[]): RecordByKind[K][] => rows.map((r) => JSON.parse(r.body) as RecordByKind[K]);
+    const older = `(create_date < ? OR (create_date = ? AND id < ?))`;
+    const newer = `(create_date > ? OR (create_date = ? AND id > ?))`;
+    const base = `SELECT body FROM resources WHERE kind = ? AND project_id = ?`;
+    const exists = (where: string, key: { createDate: number; id: string }): boolean =>
+      this.sql.exec(`${base} AND ${where} LIMIT 1`, kind, projectId, key.createDate, key.createDate, key.id).toArray().length > 0;
+
+    let rows: RecordByKind[K][];
+    if (cursor === undefined) {
+      rows = parse(this.sql.exec<{ body: string }>(`${base} ORDER BY create_date DESC, id DESC LIMIT ?`, kind, projectId, limit).toArray());
+    } else if (cursor.direction === "next") {
+      rows = parse(
+        this.sql
+          .exec<{ body: string }>(`${base} AND ${older} ORDER BY create_date DESC, id DESC LIMIT ?`, kind, projectId, cursor.createDate, cursor.createDate, cursor.id, limit)
+          .toArray(),
+      );
+    } else {
+      rows = parse(
+        this.sql
+          .exec<{ body: string }>(`${base} AND ${newer} ORDER BY create_date ASC, id ASC LIMIT ?`, kind, projectId, cursor.createDate, cursor.createDate, cursor.id, limit)
+          .toArray(),
+      ).reverse();
+    }
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    // An empty page only happens when rows were deleted after the token was issued (tokens are only issued when
+    // rows lie beyond them); the client starts over from the first page.
+    if (first === undefined || last === undefined) return { rows, hasNewer: false, hasOlder: false };
+    return { rows, hasNewer: exists(newer, first), hasOlder: exists(older, last) };
+  }
+
+  /** Appends a request log entry, dropping the oldest beyond {@link REQUEST_LOG_CAPACITY}. */
+  appendRequest(entry: RequestLogEntry): void {
+    this.sql.exec(`INSERT INTO request_log (body) VALUES (?)`, JSON.stringify(entry));
+    this.sql.exec(`DELETE FROM request_log WHERE seq <= (SELECT MAX(seq) FROM request_log) - ?`, REQUEST_LOG_CAPACITY);
+  }
+
+  /** The request log, oldest first. */
+  listRequests(): RequestLogEntry[] {
+    return this.sql
+      .exec<{ body: string }>(`SELECT body FROM request_log ORDER BY seq ASC`)
+      .toArray()
+      .map((row) => JSON.parse(row.body) as RequestLogEntry);
+  }
+
+  /** Empties the request log. */
+  clearRequests(): void {
+    this.sql.exec(`DELETE FROM request_log`);
+  }
+}
