@@ -7,6 +7,7 @@
  *   path?}`: replaces the fault setting; `GET` shows it; `DELETE` removes it.
  */
 import { ApiError, errorResponse, notFound } from "./errors";
+import { drainBody } from "./drain-body";
 import { checkFaultPath, type FaultSettings } from "./faults";
 import type { RequestLogEntry } from "./types";
 import { faultsBody, parseBody, resetBody } from "./validation";
@@ -62,6 +63,7 @@ export async function handleControl(request: Request, backend: ControlBackend): 
     }
     return await handler(request, backend);
   } catch (error) {
+    await drainBody(request);
     return errorResponse(error);
   }
 }

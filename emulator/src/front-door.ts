@@ -4,6 +4,7 @@
  * request log (injected faults included: they are what the client saw).
  */
 import { decideFault, type FaultSettings } from "./faults";
+import { drainBody } from "./drain-body";
 import type { RequestLogEntry } from "./types";
 
 /** The state operations an API request needs (the Durable Object implements them over RPC and fetch). */
@@ -19,7 +20,13 @@ export async function serveApi(request: Request, backend: ApiBackend): Promise<R
   const url = new URL(request.url);
   const decision = decideFault(await backend.faults(), url.pathname);
   if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-  const response = decision.response ?? (await backend.fetch(request));
+  let response: Response;
+  if (decision.response === undefined) {
+    response = await backend.fetch(request);
+  } else {
+    response = decision.response;
+    await drainBody(request);
+  }
   await backend.record({
     method: request.method,
     path: url.pathname,

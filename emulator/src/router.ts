@@ -10,6 +10,7 @@ import * as jobs from "./resources/jobs";
 import * as webhooks from "./resources/webhooks";
 import type { Store } from "./store";
 import type { ProjectRecord } from "./types";
+import { drainBody } from "./drain-body";
 import { handleUpload } from "./upload";
 
 type Handler = (ctx: ApiContext, request: Request, url: URL, id: string) => Response | Promise<Response>;
@@ -92,9 +93,12 @@ async function dispatch(store: Store, request: Request, now: number): Promise<Re
 
 /** Answers one API request at time `now`. Never throws: failures become `{code, message}` responses. */
 export async function routeApi(store: Store, request: Request, now: number): Promise<Response> {
+  let response: Response;
   try {
-    return await dispatch(store, request, now);
+    response = await dispatch(store, request, now);
   } catch (error) {
-    return errorResponse(error);
+    response = errorResponse(error);
   }
+  await drainBody(request);
+  return response;
 }

@@ -1,0 +1,234 @@
+/**
+ * Helpers for the emulator's own tests: HTTP calls with a project's key, the control API, NDJSON files with their
+ * CRC32C, and a bounded poll (no timed assertions).
+ */
+import { crc32c } from "@aws-crypto/crc32c";
+import { expect, inject } from "vitest";
+
+/** The seeded projects and their keys. */
+export const DEMO = { project: "proj_demo", key: "demo-secret-key" } as const;
+/** The second seeded project, for isolation tests. */
+export const OTHER = { project: "proj_other", key: "other-secret-key" } as const;
+
+/** The emulator's base URL for this run. */
+export function emulatorUrl(): string {
+  return inject("emulatorUrl");
+}
+
+/** A parsed JSON response: status, headers, body. */
+export interface JsonResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** The error body of every failure. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+}
+
+/** A dataset on the wire. */
+export interface Dataset {
+  id: string;
+  object: string;
+  name: string;
+  projectId: string;
+  expiryTime: number;
+  status: {
+    overview: string;
+    message: string;
+    updateTime: number;
+    source: { kind: string; uploadUrl: { method: string; url: string; headers: Record<string, string>; expiresAtTime: number } };
+    itemCount: number;
+  };
+  createDate: number;
+  updateDate: number;
+}
+
+/** The PascalCase item counters. */
+export type ItemCounters = Record<
+  "Gathered" | "FailedGather" | "Preprocessed" | "FailedProcess" | "Predicted" | "FailedPredict" | "Delivered" | "FailedDeliver",
+  number
+>;
+
+/** A job on the wire. */
+export interface Job {
+  id: string;
+  object: string;
+  name: string;
+  projectId: string;
+  spec: { startAtTime?: number; stopAtTime?: number; datasetId: string; deployment: Record<string, unknown>; resultDelivery: { destinations: { kind: string; webhookId: string }[] } };
+  status: { overview: string; message: string; updateDate: number; items: ItemCounters; reason?: string; cancelledAt?: number };
+  createDate: number;
+  updateDate: number;
+}
+
+/** A webhook on the wire. */
+export interface Webhook {
+  id: string;
+  object: string;
+  projectId: string;
+  name: string;
+  endpoint: string;
+  retries: { maxRetries: number; maxBackoffMs: number };
+  createDate: number;
+  updateDate: number;
+}
+
+/** A list page on the wire. */
+export interface Page<T> {
+  nextPage: string | null;
+  prevPage: string | null;
+  data: T[];
+}
+
+/** One log entry on the wire. */
+export interface LogEntry {
+  id: string;
+  kind: string;
+  createTime: number;
+  level: string;
+  item: string;
+  status: string;
+  timeMs: number;
+  reason?: string;
+}
+
+/** The job log object on the wire. */
+export interface JobLog {
+  id: string;
+  object: string;
+  projectId: string;
+  entries: LogEntry[];
+}
+
+/** Sends a request to the emulator and parses the JSON answer (undefined for an empty body). */
+export async function call<T = unknown>(method: string, path: string, init: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  const key = init.key === undefined ? DEMO.key : init.key;
+  if (key !== null) headers["Secret-Key"] = key;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  }
+  const response = await fetch(`${emulatorUrl()}${path}`, body === undefined ? { method, headers } : { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text === "" ? undefined : JSON.parse(text)) as T };
+}
+
+/** `/projects/{project}/batch/{rest}`. */
+export function batch(rest: string, project: string = DEMO.project): string {
+  return `/projects/${project}/batch/${rest}`;
+}
+
+/** Resets the emulator (seeded data, empty request log, no faults). */
+export async function reset(options: { msPerItem?: number; uploadUrlTtlMs?: number } = {}): Promise<void> {
+  const response = await call("POST", "/__emulator/reset", { key: null, body: options });
+  expect(response.status).toBe(200);
+}
+
+/** One request log entry. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+}
+
+/** The request log. */
+export async function requestLog(): Promise<LoggedRequest[]> {
+  return (await call<LoggedRequest[]>("GET", "/__emulator/requests", { key: null })).body;
+}
+
+/** Empties the request log. */
+export async function clearRequestLog(): Promise<void> {
+  await call("DELETE", "/__emulator/requests", { key: null });
+}
+
+/** The base64 of the 4-byte big-endian CRC32C of `bytes`. */
+export function crc32cBase64(bytes: Uint8Array): string {
+  const value = crc32c(bytes);
+  return Buffer.from([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]).toString("base64");
+}
+
+/** An NDJSON file of `count` image items. */
+export function ndjson(count: number): Uint8Array<ArrayBuffer> {
+  const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ kind: "Image", url: `https://images.example.com/${i}.jpg` }));
+  return new TextEncoder().encode(`${lines.join("\n")}\n`);
+}
+
+/** Creates a dataset for `bytes` and returns the created dataset. */
+export async function createDataset(bytes: Uint8Array, name = "test-dataset", announce: { sizeBytes?: number; crc32c?: string } = {}): Promise<Dataset> {
+  const response = await call<Dataset>("POST", batch("datasets"), {
+    body: {
+      name,
+      spec: {
+        source: {
+          kind: "UploadedNewlineDelimitedJsonFile",
+          sizeBytes: announce.sizeBytes ?? bytes.byteLength,
+          crc32c: announce.crc32c ?? crc32cBase64(bytes),
+        },
+      },
+    },
+  });
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+/** PUTs bytes to a dataset's upload URL with the headers it asked for, or with `headers` instead. */
+export async function upload(dataset: Dataset, bytes: Uint8Array<ArrayBuffer>, headers?: Record<string, string>): Promise<{ status: number; text: string }> {
+  const uploadUrl = dataset.status.source.uploadUrl;
+  const response = await fetch(uploadUrl.url, { method: uploadUrl.method, headers: headers ?? uploadUrl.headers, body: bytes });
+  return { status: response.status, text: await response.text() };
+}
+
+/** Creates a dataset and uploads `count` items to it; returns the dataset as it reads after the upload. */
+export async function uploadedDataset(count: number): Promise<Dataset> {
+  const bytes = ndjson(count);
+  const dataset = await createDataset(bytes);
+  expect((await upload(dataset, bytes)).status).toBe(200);
+  const read = await call<Dataset>("GET", batch(`datasets/${dataset.id}`));
+  expect(read.body.status.overview).toBe("Uploaded");
+  return read.body;
+}
+
+/** A valid job body on a dataset, with an ephemeral deployment and no destinations unless given. */
+export function jobBody(datasetId: string, spec: Record<string, unknown> = {}): { name: string; spec: Record<string, unknown> } {
+  return {
+    name: "test-job",
+    spec: {
+      datasetId,
+      deployment: { kind: "NewEphemeralDeployment", template: { artifactId: "artifact_test", instanceId: "instance_t4-standard-1g", replicas: 1 } },
+      resultDelivery: { destinations: [] },
+      ...spec,
+    },
+  };
+}
+
+/** Reads `read()` until `done` holds, at most `attempts` times `intervalMs` apart; fails with the last value. */
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 200, intervalMs = 50): Promise<T> {
+  let last = await read();
+  for (let i = 0; i < attempts && !done(last); i++) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    last = await read();
+  }
+  if (!done(last)) throw new Error(`pollUntil: condition never held; last value ${JSON.stringify(last).slice(0, 500)}`);
+  return last;
+}
+
+/** Every row of a list endpoint, walking `nextPage`. */
+export async function listAll<T>(resource: string, project: string = DEMO.project, key: string = DEMO.key, limit = 7): Promise<T[]> {
+  const rows: T[] = [];
+  let page: string | null = null;
+  do {
+    const query: string = `limit=${limit}${page === null ? "" : `&page=${page}`}`;
+    const response: JsonResponse<Page<T>> = await call<Page<T>>("GET", batch(`${resource}?${query}`, project), { key });
+    expect(response.status).toBe(200);
+    rows.push(...response.body.data);
+    page = response.body.nextPage;
+  } while (page !== null);
+  return rows;
+}
