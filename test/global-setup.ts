@@ -20,7 +20,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     config: "wrangler.toml",
     // The gateway's settings for tests: the emulator behind it, and no default credentials, so that every test
     // says which project it acts as (x-nexus-project-id / x-nexus-secret-key).
-    vars: { NEXUS_API_URL: emulator.url, NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "" },
+    vars: {
+      NEXUS_API_URL: emulator.url,
+      NEXUS_PROJECT_ID: "",
+      NEXUS_SECRET_KEY: "",
+      // Subscriptions poll fast in tests (jobs run at 20 ms per item), and give up after 3 failed polls.
+      POLL_INTERVAL_MS: "200",
+      POLL_MAX_INTERVAL_MS: "1000",
+      POLL_MAX_FAILURES: "3",
+    },
   });
   project.provide("emulatorUrl", emulator.url);
   project.provide("gatewayUrl", gateway.url);
