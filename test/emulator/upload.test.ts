@@ -1,0 +1,144 @@
+/**
+ * The upload flow: a PUT to the dataset's upload URL with exactly its headers, the announced size and CRC32C.
+ * Good files become Uploaded with their item count; a bad line gives FailedProcessing naming it; a wrong size,
+ * CRC, header or an expired URL is rejected and leaves the dataset as it was.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { batch, call, clearRequestLog, crc32cBase64, createDataset, emulatorUrl, ndjson, pollUntil, requestLog, reset, upload, type ApiErrorBody, type Dataset } from "./helpers";
+
+const encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
+
+async function read(dataset: Dataset): Promise<Dataset> {
+  return (await call<Dataset>("GET", batch(`datasets/${dataset.id}`))).body;
+}
+
+async function expectUnchanged(dataset: Dataset): Promise<void> {
+  const now = await read(dataset);
+  expect(now.status.overview).toBe("Uploading");
+  expect(now.status.itemCount).toBe(0);
+  expect(now.updateDate).toBe(dataset.updateDate);
+}
+
+beforeEach(async () => {
+  await reset();
+});
+
+describe("a good file", () => {
+  it("moves the dataset to Uploaded with the number of lines as itemCount", async () => {
+    const bytes = ndjson(20);
+    const dataset = await createDataset(bytes);
+    const result = await upload(dataset, bytes);
+    expect(result).toEqual({ status: 200, text: "" });
+    const after = await read(dataset);
+    expect(after.status).toMatchObject({ overview: "Uploaded", itemCount: 20 });
+    expect(after.status.updateTime).toBeGreaterThanOrEqual(dataset.status.updateTime);
+  });
+
+  it("accepts a file without a final newline and CRLF line ends", async () => {
+    const bytes = encode('{"kind":"Image","url":"https://x/1.jpg"}\r\n{"kind":"Image","url":"https://x/2.jpg"}');
+    const dataset = await createDataset(bytes);
+    expect((await upload(dataset, bytes)).status).toBe(200);
+    expect((await read(dataset)).status).toMatchObject({ overview: "Uploaded", itemCount: 2 });
+  });
+
+  it("is recorded in the request log without a Secret-Key being needed", async () => {
+    const bytes = ndjson(2);
+    const dataset = await createDataset(bytes);
+    await clearRequestLog();
+    await upload(dataset, bytes);
+    const path = new URL(dataset.status.source.uploadUrl.url).pathname;
+    expect(await requestLog()).toEqual([{ method: "PUT", path, query: "", status: 200, durationMs: expect.any(Number) }]);
+  });
+});
+
+describe("a bad file", () => {
+  it.each([
+    ['{"kind":"Image"}\n{"kind":"Image"}\n{"kind":"Image",\n', 'line 3: not valid JSON: {"kind":"Image",'],
+    ['{"kind":"Image"}\n\n{"kind":"Image"}\n', "line 2: expected a JSON object, got an empty line"],
+    ['{"kind":"Image"}\n[1,2]\n', "line 2: expected a JSON object, got [1,2]"],
+    ['{"url":"https://x/1.jpg"}\n', 'line 1: expected a string "kind", for example {"kind":"Image","url":"https://…"}'],
+    ["\n", "line 1: expected a JSON object, got an empty line"],
+  ])("gives FailedProcessing with a message naming the line (%#)", async (text, message) => {
+    const bytes = encode(text);
+    const dataset = await createDataset(bytes);
+    expect((await upload(dataset, bytes)).status).toBe(200);
+    const after = await read(dataset);
+    expect(after.status).toMatchObject({ overview: "FailedProcessing", message, itemCount: 0 });
+  });
+
+  it("answers 409 to a second upload once the dataset has its file", async () => {
+    const bytes = ndjson(1);
+    const dataset = await createDataset(bytes);
+    await upload(dataset, bytes);
+    const again = await upload(dataset, bytes);
+    expect(again.status).toBe(409);
+    expect(JSON.parse(again.text)).toEqual({ code: "ConflictError", message: `dataset ${dataset.id} is not waiting for a file: its status is Uploaded` });
+  });
+});
+
+describe("rejected uploads leave the dataset unchanged", () => {
+  it("rejects a size other than sizeBytes with 400", async () => {
+    const bytes = ndjson(3);
+    const dataset = await createDataset(bytes);
+    const result = await upload(dataset, bytes.subarray(0, bytes.byteLength - 1));
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.text)).toEqual({
+      code: "BadRequestError",
+      message: `body: expected ${bytes.byteLength} bytes (the dataset's sizeBytes), got ${bytes.byteLength - 1}`,
+    });
+    await expectUnchanged(dataset);
+  });
+
+  it("rejects bytes whose CRC32C differs from the announced one with 400", async () => {
+    const bytes = ndjson(3);
+    const tampered = ndjson(3);
+    tampered[10] = (tampered[10] ?? 0) ^ 1;
+    const dataset = await createDataset(bytes);
+    const result = await upload(dataset, tampered);
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.text)).toEqual({
+      code: "BadRequestError",
+      message: `body: expected CRC32C ${crc32cBase64(bytes)} (the dataset's crc32c), got ${crc32cBase64(tampered)}`,
+    });
+    await expectUnchanged(dataset);
+  });
+
+  it("rejects a missing x-goog-hash header with 400 naming it", async () => {
+    const bytes = ndjson(3);
+    const dataset = await createDataset(bytes);
+    const result = await upload(dataset, bytes, { "Content-Type": "application/x-ndjson" });
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.text)).toEqual({
+      code: "BadRequestError",
+      message: `header x-goog-hash: expected "crc32c=${crc32cBase64(bytes)}", got nothing`,
+    });
+    await expectUnchanged(dataset);
+  });
+
+  it("rejects an expired upload URL with 403", async () => {
+    await reset({ uploadUrlTtlMs: 1 });
+    const bytes = ndjson(3);
+    const dataset = await createDataset(bytes);
+    // Wait (bounded) until the emulator's own clock is past the expiry: its dataset reads carry its time.
+    await pollUntil(
+      async () => (await call<Dataset>("POST", batch("datasets"), { body: { name: "clock", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } } })).body.createDate,
+      (now) => now > dataset.status.source.uploadUrl.expiresAtTime,
+    );
+    const result = await upload(dataset, bytes);
+    expect(result.status).toBe(403);
+    expect(JSON.parse(result.text)).toEqual({
+      code: "ForbiddenError",
+      message: `upload URL expired at ${dataset.status.source.uploadUrl.expiresAtTime}`,
+    });
+    await expectUnchanged(dataset);
+  });
+
+  it("answers 404 for an unknown upload token and 405 for another method", async () => {
+    const unknown = await fetch(`${emulatorUrl()}/upload/0123456789abcdef`, { method: "PUT", body: "x" });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()) as ApiErrorBody).toEqual({ code: "ResourceNotFoundError", message: "upload URL /upload/0123456789abcdef not found" });
+    const wrongMethod = await fetch(`${emulatorUrl()}/upload/0123456789abcdef`);
+    expect(wrongMethod.status).toBe(405);
+    await wrongMethod.text();
+  });
+});
