@@ -1,0 +1,43 @@
+/**
+ * The gateway Worker's settings and bindings: the only description of `env`. Plain-text vars arrive as strings;
+ * each module that reads one validates it and falls back to its documented default.
+ */
+import type { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
+import type { ResourceWatch } from "./subscriptions/resource-watch";
+
+export interface GatewayEnv {
+  /** Upstream base URL, for example `https://api.datature.io` (no trailing slash needed). Required. */
+  NEXUS_API_URL: string;
+  /** Default project id, used when a request carries no `x-nexus-project-id` header. */
+  NEXUS_PROJECT_ID?: string;
+  /** Default secret key, used when a request carries no `x-nexus-secret-key` header. Set it with `wrangler secret put`. */
+  NEXUS_SECRET_KEY?: string;
+  /** Timeout of one upstream call in milliseconds. Default 10000. */
+  UPSTREAM_TIMEOUT_MS?: string;
+  /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */
+  POLL_INTERVAL_MS?: string;
+  /** Subscriptions: ceiling of the poll interval while nothing changes, in milliseconds. */
+  POLL_MAX_INTERVAL_MS?: string;
+  /** Subscriptions: failed polls in a row that end a stream with an error. */
+  POLL_MAX_FAILURES?: string;
+  /** Subscriptions: longest life of one SSE stream, in milliseconds. */
+  SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+  /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */
+  JOB_WATCH?: DurableObjectNamespace<ResourceWatch>;
+  /** Subscriptions: the Durable Object that holds hibernatable graphql-ws WebSockets. */
+  WS_CONNECTION?: DurableObjectNamespace<GraphQLWsConnection>;
+}
+
+/** Default timeout of one upstream call, in milliseconds, when `UPSTREAM_TIMEOUT_MS` is unset or invalid. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads `UPSTREAM_TIMEOUT_MS` as a positive integer. Unset, empty or invalid values give
+ * {@link DEFAULT_UPSTREAM_TIMEOUT_MS}. Never throws.
+ */
+export function upstreamTimeoutFromEnv(env: Pick<GatewayEnv, "UPSTREAM_TIMEOUT_MS">): number {
+  const raw = env.UPSTREAM_TIMEOUT_MS?.trim();
+  if (raw === undefined || raw === "") return DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const value = Number(raw);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_UPSTREAM_TIMEOUT_MS;
+}

@@ -1,0 +1,65 @@
+/**
+ * The GraphQL server: Yoga over the executable schema, built once per isolate. GraphQL at `/graphql` (GET and
+ * POST, multipart uploads, SSE subscriptions), GraphiQL on a browser GET. Every error passes through
+ * `toGraphQLError`, the one mapping to `extensions.code`; anything unexpected is masked.
+ */
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
+import type { GatewayEnv } from "./env";
+import { toGraphQLError } from "./errors";
+import { schema } from "./schema";
+
+/** What the Worker entry passes to Yoga with each request. */
+export interface GatewayServerContext {
+  env: GatewayEnv;
+  /** The Worker's execution context, for `waitUntil`. */
+  executionContext?: ExecutionContext;
+}
+
+/** The path of the GraphQL endpoint (and of GraphiQL). */
+export const GRAPHQL_PATH = "/graphql";
+
+const DEFAULT_QUERY = `# Welcome to the ML batch GraphQL gateway.
+# Credentials: the x-nexus-project-id and x-nexus-secret-key headers (or the gateway's defaults).
+query RecentJobs {
+  jobs(first: 5) {
+    edges {
+      node {
+        id
+        name
+        state
+        progress
+        ... on NexusJob {
+          status { overview message items { delivered failedDeliver } }
+          dataset { name itemCount }
+          webhooks { name endpoint }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+/**
+ * Yoga, configured once. `context` builds the per-request {@link GatewayContext} (credentials from the headers,
+ * else the environment's defaults; loaders made on first use).
+ */
+export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> = createYoga<
+  GatewayServerContext,
+  GatewayContext
+>({
+  schema,
+  graphqlEndpoint: GRAPHQL_PATH,
+  landingPage: false,
+  graphiql: {
+    title: "ML batch GraphQL gateway",
+    defaultQuery: DEFAULT_QUERY,
+    // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
+    subscriptionsProtocol: "WS",
+  },
+  maskedErrors: {
+    maskError: (error) => toGraphQLError(error),
+  },
+  context: ({ request, env }) => createContext(env, credentialsFromHeaders(request.headers, env)),
+});

@@ -1,0 +1,87 @@
+/**
+ * Dataset mutations: `createDataset` (create, then upload the content to the signed URL itself; or hand the upload
+ * instructions to the client) and `deleteDataset`.
+ */
+import type { GatewayContext } from "../context";
+import { badUserInput, GatewayError, UpstreamError } from "../errors";
+import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../generated/resolvers-types";
+import { rawIdFor, toGlobalId } from "../global-id";
+import { fileText, prepareNdjson } from "./ndjson";
+
+const SOURCE_KIND = "UploadedNewlineDelimitedJsonFile";
+const CRC32C_BASE64 = /^[A-Za-z0-9+/]{6}==$/;
+
+type CreateDatasetResult = ResolversTypes["CreateDatasetPayload"] & Omit<CreateDatasetPayload, "dataset" | "upload">;
+
+async function createDataset(input: CreateDatasetInput, context: GatewayContext): Promise<CreateDatasetResult> {
+  const name = input.name.trim();
+  if (name === "") throw badUserInput(`input.name must not be empty.`);
+  if (input.ndjson != null && input.file != null) {
+    throw badUserInput("Give the content once: input.ndjson or input.file, not both.");
+  }
+  const client = context.client();
+
+  let text: string | null = null;
+  if (input.ndjson != null) text = input.ndjson;
+  else if (input.file != null) text = await fileText(input.file, "input.file");
+
+  if (text === null) {
+    // The client uploads itself: it must announce what it will send.
+    const upload = input.upload;
+    if (upload == null) {
+      throw badUserInput("Give the content (input.ndjson or input.file), or input.upload {sizeBytes, crc32c} to upload it yourself.");
+    }
+    if (!Number.isInteger(upload.sizeBytes) || upload.sizeBytes < 1) {
+      throw badUserInput(`input.upload.sizeBytes must be a positive integer, got ${upload.sizeBytes}.`);
+    }
+    if (!CRC32C_BASE64.test(upload.crc32c)) {
+      throw badUserInput(`input.upload.crc32c must be the base64 of 4 bytes (8 characters ending in "=="), got "${upload.crc32c.slice(0, 20)}".`);
+    }
+    const dataset = await client.createDataset({
+      name,
+      spec: { source: { kind: SOURCE_KIND, sizeBytes: upload.sizeBytes, crc32c: upload.crc32c } },
+    });
+    context.loaders().datasetById.prime(dataset.id, dataset);
+    return { dataset, uploaded: false, upload: dataset.status.source?.uploadUrl ?? null };
+  }
+
+  if (input.upload != null) throw badUserInput("input.upload is only for uploading yourself; the gateway measures ndjson and file itself.");
+  const prepared = prepareNdjson(text, input.ndjson != null ? "input.ndjson" : "input.file");
+  const created = await client.createDataset({
+    name,
+    spec: { source: { kind: SOURCE_KIND, sizeBytes: prepared.sizeBytes, crc32c: prepared.crc32c } },
+  });
+  const uploadUrl = created.status.source?.uploadUrl;
+  if (uploadUrl === undefined) {
+    throw new GatewayError(
+      "UPSTREAM_UNAVAILABLE",
+      `The upstream created dataset ${created.id} but gave no upload URL; nothing was uploaded.`,
+    );
+  }
+  try {
+    await client.uploadDatasetBytes(uploadUrl, prepared.bytes);
+  } catch (error) {
+    const detail = error instanceof UpstreamError ? error.message : "unexpected failure";
+    throw new GatewayError(
+      error instanceof UpstreamError && error.kind === "timeout" ? "UPSTREAM_TIMEOUT" : "UPSTREAM_UNAVAILABLE",
+      `Created dataset ${created.id} (${toGlobalId("NexusDataset", created.id)}), but its upload failed: ${detail}. ` +
+        "Delete it or upload again with its upload instructions.",
+    );
+  }
+  // Read it back: the status after the upload is what the client wants to see.
+  const dataset = await client.getDataset(created.id);
+  context.loaders().datasetById.prime(dataset.id, dataset);
+  return { dataset, uploaded: true, upload: null };
+}
+
+/** `createDataset` and `deleteDataset`. */
+export const datasetMutationResolvers: Resolvers = {
+  Mutation: {
+    createDataset: (_root, { input }, context) => createDataset(input, context),
+    deleteDataset: async (_root, { id }, context) => {
+      const rawId = rawIdFor("NexusDataset", id);
+      const result = await context.client().deleteDataset(rawId);
+      return { id: toGlobalId("NexusDataset", rawId), deleted: result.deleted };
+    },
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Job mutations: `createJob` (existing or ephemeral deployment, start and stop times), `cancelJob` (the API has no
+ * cancel endpoint: a PATCH of `spec.stopAtTime` to now) and `deleteJob`.
+ */
+import type { GatewayContext } from "../context";
+import { badUserInput } from "../errors";
+import type { NexusCreateJobBody, NexusDeployment, NexusJob } from "../backends/nexus/types";
+import type { CreateJobInput, Resolvers } from "../generated/resolvers-types";
+import { rawIdFor, toGlobalId } from "../global-id";
+
+function deploymentFromInput(input: CreateJobInput): NexusDeployment {
+  const ephemeral = input.ephemeralDeployment;
+  if ((input.deploymentId == null) === (ephemeral == null)) {
+    throw badUserInput("Give exactly one of input.deploymentId and input.ephemeralDeployment.");
+  }
+  if (input.deploymentId != null) {
+    if (input.deploymentId.trim() === "") throw badUserInput("input.deploymentId must not be empty.");
+    return { kind: "ExistingDeployment", deploymentId: input.deploymentId.trim() };
+  }
+  if (ephemeral == null) throw badUserInput("input.ephemeralDeployment is missing."); // unreachable, for the type
+  if (!Number.isInteger(ephemeral.replicas) || ephemeral.replicas < 1) {
+    throw badUserInput(`input.ephemeralDeployment.replicas must be a positive integer, got ${ephemeral.replicas}.`);
+  }
+  for (const [name, value] of [["artifactId", ephemeral.artifactId], ["instanceId", ephemeral.instanceId]] as const) {
+    if (value.trim() === "") throw badUserInput(`input.ephemeralDeployment.${name} must not be empty.`);
+  }
+  return {
+    kind: "NewEphemeralDeployment",
+    template: {
+      artifactId: ephemeral.artifactId,
+      instanceId: ephemeral.instanceId,
+      replicas: ephemeral.replicas,
+      ...(ephemeral.name == null ? {} : { name: ephemeral.name }),
+      ...(ephemeral.region == null ? {} : { region: ephemeral.region }),
+      ...(ephemeral.versionTag == null ? {} : { versionTag: ephemeral.versionTag }),
+      ...(ephemeral.options == null ? {} : { options: ephemeral.options }),
+    },
+  };
+}
+
+/** The upstream body of `createJob`. Throws `BAD_USER_INPUT` naming the input field that is wrong. */
+export function createJobBody(input: CreateJobInput): NexusCreateJobBody {
+  const name = input.name.trim();
+  if (name === "") throw badUserInput("input.name must not be empty.");
+  if (input.startAt != null && input.stopAt != null && input.stopAt <= input.startAt) {
+    throw badUserInput("input.stopAt must be after input.startAt.");
+  }
+  const webhookIds = input.webhookIds.map((id, index) => rawIdFor("NexusWebhook", id, `input.webhookIds[${index}]`));
+  return {
+    name,
+    spec: {
+      ...(input.startAt == null ? {} : { startAtTime: input.startAt }),
+      ...(input.stopAt == null ? {} : { stopAtTime: input.stopAt }),
+      datasetId: rawIdFor("NexusDataset", input.datasetId, "input.datasetId"),
+      deployment: deploymentFromInput(input),
+      resultDelivery: { destinations: webhookIds.map((webhookId) => ({ kind: "Webhook", webhookId })) },
+    },
+  };
+}
+
+function primed(job: NexusJob, context: GatewayContext): NexusJob {
+  context.loaders().jobById.clear(job.id).prime(job.id, job);
+  return job;
+}
+
+/** `createJob`, `cancelJob` and `deleteJob`. */
+export const jobMutationResolvers: Resolvers = {
+  Mutation: {
+    createJob: async (_root, { input }, context) => {
+      const body = createJobBody(input);
+      return { job: primed(await context.client().createJob(body), context) };
+    },
+    cancelJob: async (_root, { id }, context) => {
+      const rawId = rawIdFor("NexusJob", id);
+      return { job: primed(await context.client().cancelJob(rawId, Date.now()), context) };
+    },
+    deleteJob: async (_root, { id }, context) => {
+      const rawId = rawIdFor("NexusJob", id);
+      const result = await context.client().deleteJob(rawId);
+      return { id: toGlobalId("NexusJob", rawId), deleted: result.deleted };
+    },
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * The executable schema, built once per isolate: the SDL of `schema.graphql` (the source of truth, bundled as text)
+ * plus the resolvers of every resource module. To plug a resource in, add its resolvers to `resolverModules`.
+ */
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
+import typeDefs from "../schema.graphql";
+import type { Resolvers } from "./generated/resolvers-types";
+import { datasetMutationResolvers } from "./resources/dataset-mutations";
+import { datasetResolvers } from "./resources/datasets";
+import { jobMutationResolvers } from "./resources/job-mutations";
+import { jobResolvers } from "./resources/jobs";
+import { logResolvers } from "./resources/logs";
+import { nodeResolvers } from "./resources/node";
+import { scalarResolvers } from "./resources/scalars";
+import { subscriptionResolvers } from "./resources/subscriptions";
+import { webhookMutationResolvers } from "./resources/webhook-mutations";
+import { webhookResolvers } from "./resources/webhooks";
+
+/** Every resolver module, merged in this order (a later module's field resolver wins; none overlap today). */
+export const resolverModules: Resolvers[] = [
+  scalarResolvers,
+  nodeResolvers,
+  datasetResolvers,
+  datasetMutationResolvers,
+  jobResolvers,
+  jobMutationResolvers,
+  logResolvers,
+  webhookResolvers,
+  webhookMutationResolvers,
+  subscriptionResolvers,
+];
+
+/** The SDL the schema is built from (the text of `schema.graphql`). */
+export const schemaSource: string = typeDefs;
+
+/**
+ * The gateway's executable schema. Building it throws at isolate start if the SDL and the resolvers disagree
+ * (a resolver for a field the SDL lacks), so such a mistake never serves a request.
+ */
+export const schema: GraphQLSchema = makeExecutableSchema<unknown>({
+  typeDefs,
+  resolvers: resolverModules as Parameters<typeof makeExecutableSchema>[0]["resolvers"],
+  resolverValidationOptions: { requireResolversToMatchSchema: "error" },
+});
