@@ -2,7 +2,9 @@
  * A job's life, derived from timestamps on every read (no background timers, so it survives restarts).
  *
  * Model: items move through four stages (gather, preprocess, predict, deliver) as a pipeline. Item `i` (0-based)
- * finishes stage `k` (0-based) at `start + (i + k + 1) * msPerItem`. A small, deterministic share of items fails
+ * finishes stage `k` (0-based) at `start + (i + k + 1) * msPerItem + k`. The `+ k` keeps every moment of a job
+ * unique (up to four items change stage in the same slot), so log entries never share a `createTime` and a client
+ * paging with an exclusive `beforeTime` loses nothing. A small, deterministic share of items fails
  * at each stage (a hash of job id, item and stage). An item that fails at a stage also counts as failed at every
  * later stage, at the time it would have reached it, so that `Delivered + FailedDeliver` reaches the item count
  * (the SDK's progress formula). A stop time in the past freezes everything at that moment.
@@ -69,9 +71,9 @@ export function failingStage(jobId: string, item: number): number | undefined {
   return index === -1 ? undefined : index;
 }
 
-/** When item `item` finishes stage `stage`. */
+/** When item `item` finishes stage `stage` (see the module comment for the `+ stage`). */
 export function stageTime(start: number, msPerItem: number, item: number, stage: number): number {
-  return start + (item + stage + 1) * msPerItem;
+  return start + (item + stage + 1) * msPerItem + stage;
 }
 
 /** When the last item finishes its last stage (the start itself for an empty job). */
@@ -81,8 +83,9 @@ export function finishTime(start: number, msPerItem: number, itemCount: number):
 
 /** How many stages item `item` has finished by time `at`, from 0 to 4. */
 export function stagesDone(start: number, msPerItem: number, item: number, at: number): number {
-  if (at < start) return 0;
-  return Math.max(0, Math.min(STAGES.length, Math.floor((at - start) / msPerItem) - item));
+  let done = 0;
+  while (done < STAGES.length && stageTime(start, msPerItem, item, done) <= at) done++;
+  return done;
 }
 
 /** Zeroed counters. */
@@ -99,10 +102,11 @@ export function emptyCounters(): ItemCounters {
   };
 }
 
-/** The item counters of a started job at time `at`. */
-export function countersAt(job: JobRecord, itemCount: number, at: number): ItemCounters {
+/** The item counters of a started job at time `at`, and when they last changed (the start when never). */
+export function progressAt(job: JobRecord, itemCount: number, at: number): { items: ItemCounters; lastChangeAt: number } {
   const counters = emptyCounters();
   const start = jobStartTime(job);
+  let lastChangeAt = start;
   for (let item = 0; item < itemCount; item++) {
     const done = stagesDone(start, job.msPerItem, item, at);
     // Later items have finished fewer stages than earlier ones: once one has finished none, all the rest have too.
@@ -113,8 +117,9 @@ export function countersAt(job: JobRecord, itemCount: number, at: number): ItemC
       if (stage === undefined) continue;
       counters[fails !== undefined && fails <= k ? stage.failed : stage.ok]++;
     }
+    lastChangeAt = Math.max(lastChangeAt, stageTime(start, job.msPerItem, item, done - 1));
   }
-  return counters;
+  return { items: counters, lastChangeAt };
 }
 
 /**
@@ -155,15 +160,14 @@ export function jobStatusAt(job: JobRecord, now: number): JobStatus {
   }
   const end = jobEnd(job, resolution.itemCount, now);
   if (end === undefined) {
-    // The status last changed at the latest stage boundary that has passed.
-    const updateDate = start + Math.floor((now - start) / job.msPerItem) * job.msPerItem;
-    return { overview: "Waiting", message: "Running", updateDate, items: countersAt(job, resolution.itemCount, now) };
+    const progress = progressAt(job, resolution.itemCount, now);
+    return { overview: "Waiting", message: "Running", updateDate: progress.lastChangeAt, items: progress.items };
   }
   const status: JobStatus = {
     overview: "Reached",
     message: end.how,
     updateDate: end.at,
-    items: countersAt(job, resolution.itemCount, end.at),
+    items: progressAt(job, resolution.itemCount, end.at).items,
   };
   if (end.how === "Cancelled") status.cancelledAt = end.at;
   return status;

@@ -150,7 +150,8 @@ export const rotateSecretBody = z.object({ contents: base64("a non-empty base64 
 
 /** Body of `POST /__emulator/reset` (every field optional). */
 export const resetBody = z.object({
-  msPerItem: int(1, 3_600_000).optional(),
+  // At least 10 ms: log entry times stay unique only while a stage slot is wider than 7 ms (job-lifecycle.ts).
+  msPerItem: int(10, 3_600_000).optional(),
   uploadUrlTtlMs: int(1, 7 * 24 * 3_600_000).optional(),
 });
 
