@@ -2,9 +2,9 @@
  * The control API under `/__emulator/` (no auth, never recorded in the request log):
  * - `POST /__emulator/reset` `{msPerItem?, uploadUrlTtlMs?}`: back to the seeded data; also clears the request log
  *   and the faults.
- * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it.
+ * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,
- *   path?}`: replaces the fault setting; `GET` shows it; `DELETE` removes it.
+ *   path?}`: replaces the fault setting (answers it); `GET` shows it; `DELETE` removes it (204).
  */
 import { ApiError, errorResponse, notFound } from "./errors";
 import { drainBody } from "./drain-body";
@@ -32,7 +32,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
     GET: async (_request, backend) => Response.json(await backend.requests()),
     DELETE: async (_request, backend) => {
       await backend.clearRequests();
-      return Response.json({ deleted: true });
+      return new Response(null, { status: 204 });
     },
   },
   "/__emulator/faults": {
@@ -45,7 +45,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
     },
     DELETE: async (_request, backend) => {
       await backend.clearFaults();
-      return Response.json({ deleted: true });
+      return new Response(null, { status: 204 });
     },
   },
 };

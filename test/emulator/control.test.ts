@@ -110,7 +110,7 @@ describe("faults", () => {
     expect((await call("GET", "/__emulator/faults", { key: null })).body).toEqual({ latencyMs: 0 });
     expect((await call("GET", batch("jobs"))).status).toBe(200);
     await setFaults({ errorRate: 1 });
-    expect((await call("DELETE", "/__emulator/faults", { key: null })).status).toBe(200);
+    expect((await call("DELETE", "/__emulator/faults", { key: null })).status).toBe(204);
     expect((await call("GET", batch("jobs"))).status).toBe(200);
     await setFaults({ errorRate: 1 });
     await reset();

@@ -145,7 +145,7 @@ export async function requestLog(): Promise<LoggedRequest[]> {
 
 /** Empties the request log. */
 export async function clearRequestLog(): Promise<void> {
-  await call("DELETE", "/__emulator/requests", { key: null });
+  expect((await call("DELETE", "/__emulator/requests", { key: null })).status).toBe(204);
 }
 
 /** The base64 of the 4-byte big-endian CRC32C of `bytes`. */
