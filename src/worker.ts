@@ -1,12 +1,19 @@
 /**
  * The gateway Worker's entry: the only module that sees `ExportedHandler` and the raw `env`. HTTP (and SSE) goes
- * to Yoga on `/graphql`; `/` says where to go.
+ * to Yoga on `/graphql`, WebSocket upgrades there go to a connection Durable Object; `/` says where to go.
  */
 import type { GatewayEnv } from "./env";
 import { gateway, GRAPHQL_PATH } from "./gateway";
+import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
+
+// The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
+export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
+export { ResourceWatch } from "./subscriptions/resource-watch";
 
 export default {
   async fetch(request, env, executionContext): Promise<Response> {
+    // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
+    if (isWebSocketUpgrade(request, GRAPHQL_PATH)) return forwardWebSocketUpgrade(request, env);
     const url = new URL(request.url);
     if (url.pathname === "/") {
       return new Response(`ML batch GraphQL gateway: GraphQL and GraphiQL at ${GRAPHQL_PATH}\n`, {

@@ -1,0 +1,150 @@
+/**
+ * The GraphQL over WebSocket protocol (`graphql-transport-ws`), server side, as plain state transitions.
+ *
+ * graphql-ws's own `makeServer` keeps each socket's state in closures, which a hibernating Durable Object loses.
+ * This module keeps the same rules (copied from graphql-ws 6's server) but over a small serialisable state, so the
+ * connection object can store it in the socket's attachment and rebuild everything after hibernation. It knows
+ * nothing of sockets: it returns actions (send, close, start, stop) for an adapter to carry out.
+ */
+import {
+  CloseCode,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  MessageType,
+  parseMessage,
+  stringifyMessage,
+  type FormattedExecutionResult,
+  type Message,
+  type SubscribePayload,
+} from "graphql-ws";
+import type { GraphQLFormattedError } from "graphql";
+import type { NexusCredentials } from "../backends/nexus/client";
+
+/** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
+export interface ConnectionProtocolState {
+  /** A `connection_init` arrived (a second one closes the socket with 4429). */
+  initReceived: boolean;
+  /** The server sent `connection_ack`; before that, `subscribe` closes the socket with 4401. */
+  acknowledged: boolean;
+  /** The credentials from `connection_init` (or the env defaults); null when neither had any. */
+  credentials: NexusCredentials | null;
+  /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
+  operationIds: string[];
+}
+
+/** Something the adapter must do, in order. */
+export type ProtocolAction =
+  | { type: "send"; data: string }
+  | { type: "close"; code: CloseCode; reason: string }
+  | { type: "start"; id: string; payload: SubscribePayload }
+  | { type: "stop"; id: string };
+
+/** How the protocol core learns about the outside world. */
+export interface ProtocolOptions {
+  /** Credentials from the `connection_init` payload (`x-nexus-project-id`, `x-nexus-secret-key`), else defaults. */
+  credentialsFromInit(payload: Record<string, unknown> | undefined): NexusCredentials | null;
+}
+
+/** The state of a socket that has just opened. */
+export function initialProtocolState(): ConnectionProtocolState {
+  return { initReceived: false, acknowledged: false, credentials: null, operationIds: [] };
+}
+
+/** True when the client offered the `graphql-transport-ws` subprotocol (a `Sec-WebSocket-Protocol` header value). */
+export function offersTransportWsProtocol(header: string | null): boolean {
+  if (header === null) return false;
+  return header
+    .split(",")
+    .map((protocol) => protocol.trim())
+    .includes(GRAPHQL_TRANSPORT_WS_PROTOCOL);
+}
+
+function close(code: CloseCode, reason: string): ProtocolAction {
+  return { type: "close", code, reason };
+}
+
+/**
+ * Applies one client message to the state and says what to do. Follows graphql-ws's server rules: an unparsable
+ * or invalid message (or a binary frame) closes with 4400, a second `connection_init` with 4429, a `subscribe`
+ * before the ack with 4401, a `subscribe` with an id in use with 4409. `ping` gets a `pong`; `complete` stops that
+ * operation. Never throws.
+ */
+export function handleClientMessage(
+  state: ConnectionProtocolState,
+  data: string | ArrayBuffer,
+  options: ProtocolOptions,
+): { state: ConnectionProtocolState; actions: ProtocolAction[] } {
+  let message: Message;
+  try {
+    if (typeof data !== "string") throw new Error("binary frames are not part of the protocol");
+    message = parseMessage(data);
+  } catch {
+    return { state, actions: [close(CloseCode.BadRequest, "Invalid message received")] };
+  }
+  switch (message.type) {
+    case MessageType.ConnectionInit: {
+      if (state.initReceived) {
+        return { state, actions: [close(CloseCode.TooManyInitialisationRequests, "Too many initialisation requests")] };
+      }
+      const next: ConnectionProtocolState = {
+        ...state,
+        initReceived: true,
+        acknowledged: true,
+        credentials: options.credentialsFromInit(message.payload),
+      };
+      return { state: next, actions: [{ type: "send", data: stringifyMessage({ type: MessageType.ConnectionAck }) }] };
+    }
+    case MessageType.Ping: {
+      const pong = message.payload
+        ? stringifyMessage({ type: MessageType.Pong, payload: message.payload })
+        : stringifyMessage({ type: MessageType.Pong });
+      return { state, actions: [{ type: "send", data: pong }] };
+    }
+    case MessageType.Pong:
+      return { state, actions: [] };
+    case MessageType.Subscribe: {
+      if (!state.acknowledged) return { state, actions: [close(CloseCode.Unauthorized, "Unauthorized")] };
+      if (state.operationIds.includes(message.id)) {
+        return {
+          state,
+          actions: [close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${message.id} already exists`)],
+        };
+      }
+      return {
+        state: { ...state, operationIds: [...state.operationIds, message.id] },
+        actions: [{ type: "start", id: message.id, payload: message.payload }],
+      };
+    }
+    case MessageType.Complete: {
+      if (!state.operationIds.includes(message.id)) return { state, actions: [] };
+      return { state: withoutOperation(state, message.id), actions: [{ type: "stop", id: message.id }] };
+    }
+    default:
+      // connection_ack, next and error are server-to-client messages: a client sending one breaks the protocol.
+      return { state, actions: [close(CloseCode.BadRequest, "Invalid message received")] };
+  }
+}
+
+/** What to do when the `connection_init` wait ends: close with 4408 unless an init arrived. */
+export function handleInitTimeout(state: ConnectionProtocolState): ProtocolAction[] {
+  return state.initReceived ? [] : [close(CloseCode.ConnectionInitialisationTimeout, "Connection initialisation timeout")];
+}
+
+/** The state without one operation id (after it completed, failed or was stopped). */
+export function withoutOperation(state: ConnectionProtocolState, id: string): ConnectionProtocolState {
+  return { ...state, operationIds: state.operationIds.filter((known) => known !== id) };
+}
+
+/** A `next` message for an operation. */
+export function nextMessage(id: string, result: FormattedExecutionResult): string {
+  return stringifyMessage({ id, type: MessageType.Next, payload: result });
+}
+
+/** An `error` message for an operation (it ends the operation; at least one error is required). */
+export function errorMessage(id: string, errors: readonly GraphQLFormattedError[]): string {
+  return stringifyMessage({ id, type: MessageType.Error, payload: errors });
+}
+
+/** A `complete` message for an operation. */
+export function completeMessage(id: string): string {
+  return stringifyMessage({ id, type: MessageType.Complete });
+}

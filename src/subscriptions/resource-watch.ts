@@ -1,0 +1,299 @@
+/**
+ * `ResourceWatch`: the Durable Object that polls one upstream job or dataset for every listener in one project,
+ * named by `watchObjectName` (`${projectId}:job:${id}` or `${projectId}:dataset:${id}`).
+ *
+ * - Polling is an alarm, not a timer, so it survives eviction; one poll per interval whatever the listener count.
+ * - Listeners are either hibernatable WebSockets from the SSE bridge (state in the socket attachment) or
+ *   subscriptions of WebSocket connection objects (records in storage, events pushed back by RPC `deliver`).
+ * - Each poll runs under `blockConcurrencyWhile`, so an attach or detach never interleaves with a delivery round.
+ * - The credentials used for polling are the last attached subscriber's (all were checked against this project);
+ *   they stay in storage only while there are listeners, and are never logged.
+ * - The alarm and all storage go as soon as the last listener leaves, the resource is terminal, or it fails.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { GraphQLFormattedError } from "graphql";
+import { NexusClient, type NexusCredentials } from "../backends/nexus/client";
+import type { NexusDataset } from "../backends/nexus/types";
+import type { GatewayEnv } from "../env";
+import { isTransient, toGraphQLError, UpstreamError } from "../errors";
+import { logCursorFrom, passesMinLevel, takeNewLogEntries, type LogCursor } from "./log-tail";
+import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "./poll-schedule";
+import { connectionNamespace, WEBSOCKET_OPEN } from "./bindings";
+import { subscriptionSettingsFromEnv } from "./settings";
+import { fetchDatasetSnapshot, fetchJobSnapshot, fetchLogEntriesSince, type SnapshotEvent } from "./snapshots";
+import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent, type WatchTopic } from "./topics";
+
+/** What a listener asks for when it attaches. */
+export interface ListenerSpec {
+  topic: WatchTopic;
+  /** When the subscriber subscribed (ms): a log tail delivers entries created from then on. */
+  since: number;
+  /** Fingerprint of the snapshot the subscriber already sent (from its own check), or null. */
+  fingerprint: string | null;
+}
+
+/** A listener that lives in a WebSocket connection object: events go back by RPC. */
+export interface ConnectionListener extends ListenerSpec {
+  connectionId: string;
+  subscriptionId: string;
+}
+
+/** The request a connection object sends to attach one of its subscriptions. */
+export interface AttachRequest {
+  credentials: NexusCredentials;
+  listener: ConnectionListener;
+}
+
+/** Header carrying a socket listener's {@link ListenerSpec} as JSON (the SSE bridge sets it). */
+export const LISTENER_HEADER = "x-watch-listener";
+
+interface WatchState {
+  resource: "job" | "dataset";
+  id: string;
+  credentials: NexusCredentials;
+  intervalMs: number;
+  failures: number;
+  fingerprint: string | null;
+  /** The job's dataset once its upload is over, so polls stop re-reading it. */
+  dataset: NexusDataset | null;
+  logCursor: LogCursor | null;
+}
+
+type Listener =
+  | { kind: "socket"; spec: ListenerSpec; socket: WebSocket }
+  | { kind: "connection"; spec: ConnectionListener; key: string };
+
+const STATE_KEY = "watch";
+const LISTENER_PREFIX = "listener:";
+const listenerKey = (connectionId: string, subscriptionId: string): string =>
+  `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
+
+function parseListenerSpec(raw: string | null): ListenerSpec | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<ListenerSpec>;
+    if (typeof value.topic !== "object" || value.topic === null || typeof value.since !== "number") return null;
+    return { topic: value.topic, since: value.since, fingerprint: value.fingerprint ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/** The events one listener gets from one poll, in order. */
+function eventsForListener(
+  spec: ListenerSpec,
+  snapshot: SnapshotEvent,
+  logEvents: WatchEvent[],
+  logsComplete: boolean,
+): WatchEvent[] {
+  if (spec.topic.kind === "jobLogs") {
+    const minLevel = spec.topic.minLevel;
+    const mine = logEvents.filter(
+      (event) => event.type === "log" && event.entry.createTime >= spec.since && passesMinLevel(event.entry.level, minLevel),
+    );
+    return logsComplete ? [...mine, { type: "complete" }] : mine;
+  }
+  if (eventFingerprint(snapshot) !== spec.fingerprint) return [snapshot];
+  return snapshot.terminal ? [{ type: "complete" }] : [];
+}
+
+/** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
+export class ResourceWatch extends DurableObject<GatewayEnv> {
+  private readonly settings = subscriptionSettingsFromEnv(this.env);
+
+  /** Attaches a connection object's subscription and starts polling if this is the first listener. */
+  async attach(request: AttachRequest): Promise<void> {
+    const { listener } = request;
+    await this.ctx.storage.put(listenerKey(listener.connectionId, listener.subscriptionId), listener);
+    await this.prepare(request.credentials, listener);
+  }
+
+  /** Detaches a connection object's subscription; stops polling when it was the last listener. Idempotent. */
+  async detach(connectionId: string, subscriptionId: string): Promise<void> {
+    await this.ctx.storage.delete(listenerKey(connectionId, subscriptionId));
+    await this.stopIfIdle();
+  }
+
+  /** Accepts an SSE bridge's WebSocket (hibernatable) as a listener. Credentials and spec come in headers. */
+  override async fetch(request: Request): Promise<Response> {
+    const spec = parseListenerSpec(request.headers.get(LISTENER_HEADER));
+    const projectId = request.headers.get("x-nexus-project-id");
+    const secretKey = request.headers.get("x-nexus-secret-key");
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || !projectId || !secretKey) {
+      return new Response("expected a WebSocket upgrade with a listener spec and credentials", { status: 400 });
+    }
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment(spec);
+    await this.prepare({ projectId, secretKey }, spec);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** A socket listener left (the SSE stream ended): stop polling if nobody else listens. */
+  override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
+    try {
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, "listener left");
+    } catch {
+      // Already closed: nothing to do.
+    }
+    await this.stopIfIdle(socket);
+  }
+
+  /** A socket listener broke: same as a close. */
+  override async webSocketError(socket: WebSocket): Promise<void> {
+    await this.stopIfIdle(socket);
+  }
+
+  /** Socket listeners never talk; anything they send is ignored. */
+  override webSocketMessage(): void {}
+
+  /** One poll: read, diff, deliver, schedule the next one (or stop). */
+  override async alarm(): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(() => this.poll());
+  }
+
+  private async prepare(credentials: NexusCredentials, spec: ListenerSpec): Promise<void> {
+    const existing = await this.ctx.storage.get<WatchState>(STATE_KEY);
+    const state: WatchState = existing ?? {
+      resource: resourceOfTopic(spec.topic),
+      id: spec.topic.id,
+      credentials,
+      intervalMs: this.settings.pollIntervalMs,
+      failures: 0,
+      fingerprint: null,
+      dataset: null,
+      logCursor: null,
+    };
+    state.credentials = credentials;
+    if (spec.topic.kind === "jobLogs") {
+      // The new listener is already registered, so one tail means it is the only one: it starts the cursor at
+      // its subscription time. Later tails join the running cursor (and filter out entries older than themselves).
+      const tails = (await this.listeners()).filter((listener) => listener.spec.topic.kind === "jobLogs").length;
+      if (state.logCursor === null || tails <= 1) state.logCursor = logCursorFrom(spec.since);
+    }
+    await this.ctx.storage.put(STATE_KEY, state);
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Date.now() + this.settings.pollIntervalMs);
+    }
+  }
+
+  private async listeners(excluding?: WebSocket): Promise<Listener[]> {
+    const sockets: Listener[] = this.ctx
+      .getWebSockets()
+      .filter((socket) => socket !== excluding && socket.readyState === WEBSOCKET_OPEN)
+      .map((socket) => ({ kind: "socket", socket, spec: socket.deserializeAttachment() as ListenerSpec }));
+    const stored = await this.ctx.storage.list<ConnectionListener>({ prefix: LISTENER_PREFIX });
+    const connections: Listener[] = [...stored].map(([key, spec]) => ({ kind: "connection", key, spec }));
+    return [...sockets, ...connections];
+  }
+
+  private async stopIfIdle(leaving?: WebSocket): Promise<void> {
+    if ((await this.listeners(leaving)).length === 0) await this.stop();
+  }
+
+  /** Forgets everything: alarm, credentials, listener records; closes remaining sockets. */
+  private async stop(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.close(1000, "watch ended");
+      } catch {
+        // Already closing.
+      }
+    }
+  }
+
+  private async poll(): Promise<void> {
+    const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
+    const listeners = await this.listeners();
+    if (state === undefined || listeners.length === 0) return this.stop();
+    const client = new NexusClient({
+      baseUrl: this.env.NEXUS_API_URL,
+      credentials: state.credentials,
+      timeoutMs: this.settings.upstreamTimeoutMs,
+      // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
+      retryBudget: 0,
+    });
+    const tailing = listeners.some((listener) => listener.spec.topic.kind === "jobLogs");
+    let snapshot: SnapshotEvent;
+    let logEvents: WatchEvent[] = [];
+    try {
+      snapshot =
+        state.resource === "job"
+          ? await fetchJobSnapshot(client, state.id, state.dataset)
+          : await fetchDatasetSnapshot(client, state.id);
+      if (tailing && state.logCursor !== null && snapshot.type === "job") {
+        // Read after the job, so that a terminal job's last entries are in this read.
+        const fetched = await fetchLogEntriesSince(client, state.id, state.logCursor);
+        const taken = takeNewLogEntries(state.logCursor, fetched);
+        state.logCursor = taken.cursor;
+        logEvents = taken.entries.map((entry) => ({ type: "log", jobId: state.id, entry }));
+      }
+    } catch (error) {
+      return this.pollFailed(state, listeners, error);
+    }
+    const fingerprint = eventFingerprint(snapshot);
+    const changed = fingerprint !== state.fingerprint || logEvents.length > 0;
+    await Promise.all(
+      listeners.map((listener) =>
+        this.deliver(listener, eventsForListener(listener.spec, snapshot, logEvents, snapshot.terminal), fingerprint),
+      ),
+    );
+    if (snapshot.terminal) return this.stop();
+    state.failures = 0;
+    state.fingerprint = fingerprint;
+    state.intervalMs = nextIntervalAfterSuccess(this.settings, state.intervalMs, changed);
+    if (snapshot.type === "job" && snapshot.dataset !== null) state.dataset = snapshot.dataset;
+    await this.ctx.storage.put(STATE_KEY, state);
+    await this.scheduleIfListening(state.intervalMs);
+  }
+
+  private async pollFailed(state: WatchState, listeners: Listener[], error: unknown): Promise<void> {
+    if (isTransient(error) && state.failures + 1 < this.settings.pollMaxFailures) {
+      state.failures += 1;
+      const retryAfter = error instanceof UpstreamError ? error.retryAfterSeconds : undefined;
+      await this.ctx.storage.put(STATE_KEY, state);
+      await this.scheduleIfListening(retryDelayAfterFailure(this.settings, state.failures, retryAfter));
+      return;
+    }
+    // Persistent trouble (or a 403/404: the key was revoked, the job deleted) ends every stream with the code.
+    const formatted: GraphQLFormattedError = toGraphQLError(error).toJSON();
+    await Promise.all(listeners.map((listener) => this.deliver(listener, [{ type: "error", error: formatted }], null)));
+    await this.stop();
+  }
+
+  private async scheduleIfListening(delayMs: number): Promise<void> {
+    if ((await this.listeners()).length === 0) return this.stop();
+    await this.ctx.storage.setAlarm(Date.now() + delayMs);
+  }
+
+  /** Sends a listener its events; drops it when it is gone or its last event was final. */
+  private async deliver(listener: Listener, events: WatchEvent[], fingerprint: string | null): Promise<void> {
+    if (events.length === 0) return;
+    const final = events.some(isFinalEvent);
+    if (listener.kind === "socket") {
+      try {
+        for (const event of events) listener.socket.send(JSON.stringify(event));
+        if (final) listener.socket.close(1000, "stream ended");
+        else listener.socket.serializeAttachment({ ...listener.spec, fingerprint: fingerprint ?? listener.spec.fingerprint });
+      } catch {
+        // The bridge went away between listing and sending: its close handler cleans up.
+      }
+      return;
+    }
+    const { connectionId, subscriptionId } = listener.spec;
+    let keep = false;
+    try {
+      const namespace = connectionNamespace(this.env);
+      keep = await namespace.get(namespace.idFromString(connectionId)).deliver(subscriptionId, events);
+    } catch {
+      keep = false; // An unreachable connection object has lost its socket: drop the listener.
+    }
+    if (keep && !final) {
+      if (fingerprint !== null) await this.ctx.storage.put(listener.key, { ...listener.spec, fingerprint });
+    } else {
+      await this.ctx.storage.delete(listener.key);
+    }
+  }
+}

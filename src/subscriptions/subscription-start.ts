@@ -1,0 +1,30 @@
+/**
+ * Starting a subscription, the same for both transports: check the subscriber against the upstream with ITS OWN
+ * credentials (an unknown id rejects with NOT_FOUND, a foreign project with FORBIDDEN), and work out the first event
+ * and whether the stream is already over (a finished job sends once and completes; a finished job's log tail has
+ * nothing new to send).
+ */
+import type { NexusClient } from "../backends/nexus/client";
+import { fetchTopicSnapshot } from "./snapshots";
+import { eventFingerprint, type WatchEvent, type WatchTopic } from "./topics";
+
+/** What a subscriber starts with. */
+export interface SubscriptionStart {
+  topic: WatchTopic;
+  /** The event to send at once (a job or dataset snapshot), or null for a log tail. */
+  first: WatchEvent | null;
+  /** True when nothing follows `first`: the stream completes without attaching to a watch object. */
+  ended: boolean;
+  /** The fingerprint of `first`, so the watch object only sends what differs from it. */
+  fingerprint: string | null;
+  /** When the subscriber subscribed (ms): a log tail starts here. */
+  since: number;
+}
+
+/** Checks the subscriber and returns its start. Rejects with the upstream's error (mapped later by `toGraphQLError`). */
+export async function startSubscription(client: NexusClient, topic: WatchTopic): Promise<SubscriptionStart> {
+  const since = Date.now();
+  const snapshot = await fetchTopicSnapshot(client, topic);
+  if (topic.kind === "jobLogs") return { topic, first: null, ended: snapshot.terminal, fingerprint: null, since };
+  return { topic, first: snapshot, ended: snapshot.terminal, fingerprint: eventFingerprint(snapshot), since };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { NexusLogEntry } from "../../src/backends/nexus/types";
+import {
+  afterTimeForCursor,
+  logCursorFrom,
+  passesMinLevel,
+  takeNewLogEntries,
+} from "../../src/subscriptions/log-tail";
+import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subscriptions/poll-schedule";
+import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
+import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
+
+const entry = (id: string, createTime: number, level = "Info"): NexusLogEntry => ({
+  id,
+  kind: "ItemPredicted",
+  createTime,
+  level,
+  item: "0",
+  status: "Delivered",
+  timeMs: 1,
+});
+
+describe("log tail cursor", () => {
+  it("asks one millisecond before the cursor, so an exclusive or inclusive afterTime both return its entries", () => {
+    expect(afterTimeForCursor(logCursorFrom(1000))).toBe(999);
+  });
+
+  it("returns new entries oldest first, each id once, and drops entries older than the cursor", () => {
+    const { entries, cursor } = takeNewLogEntries(logCursorFrom(1000), [
+      entry("c", 1002),
+      entry("a", 999),
+      entry("b", 1001),
+      entry("b", 1001),
+    ]);
+    expect(entries.map((e) => e.id)).toEqual(["b", "c"]);
+    expect(cursor).toEqual({ time: 1002, seenIds: ["c"] });
+  });
+
+  it("does not repeat entries at the cursor's millisecond on the next fetch, but takes new ones there", () => {
+    const first = takeNewLogEntries(logCursorFrom(1000), [entry("a", 1005), entry("b", 1005)]);
+    const second = takeNewLogEntries(first.cursor, [entry("a", 1005), entry("b", 1005), entry("c", 1005), entry("d", 1007)]);
+    expect(second.entries.map((e) => e.id)).toEqual(["c", "d"]);
+    const third = takeNewLogEntries(
+      takeNewLogEntries(first.cursor, [entry("a", 1005), entry("c", 1005)]).cursor,
+      [entry("a", 1005), entry("b", 1005), entry("c", 1005)],
+    );
+    expect(third.entries).toEqual([]);
+  });
+
+  it("keeps the cursor when nothing is new", () => {
+    const cursor = { time: 5, seenIds: ["x"] };
+    expect(takeNewLogEntries(cursor, [entry("x", 5), entry("old", 4)])).toEqual({ entries: [], cursor });
+  });
+
+  it("filters by minimum level in the order Debug < Info < Warning < Error, and lets unknown levels through", () => {
+    expect(passesMinLevel("Info", null)).toBe(true);
+    expect(passesMinLevel("Info", "Warning")).toBe(false);
+    expect(passesMinLevel("Error", "Warning")).toBe(true);
+    expect(passesMinLevel("warning", "WARNING")).toBe(true);
+    expect(passesMinLevel("Critical", "Error")).toBe(true);
+  });
+});
+
+describe("poll schedule", () => {
+  const settings = { pollIntervalMs: 200, pollMaxIntervalMs: 1000 };
+
+  it("goes back to the base interval when something changed", () => {
+    expect(nextIntervalAfterSuccess(settings, 800, true)).toBe(200);
+  });
+
+  it("grows by half while nothing changes, up to the maximum", () => {
+    expect(nextIntervalAfterSuccess(settings, 200, false)).toBe(300);
+    expect(nextIntervalAfterSuccess(settings, 900, false)).toBe(1000);
+  });
+
+  it("backs off exponentially after failures, capped, and honours Retry-After", () => {
+    expect(retryDelayAfterFailure(settings, 1, undefined)).toBe(200);
+    expect(retryDelayAfterFailure(settings, 3, undefined)).toBe(800);
+    expect(retryDelayAfterFailure(settings, 9, undefined)).toBe(1000);
+    expect(retryDelayAfterFailure(settings, 1, 3)).toBe(3000);
+  });
+});
+
+describe("subscription settings", () => {
+  it("uses the documented defaults when vars are unset or invalid", () => {
+    expect(subscriptionSettingsFromEnv({ POLL_INTERVAL_MS: "fast", POLL_MAX_FAILURES: "-1" })).toEqual({
+      pollIntervalMs: 2000,
+      pollMaxIntervalMs: 30_000,
+      pollMaxFailures: 5,
+      maxLifetimeMs: 3_600_000,
+      upstreamTimeoutMs: 10_000,
+    });
+  });
+
+  it("never lets the maximum interval fall below the interval", () => {
+    const settings = subscriptionSettingsFromEnv({ POLL_INTERVAL_MS: "500", POLL_MAX_INTERVAL_MS: "100" });
+    expect(settings.pollMaxIntervalMs).toBe(500);
+  });
+});
+
+describe("snapshot fingerprints", () => {
+  it("do not depend on key order", () => {
+    expect(stableStringify({ b: 1, a: { d: 2, c: 3 } })).toBe(stableStringify({ a: { c: 3, d: 2 }, b: 1 }));
+  });
+
+  it("change when a job counter or the dataset's item count changes", () => {
+    const job = {
+      id: "batchjob_1",
+      name: "j",
+      projectId: "proj_demo",
+      spec: {},
+      status: { overview: "Waiting", items: { Delivered: 1 } },
+      createDate: 1,
+      updateDate: 1,
+    };
+    const base = eventFingerprint({ type: "job", job, dataset: null, terminal: false });
+    const moved = eventFingerprint({
+      type: "job",
+      job: { ...job, status: { ...job.status, items: { Delivered: 2 } } },
+      dataset: null,
+      terminal: false,
+    });
+    expect(moved).not.toBe(base);
+    expect(eventFingerprint({ type: "job", job, dataset: null, terminal: false })).toBe(base);
+  });
+});
