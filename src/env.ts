@@ -2,6 +2,8 @@
  * The gateway Worker's settings and bindings: the only description of `env`. Plain-text vars arrive as strings;
  * each module that reads one validates it and falls back to its documented default.
  */
+import type { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
+import type { ResourceWatch } from "./subscriptions/resource-watch";
 
 export interface GatewayEnv {
   /** Upstream base URL, for example `https://api.datature.io` (no trailing slash needed). Required. */
@@ -21,9 +23,9 @@ export interface GatewayEnv {
   /** Subscriptions: longest life of one SSE stream, in milliseconds. */
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
   /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */
-  JOB_WATCH?: DurableObjectNamespace;
+  JOB_WATCH?: DurableObjectNamespace<ResourceWatch>;
   /** Subscriptions: the Durable Object that holds hibernatable graphql-ws WebSockets. */
-  WS_CONNECTION?: DurableObjectNamespace;
+  WS_CONNECTION?: DurableObjectNamespace<GraphQLWsConnection>;
 }
 
 /** Default timeout of one upstream call, in milliseconds, when `UPSTREAM_TIMEOUT_MS` is unset or invalid. */

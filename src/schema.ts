@@ -13,6 +13,7 @@ import { jobResolvers } from "./resources/jobs";
 import { logResolvers } from "./resources/logs";
 import { nodeResolvers } from "./resources/node";
 import { scalarResolvers } from "./resources/scalars";
+import { subscriptionResolvers } from "./resources/subscriptions";
 import { webhookMutationResolvers } from "./resources/webhook-mutations";
 import { webhookResolvers } from "./resources/webhooks";
 
@@ -27,6 +28,7 @@ export const resolverModules: Resolvers[] = [
   logResolvers,
   webhookResolvers,
   webhookMutationResolvers,
+  subscriptionResolvers,
 ];
 
 /** The SDL the schema is built from (the text of `schema.graphql`). */
