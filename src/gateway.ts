@@ -7,6 +7,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
 import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
+import { createGatewayLogger } from "./logger";
 import { schema } from "./schema";
 
 /** What the Worker entry passes to Yoga with each request. */
@@ -58,6 +59,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
     subscriptionsProtocol: "WS",
   },
+  logging: createGatewayLogger(),
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),
   },

@@ -28,6 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       POLL_INTERVAL_MS: "200",
       POLL_MAX_INTERVAL_MS: "1000",
       POLL_MAX_FAILURES: "3",
+      // One upstream call gives up after 4 s, so the gateway's timeout tests (emulator latency faults) end quickly.
+      UPSTREAM_TIMEOUT_MS: "4000",
     },
   });
   project.provide("emulatorUrl", emulator.url);

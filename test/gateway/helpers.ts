@@ -1,0 +1,157 @@
+/**
+ * Helpers for the gateway's front-door tests: GraphQL over HTTP to the real gateway Worker, the emulator's control
+ * API (reset, request log, faults), and Relay connection walks.
+ */
+import { expect, inject } from "vitest";
+
+/** The seeded projects and their keys (the emulator's public demo credentials). */
+export const DEMO = { project: "proj_demo", key: "demo-secret-key" } as const;
+/** The second seeded project, for isolation tests. */
+export const OTHER = { project: "proj_other", key: "other-secret-key" } as const;
+
+/** Who a request acts as: a project and key, or no credentials at all. */
+export type Caller = { project: string; key: string } | null;
+
+/** One GraphQL error as the gateway sends it. */
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; retryAfterSeconds?: number; [name: string]: unknown };
+}
+
+/** A GraphQL response, plus its HTTP status and raw text (to search for leaks). */
+export interface GqlResponse<T> {
+  status: number;
+  data: T | null | undefined;
+  errors: GqlError[] | undefined;
+  text: string;
+}
+
+/** The gateway's GraphQL URL for this run. */
+export function graphqlUrl(): string {
+  return `${inject("gatewayUrl")}/graphql`;
+}
+
+/** Sends a GraphQL POST as `caller` (default the demo project). */
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = DEMO,
+): Promise<GqlResponse<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (caller !== null) {
+    headers["x-nexus-project-id"] = caller.project;
+    headers["x-nexus-secret-key"] = caller.key;
+  }
+  const response = await fetch(graphqlUrl(), { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const text = await response.text();
+  const body = JSON.parse(text) as { data?: T | null; errors?: GqlError[] };
+  return { status: response.status, data: body.data, errors: body.errors, text };
+}
+
+/** Like {@link gql}, but fails the test on any GraphQL error and returns `data`. */
+export async function gqlData<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = DEMO,
+): Promise<T> {
+  const result = await gql<T>(query, variables, caller);
+  expect(result.errors, result.text).toBeUndefined();
+  expect(result.data).toBeTruthy();
+  return result.data as T;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${inject("emulatorUrl")}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.ok, `${method} /__emulator/${path} answered ${response.status}`).toBe(true);
+  const text = await response.text();
+  return text === "" ? null : (JSON.parse(text) as unknown);
+}
+
+/** Back to the seeded data; also clears the request log and the faults. */
+export async function resetEmulator(options: { msPerItem?: number } = {}): Promise<void> {
+  await control("POST", "reset", options);
+}
+
+/** One entry of the emulator's request log. */
+export interface UpstreamRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+}
+
+/** Every API request the emulator saw since the last reset or clear, oldest first. */
+export async function upstreamRequests(): Promise<UpstreamRequest[]> {
+  return (await control("GET", "requests")) as UpstreamRequest[];
+}
+
+/** Clears the emulator's request log. */
+export async function clearUpstreamRequests(): Promise<void> {
+  await control("DELETE", "requests");
+}
+
+/** Sets the emulator's faults (replacing the previous setting). */
+export async function setFaults(faults: {
+  latencyMs?: number;
+  errorRate?: number;
+  errorStatus?: number;
+  throttleRate?: number;
+  retryAfterSeconds?: number;
+  path?: string;
+}): Promise<void> {
+  await control("POST", "faults", faults);
+}
+
+/** Removes every fault. */
+export async function clearFaults(): Promise<void> {
+  await control("DELETE", "faults");
+}
+
+/** Calls the emulator's REST API directly as the demo project (to check what the gateway did upstream). */
+export async function upstreamGet<T>(resource: string, caller: { project: string; key: string } = DEMO): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${inject("emulatorUrl")}/projects/${caller.project}/batch/${resource}`, {
+    headers: { "Secret-Key": caller.key },
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** A connection page as tests select it. */
+export interface Page<N> {
+  edges: { cursor: string; node: N }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * Walks a connection to its end, forwards (`first`/`after`) or backwards (`last`/`before`), and returns the nodes
+ * in list order (newest first) with the number of pages. `fetchPage` gets the Relay arguments of each page.
+ * Fails the test after `maxPages` pages (a walk that never ends).
+ */
+export async function walk<N>(
+  direction: "forward" | "backward",
+  size: number,
+  fetchPage: (args: Record<string, unknown>) => Promise<Page<N>>,
+  maxPages = 200,
+): Promise<{ nodes: N[]; pages: number }> {
+  const nodes: N[] = [];
+  let cursor: string | null = null;
+  for (let pages = 1; pages <= maxPages; pages += 1) {
+    const args: Record<string, unknown> =
+      direction === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
+    const page = await fetchPage(args);
+    expect(page.edges.length).toBeLessThanOrEqual(size);
+    const pageNodes = page.edges.map((edge) => edge.node);
+    if (direction === "forward") nodes.push(...pageNodes);
+    else nodes.unshift(...pageNodes);
+    const more = direction === "forward" ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
+    if (!more) return { nodes, pages };
+    expect(page.edges.length).toBe(size);
+    cursor = direction === "forward" ? page.pageInfo.endCursor : page.pageInfo.startCursor;
+    expect(cursor).not.toBeNull();
+  }
+  throw new Error(`walk: still going after ${maxPages} pages`);
+}

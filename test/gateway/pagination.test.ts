@@ -1,0 +1,158 @@
+/**
+ * Relay pagination through the front door: every connection walked to its end, forwards and backwards, with
+ * several page sizes, gives every item exactly once in one stable order; bad sizes and cursors are refused with
+ * BAD_USER_INPUT and a message saying what was wrong.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { gql, gqlData, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
+
+const SIZES = [1, 2, 3, 7, 100];
+
+type Node = { nexusId: string; createdAt: string };
+
+/** The expected order: newest first, ties by upstream id ascending. */
+function expectedOrder(items: { id: string; createDate: number }[]): string[] {
+  return [...items]
+    .sort((a, b) => b.createDate - a.createDate || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((item) => item.id);
+}
+
+let jobIds: string[];
+let datasetIds: string[];
+let webhookIds: string[];
+let busiestDataset: { id: string; jobIds: string[] };
+
+beforeAll(async () => {
+  await resetEmulator();
+  const jobs = (await upstreamGet<{ data: { id: string; createDate: number; spec: { datasetId?: string } }[] }>("jobs?limit=1000")).body.data;
+  const datasets = (await upstreamGet<{ data: { id: string; createDate: number }[] }>("datasets?limit=1000")).body.data;
+  const webhooks = (await upstreamGet<{ data: { id: string; createDate: number }[] }>("webhooks?limit=1000")).body.data;
+  jobIds = expectedOrder(jobs);
+  datasetIds = expectedOrder(datasets);
+  webhookIds = expectedOrder(webhooks);
+  const byDataset = new Map<string, typeof jobs>();
+  for (const job of jobs) if (job.spec.datasetId) byDataset.set(job.spec.datasetId, [...(byDataset.get(job.spec.datasetId) ?? []), job]);
+  const [id, list] = [...byDataset.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
+  busiestDataset = { id, jobIds: expectedOrder(list) };
+});
+
+const PAGE_INFO = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
+const JOB_PAGE = `edges { cursor node { ... on NexusJob { nexusId } } } ${PAGE_INFO}`;
+const DATASET_PAGE = `edges { cursor node { ... on NexusDataset { nexusId } } } ${PAGE_INFO}`;
+const WEBHOOK_PAGE = `edges { cursor node { nexusId } } ${PAGE_INFO}`;
+
+async function jobsPage(args: Record<string, unknown>): Promise<Page<Node>> {
+  const data = await gqlData<{ jobs: Page<Node> }>(
+    `query($first: Int, $after: String, $last: Int, $before: String) { jobs(first: $first, after: $after, last: $last, before: $before) { ${JOB_PAGE} } }`,
+    args,
+  );
+  return data.jobs;
+}
+
+async function datasetsPage(args: Record<string, unknown>): Promise<Page<Node>> {
+  const data = await gqlData<{ datasets: Page<Node> }>(
+    `query($first: Int, $after: String, $last: Int, $before: String) { datasets(first: $first, after: $after, last: $last, before: $before, includeExpired: true) { ${DATASET_PAGE} } }`,
+    args,
+  );
+  return data.datasets;
+}
+
+async function webhooksPage(args: Record<string, unknown>): Promise<Page<Node>> {
+  const data = await gqlData<{ webhooks: Page<Node> }>(
+    `query($first: Int, $after: String, $last: Int, $before: String) { webhooks(first: $first, after: $after, last: $last, before: $before) { ${WEBHOOK_PAGE} } }`,
+    args,
+  );
+  return data.webhooks;
+}
+
+async function datasetJobsPage(args: Record<string, unknown>): Promise<Page<Node>> {
+  const data = await gqlData<{ dataset: { jobs: Page<Node> } }>(
+    `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { dataset(id: $id) { ... on NexusDataset { jobs(first: $first, after: $after, last: $last, before: $before) { ${JOB_PAGE} } } } }`,
+    { ...args, id: busiestDataset.id },
+  );
+  return data.dataset.jobs;
+}
+
+const connections: [string, (args: Record<string, unknown>) => Promise<Page<Node>>, () => string[]][] = [
+  ["jobs", jobsPage, () => jobIds],
+  ["datasets(includeExpired: true)", datasetsPage, () => datasetIds],
+  ["webhooks", webhooksPage, () => webhookIds],
+  ["dataset.jobs", datasetJobsPage, () => busiestDataset.jobIds],
+];
+
+describe.each(connections)("%s", (_name, fetchPage, expected) => {
+  it.each(SIZES)("walks forwards with first: %i and sees every item once, newest first", async (size) => {
+    const { nodes, pages } = await walk("forward", size, fetchPage);
+    expect(nodes.map((node) => node.nexusId)).toEqual(expected());
+    expect(pages).toBe(Math.max(1, Math.ceil(expected().length / size)));
+  });
+
+  it.each(SIZES)("walks backwards with last: %i and sees every item once, in the same order", async (size) => {
+    const { nodes } = await walk("backward", size, fetchPage);
+    expect(nodes.map((node) => node.nexusId)).toEqual(expected());
+  });
+});
+
+describe("page info", () => {
+  it("says whether items exist before a forward page and after a backward page", async () => {
+    const first = await jobsPage({ first: 2 });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await jobsPage({ first: 2, after: first.pageInfo.endCursor });
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const back = await jobsPage({ last: 2, before: second.pageInfo.startCursor });
+    expect(back.edges.map((edge) => edge.node.nexusId)).toEqual(first.edges.map((edge) => edge.node.nexusId));
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  it("gives the first 20 items when neither first nor last is given", async () => {
+    const page = await jobsPage({});
+    expect(page.edges.map((edge) => edge.node.nexusId)).toEqual(jobIds.slice(0, 20));
+  });
+
+  it("returns empty edges and null cursors past the end", async () => {
+    const last = await jobsPage({ last: 1 });
+    const after = await jobsPage({ first: 5, after: last.pageInfo.endCursor });
+    expect(after.edges).toEqual([]);
+    expect(after.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+});
+
+describe("bad pagination arguments", () => {
+  it.each([
+    [{ first: 0 }, 'Argument "first" must be an integer from 1 to 100, got 0.'],
+    [{ first: 101 }, 'Argument "first" must be an integer from 1 to 100, got 101.'],
+    [{ last: -1 }, 'Argument "last" must be an integer from 1 to 100, got -1.'],
+    [{ first: 2, after: "garbage" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
+    [{ last: 2, before: "eyJ2IjoxfQ" }, 'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
+  ])("refuses %j with BAD_USER_INPUT", async (args, message) => {
+    const result = await gql(
+      `query($first: Int, $after: String, $last: Int, $before: String) { jobs(first: $first, after: $after, last: $last, before: $before) { edges { cursor } } }`,
+      args,
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] })]);
+  });
+
+  it("refuses a cursor from another connection", async () => {
+    const webhooks = await webhooksPage({ first: 1 });
+    const result = await gql(`query($after: String) { jobs(first: 1, after: $after) { edges { cursor } } }`, {
+      after: webhooks.pageInfo.endCursor,
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Argument "after": this cursor belongs to the "webhooks" connection, not "jobs".',
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  });
+
+  it("refuses a cursor issued under other filters", async () => {
+    const page = await gqlData<{ jobs: Page<Node> }>(`{ jobs(first: 1, state: [RUNNING]) { edges { cursor } pageInfo { endCursor hasNextPage hasPreviousPage startCursor } } }`);
+    const result = await gql(`query($after: String) { jobs(first: 1, after: $after, state: [FAILED]) { edges { cursor } } }`, {
+      after: page.jobs.pageInfo.endCursor,
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      message:
+        'Argument "after": this cursor was issued for other filter arguments; use the same filters as the page it came from, or start again without a cursor.',
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  });
+});
