@@ -71,6 +71,33 @@ export function failingStage(jobId: string, item: number): number | undefined {
   return index === -1 ? undefined : index;
 }
 
+/** The value a failure table holds for an item that fails at no stage. */
+export const NO_FAILURE = STAGES.length;
+
+/** Failure tables of recent jobs, oldest first (a Map keeps insertion order): big jobs are read again and again. */
+const failureTables = new Map<string, Uint8Array>();
+const FAILURE_TABLE_CACHE_SIZE = 16;
+
+/**
+ * For each item of a job, the stage at which it fails, or {@link NO_FAILURE}. Cached for the most recent jobs, so
+ * that reading a job of a million items costs one hash per item once, not on every request.
+ */
+export function failureTable(jobId: string, itemCount: number): Uint8Array {
+  const key = `${jobId}:${itemCount}`;
+  const cached = failureTables.get(key);
+  if (cached !== undefined) {
+    failureTables.delete(key);
+    failureTables.set(key, cached);
+    return cached;
+  }
+  const table = new Uint8Array(itemCount);
+  for (let item = 0; item < itemCount; item++) table[item] = failingStage(jobId, item) ?? NO_FAILURE;
+  failureTables.set(key, table);
+  const oldest = failureTables.keys().next();
+  if (failureTables.size > FAILURE_TABLE_CACHE_SIZE && oldest.done !== true) failureTables.delete(oldest.value);
+  return table;
+}
+
 /** When item `item` finishes stage `stage` (see the module comment for the `+ stage`). */
 export function stageTime(start: number, msPerItem: number, item: number, stage: number): number {
   return start + (item + stage + 1) * msPerItem + stage;
@@ -107,15 +134,16 @@ export function progressAt(job: JobRecord, itemCount: number, at: number): { ite
   const counters = emptyCounters();
   const start = jobStartTime(job);
   let lastChangeAt = start;
+  const failures = failureTable(job.id, itemCount);
   for (let item = 0; item < itemCount; item++) {
     const done = stagesDone(start, job.msPerItem, item, at);
     // Later items have finished fewer stages than earlier ones: once one has finished none, all the rest have too.
     if (done === 0) break;
-    const fails = failingStage(job.id, item);
+    const fails = failures[item] ?? NO_FAILURE;
     for (let k = 0; k < done; k++) {
       const stage = STAGES[k];
       if (stage === undefined) continue;
-      counters[fails !== undefined && fails <= k ? stage.failed : stage.ok]++;
+      counters[fails <= k ? stage.failed : stage.ok]++;
     }
     lastChangeAt = Math.max(lastChangeAt, stageTime(start, job.msPerItem, item, done - 1));
   }

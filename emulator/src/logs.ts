@@ -1,12 +1,15 @@
 /**
  * Job log entries, derived from the same timeline as the job status (see job-lifecycle.ts). Each item writes one
  * `Info` entry per stage it passes, an `Error` entry with a `reason` at the stage where it fails, and now and then
- * a `Warning` (a transient error that was retried) just before a stage it passes. Entry ids are derived from job,
- * item, stage and kind, so the same entry has the same id on every request.
+ * a `Warning` (a transient error that was retried) half a slot before a stage it passes. Entry ids are derived from
+ * job, item, stage and kind, so the same entry has the same id on every request.
+ *
+ * Entries are generated newest first, slot by slot, and generation stops once `maxEntries` are found, so a request
+ * costs about what it returns, not the size of the job.
  */
 import { badRequest } from "./errors";
 import { fractionOf, hash32, ID_PREFIX, uuidFromSeed } from "./ids";
-import { failingStage, jobEnd, jobStartTime, STAGES, stagesDone, stageTime, stoppedBeforeStart } from "./job-lifecycle";
+import { failureTable, jobEnd, jobStartTime, NO_FAILURE, STAGES, stageTime, stoppedBeforeStart } from "./job-lifecycle";
 import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel } from "./types";
 
 /** Share of passed stages that log a retried transient error first. */
@@ -53,74 +56,75 @@ function pick<T>(list: readonly T[], seed: string): T | undefined {
   return list[hash32(seed) % list.length];
 }
 
-/** Every log entry of a job up to `now`, oldest first. A job that never started or failed to start has none. */
-export function jobLogEntries(job: JobRecord, now: number): LogEntry[] {
-  const resolution = job.resolution;
-  if (resolution === undefined || "reason" in resolution || stoppedBeforeStart(job, now)) return [];
+/**
+ * The entries of a job at or before `until`, newest first. Slot `c` holds the stage ends of items `c - 1 - k` at
+ * `start + c × msPerItem + k` (k = 3 … 0, newest first), preceded in time by their warnings half a slot earlier;
+ * both lie after every entry of slot `c - 1` (msPerItem ≥ 10), so walking slots downwards yields sorted entries.
+ */
+function* entriesNewestFirst(job: JobRecord, itemCount: number, until: number): Generator<LogEntry> {
   const start = jobStartTime(job);
-  const end = jobEnd(job, resolution.itemCount, now);
-  const until = Math.min(now, end?.at ?? now);
-  const entries: LogEntry[] = [];
-  for (let item = 0; item < resolution.itemCount; item++) {
-    const done = stagesDone(start, job.msPerItem, item, until);
-    if (done === 0) break;
-    const fails = failingStage(job.id, item);
-    const itemName = `item_${item + 1}`;
-    for (let k = 0; k < done && (fails === undefined || k <= fails); k++) {
-      const stage = STAGES[k];
-      if (stage === undefined) continue;
-      const at = stageTime(start, job.msPerItem, item, k);
-      const seed = `${job.id}:${item}:${k}`;
-      if (fails === k) {
-        entries.push({
-          id: uuidFromSeed(`${seed}:error`),
-          kind: stage.failedKind,
-          createTime: at,
-          level: "Error",
-          item: itemName,
-          status: stage.failed,
-          timeMs: job.msPerItem,
-          reason: pick(stage.reasons, seed) ?? "Unknown error",
-        });
-        continue;
+  const m = job.msPerItem;
+  if (until < start || itemCount === 0) return;
+  const failures = failureTable(job.id, itemCount);
+  const lastSlot = Math.min(itemCount + STAGES.length - 1, Math.floor((until - start) / m) + 1);
+  for (let slot = lastSlot; slot >= 1; slot--) {
+    for (const warnings of [false, true]) {
+      for (let k = STAGES.length - 1; k >= 0; k--) {
+        const item = slot - 1 - k;
+        const stage = STAGES[k];
+        if (item < 0 || item >= itemCount || stage === undefined) continue;
+        const fails = failures[item] ?? NO_FAILURE;
+        if (fails < k) continue; // the item dropped out at an earlier stage
+        const at = stageTime(start, m, item, k);
+        const seed = `${job.id}:${item}:${k}`;
+        const common = { item: `item_${item + 1}`, timeMs: m };
+        if (warnings) {
+          const warnAt = at - Math.floor(m / 2);
+          if (fails === k || warnAt > until || fractionOf(`${seed}:warn`) >= WARNING_SHARE) continue;
+          yield {
+            id: uuidFromSeed(`${seed}:warning`),
+            kind: "ItemRetried",
+            createTime: warnAt,
+            level: "Warning",
+            item: common.item,
+            status: k === 0 ? "Queued" : (STAGES[k - 1]?.ok ?? "Queued"),
+            timeMs: m,
+            reason: `${pick(stage.reasons, `${seed}:warn`) ?? "Transient error"}; retried`,
+          };
+        } else if (at <= until) {
+          const failed = fails === k;
+          const entry: LogEntry = {
+            id: uuidFromSeed(`${seed}:${failed ? "error" : "info"}`),
+            kind: failed ? stage.failedKind : stage.okKind,
+            createTime: at,
+            level: failed ? "Error" : "Info",
+            item: common.item,
+            status: failed ? stage.failed : stage.ok,
+            timeMs: m,
+          };
+          if (failed) entry.reason = pick(stage.reasons, seed) ?? "Unknown error";
+          yield entry;
+        }
       }
-      if (fractionOf(`${seed}:warn`) < WARNING_SHARE) {
-        entries.push({
-          id: uuidFromSeed(`${seed}:warning`),
-          kind: "ItemRetried",
-          createTime: at - Math.floor(job.msPerItem / 2),
-          level: "Warning",
-          item: itemName,
-          status: k === 0 ? "Queued" : (STAGES[k - 1]?.ok ?? "Queued"),
-          timeMs: job.msPerItem,
-          reason: `${pick(stage.reasons, `${seed}:warn`) ?? "Transient error"}; retried`,
-        });
-      }
-      entries.push({
-        id: uuidFromSeed(`${seed}:info`),
-        kind: stage.okKind,
-        createTime: at,
-        level: "Info",
-        item: itemName,
-        status: stage.ok,
-        timeMs: job.msPerItem,
-      });
     }
   }
-  return entries;
 }
 
-/** The wire log object of a job: filtered, newest first, at most `maxEntries` (ties by id, for a stable order). */
+/** The wire log object of a job at `now`: filtered, newest first, at most `maxEntries`. */
 export function jobLog(job: JobRecord, now: number, query: LogQuery): { id: string; object: "batch_job_log"; projectId: string; entries: LogEntry[] } {
-  const minRank = LOG_LEVELS.indexOf(query.minLevel);
-  const entries = jobLogEntries(job, now)
-    .filter(
-      (entry) =>
-        LOG_LEVELS.indexOf(entry.level) >= minRank &&
-        (query.beforeTime === undefined || entry.createTime < query.beforeTime) &&
-        (query.afterTime === undefined || entry.createTime > query.afterTime),
-    )
-    .sort((a, b) => b.createTime - a.createTime || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, query.maxEntries);
+  const entries: LogEntry[] = [];
+  const resolution = job.resolution;
+  if (resolution !== undefined && "itemCount" in resolution && !stoppedBeforeStart(job, now)) {
+    const end = jobEnd(job, resolution.itemCount, now);
+    let until = Math.min(now, end?.at ?? now);
+    if (query.beforeTime !== undefined) until = Math.min(until, query.beforeTime - 1);
+    const minRank = LOG_LEVELS.indexOf(query.minLevel);
+    for (const entry of entriesNewestFirst(job, resolution.itemCount, until)) {
+      if (query.afterTime !== undefined && entry.createTime <= query.afterTime) break;
+      if (LOG_LEVELS.indexOf(entry.level) < minRank) continue;
+      entries.push(entry);
+      if (entries.length >= query.maxEntries) break;
+    }
+  }
   return { id: `${ID_PREFIX.jobLog}${uuidFromSeed(`log:${job.id}`)}`, object: "batch_job_log", projectId: job.projectId, entries };
 }
