@@ -352,9 +352,9 @@ export type NexusDataset = Dataset & Node & {
   itemCount?: Maybe<Scalars['Int']['output']>;
   /**
    * The jobs that run over this dataset, newest first. Pass `first` (with `after`) or `last` (with `before`),
-   * 1 to 100; without either, the first 20.
+   * 1 to 100; without either, the first 20. Null only with an error (so the dataset itself still resolves).
    */
-  jobs: JobConnection;
+  jobs?: Maybe<JobConnection>;
   /** The dataset's name. */
   name: Scalars['String']['output'];
   /** The upstream id (`dataset_…`). */
@@ -467,7 +467,7 @@ export type NexusJob = Job & Node & {
    * `until`, at most `limit` of them (1 to 1000, default 100). To read older entries, ask again with `until` set to
    * the `createdAt` of the oldest entry you have, and skip ids you have seen (entries can share a time).
    */
-  logs: Array<NexusLogEntry>;
+  logs?: Maybe<Array<NexusLogEntry>>;
   /** The job's name. */
   name: Scalars['String']['output'];
   /** The upstream id (`batchjob_…`). */
@@ -488,8 +488,8 @@ export type NexusJob = Job & Node & {
   stopAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the job was last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** The webhooks that receive the results (those that still exist), in the job's order. */
-  webhooks: Array<NexusWebhook>;
+  /** The webhooks that receive the results (those that still exist), in the job's order; null only with an error. */
+  webhooks?: Maybe<Array<NexusWebhook>>;
 };
 
 
@@ -631,6 +631,10 @@ export type Provider =
   /** Datature Nexus. */
   | 'NEXUS';
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id (global, or the upstream `dataset_…`); null when it does not exist. */
@@ -639,14 +643,14 @@ export type Query = {
    * Datasets, newest first. Expired datasets are hidden unless `includeExpired` is true. Pass `first` (with
    * `after`) or `last` (with `before`), 1 to 100; without either, the first 20.
    */
-  datasets: DatasetConnection;
+  datasets?: Maybe<DatasetConnection>;
   /** A job by id (global, or the upstream `batchjob_…`); null when it does not exist. */
   job?: Maybe<Job>;
   /**
    * Jobs, newest first, optionally only those in the given states and/or over one dataset (`datasetId`, global or
    * upstream id). Pass `first` (with `after`) or `last` (with `before`), 1 to 100; without either, the first 20.
    */
-  jobs: JobConnection;
+  jobs?: Maybe<JobConnection>;
   /** Any object by its global id; null when it does not exist (or not in your project). */
   node?: Maybe<Node>;
   /** Several objects by their global ids, in the same order; null where one does not exist. */
@@ -657,15 +661,23 @@ export type Query = {
    * Webhooks, newest first. Pass `first` (with `after`) or `last` (with `before`), 1 to 100; without either, the
    * first 20.
    */
-  webhooks: NexusWebhookConnection;
+  webhooks?: Maybe<NexusWebhookConnection>;
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -675,11 +687,19 @@ export type QueryDatasetsArgs = {
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -690,21 +710,37 @@ export type QueryJobsArgs = {
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1098,7 +1134,7 @@ export type NexusDatasetResolvers<ContextType = GatewayContext, ParentType exten
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<NexusDatasetJobsArgs>>;
+  jobs?: Resolver<Maybe<ResolversTypes['JobConnection']>, ParentType, ContextType, Partial<NexusDatasetJobsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nexusId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1151,7 +1187,7 @@ export type NexusJobResolvers<ContextType = GatewayContext, ParentType extends R
   deployment?: Resolver<Maybe<ResolversTypes['NexusDeployment']>, ParentType, ContextType>;
   destinations?: Resolver<Array<ResolversTypes['NexusResultDestination']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  logs?: Resolver<Array<ResolversTypes['NexusLogEntry']>, ParentType, ContextType, RequireFields<NexusJobLogsArgs, 'limit'>>;
+  logs?: Resolver<Maybe<Array<ResolversTypes['NexusLogEntry']>>, ParentType, ContextType, RequireFields<NexusJobLogsArgs, 'limit'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nexusId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1162,7 +1198,7 @@ export type NexusJobResolvers<ContextType = GatewayContext, ParentType extends R
   status?: Resolver<ResolversTypes['NexusJobStatus'], ParentType, ContextType>;
   stopAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  webhooks?: Resolver<Array<ResolversTypes['NexusWebhook']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<Array<ResolversTypes['NexusWebhook']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1236,13 +1272,13 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
-  datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'includeExpired'>>;
+  datasets?: Resolver<Maybe<ResolversTypes['DatasetConnection']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'includeExpired'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
-  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryJobsArgs>>;
+  jobs?: Resolver<Maybe<ResolversTypes['JobConnection']>, ParentType, ContextType, Partial<QueryJobsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   webhook?: Resolver<Maybe<ResolversTypes['NexusWebhook']>, ParentType, ContextType, RequireFields<QueryWebhookArgs, 'id'>>;
-  webhooks?: Resolver<ResolversTypes['NexusWebhookConnection'], ParentType, ContextType, Partial<QueryWebhooksArgs>>;
+  webhooks?: Resolver<Maybe<ResolversTypes['NexusWebhookConnection']>, ParentType, ContextType, Partial<QueryWebhooksArgs>>;
 };
 
 export type RotateWebhookSecretPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RotateWebhookSecretPayload'] = ResolversParentTypes['RotateWebhookSecretPayload']> = {

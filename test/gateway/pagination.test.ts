@@ -129,7 +129,7 @@ describe("bad pagination arguments", () => {
       `query($first: Int, $after: String, $last: Int, $before: String) { jobs(first: $first, after: $after, last: $last, before: $before) { edges { cursor } } }`,
       args,
     );
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ jobs: null });
     expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] })]);
   });
 

@@ -16,7 +16,7 @@ import type { NexusDataset, NexusJob, NexusJobLogs, NexusLogsQuery, NexusPage, N
 /** Page size of every upstream list call: the largest the API allows, so a walk makes few calls. */
 export const UPSTREAM_LIST_LIMIT = 1000;
 /** A batch of at most this many ids is fetched with one GET per id; a bigger one walks the list first. */
-export const GET_PER_ID_THRESHOLD = 3;
+export const GET_PER_ID_THRESHOLD = 2;
 
 /** The listable resources. */
 export type ListResource = "datasets" | "jobs" | "webhooks";
@@ -112,20 +112,27 @@ function createByIdLoader<T extends { id: string }>(
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const found = new Map<string, T>();
+    // True once the whole list has been seen: an id not in it does not exist, and needs no GET to say so.
+    let walkedWholeList = false;
     if (ids.length > GET_PER_ID_THRESHOLD) {
       const wanted = new Set(ids);
       let pagesWalked = 0;
+      walkedWholeList = true;
       for await (const data of walker().pages()) {
         pagesWalked += 1;
         for (const item of data) if (wanted.has(item.id)) found.set(item.id, item);
         // Stop when every id is found, or before the walk would cost more calls than one GET per id.
-        if (found.size === wanted.size || pagesWalked >= ids.length - 1) break;
+        if (found.size === wanted.size || pagesWalked >= ids.length - 1) {
+          walkedWholeList = false;
+          break;
+        }
       }
     }
     return Promise.all(
       ids.map((id): Promise<T | null | Error> => {
         const item = found.get(id);
         if (item !== undefined) return Promise.resolve(item);
+        if (walkedWholeList) return Promise.resolve(null);
         return getOrNull(() => get(id)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       }),
     );

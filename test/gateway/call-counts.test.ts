@@ -1,0 +1,74 @@
+/**
+ * Upstream call counts for nested queries, read from the emulator's request log: within one request no resource is
+ * fetched twice, related objects are batched (GET per id for a few, one list call for many), and `dataset.jobs`
+ * lists the jobs once for all datasets.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { clearUpstreamRequests, gqlData, resetEmulator, upstreamRequests, type UpstreamRequest } from "./helpers";
+
+const BASE = "/projects/proj_demo/batch";
+
+function summary(requests: UpstreamRequest[]): string[] {
+  return requests.map((request) => `${request.method} ${request.path}`).sort();
+}
+
+beforeEach(async () => {
+  await resetEmulator();
+  await clearUpstreamRequests();
+});
+
+describe("call counts", () => {
+  it("jobs(first: 50) { dataset, webhooks } costs one list call per resource", async () => {
+    const data = await gqlData<{ jobs: { edges: { node: { progress: number; dataset: { name: string } | null; webhooks: { name: string }[] } }[] } }>(
+      `{ jobs(first: 50) { edges { node { name progress ... on NexusJob { dataset { name itemCount } webhooks { name endpoint } destinations { webhook { name } } } } } } }`,
+    );
+    expect(data.jobs.edges.length).toBe(40);
+    const withDataset = data.jobs.edges.filter((edge) => edge.node.dataset !== null).length;
+    expect(withDataset).toBeGreaterThan(3);
+    const requests = await upstreamRequests();
+    expect(summary(requests)).toEqual([`GET ${BASE}/datasets`, `GET ${BASE}/jobs`, `GET ${BASE}/webhooks`]);
+    for (const request of requests) expect(new URLSearchParams(request.query).get("limit")).toBe("1000");
+  });
+
+  it("datasets { jobs { logs } } lists datasets once, jobs once, and each job's logs once", async () => {
+    const data = await gqlData<{ datasets: { edges: { node: { jobs: { edges: { node: { id: string; nexusId: string; logs: unknown[] } }[] } } }[] } }>(
+      `{ datasets(first: 100) { edges { node { name ... on NexusDataset {
+          jobs(first: 100) { edges { node { id name ... on NexusJob { nexusId dataset { name } logs(limit: 5) { id level } } } } } } } } } }`,
+    );
+    const jobIds = data.datasets.edges.flatMap((edge) => edge.node.jobs.edges.map((job) => job.node.nexusId));
+    expect(jobIds.length).toBeGreaterThan(5);
+    expect(new Set(jobIds).size).toBe(jobIds.length);
+    const expected = [
+      `GET ${BASE}/datasets`,
+      `GET ${BASE}/jobs`,
+      ...jobIds.map((id) => `GET ${BASE}/jobs/${id}/logs`),
+    ].sort();
+    expect(summary(await upstreamRequests())).toEqual(expected);
+  });
+
+  it("a few distinct ids are fetched with one GET each, concurrently batched", async () => {
+    const page = await gqlData<{ jobs: { edges: { node: { nexusId: string; datasetId: string | null } }[] } }>(
+      `{ jobs(first: 100) { edges { node { ... on NexusJob { nexusId datasetId } } } } }`,
+    );
+    const [first, second] = page.jobs.edges.filter((edge) => edge.node.datasetId !== null);
+    if (!first || !second) throw new Error("need two jobs with datasets");
+    await clearUpstreamRequests();
+    await gqlData(
+      `query($a: ID!, $b: ID!) { a: job(id: $a) { ... on NexusJob { dataset { name } } } b: job(id: $b) { ... on NexusJob { dataset { name } } } again: job(id: $a) { name } }`,
+      { a: first.node.nexusId, b: second.node.nexusId },
+    );
+    const datasetIds = [...new Set([first.node.datasetId, second.node.datasetId])];
+    expect(summary(await upstreamRequests())).toEqual(
+      [
+        `GET ${BASE}/jobs/${first.node.nexusId}`,
+        `GET ${BASE}/jobs/${second.node.nexusId}`,
+        ...datasetIds.map((id) => `GET ${BASE}/datasets/${id}`),
+      ].sort(),
+    );
+  });
+
+  it("a forward page stops walking the upstream list once the page is settled", async () => {
+    await gqlData(`{ jobs(first: 5) { edges { cursor } } }`);
+    expect(summary(await upstreamRequests())).toEqual([`GET ${BASE}/jobs`]);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Every error code through the front door, what the upstream saw (retries or none), and that no key ever appears
+ * in a response.
+ */
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  clearFaults,
+  clearUpstreamRequests,
+  DEMO,
+  gql,
+  resetEmulator,
+  setFaults,
+  upstreamGet,
+  upstreamRequests,
+} from "./helpers";
+
+const JOBS = `{ jobs(first: 1) { edges { node { id } } } }`;
+const WRONG_KEY = "not-the-right-key-7f3a9c";
+
+beforeAll(async () => {
+  await resetEmulator();
+});
+
+afterEach(async () => {
+  await clearFaults();
+});
+
+function expectNoKey(text: string, ...keys: string[]): void {
+  for (const key of [DEMO.key, WRONG_KEY, ...keys]) expect(text).not.toContain(key);
+}
+
+describe("credentials", () => {
+  it("gives UNAUTHENTICATED without credentials, and calls nothing upstream", async () => {
+    await clearUpstreamRequests();
+    const result = await gql(JOBS, {}, null);
+    expect(result.data).toEqual({ jobs: null });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message:
+          "No credentials: send the x-nexus-project-id and x-nexus-secret-key headers (both), or configure NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway.",
+        extensions: { code: "UNAUTHENTICATED" },
+      }),
+    ]);
+    expect(await upstreamRequests()).toEqual([]);
+  });
+
+  it("gives UNAUTHENTICATED when only one of the two headers is sent", async () => {
+    const response = await fetch(`${(await import("./helpers")).graphqlUrl()}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-nexus-secret-key": DEMO.key },
+      body: JSON.stringify({ query: JOBS }),
+    });
+    const text = await response.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expectNoKey(text);
+  });
+
+  it("gives FORBIDDEN for a key the upstream refuses, without echoing the key", async () => {
+    const result = await gql(JOBS, {}, { project: DEMO.project, key: WRONG_KEY });
+    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(result.errors?.[0]?.message).toMatch(/^The upstream refused the credentials for this request \(403 ForbiddenError/);
+    expectNoKey(result.text);
+  });
+});
+
+describe("upstream answers", () => {
+  it("gives NOT_FOUND when a mutation names an object that does not exist", async () => {
+    const result = await gql(`mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
+    expect(result.errors?.[0]?.message).toContain("/projects/proj_demo/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000");
+    expectNoKey(result.text);
+  });
+
+  it("gives BAD_USER_INPUT with the upstream's message when the upstream refuses the input", async () => {
+    await clearUpstreamRequests();
+    const result = await gql(
+      `mutation { createWebhook(input: { name: "too-many-retries", endpoint: "https://example.com/hook", retries: { maxRetries: 11, maxBackoffMs: 15000 } }) { secret } }`,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toMatch(/^The upstream rejected the request: BadRequestError: .*maxRetries/);
+    const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
+    expect(posts).toEqual([expect.objectContaining({ path: "/projects/proj_demo/batch/webhooks", status: 400 })]);
+    expectNoKey(result.text);
+  });
+
+  it("gives RATE_LIMITED with the upstream's retry delay, and does not retry a 429", async () => {
+    await setFaults({ throttleRate: 1, retryAfterSeconds: 7, path: "/batch/jobs$" });
+    await clearUpstreamRequests();
+    const result = await gql(JOBS);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: "The upstream is rate limiting this project (GET /projects/proj_demo/batch/jobs). Retry after 7 s.",
+        extensions: { code: "RATE_LIMITED", retryAfterSeconds: 7 },
+      }),
+    ]);
+    expect((await upstreamRequests()).map((request) => request.status)).toEqual([429]);
+    expectNoKey(result.text);
+  });
+
+  it("retries a GET on 503 twice, then gives UPSTREAM_UNAVAILABLE", async () => {
+    await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/jobs$" });
+    await clearUpstreamRequests();
+    const result = await gql(JOBS);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
+    expect(result.errors?.[0]?.message).toMatch(/^The upstream failed \(GET \/projects\/proj_demo\/batch\/jobs: 503 /);
+    const calls = await upstreamRequests();
+    expect(calls.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
+      Array(3).fill("GET /projects/proj_demo/batch/jobs 503"),
+    );
+    expectNoKey(result.text);
+  });
+
+  it("does not retry a 500 (not a gateway-ish failure)", async () => {
+    await setFaults({ errorRate: 1, errorStatus: 500, path: "/batch/jobs$" });
+    await clearUpstreamRequests();
+    const result = await gql(JOBS);
+    expect(result.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(await upstreamRequests()).toHaveLength(1);
+  });
+
+  it("never retries a mutation, even on 503", async () => {
+    await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/webhooks$" });
+    await clearUpstreamRequests();
+    const result = await gql(`mutation { createWebhook(input: { name: "x", endpoint: "https://example.com/h" }) { secret } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(result.data).toBeNull();
+    expect((await upstreamRequests()).filter((request) => request.method === "POST")).toHaveLength(1);
+    expectNoKey(result.text);
+  });
+
+  it("gives UPSTREAM_TIMEOUT when the upstream is slower than UPSTREAM_TIMEOUT_MS", async () => {
+    await setFaults({ latencyMs: 15_000, path: "/batch/webhooks$" });
+    const result = await gql(`{ webhooks(first: 1) { edges { cursor } } }`);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: "The upstream did not answer in time (GET /projects/proj_demo/batch/webhooks).",
+        extensions: { code: "UPSTREAM_TIMEOUT" },
+        path: ["webhooks"],
+      }),
+    ]);
+    expectNoKey(result.text);
+  });
+
+  it("keeps the rest of the query when one field's upstream call fails", async () => {
+    await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/webhooks$" });
+    const result = await gql<{ jobs: { edges: unknown[] }; webhooks: unknown }>(
+      `{ jobs(first: 2) { edges { cursor } } webhooks(first: 1) { edges { cursor } } }`,
+    );
+    expect(result.data?.jobs.edges).toHaveLength(2);
+    expect(result.data?.webhooks).toBeNull();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
+  });
+});
+
+describe("bad input", () => {
+  it("names a bad DateTime", async () => {
+    const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
+    const result = await gql(`query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { id } } } }`, { id: job?.id });
+    expect(result.errors?.[0]?.message).toContain('DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".');
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers a syntax error with a GraphQL error, not a 500 or a stack trace", async () => {
+    const result = await gql(`{ jobs(first: 1) { edges { `);
+    expect(result.status).toBeLessThan(500);
+    expect(result.errors?.[0]?.message).toMatch(/^Syntax Error/);
+    expect(result.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+});
