@@ -3,7 +3,7 @@
  * plus the resolvers of every resource module. To plug a resource in, add its resolvers to `resolverModules`.
  */
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLScalarType, Kind, parse, type GraphQLSchema } from "graphql";
 import typeDefs from "../schema.graphql";
 import type { Resolvers } from "./generated/resolvers-types";
 import { datasetMutationResolvers } from "./resources/dataset-mutations";
@@ -17,9 +17,28 @@ import { subscriptionResolvers } from "./resources/subscriptions";
 import { webhookMutationResolvers } from "./resources/webhook-mutations";
 import { webhookResolvers } from "./resources/webhooks";
 
+/**
+ * The scalar implementations with the descriptions `schema.graphql` gives them: a scalar object in the resolver map
+ * replaces the SDL's scalar wholesale, description included, so the file's text is copied onto it.
+ */
+function scalarsWithSdlDescriptions(sdl: string): Resolvers {
+  const descriptions = new Map<string, string>();
+  for (const definition of parse(sdl).definitions) {
+    if (definition.kind === Kind.SCALAR_TYPE_DEFINITION && definition.description) {
+      descriptions.set(definition.name.value, definition.description.value);
+    }
+  }
+  return Object.fromEntries(
+    (Object.entries(scalarResolvers) as [string, GraphQLScalarType<unknown, unknown>][]).map(([name, scalar]) => [
+      name,
+      new GraphQLScalarType({ ...scalar.toConfig(), description: descriptions.get(name) ?? scalar.description }),
+    ]),
+  );
+}
+
 /** Every resolver module, merged in this order (a later module's field resolver wins; none overlap today). */
 export const resolverModules: Resolvers[] = [
-  scalarResolvers,
+  scalarsWithSdlDescriptions(typeDefs),
   nodeResolvers,
   datasetResolvers,
   datasetMutationResolvers,
