@@ -12,6 +12,7 @@ import { finishTime, jobStartTime } from "./job-lifecycle";
 import { resolveJob } from "./resources/jobs";
 import type { Store } from "./store";
 import type { DatasetOverview, DatasetRecord, Deployment, JobRecord, ProjectRecord, WebhookRecord } from "./types";
+import { crc32cBase64 } from "./upload";
 
 /** The seeded projects and their keys. */
 export const DEMO_PROJECTS = {
@@ -24,6 +25,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const seededId = (prefix: string, seed: string): string => `${prefix}${uuidFromSeed(seed)}`;
+
+/**
+ * The file the seeded `Uploading` datasets wait for (their sizeBytes and crc32c are this file's), so that a
+ * newcomer can try the upload flow by hand with `printf '%s' "$SAMPLE" | curl -T - <uploadUrl> -H …`.
+ */
+export const SAMPLE_UPLOAD = [1, 2, 3].map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`).join("");
 
 /** 32 deterministic bytes in base64, standing in for a random webhook secret. */
 function seededSecret(seed: string): string {
@@ -49,6 +56,7 @@ function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetA
   const createDate = resetAt - seed.age;
   const id = seededId(ID_PREFIX.dataset, `${projectId}:dataset:${index}`);
   const waiting = seed.overview === "Uploading";
+  const sample = new TextEncoder().encode(SAMPLE_UPLOAD);
   return {
     id,
     projectId,
@@ -60,8 +68,8 @@ function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetA
     message: seed.message ?? seed.overview,
     statusUpdateTime: waiting ? createDate : createDate + 2 * MINUTE,
     itemCount: seed.itemCount,
-    sizeBytes: Math.max(1, seed.itemCount) * 64,
-    crc32c: seededCrc(id),
+    sizeBytes: waiting ? sample.byteLength : Math.max(1, seed.itemCount) * 64,
+    crc32c: waiting ? crc32cBase64(sample) : seededCrc(id),
     uploadToken: uuidFromSeed(`${id}:upload`).replace(/-/g, ""),
     uploadExpiresAt: waiting ? resetAt + settings.uploadUrlTtlMs : createDate + HOUR,
   };

@@ -4,7 +4,7 @@
  * CRC, header or an expired URL is rejected and leaves the dataset as it was.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, clearRequestLog, crc32cBase64, createDataset, emulatorUrl, ndjson, pollUntil, requestLog, reset, upload, type ApiErrorBody, type Dataset } from "./helpers";
+import { batch, call, clearRequestLog, crc32cBase64, createDataset, emulatorUrl, listAll, ndjson, pollUntil, requestLog, reset, upload, type ApiErrorBody, type Dataset } from "./helpers";
 
 const encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
@@ -39,6 +39,14 @@ describe("a good file", () => {
     const dataset = await createDataset(bytes);
     expect((await upload(dataset, bytes)).status).toBe(200);
     expect((await read(dataset)).status).toMatchObject({ overview: "Uploaded", itemCount: 2 });
+  });
+
+  it("completes the seeded Uploading dataset with the documented 3-line sample file", async () => {
+    const sample = [1, 2, 3].map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`).join("");
+    const seeded = (await listAll<Dataset>("datasets")).find((dataset) => dataset.name === "incoming-batch-17");
+    expect(seeded?.status.overview).toBe("Uploading");
+    expect((await upload(seeded as Dataset, encode(sample))).status).toBe(200);
+    expect((await read(seeded as Dataset)).status).toMatchObject({ overview: "Uploaded", itemCount: 3 });
   });
 
   it("is recorded in the request log without a Secret-Key being needed", async () => {
