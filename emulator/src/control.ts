@@ -6,7 +6,7 @@
  * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,
  *   path?}`: replaces the fault setting (answers it); `GET` shows it; `DELETE` removes it (204).
  */
-import { ApiError, errorResponse, notFound } from "./errors";
+import { errorResponse, methodNotAllowed, notFound } from "./errors";
 import { drainBody } from "./drain-body";
 import { checkFaultPath, type FaultSettings } from "./faults";
 import type { RequestLogEntry } from "./types";
@@ -57,10 +57,7 @@ export async function handleControl(request: Request, backend: ControlBackend): 
     const methods = routes[path];
     if (methods === undefined) throw notFound(`no control endpoint ${path}`);
     const handler = methods[request.method];
-    if (handler === undefined) {
-      const allowed = Object.keys(methods).join(", ");
-      throw new ApiError(405, "MethodNotAllowedError", `${request.method} ${path}: expected one of ${allowed}`, { Allow: allowed });
-    }
+    if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(methods));
     return await handler(request, backend);
   } catch (error) {
     await drainBody(request);

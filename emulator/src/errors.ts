@@ -53,6 +53,13 @@ export function notFound(message: string): ApiError {
   return new ApiError(404, "ResourceNotFoundError", message);
 }
 
+/** 405 `MethodNotAllowedError` naming the method, the path and the allowed methods (also in `Allow`). */
+export function methodNotAllowed(method: string, path: string, allowed: readonly string[]): ApiError {
+  const list = allowed.join(", ");
+  const expected = allowed.length === 1 ? list : `one of ${list}`;
+  return new ApiError(405, "MethodNotAllowedError", `${method} ${path}: expected ${expected}`, { Allow: list });
+}
+
 /** The wire `code` for an HTTP error status (used for injected faults). Unknown 4xx map to BadRequestError. */
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {

@@ -184,7 +184,8 @@ export function jobStatusAt(job: JobRecord, now: number): JobStatus {
     return { overview: "Waiting", message: "Waiting", updateDate: job.createDate, items: emptyCounters() };
   }
   if ("reason" in resolution) {
-    return { overview: "Failed", message: "Failed", updateDate: resolution.failedAt, items: emptyCounters(), reason: resolution.reason };
+    const { failedAt, reason } = resolution;
+    return { overview: "Failed", message: "Failed", updateDate: failedAt, items: emptyCounters(), reason };
   }
   const end = jobEnd(job, resolution.itemCount, now);
   if (end === undefined) {

@@ -18,6 +18,14 @@ const WARNING_SHARE = 0.05;
 /** Default and bounds of `maxEntries` (emulator convention; the API caps it at 1000). */
 export const MAX_ENTRIES = { default: 100, min: 1, max: 1000 } as const;
 
+/** The wire log object of a job. */
+export interface JobLog {
+  id: string;
+  object: "batch_job_log";
+  projectId: string;
+  entries: LogEntry[];
+}
+
 /** Filters of `GET …/logs`, parsed. */
 export interface LogQuery {
   beforeTime?: number;
@@ -111,7 +119,7 @@ function* entriesNewestFirst(job: JobRecord, itemCount: number, until: number): 
 }
 
 /** The wire log object of a job at `now`: filtered, newest first, at most `maxEntries`. */
-export function jobLog(job: JobRecord, now: number, query: LogQuery): { id: string; object: "batch_job_log"; projectId: string; entries: LogEntry[] } {
+export function jobLog(job: JobRecord, now: number, query: LogQuery): JobLog {
   const entries: LogEntry[] = [];
   const resolution = job.resolution;
   if (resolution !== undefined && "itemCount" in resolution && !stoppedBeforeStart(job, now)) {

@@ -4,7 +4,7 @@
  * Unknown routes are 404, a known route with another method is 405, and every failure is `{code, message}`.
  */
 import { DEFAULT_SETTINGS, type ApiContext, type Settings } from "./context";
-import { ApiError, errorResponse, forbidden, notFound } from "./errors";
+import { errorResponse, forbidden, methodNotAllowed, notFound } from "./errors";
 import * as datasets from "./resources/datasets";
 import * as jobs from "./resources/jobs";
 import * as webhooks from "./resources/webhooks";
@@ -23,9 +23,24 @@ interface Route {
 
 // The `:test` route comes before the plain webhook route so that `webhooks/{id}:test` never reads as an id.
 const routes: Route[] = [
-  { pattern: /^\/datasets$/, methods: { GET: (ctx, _r, url) => datasets.listDatasets(ctx, url), POST: (ctx, r) => datasets.createDataset(ctx, r) } },
-  { pattern: /^\/datasets\/([^/]+)$/, methods: { GET: (ctx, _r, _u, id) => datasets.getDataset(ctx, id), DELETE: (ctx, _r, _u, id) => datasets.deleteDataset(ctx, id) } },
-  { pattern: /^\/jobs$/, methods: { GET: (ctx, _r, url) => jobs.listJobs(ctx, url), POST: (ctx, r) => jobs.createJob(ctx, r) } },
+  {
+    pattern: /^\/datasets$/,
+    methods: {
+      GET: (ctx, _r, url) => datasets.listDatasets(ctx, url),
+      POST: (ctx, r) => datasets.createDataset(ctx, r),
+    },
+  },
+  {
+    pattern: /^\/datasets\/([^/]+)$/,
+    methods: {
+      GET: (ctx, _r, _u, id) => datasets.getDataset(ctx, id),
+      DELETE: (ctx, _r, _u, id) => datasets.deleteDataset(ctx, id),
+    },
+  },
+  {
+    pattern: /^\/jobs$/,
+    methods: { GET: (ctx, _r, url) => jobs.listJobs(ctx, url), POST: (ctx, r) => jobs.createJob(ctx, r) },
+  },
   {
     pattern: /^\/jobs\/([^/]+)$/,
     methods: {
@@ -35,9 +50,18 @@ const routes: Route[] = [
     },
   },
   { pattern: /^\/jobs\/([^/]+)\/logs$/, methods: { GET: (ctx, _r, url, id) => jobs.getJobLogs(ctx, url, id) } },
-  { pattern: /^\/webhooks$/, methods: { GET: (ctx, _r, url) => webhooks.listWebhooks(ctx, url), POST: (ctx, r) => webhooks.createWebhook(ctx, r) } },
+  {
+    pattern: /^\/webhooks$/,
+    methods: {
+      GET: (ctx, _r, url) => webhooks.listWebhooks(ctx, url),
+      POST: (ctx, r) => webhooks.createWebhook(ctx, r),
+    },
+  },
   { pattern: /^\/webhooks\/([^/]+):test$/, methods: { POST: (ctx, _r, _u, id) => webhooks.testWebhook(ctx, id) } },
-  { pattern: /^\/webhooks\/([^/]+)\/secret$/, methods: { PUT: (ctx, r, _u, id) => webhooks.rotateWebhookSecret(ctx, r, id) } },
+  {
+    pattern: /^\/webhooks\/([^/]+)\/secret$/,
+    methods: { PUT: (ctx, r, _u, id) => webhooks.rotateWebhookSecret(ctx, r, id) },
+  },
   {
     pattern: /^\/webhooks\/([^/]+)$/,
     methods: {
@@ -67,7 +91,7 @@ async function dispatch(store: Store, request: Request, now: number): Promise<Re
   }
   const upload = /^\/upload\/([^/]+)$/.exec(path);
   if (upload?.[1] !== undefined) {
-    if (request.method !== "PUT") throw new ApiError(405, "MethodNotAllowedError", `${request.method} ${path}: expected PUT`, { Allow: "PUT" });
+    if (request.method !== "PUT") throw methodNotAllowed(request.method, path, ["PUT"]);
     return handleUpload(store, request, upload[1], now);
   }
   const scoped = /^\/projects\/([^/]+)\/batch(\/.*)$/.exec(path);
@@ -81,10 +105,7 @@ async function dispatch(store: Store, request: Request, now: number): Promise<Re
     const match = route.pattern.exec(rest);
     if (match === null) continue;
     const handler = route.methods[request.method];
-    if (handler === undefined) {
-      const allowed = Object.keys(route.methods).join(", ");
-      throw new ApiError(405, "MethodNotAllowedError", `${request.method} ${path}: expected one of ${allowed}`, { Allow: allowed });
-    }
+    if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(route.methods));
     const ctx: ApiContext = { store, project, now, origin: url.origin, settings: settingsOf(store, now) };
     return await handler(ctx, request, url, match[1] ?? "");
   }

@@ -95,7 +95,11 @@ function deploymentFor(project: ProjectRecord, index: number): Deployment {
   if (index % 3 === 2 || existing === undefined) {
     return {
       kind: "NewEphemeralDeployment",
-      template: { artifactId: `artifact_${uuidFromSeed(`artifact:${index % 2}`).replace(/-/g, "").slice(0, 24)}`, instanceId: "instance_t4-standard-1g", replicas: 1 },
+      template: {
+        artifactId: `artifact_${uuidFromSeed(`artifact:${index % 2}`).replace(/-/g, "").slice(0, 24)}`,
+        instanceId: "instance_t4-standard-1g",
+        replicas: 1,
+      },
     };
   }
   return { kind: "ExistingDeployment", deploymentId: existing };
@@ -156,9 +160,27 @@ function seedDemo(store: Store, resetAt: number, settings: Settings): ProjectRec
     { name: "retail-checkout", overview: "Uploaded", itemCount: 48, age: 3 * DAY },
     { name: "drone-survey-north", overview: "Uploaded", itemCount: 500, age: 5 * DAY },
     { name: "archive-2025-q3", overview: "Uploaded", itemCount: 60, age: 40 * DAY, expiresIn: -10 * DAY },
-    { name: "incoming-batch-17", overview: "Uploading", itemCount: 0, age: 10 * MINUTE, message: "Waiting for the file at the upload URL" },
-    { name: "corrupt-export", overview: "FailedProcessing", itemCount: 0, age: 2 * DAY, message: 'line 3: not valid JSON: {"kind":"Image","url":' },
-    { name: "abandoned-upload", overview: "FailedUpload", itemCount: 0, age: 6 * DAY, message: "The upload URL expired before the file arrived" },
+    {
+      name: "incoming-batch-17",
+      overview: "Uploading",
+      itemCount: 0,
+      age: 10 * MINUTE,
+      message: "Waiting for the file at the upload URL",
+    },
+    {
+      name: "corrupt-export",
+      overview: "FailedProcessing",
+      itemCount: 0,
+      age: 2 * DAY,
+      message: 'line 3: not valid JSON: {"kind":"Image","url":',
+    },
+    {
+      name: "abandoned-upload",
+      overview: "FailedUpload",
+      itemCount: 0,
+      age: 6 * DAY,
+      message: "The upload URL expired before the file arrived",
+    },
   ];
   const datasets = seeds.map((seed, index) => makeDataset(id, index, seed, resetAt, settings));
   for (const webhook of webhooks) store.put("webhook", webhook);
@@ -183,12 +205,15 @@ function seedDemo(store: Store, resetAt: number, settings: Settings): ProjectRec
     jobs.push({ state: "finished", dataset: ds(d), age, webhooks: hooks(n) });
   }
   // 6 cancelled part way.
-  [1, 2, 3, 1, 0, 2].forEach((d, n) => jobs.push({ state: "cancelled", dataset: ds(d), age: (n + 1) * 11 * HOUR, webhooks: hooks(n + 2) }));
+  [1, 2, 3, 1, 0, 2].forEach((d, n) =>
+    jobs.push({ state: "cancelled", dataset: ds(d), age: (n + 1) * 11 * HOUR, webhooks: hooks(n + 2) }),
+  );
   // 5 failed: datasets that never became ready, a dataset deleted since, a deployment that does not exist.
   jobs.push({ state: "failed", dataset: ds(6), age: 2 * DAY - HOUR, webhooks: hooks(0) });
   jobs.push({ state: "failed", dataset: ds(6), age: 1 * DAY, webhooks: hooks(1) });
   jobs.push({ state: "failed", dataset: ds(7), age: 5 * DAY, webhooks: hooks(2) });
-  jobs.push({ state: "failed", dataset: { id: seededId(ID_PREFIX.dataset, `${id}:dataset:deleted`), itemCount: 0 }, age: 4 * DAY, webhooks: hooks(0) });
+  const deletedDataset = { id: seededId(ID_PREFIX.dataset, `${id}:dataset:deleted`), itemCount: 0 };
+  jobs.push({ state: "failed", dataset: deletedDataset, age: 4 * DAY, webhooks: hooks(0) });
   jobs.push({
     state: "failed",
     dataset: ds(2),

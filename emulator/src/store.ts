@@ -17,6 +17,9 @@ export interface RecordByKind {
 export type ResourceKind = keyof RecordByKind;
 
 
+/** The paging key of a row. */
+type KeyOf = { createDate: number; id: string };
+
 /** The request log keeps this many entries at most (oldest dropped first), so a long benchmark cannot fill disk. */
 export const REQUEST_LOG_CAPACITY = 100_000;
 
@@ -105,30 +108,34 @@ export class Store {
    * One page of a project's records, newest first by (createDate, id). Without a cursor, the first page; with a
    * `next` cursor, the rows older than its key; with a `prev` cursor, the `limit` rows just newer than its key.
    */
-  page<K extends ResourceKind>(kind: K, projectId: string, cursor: PageCursor | undefined, limit: number): PageSlice<RecordByKind[K]> {
-    const parse = (rows: { body: string }[]): RecordByKind[K][] => rows.map((r) => JSON.parse(r.body) as RecordByKind[K]);
+  page<K extends ResourceKind>(
+    kind: K,
+    projectId: string,
+    cursor: PageCursor | undefined,
+    limit: number,
+  ): PageSlice<RecordByKind[K]> {
+    const base = `SELECT body FROM resources WHERE kind = ? AND project_id = ?`;
     const older = `(create_date < ? OR (create_date = ? AND id < ?))`;
     const newer = `(create_date > ? OR (create_date = ? AND id > ?))`;
-    const base = `SELECT body FROM resources WHERE kind = ? AND project_id = ?`;
-    const exists = (where: string, key: { createDate: number; id: string }): boolean =>
-      this.sql.exec(`${base} AND ${where} LIMIT 1`, kind, projectId, key.createDate, key.createDate, key.id).toArray().length > 0;
+    const select = (where: string, order: "ASC" | "DESC", key: KeyOf | undefined, max: number): RecordByKind[K][] => {
+      const keyBindings = key === undefined ? [] : [key.createDate, key.createDate, key.id];
+      return this.sql
+        .exec<{ body: string }>(
+          `${base}${where} ORDER BY create_date ${order}, id ${order} LIMIT ?`,
+          kind,
+          projectId,
+          ...keyBindings,
+          max,
+        )
+        .toArray()
+        .map((row) => JSON.parse(row.body) as RecordByKind[K]);
+    };
+    const exists = (where: string, key: KeyOf): boolean => select(` AND ${where}`, "DESC", key, 1).length > 0;
 
     let rows: RecordByKind[K][];
-    if (cursor === undefined) {
-      rows = parse(this.sql.exec<{ body: string }>(`${base} ORDER BY create_date DESC, id DESC LIMIT ?`, kind, projectId, limit).toArray());
-    } else if (cursor.direction === "next") {
-      rows = parse(
-        this.sql
-          .exec<{ body: string }>(`${base} AND ${older} ORDER BY create_date DESC, id DESC LIMIT ?`, kind, projectId, cursor.createDate, cursor.createDate, cursor.id, limit)
-          .toArray(),
-      );
-    } else {
-      rows = parse(
-        this.sql
-          .exec<{ body: string }>(`${base} AND ${newer} ORDER BY create_date ASC, id ASC LIMIT ?`, kind, projectId, cursor.createDate, cursor.createDate, cursor.id, limit)
-          .toArray(),
-      ).reverse();
-    }
+    if (cursor === undefined) rows = select("", "DESC", undefined, limit);
+    else if (cursor.direction === "next") rows = select(` AND ${older}`, "DESC", cursor, limit);
+    else rows = select(` AND ${newer}`, "ASC", cursor, limit).reverse();
     const first = rows[0];
     const last = rows[rows.length - 1];
     // An empty page only happens when rows were deleted after the token was issued (tokens are only issued when

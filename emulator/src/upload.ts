@@ -62,7 +62,8 @@ async function acceptedBytes(dataset: DatasetRecord, request: Request, now: numb
   for (const [name, expected] of Object.entries(uploadHeaders(dataset))) {
     const actual = request.headers.get(name);
     if (actual !== expected) {
-      throw badRequest(`header ${name}: expected ${JSON.stringify(expected)}, got ${actual === null ? "nothing" : JSON.stringify(actual)}`);
+      const got = actual === null ? "nothing" : JSON.stringify(actual);
+      throw badRequest(`header ${name}: expected ${JSON.stringify(expected)}, got ${got}`);
     }
   }
   const bytes = new Uint8Array(await request.arrayBuffer());

@@ -24,6 +24,12 @@ const int = (min: number, max: number) =>
     .min(min, { error: `expected an integer from ${min} to ${max}` })
     .max(max, { error: `expected an integer from ${min} to ${max}` });
 
+/** A share of requests, from 0 to 1. */
+const share = () => {
+  const error = "expected a number from 0 to 1";
+  return z.number({ error }).min(0, { error }).max(1, { error });
+};
+
 /** Milliseconds since the epoch, as the API uses for every time. */
 const epochMs = () => int(0, 8_640_000_000_000_000);
 
@@ -42,8 +48,10 @@ const retries = z.object(
   { error: "expected an object {maxRetries, maxBackoffMs}" },
 );
 
-const prefixedId = (prefix: string) =>
-  z.string({ error: `expected an id starting with ${prefix}` }).startsWith(prefix, { error: `expected an id starting with ${prefix}` });
+const prefixedId = (prefix: string) => {
+  const error = `expected an id starting with ${prefix}`;
+  return z.string({ error }).startsWith(prefix, { error });
+};
 
 /** Body of `POST …/datasets`. */
 export const createDatasetBody = z.object({
@@ -159,9 +167,9 @@ export const resetBody = z.object({
 export const faultsBody = z.object({
   latencyMs: int(0, 60_000).optional(),
   jitterMs: int(0, 60_000).optional(),
-  errorRate: z.number({ error: "expected a number from 0 to 1" }).min(0, { error: "expected a number from 0 to 1" }).max(1, { error: "expected a number from 0 to 1" }).optional(),
+  errorRate: share().optional(),
   errorStatus: int(400, 599).optional(),
-  throttleRate: z.number({ error: "expected a number from 0 to 1" }).min(0, { error: "expected a number from 0 to 1" }).max(1, { error: "expected a number from 0 to 1" }).optional(),
+  throttleRate: share().optional(),
   retryAfterSeconds: int(0, 3600).optional(),
   path: z.string({ error: "expected a regular expression as a string" }).optional(),
 });

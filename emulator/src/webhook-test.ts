@@ -103,7 +103,8 @@ export async function runWebhookTest(webhook: WebhookRecord, now: number, io: We
     } catch (error) {
       const latencyMs = Math.max(0, io.clock() - started);
       const detail = error instanceof Error ? error.message : String(error);
-      result = { status: "Unreachable", responseCode: 0, latencyMs, attemptCount: attempt, reason: `Could not reach ${webhook.endpoint}: ${detail}` };
+      const reason = `Could not reach ${webhook.endpoint}: ${detail}`;
+      result = { status: "Unreachable", responseCode: 0, latencyMs, attemptCount: attempt, reason };
     }
   }
   if (result.reason !== undefined) result.reason += ` (after ${result.attemptCount} attempts)`;
