@@ -82,13 +82,13 @@ export class EmulatorState extends DurableObject<Env> implements ControlBackend,
   }
 }
 
+/** The emulator Worker: serves `/openapi.json`, hands `/__emulator/*` to the control API and the rest to the API. */
 export default {
   async fetch(request, env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
     const state = env.EMULATOR.getByName("default");
-    // The stub's RPC methods return the same values as the class's, but TypeScript sees RPC wrapper types.
-    if (pathname.startsWith("/__emulator/")) return handleControl(request, state as unknown as ControlBackend);
-    return serveApi(request, state as unknown as ApiBackend);
+    if (pathname.startsWith("/__emulator/")) return handleControl(request, state);
+    return serveApi(request, state);
   },
 } satisfies ExportedHandler<Env>;
