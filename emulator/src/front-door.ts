@@ -5,6 +5,7 @@
  */
 import { decideFault, type FaultSettings } from "./faults";
 import { drainBody } from "./drain-body";
+import { errorResponse } from "./errors";
 import type { RequestLogEntry } from "./types";
 
 /** The state operations an API request needs (the Durable Object implements them over RPC and fetch). */
@@ -14,7 +15,7 @@ export interface ApiBackend {
   record(entry: RequestLogEntry): Promise<void>;
 }
 
-/** Serves one API request with faults applied, and records it. */
+/** Serves one API request with faults applied, and records it. Never throws for a failure of the state object. */
 export async function serveApi(request: Request, backend: ApiBackend): Promise<Response> {
   const started = Date.now();
   const url = new URL(request.url);
@@ -22,7 +23,12 @@ export async function serveApi(request: Request, backend: ApiBackend): Promise<R
   if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
   let response: Response;
   if (decision.response === undefined) {
-    response = await backend.fetch(request);
+    try {
+      response = await backend.fetch(request);
+    } catch (error) {
+      // The state object itself failed (not a handler: those answer {code, message}); still answer JSON, no stack.
+      response = errorResponse(error);
+    }
   } else {
     response = decision.response;
     await drainBody(request);

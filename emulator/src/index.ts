@@ -6,6 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
 import { DEFAULT_SETTINGS, type Settings } from "./context";
 import { handleControl, type ControlBackend } from "./control";
+import { errorResponse } from "./errors";
 import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
 import { routeApi } from "./router";
@@ -89,6 +90,11 @@ export default {
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
     const state = env.EMULATOR.getByName("default");
     if (pathname.startsWith("/__emulator/")) return handleControl(request, state);
-    return serveApi(request, state);
+    try {
+      return await serveApi(request, state);
+    } catch (error) {
+      // Reading the faults or writing the request log failed: answer {code, message}, never a bare stack.
+      return errorResponse(error);
+    }
   },
 } satisfies ExportedHandler<Env>;
