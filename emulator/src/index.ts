@@ -6,6 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
 import { DEFAULT_SETTINGS, type Settings } from "./context";
 import { handleControl, type ControlBackend } from "./control";
+import { isUploadPreflight, uploadPreflightResponse } from "./cors";
 import { errorResponse } from "./errors";
 import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
@@ -88,6 +89,8 @@ export default {
   async fetch(request, env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
+    // A browser's preflight, not an API call: answered here, so it is neither recorded nor faulted.
+    if (isUploadPreflight(request, pathname)) return uploadPreflightResponse();
     const state = env.EMULATOR.getByName("default");
     if (pathname.startsWith("/__emulator/")) return handleControl(request, state);
     try {

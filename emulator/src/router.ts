@@ -10,6 +10,7 @@ import * as jobs from "./resources/jobs";
 import * as webhooks from "./resources/webhooks";
 import type { Store } from "./store";
 import type { ProjectRecord } from "./types";
+import { withUploadCors } from "./cors";
 import { drainBody } from "./drain-body";
 import { handleUpload } from "./upload";
 
@@ -92,7 +93,12 @@ async function dispatch(store: Store, request: Request, now: number): Promise<Re
   const upload = /^\/upload\/([^/]+)$/.exec(path);
   if (upload?.[1] !== undefined) {
     if (request.method !== "PUT") throw methodNotAllowed(request.method, path, ["PUT"]);
-    return handleUpload(store, request, upload[1], now);
+    try {
+      return withUploadCors(await handleUpload(store, request, upload[1], now));
+    } catch (error) {
+      // Rejections too: a browser must be able to read why its upload was refused.
+      return withUploadCors(errorResponse(error));
+    }
   }
   const scoped = /^\/projects\/([^/]+)\/batch(\/.*)$/.exec(path);
   if (scoped?.[1] === undefined || scoped[2] === undefined) throw notFound(`no route for ${request.method} ${path}`);

@@ -150,3 +150,37 @@ describe("rejected uploads leave the dataset unchanged", () => {
     await wrongMethod.text();
   });
 });
+
+describe("uploads from a browser", () => {
+  it("answers a CORS preflight of the upload URL without recording it", async () => {
+    const dataset = await createDataset(ndjson(1));
+    await clearRequestLog();
+    const preflight = await fetch(dataset.status.source.uploadUrl.url, {
+      method: "OPTIONS",
+      headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type,x-goog-hash" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("PUT");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("Content-Type, x-goog-hash");
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it("lets a browser read both an accepted and a rejected upload", async () => {
+    const bytes = ndjson(2);
+    const dataset = await createDataset(bytes);
+    const uploadUrl = dataset.status.source.uploadUrl;
+    const rejected = await fetch(uploadUrl.url, { method: "PUT", headers: uploadUrl.headers, body: bytes.subarray(1) });
+    expect(rejected.status).toBe(400);
+    expect(rejected.headers.get("access-control-allow-origin")).toBe("*");
+    await rejected.text();
+    const accepted = await fetch(uploadUrl.url, { method: "PUT", headers: uploadUrl.headers, body: bytes });
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("gives the API itself no CORS headers", async () => {
+    const response = await call("GET", batch("datasets?limit=1"));
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
