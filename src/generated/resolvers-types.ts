@@ -653,7 +653,7 @@ export type Query = {
   jobs?: Maybe<JobConnection>;
   /** Any object by its global id; null when it does not exist (or not in your project). */
   node?: Maybe<Node>;
-  /** Several objects by their global ids, in the same order; null where one does not exist. */
+  /** Several objects by their global ids (at most 100), in the same order; null where one does not exist. */
   nodes: Array<Maybe<Node>>;
   /** A webhook by id (global, or the upstream `webhook_…`); null when it does not exist. */
   webhook?: Maybe<NexusWebhook>;

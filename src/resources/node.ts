@@ -9,6 +9,9 @@ import { fromGlobalId, type NodeTypename } from "../global-id";
 import { loadLogEntry } from "./logs";
 import type { NexusDatasetParent, NexusJobParent, NexusLogEntryParent, NexusWebhookParent } from "./parents";
 
+/** Most ids one `nodes` call may ask for (each may cost an upstream call). */
+export const MAX_NODES = 100;
+
 /** Any parent object of a `Node`. */
 export type NodeParent = NexusDatasetParent | NexusJobParent | NexusWebhookParent | NexusLogEntryParent;
 
@@ -55,8 +58,12 @@ export const nodeResolvers: Resolvers = {
   Query: {
     node: (_root, { id }, context) => loadNode(id, context, "id"),
     // One promise per id: a bad or failing id nulls its own entry (with an error at its path), not the list.
-    nodes: (_root, { ids }, context) =>
+    nodes: (_root, { ids }, context) => {
+      if (ids.length > MAX_NODES) {
+        throw badUserInput(`Argument "ids": at most ${MAX_NODES} ids per request, got ${ids.length}.`);
+      }
       // The generated type cannot say "a promise of a nullable item" (graphql-js accepts it in a nullable list).
-      ids.map((id, index) => loadNode(id, context, `ids[${index}]`)) as Promise<NodeParent>[],
+      return ids.map((id, index) => loadNode(id, context, `ids[${index}]`)) as Promise<NodeParent>[];
+    },
   },
 };

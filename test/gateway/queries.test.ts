@@ -287,6 +287,15 @@ describe("node and nodes", () => {
     ]);
   });
 
+  it("refuses more than 100 ids in one nodes call", async () => {
+    const ids = Array.from({ length: 101 }, (_, index) => `batchjob_${index}`);
+    const result = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Argument "ids": at most 100 ids per request, got 101.',
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  });
+
   it("refuses a global id of another type in a typed field", async () => {
     const dataset = datasets[0];
     if (!dataset) throw new Error("no dataset");
