@@ -5,6 +5,7 @@
 import type { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
 import type { ResourceWatch } from "./subscriptions/resource-watch";
 
+/** The Worker's `env`: plain-text vars (strings, validated where read), secrets and Durable Object bindings. */
 export interface GatewayEnv {
   /** Upstream base URL, for example `https://api.datature.io` (no trailing slash needed). Required. */
   NEXUS_API_URL: string;

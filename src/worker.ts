@@ -10,6 +10,7 @@ import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/web
 export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
 export { ResourceWatch } from "./subscriptions/resource-watch";
 
+/** The Worker: GraphQL (HTTP, SSE, WebSocket) on `/graphql`, a pointer to it on `/`. */
 export default {
   async fetch(request, env, executionContext): Promise<Response> {
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
