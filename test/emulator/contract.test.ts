@@ -344,12 +344,15 @@ describe("the emulator against its OpenAPI document", () => {
     });
 
     it("sets and clears faults, refusing a bad setting with 400 naming the field", async () => {
-      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { latencyMs: 1, path: "^/nothing$" } });
+      const setting = { latencyMs: 1, path: "^/nothing$" };
+      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: setting });
+      expect((await expectStatus(200, "GET", "/__emulator/faults", { key: null })).body).toEqual(setting);
       const bad = await expectStatus(400, "POST", "/__emulator/faults", { key: null, json: { errorRate: 2 } });
       expect((bad.body as { message: string }).message).toMatch(/^errorRate: /);
       const badRegex = await expectStatus(400, "POST", "/__emulator/faults", { key: null, json: { path: "([" } });
       expect((badRegex.body as { message: string }).message).toMatch(/^path: /);
       await expectStatus(204, "DELETE", "/__emulator/faults", { key: null });
+      expect((await expectStatus(200, "GET", "/__emulator/faults", { key: null })).body).toEqual({});
     });
 
     it("rejects an upload after its URL expired with 403, leaving the dataset Uploading", async () => {
@@ -358,6 +361,11 @@ describe("the emulator against its OpenAPI document", () => {
       const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } } };
       const { url, headers, expiresAtTime } = dataset.status.source.uploadUrl;
       await eventually("the upload URL to expire", async () => (Date.now() > expiresAtTime + 5 ? true : undefined));
+      const preflight = await expectStatus(204, "OPTIONS", url, {
+        key: null,
+        headers: { Origin: "http://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type, x-goog-hash" },
+      });
+      expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
       const expired = await expectStatus(403, "PUT", url, { key: null, raw: NDJSON, headers });
       expect(expired.body).toMatchObject({ code: "ForbiddenError" });
       const after = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
