@@ -190,6 +190,14 @@ describe("expectMatchesOpenApi", () => {
     );
   });
 
+  it("fails when a required response header is missing", () => {
+    const body = { code: "TooManyRequestsError", message: "slow down" };
+    expect(() => expectMatchesOpenApi("GET", "/projects/p/batch/jobs", 429, body, new Headers({ "Retry-After": "1" }))).not.toThrow();
+    expect(() => expectMatchesOpenApi("GET", "/projects/p/batch/jobs", 429, body, new Headers())).toThrow(
+      "OpenAPI: listJobs (GET /projects/{projectId}/batch/jobs) → 429: required response header missing: Retry-After",
+    );
+  });
+
   it("fails for a body where the document says there is none", () => {
     expect(() => expectMatchesOpenApi("DELETE", "/__emulator/faults", 204, { ok: true })).toThrow(
       'OpenAPI: clearEmulatorFaults (DELETE /__emulator/faults) → 204: documented without a body, got {"ok":true}',
@@ -237,7 +245,7 @@ async function call(method: string, pathAndQuery: string, options: CallOptions =
   const text = await response.text();
   let parsed: unknown = text === "" ? undefined : text;
   if (text !== "" && (response.headers.get("content-type") ?? "").includes("json")) parsed = JSON.parse(text);
-  expectMatchesOpenApi(method, url, response.status, parsed);
+  expectMatchesOpenApi(method, url, response.status, parsed, response.headers);
   return { status: response.status, headers: response.headers, body: parsed };
 }
 

@@ -177,10 +177,11 @@ function formatErrors(errors: ErrorObject[] | null | undefined): string {
  * Asserts that a response matches the OpenAPI description: the method and URL must match a documented operation,
  * the status must be documented for it (exactly, or as `2XX`-style range, or `default`), and the parsed JSON body
  * must satisfy the response's `application/json` schema. A response documented without content must have no body
- * (`undefined`, `null` or `""`). Records the pair in {@link checkedResponses}.
- * Throws an error naming the operation, the status and every schema violation otherwise.
+ * (`undefined`, `null` or `""`). When `headers` are given, every response header documented as `required` must be
+ * among them. Records the pair in {@link checkedResponses}.
+ * Throws an error naming the operation, the status and every violation otherwise.
  */
-export function expectMatchesOpenApi(method: string, url: string, status: number, body: unknown): void {
+export function expectMatchesOpenApi(method: string, url: string, status: number, body: unknown, headers?: Headers): void {
   const matched = findOperation(method, url);
   const { operation, name, template } = matched;
   const label = `${name} (${matched.method.toUpperCase()} ${template}) → ${status}`;
@@ -192,7 +193,16 @@ export function expectMatchesOpenApi(method: string, url: string, status: number
   }
   const basePointer = `#/paths/${pointerToken(template)}/${matched.method}/responses/${pointerToken(key)}`;
   const response = dereference(operation.responses[key], basePointer);
-  const content = (response.value as { content?: Record<string, { schema?: unknown }> }).content;
+  const { content, headers: documentedHeaders } = response.value as {
+    content?: Record<string, { schema?: unknown }>;
+    headers?: Record<string, { required?: boolean }>;
+  };
+  if (headers !== undefined) {
+    const missing = Object.entries(documentedHeaders ?? {})
+      .filter(([name, header]) => header.required === true && !headers.has(name))
+      .map(([name]) => name);
+    if (missing.length > 0) throw new Error(`OpenAPI: ${label}: required response header missing: ${missing.join(", ")}`);
+  }
   if (content === undefined) {
     if (body !== undefined && body !== null && body !== "") {
       throw new Error(`OpenAPI: ${label}: documented without a body, got ${JSON.stringify(body).slice(0, 200)}`);
