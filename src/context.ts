@@ -12,6 +12,13 @@ export const PROJECT_ID_HEADER = "x-nexus-project-id";
 /** Header (and graphql-ws `connection_init` payload key) that carries the secret key. */
 export const SECRET_KEY_HEADER = "x-nexus-secret-key";
 
+/**
+ * Upstream calls one GraphQL request may make (retries included). Far above what a sensible query needs (a page of
+ * 100 jobs with their datasets, webhooks and logs is about 103), and below the Workers subrequest limit, so an
+ * oversized query gets a clear `BAD_USER_INPUT` instead of an opaque runtime failure.
+ */
+export const MAX_UPSTREAM_CALLS_PER_REQUEST = 500;
+
 /** What every resolver receives as its context. */
 export interface GatewayContext {
   /** The Worker's settings. */
@@ -100,6 +107,7 @@ export function createContext(
       baseUrl: env.NEXUS_API_URL,
       credentials,
       timeoutMs: upstreamTimeoutFromEnv(env),
+      maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST,
       ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
     });
     return client;

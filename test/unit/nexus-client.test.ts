@@ -101,6 +101,23 @@ describe("NexusClient", () => {
     expect(error.upstreamMessage).toBe("slow down [redacted]");
   });
 
+  it("refuses a call beyond maxCalls before sending it, retries included", async () => {
+    const { fetch, calls } = fakeFetch((_call, index) => (index === 0 ? new Response("", { status: 503 }) : Response.json(job)));
+    const limited = new NexusClient({
+      baseUrl: "https://api.test",
+      credentials: { projectId: "proj_x", secretKey: KEY },
+      fetch,
+      retryBaseDelayMs: 1,
+      maxCalls: 2,
+    });
+    await expect(limited.getJob("batchjob_1")).resolves.toMatchObject({ id: "batchjob_1" });
+    await expect(limited.getJob("batchjob_2")).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: "This request needs more than 2 upstream calls; ask for fewer items (smaller first/last, fewer nested lists or logs).",
+    });
+    expect(calls).toHaveLength(2);
+  });
+
   it("uploads bytes with exactly the given headers and no Secret-Key", async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 200 }));
     await client(fetch).uploadDatasetBytes(

@@ -4,7 +4,7 @@
  * budget, so one GraphQL request cannot multiply its upstream load), checks every status and body shape, and turns
  * every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error message.
  */
-import { UpstreamError } from "../../errors";
+import { GatewayError, UpstreamError } from "../../errors";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -29,6 +29,12 @@ export interface NexusClientOptions {
   maxRetriesPerCall?: number;
   /** First backoff before a retry, in milliseconds; doubles each time, with jitter. Default 100. */
   retryBaseDelayMs?: number;
+  /**
+   * Upstream calls (retries included) this transport may make in all. One more is refused with `BAD_USER_INPUT`
+   * before it is sent: a query that needs so many is too big, and the Worker's subrequest limit would end it with
+   * an opaque failure anyway. Default: no limit (the per-request context sets one).
+   */
+  maxCalls?: number;
 }
 
 /** Default timeout of one upstream call, in milliseconds. */
@@ -67,6 +73,8 @@ export class NexusTransport {
   readonly #maxRetriesPerCall: number;
   readonly #retryBaseDelayMs: number;
   #retryBudget: number;
+  readonly #maxCalls: number;
+  #calls = 0;
 
   constructor(options: NexusClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -77,6 +85,7 @@ export class NexusTransport {
     this.#retryBudget = options.retryBudget ?? 4;
     this.#maxRetriesPerCall = options.maxRetriesPerCall ?? 2;
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 100;
+    this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -140,6 +149,14 @@ export class NexusTransport {
 
   /** One fetch with its own timeout; maps timeouts and network failures to {@link UpstreamError}. */
   async #send(method: string, path: string, url: string, init: RequestInit): Promise<Response> {
+    if (this.#calls >= this.#maxCalls) {
+      throw new GatewayError(
+        "BAD_USER_INPUT",
+        `This request needs more than ${this.#maxCalls} upstream calls; ask for fewer items ` +
+          "(smaller first/last, fewer nested lists or logs).",
+      );
+    }
+    this.#calls += 1;
     try {
       return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.#timeoutMs) });
     } catch (cause) {
