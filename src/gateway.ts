@@ -7,6 +7,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
 import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
+import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
 import { schema } from "./schema";
 
@@ -20,27 +21,6 @@ export interface GatewayServerContext {
 /** The path of the GraphQL endpoint (and of GraphiQL). */
 export const GRAPHQL_PATH = "/graphql";
 
-const DEFAULT_QUERY = `# Welcome to the ML batch GraphQL gateway.
-# Credentials: the x-nexus-project-id and x-nexus-secret-key headers (or the gateway's defaults).
-query RecentJobs {
-  jobs(first: 5) {
-    edges {
-      node {
-        id
-        name
-        state
-        progress
-        ... on NexusJob {
-          status { overview message items { delivered failedDeliver } }
-          dataset { name itemCount }
-          webhooks { name endpoint }
-        }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
 
 /**
  * Yoga, configured once. `context` builds the per-request {@link GatewayContext} (credentials from the headers,
@@ -55,7 +35,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   landingPage: false,
   graphiql: {
     title: "ML batch GraphQL gateway",
-    defaultQuery: DEFAULT_QUERY,
+    defaultQuery: GRAPHIQL_DEFAULT_QUERY,
     // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
     subscriptionsProtocol: "WS",
   },

@@ -316,6 +316,12 @@ describe("GraphiQL and the endpoint", () => {
     expect(await response.text()).toContain("GraphiQL");
   });
 
+  it("runs GraphiQL's opening query without errors", async () => {
+    const { GRAPHIQL_DEFAULT_QUERY } = await import("../../src/graphiql-default-query");
+    const data = await gqlData<{ jobs: { edges: unknown[] } }>(GRAPHIQL_DEFAULT_QUERY);
+    expect(data.jobs.edges).toHaveLength(5);
+  });
+
   it("answers a query sent with GET", async () => {
     const { graphqlUrl } = await import("./helpers");
     const url = `${graphqlUrl()}?query=${encodeURIComponent("{ webhooks(first: 1) { edges { node { name } } } }")}`;
