@@ -165,9 +165,10 @@ export function documentedResponses(): string[] {
   );
 }
 
-function formatErrors(errors: ErrorObject[] | null | undefined): string {
+/** ajv errors as one line: where (`root` for the value itself), what, and ajv's parameters. */
+function formatErrors(errors: ErrorObject[] | null | undefined, root = "(body)"): string {
   return (errors ?? [])
-    .map((error) => `${error.instancePath === "" ? "(body)" : error.instancePath} ${error.message ?? "is invalid"}${
+    .map((error) => `${error.instancePath === "" ? root : error.instancePath} ${error.message ?? "is invalid"}${
       Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : ""
     }`)
     .join("; ");
@@ -218,4 +219,77 @@ export function expectMatchesOpenApi(method: string, url: string, status: number
     throw new Error(`OpenAPI: ${label}: body does not match the schema: ${formatErrors(validate.errors)}`);
   }
   checkedResponses.add(`${name} ${key}`);
+}
+
+interface ParameterObject {
+  name: string;
+  in: string;
+  required?: boolean;
+}
+
+/** A query value as the schema sees it: numeric text becomes a number where the schema wants a number. */
+function queryValue(raw: string, schema: { type?: unknown } | undefined): unknown {
+  const numeric = schema?.type === "integer" || schema?.type === "number";
+  return numeric && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * What is wrong with a request according to the document: undocumented or out-of-range query parameters, missing
+ * required ones, and a JSON body (pass `undefined` for none) that does not match the `application/json` request
+ * schema. An empty list means the document accepts the request. Throws when no operation matches.
+ */
+export function requestProblems(method: string, url: string, body?: unknown): string[] {
+  const matched = findOperation(method, url);
+  const operationPointer = `#/paths/${pointerToken(matched.template)}/${matched.method}`;
+  const pathItem = openApiDocument.paths[matched.template] ?? {};
+  const declared = [
+    ...(pathItem.parameters ?? []).map((parameter, index) => dereference(parameter, `#/paths/${pointerToken(matched.template)}/parameters/${index}`)),
+    ...(matched.operation.parameters ?? []).map((parameter, index) => dereference(parameter, `${operationPointer}/parameters/${index}`)),
+  ];
+  const problems: string[] = [];
+  const query = new URL(url, "http://openapi.invalid").searchParams;
+  for (const name of new Set(query.keys())) {
+    const found = declared.find(({ value }) => (value as ParameterObject).name === name && (value as ParameterObject).in === "query");
+    if (found === undefined) {
+      problems.push(`query ${name}: not documented`);
+      continue;
+    }
+    const schema = (found.value as { schema?: { type?: unknown } }).schema;
+    const validate = schemaValidator(`${found.pointer}/schema`);
+    for (const raw of query.getAll(name)) {
+      if (!validate(queryValue(raw, schema))) problems.push(`query ${name}=${raw}: ${formatErrors(validate.errors, "value")}`);
+    }
+  }
+  for (const { value } of declared) {
+    const parameter = value as ParameterObject;
+    if (parameter.in === "query" && parameter.required === true && !query.has(parameter.name)) {
+      problems.push(`query ${parameter.name}: required`);
+    }
+  }
+  const requestBody = matched.operation.requestBody === undefined
+    ? undefined
+    : dereference(matched.operation.requestBody, `${operationPointer}/requestBody`);
+  const bodyObject = requestBody?.value as { required?: boolean; content?: Record<string, unknown> } | undefined;
+  if (body === undefined) {
+    if (bodyObject?.required === true) problems.push("body: required");
+  } else if (bodyObject?.content?.["application/json"] === undefined) {
+    problems.push("body: the operation documents no JSON body");
+  } else {
+    const validate = schemaValidator(`${requestBody?.pointer ?? ""}/content/application~1json/schema`);
+    if (!validate(body)) problems.push(`body: ${formatErrors(validate.errors)}`);
+  }
+  return problems;
+}
+
+/**
+ * Asserts that the document accepts a request (see {@link requestProblems}); throws an error naming the operation
+ * and every problem otherwise. Use it on requests the emulator accepted, so that the documented request schemas
+ * are never stricter than the emulator.
+ */
+export function expectRequestMatchesOpenApi(method: string, url: string, body?: unknown): void {
+  const problems = requestProblems(method, url, body);
+  if (problems.length > 0) {
+    const { name, method: lower, template } = findOperation(method, url);
+    throw new Error(`OpenAPI: ${name} (${lower.toUpperCase()} ${template}) request: ${problems.join("; ")}`);
+  }
 }
