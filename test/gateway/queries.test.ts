@@ -322,6 +322,21 @@ describe("GraphiQL and the endpoint", () => {
     expect(data.jobs.edges).toHaveLength(5);
   });
 
+  it("lets a browser app on another origin send the credential headers (CORS preflight)", async () => {
+    const { graphqlUrl } = await import("./helpers");
+    const response = await fetch(graphqlUrl(), {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://app.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,x-nexus-project-id,x-nexus-secret-key",
+      },
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-nexus-secret-key");
+  });
+
   it("answers a query sent with GET", async () => {
     const { graphqlUrl } = await import("./helpers");
     const url = `${graphqlUrl()}?query=${encodeURIComponent("{ webhooks(first: 1) { edges { node { name } } } }")}`;
