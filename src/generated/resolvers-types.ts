@@ -131,6 +131,11 @@ export type DatasetConnection = {
   edges: Array<DatasetEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * How many datasets the whole list holds under the same filters. Selecting it walks the whole upstream list once
+   * per request (one call per 1000 items).
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A dataset and its cursor. */
@@ -224,6 +229,11 @@ export type JobConnection = {
   edges: Array<JobEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * How many jobs the whole list holds under the same filters. Selecting it walks the whole upstream list once
+   * per request (one call per 1000 items).
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A job and its cursor. */
@@ -584,6 +594,11 @@ export type NexusWebhookConnection = {
   edges: Array<NexusWebhookEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * How many webhooks the whole list holds under the same filters. Selecting it walks the whole upstream list once
+   * per request (one call per 1000 items).
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A webhook and its cursor. */
@@ -1072,6 +1087,7 @@ export type DatasetResolvers<ContextType = GatewayContext, ParentType extends Re
 export type DatasetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
   edges?: Resolver<Array<ResolversTypes['DatasetEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DatasetEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetEdge'] = ResolversParentTypes['DatasetEdge']> = {
@@ -1108,6 +1124,7 @@ export type JobResolvers<ContextType = GatewayContext, ParentType extends Resolv
 export type JobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = {
   edges?: Resolver<Array<ResolversTypes['JobEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobEdge'] = ResolversParentTypes['JobEdge']> = {
@@ -1247,6 +1264,7 @@ export type NexusWebhookResolvers<ContextType = GatewayContext, ParentType exten
 export type NexusWebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusWebhookConnection'] = ResolversParentTypes['NexusWebhookConnection']> = {
   edges?: Resolver<Array<ResolversTypes['NexusWebhookEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NexusWebhookEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusWebhookEdge'] = ResolversParentTypes['NexusWebhookEdge']> = {

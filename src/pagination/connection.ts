@@ -20,4 +20,15 @@ export interface PageInfo {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /** Counts the whole list under the page's filters; called only when a client selects `totalCount`. */
+  count?: () => Promise<number>;
+}
+
+/**
+ * The `totalCount` of a connection built with a way to count (every list connection is). Throws if it was built
+ * without one: a wrong number would be worse than an error.
+ */
+export function totalCountOf<T>(connection: Connection<T>): Promise<number> {
+  if (connection.count === undefined) return Promise.reject(new Error("totalCount: this connection cannot count"));
+  return connection.count();
 }

@@ -42,6 +42,8 @@ export interface PaginateOptions<T> {
   keyOf: (item: T) => SortKey;
   /** The filter itself: false drops the item. Default: keep every item. */
   include?: (item: T) => boolean;
+  /** Every item of the list (unfiltered), for `totalCount`; the count applies `include` and drops duplicate ids. */
+  all?: () => Promise<readonly T[]>;
 }
 
 function pageSize(value: number | null | undefined, name: string): number | null {
@@ -122,7 +124,17 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   if (last !== null) selected = selected.slice(Math.max(0, selected.length - last));
 
   const edges = selected.map(({ item, key }) => ({ cursor: encodeCursor({ kind, filter, key }), node: item }));
+  const { all, include } = options;
   return {
+    ...(all === undefined
+      ? {}
+      : {
+          count: async () => {
+            const ids = new Set<string>();
+            for (const item of await all()) if (include === undefined || include(item)) ids.add(keyOf(item).id);
+            return ids.size;
+          },
+        }),
     edges,
     pageInfo: {
       hasNextPage: first !== null ? total > first : sawAfterBefore,

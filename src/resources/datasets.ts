@@ -7,6 +7,7 @@ import { datasetStateFromNexus, isExpiredDataset, jobStateFromNexus } from "../b
 import type { NexusUploadUrl } from "../backends/nexus/types";
 import type { Resolvers } from "../generated/resolvers-types";
 import { rawIdFor, toGlobalId } from "../global-id";
+import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 
 /** The position key of any upstream object (newest first). */
@@ -35,6 +36,7 @@ export const datasetResolvers: Resolvers = {
         filter: filterFingerprint({ includeExpired }),
         args,
         pages: context.loaders().datasets.pages(),
+        all: () => context.loaders().datasets.all(),
         keyOf: sortKeyOf,
         include: (dataset) => includeExpired || !isExpiredDataset(dataset, now),
       });
@@ -62,11 +64,15 @@ export const datasetResolvers: Resolvers = {
         pages: (async function* () {
           yield await context.loaders().jobsByDatasetId.load(dataset.id);
         })(),
+        all: () => context.loaders().jobsByDatasetId.load(dataset.id),
         keyOf: sortKeyOf,
         include: (job) => states.length === 0 || states.includes(jobStateFromNexus(job)),
       });
       return jobs;
     },
+  },
+  DatasetConnection: {
+    totalCount: (connection) => totalCountOf(connection),
   },
   NexusDatasetStatus: {
     overview: (dataset) => String(dataset.status.overview),

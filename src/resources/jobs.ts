@@ -7,6 +7,7 @@ import { itemCount, jobProgress, jobStateFromNexus } from "../backends/nexus/job
 import type { NexusWebhook } from "../backends/nexus/types";
 import type { Resolvers } from "../generated/resolvers-types";
 import { rawIdFor, toGlobalId } from "../global-id";
+import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "./datasets";
 
@@ -25,12 +26,16 @@ export const jobResolvers: Resolvers = {
         filter: filterFingerprint({ state: states, datasetId }),
         args,
         pages: context.loaders().jobs.pages(),
+        all: () => context.loaders().jobs.all(),
         keyOf: sortKeyOf,
         include: (job) =>
           (datasetId === null || job.spec?.datasetId === datasetId) &&
           (states.length === 0 || states.includes(jobStateFromNexus(job))),
       });
     },
+  },
+  JobConnection: {
+    totalCount: (connection) => totalCountOf(connection),
   },
   NexusJob: {
     id: (job) => toGlobalId("NexusJob", job.id),

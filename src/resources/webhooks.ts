@@ -4,6 +4,7 @@
  */
 import type { Resolvers } from "../generated/resolvers-types";
 import { rawIdFor, toGlobalId } from "../global-id";
+import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "./datasets";
 
@@ -17,8 +18,12 @@ export const webhookResolvers: Resolvers = {
         filter: filterFingerprint({}),
         args,
         pages: context.loaders().webhooks.pages(),
+        all: () => context.loaders().webhooks.all(),
         keyOf: sortKeyOf,
       }),
+  },
+  NexusWebhookConnection: {
+    totalCount: (connection) => totalCountOf(connection),
   },
   NexusWebhook: {
     id: (webhook) => toGlobalId("NexusWebhook", webhook.id),

@@ -93,6 +93,29 @@ describe.each(connections)("%s", (_name, fetchPage, expected) => {
   });
 });
 
+describe("totalCount", () => {
+  it("counts the whole list under the same filters, whatever the page", async () => {
+    const data = await gqlData<{ jobs: { totalCount: number }; datasets: { totalCount: number }; webhooks: { totalCount: number }; running: { totalCount: number; edges: unknown[] } }>(
+      `{ jobs(first: 1) { totalCount } datasets(last: 2, includeExpired: true) { totalCount } webhooks(first: 1) { totalCount }
+         running: jobs(first: 100, state: [RUNNING]) { totalCount edges { cursor } } }`,
+    );
+    expect(data.jobs.totalCount).toBe(jobIds.length);
+    expect(data.datasets.totalCount).toBe(datasetIds.length);
+    expect(data.webhooks.totalCount).toBe(webhookIds.length);
+    expect(data.running.totalCount).toBe(data.running.edges.length);
+    const nested = await datasetJobsCount();
+    expect(nested).toBe(busiestDataset.jobIds.length);
+  });
+});
+
+async function datasetJobsCount(): Promise<number> {
+  const data = await gqlData<{ dataset: { jobs: { totalCount: number } } }>(
+    `query($id: ID!) { dataset(id: $id) { ... on NexusDataset { jobs(first: 1) { totalCount } } } }`,
+    { id: busiestDataset.id },
+  );
+  return data.dataset.jobs.totalCount;
+}
+
 describe("page info", () => {
   it("says whether items exist before a forward page and after a backward page", async () => {
     const first = await jobsPage({ first: 2 });
