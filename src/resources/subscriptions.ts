@@ -85,6 +85,11 @@ function logEntryFromEvent(event: WatchEvent): NexusLogEntryParent {
   return { ...entry, jobId: event.jobId };
 }
 
+function requestSignal(context: GatewayContext): AbortSignal | undefined {
+  const request: unknown = (context as GatewayContext & { request?: unknown }).request;
+  return request instanceof Request ? request.signal : undefined;
+}
+
 /** Checks the subscriber and opens the SSE stream of watch events for one field. */
 async function subscribe(fieldName: string, args: Record<string, unknown>, context: GatewayContext) {
   const topic = topicFromSubscriptionField(fieldName, args);
@@ -97,6 +102,8 @@ async function subscribe(fieldName: string, args: Record<string, unknown>, conte
     credentials,
     start,
     maxLifetimeMs: subscriptionSettingsFromEnv(context.env).maxLifetimeMs,
+    // Yoga puts the HTTP request in every context; its signal tells when an SSE client has gone.
+    signal: requestSignal(context),
   });
 }
 

@@ -23,6 +23,8 @@ export interface WatchStreamOptions {
   start: SubscriptionStart;
   /** Longest life of the stream (ms); after it the stream completes and the client may resubscribe. */
   maxLifetimeMs: number;
+  /** The HTTP request's signal: it aborts when the client disconnects, which ends the stream. */
+  signal?: AbortSignal | undefined;
 }
 
 /** The event a stream ends with when its watch object goes away without a final event. */
@@ -53,6 +55,9 @@ export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<
       stop();
     };
     const lifetime = setTimeout(() => finish(), options.maxLifetimeMs);
+    const clientGone = (): void => finish();
+    options.signal?.addEventListener("abort", clientGone);
+    if (options.signal?.aborted === true) finish();
     try {
       const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
       const name = watchObjectName(options.credentials.projectId, start.topic);
@@ -85,6 +90,7 @@ export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<
     await stop;
     ended = true;
     clearTimeout(lifetime);
+    options.signal?.removeEventListener("abort", clientGone);
     try {
       socket?.close(1000, "subscriber left");
     } catch {
