@@ -16,36 +16,20 @@ import { NexusClient, type NexusCredentials } from "../backends/nexus/client";
 import type { NexusDataset } from "../backends/nexus/types";
 import type { GatewayEnv } from "../env";
 import { isTransient, toGraphQLError, UpstreamError } from "../errors";
-import { logCursorFrom, passesMinLevel, takeNewLogEntries, type LogCursor } from "./log-tail";
+import { logCursorFrom, takeNewLogEntries, type LogCursor } from "./log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "./poll-schedule";
 import { connectionNamespace, WEBSOCKET_OPEN } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
+import {
+  eventsForListener,
+  parseListenerSpec,
+  LISTENER_HEADER,
+  type AttachRequest,
+  type ConnectionListener,
+  type ListenerSpec,
+} from "./watch-listeners";
 import { fetchDatasetSnapshot, fetchJobSnapshot, fetchLogEntriesSince, type SnapshotEvent } from "./snapshots";
-import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent, type WatchTopic } from "./topics";
-
-/** What a listener asks for when it attaches. */
-export interface ListenerSpec {
-  topic: WatchTopic;
-  /** When the subscriber subscribed (ms): a log tail delivers entries created from then on. */
-  since: number;
-  /** Fingerprint of the snapshot the subscriber already sent (from its own check), or null. */
-  fingerprint: string | null;
-}
-
-/** A listener that lives in a WebSocket connection object: events go back by RPC. */
-export interface ConnectionListener extends ListenerSpec {
-  connectionId: string;
-  subscriptionId: string;
-}
-
-/** The request a connection object sends to attach one of its subscriptions. */
-export interface AttachRequest {
-  credentials: NexusCredentials;
-  listener: ConnectionListener;
-}
-
-/** Header carrying a socket listener's {@link ListenerSpec} as JSON (the SSE bridge sets it). */
-export const LISTENER_HEADER = "x-watch-listener";
+import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
 
 interface WatchState {
   resource: "job" | "dataset";
@@ -67,35 +51,6 @@ const STATE_KEY = "watch";
 const LISTENER_PREFIX = "listener:";
 const listenerKey = (connectionId: string, subscriptionId: string): string =>
   `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
-
-function parseListenerSpec(raw: string | null): ListenerSpec | null {
-  if (raw === null) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<ListenerSpec>;
-    if (typeof value.topic !== "object" || value.topic === null || typeof value.since !== "number") return null;
-    return { topic: value.topic, since: value.since, fingerprint: value.fingerprint ?? null };
-  } catch {
-    return null;
-  }
-}
-
-/** The events one listener gets from one poll, in order. */
-function eventsForListener(
-  spec: ListenerSpec,
-  snapshot: SnapshotEvent,
-  logEvents: WatchEvent[],
-  logsComplete: boolean,
-): WatchEvent[] {
-  if (spec.topic.kind === "jobLogs") {
-    const minLevel = spec.topic.minLevel;
-    const mine = logEvents.filter(
-      (event) => event.type === "log" && event.entry.createTime >= spec.since && passesMinLevel(event.entry.level, minLevel),
-    );
-    return logsComplete ? [...mine, { type: "complete" }] : mine;
-  }
-  if (eventFingerprint(snapshot) !== spec.fingerprint) return [snapshot];
-  return snapshot.terminal ? [{ type: "complete" }] : [];
-}
 
 /** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
 export class ResourceWatch extends DurableObject<GatewayEnv> {

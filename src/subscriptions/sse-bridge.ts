@@ -10,8 +10,8 @@
  */
 import { Repeater } from "graphql-yoga";
 import type { NexusCredentials } from "../backends/nexus/client";
-import type { ListenerSpec, ResourceWatch } from "./resource-watch";
-import { LISTENER_HEADER } from "./resource-watch";
+import type { ResourceWatch } from "./resource-watch";
+import { LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 

@@ -9,6 +9,7 @@ import {
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subscriptions/poll-schedule";
 import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
 import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
+import { eventsForListener, parseListenerSpec } from "../../src/subscriptions/watch-listeners";
 
 const entry = (id: string, createTime: number, level = "Info"): NexusLogEntry => ({
   id,
@@ -122,5 +123,45 @@ describe("snapshot fingerprints", () => {
     });
     expect(moved).not.toBe(base);
     expect(eventFingerprint({ type: "job", job, dataset: null, terminal: false })).toBe(base);
+  });
+});
+
+describe("events for one listener", () => {
+  const job = {
+    id: "batchjob_1",
+    name: "j",
+    projectId: "proj_demo",
+    spec: {},
+    status: { overview: "Waiting", message: "Running", items: { Delivered: 1 } },
+    createDate: 1,
+    updateDate: 1,
+  };
+  const snapshot = { type: "job" as const, job, dataset: null, terminal: false };
+  const logs = [
+    { type: "log" as const, jobId: "batchjob_1", entry: entry("old", 90, "Error") },
+    { type: "log" as const, jobId: "batchjob_1", entry: entry("info", 110, "Info") },
+    { type: "log" as const, jobId: "batchjob_1", entry: entry("error", 120, "Error") },
+  ];
+
+  it("sends a snapshot only when it differs from what the listener has", () => {
+    const spec = { topic: { kind: "job" as const, id: "batchjob_1" }, since: 0, fingerprint: null };
+    expect(eventsForListener(spec, snapshot, [], false)).toEqual([snapshot]);
+    const current = { ...spec, fingerprint: eventFingerprint(snapshot) };
+    expect(eventsForListener(current, snapshot, [], false)).toEqual([]);
+    expect(eventsForListener(current, { ...snapshot, terminal: true }, [], true)).toEqual([{ type: "complete" }]);
+  });
+
+  it("gives a log tail the entries since it subscribed at or above its level, then complete when the job ended", () => {
+    const spec = { topic: { kind: "jobLogs" as const, id: "batchjob_1", minLevel: "Warning" }, since: 100, fingerprint: null };
+    expect(eventsForListener(spec, snapshot, logs, false)).toEqual([logs[2]]);
+    expect(eventsForListener(spec, snapshot, logs, true)).toEqual([logs[2], { type: "complete" }]);
+  });
+
+  it("reads a socket listener's spec from its header, and rejects a malformed one", () => {
+    const spec = { topic: { kind: "job", id: "batchjob_1" }, since: 5, fingerprint: "f" };
+    expect(parseListenerSpec(JSON.stringify(spec))).toEqual(spec);
+    expect(parseListenerSpec("{nope")).toBeNull();
+    expect(parseListenerSpec(JSON.stringify({ since: 5 }))).toBeNull();
+    expect(parseListenerSpec(null)).toBeNull();
   });
 });
