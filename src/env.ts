@@ -23,6 +23,8 @@ export interface GatewayEnv {
   POLL_MAX_FAILURES?: string;
   /** Subscriptions: longest life of one SSE stream, in milliseconds. */
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+  /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
+  ASSETS?: Fetcher;
   /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */
   JOB_WATCH?: DurableObjectNamespace<ResourceWatch>;
   /** Subscriptions: the Durable Object that holds hibernatable graphql-ws WebSockets. */

@@ -7,6 +7,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
 import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
+import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
 import { schema } from "./schema";
@@ -39,6 +40,8 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
     subscriptionsProtocol: "WS",
   },
+  // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
+  renderGraphiQL: renderSelfHostedGraphiQL,
   logging: createGatewayLogger(),
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),

@@ -4,6 +4,7 @@
  */
 import type { GatewayEnv } from "./env";
 import { gateway, GRAPHQL_PATH } from "./gateway";
+import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
@@ -16,6 +17,7 @@ export default {
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
     if (isWebSocketUpgrade(request, GRAPHQL_PATH)) return forwardWebSocketUpgrade(request, env);
     const url = new URL(request.url);
+    if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);
     if (url.pathname === "/") {
       return new Response(`ML batch GraphQL gateway: GraphQL and GraphiQL at ${GRAPHQL_PATH}\n`, {
         headers: { "content-type": "text/plain; charset=utf-8" },

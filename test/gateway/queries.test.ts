@@ -316,6 +316,25 @@ describe("GraphiQL and the endpoint", () => {
     expect(await response.text()).toContain("GraphiQL");
   });
 
+  it("serves GraphiQL's own files from the Worker, so that it works offline and opens on the gateway's query", async () => {
+    const { graphqlUrl } = await import("./helpers");
+    const { GRAPHIQL_DEFAULT_QUERY } = await import("../../src/graphiql-default-query");
+    const page = await (await fetch(graphqlUrl(), { headers: { accept: "text/html" } })).text();
+    expect(page).not.toContain("unpkg.com");
+    const assets = [...page.matchAll(/(?:src|href)="?(\/graphiql\/[^"\s>]+)/g)].map((match) => match[1] ?? "");
+    const workers = [...page.matchAll(/"(\/graphiql\/monacoeditorwork\/[^"]+)"/g)].map((match) => match[1] ?? "");
+    expect(assets).toEqual(["/graphiql/graphiql.css", "/graphiql/yoga-graphiql.umd.js"]);
+    expect(workers).toHaveLength(3);
+    for (const path of [...assets, ...workers]) {
+      const response = await fetch(new URL(path, graphqlUrl()));
+      expect(response.status, path).toBe(200);
+      expect((await response.text()).length, path).toBeGreaterThan(1000);
+    }
+    expect((await fetch(new URL("/graphiql/nothing.js", graphqlUrl()))).status).toBe(404);
+    // GraphiQL 4 fills its first tab from initialQuery.
+    expect(page).toContain(`"initialQuery":${JSON.stringify(GRAPHIQL_DEFAULT_QUERY)}`);
+  });
+
   it("runs GraphiQL's opening query without errors", async () => {
     const { GRAPHIQL_DEFAULT_QUERY } = await import("../../src/graphiql-default-query");
     const data = await gqlData<{ jobs: { edges: unknown[] } }>(GRAPHIQL_DEFAULT_QUERY);
