@@ -4,7 +4,8 @@
  */
 import { NexusClient, type NexusCredentials } from "./backends/nexus/client";
 import { createNexusLoaders, type NexusLoaders } from "./backends/nexus/loaders";
-import { upstreamTimeoutFromEnv, type GatewayEnv } from "./env";
+import type { GatewayEnv } from "./env";
+import { upstreamTimeoutFromEnv } from "./settings";
 import { GatewayError } from "./errors";
 
 /** Header (and graphql-ws `connection_init` payload key) that carries the project id. */

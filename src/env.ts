@@ -30,17 +30,3 @@ export interface GatewayEnv {
   /** Subscriptions: the Durable Object that holds hibernatable graphql-ws WebSockets. */
   WS_CONNECTION?: DurableObjectNamespace<GraphQLWsConnection>;
 }
-
-/** Default timeout of one upstream call, in milliseconds, when `UPSTREAM_TIMEOUT_MS` is unset or invalid. */
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
-
-/**
- * Reads `UPSTREAM_TIMEOUT_MS` as a positive integer. Unset, empty or invalid values give
- * {@link DEFAULT_UPSTREAM_TIMEOUT_MS}. Never throws.
- */
-export function upstreamTimeoutFromEnv(env: Pick<GatewayEnv, "UPSTREAM_TIMEOUT_MS">): number {
-  const raw = env.UPSTREAM_TIMEOUT_MS?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_UPSTREAM_TIMEOUT_MS;
-  const value = Number(raw);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_UPSTREAM_TIMEOUT_MS;
-}

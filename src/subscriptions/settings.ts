@@ -2,6 +2,7 @@
  * The subscription settings, read from the Worker's plain-text vars once per use and validated, so that a bad value
  * falls back to its default instead of turning into NaN timers.
  */
+import { positiveIntegerSetting, upstreamTimeoutFromEnv } from "../settings";
 
 /** The raw vars that {@link subscriptionSettingsFromEnv} reads (a subset of `GatewayEnv`). */
 export interface SubscriptionVars {
@@ -22,7 +23,7 @@ export interface SubscriptionSettings {
   pollMaxFailures: number;
   /** Longest life of one SSE stream; the client reconnects if it still cares. Default 1 hour. */
   maxLifetimeMs: number;
-  /** Timeout of one upstream call made while polling. Default 10000 ms. */
+  /** Timeout of one upstream call made while polling: `UPSTREAM_TIMEOUT_MS`, as for queries (default 10000 ms). */
   upstreamTimeoutMs: number;
 }
 
@@ -35,27 +36,22 @@ export const DEFAULT_POLL_MAX_FAILURES = 5;
 /** Default maximum SSE stream lifetime (ms). */
 export const DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS = 60 * 60 * 1000;
 
-function positiveInteger(raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
 /**
  * Reads and validates the subscription settings. Unset, empty, non-integer or non-positive values take their
  * defaults; the maximum interval is raised to the interval when it is set lower. Never throws.
  */
 export function subscriptionSettingsFromEnv(env: SubscriptionVars): SubscriptionSettings {
-  const pollIntervalMs = positiveInteger(env.POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS);
+  const pollIntervalMs = positiveIntegerSetting(env.POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS);
   const pollMaxIntervalMs = Math.max(
     pollIntervalMs,
-    positiveInteger(env.POLL_MAX_INTERVAL_MS, Math.max(DEFAULT_POLL_MAX_INTERVAL_MS, pollIntervalMs)),
+    positiveIntegerSetting(env.POLL_MAX_INTERVAL_MS, Math.max(DEFAULT_POLL_MAX_INTERVAL_MS, pollIntervalMs)),
   );
   return {
     pollIntervalMs,
     pollMaxIntervalMs,
-    pollMaxFailures: positiveInteger(env.POLL_MAX_FAILURES, DEFAULT_POLL_MAX_FAILURES),
-    maxLifetimeMs: positiveInteger(env.SUBSCRIPTION_MAX_LIFETIME_MS, DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS),
-    upstreamTimeoutMs: positiveInteger(env.UPSTREAM_TIMEOUT_MS, 10_000),
+    pollMaxFailures: positiveIntegerSetting(env.POLL_MAX_FAILURES, DEFAULT_POLL_MAX_FAILURES),
+    maxLifetimeMs: positiveIntegerSetting(env.SUBSCRIPTION_MAX_LIFETIME_MS, DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS),
+    // The same setting, default and validation as every other upstream call.
+    upstreamTimeoutMs: upstreamTimeoutFromEnv(env),
   };
 }
