@@ -2,7 +2,8 @@
  * What every API handler gets: the store, the authenticated project, the request's clock reading and origin, and
  * the emulator settings. Built once per request by the router.
  */
-import type { Store } from "./store";
+import { notFound } from "./errors";
+import type { RecordByKind, ResourceKind, Store } from "./store";
 import type { ProjectRecord } from "./types";
 
 /** Emulator-wide settings chosen at reset. */
@@ -32,4 +33,14 @@ export interface ApiContext {
 /** A JSON response with the given status (default 200). */
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status });
+}
+
+/**
+ * A dataset, job or webhook of the request's project. Throws a 404 `ResourceNotFoundError` naming it (`job
+ * batchjob_… not found in project proj_demo`) when there is none: another project's id is not found either.
+ */
+export function requireRecord<K extends ResourceKind>(ctx: ApiContext, kind: K, id: string): RecordByKind[K] {
+  const record = ctx.store.get(kind, ctx.project.id, id);
+  if (record === undefined) throw notFound(`${kind} ${id} not found in project ${ctx.project.id}`);
+  return record;
 }

@@ -1,8 +1,7 @@
 /**
  * Datasets: create (which hands out an upload URL), list, get, delete; and the wire shape of a dataset.
  */
-import { json, type ApiContext } from "../context";
-import { notFound } from "../errors";
+import { json, requireRecord, type ApiContext } from "../context";
 import { ID_PREFIX, newId } from "../ids";
 import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { DatasetRecord } from "../types";
@@ -46,9 +45,7 @@ export function datasetToWire(dataset: DatasetRecord, origin: string): Record<st
 
 /** A dataset of the project, or a 404 naming the id. */
 export function requireDataset(ctx: ApiContext, id: string): DatasetRecord {
-  const dataset = ctx.store.get("dataset", ctx.project.id, id);
-  if (dataset === undefined) throw notFound(`dataset ${id} not found in project ${ctx.project.id}`);
-  return dataset;
+  return requireRecord(ctx, "dataset", id);
 }
 
 /** `POST …/datasets`: 201 with the new dataset, `Uploading` until its file arrives at the upload URL. */

@@ -3,8 +3,8 @@
  * its timestamps on every read (job-lifecycle.ts); the only thing written after creation is its resolution, settled
  * once when it starts: the item count of its dataset, or the reason it cannot run.
  */
-import { json, type ApiContext } from "../context";
-import { badRequest, notFound } from "../errors";
+import { json, requireRecord, type ApiContext } from "../context";
+import { badRequest } from "../errors";
 import { ID_PREFIX, newId } from "../ids";
 import { isJobTerminal, jobStartTime, jobStatusAt, stoppedBeforeStart } from "../job-lifecycle";
 import { jobLog, parseLogQuery } from "../logs";
@@ -62,9 +62,7 @@ function settle(ctx: ApiContext, job: JobRecord): JobRecord {
 
 /** A job of the project (settled), or a 404 naming the id. */
 function requireJob(ctx: ApiContext, id: string): JobRecord {
-  const job = ctx.store.get("job", ctx.project.id, id);
-  if (job === undefined) throw notFound(`job ${id} not found in project ${ctx.project.id}`);
-  return settle(ctx, job);
+  return settle(ctx, requireRecord(ctx, "job", id));
 }
 
 /**

@@ -1,8 +1,7 @@
 /**
  * Webhooks: create, list, get, update, rotate secret, delete, and test. The secret is stored and never returned.
  */
-import { json, type ApiContext } from "../context";
-import { notFound } from "../errors";
+import { json, requireRecord, type ApiContext } from "../context";
 import { ID_PREFIX, newId } from "../ids";
 import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { WebhookRecord } from "../types";
@@ -27,9 +26,7 @@ export function webhookToWire(webhook: WebhookRecord): Record<string, unknown> {
 }
 
 function requireWebhook(ctx: ApiContext, id: string): WebhookRecord {
-  const webhook = ctx.store.get("webhook", ctx.project.id, id);
-  if (webhook === undefined) throw notFound(`webhook ${id} not found in project ${ctx.project.id}`);
-  return webhook;
+  return requireRecord(ctx, "webhook", id);
 }
 
 /** `POST …/webhooks`: 201 with the new webhook. */
