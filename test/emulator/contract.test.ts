@@ -685,6 +685,14 @@ describe("the emulator against its OpenAPI document", () => {
       }
     });
 
+    it("answers 500 InternalServerError on every operation when errorStatus is 500", async () => {
+      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { errorRate: 1, errorStatus: 500 } });
+      for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
+        const response = await expectStatus(500, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
+        expect(response.body).toMatchObject({ code: "InternalServerError" });
+      }
+    });
+
     it("answers 503 on every operation when errorRate is 1", async () => {
       await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { errorRate: 1 } });
       for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {

@@ -4,6 +4,7 @@
  */
 import { crc32c } from "@aws-crypto/crc32c";
 import { expect, inject } from "vitest";
+import { expectMatchesOpenApi, findOperation } from "../utils/openapi";
 
 /** The seeded projects and their keys. */
 export const DEMO = { project: "proj_demo", key: "demo-secret-key" } as const;
@@ -113,9 +114,23 @@ export async function call<T = unknown>(method: string, path: string, init: { ke
     headers["content-type"] = "application/json";
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   }
-  const response = await fetch(`${emulatorUrl()}${path}`, body === undefined ? { method, headers } : { method, headers, body });
+  const url = `${emulatorUrl()}${path}`;
+  const response = await fetch(url, body === undefined ? { method, headers } : { method, headers, body });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text === "" ? undefined : JSON.parse(text)) as T };
+  const parsed: unknown = text === "" ? undefined : JSON.parse(text);
+  // Every answer to a documented operation, in every emulator test, must match the OpenAPI document, so the two
+  // cannot drift. Calls to routes or methods it does not document (the 404 and 405 tests) have nothing to match.
+  if (isDocumented(method, url)) expectMatchesOpenApi(method, url, response.status, parsed, response.headers);
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+function isDocumented(method: string, url: string): boolean {
+  try {
+    findOperation(method, url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `/projects/{project}/batch/{rest}`. */
