@@ -9,6 +9,7 @@
  * each approach made are printed at the end.
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
+import { clearFaults, clearUpstreamRequests, resetEmulator, setFaults, upstreamRequests } from "../test/utils/emulator-control";
 
 const UPSTREAM_LATENCY_MS = 20;
 const PAGE_SIZE = 40;
@@ -58,31 +59,23 @@ async function viaRestPerRow(): Promise<void> {
   );
 }
 
-async function control(method: string, path: string, body?: unknown): Promise<void> {
-  const init: RequestInit = { method };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
-  if (!response.ok) throw new Error(`${method} /__emulator/${path}: got ${response.status}`);
-}
-
 async function upstreamCallsOf(run: () => Promise<void>): Promise<number> {
-  await control("DELETE", "requests");
+  await clearUpstreamRequests();
   await run();
-  const log = (await (await fetch(`${emulatorUrl}/__emulator/requests`)).json()) as unknown[];
-  return log.length;
+  return (await upstreamRequests()).length;
 }
 
 const calls: Record<string, number> = {};
 
 beforeAll(async () => {
-  await control("POST", "reset");
-  await control("POST", "faults", { latencyMs: UPSTREAM_LATENCY_MS });
+  await resetEmulator();
+  await setFaults({ latencyMs: UPSTREAM_LATENCY_MS });
   calls["gateway"] = await upstreamCallsOf(viaGateway);
   calls["REST per row"] = await upstreamCallsOf(viaRestPerRow);
 });
 
 afterAll(async () => {
-  await control("DELETE", "faults");
+  await clearFaults();
   const gateway = calls["gateway"] ?? 0;
   const rest = calls["REST per row"] ?? 0;
   console.log(`\nupstream calls for a page of ${PAGE_SIZE} jobs with datasets and webhooks (${UPSTREAM_LATENCY_MS} ms each):`);

@@ -61,56 +61,15 @@ export async function gqlData<T = Record<string, unknown>>(
   return result.data as T;
 }
 
-async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${inject("emulatorUrl")}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(response.ok, `${method} /__emulator/${path} answered ${response.status}`).toBe(true);
-  const text = await response.text();
-  return text === "" ? null : (JSON.parse(text) as unknown);
-}
-
-/** Back to the seeded data; also clears the request log and the faults. */
-export async function resetEmulator(options: { msPerItem?: number } = {}): Promise<void> {
-  await control("POST", "reset", options);
-}
-
-/** One entry of the emulator's request log. */
-export interface UpstreamRequest {
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-}
-
-/** Every API request the emulator saw since the last reset or clear, oldest first. */
-export async function upstreamRequests(): Promise<UpstreamRequest[]> {
-  return (await control("GET", "requests")) as UpstreamRequest[];
-}
-
-/** Clears the emulator's request log. */
-export async function clearUpstreamRequests(): Promise<void> {
-  await control("DELETE", "requests");
-}
-
-/** Sets the emulator's faults (replacing the previous setting). */
-export async function setFaults(faults: {
-  latencyMs?: number;
-  errorRate?: number;
-  errorStatus?: number;
-  throttleRate?: number;
-  retryAfterSeconds?: number;
-  path?: string;
-}): Promise<void> {
-  await control("POST", "faults", faults);
-}
-
-/** Removes every fault. */
-export async function clearFaults(): Promise<void> {
-  await control("DELETE", "faults");
-}
+// The emulator's control API, shared with the subscription tests and the benchmarks.
+export {
+  clearFaults,
+  clearUpstreamRequests,
+  resetEmulator,
+  setFaults,
+  upstreamRequests,
+  type UpstreamRequest,
+} from "../utils/emulator-control";
 
 /** Calls the emulator's REST API directly as the demo project (to check what the gateway did upstream). */
 export async function upstreamGet<T>(resource: string, caller: { project: string; key: string } = DEMO): Promise<{ status: number; body: T }> {

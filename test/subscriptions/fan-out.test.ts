@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe("fan-out", () => {
   it("polls a job once per interval for 50 subscribers over both transports, and stops after they leave", async () => {
-    await resetEmulator(50);
+    await resetEmulator({ msPerItem: 50 });
     // 500 items at 50 ms: the job runs for about 25 s, changing at every poll.
     const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "drone-survey-north"));
     const sockets = Array.from({ length: 5 }, () => wsClient(DEMO));
@@ -115,7 +115,7 @@ describe("fan-out", () => {
   }, 60_000);
 
   it("stops polling within one interval after the last of 50 WebSocket subscribers leaves", async () => {
-    await resetEmulator(50);
+    await resetEmulator({ msPerItem: 50 });
     const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "drone-survey-north"));
     const sockets = Array.from({ length: 5 }, () => wsClient(DEMO));
     wsClients.push(...sockets);
@@ -130,7 +130,7 @@ describe("fan-out", () => {
   });
 
   it("leaves no polling behind after 500 subscriptions open and close", async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
     const datasetId = await datasetIdByName(DEMO, "retail-checkout");
     // Jobs that wait for an hour: they never end on their own, so only leaving can stop their polling.
     const jobIds = await Promise.all(

@@ -7,6 +7,7 @@ import { createClient as createSseClient, type Client as SseClient } from "graph
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { inject } from "vitest";
 import WebSocket from "ws";
+import type { UpstreamRequest } from "../utils/emulator-control";
 
 /** A project's credentials as the gateway's headers (and `connection_init` payload) name them. */
 export interface TestProject {
@@ -24,49 +25,15 @@ export const graphqlUrl = (): string => `${inject("gatewayUrl")}/graphql`;
 /** The gateway's GraphQL endpoint over WebSocket. */
 export const graphqlWsUrl = (): string => graphqlUrl().replace(/^http/, "ws");
 
-/** One request the emulator recorded. */
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  durationMs: number;
-}
-
-async function control(method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(`${inject("emulatorUrl")}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
-  return response;
-}
-
-/** Resets the emulator to its seed, with `msPerItem` ms per item and stage (jobs created later use it). */
-export async function resetEmulator(msPerItem: number): Promise<void> {
-  await control("POST", "reset", { msPerItem });
-}
-
-/** Every upstream request since the last reset or clear, oldest first. */
-export async function upstreamRequests(): Promise<RecordedRequest[]> {
-  return (await (await control("GET", "requests")).json()) as RecordedRequest[];
-}
-
-/** Clears the emulator's request log. */
-export async function clearUpstreamRequests(): Promise<void> {
-  await control("DELETE", "requests");
-}
-
-/** Sets emulator faults (see issue 2); `clearFaults` removes them. */
-export async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  await control("POST", "faults", faults);
-}
-
-/** Removes every emulator fault. */
-export async function clearFaults(): Promise<void> {
-  await control("DELETE", "faults");
-}
+// The emulator's control API, shared with the gateway tests and the benchmarks.
+export {
+  clearFaults,
+  clearUpstreamRequests,
+  resetEmulator,
+  setFaults,
+  upstreamRequests,
+  type UpstreamRequest,
+} from "../utils/emulator-control";
 
 /** Calls the emulator's REST API as a project and returns the parsed JSON; throws on a non-2xx answer. */
 export async function nexus<T>(project: TestProject, method: string, path: string, body?: unknown): Promise<T> {
@@ -196,7 +163,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** The number of recorded GETs of one job (`/projects/{p}/batch/jobs/{id}`), not its logs. */
-export function jobGets(requests: RecordedRequest[], jobId: string): number {
+export function jobGets(requests: UpstreamRequest[], jobId: string): number {
   return requests.filter((request) => request.method === "GET" && request.path.endsWith(`/batch/jobs/${jobId}`)).length;
 }
 

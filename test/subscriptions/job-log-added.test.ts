@@ -46,7 +46,7 @@ describe("jobLogAdded", () => {
   let datasetId: string;
 
   beforeAll(async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
     datasetId = await datasetIdByName(DEMO, "retail-checkout");
   });
 

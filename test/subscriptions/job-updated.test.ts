@@ -83,7 +83,7 @@ describe("jobUpdated", () => {
   let corruptDatasetId: string;
 
   beforeAll(async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
     datasetId = await datasetIdByName(DEMO, "retail-checkout"); // 48 items: about a second at 20 ms per item
     corruptDatasetId = await datasetIdByName(DEMO, "corrupt-export"); // FailedProcessing: jobs on it fail
   });
@@ -164,7 +164,7 @@ describe("jobUpdated", () => {
 
 describe("subscription errors", () => {
   beforeAll(async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
   });
 
   afterAll(async () => {
@@ -213,7 +213,7 @@ describe("datasetUpdated", () => {
   });
 
   it("sends an uploaded dataset once and completes, and a missing one ends with NOT_FOUND", async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
     const datasetId = await datasetIdByName(DEMO, "retail-checkout");
     const { ws, sse } = both(DEMO);
     for (const client of [ws, sse]) {

@@ -31,7 +31,7 @@ describe("upstream trouble while polling", () => {
   let datasetId: string;
 
   beforeAll(async () => {
-    await resetEmulator(20);
+    await resetEmulator({ msPerItem: 20 });
     datasetId = await datasetIdByName(DEMO, "retail-checkout");
   });
 
