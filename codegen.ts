@@ -5,7 +5,8 @@
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-const parents = "../resources/parents#";
+const shared = "../resources/parents#";
+const nexus = "../backends/nexus/parents#";
 
 const config: CodegenConfig = {
   schema: "schema.graphql",
@@ -25,20 +26,23 @@ const config: CodegenConfig = {
           JSONObject: "Record<string, unknown>",
         },
         mappers: {
-          NexusDataset: `${parents}NexusDatasetParent`,
-          NexusJob: `${parents}NexusJobParent`,
-          NexusWebhook: `${parents}NexusWebhookParent`,
-          NexusJobStatus: `${parents}NexusJobStatusParent`,
-          NexusItemCounters: `${parents}NexusItemCountersParent`,
-          NexusDatasetStatus: `${parents}NexusDatasetStatusParent`,
-          NexusDeployment: `${parents}NexusDeploymentParent`,
-          NexusResultDestination: `${parents}NexusResultDestinationParent`,
-          UploadInstructions: `${parents}UploadInstructionsParent`,
-          NexusLogEntry: `${parents}NexusLogEntryParent`,
-          WebhookTestResult: `${parents}WebhookTestResultParent`,
-          DatasetConnection: `${parents}DatasetConnectionParent`,
-          JobConnection: `${parents}JobConnectionParent`,
-          NexusWebhookConnection: `${parents}NexusWebhookConnectionParent`,
+          NexusDataset: `${nexus}NexusDatasetParent`,
+          NexusJob: `${nexus}NexusJobParent`,
+          NexusWebhook: `${nexus}NexusWebhookParent`,
+          NexusJobStatus: `${nexus}NexusJobStatusParent`,
+          NexusItemCounters: `${nexus}NexusItemCountersParent`,
+          NexusDatasetStatus: `${nexus}NexusDatasetStatusParent`,
+          NexusDeployment: `${nexus}NexusDeploymentParent`,
+          NexusResultDestination: `${nexus}NexusResultDestinationParent`,
+          UploadInstructions: `${nexus}UploadInstructionsParent`,
+          NexusLogEntry: `${nexus}NexusLogEntryParent`,
+          WebhookTestResult: `${nexus}WebhookTestResultParent`,
+          Node: `${shared}NodeParent`,
+          Dataset: `${shared}DatasetParent`,
+          Job: `${shared}JobParent`,
+          DatasetConnection: `${shared}DatasetConnectionParent`,
+          JobConnection: `${shared}JobConnectionParent`,
+          NexusWebhookConnection: `${nexus}NexusWebhookConnectionParent`,
         },
       },
     },

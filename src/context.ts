@@ -1,122 +1,102 @@
 /**
- * Per-request state: who the caller is (credentials), the one upstream client and the request's DataLoaders. Built
- * by Yoga's context factory for every HTTP request, and usable outside Yoga (a Durable Object builds one per poll).
+ * Per-request state: which backends the caller has credentials for, a session per backend (made on first use:
+ * client, loaders), and the port through which subscriptions open live streams. Built by Yoga's context factory for
+ * every HTTP request, and by the WebSocket connection object for every operation; usable outside both (tests).
+ * The only place that turns `env` into what resolvers see: no resolver reads `env`.
  */
-import { NexusClient, type NexusCredentials } from "./backends/nexus/client";
-import { createNexusLoaders, type NexusLoaders } from "./backends/nexus/loaders";
-import type { GatewayEnv } from "./env";
-import { upstreamTimeoutFromEnv } from "./settings";
+import type { AnyBackend, BackendSession, CredentialsByProvider, CredentialsFound } from "./backends/backend";
+import { BACKENDS, backendOf } from "./backends/registry";
 import { GatewayError } from "./errors";
+import type { Provider } from "./model";
+import type { LivePort } from "./subscriptions/topics";
+import type { GatewayVars } from "./vars";
 
-/** Header (and graphql-ws `connection_init` payload key) that carries the project id. */
-export const PROJECT_ID_HEADER = "x-nexus-project-id";
-/** Header (and graphql-ws `connection_init` payload key) that carries the secret key. */
-export const SECRET_KEY_HEADER = "x-nexus-secret-key";
+export type { CredentialsByProvider } from "./backends/backend";
 
-/**
- * Upstream calls one GraphQL request may make (retries included). Far above what a sensible query needs (a page of
- * 100 jobs with their datasets, webhooks and logs is about 103), and below the Workers subrequest limit, so an
- * oversized query gets a clear `BAD_USER_INPUT` instead of an opaque runtime failure.
- */
-export const MAX_UPSTREAM_CALLS_PER_REQUEST = 500;
+/** The backends of one request, and their sessions. */
+export interface BackendSessions {
+  /** The credentials the request has, by provider (subscriptions hand them to the watch objects). */
+  readonly credentials: CredentialsByProvider;
+  /**
+   * The sessions of every backend the request has credentials for, in registry order. Throws `UNAUTHENTICATED`
+   * (saying how to give credentials) when there is none.
+   */
+  available(): BackendSession[];
+  /** The session of one backend. Throws `UNAUTHENTICATED` (saying how) when the request has no credentials for it. */
+  sessionOf(provider: Provider): BackendSession;
+}
 
 /** What every resolver receives as its context. */
 export interface GatewayContext {
-  /** The Worker's settings. */
-  env: GatewayEnv;
-  /** The caller's credentials, or null when neither the request nor the environment gave any. */
-  credentials: NexusCredentials | null;
+  backends: BackendSessions;
+  /** Opens live streams for subscriptions (SSE). */
+  live: LivePort;
+}
+
+/** Options of {@link createContext}. */
+export interface ContextOptions {
+  /** Replaces the global fetch for upstream calls (tests). */
+  fetch?: typeof fetch;
   /**
-   * The request's upstream client, made on first use. Throws `UNAUTHENTICATED` when there are no credentials, so
-   * every field that needs the upstream fails with that code.
+   * Makes the request's live port (the Worker's HTTP context passes one over the watch objects). Default: a port
+   * that refuses, for contexts that serve no SSE stream (the WebSocket connection object executes events itself).
    */
-  client(): NexusClient;
-  /** The request's DataLoaders (made on first use, on the same client). Throws like {@link client}. */
-  loaders(): NexusLoaders;
+  live?: (backends: BackendSessions) => LivePort;
 }
 
-function nonEmpty(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
-}
+const NO_LIVE_PORT: LivePort = {
+  open: () => Promise.reject(new Error("This context serves no live streams.")),
+};
 
-function pickCredentials(
-  projectId: string | null,
-  secretKey: string | null,
-  env: GatewayEnv,
-): NexusCredentials | null {
-  // The caller's own credentials win, but only as a pair: half from the request and half from the environment
-  // would act on a project with a key the caller never chose.
-  if (projectId !== null || secretKey !== null) {
-    return projectId !== null && secretKey !== null ? { projectId, secretKey } : null;
+function collect(read: (backend: AnyBackend) => CredentialsFound<unknown> | null): CredentialsByProvider {
+  const found: Partial<Record<Provider, CredentialsFound<unknown>>> = {};
+  for (const backend of BACKENDS) {
+    const credentials = read(backend);
+    if (credentials !== null) found[backend.provider] = credentials;
   }
-  const defaultProject = nonEmpty(env.NEXUS_PROJECT_ID);
-  const defaultKey = nonEmpty(env.NEXUS_SECRET_KEY);
-  return defaultProject !== null && defaultKey !== null ? { projectId: defaultProject, secretKey: defaultKey } : null;
+  return found;
 }
 
-/**
- * The credentials of an HTTP request: both `x-nexus-project-id` and `x-nexus-secret-key` when the request has
- * either (null if it has only one), else `NEXUS_PROJECT_ID`/`NEXUS_SECRET_KEY` from the environment when both are
- * set and non-empty, else null.
- */
-export function credentialsFromHeaders(headers: Headers, env: GatewayEnv): NexusCredentials | null {
-  return pickCredentials(nonEmpty(headers.get(PROJECT_ID_HEADER)), nonEmpty(headers.get(SECRET_KEY_HEADER)), env);
+/** The credentials of an HTTP request, for every backend (its headers, else the environment's). Never throws. */
+export function credentialsFromHeaders(headers: Headers, env: GatewayVars): CredentialsByProvider {
+  return collect((backend) => backend.credentialsFromHeaders(headers, env));
 }
 
-/**
- * The credentials of a graphql-ws `connection_init` payload, under the same names as the headers
- * (`x-nexus-project-id`, `x-nexus-secret-key`, matched case-insensitively), with the same fallback rules as
- * {@link credentialsFromHeaders}.
- */
+/** The credentials of a graphql-ws `connection_init` payload, for every backend. Never throws. */
 export function credentialsFromPayload(
-  payload: Record<string, unknown> | null | undefined,
-  env: GatewayEnv,
-): NexusCredentials | null {
-  let projectId: string | null = null;
-  let secretKey: string | null = null;
-  for (const [name, value] of Object.entries(payload ?? {})) {
-    const lower = name.toLowerCase();
-    if (lower === PROJECT_ID_HEADER) projectId = nonEmpty(value);
-    if (lower === SECRET_KEY_HEADER) secretKey = nonEmpty(value);
-  }
-  return pickCredentials(projectId, secretKey, env);
+  payload: Readonly<Record<string, unknown>> | null | undefined,
+  env: GatewayVars,
+): CredentialsByProvider {
+  return collect((backend) => backend.credentialsFromPayload(payload ?? {}, env));
 }
 
-/** The error every upstream-backed field gives when there are no credentials. */
-export function unauthenticatedError(): GatewayError {
-  return new GatewayError(
-    "UNAUTHENTICATED",
-    `No credentials: send the ${PROJECT_ID_HEADER} and ${SECRET_KEY_HEADER} headers (both), ` +
-      "or configure NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway.",
-  );
+/** The error every upstream-backed field gives when the request has no credentials for what it needs. */
+export function unauthenticatedError(backends: readonly AnyBackend[] = BACKENDS): GatewayError {
+  const hints = backends.map((backend) => (backends.length === 1 ? backend.credentialsHint : `${backend.name}: ${backend.credentialsHint}`));
+  return new GatewayError("UNAUTHENTICATED", `No credentials: ${hints.join("; ")}.`);
 }
 
-/**
- * Creates the per-request context. Cheap: the client and loaders are made on first use. `fetchImpl` replaces the
- * global fetch (tests, Durable Objects with their own fetch). Never throws.
- */
-export function createContext(
-  env: GatewayEnv,
-  credentials: NexusCredentials | null,
-  fetchImpl?: typeof fetch,
-): GatewayContext {
-  let client: NexusClient | undefined;
-  let loaders: NexusLoaders | undefined;
-  const getClient = (): NexusClient => {
-    if (credentials === null) throw unauthenticatedError();
-    client ??= new NexusClient({
-      baseUrl: env.NEXUS_API_URL,
-      credentials,
-      timeoutMs: upstreamTimeoutFromEnv(env),
-      maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST,
-      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
-    });
-    return client;
+/** Creates the per-request context. Cheap: sessions are made on first use. Never throws. */
+export function createContext(env: GatewayVars, credentials: CredentialsByProvider, options: ContextOptions = {}): GatewayContext {
+  const sessions = new Map<Provider, BackendSession>();
+  const sessionOf = (provider: Provider): BackendSession => {
+    const existing = sessions.get(provider);
+    if (existing !== undefined) return existing;
+    const backend = backendOf(provider);
+    const found = credentials[provider];
+    if (found === undefined) throw unauthenticatedError([backend]);
+    const session = backend.createSession(found.credentials, env, options.fetch === undefined ? {} : { fetch: options.fetch });
+    sessions.set(provider, session);
+    return session;
   };
-  return {
-    env,
+  const backends: BackendSessions = {
     credentials,
-    client: getClient,
-    loaders: () => (loaders ??= createNexusLoaders(getClient())),
+    available: () => {
+      const providers = BACKENDS.map((backend) => backend.provider).filter((provider) => credentials[provider] !== undefined);
+      if (providers.length === 0) throw unauthenticatedError();
+      return providers.map(sessionOf);
+    },
+    sessionOf,
   };
+  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT };
 }

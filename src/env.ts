@@ -4,25 +4,10 @@
  */
 import type { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
 import type { ResourceWatch } from "./subscriptions/resource-watch";
+import type { GatewayVars } from "./vars";
 
-/** The Worker's `env`: plain-text vars (strings, validated where read), secrets and Durable Object bindings. */
-export interface GatewayEnv {
-  /** Upstream base URL, for example `https://api.datature.io` (no trailing slash needed). Required. */
-  NEXUS_API_URL: string;
-  /** Default project id, used when a request carries no `x-nexus-project-id` header. */
-  NEXUS_PROJECT_ID?: string;
-  /** Default secret key, used when a request carries no `x-nexus-secret-key` header. Set it with `wrangler secret put`. */
-  NEXUS_SECRET_KEY?: string;
-  /** Timeout of one upstream call in milliseconds. Default 10000. */
-  UPSTREAM_TIMEOUT_MS?: string;
-  /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */
-  POLL_INTERVAL_MS?: string;
-  /** Subscriptions: ceiling of the poll interval while nothing changes, in milliseconds. */
-  POLL_MAX_INTERVAL_MS?: string;
-  /** Subscriptions: failed polls in a row that end a stream with an error. */
-  POLL_MAX_FAILURES?: string;
-  /** Subscriptions: longest life of one SSE stream, in milliseconds. */
-  SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+/** The Worker's `env`: plain-text vars and secrets (`vars.ts`), and the bindings. */
+export interface GatewayEnv extends GatewayVars {
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
   ASSETS?: Fetcher;
   /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */

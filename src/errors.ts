@@ -41,11 +41,35 @@ export function badUserInput(message: string): GatewayError {
   return new GatewayError("BAD_USER_INPUT", message);
 }
 
-/** How an upstream call failed: an HTTP status, no answer in time, no answer at all, or an answer we cannot read. */
+/** How an upstream call failed on the wire: an HTTP status, no answer in time, no answer at all, or an unreadable answer. */
 export type UpstreamFailureKind = "http" | "timeout" | "network" | "invalid-body";
+
+/**
+ * Why an upstream call failed, in the gateway's terms: each backend's transport maps its own wire errors to one of
+ * these (Nexus: 404 is not found; ModelArts: HTTP 400 with `ModelArts.4352` is not found too), and
+ * {@link toGraphQLError} maps only the reason to a code.
+ * - `not-found`: the object does not exist (or not for these credentials); queries turn it into `null`.
+ * - `credentials-refused`: the upstream refused the key.
+ * - `rate-limited`: the upstream asked us to slow down (429).
+ * - `bad-input`: the upstream refused what was asked.
+ * - `timeout`: no answer in time.
+ * - `unavailable`: anything else that may pass later (5xx, network, an unreadable body).
+ */
+export type UpstreamReason =
+  | "not-found"
+  | "credentials-refused"
+  | "rate-limited"
+  | "bad-input"
+  | "timeout"
+  | "unavailable";
 
 /** Options of {@link UpstreamError}. */
 export interface UpstreamErrorOptions {
+  /** The backend, as messages name it (`nexus`). */
+  backend: string;
+  /** The operation, as messages name it (`jobs.get`). */
+  operation: string;
+  reason: UpstreamReason;
   kind: UpstreamFailureKind;
   /** HTTP method of the failed call. */
   method: string;
@@ -53,9 +77,9 @@ export interface UpstreamErrorOptions {
   path: string;
   /** HTTP status; 0 when there was no HTTP answer (timeout, network). */
   status: number;
-  /** The upstream's error `code` (for example `ForbiddenError`), when its body had one. */
+  /** The upstream's error code (for example `ForbiddenError`), when its body had one. */
   upstreamCode?: string | undefined;
-  /** The upstream's error `message` (already cleaned of secrets), when its body had one. */
+  /** The upstream's error message (already cleaned of secrets), when its body had one. */
   upstreamMessage?: string | undefined;
   /** Seconds from `Retry-After`, when the upstream sent one. */
   retryAfterSeconds?: number | undefined;
@@ -64,11 +88,15 @@ export interface UpstreamErrorOptions {
 }
 
 /**
- * A failed call to the upstream REST API, thrown by the Nexus client for every non-2xx answer, timeout, network
- * failure or unreadable body. Its message names the call and what came back, e.g.
- * `GET /projects/proj_demo/batch/jobs/batchjob_1: expected 2xx, got 503 (InternalServerError: down)`.
+ * A failed call to an upstream REST API, thrown by a backend's transport for every non-2xx answer, timeout,
+ * network failure or unreadable body. Its message names the backend, the operation and what came back, and is
+ * what the client sees, e.g. `nexus jobs.get: expected 2xx, got 503 from /projects/p/batch/jobs/batchjob_1
+ * (InternalServerError: down)`. It never contains a key.
  */
 export class UpstreamError extends Error {
+  readonly backend: string;
+  readonly operation: string;
+  readonly reason: UpstreamReason;
   readonly kind: UpstreamFailureKind;
   readonly method: string;
   /** HTTP status; 0 when there was no HTTP answer. */
@@ -82,6 +110,9 @@ export class UpstreamError extends Error {
   constructor(message: string, options: UpstreamErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "UpstreamError";
+    this.backend = options.backend;
+    this.operation = options.operation;
+    this.reason = options.reason;
     this.kind = options.kind;
     this.method = options.method;
     this.status = options.status;
@@ -92,55 +123,35 @@ export class UpstreamError extends Error {
   }
 }
 
+const TRANSIENT_REASONS: ReadonlySet<UpstreamReason> = new Set<UpstreamReason>(["rate-limited", "timeout", "unavailable"]);
+
 /**
- * True for failures that may pass if tried again later: 429, 5xx, timeouts, network errors and unreadable bodies
- * (a proxy's HTML error page). False for everything else, including 4xx other than 429.
+ * True for failures that may pass if tried again later: rate limiting, timeouts and unavailability (5xx, network
+ * errors, unreadable bodies such as a proxy's HTML error page). False for everything else.
  */
 export function isTransient(error: unknown): boolean {
-  if (!(error instanceof UpstreamError)) return false;
-  if (error.kind !== "http") return true;
-  return error.status === 429 || error.status >= 500;
+  return error instanceof UpstreamError && TRANSIENT_REASONS.has(error.reason);
 }
 
-/** True when the error is an upstream 404 (the object does not exist, or not in this project). */
+/** True when the upstream says the object does not exist (or not for these credentials). */
 export function isNotFound(error: unknown): boolean {
-  return error instanceof UpstreamError && error.kind === "http" && error.status === 404;
+  return error instanceof UpstreamError && error.reason === "not-found";
 }
 
-function upstreamDetail(error: UpstreamError): string {
-  if (error.upstreamCode && error.upstreamMessage) return `${error.upstreamCode}: ${error.upstreamMessage}`;
-  return error.upstreamMessage ?? error.upstreamCode ?? `HTTP ${error.status}`;
-}
+const CODE_BY_REASON: Readonly<Record<UpstreamReason, GatewayErrorCode>> = {
+  "not-found": "NOT_FOUND",
+  "credentials-refused": "FORBIDDEN",
+  "rate-limited": "RATE_LIMITED",
+  "bad-input": "BAD_USER_INPUT",
+  timeout: "UPSTREAM_TIMEOUT",
+  unavailable: "UPSTREAM_UNAVAILABLE",
+};
 
 function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
-  const call = `${error.method} ${error.path}`;
-  const make = (code: GatewayErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError =>
-    new GraphQLError(message, { extensions: { code, ...extra } });
-  switch (error.kind) {
-    case "timeout":
-      return make("UPSTREAM_TIMEOUT", `The upstream did not answer in time (${call}).`);
-    case "network":
-      return make("UPSTREAM_UNAVAILABLE", `The upstream could not be reached (${call}).`);
-    case "invalid-body":
-      return make("UPSTREAM_UNAVAILABLE", error.message);
-    case "http":
-      break;
-  }
-  const { status } = error;
-  if (status === 401 || status === 403) {
-    return make("FORBIDDEN", `The upstream refused the credentials for this request (${status} ${upstreamDetail(error)}).`);
-  }
-  if (status === 404) return make("NOT_FOUND", `Not found upstream (${call}: ${upstreamDetail(error)}).`);
-  if (status === 429) {
-    const retry = error.retryAfterSeconds;
-    const extra = retry === undefined ? {} : { retryAfterSeconds: retry };
-    const hint = retry === undefined ? "" : ` Retry after ${retry} s.`;
-    return make("RATE_LIMITED", `The upstream is rate limiting this project (${call}).${hint}`, extra);
-  }
-  if (status >= 400 && status < 500) {
-    return make("BAD_USER_INPUT", `The upstream rejected the request: ${upstreamDetail(error)} (${call}).`);
-  }
-  return make("UPSTREAM_UNAVAILABLE", `The upstream failed (${call}: ${status} ${upstreamDetail(error)}).`);
+  const code = CODE_BY_REASON[error.reason];
+  const retry = error.reason === "rate-limited" ? error.retryAfterSeconds : undefined;
+  if (retry === undefined) return new GraphQLError(error.message, { extensions: { code } });
+  return new GraphQLError(`${error.message}. Retry after ${retry} s.`, { extensions: { code, retryAfterSeconds: retry } });
 }
 
 /**

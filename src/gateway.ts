@@ -11,6 +11,7 @@ import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
 import { schema } from "./schema";
+import { createLivePort } from "./subscriptions/live-port";
 
 /** What the Worker entry passes to Yoga with each request. */
 export interface GatewayServerContext {
@@ -46,5 +47,9 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),
   },
-  context: ({ request, env }) => createContext(env, credentialsFromHeaders(request.headers, env)),
+  context: ({ request, env }) =>
+    createContext(env, credentialsFromHeaders(request.headers, env), {
+      // Yoga's request signal aborts when an SSE client goes, which ends its streams.
+      live: (backends) => createLivePort(env, backends, request.signal),
+    }),
 });

@@ -1,21 +1,17 @@
 /**
  * The executable schema, built once per isolate: the SDL of `schema.graphql` (the source of truth, bundled as text)
- * plus the resolvers of every resource module. To plug a resource in, add its resolvers to `resolverModules`.
+ * plus the resolvers of the shared resources and of every backend in the registry (each brings its own types).
  */
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLScalarType, Kind, parse, type GraphQLSchema } from "graphql";
 import typeDefs from "../schema.graphql";
 import type { Resolvers } from "./generated/resolvers-types";
-import { datasetMutationResolvers } from "./resources/dataset-mutations";
+import { BACKENDS } from "./backends/registry";
 import { datasetResolvers } from "./resources/datasets";
-import { jobMutationResolvers } from "./resources/job-mutations";
 import { jobResolvers } from "./resources/jobs";
-import { logResolvers } from "./resources/logs";
 import { nodeResolvers } from "./resources/node";
 import { scalarResolvers } from "./resources/scalars";
 import { subscriptionResolvers } from "./resources/subscriptions";
-import { webhookMutationResolvers } from "./resources/webhook-mutations";
-import { webhookResolvers } from "./resources/webhooks";
 
 /**
  * The scalar implementations with the descriptions `schema.graphql` gives them: a scalar object in the resolver map
@@ -41,13 +37,9 @@ export const resolverModules: Resolvers[] = [
   scalarsWithSdlDescriptions(typeDefs),
   nodeResolvers,
   datasetResolvers,
-  datasetMutationResolvers,
   jobResolvers,
-  jobMutationResolvers,
-  logResolvers,
-  webhookResolvers,
-  webhookMutationResolvers,
   subscriptionResolvers,
+  ...BACKENDS.flatMap((backend) => backend.resolvers),
 ];
 
 /** The SDL the schema is built from (the text of `schema.graphql`). */

@@ -24,3 +24,10 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export function upstreamTimeoutFromEnv(env: { UPSTREAM_TIMEOUT_MS?: string | undefined }): number {
   return positiveIntegerSetting(env.UPSTREAM_TIMEOUT_MS, DEFAULT_UPSTREAM_TIMEOUT_MS);
 }
+
+/**
+ * Upstream calls one GraphQL request may make (retries included). Far above what a sensible query needs (a page of
+ * 100 jobs with their datasets, webhooks and logs is about 103), and below the Workers subrequest limit, so an
+ * oversized query gets a clear error instead of an opaque runtime failure.
+ */
+export const MAX_UPSTREAM_CALLS_PER_REQUEST = 500;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, DatasetConnectionParent, JobConnectionParent, NexusWebhookConnectionParent } from '../resources/parents';
+import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent } from '../backends/nexus/parents';
+import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../resources/parents';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -937,17 +938,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of interface types */
-export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Dataset: ( NexusDatasetParent );
-  Job: ( NexusJobParent );
-  Node:
-    | ( NexusDatasetParent )
-    | ( NexusJobParent )
-    | ( NexusLogEntryParent )
-    | ( NexusWebhookParent )
-  ;
-};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -959,7 +949,7 @@ export type ResolversTypes = {
   CreateJobPayload: ResolverTypeWrapper<Omit<CreateJobPayload, 'job'> & { job: ResolversTypes['NexusJob'] }>;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook: ResolversTypes['NexusWebhook'] }>;
-  Dataset: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Dataset']>;
+  Dataset: ResolverTypeWrapper<DatasetParent>;
   DatasetConnection: ResolverTypeWrapper<DatasetConnectionParent>;
   DatasetEdge: ResolverTypeWrapper<Omit<DatasetEdge, 'node'> & { node: ResolversTypes['Dataset'] }>;
   DatasetState: DatasetState;
@@ -973,7 +963,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
-  Job: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Job']>;
+  Job: ResolverTypeWrapper<JobParent>;
   JobConnection: ResolverTypeWrapper<JobConnectionParent>;
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
   JobState: JobState;
@@ -992,7 +982,7 @@ export type ResolversTypes = {
   NexusWebhookConnection: ResolverTypeWrapper<NexusWebhookConnectionParent>;
   NexusWebhookEdge: ResolverTypeWrapper<Omit<NexusWebhookEdge, 'node'> & { node: ResolversTypes['NexusWebhook'] }>;
   NexusWebhookRetries: ResolverTypeWrapper<NexusWebhookRetries>;
-  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Node: ResolverTypeWrapper<NodeParent>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provider: Provider;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1017,7 +1007,7 @@ export type ResolversParentTypes = {
   CreateJobPayload: Omit<CreateJobPayload, 'job'> & { job: ResolversParentTypes['NexusJob'] };
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook: ResolversParentTypes['NexusWebhook'] };
-  Dataset: ResolversInterfaceTypes<ResolversParentTypes>['Dataset'];
+  Dataset: DatasetParent;
   DatasetConnection: DatasetConnectionParent;
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
   DateTime: Scalars['DateTime']['output'];
@@ -1030,7 +1020,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
-  Job: ResolversInterfaceTypes<ResolversParentTypes>['Job'];
+  Job: JobParent;
   JobConnection: JobConnectionParent;
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
   Mutation: Record<PropertyKey, never>;
@@ -1047,7 +1037,7 @@ export type ResolversParentTypes = {
   NexusWebhookConnection: NexusWebhookConnectionParent;
   NexusWebhookEdge: Omit<NexusWebhookEdge, 'node'> & { node: ResolversParentTypes['NexusWebhook'] };
   NexusWebhookRetries: NexusWebhookRetries;
-  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Node: NodeParent;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RotateWebhookSecretInput: RotateWebhookSecretInput;

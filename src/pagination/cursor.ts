@@ -1,18 +1,19 @@
 /**
- * Opaque cursors: base64url of the gateway's own JSON `{v, k, f, c, i}` — version, connection kind, filter
- * fingerprint, and the item's position key (createDate, id). A position key (not an offset) keeps a walk correct
- * when items are added or deleted between pages. The rule for bad cursors: anything that does not decode, has
- * another version, belongs to another connection or was issued for other filter arguments is `BAD_USER_INPUT`,
- * with a message naming the argument and what was wrong.
+ * Opaque cursors: base64url of the gateway's own JSON `{v: 2, k, f, c, p, r}`: version, connection kind, filter
+ * fingerprint, and the item's position key (createdAt, provider, ref; see `sort-key.ts`). A position key (not an
+ * offset) keeps a walk correct when items are added or deleted between pages, and it means the same thing whatever
+ * the paging of the upstreams behind the connection, so one cursor works across merged sources.
+ *
+ * Version 1 cursors (`{v: 1, k, f, c, i}`, issued before backends other than Nexus existed) still decode: `i` is
+ * a Nexus id and `c` its createDate, so they are the key `(c, NEXUS, i)`.
+ *
+ * The rule for bad cursors: anything that does not decode, has an unknown version, belongs to another connection or
+ * was issued for other filter arguments is `BAD_USER_INPUT`, with a message naming the argument and what was wrong.
  */
+import { base64UrlDecode, base64UrlEncode } from "../encoding/base64url";
 import { badUserInput } from "../errors";
-import { base64UrlDecode, base64UrlEncodeText } from "../global-id";
-
-/** The position of an item in a list ordered newest first: `createDate` descending, then `id` ascending. */
-export interface SortKey {
-  createDate: number;
-  id: string;
-}
+import type { Provider } from "../model";
+import type { SortKey } from "./sort-key";
 
 /** What a cursor holds. */
 export interface CursorPayload {
@@ -23,13 +24,27 @@ export interface CursorPayload {
   key: SortKey;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+/** A provider name as cursors carry it (an unknown one sorts like any other and finds nothing). */
+const PROVIDER_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
 
 /** Encodes a cursor. */
 export function encodeCursor(payload: CursorPayload): string {
-  return base64UrlEncodeText(
-    JSON.stringify({ v: VERSION, k: payload.kind, f: payload.filter, c: payload.key.createDate, i: payload.key.id }),
+  const { key } = payload;
+  return base64UrlEncode(
+    JSON.stringify({ v: VERSION, k: payload.kind, f: payload.filter, c: key.createdAt, p: key.provider, r: key.ref }),
   );
+}
+
+function keyOfRecord(record: Record<string, unknown>): SortKey | null {
+  const createdAt = record["c"];
+  if (typeof createdAt !== "number" || !Number.isFinite(createdAt)) return null;
+  if (record["v"] === 1) return typeof record["i"] === "string" ? { createdAt, provider: "NEXUS", ref: record["i"] } : null;
+  if (record["v"] !== VERSION) return null;
+  const provider = record["p"];
+  const ref = record["r"];
+  if (typeof provider !== "string" || !PROVIDER_PATTERN.test(provider) || typeof ref !== "string") return null;
+  return { createdAt, provider: provider as Provider, ref };
 }
 
 /**
@@ -47,15 +62,8 @@ export function decodeCursor(cursor: string, argumentName: string, kind: string,
     }
   }
   const record = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
-  if (
-    record === null ||
-    record["v"] !== VERSION ||
-    typeof record["k"] !== "string" ||
-    typeof record["f"] !== "string" ||
-    typeof record["c"] !== "number" ||
-    !Number.isFinite(record["c"]) ||
-    typeof record["i"] !== "string"
-  ) {
+  const key = record === null ? null : keyOfRecord(record);
+  if (record === null || key === null || typeof record["k"] !== "string" || typeof record["f"] !== "string") {
     throw badUserInput(`Argument "${argumentName}": not a cursor issued by this API. Use a cursor from pageInfo or an edge.`);
   }
   if (record["k"] !== kind) {
@@ -69,11 +77,5 @@ export function decodeCursor(cursor: string, argumentName: string, kind: string,
         "use the same filters as the page it came from, or start again without a cursor.",
     );
   }
-  return { createDate: record["c"], id: record["i"] };
-}
-
-/** Orders keys newest first: `createDate` descending, then `id` ascending. Negative when `a` comes first. */
-export function compareSortKeys(a: SortKey, b: SortKey): number {
-  if (a.createDate !== b.createDate) return b.createDate - a.createDate;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return key;
 }

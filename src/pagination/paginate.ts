@@ -1,20 +1,21 @@
 /**
- * Builds a Relay connection page from upstream list pages (pure code: no I/O of its own, no GraphQL).
+ * Builds a Relay connection page from a page source (pure code: no I/O of its own, no GraphQL).
  *
- * The rule: the list is ordered newest first by (createDate desc, id asc), computed here rather than trusted from
- * the upstream, and a cursor is the position key of its item. A page is every item strictly between `after` and
- * `before`, then the first `first`, then the last `last` (the spec's algorithm). The upstream is walked from its
- * first page whatever the cursor (upstream page tokens cannot be derived from our cursors); duplicates across
- * upstream pages (a list that shifted while we walked) are dropped by id.
+ * The rule: the list is ordered newest first (`sort-key.ts`), computed here rather than trusted from the upstream,
+ * and a cursor is the position key of its item. A page is every item strictly between `after` and `before`, then
+ * the first `first`, then the last `last` (the spec's algorithm). The source is walked from its first page whatever
+ * the cursor (upstream page tokens cannot be derived from our cursors); duplicates across upstream pages (a list
+ * that shifted while we walked) are dropped.
  *
- * Cost: a forward page (`first`, without `last`) stops walking as soon as the upstream's own newest-first order
- * guarantees nothing later can enter the page; if the upstream is ever seen out of order, it walks to the end.
- * A backward page (`last`) always walks to the end, because its items are the oldest ones: with 1000-item upstream
- * pages that is one call per 1000 items in the list.
+ * Cost: a forward page (`first`, without `last`) stops walking as soon as the source's own newest-first order
+ * guarantees nothing later can enter the page; if the source is ever seen out of order, it walks to the end.
+ * A backward page (`last`) always walks to the end, because its items are the oldest ones.
  */
 import { badUserInput } from "../errors";
 import type { Connection } from "./connection";
-import { compareSortKeys, decodeCursor, encodeCursor, type SortKey } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { PageSource } from "./sources";
+import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
 /** Largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -36,17 +37,14 @@ export interface PaginateOptions<T> {
   /** A fingerprint of the filter arguments (see {@link filterFingerprint}); a cursor of other filters is refused. */
   filter: string;
   args: ConnectionArgs;
-  /** The upstream pages, in upstream order. Pulled lazily: the walk may stop early. */
-  pages: AsyncIterable<readonly T[]>;
+  /** The list, filtered already. Pulled lazily: the walk may stop early. Made only after the arguments passed. */
+  source: () => PageSource<T>;
   /** The item's position key. */
   keyOf: (item: T) => SortKey;
-  /** The filter itself: false drops the item. Default: keep every item. */
-  include?: (item: T) => boolean;
-  /** Every item of the list (unfiltered), for `totalCount`; the count applies `include` and drops duplicate ids. */
-  all?: () => Promise<readonly T[]>;
 }
 
-function pageSize(value: number | null | undefined, name: string): number | null {
+/** The page size in `value`, or null when not given. Throws `BAD_USER_INPUT` naming the argument otherwise. */
+export function pageSize(value: number | null | undefined, name: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
     throw badUserInput(`Argument "${name}" must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}.`);
@@ -71,7 +69,7 @@ interface Candidate<T> {
 /**
  * Builds one page. Validates the arguments before any upstream call: a page size outside 1..100 or a bad cursor
  * throws `BAD_USER_INPUT`. Without `first` and `last`, the page is the first {@link DEFAULT_PAGE_SIZE} items.
- * Rejects with whatever the page source rejects with.
+ * Rejects with whatever the page source rejects with. The connection counts with the source's `count()`.
  */
 export async function paginate<T>(options: PaginateOptions<T>): Promise<Connection<T>> {
   const { args, kind, filter, keyOf } = options;
@@ -80,23 +78,25 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
   const after = args.after == null ? null : decodeCursor(args.after, "after", kind, filter);
   const before = args.before == null ? null : decodeCursor(args.before, "before", kind, filter);
+  const source = options.source();
 
   const seen = new Set<string>();
   let candidates: Candidate<T>[] = [];
   let sawBeforeAfter = false; // an item exists before `after`
   let sawAfterBefore = false; // an item exists after `before`
-  let upstreamSorted = true;
-  let lastCreateDate = Number.POSITIVE_INFINITY;
+  // Upstreams order by time but may break ties their own way, so order is judged on `createdAt` alone.
+  let sourceSorted = true;
+  let lastCreatedAt = Number.POSITIVE_INFINITY;
   const canStopEarly = first !== null && last === null;
 
-  for await (const page of options.pages) {
+  for await (const page of source.pages()) {
     for (const item of page) {
       const key = keyOf(item);
-      if (key.createDate > lastCreateDate) upstreamSorted = false;
-      lastCreateDate = key.createDate;
-      if (seen.has(key.id)) continue;
-      seen.add(key.id);
-      if (options.include !== undefined && !options.include(item)) continue;
+      if (key.createdAt > lastCreatedAt) sourceSorted = false;
+      lastCreatedAt = key.createdAt;
+      const id = sortKeyId(key);
+      if (seen.has(id)) continue;
+      seen.add(id);
       if (after !== null && compareSortKeys(key, after) <= 0) {
         sawBeforeAfter = true;
         continue;
@@ -107,12 +107,12 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
       }
       candidates.push({ item, key });
     }
-    if (canStopEarly && first !== null && upstreamSorted && candidates.length > first) {
+    if (canStopEarly && first !== null && sourceSorted && candidates.length > first) {
       candidates.sort((a, b) => compareSortKeys(a.key, b.key));
       candidates = candidates.slice(0, first + 1);
       const boundary = candidates[first];
-      // Everything still upstream has createDate <= lastCreateDate, so it sorts after the boundary item.
-      if (boundary !== undefined && lastCreateDate < boundary.key.createDate) break;
+      // Everything still to come has createdAt <= lastCreatedAt, so it sorts after the boundary item.
+      if (boundary !== undefined && lastCreatedAt < boundary.key.createdAt) break;
     }
   }
 
@@ -124,17 +124,8 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   if (last !== null) selected = selected.slice(Math.max(0, selected.length - last));
 
   const edges = selected.map(({ item, key }) => ({ cursor: encodeCursor({ kind, filter, key }), node: item }));
-  const { all, include } = options;
   return {
-    ...(all === undefined
-      ? {}
-      : {
-          count: async () => {
-            const ids = new Set<string>();
-            for (const item of await all()) if (include === undefined || include(item)) ids.add(keyOf(item).id);
-            return ids.size;
-          },
-        }),
+    count: () => source.count(),
     edges,
     pageInfo: {
       hasNextPage: first !== null ? total > first : sawAfterBefore,

@@ -1,28 +1,20 @@
 /**
- * The `Subscription` resolvers: `jobUpdated`, `datasetUpdated`, `jobLogAdded`.
+ * The `Subscription` resolvers: `jobUpdated`, `datasetUpdated`, `jobLogAdded`, for every backend.
  *
- * - `subscribe` (SSE, run by Yoga in the Worker): checks the subscriber with its own credentials, then streams
- *   watch events from the watch Durable Object (`sse-bridge.ts`).
+ * - `subscribe` (SSE, run by Yoga in the Worker): opens the stream through the context's live port, which checks
+ *   the subscriber with its own credentials and attaches it to the watch object of its topic.
  * - `resolve` (both transports): turns one watch event into the field's value, or throws the event's error. The
  *   WebSocket connection object executes the same `resolve` over the same events, so both transports answer alike.
  */
 import { GraphQLError } from "graphql";
-import type { NexusLogEntry } from "../backends/nexus/types";
+import { resolveIdOf } from "../backends/registry";
 import type { GatewayContext } from "../context";
 import { badUserInput } from "../errors";
 import type { SubscriptionResolvers } from "../generated/resolvers-types";
-import { rawIdFor } from "../global-id";
-import { watchNamespace } from "../subscriptions/bindings";
-import { subscriptionSettingsFromEnv } from "../subscriptions/settings";
-import { watchStream } from "../subscriptions/sse-bridge";
-import { startSubscription } from "../subscriptions/subscription-start";
-import type { WatchEvent, WatchTopic } from "../subscriptions/topics";
-import type { NexusDatasetParent, NexusJobParent, NexusLogEntryParent } from "./parents";
-
-/** The wire level for a `LogLevel` enum value (`WARNING` → `Warning`). */
-export function wireLogLevel(level: string): string {
-  return level.charAt(0).toUpperCase() + level.slice(1).toLowerCase();
-}
+import { logLevelToWire, type LogLevel } from "../log-levels";
+import type { NexusLogEntryParent } from "../backends/nexus/parents";
+import type { DatasetModel, JobModel } from "../model";
+import type { LiveRequest, WatchEvent } from "../subscriptions/topics";
 
 function stringArg(args: Record<string, unknown>, name: string): string {
   const value = args[name];
@@ -31,18 +23,25 @@ function stringArg(args: Record<string, unknown>, name: string): string {
 }
 
 /**
- * The watch topic of a subscription field and its (already coerced) arguments. Ids may be global ids or upstream
- * ids. Throws `BAD_USER_INPUT` naming the argument for an id of the wrong type or no id at all.
+ * What a subscription field with its (already coerced) arguments asks to follow. Ids may be global ids or upstream
+ * ids. Throws `BAD_USER_INPUT` naming the argument for an id of the wrong kind or no id at all, and for a log tail
+ * of a backend that has no logs.
  */
-export function topicFromSubscriptionField(fieldName: string, args: Record<string, unknown>): WatchTopic {
+export function liveRequestFromField(fieldName: string, args: Record<string, unknown>): LiveRequest {
   switch (fieldName) {
-    case "jobUpdated":
-      return { kind: "job", id: rawIdFor("NexusJob", stringArg(args, "id"), "id") };
-    case "datasetUpdated":
-      return { kind: "dataset", id: rawIdFor("NexusDataset", stringArg(args, "id"), "id") };
+    case "jobUpdated": {
+      const { backend, ref } = resolveIdOf(stringArg(args, "id"), { kind: "job" }, "id");
+      return { kind: "job", provider: backend.provider, ref };
+    }
+    case "datasetUpdated": {
+      const { backend, ref } = resolveIdOf(stringArg(args, "id"), { kind: "dataset" }, "id");
+      return { kind: "dataset", provider: backend.provider, ref };
+    }
     case "jobLogAdded": {
-      const minLevel = typeof args["minLevel"] === "string" ? wireLogLevel(args["minLevel"]) : null;
-      return { kind: "jobLogs", id: rawIdFor("NexusJob", stringArg(args, "jobId"), "jobId"), minLevel };
+      const { backend, ref } = resolveIdOf(stringArg(args, "jobId"), { kind: "job" }, "jobId");
+      if (!backend.capabilities.logs) throw badUserInput(`Argument "jobId": ${backend.name} jobs have no log to follow.`);
+      const minLevel = typeof args["minLevel"] === "string" ? logLevelToWire(args["minLevel"] as LogLevel) : null;
+      return { kind: "jobLogs", provider: backend.provider, ref, minLevel };
     }
     default:
       throw badUserInput(`Unknown subscription field "${fieldName}".`);
@@ -60,51 +59,37 @@ function unexpected(event: WatchEvent, field: string): Error {
   return new Error(`${field}: unexpected watch event "${event.type}"`);
 }
 
-/** The job of a job event. Primes the dataset loader with the event's dataset, so `progress` costs no call. */
-function jobFromEvent(event: WatchEvent, context: GatewayContext): NexusJobParent {
+/**
+ * The job of a job event. The event's dataset (when the backend sent one) is what the job's progress needs: the
+ * backend's loaders are primed with it, so `progress` costs no call.
+ */
+function jobFromEvent(event: WatchEvent, context: GatewayContext): JobModel {
   throwIfError(event);
   if (event.type !== "job") throw unexpected(event, "jobUpdated");
-  const datasetId = event.job.spec?.datasetId;
-  if (datasetId !== undefined && context.credentials !== null) {
+  const { job, dataset } = event;
+  if (dataset !== null && context.backends.credentials[job.provider] !== undefined) {
     // A subscription's context lives as long as the stream: replace, not keep, what an earlier event loaded.
-    context.loaders().datasetById.clear(datasetId).prime(datasetId, event.dataset);
+    context.backends.sessionOf(job.provider).prime?.(dataset);
   }
-  return event.job;
+  return job;
 }
 
-function datasetFromEvent(event: WatchEvent): NexusDatasetParent {
+function datasetFromEvent(event: WatchEvent): DatasetModel {
   throwIfError(event);
   if (event.type !== "dataset") throw unexpected(event, "datasetUpdated");
   return event.dataset;
 }
 
+/** The entry of a log event. The field's type is `NexusLogEntry`: only Nexus has logs (capability `logs`). */
 function logEntryFromEvent(event: WatchEvent): NexusLogEntryParent {
   throwIfError(event);
   if (event.type !== "log") throw unexpected(event, "jobLogAdded");
-  const entry: NexusLogEntry = event.entry;
-  return { ...entry, jobId: event.jobId };
+  return event.entry as NexusLogEntryParent;
 }
 
-function requestSignal(context: GatewayContext): AbortSignal | undefined {
-  const request: unknown = (context as GatewayContext & { request?: unknown }).request;
-  return request instanceof Request ? request.signal : undefined;
-}
-
-/** Checks the subscriber and opens the SSE stream of watch events for one field. */
-async function subscribe(fieldName: string, args: Record<string, unknown>, context: GatewayContext) {
-  const topic = topicFromSubscriptionField(fieldName, args);
-  const start = await startSubscription(context.client(), topic);
-  // client() succeeded, so the credentials are there.
-  const credentials = context.credentials;
-  if (credentials === null) throw new Error("subscribe: credentials vanished after the check");
-  return watchStream({
-    namespace: watchNamespace(context.env),
-    credentials,
-    start,
-    maxLifetimeMs: subscriptionSettingsFromEnv(context.env).maxLifetimeMs,
-    // Yoga puts the HTTP request in every context; its signal tells when an SSE client has gone.
-    signal: requestSignal(context),
-  });
+/** Opens the SSE stream of watch events for one field. */
+function subscribe(fieldName: string, args: Record<string, unknown>, context: GatewayContext) {
+  return context.live.open(liveRequestFromField(fieldName, args));
 }
 
 /** The `Subscription` resolvers, assembled into the schema with the other resource modules. */

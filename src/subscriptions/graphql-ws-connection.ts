@@ -15,7 +15,7 @@ import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from 
 import { createContext, credentialsFromPayload } from "../context";
 import type { GatewayEnv } from "../env";
 import { schema } from "../schema";
-import { topicFromSubscriptionField } from "../resources/subscriptions";
+import { liveRequestFromField } from "../resources/subscriptions";
 import {
   errorResult,
   executeWithRoot,
@@ -35,7 +35,7 @@ import {
   type ConnectionProtocolState,
   type ProtocolAction,
 } from "./graphql-ws-protocol";
-import { startSubscription } from "./subscription-start";
+import { checkSubscriber, type CheckedSubscriber } from "./live-port";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 import { WEBSOCKET_OPEN, watchNamespace } from "./bindings";
 import type { ResourceWatch } from "./resource-watch";
@@ -186,22 +186,22 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
       socket.send(nextMessage(id, errorResult(root.errors)));
       return this.finish(socket, id, true);
     }
-    const credentials = this.stateOf(socket).credentials;
-    let start;
+    let checked: CheckedSubscriber;
     try {
-      const topic = topicFromSubscriptionField(root.fieldName, root.args);
-      start = await startSubscription(createContext(this.env, credentials).client(), topic);
+      const context = createContext(this.env, this.stateOf(socket).credentials);
+      checked = await checkSubscriber(context.backends, liveRequestFromField(root.fieldName, root.args));
     } catch (error) {
       socket.send(nextMessage(id, errorResult([rootFieldError(error, root)])));
       return this.finish(socket, id, true);
     }
+    const { start } = checked;
     if (!this.isLive(socket, id)) return; // The client completed it, or left, during the check.
     if (start.first !== null) await this.sendResult(socket, id, prepared, start.first);
-    if (start.ended || credentials === null) return this.finish(socket, id, true);
-    const watchName = watchObjectName(credentials.projectId, start.topic);
+    if (start.ended) return this.finish(socket, id, true);
+    const watchName = watchObjectName(start.topic);
     await this.ctx.storage.put(operationKey(id), { payload, watchName } satisfies OperationRecord);
     await this.watch(watchName).attach({
-      credentials,
+      credentials: checked.credentials,
       listener: {
         connectionId: this.ctx.id.toString(),
         subscriptionId: id,

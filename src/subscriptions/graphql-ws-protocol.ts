@@ -17,7 +17,7 @@ import {
   type SubscribePayload,
 } from "graphql-ws";
 import type { GraphQLFormattedError } from "graphql";
-import type { NexusCredentials } from "../backends/nexus/client";
+import type { CredentialsByProvider } from "../backends/backend";
 
 /** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
 export interface ConnectionProtocolState {
@@ -25,8 +25,8 @@ export interface ConnectionProtocolState {
   initReceived: boolean;
   /** The server sent `connection_ack`; before that, `subscribe` closes the socket with 4401. */
   acknowledged: boolean;
-  /** The credentials from `connection_init` (or the env defaults); null when neither had any. */
-  credentials: NexusCredentials | null;
+  /** The credentials from `connection_init` (or the env defaults), by provider; empty before `connection_init`. */
+  credentials: CredentialsByProvider;
   /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
   operationIds: string[];
 }
@@ -40,13 +40,13 @@ export type ProtocolAction =
 
 /** How the protocol core learns about the outside world. */
 export interface ProtocolOptions {
-  /** Credentials from the `connection_init` payload (`x-nexus-project-id`, `x-nexus-secret-key`), else defaults. */
-  credentialsFromInit(payload: Record<string, unknown> | undefined): NexusCredentials | null;
+  /** Credentials from the `connection_init` payload (each backend's names, e.g. `x-nexus-project-id`), else defaults. */
+  credentialsFromInit(payload: Record<string, unknown> | undefined): CredentialsByProvider;
 }
 
 /** The state of a socket that has just opened. */
 export function initialProtocolState(): ConnectionProtocolState {
-  return { initReceived: false, acknowledged: false, credentials: null, operationIds: [] };
+  return { initReceived: false, acknowledged: false, credentials: {}, operationIds: [] };
 }
 
 /** True when the client offered the `graphql-transport-ws` subprotocol (a `Sec-WebSocket-Protocol` header value). */

@@ -1,26 +1,28 @@
 /**
- * `ResourceWatch`: the Durable Object that polls one upstream job or dataset for every listener in one project,
- * named by `watchObjectName` (`${projectId}:job:${id}` or `${projectId}:dataset:${id}`).
+ * `ResourceWatch`: the Durable Object that polls one upstream job or dataset for every listener in one tenant of
+ * one backend, named by `watchObjectName` (`${provider}:${tenant}:job:${ref}` or `…:dataset:${ref}`). It polls
+ * through the backend interface (`backends/backend.ts`), so it knows no platform.
  *
  * - Polling is an alarm, not a timer, so it survives eviction; one poll per interval whatever the listener count.
  * - Listeners are either hibernatable WebSockets from the SSE bridge (state in the socket attachment) or
  *   subscriptions of WebSocket connection objects (records in storage, events pushed back by RPC `deliver`).
  * - Each poll runs under `blockConcurrencyWhile`, so an attach or detach never interleaves with a delivery round.
- * - The credentials used for polling are the last attached subscriber's (all were checked against this project);
+ * - The credentials used for polling are the last attached subscriber's (all were checked against this tenant);
  *   they stay in storage only while there are listeners, and are never logged.
  * - The alarm and all storage go as soon as the last listener leaves, the resource is terminal, or it fails.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { GraphQLFormattedError } from "graphql";
-import { NexusClient, type NexusCredentials } from "../backends/nexus/client";
-import type { NexusDataset } from "../backends/nexus/types";
+import { backendOf } from "../backends/registry";
 import type { GatewayEnv } from "../env";
+import type { Provider } from "../model";
 import { isTransient, toGraphQLError, UpstreamError } from "../errors";
 import { logCursorFrom, takeNewLogEntries, type LogCursor } from "./log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "./poll-schedule";
 import { connectionNamespace, WEBSOCKET_OPEN } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
 import {
+  CREDENTIALS_HEADER,
   eventsForListener,
   parseListenerSpec,
   LISTENER_HEADER,
@@ -28,18 +30,20 @@ import {
   type ConnectionListener,
   type ListenerSpec,
 } from "./watch-listeners";
-import { fetchDatasetSnapshot, fetchJobSnapshot, fetchLogEntriesSince, type SnapshotEvent } from "./snapshots";
+import { readSnapshot, type SnapshotEvent } from "./snapshots";
 import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
 
 interface WatchState {
+  provider: Provider;
   resource: "job" | "dataset";
-  id: string;
-  credentials: NexusCredentials;
+  ref: string;
+  /** The backend's credentials of the last attached subscriber. */
+  credentials: unknown;
   intervalMs: number;
   failures: number;
   fingerprint: string | null;
-  /** The job's dataset once its upload is over, so polls stop re-reading it. */
-  dataset: NexusDataset | null;
+  /** The last job snapshot, so the backend can reuse what has settled (a dataset whose upload is over). */
+  lastJob: Extract<WatchEvent, { type: "job" }> | null;
   logCursor: LogCursor | null;
 }
 
@@ -48,6 +52,16 @@ type Listener =
   | { kind: "connection"; spec: ConnectionListener; key: string };
 
 const STATE_KEY = "watch";
+
+/** Reads the credentials header; null when missing or not JSON. Never throws. */
+function parseCredentials(raw: string | null): unknown {
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
 const LISTENER_PREFIX = "listener:";
 const listenerKey = (connectionId: string, subscriptionId: string): string =>
   `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
@@ -72,15 +86,14 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
   /** Accepts an SSE bridge's WebSocket (hibernatable) as a listener. Credentials and spec come in headers. */
   override async fetch(request: Request): Promise<Response> {
     const spec = parseListenerSpec(request.headers.get(LISTENER_HEADER));
-    const projectId = request.headers.get("x-nexus-project-id");
-    const secretKey = request.headers.get("x-nexus-secret-key");
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || !projectId || !secretKey) {
+    const credentials = parseCredentials(request.headers.get(CREDENTIALS_HEADER));
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || credentials === null) {
       return new Response("expected a WebSocket upgrade with a listener spec and credentials", { status: 400 });
     }
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment(spec);
-    await this.prepare({ projectId, secretKey }, spec);
+    await this.prepare(credentials, spec);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -107,16 +120,17 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     await this.ctx.blockConcurrencyWhile(() => this.poll());
   }
 
-  private async prepare(credentials: NexusCredentials, spec: ListenerSpec): Promise<void> {
+  private async prepare(credentials: unknown, spec: ListenerSpec): Promise<void> {
     const existing = await this.ctx.storage.get<WatchState>(STATE_KEY);
     const state: WatchState = existing ?? {
+      provider: spec.topic.provider,
       resource: resourceOfTopic(spec.topic),
-      id: spec.topic.id,
+      ref: spec.topic.ref,
       credentials,
       intervalMs: this.settings.pollIntervalMs,
       failures: 0,
       fingerprint: null,
-      dataset: null,
+      lastJob: null,
       logCursor: null,
     };
     state.credentials = credentials;
@@ -163,27 +177,20 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
     const listeners = await this.listeners();
     if (state === undefined || listeners.length === 0) return this.stop();
-    const client = new NexusClient({
-      baseUrl: this.env.NEXUS_API_URL,
-      credentials: state.credentials,
-      timeoutMs: this.settings.upstreamTimeoutMs,
-      // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
-      retryBudget: 0,
-    });
+    // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
+    const session = backendOf(state.provider).createSession(state.credentials, this.env, { polling: true });
     const tailing = listeners.some((listener) => listener.spec.topic.kind === "jobLogs");
     let snapshot: SnapshotEvent;
     let logEvents: WatchEvent[] = [];
     try {
-      snapshot =
-        state.resource === "job"
-          ? await fetchJobSnapshot(client, state.id, state.dataset)
-          : await fetchDatasetSnapshot(client, state.id);
-      if (tailing && state.logCursor !== null && snapshot.type === "job") {
+      snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
+      const logsSince = session.watch.logsSince;
+      if (tailing && logsSince !== undefined && state.logCursor !== null && snapshot.type === "job") {
         // Read after the job, so that a terminal job's last entries are in this read.
-        const fetched = await fetchLogEntriesSince(client, state.id, state.logCursor);
+        const fetched = await logsSince(state.ref, state.logCursor);
         const taken = takeNewLogEntries(state.logCursor, fetched);
         state.logCursor = taken.cursor;
-        logEvents = taken.entries.map((entry) => ({ type: "log", jobId: state.id, entry }));
+        logEvents = taken.entries.map((entry) => ({ type: "log", entry }));
       }
     } catch (error) {
       return this.pollFailed(state, listeners, error);
@@ -199,7 +206,7 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     state.failures = 0;
     state.fingerprint = fingerprint;
     state.intervalMs = nextIntervalAfterSuccess(this.settings, state.intervalMs, changed);
-    if (snapshot.type === "job" && snapshot.dataset !== null) state.dataset = snapshot.dataset;
+    if (snapshot.type === "job") state.lastJob = snapshot;
     await this.ctx.storage.put(STATE_KEY, state);
     await this.scheduleIfListening(state.intervalMs);
   }

@@ -9,9 +9,8 @@
  * socket, which detaches the listener.
  */
 import { Repeater } from "graphql-yoga";
-import type { NexusCredentials } from "../backends/nexus/client";
 import type { ResourceWatch } from "./resource-watch";
-import { LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
+import { CREDENTIALS_HEADER, LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 
@@ -19,7 +18,8 @@ import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 export interface WatchStreamOptions {
   /** The `JOB_WATCH` binding. */
   namespace: DurableObjectNamespace<ResourceWatch>;
-  credentials: NexusCredentials;
+  /** The subscriber's credentials for the topic's backend (already checked by the start). */
+  credentials: unknown;
   start: SubscriptionStart;
   /** Longest life of the stream (ms); after it the stream completes and the client may resubscribe. */
   maxLifetimeMs: number;
@@ -60,14 +60,13 @@ export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<
     if (options.signal?.aborted === true) finish();
     try {
       const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
-      const name = watchObjectName(options.credentials.projectId, start.topic);
+      const name = watchObjectName(start.topic);
       const stub = options.namespace.get(options.namespace.idFromName(name));
       const response = await stub.fetch("https://watch.internal/listen", {
         headers: {
           Upgrade: "websocket",
           [LISTENER_HEADER]: JSON.stringify(spec),
-          "x-nexus-project-id": options.credentials.projectId,
-          "x-nexus-secret-key": options.credentials.secretKey,
+          [CREDENTIALS_HEADER]: JSON.stringify(options.credentials),
         },
       });
       socket = response.webSocket;

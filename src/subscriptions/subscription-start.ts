@@ -1,12 +1,12 @@
 /**
  * Starting a subscription, the same for both transports: check the subscriber against the upstream with ITS OWN
- * credentials (an unknown id rejects with NOT_FOUND, a foreign project with FORBIDDEN), and work out the first event
+ * credentials (an unknown id rejects with NOT_FOUND, a foreign tenant with FORBIDDEN), and work out the first event
  * and whether the stream is already over (a finished job sends once and completes; a finished job's log tail has
  * nothing new to send).
  */
-import type { NexusClient } from "../backends/nexus/client";
-import { fetchTopicSnapshot } from "./snapshots";
-import { eventFingerprint, type WatchEvent, type WatchTopic } from "./topics";
+import type { BackendSession } from "../backends/backend";
+import { readSnapshot } from "./snapshots";
+import { eventFingerprint, resourceOfTopic, type WatchEvent, type WatchTopic } from "./topics";
 
 /** What a subscriber starts with. */
 export interface SubscriptionStart {
@@ -22,9 +22,9 @@ export interface SubscriptionStart {
 }
 
 /** Checks the subscriber and returns its start. Rejects with the upstream's error (mapped later by `toGraphQLError`). */
-export async function startSubscription(client: NexusClient, topic: WatchTopic): Promise<SubscriptionStart> {
+export async function startSubscription(session: BackendSession, topic: WatchTopic): Promise<SubscriptionStart> {
   const since = Date.now();
-  const snapshot = await fetchTopicSnapshot(client, topic);
+  const snapshot = await readSnapshot(session.watch, resourceOfTopic(topic), topic.ref);
   if (topic.kind === "jobLogs") return { topic, first: null, ended: snapshot.terminal, fingerprint: null, since };
   return { topic, first: snapshot, ended: snapshot.terminal, fingerprint: eventFingerprint(snapshot), since };
 }

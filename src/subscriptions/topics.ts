@@ -1,47 +1,54 @@
 /**
  * What a subscription watches (its topic), which watch Durable Object serves it, and the events that object sends
- * to its listeners. Plain data, shared by the watch object, the WebSocket connection object and the SSE bridge.
+ * to its listeners. Plain data (models are JSON), shared by the watch object, the WebSocket connection object and
+ * the SSE bridge.
  */
 import type { GraphQLFormattedError } from "graphql";
-import type { NexusDataset, NexusJob, NexusLogEntry } from "../backends/nexus/types";
+import type { DatasetModel, JobModel, LogEntryModel, Provider } from "../model";
+
+/** What kind of thing a topic follows. */
+export type WatchKind = "job" | "dataset" | "jobLogs";
 
 /**
- * One watched thing. A job's updates and its log tail share one watch object (and so one job poll); `minLevel`
- * filters log entries per listener, so listeners with different levels still share one log poll.
+ * One watched thing: a backend, a tenant in it, a kind and the backend's reference. A job's updates and its log
+ * tail share one watch object (and so one job poll); `minLevel` filters log entries per listener, so listeners with
+ * different levels still share one log poll.
  */
-export type WatchTopic =
-  | { kind: "job"; id: string }
-  | { kind: "dataset"; id: string }
-  | { kind: "jobLogs"; id: string; minLevel: string | null };
+export type WatchTopic = { provider: Provider; tenant: string; ref: string } & (
+  | { kind: "job" }
+  | { kind: "dataset" }
+  | { kind: "jobLogs"; minLevel: string | null }
+);
 
 /** The upstream resource behind a topic: the unit of polling. */
 export type WatchedResource = "job" | "dataset";
 
 /** The resource a topic polls: `job` for both job updates and job logs. */
-export function resourceOfTopic(topic: WatchTopic): WatchedResource {
+export function resourceOfTopic(topic: Pick<WatchTopic, "kind">): WatchedResource {
   return topic.kind === "dataset" ? "dataset" : "job";
 }
 
 /**
- * The name of the watch Durable Object for a topic in a project: `${projectId}:${resource}:${id}`. The project is
- * part of the name so that two projects never share a poller (nor its credentials).
+ * The name of the watch Durable Object for a topic: `${provider}:${tenant}:${resource}:${ref}`. The backend and the
+ * tenant are part of the name so that two tenants never share a poller (nor its credentials).
  */
-export function watchObjectName(projectId: string, topic: WatchTopic): string {
-  return `${projectId}:${resourceOfTopic(topic)}:${topic.id}`;
+export function watchObjectName(topic: WatchTopic): string {
+  return `${topic.provider}:${topic.tenant}:${resourceOfTopic(topic)}:${topic.ref}`;
 }
 
 /**
  * An event from a watch object to one listener.
  * - `job` / `dataset`: a snapshot that differs from what this listener last got; `terminal` means it is the last.
- *   A job snapshot carries its dataset (or null when it is gone) so that `progress` needs no further call.
+ *   A job snapshot carries its dataset (or null) when the backend's progress needs it, so that `progress` needs
+ *   no further call, and `progressInput`, the part of the dataset the job's fields depend on.
  * - `log`: one new log entry, oldest first.
  * - `error`: the stream ends with this error (already mapped to a GraphQL error with `extensions.code`).
  * - `complete`: the stream ends normally (log tails, after the last entries of a terminal job).
  */
 export type WatchEvent =
-  | { type: "job"; job: NexusJob; dataset: NexusDataset | null; terminal: boolean }
-  | { type: "dataset"; dataset: NexusDataset; terminal: boolean }
-  | { type: "log"; jobId: string; entry: NexusLogEntry }
+  | { type: "job"; job: JobModel; dataset: DatasetModel | null; progressInput: unknown; terminal: boolean }
+  | { type: "dataset"; dataset: DatasetModel; terminal: boolean }
+  | { type: "log"; entry: LogEntryModel }
   | { type: "error"; error: GraphQLFormattedError }
   | { type: "complete" };
 
@@ -73,16 +80,28 @@ export function stableStringify(value: unknown): string {
 
 /**
  * The fingerprint of a snapshot event: equal fingerprints mean a client could select nothing different. A job's
- * covers the whole job (state, message, counters, reason, times) and its dataset's item count (progress).
- * Log, error and complete events have no fingerprint (null).
+ * covers the whole job and what of its dataset its fields depend on (`progressInput`). Log, error and complete
+ * events have no fingerprint (null).
  */
 export function eventFingerprint(event: WatchEvent): string | null {
   switch (event.type) {
     case "job":
-      return stableStringify({ job: event.job, itemCount: event.dataset?.status?.itemCount ?? null });
+      return stableStringify({ job: event.job, progressInput: event.progressInput ?? null });
     case "dataset":
       return stableStringify(event.dataset);
     default:
       return null;
   }
+}
+
+/** What a subscription asks to follow: a topic without its tenant (the backend session knows it). */
+export type LiveRequest = WatchTopic extends infer T ? (T extends WatchTopic ? Omit<T, "tenant"> : never) : never;
+
+/** Opens live streams (SSE) for a request's subscriptions; implemented over the watch objects in `live-port.ts`. */
+export interface LivePort {
+  /**
+   * Checks the subscriber with its own credentials and opens the stream of watch events. Rejects with the
+   * subscriber check's error (`UNAUTHENTICATED`, `NOT_FOUND`, `FORBIDDEN`, …).
+   */
+  open(request: LiveRequest): Promise<AsyncIterableIterator<WatchEvent>>;
 }

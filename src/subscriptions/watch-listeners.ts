@@ -2,8 +2,7 @@
  * Listeners of a watch object: what they ask for, how a socket listener's request is read, and which events each
  * one gets from a poll (its own fingerprint, since and minimum log level). Pure data and functions.
  */
-import type { NexusCredentials } from "../backends/nexus/client";
-import { passesMinLevel } from "./log-tail";
+import { passesMinLevel } from "../log-levels";
 import type { SnapshotEvent } from "./snapshots";
 import { eventFingerprint, type WatchEvent, type WatchTopic } from "./topics";
 
@@ -24,12 +23,15 @@ export interface ConnectionListener extends ListenerSpec {
 
 /** The request a connection object sends to attach one of its subscriptions. */
 export interface AttachRequest {
-  credentials: NexusCredentials;
+  /** The subscriber's credentials for the topic's backend (the watch object polls with the last ones). */
+  credentials: unknown;
   listener: ConnectionListener;
 }
 
 /** Header carrying a socket listener's {@link ListenerSpec} as JSON (the SSE bridge sets it). */
 export const LISTENER_HEADER = "x-watch-listener";
+/** Header carrying a socket listener's credentials for the topic's backend, as JSON (the SSE bridge sets it). */
+export const CREDENTIALS_HEADER = "x-watch-credentials";
 
 /** Reads the {@link LISTENER_HEADER} value; null when it is missing or malformed. Never throws. */
 export function parseListenerSpec(raw: string | null): ListenerSpec | null {
@@ -57,7 +59,7 @@ export function eventsForListener(
   if (spec.topic.kind === "jobLogs") {
     const minLevel = spec.topic.minLevel;
     const mine = logEvents.filter(
-      (event) => event.type === "log" && event.entry.createTime >= spec.since && passesMinLevel(event.entry.level, minLevel),
+      (event) => event.type === "log" && event.entry.createdAt >= spec.since && passesMinLevel(event.entry.level, minLevel),
     );
     return logsComplete ? [...mine, { type: "complete" }] : mine;
   }

@@ -3,6 +3,8 @@
  * {@link NexusTransport} (`transport.ts`), which adds the `Secret-Key`, applies timeouts and GET retries, checks
  * status and body shape, and throws one typed error (`UpstreamError`) for every failure.
  */
+import { badUserInput } from "../../errors";
+import { isNexusId } from "./ids";
 import { NexusTransport, type NexusClientOptions } from "./transport";
 import type {
   NexusCreateDatasetBody,
@@ -31,6 +33,15 @@ import {
   checkWebhookTestResult,
   type WireCheck,
 } from "./wire-checks";
+
+/**
+ * One path segment: an upstream id, checked against the Nexus id grammar (`ids.ts`) and encoded. An id that is not
+ * one (`.`, `..`, a slash…) would steer the request to another path; it is refused before any call.
+ */
+function segment(id: string): string {
+  if (!isNexusId(id)) throw badUserInput(`"${id.slice(0, 100)}" is not a Nexus id.`);
+  return encodeURIComponent(id);
+}
 
 export { DEFAULT_TIMEOUT_MS, type NexusClientOptions, type NexusCredentials } from "./transport";
 
@@ -67,17 +78,17 @@ export class NexusClient {
 
   /** `GET datasets/{id}`. */
   getDataset(id: string): Promise<NexusDataset> {
-    return this.#transport.request({ method: "GET", resource: `datasets/${encodeURIComponent(id)}`, check: checkDataset });
+    return this.#transport.request({ operation: "datasets.get", method: "GET", resource: `datasets/${segment(id)}`, check: checkDataset });
   }
 
   /** `POST datasets`: creates a dataset and returns it with its upload URL. */
   createDataset(body: NexusCreateDatasetBody): Promise<NexusDataset> {
-    return this.#transport.request({ method: "POST", resource: "datasets", body, check: checkDataset });
+    return this.#transport.request({ operation: "datasets.create", method: "POST", resource: "datasets", body, check: checkDataset });
   }
 
   /** `DELETE datasets/{id}`. */
   deleteDataset(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ method: "DELETE", resource: `datasets/${encodeURIComponent(id)}`, check: checkDelete });
+    return this.#transport.request({ operation: "datasets.delete", method: "DELETE", resource: `datasets/${segment(id)}`, check: checkDelete });
   }
 
   /** `GET jobs?page&limit`: one page of jobs (newest first upstream). */
@@ -87,19 +98,19 @@ export class NexusClient {
 
   /** `GET jobs/{id}`. */
   getJob(id: string): Promise<NexusJob> {
-    return this.#transport.request({ method: "GET", resource: `jobs/${encodeURIComponent(id)}`, check: checkJob });
+    return this.#transport.request({ operation: "jobs.get", method: "GET", resource: `jobs/${segment(id)}`, check: checkJob });
   }
 
   /** `POST jobs`. */
   createJob(body: NexusCreateJobBody): Promise<NexusJob> {
-    return this.#transport.request({ method: "POST", resource: "jobs", body, check: checkJob });
+    return this.#transport.request({ operation: "jobs.create", method: "POST", resource: "jobs", body, check: checkJob });
   }
 
   /** Cancels a job the only way the API allows: `PATCH jobs/{id}` with `spec.stopAtTime = atMs` (default now). */
   cancelJob(id: string, atMs: number = Date.now()): Promise<NexusJob> {
-    return this.#transport.request({
+    return this.#transport.request({ operation: "jobs.cancel",
       method: "PATCH",
-      resource: `jobs/${encodeURIComponent(id)}`,
+      resource: `jobs/${segment(id)}`,
       body: { spec: { stopAtTime: atMs } },
       check: checkJob,
     });
@@ -107,14 +118,14 @@ export class NexusClient {
 
   /** `DELETE jobs/{id}`. */
   deleteJob(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ method: "DELETE", resource: `jobs/${encodeURIComponent(id)}`, check: checkDelete });
+    return this.#transport.request({ operation: "jobs.delete", method: "DELETE", resource: `jobs/${segment(id)}`, check: checkDelete });
   }
 
   /** `GET jobs/{id}/logs`: entries newest first; `maxEntries` at most 1000 upstream. */
   getJobLogs(jobId: string, query: NexusLogsQuery = {}): Promise<NexusJobLogs> {
-    return this.#transport.request({
+    return this.#transport.request({ operation: "jobs.logs",
       method: "GET",
-      resource: `jobs/${encodeURIComponent(jobId)}/logs`,
+      resource: `jobs/${segment(jobId)}/logs`,
       query: { ...query },
       check: checkJobLogs,
     });
@@ -127,24 +138,24 @@ export class NexusClient {
 
   /** `GET webhooks/{id}`. */
   getWebhook(id: string): Promise<NexusWebhook> {
-    return this.#transport.request({ method: "GET", resource: `webhooks/${encodeURIComponent(id)}`, check: checkWebhook });
+    return this.#transport.request({ operation: "webhooks.get", method: "GET", resource: `webhooks/${segment(id)}`, check: checkWebhook });
   }
 
   /** `POST webhooks`. */
   createWebhook(body: NexusCreateWebhookBody): Promise<NexusWebhook> {
-    return this.#transport.request({ method: "POST", resource: "webhooks", body, check: checkWebhook });
+    return this.#transport.request({ operation: "webhooks.create", method: "POST", resource: "webhooks", body, check: checkWebhook });
   }
 
   /** `PATCH webhooks/{id}` with the changed `spec` fields. */
   updateWebhook(id: string, body: NexusUpdateWebhookBody): Promise<NexusWebhook> {
-    return this.#transport.request({ method: "PATCH", resource: `webhooks/${encodeURIComponent(id)}`, body, check: checkWebhook });
+    return this.#transport.request({ operation: "webhooks.update", method: "PATCH", resource: `webhooks/${segment(id)}`, body, check: checkWebhook });
   }
 
   /** `PUT webhooks/{id}/secret` with `{contents}` (base64). */
   rotateWebhookSecret(id: string, contents: string): Promise<NexusWebhook> {
-    return this.#transport.request({
+    return this.#transport.request({ operation: "webhooks.rotateSecret",
       method: "PUT",
-      resource: `webhooks/${encodeURIComponent(id)}/secret`,
+      resource: `webhooks/${segment(id)}/secret`,
       body: { contents },
       check: checkWebhook,
     });
@@ -152,14 +163,14 @@ export class NexusClient {
 
   /** `DELETE webhooks/{id}`. */
   deleteWebhook(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ method: "DELETE", resource: `webhooks/${encodeURIComponent(id)}`, check: checkDelete });
+    return this.#transport.request({ operation: "webhooks.delete", method: "DELETE", resource: `webhooks/${segment(id)}`, check: checkDelete });
   }
 
   /** `POST webhooks/{id}:test` (a literal `:test`): the upstream sends a sample payload and reports the result. */
   testWebhook(id: string): Promise<NexusWebhookTestResult> {
-    return this.#transport.request({
+    return this.#transport.request({ operation: "webhooks.test",
       method: "POST",
-      resource: `webhooks/${encodeURIComponent(id)}:test`,
+      resource: `webhooks/${segment(id)}:test`,
       check: checkWebhookTestResult,
     });
   }
@@ -174,6 +185,7 @@ export class NexusClient {
 
   async #page<T>(resource: string, query: NexusListQuery, check: WireCheck<NexusPage<T>>): Promise<NexusPage<T>> {
     const page = await this.#transport.request({
+      operation: `${resource}.list`,
       method: "GET",
       resource,
       query: { page: query.page ?? undefined, limit: query.limit },

@@ -2,15 +2,9 @@
  * Normalised states derived from the Nexus wire vocabularies, which are partly open. One place decides what a raw
  * status means, so queries, filters and subscriptions agree.
  */
+import type { DatasetState, JobState } from "../../model";
 import type { NexusDataset, NexusItemCounters, NexusJob } from "./types";
 
-/** A job's normalised state (the GraphQL enum `JobState`). */
-export type JobState = "WAITING" | "RUNNING" | "FINISHED" | "CANCELLED" | "FAILED";
-
-/** A dataset's normalised state (the GraphQL enum `DatasetState`). */
-export type DatasetState = "WAITING" | "UPLOADING" | "PROCESSING" | "READY" | "FAILED";
-
-const TERMINAL_JOB_STATES: ReadonlySet<JobState> = new Set<JobState>(["FINISHED", "CANCELLED", "FAILED"]);
 const TERMINAL_DATASET_OVERVIEWS: ReadonlySet<string> = new Set(["Uploaded", "FailedUpload", "FailedProcessing"]);
 
 /** The eight counters, in pipeline order. */
@@ -48,11 +42,6 @@ export function jobStateFromNexus(job: NexusJob): JobState {
   const moved = ITEM_COUNTER_NAMES.some((name) => itemCount(status?.items, name) > 0);
   if (moved || (status?.message ?? "").trim().toLowerCase() === "running") return "RUNNING";
   return "WAITING";
-}
-
-/** True for FINISHED, CANCELLED and FAILED: the job will not change any more. */
-export function isTerminalJobState(state: JobState): boolean {
-  return TERMINAL_JOB_STATES.has(state);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * The request's DataLoaders over one Nexus client, and the list walker they share. Within one request no page and
+ * The request's DataLoaders over one Nexus client, and the list walks they share. Within one request no page and
  * no object is fetched twice: list pages are cached by page token, every listed item primes its `…ById` loader, and
- * `jobsByDatasetId` is fed by ONE walk of the jobs list, however many datasets ask.
+ * `jobsByDatasetId` is fed by ONE walk of the jobs list, however many datasets ask. Every loader returns models
+ * (`to-model.ts`), keyed by Nexus ids.
  *
  * Choosing GET-per-id or a list walk: a batch of at most {@link GET_PER_ID_THRESHOLD} ids is fetched with one GET
  * each. A bigger batch walks the list (limit {@link UPSTREAM_LIST_LIMIT}, usually one call for a whole project)
@@ -10,42 +11,49 @@
  */
 import DataLoader from "dataloader";
 import { isNotFound } from "../../errors";
+import { tokenPageSource, type PageSource } from "../../pagination/sources";
+import { sortKeyOf } from "../../pagination/sort-key";
 import type { NexusClient, NexusListQuery } from "./client";
-import type { NexusDataset, NexusJob, NexusJobLogs, NexusLogsQuery, NexusPage, NexusWebhook } from "./types";
+import {
+  datasetFromNexus,
+  jobFromNexus,
+  logEntryFromNexus,
+  webhookFromNexus,
+  type NexusDatasetModel,
+  type NexusJobModel,
+  type NexusLogEntryModel,
+  type NexusWebhookModel,
+} from "./to-model";
+import type { NexusLogsQuery, NexusPage } from "./types";
 
 /** Page size of every upstream list call: the largest the API allows, so a walk makes few calls. */
 export const UPSTREAM_LIST_LIMIT = 1000;
 /** A batch of at most this many ids is fetched with one GET per id; a bigger one walks the list first. */
 export const GET_PER_ID_THRESHOLD = 2;
 
-/** The listable resources. */
-export type ListResource = "datasets" | "jobs" | "webhooks";
-
 /** Key of {@link NexusLoaders.logsByJobId}: a job id and the upstream log query. */
 export interface LogsKey extends NexusLogsQuery {
   jobId: string;
 }
 
-/** Walks a list resource page by page; pages are fetched once per request and shared by every walk. */
-export interface ListWalker<T> {
-  /** Yields the items of each upstream page in upstream order, fetching the next page only when asked. */
-  pages(): AsyncGenerator<T[], void, undefined>;
+/** A list resource walked page by page; pages are fetched once per request and shared by every walk. */
+export interface ListWalker<T> extends PageSource<T> {
   /** Every item of the list (walks to the end once per request). */
   all(): Promise<T[]>;
 }
 
 /** The per-request loaders. */
 export interface NexusLoaders {
-  datasetById: DataLoader<string, NexusDataset | null>;
-  jobById: DataLoader<string, NexusJob | null>;
-  webhookById: DataLoader<string, NexusWebhook | null>;
+  datasetById: DataLoader<string, NexusDatasetModel | null>;
+  jobById: DataLoader<string, NexusJobModel | null>;
+  webhookById: DataLoader<string, NexusWebhookModel | null>;
   /** Every job whose `spec.datasetId` is the key, in upstream order. */
-  jobsByDatasetId: DataLoader<string, NexusJob[]>;
-  /** A job's log entries for one query; `null` when the job does not exist. */
-  logsByJobId: DataLoader<LogsKey, NexusJobLogs | null, string>;
-  datasets: ListWalker<NexusDataset>;
-  jobs: ListWalker<NexusJob>;
-  webhooks: ListWalker<NexusWebhook>;
+  jobsByDatasetId: DataLoader<string, NexusJobModel[]>;
+  /** A job's log entries for one query, newest first; `null` when the job does not exist. */
+  logsByJobId: DataLoader<LogsKey, NexusLogEntryModel[] | null, string>;
+  datasets: ListWalker<NexusDatasetModel>;
+  jobs: ListWalker<NexusJobModel>;
+  webhooks: ListWalker<NexusWebhookModel>;
 }
 
 /** Options of {@link createNexusLoaders}. */
@@ -54,44 +62,35 @@ export interface NexusLoadersOptions {
   listLimit?: number;
 }
 
-function createListWalker<T extends { id: string }>(
-  list: (query: NexusListQuery) => Promise<NexusPage<T>>,
+function createListWalker<W, T extends { ref: string; createdAt: number; provider: "NEXUS" }>(
+  list: (query: NexusListQuery) => Promise<NexusPage<W>>,
+  toModel: (wire: W) => T,
   limit: number,
   prime: (item: T) => void,
 ): ListWalker<T> {
   // Page promises by token ("" is the first page), so two walks in one request share every call.
-  const pageCache = new Map<string, Promise<NexusPage<T>>>();
-  const fetchPage = (token: string): Promise<NexusPage<T>> => {
-    let page = pageCache.get(token);
+  const pageCache = new Map<string, Promise<{ items: T[]; next: string | null }>>();
+  const fetchPage = (token: string | null) => {
+    const key = token ?? "";
+    let page = pageCache.get(key);
     if (page === undefined) {
-      page = list({ page: token === "" ? null : token, limit }).then((result) => {
-        for (const item of result.data) prime(item);
-        return result;
+      page = list({ page: token, limit }).then((result) => {
+        const items = result.data.map(toModel);
+        for (const item of items) prime(item);
+        return { items, next: result.nextPage };
       });
-      pageCache.set(token, page);
+      pageCache.set(key, page);
     }
     return page;
   };
+  const source = tokenPageSource(fetchPage, sortKeyOf);
   let allItems: Promise<T[]> | undefined;
-  const pages = async function* (): AsyncGenerator<T[], void, undefined> {
-    const seenTokens = new Set<string>();
-    let token = "";
-    for (;;) {
-      seenTokens.add(token);
-      const page = await fetchPage(token);
-      yield page.data;
-      const next = page.nextPage;
-      // Stop at the end, and on a token we have already followed (a looping upstream must not loop us).
-      if (next === null || next === "" || seenTokens.has(next)) return;
-      token = next;
-    }
-  };
   return {
-    pages,
+    ...source,
     all: () =>
       (allItems ??= (async () => {
         const items: T[] = [];
-        for await (const data of pages()) items.push(...data);
+        for await (const data of source.pages()) items.push(...data);
         return items;
       })()),
   };
@@ -106,7 +105,11 @@ async function getOrNull<T>(get: () => Promise<T>): Promise<T | null> {
   }
 }
 
-function createByIdLoader<T extends { id: string }>(
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function createByIdLoader<T extends { ref: string }>(
   get: (id: string) => Promise<T>,
   walker: () => ListWalker<T>,
 ): DataLoader<string, T | null> {
@@ -120,7 +123,7 @@ function createByIdLoader<T extends { id: string }>(
       walkedWholeList = true;
       for await (const data of walker().pages()) {
         pagesWalked += 1;
-        for (const item of data) if (wanted.has(item.id)) found.set(item.id, item);
+        for (const item of data) if (wanted.has(item.ref)) found.set(item.ref, item);
         // Stop when every id is found, or before the walk would cost more calls than one GET per id.
         if (found.size === wanted.size || pagesWalked >= ids.length - 1) {
           walkedWholeList = false;
@@ -133,7 +136,7 @@ function createByIdLoader<T extends { id: string }>(
         const item = found.get(id);
         if (item !== undefined) return Promise.resolve(item);
         if (walkedWholeList) return Promise.resolve(null);
-        return getOrNull(() => get(id)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+        return getOrNull(() => get(id)).catch(asError);
       }),
     );
   });
@@ -149,38 +152,39 @@ function logsCacheKey(key: LogsKey): string {
  */
 export function createNexusLoaders(client: NexusClient, options: NexusLoadersOptions = {}): NexusLoaders {
   const limit = options.listLimit ?? UPSTREAM_LIST_LIMIT;
+  const project = client.projectId;
+  const toDataset = (wire: Parameters<typeof datasetFromNexus>[0]) => datasetFromNexus(wire, project);
+  const toJob = (wire: Parameters<typeof jobFromNexus>[0]) => jobFromNexus(wire, project);
+  const toWebhook = (wire: Parameters<typeof webhookFromNexus>[0]) => webhookFromNexus(wire, project);
   // Each loader and walker refers to the others lazily, through this object.
   const loaders = {} as NexusLoaders;
-  loaders.datasetById = createByIdLoader((id) => client.getDataset(id), () => loaders.datasets);
-  loaders.jobById = createByIdLoader((id) => client.getJob(id), () => loaders.jobs);
-  loaders.webhookById = createByIdLoader((id) => client.getWebhook(id), () => loaders.webhooks);
-  loaders.datasets = createListWalker((query) => client.listDatasets(query), limit, (item) => {
-    loaders.datasetById.prime(item.id, item);
+  loaders.datasetById = createByIdLoader(async (id) => toDataset(await client.getDataset(id)), () => loaders.datasets);
+  loaders.jobById = createByIdLoader(async (id) => toJob(await client.getJob(id)), () => loaders.jobs);
+  loaders.webhookById = createByIdLoader(async (id) => toWebhook(await client.getWebhook(id)), () => loaders.webhooks);
+  loaders.datasets = createListWalker((query) => client.listDatasets(query), toDataset, limit, (item) => {
+    loaders.datasetById.prime(item.ref, item);
   });
-  loaders.jobs = createListWalker((query) => client.listJobs(query), limit, (item) => {
-    loaders.jobById.prime(item.id, item);
+  loaders.jobs = createListWalker((query) => client.listJobs(query), toJob, limit, (item) => {
+    loaders.jobById.prime(item.ref, item);
   });
-  loaders.webhooks = createListWalker((query) => client.listWebhooks(query), limit, (item) => {
-    loaders.webhookById.prime(item.id, item);
+  loaders.webhooks = createListWalker((query) => client.listWebhooks(query), toWebhook, limit, (item) => {
+    loaders.webhookById.prime(item.ref, item);
   });
-  loaders.jobsByDatasetId = new DataLoader<string, NexusJob[]>(async (datasetIds) => {
-    const byDataset = new Map<string, NexusJob[]>();
+  loaders.jobsByDatasetId = new DataLoader<string, NexusJobModel[]>(async (datasetIds) => {
+    const byDataset = new Map<string, NexusJobModel[]>();
     for (const job of await loaders.jobs.all()) {
-      const datasetId = job.spec?.datasetId;
-      if (datasetId === undefined) continue;
-      const list = byDataset.get(datasetId);
-      if (list === undefined) byDataset.set(datasetId, [job]);
+      if (job.datasetRef === null) continue;
+      const list = byDataset.get(job.datasetRef);
+      if (list === undefined) byDataset.set(job.datasetRef, [job]);
       else list.push(job);
     }
     return datasetIds.map((id) => byDataset.get(id) ?? []);
   });
-  loaders.logsByJobId = new DataLoader<LogsKey, NexusJobLogs | null, string>(
+  loaders.logsByJobId = new DataLoader<LogsKey, NexusLogEntryModel[] | null, string>(
     (keys) =>
       Promise.all(
         keys.map(({ jobId, ...query }) =>
-          getOrNull(() => client.getJobLogs(jobId, query)).catch((error: unknown) =>
-            error instanceof Error ? error : new Error(String(error)),
-          ),
+          getOrNull(async () => (await client.getJobLogs(jobId, query)).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
         ),
       ),
     { cacheKeyFn: logsCacheKey },

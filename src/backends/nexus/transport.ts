@@ -4,7 +4,7 @@
  * budget, so one GraphQL request cannot multiply its upstream load), checks every status and body shape, and turns
  * every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error message.
  */
-import { GatewayError, UpstreamError } from "../../errors";
+import { GatewayError, UpstreamError, type UpstreamReason } from "../../errors";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -43,6 +43,8 @@ const RETRIABLE_STATUSES = new Set([502, 503, 504]);
 
 /** One API call, for {@link NexusTransport.request}. */
 export interface RequestOptions<T> {
+  /** The operation, as errors name it (`jobs.get`). */
+  operation: string;
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Path under `/projects/{p}/batch/`, already encoded. */
   resource: string;
@@ -60,8 +62,46 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+function isTimeout(cause: unknown): boolean {
+  return cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** One call, as errors name it. */
+interface Call {
+  operation: string;
+  method: string;
+  /** Path without query string; never contains a key. */
+  path: string;
+}
+
+/** The backend's name in messages. */
+const BACKEND = "nexus";
+
+/** What a Nexus HTTP status means (nexus.md: 404 is "not found", 401/403 a refused key, 429 slow down). */
+export function reasonOfNexusStatus(status: number): UpstreamReason {
+  if (status === 404) return "not-found";
+  if (status === 401 || status === 403) return "credentials-refused";
+  if (status === 429) return "rate-limited";
+  if (status >= 400 && status < 500) return "bad-input";
+  return "unavailable";
+}
+
+function upstreamError(
+  call: Call,
+  text: string,
+  options: Omit<ConstructorParameters<typeof UpstreamError>[1], "backend" | "operation" | "method" | "path">,
+): UpstreamError {
+  return new UpstreamError(`${BACKEND} ${call.operation}: ${text}`, {
+    ...options,
+    backend: BACKEND,
+    operation: call.operation,
+    method: call.method,
+    path: call.path,
+  });
 }
 
 /** Sends the calls of one client (one request's worth): see the module comment. */
@@ -94,15 +134,11 @@ export class NexusTransport {
    */
   async upload(upload: NexusUploadUrl, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     const url = new URL(upload.url);
-    // Never the URL itself in messages: a signed URL carries its credential (in its query, or its path).
-    const path = "(signed upload URL)";
     const method = upload.method || "PUT";
-    const response = await this.#send(method, path, url.toString(), {
-      method,
-      headers: upload.headers,
-      body: bytes,
-    });
-    if (!response.ok) throw await this.#statusError(method, path, response);
+    // Never the URL itself in messages: a signed URL carries its credential (in its query, or its path).
+    const call: Call = { operation: "datasets.upload", method, path: "(signed upload URL)" };
+    const response = await this.#send(call, url.toString(), { method, headers: upload.headers, body: bytes });
+    if (!response.ok) throw await this.#statusError(call, response);
     // Drain the body so the connection can be reused.
     await response.arrayBuffer().catch(() => undefined);
   }
@@ -114,6 +150,7 @@ export class NexusTransport {
    */
   async request<T>(options: RequestOptions<T>): Promise<T> {
     const path = `/projects/${encodeURIComponent(this.#credentials.projectId)}/batch/${options.resource}`;
+    const call: Call = { operation: options.operation, method: options.method, path };
     const url = new URL(this.#baseUrl + path);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
@@ -129,7 +166,7 @@ export class NexusTransport {
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
-        response = await this.#send(options.method, path, url.toString(), init);
+        response = await this.#send(call, url.toString(), init);
       } catch (error) {
         if (this.#mayRetry(options.method, attempt, error)) {
           await this.#backoff(attempt);
@@ -137,8 +174,8 @@ export class NexusTransport {
         }
         throw error;
       }
-      if (response.ok) return this.#readBody(options.method, path, response, options.check);
-      const error = await this.#statusError(options.method, path, response);
+      if (response.ok) return this.#readBody(call, response, options.check);
+      const error = await this.#statusError(call, response);
       if (this.#mayRetry(options.method, attempt, error)) {
         await this.#backoff(attempt);
         continue;
@@ -147,8 +184,17 @@ export class NexusTransport {
     }
   }
 
+  #timeoutError(call: Call, cause: unknown): UpstreamError {
+    return upstreamError(call, `no answer within ${this.#timeoutMs} ms from ${call.path}`, {
+      reason: "timeout",
+      kind: "timeout",
+      status: 0,
+      cause,
+    });
+  }
+
   /** One fetch with its own timeout; maps timeouts and network failures to {@link UpstreamError}. */
-  async #send(method: string, path: string, url: string, init: RequestInit): Promise<Response> {
+  async #send(call: Call, url: string, init: RequestInit): Promise<Response> {
     if (this.#calls >= this.#maxCalls) {
       throw new GatewayError(
         "BAD_USER_INPUT",
@@ -160,20 +206,14 @@ export class NexusTransport {
     try {
       return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.#timeoutMs) });
     } catch (cause) {
-      const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
-      if (timedOut) {
-        return Promise.reject(
-          new UpstreamError(`${method} ${path}: no answer within ${this.#timeoutMs} ms`, {
-            kind: "timeout",
-            method,
-            path,
-            status: 0,
-            cause,
-          }),
-        );
-      }
+      if (isTimeout(cause)) return Promise.reject(this.#timeoutError(call, cause));
       return Promise.reject(
-        new UpstreamError(`${method} ${path}: network error`, { kind: "network", method, path, status: 0, cause }),
+        upstreamError(call, `the upstream could not be reached (${call.method} ${call.path})`, {
+          reason: "unavailable",
+          kind: "network",
+          status: 0,
+          cause,
+        }),
       );
     }
   }
@@ -191,12 +231,11 @@ export class NexusTransport {
     await sleep(base + Math.random() * base);
   }
 
-  async #readBody<T>(method: string, path: string, response: Response, check: WireCheck<T>): Promise<T> {
+  async #readBody<T>(call: Call, response: Response, check: WireCheck<T>): Promise<T> {
     const invalid = (problem: string, cause?: unknown): UpstreamError =>
-      new UpstreamError(`${method} ${path}: the upstream answered ${response.status} with an invalid body (${problem}).`, {
+      upstreamError(call, `the upstream answered ${response.status} with an invalid body (${problem}) from ${call.path}`, {
+        reason: "unavailable",
         kind: "invalid-body",
-        method,
-        path,
         status: response.status,
         cause,
       });
@@ -204,16 +243,7 @@ export class NexusTransport {
     try {
       text = await response.text();
     } catch (cause) {
-      const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
-      throw timedOut
-        ? new UpstreamError(`${method} ${path}: no answer within ${this.#timeoutMs} ms`, {
-            kind: "timeout",
-            method,
-            path,
-            status: 0,
-            cause,
-          })
-        : invalid("the body could not be read", cause);
+      throw isTimeout(cause) ? this.#timeoutError(call, cause) : invalid("the body could not be read", cause);
     }
     let json: unknown;
     try {
@@ -226,7 +256,7 @@ export class NexusTransport {
     return checked.value;
   }
 
-  async #statusError(method: string, path: string, response: Response): Promise<UpstreamError> {
+  async #statusError(call: Call, response: Response): Promise<UpstreamError> {
     let upstreamCode: string | undefined;
     let upstreamMessage: string | undefined;
     try {
@@ -240,10 +270,9 @@ export class NexusTransport {
       // Not a JSON error body (a proxy page, say): the status alone must do.
     }
     const detail = upstreamCode ? ` (${upstreamCode}${upstreamMessage ? `: ${upstreamMessage}` : ""})` : "";
-    return new UpstreamError(`${method} ${path}: expected 2xx, got ${response.status}${detail}`, {
+    return upstreamError(call, `expected 2xx, got ${response.status} from ${call.path}${detail}`, {
+      reason: reasonOfNexusStatus(response.status),
       kind: "http",
-      method,
-      path,
       status: response.status,
       upstreamCode,
       upstreamMessage,

@@ -2,10 +2,14 @@
  * Dataset mutations: `createDataset` (create, then upload the content to the signed URL itself; or hand the upload
  * instructions to the client) and `deleteDataset`.
  */
-import type { GatewayContext } from "../context";
-import { badUserInput, GatewayError, UpstreamError } from "../errors";
-import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../generated/resolvers-types";
-import { rawIdFor, toGlobalId } from "../global-id";
+import type { GatewayContext } from "../../../context";
+import { badUserInput, GatewayError, UpstreamError } from "../../../errors";
+import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../../../generated/resolvers-types";
+import { toGlobalId } from "../../../global-id";
+import { resolveIdOf } from "../../registry";
+import { nexusSession } from "../session";
+import { datasetFromNexus, type NexusDatasetModel } from "../to-model";
+import type { NexusDataset } from "../types";
 import { fileText, prepareNdjson } from "./ndjson";
 
 const SOURCE_KIND = "UploadedNewlineDelimitedJsonFile";
@@ -19,7 +23,13 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
   if (input.ndjson != null && input.file != null) {
     throw badUserInput("Give the content once: input.ndjson or input.file, not both.");
   }
-  const client = context.client();
+  const session = nexusSession(context);
+  const { client } = session;
+  const primed = (wire: NexusDataset): NexusDatasetModel => {
+    const dataset = datasetFromNexus(wire, session.tenant);
+    session.loaders.datasetById.clear(dataset.ref).prime(dataset.ref, dataset);
+    return dataset;
+  };
 
   let text: string | null = null;
   if (input.ndjson != null) text = input.ndjson;
@@ -41,8 +51,7 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
       name,
       spec: { source: { kind: SOURCE_KIND, sizeBytes: upload.sizeBytes, crc32c: upload.crc32c } },
     });
-    context.loaders().datasetById.prime(dataset.id, dataset);
-    return { dataset, uploaded: false, upload: dataset.status.source?.uploadUrl ?? null };
+    return { dataset: primed(dataset), uploaded: false, upload: dataset.status.source?.uploadUrl ?? null };
   }
 
   if (input.upload != null) throw badUserInput("input.upload is only for uploading yourself; the gateway measures ndjson and file itself.");
@@ -69,9 +78,7 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
     );
   }
   // Read it back: the status after the upload is what the client wants to see.
-  const dataset = await client.getDataset(created.id);
-  context.loaders().datasetById.prime(dataset.id, dataset);
-  return { dataset, uploaded: true, upload: null };
+  return { dataset: primed(await client.getDataset(created.id)), uploaded: true, upload: null };
 }
 
 /** `createDataset` and `deleteDataset`. */
@@ -79,8 +86,8 @@ export const datasetMutationResolvers: Resolvers = {
   Mutation: {
     createDataset: (_root, { input }, context) => createDataset(input, context),
     deleteDataset: async (_root, { id }, context) => {
-      const rawId = rawIdFor("NexusDataset", id);
-      const result = await context.client().deleteDataset(rawId);
+      const rawId = resolveIdOf(id, { typename: "NexusDataset" }).ref;
+      const result = await nexusSession(context).client.deleteDataset(rawId);
       return { id: toGlobalId("NexusDataset", rawId), deleted: result.deleted };
     },
   },

@@ -4,7 +4,7 @@
  * (base64 of the 4 big-endian bytes of the digest).
  */
 import { crc32c } from "@aws-crypto/crc32c";
-import { badUserInput } from "../errors";
+import { badUserInput } from "../../../errors";
 
 /** Normalised NDJSON bytes and what the upstream needs to know about them. */
 export interface PreparedNdjson {

@@ -2,11 +2,14 @@
  * Job mutations: `createJob` (existing or ephemeral deployment, start and stop times), `cancelJob` (the API has no
  * cancel endpoint: a PATCH of `spec.stopAtTime` to now) and `deleteJob`.
  */
-import type { GatewayContext } from "../context";
-import { badUserInput } from "../errors";
-import type { NexusCreateJobBody, NexusDeployment, NexusJob } from "../backends/nexus/types";
-import type { CreateJobInput, Resolvers } from "../generated/resolvers-types";
-import { rawIdFor, toGlobalId } from "../global-id";
+import type { GatewayContext } from "../../../context";
+import { badUserInput } from "../../../errors";
+import type { CreateJobInput, Resolvers } from "../../../generated/resolvers-types";
+import { toGlobalId } from "../../../global-id";
+import { resolveIdOf } from "../../registry";
+import { nexusSession } from "../session";
+import { jobFromNexus, type NexusJobModel } from "../to-model";
+import type { NexusCreateJobBody, NexusDeployment, NexusJob } from "../types";
 
 function deploymentFromInput(input: CreateJobInput): NexusDeployment {
   const ephemeral = input.ephemeralDeployment;
@@ -45,21 +48,23 @@ export function createJobBody(input: CreateJobInput): NexusCreateJobBody {
   if (input.startAt != null && input.stopAt != null && input.stopAt <= input.startAt) {
     throw badUserInput("input.stopAt must be after input.startAt.");
   }
-  const webhookIds = input.webhookIds.map((id, index) => rawIdFor("NexusWebhook", id, `input.webhookIds[${index}]`));
+  const webhookIds = input.webhookIds.map((id, index) => resolveIdOf(id, { typename: "NexusWebhook" }, `input.webhookIds[${index}]`).ref);
   return {
     name,
     spec: {
       ...(input.startAt == null ? {} : { startAtTime: input.startAt }),
       ...(input.stopAt == null ? {} : { stopAtTime: input.stopAt }),
-      datasetId: rawIdFor("NexusDataset", input.datasetId, "input.datasetId"),
+      datasetId: resolveIdOf(input.datasetId, { typename: "NexusDataset" }, "input.datasetId").ref,
       deployment: deploymentFromInput(input),
       resultDelivery: { destinations: webhookIds.map((webhookId) => ({ kind: "Webhook", webhookId })) },
     },
   };
 }
 
-function primed(job: NexusJob, context: GatewayContext): NexusJob {
-  context.loaders().jobById.clear(job.id).prime(job.id, job);
+function primed(wire: NexusJob, context: GatewayContext): NexusJobModel {
+  const session = nexusSession(context);
+  const job = jobFromNexus(wire, session.tenant);
+  session.loaders.jobById.clear(job.ref).prime(job.ref, job);
   return job;
 }
 
@@ -68,15 +73,15 @@ export const jobMutationResolvers: Resolvers = {
   Mutation: {
     createJob: async (_root, { input }, context) => {
       const body = createJobBody(input);
-      return { job: primed(await context.client().createJob(body), context) };
+      return { job: primed(await nexusSession(context).client.createJob(body), context) };
     },
     cancelJob: async (_root, { id }, context) => {
-      const rawId = rawIdFor("NexusJob", id);
-      return { job: primed(await context.client().cancelJob(rawId, Date.now()), context) };
+      const rawId = resolveIdOf(id, { typename: "NexusJob" }).ref;
+      return { job: primed(await nexusSession(context).client.cancelJob(rawId, Date.now()), context) };
     },
     deleteJob: async (_root, { id }, context) => {
-      const rawId = rawIdFor("NexusJob", id);
-      const result = await context.client().deleteJob(rawId);
+      const rawId = resolveIdOf(id, { typename: "NexusJob" }).ref;
+      const result = await nexusSession(context).client.deleteJob(rawId);
       return { id: toGlobalId("NexusJob", rawId), deleted: result.deleted };
     },
   },

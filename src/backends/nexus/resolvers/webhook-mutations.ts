@@ -2,11 +2,14 @@
  * Webhook mutations: create, update, rotate the secret, delete and test. A secret the client does not give is 32
  * random bytes in base64 (as the SDK makes them); create and rotate return it, once.
  */
-import type { GatewayContext } from "../context";
-import { badUserInput } from "../errors";
-import type { NexusWebhook, NexusWebhookRetries } from "../backends/nexus/types";
-import type { Resolvers, WebhookRetriesInput } from "../generated/resolvers-types";
-import { rawIdFor, toGlobalId } from "../global-id";
+import type { GatewayContext } from "../../../context";
+import { badUserInput } from "../../../errors";
+import type { Resolvers, WebhookRetriesInput } from "../../../generated/resolvers-types";
+import { toGlobalId } from "../../../global-id";
+import { resolveIdOf } from "../../registry";
+import { nexusSession } from "../session";
+import { webhookFromNexus, type NexusWebhookModel } from "../to-model";
+import type { NexusWebhook, NexusWebhookRetries } from "../types";
 
 /** Retries when the client gives none: the SDK's advice (at most 3 retries, at least 15000 ms of backoff). */
 export const DEFAULT_WEBHOOK_RETRIES: NexusWebhookRetries = { maxRetries: 3, maxBackoffMs: 15_000 };
@@ -49,9 +52,15 @@ function retriesFromInput(retries: WebhookRetriesInput, field: string): NexusWeb
   return { maxRetries: retries.maxRetries, maxBackoffMs: retries.maxBackoffMs };
 }
 
-function primed(webhook: NexusWebhook, context: GatewayContext): NexusWebhook {
-  context.loaders().webhookById.clear(webhook.id).prime(webhook.id, webhook);
+function primed(wire: NexusWebhook, context: GatewayContext): NexusWebhookModel {
+  const session = nexusSession(context);
+  const webhook = webhookFromNexus(wire, session.tenant);
+  session.loaders.webhookById.clear(webhook.ref).prime(webhook.ref, webhook);
   return webhook;
+}
+
+function webhookRef(id: string, argumentName = "id"): string {
+  return resolveIdOf(id, { typename: "NexusWebhook" }, argumentName).ref;
 }
 
 /** The webhook mutations. */
@@ -63,11 +72,11 @@ export const webhookMutationResolvers: Resolvers = {
       const endpoint = endpointFromInput(input.endpoint, "input.endpoint");
       const secret = secretFromInput(input.secret, "input.secret");
       const retries = input.retries == null ? DEFAULT_WEBHOOK_RETRIES : retriesFromInput(input.retries, "input.retries");
-      const webhook = await context.client().createWebhook({ name, spec: { endpoint, secret: { contents: secret }, retries } });
+      const webhook = await nexusSession(context).client.createWebhook({ name, spec: { endpoint, secret: { contents: secret }, retries } });
       return { webhook: primed(webhook, context), secret };
     },
     updateWebhook: async (_root, { input }, context) => {
-      const rawId = rawIdFor("NexusWebhook", input.id, "input.id");
+      const rawId = webhookRef(input.id, "input.id");
       if (input.endpoint == null && input.retries == null) {
         throw badUserInput("Nothing to change: give input.endpoint and/or input.retries.");
       }
@@ -75,19 +84,19 @@ export const webhookMutationResolvers: Resolvers = {
         ...(input.endpoint == null ? {} : { endpoint: endpointFromInput(input.endpoint, "input.endpoint") }),
         ...(input.retries == null ? {} : { retries: retriesFromInput(input.retries, "input.retries") }),
       };
-      return { webhook: primed(await context.client().updateWebhook(rawId, { spec }), context) };
+      return { webhook: primed(await nexusSession(context).client.updateWebhook(rawId, { spec }), context) };
     },
     rotateWebhookSecret: async (_root, { input }, context) => {
-      const rawId = rawIdFor("NexusWebhook", input.id, "input.id");
+      const rawId = webhookRef(input.id, "input.id");
       const secret = secretFromInput(input.secret, "input.secret");
-      const webhook = await context.client().rotateWebhookSecret(rawId, secret);
+      const webhook = await nexusSession(context).client.rotateWebhookSecret(rawId, secret);
       return { webhook: primed(webhook, context), secret };
     },
     deleteWebhook: async (_root, { id }, context) => {
-      const rawId = rawIdFor("NexusWebhook", id);
-      const result = await context.client().deleteWebhook(rawId);
+      const rawId = webhookRef(id);
+      const result = await nexusSession(context).client.deleteWebhook(rawId);
       return { id: toGlobalId("NexusWebhook", rawId), deleted: result.deleted };
     },
-    testWebhook: (_root, { id }, context) => context.client().testWebhook(rawIdFor("NexusWebhook", id)),
+    testWebhook: (_root, { id }, context) => nexusSession(context).client.testWebhook(webhookRef(id)),
   },
 };

@@ -1,0 +1,185 @@
+/**
+ * Page sources: one interface over every kind of upstream paging, so that `paginate` builds a Relay page the same
+ * way whatever the backend does. A source yields its items page by page in the list's order (newest first, see
+ * `sort-key.ts`), fetching a page only when asked, and counts its items the cheapest way it knows.
+ *
+ * - {@link tokenPageSource}: opaque next-page tokens (Nexus `nextPage`).
+ * - {@link offsetPageSource}: `offset`/`limit` with a total in every answer (Graviti, ModelArts): counting is one
+ *   call, not a walk.
+ * - {@link pageNumberSource}: page numbers from 1.
+ * - {@link filteredSource}: drops items the upstream cannot filter itself; counting it walks.
+ * - {@link mergeSources}: several sorted sources as one, newest first with a stable tie-break, pulling from each
+ *   only as far as the merged page needs (at most one call per source for a first page).
+ */
+import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
+
+/** A list, page by page. */
+export interface PageSource<T> {
+  /** The items, page by page, in list order; the next page is fetched only when the consumer asks for it. */
+  pages(): AsyncIterable<readonly T[]>;
+  /** How many items the whole list holds (under the source's filters), each id once. */
+  count(): Promise<number>;
+}
+
+/** Counts the distinct items of a source by walking it (for sources with no cheaper way). */
+export async function countByWalking<T>(pages: AsyncIterable<readonly T[]>, keyOf: (item: T) => SortKey): Promise<number> {
+  const ids = new Set<string>();
+  for await (const page of pages) for (const item of page) ids.add(sortKeyId(keyOf(item)));
+  return ids.size;
+}
+
+/** One page of a token-paged list. */
+export interface TokenPage<T> {
+  items: readonly T[];
+  /** The token of the next page; null or "" at the end. */
+  next: string | null;
+}
+
+/**
+ * A source over opaque page tokens. `fetchPage(null)` is the first page. Stops at the end and on a token it has
+ * already followed (a looping upstream must not loop us). The caller caches pages (the loaders do, per request).
+ */
+export function tokenPageSource<T>(
+  fetchPage: (token: string | null) => Promise<TokenPage<T>>,
+  keyOf: (item: T) => SortKey,
+): PageSource<T> {
+  const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
+    const seen = new Set<string>();
+    let token: string | null = null;
+    for (;;) {
+      const page: TokenPage<T> = await fetchPage(token);
+      yield page.items;
+      const next = page.next;
+      if (next === null || next === "" || seen.has(next)) return;
+      seen.add(next);
+      token = next;
+    }
+  };
+  return { pages, count: () => countByWalking(pages(), keyOf) };
+}
+
+/** One page of an offset-paged list. */
+export interface OffsetPage<T> {
+  items: readonly T[];
+  /** The whole list's size, as the upstream says in every answer. */
+  total: number;
+}
+
+/**
+ * A source over `offset`/`limit`. Walks from offset 0 in steps of the items received, until the upstream's total
+ * is reached or a page comes back empty (a list that shrank while we walked). `count()` is the upstream's total,
+ * read from the first page (one call, shared with `pages()` through `fetchPage`'s cache, if it has one).
+ */
+export function offsetPageSource<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, limit: number): PageSource<T> {
+  return {
+    pages: async function* () {
+      let offset = 0;
+      for (;;) {
+        const page = await fetchPage(offset, limit);
+        if (page.items.length === 0) return;
+        yield page.items;
+        offset += page.items.length;
+        if (offset >= page.total) return;
+      }
+    },
+    count: async () => (await fetchPage(0, limit)).total,
+  };
+}
+
+/** One page of a page-numbered list. */
+export interface NumberedPage<T> {
+  items: readonly T[];
+  /** True when a later page exists. */
+  hasMore: boolean;
+  /** The whole list's size, when the upstream says. */
+  total?: number;
+}
+
+/** A source over page numbers from 1, `size` items each. Counts from the upstream's total when it gives one. */
+export function pageNumberSource<T>(
+  fetchPage: (page: number, size: number) => Promise<NumberedPage<T>>,
+  size: number,
+  keyOf: (item: T) => SortKey,
+): PageSource<T> {
+  const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
+    for (let number = 1; ; number += 1) {
+      const page = await fetchPage(number, size);
+      if (page.items.length === 0) return;
+      yield page.items;
+      if (!page.hasMore) return;
+    }
+  };
+  return {
+    pages,
+    count: async () => (await fetchPage(1, size)).total ?? countByWalking(pages(), keyOf),
+  };
+}
+
+/** The items of `source` for which `include` is true. Counting walks (the upstream's total counts the rest too). */
+export function filteredSource<T>(source: PageSource<T>, include: (item: T) => boolean, keyOf: (item: T) => SortKey): PageSource<T> {
+  const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
+    for await (const page of source.pages()) yield page.filter(include);
+  };
+  return { pages, count: () => countByWalking(pages(), keyOf) };
+}
+
+interface MergeLane<T> {
+  iterator: AsyncIterator<readonly T[]>;
+  buffer: T[];
+  done: boolean;
+}
+
+async function refill<T>(lane: MergeLane<T>): Promise<void> {
+  while (lane.buffer.length === 0 && !lane.done) {
+    const next = await lane.iterator.next();
+    if (next.done === true) lane.done = true;
+    else lane.buffer.push(...next.value);
+  }
+}
+
+/**
+ * Several sources as one list in the order of `keyOf` (see `sort-key.ts`). Each source must yield in that order
+ * for the merge to be in order (`paginate` checks the order it sees and walks to the end when it is not). A page
+ * of the merge is emitted whenever one lane runs dry, and that lane alone is refilled, so a consumer that stops
+ * early has pulled from each source only the pages it needed. `count()` adds the sources' counts.
+ */
+export function mergeSources<T>(sources: readonly PageSource<T>[], keyOf: (item: T) => SortKey): PageSource<T> {
+  if (sources.length === 1 && sources[0] !== undefined) return sources[0];
+  return {
+    pages: async function* () {
+      const lanes: MergeLane<T>[] = sources.map((source) => ({
+        iterator: source.pages()[Symbol.asyncIterator](),
+        buffer: [],
+        done: false,
+      }));
+      try {
+        await Promise.all(lanes.map(refill));
+        for (;;) {
+          const merged: T[] = [];
+          for (;;) {
+            let best: MergeLane<T> | null = null;
+            for (const lane of lanes) {
+              const head = lane.buffer[0];
+              const bestHead = best?.buffer[0];
+              if (head !== undefined && (bestHead === undefined || compareSortKeys(keyOf(head), keyOf(bestHead)) < 0)) {
+                best = lane;
+              }
+            }
+            const item = best?.buffer.shift();
+            if (best === null || item === undefined) break;
+            merged.push(item);
+            // Its next item may be on a page not fetched yet: refill before comparing again.
+            if (best.buffer.length === 0 && !best.done) break;
+          }
+          if (merged.length > 0) yield merged;
+          const dry = lanes.filter((lane) => lane.buffer.length === 0 && !lane.done);
+          if (dry.length === 0 && lanes.every((lane) => lane.buffer.length === 0)) return;
+          await Promise.all(dry.map(refill));
+        }
+      } finally {
+        await Promise.all(lanes.map((lane) => lane.iterator.return?.()));
+      }
+    },
+    count: async () => (await Promise.all(sources.map((source) => source.count()))).reduce((sum, n) => sum + n, 0),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The live port (`topics.ts`) over the watch objects: subscription resolvers open live streams (SSE) through it,
+ * so that no resolver touches `env` or a Durable Object binding. It checks the subscriber through its backend
+ * session, then hands the stream to the watch object of its topic (`sse-bridge.ts`).
+ */
+import type { BackendSessions } from "../context";
+import type { GatewayEnv } from "../env";
+import type { Provider } from "../model";
+import { watchNamespace } from "./bindings";
+import { subscriptionSettingsFromEnv } from "./settings";
+import { watchStream } from "./sse-bridge";
+import { startSubscription, type SubscriptionStart } from "./subscription-start";
+import type { LivePort, LiveRequest, WatchTopic } from "./topics";
+
+/** A checked subscriber: its start, and the credentials the watch object will poll with. */
+export interface CheckedSubscriber {
+  start: SubscriptionStart;
+  credentials: unknown;
+}
+
+/**
+ * Checks a subscriber through its backend's session (both transports): the topic gets the session's tenant, and the
+ * first snapshot is read with the subscriber's own credentials. Rejects with `UNAUTHENTICATED` when it has none for
+ * that backend, and with the upstream's error otherwise.
+ */
+export async function checkSubscriber(backends: BackendSessions, request: LiveRequest): Promise<CheckedSubscriber> {
+  const session = backends.sessionOf(request.provider);
+  const topic = { ...request, tenant: session.tenant } as WatchTopic;
+  const start = await startSubscription(session, topic);
+  return { start, credentials: credentialsOf(backends, request.provider) };
+}
+
+/** The port of one request; `signal` is the HTTP request's, which aborts when an SSE client goes. */
+export function createLivePort(env: GatewayEnv, backends: BackendSessions, signal: AbortSignal | undefined): LivePort {
+  return {
+    async open(request) {
+      const { start, credentials } = await checkSubscriber(backends, request);
+      return watchStream({
+        namespace: watchNamespace(env),
+        credentials,
+        start,
+        maxLifetimeMs: subscriptionSettingsFromEnv(env).maxLifetimeMs,
+        signal,
+      });
+    },
+  };
+}
+
+function credentialsOf(backends: BackendSessions, provider: Provider): unknown {
+  const found = backends.credentials[provider];
+  if (found === undefined) throw new Error(`live: no credentials for ${provider} after its session was made`);
+  return found.credentials;
+}
