@@ -67,7 +67,9 @@ describe("credentials", () => {
   it("gives FORBIDDEN for a key the upstream refuses, without echoing the key", async () => {
     const result = await gql(JOBS, {}, { project: DEMO.project, key: WRONG_KEY });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(result.errors?.[0]?.message).toMatch(/^The upstream refused the credentials for this request \(403 ForbiddenError/);
+    expect(result.errors?.[0]?.message).toMatch(
+      /^nexus jobs\.list: expected 2xx, got 403 from \/projects\/proj_demo\/batch\/jobs \(ForbiddenError/,
+    );
     expectNoKey(result.text);
   });
 });
@@ -86,7 +88,9 @@ describe("upstream answers", () => {
       `mutation { createWebhook(input: { name: "too-many-retries", endpoint: "https://example.com/hook", retries: { maxRetries: 11, maxBackoffMs: 15000 } }) { secret } }`,
     );
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0]?.message).toMatch(/^The upstream rejected the request: BadRequestError: .*maxRetries/);
+    expect(result.errors?.[0]?.message).toMatch(
+      /^nexus webhooks\.create: expected 2xx, got 400 from \/projects\/proj_demo\/batch\/webhooks \(BadRequestError: .*maxRetries/,
+    );
     const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
     expect(posts).toEqual([expect.objectContaining({ path: "/projects/proj_demo/batch/webhooks", status: 400 })]);
     expectNoKey(result.text);
@@ -98,7 +102,9 @@ describe("upstream answers", () => {
     const result = await gql(JOBS);
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: "The upstream is rate limiting this project (GET /projects/proj_demo/batch/jobs). Retry after 7 s.",
+        message:
+          "nexus jobs.list: expected 2xx, got 429 from /projects/proj_demo/batch/jobs " +
+          "(TooManyRequestsError: Too many requests: retry after 7 s). Retry after 7 s.",
         extensions: { code: "RATE_LIMITED", retryAfterSeconds: 7 },
       }),
     ]);
@@ -111,7 +117,7 @@ describe("upstream answers", () => {
     await clearUpstreamRequests();
     const result = await gql(JOBS);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
-    expect(result.errors?.[0]?.message).toMatch(/^The upstream failed \(GET \/projects\/proj_demo\/batch\/jobs: 503 /);
+    expect(result.errors?.[0]?.message).toMatch(/^nexus jobs\.list: expected 2xx, got 503 from \/projects\/proj_demo\/batch\/jobs /);
     const calls = await upstreamRequests();
     expect(calls.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
       Array(3).fill("GET /projects/proj_demo/batch/jobs 503"),
@@ -143,7 +149,7 @@ describe("upstream answers", () => {
     const result = await gql(`{ webhooks(first: 1) { edges { cursor } } }`);
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: "The upstream did not answer in time (GET /projects/proj_demo/batch/webhooks).",
+        message: "nexus webhooks.list: no answer within 4000 ms from /projects/proj_demo/batch/webhooks",
         extensions: { code: "UPSTREAM_TIMEOUT" },
         path: ["webhooks"],
       }),

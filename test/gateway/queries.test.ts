@@ -302,7 +302,7 @@ describe("node and nodes", () => {
     const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, { id: dataset.id });
     const result = await gql(`query($id: ID!) { job(id: $id) { id } }`, { id: global.dataset.id });
     expect(result.errors?.[0]).toMatchObject({
-      message: 'Argument "id": expected a NexusJob id, got a NexusDataset id.',
+      message: 'Argument "id": expected a Job id, got a NexusDataset id.',
       extensions: { code: "BAD_USER_INPUT" },
     });
   });

@@ -13,7 +13,9 @@ const options: ProtocolOptions = {
   credentialsFromInit: (payload) => {
     const projectId = payload?.["x-nexus-project-id"];
     const secretKey = payload?.["x-nexus-secret-key"];
-    return typeof projectId === "string" && typeof secretKey === "string" ? { projectId, secretKey } : null;
+    return typeof projectId === "string" && typeof secretKey === "string"
+      ? { NEXUS: { credentials: { projectId, secretKey }, source: "request" as const } }
+      : {};
   },
 };
 
@@ -35,7 +37,7 @@ describe("graphql-transport-ws protocol core", () => {
     expect(state).toEqual({
       initReceived: true,
       acknowledged: true,
-      credentials: { projectId: "proj_demo", secretKey: "demo-secret-key" },
+      credentials: { NEXUS: { credentials: { projectId: "proj_demo", secretKey: "demo-secret-key" }, source: "request" } },
       operationIds: [],
     });
   });

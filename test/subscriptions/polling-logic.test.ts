@@ -1,25 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { NexusLogEntry } from "../../src/backends/nexus/types";
-import {
-  afterTimeForCursor,
-  logCursorFrom,
-  passesMinLevel,
-  takeNewLogEntries,
-} from "../../src/subscriptions/log-tail";
+import { jobFromNexus, logEntryFromNexus, type NexusLogEntryModel } from "../../src/backends/nexus/to-model";
+import type { NexusJob } from "../../src/backends/nexus/types";
+import { passesMinLevel } from "../../src/log-levels";
+import { afterTimeForCursor, logCursorFrom, takeNewLogEntries } from "../../src/subscriptions/log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subscriptions/poll-schedule";
 import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
 import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
 import { eventsForListener, parseListenerSpec } from "../../src/subscriptions/watch-listeners";
 
-const entry = (id: string, createTime: number, level = "Info"): NexusLogEntry => ({
-  id,
-  kind: "ItemPredicted",
-  createTime,
-  level,
-  item: "0",
-  status: "Delivered",
-  timeMs: 1,
-});
+const entry = (id: string, createTime: number, level = "Info"): NexusLogEntryModel =>
+  logEntryFromNexus({ id, kind: "ItemPredicted", createTime, level, item: "0", status: "Delivered", timeMs: 1 }, "batchjob_1", "proj_demo");
+const jobModel = (wire: NexusJob) => jobFromNexus(wire, "proj_demo");
+const topic = { provider: "NEXUS" as const, tenant: "proj_demo", ref: "batchjob_1" };
 
 describe("log tail cursor", () => {
   it("asks one millisecond before the cursor, so an exclusive or inclusive afterTime both return its entries", () => {
@@ -33,14 +25,14 @@ describe("log tail cursor", () => {
       entry("b", 1001),
       entry("b", 1001),
     ]);
-    expect(entries.map((e) => e.id)).toEqual(["b", "c"]);
+    expect(entries.map((e) => e.ref)).toEqual(["b", "c"]);
     expect(cursor).toEqual({ time: 1002, seenIds: ["c"] });
   });
 
   it("does not repeat entries at the cursor's millisecond on the next fetch, but takes new ones there", () => {
     const first = takeNewLogEntries(logCursorFrom(1000), [entry("a", 1005), entry("b", 1005)]);
     const second = takeNewLogEntries(first.cursor, [entry("a", 1005), entry("b", 1005), entry("c", 1005), entry("d", 1007)]);
-    expect(second.entries.map((e) => e.id)).toEqual(["c", "d"]);
+    expect(second.entries.map((e) => e.ref)).toEqual(["c", "d"]);
     const third = takeNewLogEntries(
       takeNewLogEntries(first.cursor, [entry("a", 1005), entry("c", 1005)]).cursor,
       [entry("a", 1005), entry("b", 1005), entry("c", 1005)],
@@ -105,7 +97,7 @@ describe("snapshot fingerprints", () => {
   });
 
   it("change when a job counter or the dataset's item count changes", () => {
-    const job = {
+    const wire = {
       id: "batchjob_1",
       name: "j",
       projectId: "proj_demo",
@@ -114,20 +106,23 @@ describe("snapshot fingerprints", () => {
       createDate: 1,
       updateDate: 1,
     };
-    const base = eventFingerprint({ type: "job", job, dataset: null, terminal: false });
+    const job = jobModel(wire);
+    const base = eventFingerprint({ type: "job", job, dataset: null, progressInput: 10, terminal: false });
     const moved = eventFingerprint({
       type: "job",
-      job: { ...job, status: { ...job.status, items: { Delivered: 2 } } },
+      job: jobModel({ ...wire, status: { ...wire.status, items: { Delivered: 2 } } }),
       dataset: null,
+      progressInput: 10,
       terminal: false,
     });
     expect(moved).not.toBe(base);
-    expect(eventFingerprint({ type: "job", job, dataset: null, terminal: false })).toBe(base);
+    expect(eventFingerprint({ type: "job", job, dataset: null, progressInput: 11, terminal: false })).not.toBe(base);
+    expect(eventFingerprint({ type: "job", job: jobModel(wire), dataset: null, progressInput: 10, terminal: false })).toBe(base);
   });
 });
 
 describe("events for one listener", () => {
-  const job = {
+  const job = jobModel({
     id: "batchjob_1",
     name: "j",
     projectId: "proj_demo",
@@ -135,16 +130,16 @@ describe("events for one listener", () => {
     status: { overview: "Waiting", message: "Running", items: { Delivered: 1 } },
     createDate: 1,
     updateDate: 1,
-  };
-  const snapshot = { type: "job" as const, job, dataset: null, terminal: false };
+  });
+  const snapshot = { type: "job" as const, job, dataset: null, progressInput: null, terminal: false };
   const logs = [
-    { type: "log" as const, jobId: "batchjob_1", entry: entry("old", 90, "Error") },
-    { type: "log" as const, jobId: "batchjob_1", entry: entry("info", 110, "Info") },
-    { type: "log" as const, jobId: "batchjob_1", entry: entry("error", 120, "Error") },
+    { type: "log" as const, entry: entry("old", 90, "Error") },
+    { type: "log" as const, entry: entry("info", 110, "Info") },
+    { type: "log" as const, entry: entry("error", 120, "Error") },
   ];
 
   it("sends a snapshot only when it differs from what the listener has", () => {
-    const spec = { topic: { kind: "job" as const, id: "batchjob_1" }, since: 0, fingerprint: null };
+    const spec = { topic: { ...topic, kind: "job" as const }, since: 0, fingerprint: null };
     expect(eventsForListener(spec, snapshot, [], false)).toEqual([snapshot]);
     const current = { ...spec, fingerprint: eventFingerprint(snapshot) };
     expect(eventsForListener(current, snapshot, [], false)).toEqual([]);
@@ -152,13 +147,13 @@ describe("events for one listener", () => {
   });
 
   it("gives a log tail the entries since it subscribed at or above its level, then complete when the job ended", () => {
-    const spec = { topic: { kind: "jobLogs" as const, id: "batchjob_1", minLevel: "Warning" }, since: 100, fingerprint: null };
+    const spec = { topic: { ...topic, kind: "jobLogs" as const, minLevel: "Warning" }, since: 100, fingerprint: null };
     expect(eventsForListener(spec, snapshot, logs, false)).toEqual([logs[2]]);
     expect(eventsForListener(spec, snapshot, logs, true)).toEqual([logs[2], { type: "complete" }]);
   });
 
   it("reads a socket listener's spec from its header, and rejects a malformed one", () => {
-    const spec = { topic: { kind: "job", id: "batchjob_1" }, since: 5, fingerprint: "f" };
+    const spec = { topic: { ...topic, kind: "job" }, since: 5, fingerprint: "f" };
     expect(parseListenerSpec(JSON.stringify(spec))).toEqual(spec);
     expect(parseListenerSpec("{nope")).toBeNull();
     expect(parseListenerSpec(JSON.stringify({ since: 5 }))).toBeNull();

@@ -4,8 +4,16 @@ import { GraphQLError } from "graphql";
 import { datasetStateFromNexus, jobProgress, jobStateFromNexus } from "../../src/backends/nexus/job-state";
 import type { NexusDataset, NexusJob } from "../../src/backends/nexus/types";
 import { GatewayError, isTransient, toGraphQLError, UpstreamError } from "../../src/errors";
-import { fromGlobalId, rawIdFor, toGlobalId } from "../../src/global-id";
-import { crc32cBase64, prepareNdjson } from "../../src/resources/ndjson";
+import { crc32cBase64, prepareNdjson } from "../../src/backends/nexus/resolvers/ndjson";
+import { reasonOfNexusStatus } from "../../src/backends/nexus/transport";
+import { resolveId, resolveIdOf } from "../../src/backends/registry";
+import { toGlobalId } from "../../src/global-id";
+
+/** What the registry makes of an id: its type and ref, or null. */
+function fromGlobalId(id: string): { typename: string; rawId: string } | null {
+  const resolved = resolveId(id);
+  return resolved === null ? null : { typename: resolved.nodeType.typename, rawId: resolved.ref };
+}
 
 function job(status: Partial<NexusJob["status"]>): NexusJob {
   return { id: "batchjob_1", name: "j", projectId: "p", spec: {}, status: { overview: "Waiting", ...status }, createDate: 1, updateDate: 1 };
@@ -25,7 +33,13 @@ describe("global ids", () => {
     expect(fromGlobalId(toGlobalId("NexusJob", "a").slice(0, -1) + "!")).toBeNull();
     expect(fromGlobalId(btoa("Unknown:x"))).toBeNull();
     expect(fromGlobalId(btoa("NexusJob:../../etc"))).toBeNull();
-    expect(() => rawIdFor("NexusJob", "dataset_1")).toThrow('Argument "id": expected a NexusJob id, got a NexusDataset id.');
+    // Dot segments would steer an upstream path (`DELETE …/webhooks/..` is `DELETE …/batch/`): not ids.
+    expect(fromGlobalId(toGlobalId("NexusWebhook", ".."))).toBeNull();
+    expect(fromGlobalId(toGlobalId("NexusJob", "."))).toBeNull();
+    expect(fromGlobalId(toGlobalId("NexusJob", "batchjob_1/../x"))).toBeNull();
+    expect(fromGlobalId(toGlobalId("NexusJob", "dataset_1"))).toBeNull();
+    expect(() => resolveIdOf("dataset_1", { typename: "NexusJob" })).toThrow('Argument "id": expected a NexusJob id, got a NexusDataset id.');
+    expect(() => resolveIdOf("dataset_1", { kind: "job" })).toThrow('Argument "id": expected a Job id, got a NexusDataset id.');
   });
 });
 
@@ -81,7 +95,18 @@ describe("NDJSON", () => {
 
 describe("toGraphQLError", () => {
   const upstream = (status: number, extra: Partial<ConstructorParameters<typeof UpstreamError>[1]> = {}): UpstreamError =>
-    new UpstreamError("x", { kind: "http", method: "GET", path: "/projects/p/batch/jobs", status, ...extra });
+    new UpstreamError("x", {
+      backend: "nexus",
+      operation: "jobs.list",
+      reason: reasonOfNexusStatus(status),
+      kind: "http",
+      method: "GET",
+      path: "/projects/p/batch/jobs",
+      status,
+      ...extra,
+    });
+  const failed = (kind: "timeout" | "network" | "invalid-body", reason: "timeout" | "unavailable"): UpstreamError =>
+    new UpstreamError(kind, { backend: "nexus", operation: "jobs.get", reason, kind, method: "GET", path: "/p", status: 0 });
 
   it.each([
     [upstream(401), "FORBIDDEN"],
@@ -90,9 +115,9 @@ describe("toGraphQLError", () => {
     [upstream(400), "BAD_USER_INPUT"],
     [upstream(429), "RATE_LIMITED"],
     [upstream(503), "UPSTREAM_UNAVAILABLE"],
-    [new UpstreamError("t", { kind: "timeout", method: "GET", path: "/p", status: 0 }), "UPSTREAM_TIMEOUT"],
-    [new UpstreamError("n", { kind: "network", method: "GET", path: "/p", status: 0 }), "UPSTREAM_UNAVAILABLE"],
-    [new UpstreamError("b", { kind: "invalid-body", method: "GET", path: "/p", status: 200 }), "UPSTREAM_UNAVAILABLE"],
+    [failed("timeout", "timeout"), "UPSTREAM_TIMEOUT"],
+    [failed("network", "unavailable"), "UPSTREAM_UNAVAILABLE"],
+    [failed("invalid-body", "unavailable"), "UPSTREAM_UNAVAILABLE"],
     [new GatewayError("UNAUTHENTICATED", "no"), "UNAUTHENTICATED"],
   ])("maps %s to %s", (error, code) => {
     expect(toGraphQLError(error).extensions["code"]).toBe(code);
@@ -112,6 +137,7 @@ describe("toGraphQLError", () => {
 
   it("counts 429, 5xx, timeouts and network failures as transient, 4xx not", () => {
     expect([429, 500, 503].map((status) => isTransient(upstream(status)))).toEqual([true, true, true]);
+    expect(isTransient(failed("timeout", "timeout")) && isTransient(failed("network", "unavailable"))).toBe(true);
     expect([400, 403, 404].map((status) => isTransient(upstream(status)))).toEqual([false, false, false]);
     expect(isTransient(new Error("x"))).toBe(false);
   });

@@ -62,7 +62,10 @@ describe("NexusClient", () => {
     const error = await client(fetch).getJob("batchjob_1").catch((e: unknown) => e);
     expect(calls).toHaveLength(3);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect((error as UpstreamError).message).toBe("GET /projects/proj_x/batch/jobs/batchjob_1: expected 2xx, got 503 (InternalServerError: down)");
+    expect((error as UpstreamError).message).toBe(
+      "nexus jobs.get: expected 2xx, got 503 from /projects/proj_x/batch/jobs/batchjob_1 (InternalServerError: down)",
+    );
+    expect(error).toMatchObject({ backend: "nexus", operation: "jobs.get", reason: "unavailable", status: 503 });
   });
 
   it("succeeds when a retry succeeds", async () => {
@@ -79,7 +82,11 @@ describe("NexusClient", () => {
 
   it("turns a body that is not JSON, or lacks required fields, into an invalid-body error", async () => {
     const html = await client(fakeFetch(() => new Response("<html>oops</html>", { status: 200 })).fetch).getJob("batchjob_1").catch((e: unknown) => e);
-    expect(html).toMatchObject({ kind: "invalid-body", message: "GET /projects/proj_x/batch/jobs/batchjob_1: the upstream answered 200 with an invalid body (not JSON)." });
+    expect(html).toMatchObject({
+      kind: "invalid-body",
+      reason: "unavailable",
+      message: "nexus jobs.get: the upstream answered 200 with an invalid body (not JSON) from /projects/proj_x/batch/jobs/batchjob_1",
+    });
     const partial = await client(fakeFetch(() => Response.json({ id: "batchjob_1" })).fetch).getJob("batchjob_1").catch((e: unknown) => e);
     expect(partial).toMatchObject({ kind: "invalid-body" });
     expect((partial as Error).message).toContain("invalid body (name:");
@@ -88,7 +95,12 @@ describe("NexusClient", () => {
   it("times out with a timeout error", async () => {
     const never = fakeFetch(() => new Promise<Response>(() => undefined));
     const error = await client(never.fetch, { timeoutMs: 50 }).getJob("batchjob_1").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "timeout", status: 0, message: "GET /projects/proj_x/batch/jobs/batchjob_1: no answer within 50 ms" });
+    expect(error).toMatchObject({
+      kind: "timeout",
+      reason: "timeout",
+      status: 0,
+      message: "nexus jobs.get: no answer within 50 ms from /projects/proj_x/batch/jobs/batchjob_1",
+    });
   });
 
   it("reads Retry-After and removes the key from upstream messages", async () => {
@@ -151,7 +163,7 @@ describe("loaders", () => {
     calls.length = 0;
     const many = createNexusLoaders(client(fetch));
     const loaded = await many.datasetById.loadMany(["dataset_0", "dataset_3", "dataset_4", "dataset_gone"]);
-    expect(loaded.map((item) => (item === null || item instanceof Error ? item : item.id))).toEqual(["dataset_0", "dataset_3", "dataset_4", null]);
+    expect(loaded.map((item) => (item === null || item instanceof Error ? item : item.ref))).toEqual(["dataset_0", "dataset_3", "dataset_4", null]);
     expect(calls.map((call) => new URL(call.url).pathname)).toEqual(["/projects/proj_x/batch/datasets"]);
     expect(new URL(calls[0]?.url ?? "").searchParams.get("limit")).toBe("1000");
   });

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { GatewayError } from "../../src/errors";
 import type { Connection } from "../../src/pagination/connection";
 import { filterFingerprint, paginate, type ConnectionArgs } from "../../src/pagination/paginate";
+import { countByWalking, filteredSource, type PageSource } from "../../src/pagination/sources";
+import type { SortKey } from "../../src/pagination/sort-key";
 
 interface Item {
   id: string;
@@ -20,22 +22,23 @@ const ITEMS: Item[] = Array.from({ length: 23 }, (_, index) => ({
 
 const EXPECTED = [...ITEMS].sort((a, b) => b.createDate - a.createDate || (a.id < b.id ? -1 : 1)).map((item) => item.id);
 
+/** The position key of an item (as a Nexus object's). */
+const keyOf = (item: Item): SortKey => ({ createdAt: item.createDate, provider: "NEXUS", ref: item.id });
+
 /** Pages of `size` items; counts how many pages were pulled. */
-function source(items: Item[], size: number): { pages: () => AsyncGenerator<Item[]>; pulled: () => number } {
+function source(items: Item[], size: number): PageSource<Item> & { pulled: () => number } {
   let pulled = 0;
-  return {
-    pages: async function* () {
-      for (let start = 0; start < items.length; start += size) {
-        pulled += 1;
-        yield items.slice(start, start + size);
-      }
-    },
-    pulled: () => pulled,
+  const pages = async function* (): AsyncGenerator<Item[]> {
+    for (let start = 0; start < items.length; start += size) {
+      pulled += 1;
+      yield items.slice(start, start + size);
+    }
   };
+  return { pages, count: () => countByWalking(pages(), keyOf), pulled: () => pulled };
 }
 
 async function page(items: Item[], upstreamSize: number, args: ConnectionArgs): Promise<Connection<Item>> {
-  return paginate({ kind: "items", filter: filterFingerprint({}), args, pages: source(items, upstreamSize).pages(), keyOf: (item) => item });
+  return paginate({ kind: "items", filter: filterFingerprint({}), args, source: () => source(items, upstreamSize), keyOf });
 }
 
 async function walkAll(items: Item[], upstreamSize: number, direction: "forward" | "backward", size: number): Promise<string[]> {
@@ -75,26 +78,27 @@ describe("paginate", () => {
 
   it("stops pulling upstream pages once a forward page is settled", async () => {
     const upstream = source(ITEMS, 3);
-    await paginate({ kind: "items", filter: "[]", args: { first: 2 }, pages: upstream.pages(), keyOf: (item) => item });
+    await paginate({ kind: "items", filter: "[]", args: { first: 2 }, source: () => upstream, keyOf });
     expect(upstream.pulled()).toBeLessThan(3);
   });
 
   it("walks to the end when the upstream is out of order", async () => {
     const upstream = source([...ITEMS].reverse(), 3);
-    await paginate({ kind: "items", filter: "[]", args: { first: 2 }, pages: upstream.pages(), keyOf: (item) => item });
+    await paginate({ kind: "items", filter: "[]", args: { first: 2 }, source: () => upstream, keyOf });
     expect(upstream.pulled()).toBe(Math.ceil(ITEMS.length / 3));
   });
 
-  it("applies the include filter before counting the page", async () => {
+  it("applies a filtered source before counting the page, and counts what it keeps", async () => {
+    const include = (item: Item): boolean => item.id.endsWith("0") || item.id.endsWith("5");
     const result = await paginate({
       kind: "items",
       filter: "[]",
       args: { first: 4 },
-      pages: source(ITEMS, 5).pages(),
-      keyOf: (item) => item,
-      include: (item) => item.id.endsWith("0") || item.id.endsWith("5"),
+      source: () => filteredSource(source(ITEMS, 5), include, keyOf),
+      keyOf,
     });
     expect(result.edges.map((edge) => edge.node.id)).toEqual(EXPECTED.filter((id) => id.endsWith("0") || id.endsWith("5")).slice(0, 4));
+    expect(await result.count?.()).toBe(ITEMS.filter(include).length);
   });
 
   it.each([
@@ -104,7 +108,7 @@ describe("paginate", () => {
     [{ after: "%%%" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
   ])("refuses %j before pulling any page", async (args, message) => {
     const upstream = source(ITEMS, 3);
-    const attempt = paginate({ kind: "items", filter: "[]", args, pages: upstream.pages(), keyOf: (item) => item });
+    const attempt = paginate({ kind: "items", filter: "[]", args, source: () => upstream, keyOf });
     await expect(attempt).rejects.toThrow(new GatewayError("BAD_USER_INPUT", message));
     await expect(attempt).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     expect(upstream.pulled()).toBe(0);
