@@ -13,6 +13,7 @@ import type { DatasetModel } from "../model";
 /** The dataset queries and the `Dataset` interface. */
 export const datasetResolvers: Resolvers = {
   Dataset: {
+    // Every model names its own GraphQL type; the cast is to the generated union of the types that implement it.
     __resolveType: (dataset) => dataset.typename as "NexusDataset",
   },
   Query: {

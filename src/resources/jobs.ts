@@ -14,6 +14,7 @@ import { sortKeyOf } from "../pagination/sort-key";
 /** The job queries and the `Job` interface. */
 export const jobResolvers: Resolvers = {
   Job: {
+    // Every model names its own GraphQL type; the cast is to the generated union of the types that implement it.
     __resolveType: (job) => job.typename as "NexusJob",
   },
   Query: {

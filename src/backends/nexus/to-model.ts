@@ -15,7 +15,7 @@ export type NexusWebhookModel = ModelBase<NexusWebhook> & { kind: "webhook" };
 /** A Nexus log entry. */
 export type NexusLogEntryModel = LogEntryModel<NexusLogEntry>;
 
-/** The tenant of a Nexus object: its project. */
+/** The parts every Nexus model shares; a Nexus object's tenant is its project. */
 function base<W>(typename: string, tenant: string, ref: string, createdAt: number, wire: W) {
   return { provider: "NEXUS" as const, typename, tenant, ref, createdAt, wire };
 }
