@@ -123,6 +123,14 @@ export class UpstreamError extends Error {
   }
 }
 
+/**
+ * The same upstream failure told in the context of a larger operation (a dataset created, then its upload failed):
+ * the backend and the call stay, the message is replaced, and the reason may be narrowed. Never throws.
+ */
+export function upstreamErrorInContext(error: UpstreamError, message: string, reason: UpstreamReason = error.reason): UpstreamError {
+  return new UpstreamError(message, { ...error, reason, cause: error });
+}
+
 const TRANSIENT_REASONS: ReadonlySet<UpstreamReason> = new Set<UpstreamReason>(["rate-limited", "timeout", "unavailable"]);
 
 /**

@@ -3,7 +3,7 @@
  * instructions to the client) and `deleteDataset`.
  */
 import type { GatewayContext } from "../../../context";
-import { badUserInput, GatewayError, UpstreamError } from "../../../errors";
+import { badUserInput, UpstreamError, upstreamErrorInContext } from "../../../errors";
 import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { resolveIdOf } from "../../registry";
@@ -62,19 +62,26 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
   });
   const uploadUrl = created.status.source?.uploadUrl;
   if (uploadUrl === undefined) {
-    throw new GatewayError(
-      "UPSTREAM_UNAVAILABLE",
-      `The upstream created dataset ${created.id} but gave no upload URL; nothing was uploaded.`,
-    );
+    throw new UpstreamError(`nexus datasets.create: the upstream created dataset ${created.id} but gave no upload URL; nothing was uploaded`, {
+      backend: "nexus",
+      operation: "datasets.create",
+      reason: "unavailable",
+      kind: "invalid-body",
+      method: "POST",
+      path: `/projects/${session.tenant}/batch/datasets`,
+      status: 200,
+    });
   }
   try {
     await client.uploadDatasetBytes(uploadUrl, prepared.bytes);
   } catch (error) {
-    const detail = error instanceof UpstreamError ? error.message : "unexpected failure";
-    throw new GatewayError(
-      error instanceof UpstreamError && error.kind === "timeout" ? "UPSTREAM_TIMEOUT" : "UPSTREAM_UNAVAILABLE",
-      `Created dataset ${created.id} (${toGlobalId("NexusDataset", created.id)}), but its upload failed: ${detail}. ` +
+    if (!(error instanceof UpstreamError)) throw error;
+    // The signed URL is the upload's credential, not the caller's key: a refusal there is not FORBIDDEN.
+    throw upstreamErrorInContext(
+      error,
+      `Created dataset ${created.id} (${toGlobalId("NexusDataset", created.id)}), but its upload failed: ${error.message}. ` +
         "Delete it or upload again with its upload instructions.",
+      error.reason === "timeout" ? "timeout" : "unavailable",
     );
   }
   // Read it back: the status after the upload is what the client wants to see.
