@@ -7,24 +7,13 @@ import { CloseCode, MessageType } from "graphql-ws";
 import { authorize, callerFromPayload, type AuthorizeEnv } from "./authorize";
 import { isSettingsProblem } from "./auth-settings";
 import { browserSettingsFromEnv, type BrowserEnv } from "../browser/browser-settings";
+import { closeReason } from "./close-reason";
 
 /** How to close a refused socket. */
 export interface InitRefusal {
   type: "close";
   code: CloseCode;
   reason: string;
-}
-
-/** The longest close reason the WebSocket protocol allows, in UTF-8 bytes. */
-const MAX_CLOSE_REASON_BYTES = 123;
-
-/** Cuts `reason` to what a close frame can carry, on a character boundary. */
-export function closeReason(reason: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(reason).length <= MAX_CLOSE_REASON_BYTES) return reason;
-  let cut = reason;
-  while (encoder.encode(`${cut}…`).length > MAX_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
-  return `${cut}…`;
 }
 
 function initPayload(data: string | ArrayBuffer): Record<string, unknown> | null | "not-init" {

@@ -52,22 +52,26 @@ export function principalNeeded(input: Omit<AccessInput, "principal">): boolean 
 
 /**
  * Decides a request, in this order: unusable settings refuse everything (`GATEWAY_MISCONFIGURED`, naming the
- * setting); own credentials, no server-held credentials, or `GATEWAY_AUTH=off` are allowed; server-held
- * credentials without any gateway auth refuse everything (`GATEWAY_MISCONFIGURED`, naming the missing settings); a
- * missing or refused bearer is `UNAUTHENTICATED` (or `UPSTREAM_UNAVAILABLE` when the JWKS cannot be reached); a
+ * setting); no server-held credentials, or `GATEWAY_AUTH=off`, allow everything; server-held credentials without
+ * any gateway auth refuse everything (`GATEWAY_MISCONFIGURED`, naming the missing settings); callers with their own
+ * upstream credentials are allowed (the upstream checks them); for the rest, a missing or refused bearer is `UNAUTHENTICATED` (or `UPSTREAM_UNAVAILABLE` when the JWKS cannot be reached); a
  * principal without a grant for the server-held project is `FORBIDDEN`. Pure; never throws.
  */
 export function decideAccess(input: AccessInput): AccessDecision {
   const { settings, serverProject, principal } = input;
   if (isSettingsProblem(settings)) return refuse("GATEWAY_MISCONFIGURED", settings.message);
-  if (input.ownCredentials || serverProject === null || settings.off) return allow;
+  if (serverProject === null || settings.off) return allow;
+  // Held keys with nobody asked who they are: refuse to serve at all, even callers with keys of their own, so the
+  // mistake shows on the first request instead of once someone finds the open gateway.
   if (!hasGatewayAuth(settings)) {
     return refuse(
       "GATEWAY_MISCONFIGURED",
-      `The gateway holds upstream credentials (${SERVER_CREDENTIAL_SETTINGS}) but no gateway authentication is ` +
-        "configured: set GATEWAY_TOKENS or AUTH_JWKS_URL (or GATEWAY_AUTH=off, for local development only).",
+      // The missing settings come first: a WebSocket close reason (123 bytes) keeps only the start.
+      `Set GATEWAY_TOKENS or AUTH_JWKS_URL: the gateway holds upstream credentials (${SERVER_CREDENTIAL_SETTINGS}) ` +
+        "but no gateway authentication is configured (GATEWAY_AUTH=off is for local development only).",
     );
   }
+  if (input.ownCredentials) return allow;
   switch (principal.kind) {
     case "absent":
       return refuse(
