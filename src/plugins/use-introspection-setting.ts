@@ -36,6 +36,11 @@ export function introspectionEnabled(env: BrowserEnv): boolean {
   return !isSettingsProblem(settings) && settings.introspection;
 }
 
+/** The validation rules the introspection setting adds (for transports outside Yoga, such as graphql-ws). */
+export function introspectionRules(env: BrowserEnv): ValidationRule[] {
+  return introspectionEnabled(env) ? [] : [introspectionDisabledRule];
+}
+
 /** Adds {@link introspectionDisabledRule} to validation unless `INTROSPECTION` is on. */
 export function useIntrospectionSetting(): Plugin<GatewayServerContext> {
   return {

@@ -14,6 +14,7 @@ import { DurableObject } from "cloudflare:workers";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { createContext, credentialsFromPayload } from "../context";
 import { connectionInitRefusal } from "../auth/connection-init-auth";
+import { introspectionRules } from "../plugins/use-introspection-setting";
 import type { GatewayEnv } from "../env";
 import { schema } from "../schema";
 import { topicFromSubscriptionField } from "../resources/subscriptions";
@@ -176,7 +177,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
   private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
-    const prepared = prepareOperation(schema, payload);
+    const prepared = prepareOperation(schema, payload, introspectionRules(this.env));
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
