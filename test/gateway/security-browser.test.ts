@@ -155,6 +155,8 @@ describe("CORS", () => {
       });
     expect(await upgradeStatus(FOREIGN_ORIGIN)).toBe(403);
     expect(await upgradeStatus(ALLOWED_ORIGIN)).toBe(101);
+    // GraphiQL's own page subscribes from the gateway's origin.
+    expect(await upgradeStatus(new URL(graphqlUrl()).origin)).toBe(101);
     // Clients outside a browser send no Origin: unaffected.
     expect(await wsRun(graphqlUrl(), OWN_KEYS, "{ __typename }")).toEqual({ kind: "result", data: { __typename: "Query" } });
   });
