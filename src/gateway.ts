@@ -17,6 +17,7 @@ import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
 import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
+import { useVaryOrigin } from "./plugins/use-vary-origin";
 
 /** What the Worker entry passes to Yoga with each request. */
 export interface GatewayServerContext {
@@ -52,7 +53,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   // Yoga types this factory's second argument as unknown; it is the server context the Worker passes.
   cors: (request, serverContext) => corsOptionsFor(request, (serverContext as GatewayServerContext).env),
   // In this order: a cross-site form is refused before anyone is asked who they are.
-  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting()],
+  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting(), useVaryOrigin()],
   // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
   renderGraphiQL: renderSelfHostedGraphiQL,
   logging: createGatewayLogger(),

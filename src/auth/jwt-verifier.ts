@@ -19,6 +19,7 @@ const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 function keySetFor(url: URL): ReturnType<typeof createRemoteJWKSet> {
   let keySet = keySets.get(url.href);
   if (keySet === undefined) {
+    // jose's own default, spelled out: a JWKS that takes longer gives UPSTREAM_UNAVAILABLE, not a hung request.
     keySet = createRemoteJWKSet(url, { timeoutDuration: 5000 });
     keySets.set(url.href, keySet);
   }

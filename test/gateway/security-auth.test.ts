@@ -267,9 +267,10 @@ describe("a gateway holding upstream keys with no gateway auth", () => {
     expect(outcome.kind === "closed" && outcome.reason).toMatch(/^GATEWAY_MISCONFIGURED: Set GATEWAY_TOKENS or AUTH_JWKS_URL: /);
   });
 
-  it("keeps answering / so that health checks see a running Worker", async () => {
+  it("keeps answering / and Yoga's /health so that health checks see a running Worker", async () => {
     const response = await fetch(`${open.url}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("ML batch GraphQL gateway: GraphQL and GraphiQL at /graphql\n");
+    expect((await fetch(`${open.url}/health`)).status).toBe(200);
   });
 });

@@ -140,6 +140,8 @@ describe("CORS", () => {
     const foreign = await post(graphqlUrl(), query, { ...OWN_KEYS, origin: FOREIGN_ORIGIN });
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     expect(foreign.headers.get("access-control-allow-credentials")).toBeNull();
+    // The answers differ by Origin, so a cache must keep them apart.
+    for (const answer of [allowed, foreign]) expect(answer.headers.get("vary")?.toLowerCase()).toContain("origin");
   });
 
   it("refuses a WebSocket from a foreign browser origin, and accepts one from an allowed origin", async () => {
