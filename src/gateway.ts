@@ -3,7 +3,7 @@
  * POST, multipart uploads, SSE subscriptions), GraphiQL on a browser GET. Every error passes through
  * `toGraphQLError`, the one mapping to `extensions.code`; anything unexpected is masked.
  */
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
 import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
 import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
@@ -12,6 +12,13 @@ import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
 import { schema } from "./schema";
 import { createLivePort } from "./subscriptions/live-port";
+// The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
+import { corsOptionsFor } from "./browser/cors-policy";
+import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
+import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
+import { useGatewayAuth } from "./plugins/use-gateway-auth";
+import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
+import { useVaryOrigin } from "./plugins/use-vary-origin";
 
 /** What the Worker entry passes to Yoga with each request. */
 export interface GatewayServerContext {
@@ -35,12 +42,19 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   schema,
   graphqlEndpoint: GRAPHQL_PATH,
   landingPage: false,
-  graphiql: {
-    title: "ML batch GraphQL gateway",
-    defaultQuery: GRAPHIQL_DEFAULT_QUERY,
-    // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
-    subscriptionsProtocol: "WS",
-  },
+  // GraphiQL only when GRAPHIQL=true (off in production, on in .dev.vars).
+  graphiql: (_request, { env }) =>
+    graphiqlWhenEnabled<GraphiQLOptions>(env, {
+      title: "ML batch GraphQL gateway",
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
+      subscriptionsProtocol: "WS",
+    }),
+  // CORS only for the origins in CORS_ORIGINS (none by default), each given back exactly, with credentials.
+  // Yoga types this factory's second argument as unknown; it is the server context the Worker passes.
+  cors: (request, serverContext) => corsOptionsFor(request, (serverContext as GatewayServerContext).env),
+  // In this order: a cross-site form is refused before anyone is asked who they are.
+  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting(), useVaryOrigin()],
   // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
   renderGraphiQL: renderSelfHostedGraphiQL,
   logging: createGatewayLogger(),

@@ -22,4 +22,24 @@ export interface GatewayVars {
   POLL_MAX_FAILURES?: string;
   /** Subscriptions: longest life of one SSE stream, in milliseconds. */
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+  // --- The gateway's own authentication and browser settings (src/auth/, src/browser/; README's Settings table). ---
+  /** `off` opts out of gateway authentication (local development only); unset or `on` enforces it. */
+  GATEWAY_AUTH?: string;
+  /** A secret: JSON mapping the sha256 hex of each bearer token to `{"name", "nexus": [projects]}` (`"*"`: any). */
+  GATEWAY_TOKENS?: string;
+  /** The JWKS URL that signs accepted JWTs (https; http only on loopback). Needs issuer and audience. */
+  AUTH_JWKS_URL?: string;
+  /** The `iss` every accepted JWT must carry. */
+  AUTH_JWT_ISSUER?: string;
+  /** The `aud` an accepted JWT must carry (comma-separated for several). */
+  AUTH_JWT_AUDIENCE?: string;
+  /** The JWT claim that grants projects. Default `projects`. */
+  AUTH_JWT_PROJECTS_CLAIM?: string;
+  /** Origins allowed cross-origin with credentials, comma-separated. Default none. */
+  CORS_ORIGINS?: string;
+  /** `true` serves GraphiQL. Default `false`. */
+  GRAPHIQL?: string;
+  /** `true` answers introspection queries. Default `false`. */
+  INTROSPECTION?: string;
+  // --- end of authentication and browser settings ---
 }

@@ -6,6 +6,7 @@ import type { GatewayEnv } from "./env";
 import { gateway, GRAPHQL_PATH } from "./gateway";
 import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
+import { foreignOriginRefusal } from "./browser/websocket-origin";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
 export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
@@ -15,7 +16,10 @@ export { ResourceWatch } from "./subscriptions/resource-watch";
 export default {
   async fetch(request, env, executionContext): Promise<Response> {
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
-    if (isWebSocketUpgrade(request, GRAPHQL_PATH)) return forwardWebSocketUpgrade(request, env);
+    // A browser page on a foreign origin may not open one (cross-site WebSocket hijacking).
+    if (isWebSocketUpgrade(request, GRAPHQL_PATH)) {
+      return foreignOriginRefusal(request, env) ?? forwardWebSocketUpgrade(request, env);
+    }
     const url = new URL(request.url);
     if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);
     if (url.pathname === "/") {

@@ -15,6 +15,7 @@ import {
   Kind,
   locatedError,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionResult,
@@ -22,6 +23,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationRule,
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
@@ -57,10 +59,14 @@ export function errorResult(errors: readonly unknown[]): FormattedExecutionResul
   return { errors: errors.map((error) => toGraphQLError(error).toJSON()) };
 }
 
-/** Parses and validates a `subscribe` payload. Returns the GraphQL errors (syntax, validation) on failure. */
+/**
+ * Parses and validates a `subscribe` payload, with graphql-js's rules plus `extraRules` (the gateway's settings,
+ * such as introspection off). Returns the GraphQL errors (syntax, validation) on failure.
+ */
 export function prepareOperation(
   schema: GraphQLSchema,
   payload: SubscribePayload,
+  extraRules: readonly ValidationRule[] = [],
 ): PreparedOperation | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
@@ -68,7 +74,7 @@ export function prepareOperation(
   } catch (error) {
     return { errors: [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.")] };
   }
-  const validationErrors = validate(schema, document);
+  const validationErrors = validate(schema, document, [...specifiedRules, ...extraRules]);
   if (validationErrors.length > 0) return { errors: validationErrors };
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);

@@ -13,6 +13,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { createContext, credentialsFromPayload } from "../context";
+import { connectionInitRefusal } from "../auth/connection-init-auth";
+import { introspectionRules } from "../plugins/use-introspection-setting";
 import type { GatewayEnv } from "../env";
 import { schema } from "../schema";
 import { liveRequestFromField } from "../resources/subscriptions";
@@ -81,6 +83,9 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
 
   /** A client message: apply the protocol, then carry out its actions. */
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    // The gateway's own authentication, before connection_ack: a refused caller is closed with 4403.
+    const refusal = await connectionInitRefusal(data, this.stateOf(socket).initReceived, this.env);
+    if (refusal !== null) return this.run(socket, [refusal]);
     const before = this.stateOf(socket);
     const { state, actions } = handleClientMessage(before, data, {
       credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env),
@@ -172,7 +177,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
   private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
-    const prepared = prepareOperation(schema, payload);
+    const prepared = prepareOperation(schema, payload, introspectionRules(this.env));
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);

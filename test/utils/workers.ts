@@ -25,8 +25,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<{ worker
   const worker = await unstable_startWorker({
     config: options.config,
     bindings,
-    // No .dev.vars: tests say exactly which settings the Worker gets.
-    envFiles: [],
+    // No .dev.vars: tests say exactly which settings the Worker gets. An empty list is not enough (wrangler then
+    // reads .dev.vars); an empty file is read instead of it.
+    envFiles: ["/dev/null"],
     dev: {
       server: { hostname: "127.0.0.1", port: 0 },
       inspector: false,
