@@ -7,6 +7,7 @@ import { createNexusLoaders, type NexusLoaders } from "./backends/nexus/loaders"
 import type { GatewayEnv } from "./env";
 import { upstreamTimeoutFromEnv } from "./settings";
 import { GatewayError } from "./errors";
+import { createUpstreamGuards, type UpstreamGuards } from "./upstream/guards";
 
 /** Header (and graphql-ws `connection_init` payload key) that carries the project id. */
 export const PROJECT_ID_HEADER = "x-nexus-project-id";
@@ -33,6 +34,8 @@ export interface GatewayContext {
   client(): NexusClient;
   /** The request's DataLoaders (made on first use, on the same client). Throws like {@link client}. */
   loaders(): NexusLoaders;
+  /** The request's deadline and retry settings, and its upstream's circuit breaker (see `src/upstream/`). */
+  upstream: UpstreamGuards;
 }
 
 function nonEmpty(value: unknown): string | null {
@@ -102,6 +105,8 @@ export function createContext(
 ): GatewayContext {
   let client: NexusClient | undefined;
   let loaders: NexusLoaders | undefined;
+  // The deadline starts now, with the request.
+  const upstream = createUpstreamGuards(env);
   const getClient = (): NexusClient => {
     if (credentials === null) throw unauthenticatedError();
     client ??= new NexusClient({
@@ -109,6 +114,7 @@ export function createContext(
       credentials,
       timeoutMs: upstreamTimeoutFromEnv(env),
       maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST,
+      ...upstream.clientOptions(env.NEXUS_API_URL, credentials.projectId),
       ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
     });
     return client;
@@ -118,5 +124,6 @@ export function createContext(
     credentials,
     client: getClient,
     loaders: () => (loaders ??= createNexusLoaders(getClient())),
+    upstream,
   };
 }

@@ -93,13 +93,45 @@ export class UpstreamError extends Error {
 }
 
 /**
+ * How a transient failure happened, which decides who may retry it and whether it counts against the upstream:
+ * - `throttled`: a 429. The upstream refused before acting, so even a mutation may be sent again.
+ * - `failed`: a 5xx or a network error. The upstream may have acted; only reads are safe to send again.
+ * - `timeout`: no answer in time. The upstream may still be acting.
+ * - `invalid-body`: an answer we cannot read (a proxy's HTML error page).
+ */
+export type TransientKind = "throttled" | "failed" | "timeout" | "invalid-body";
+
+/** The {@link TransientKind} of an HTTP status: `throttled` for 429, `failed` for 5xx, else null (permanent or ok). */
+export function transientKindOfStatus(status: number): "throttled" | "failed" | null {
+  if (status === 429) return "throttled";
+  return status >= 500 ? "failed" : null;
+}
+
+/**
+ * The {@link TransientKind} of a failure, or null when trying again cannot help (4xx other than 429, and anything
+ * that is not an {@link UpstreamError}). The one transient/permanent decision: retry policies and circuit breakers
+ * build on it.
+ */
+export function transientKind(error: unknown): TransientKind | null {
+  if (!(error instanceof UpstreamError)) return null;
+  switch (error.kind) {
+    case "http":
+      return transientKindOfStatus(error.status);
+    case "network":
+      return "failed";
+    case "timeout":
+      return "timeout";
+    case "invalid-body":
+      return "invalid-body";
+  }
+}
+
+/**
  * True for failures that may pass if tried again later: 429, 5xx, timeouts, network errors and unreadable bodies
  * (a proxy's HTML error page). False for everything else, including 4xx other than 429.
  */
 export function isTransient(error: unknown): boolean {
-  if (!(error instanceof UpstreamError)) return false;
-  if (error.kind !== "http") return true;
-  return error.status === 429 || error.status >= 500;
+  return transientKind(error) !== null;
 }
 
 /** True when the error is an upstream 404 (the object does not exist, or not in this project). */

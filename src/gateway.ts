@@ -10,6 +10,7 @@ import { toGraphQLError } from "./errors";
 import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
+import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { schema } from "./schema";
 
 /** What the Worker entry passes to Yoga with each request. */
@@ -47,4 +48,5 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     maskError: (error) => toGraphQLError(error),
   },
   context: ({ request, env }) => createContext(env, credentialsFromHeaders(request.headers, env)),
+  plugins: [useSubscriptionDeadline()],
 });
