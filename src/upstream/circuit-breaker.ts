@@ -10,7 +10,7 @@
  * everything opens it after 20 attempts (three or four requests with their retries). Any other answer, 4xx
  * included, resets the run: the upstream is up and is speaking for itself.
  */
-import { GatewayError, transientKind } from "../errors";
+import { GatewayError, transientKind, UpstreamError } from "../errors";
 
 /** Default of `BREAKER_FAILURE_THRESHOLD`: failed calls in a row that open a breaker. */
 export const DEFAULT_BREAKER_FAILURE_THRESHOLD = 20;
@@ -34,14 +34,14 @@ export type CallOutcome = "answered" | "failed" | "unknown";
 
 /**
  * The {@link CallOutcome} of a call that ended with `error` (null: a 2xx). 5xx, network errors, timeouts and
- * unreadable bodies are failures; any other upstream answer (429 and 4xx included) shows the upstream is up; an
- * error of our own (the request's deadline, a call limit) says nothing about it.
+ * unreadable bodies are failures; any other upstream answer (429 and 4xx included) shows the upstream is up;
+ * anything else (our own errors: the request's deadline, a call limit) says nothing about it.
  */
 export function callOutcomeOf(error: unknown): CallOutcome {
   if (error === null || error === undefined) return "answered";
+  if (!(error instanceof UpstreamError)) return "unknown";
   const transient = transientKind(error);
-  if (transient === null) return error instanceof GatewayError ? "unknown" : "answered";
-  return transient === "throttled" ? "answered" : "failed";
+  return transient === null || transient === "throttled" ? "answered" : "failed";
 }
 
 /** A call the breaker let through; hand it back to {@link CircuitBreaker.record}. */

@@ -10,6 +10,7 @@ import { GatewayError, UpstreamError } from "../../errors";
 import { callOutcomeOf, type CircuitBreaker } from "../../upstream/circuit-breaker";
 import { createDeadline, deadlineError, type Deadline } from "../../upstream/deadline";
 import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "../../upstream/retry-policy";
+import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "../../upstream/settings";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -96,8 +97,8 @@ export class NexusTransport {
       budget: options.retryBudget ?? 4,
       maxRetriesPerCall: options.maxRetriesPerCall ?? 2,
       baseDelayMs: options.retryBaseDelayMs ?? 100,
-      maxDelayMs: 1_000,
-      maxRetryAfterMs: options.maxRetryAfterMs ?? 5_000,
+      maxDelayMs: MAX_BACKOFF_MS,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     });
     this.#deadline = options.deadline ?? createDeadline(Number.POSITIVE_INFINITY);
     this.#breaker = options.breaker;
