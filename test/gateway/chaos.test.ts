@@ -107,7 +107,9 @@ describe("chaos: 20% 503, 10% 429 (Retry-After: 1), 200 ms jitter", () => {
   }, 240_000);
 
   it("starts every subscription opened under the same faults, over SSE and the WebSocket", async () => {
-    const jobs = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=10")).body.data.map((job) => job.id);
+    // Finished jobs: each stream sends the job and completes, so no watch object keeps polling into later tests.
+    const listed = (await upstreamGet<{ data: { id: string; status?: { overview?: string } }[] }>("jobs?limit=100")).body.data;
+    const jobs = listed.filter((job) => job.status?.overview === "Reached" || job.status?.overview === "Failed").slice(0, 10).map((job) => job.id);
     expect(jobs).toHaveLength(10);
     const sse = sseClient(SUBSCRIBER);
     const ws = wsClient(SUBSCRIBER);
@@ -117,7 +119,7 @@ describe("chaos: 20% 503, 10% 429 (Retry-After: 1), 200 ms jitter", () => {
       await setFaults(CHAOS);
       await clearUpstreamRequests();
       streams = jobs.flatMap((id) => [watch(sse, query, { id }), watch(ws, query, { id })]);
-      await waitFor(() => streams.every((stream) => stream.results.length > 0 || stream.ended()), "every first event", {
+      await waitFor(() => streams.every((stream) => stream.ended()), "every stream to send its job and complete", {
         timeoutMs: 60_000,
       });
       const calls = await upstreamRequests();
@@ -127,6 +129,8 @@ describe("chaos: 20% 503, 10% 429 (Retry-After: 1), 200 ms jitter", () => {
           `${calls.filter((call) => call.status === 503).length} × 503, ${calls.filter((call) => call.status === 429).length} × 429`,
       );
       for (const stream of streams) {
+        expect(await stream.done).toEqual({ error: null });
+        expect(stream.results).toHaveLength(1);
         expect(stream.results[0]?.errors).toBeUndefined();
         expect(stream.results[0]?.data?.["jobUpdated"]).toMatchObject({ id: expect.any(String) });
       }

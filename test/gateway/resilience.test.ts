@@ -6,7 +6,7 @@
  * own, with a short deadline, a low threshold and a quick cool-down.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
-import { createJob, datasetIdByName, DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient } from "../subscriptions/helpers";
+import { createJob, datasetIdByName, nexus, DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient } from "../subscriptions/helpers";
 import { startWorker, type StartedWorker } from "../utils/workers";
 import {
   clearFaults,
@@ -91,8 +91,10 @@ describe("429 with Retry-After", () => {
       for (const stream of streams) {
         expect(stream.results[0]?.errors).toBeUndefined();
         expect(stream.results[0]?.data?.["jobUpdated"]).toMatchObject({ state: "WAITING" });
-        stream.stop();
       }
+      // Cancel the job, so that the streams end and nothing keeps polling it into later tests.
+      await nexus(SUBSCRIBER, "PATCH", `jobs/${jobId}`, { spec: { stopAtTime: Date.now() } });
+      for (const stream of streams) expect(await stream.done).toEqual({ error: null });
     } finally {
       await ws.dispose();
       sse.dispose();
