@@ -87,7 +87,8 @@ export class CircuitBreaker {
       this.#probeSince = now;
       return { probe: true };
     }
-    const waitSeconds = Math.max(1, Math.ceil((Math.max(coolsAt, (this.#probeSince ?? 0) + this.#coolDownMs) - now) / 1000));
+    const retryAt = Math.max(coolsAt, (this.#probeSince ?? 0) + this.#coolDownMs);
+    const waitSeconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
     throw new GatewayError(
       "UPSTREAM_UNAVAILABLE",
       `The upstream is failing for this project: after ${this.#threshold} failed calls in a row the gateway paused ` +

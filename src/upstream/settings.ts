@@ -13,11 +13,11 @@ export const DEFAULT_RETRY_BUDGET = 10;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 5_000;
 /**
  * Retries of one call at most. Five (six attempts) because at the 30% failure mix the gateway is specified to
- * survive, a call fails all its attempts with probability 0.3^6 ≈ 0.07%, so a request of two calls succeeds in full
- * 99.85% of the time; with the old two retries it was 95%.
+ * survive, a call fails all its attempts with probability 0.3^6 ≈ 0.07%, so a request of two calls succeeds in
+ * full 99.85% of the time; with the old two retries it was 95%.
  */
 export const MAX_RETRIES_PER_CALL = 5;
-/** First backoff before a retry, in milliseconds; it doubles with each retry of a call, up to {@link MAX_BACKOFF_MS}. */
+/** First backoff before a retry, in ms; it doubles with each retry of a call, up to {@link MAX_BACKOFF_MS}. */
 export const RETRY_BASE_DELAY_MS = 100;
 /** Longest backoff between two attempts of a call (without `Retry-After`), in milliseconds. */
 export const MAX_BACKOFF_MS = 1_000;

@@ -35,7 +35,7 @@ export interface NexusClientOptions {
   maxRetriesPerCall?: number;
   /** First backoff before a retry, in milliseconds; doubles each time, with jitter. Default 100. */
   retryBaseDelayMs?: number;
-  /** The longest `Retry-After` waited out before a retry, in milliseconds; a longer one is returned at once. Default 5000. */
+  /** The longest `Retry-After` waited out before a retry, in ms; a longer one is returned at once. Default 5000. */
   maxRetryAfterMs?: number;
   /** The request's deadline: every call's timeout is cut to what is left, and retries must fit. Default: none. */
   deadline?: Deadline;
@@ -184,7 +184,9 @@ export class NexusTransport {
     } catch (cause) {
       const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
       // Cut short by the deadline, not by the upstream's own slowness: our error, not the upstream's.
-      if (timedOut && timeoutMs < this.#timeoutMs) return Promise.reject(deadlineError(`${method} ${path}`, this.#deadline.budgetMs));
+      if (timedOut && timeoutMs < this.#timeoutMs) {
+        return Promise.reject(deadlineError(`${method} ${path}`, this.#deadline.budgetMs));
+      }
       if (timedOut) {
         return Promise.reject(
           new UpstreamError(`${method} ${path}: no answer within ${this.#timeoutMs} ms`, {
