@@ -10,6 +10,7 @@ import { GatewayError } from "./errors";
 import type { Provider } from "./model";
 import type { LivePort } from "./subscriptions/topics";
 import type { GatewayVars } from "./vars";
+import { createUpstreamGuards, type UpstreamGuards } from "./upstream/guards";
 
 export type { CredentialsByProvider } from "./backends/backend";
 
@@ -31,6 +32,8 @@ export interface GatewayContext {
   backends: BackendSessions;
   /** Opens live streams for subscriptions (SSE). */
   live: LivePort;
+  /** The request's deadline and retry settings, and its upstreams' circuit breakers (see `src/upstream/`). */
+  upstream: UpstreamGuards;
 }
 
 /** Options of {@link createContext}. */
@@ -78,6 +81,8 @@ export function unauthenticatedError(backends: readonly AnyBackend[] = BACKENDS)
 
 /** Creates the per-request context. Cheap: sessions are made on first use. Never throws. */
 export function createContext(env: GatewayVars, credentials: CredentialsByProvider, options: ContextOptions = {}): GatewayContext {
+  // The deadline starts now, with the request; every backend's client shares it.
+  const upstream = createUpstreamGuards(env);
   const sessions = new Map<Provider, BackendSession>();
   const sessionOf = (provider: Provider): BackendSession => {
     const existing = sessions.get(provider);
@@ -85,7 +90,10 @@ export function createContext(env: GatewayVars, credentials: CredentialsByProvid
     const backend = backendOf(provider);
     const found = credentials[provider];
     if (found === undefined) throw unauthenticatedError([backend]);
-    const session = backend.createSession(found.credentials, env, options.fetch === undefined ? {} : { fetch: options.fetch });
+    const session = backend.createSession(found.credentials, env, {
+      guards: upstream,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    });
     sessions.set(provider, session);
     return session;
   };
@@ -98,5 +106,5 @@ export function createContext(env: GatewayVars, credentials: CredentialsByProvid
     },
     sessionOf,
   };
-  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT };
+  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream };
 }

@@ -124,6 +124,7 @@ export class UpstreamError extends Error {
 }
 
 /**
+/**
  * The same upstream failure told in the context of a larger operation (a dataset created, then its upload failed):
  * the backend and the call stay, the message is replaced, and the reason may be narrowed. Never throws.
  */
@@ -131,14 +132,40 @@ export function upstreamErrorInContext(error: UpstreamError, message: string, re
   return new UpstreamError(message, { ...error, reason, cause: error });
 }
 
-const TRANSIENT_REASONS: ReadonlySet<UpstreamReason> = new Set<UpstreamReason>(["rate-limited", "timeout", "unavailable"]);
+/**
+ * How a transient failure happened, which decides who may retry it and whether it counts against the upstream:
+ * - `throttled`: rate limited (429). The upstream refused before acting, so even a mutation may be sent again.
+ * - `failed`: unavailable (a 5xx, a network error). The upstream may have acted; only reads are safe to send again.
+ * - `timeout`: no answer in time. The upstream may still be acting.
+ * - `invalid-body`: an answer we cannot read (a proxy's HTML error page).
+ */
+export type TransientKind = "throttled" | "failed" | "timeout" | "invalid-body";
+
+/**
+ * The {@link TransientKind} of a failure, or null when trying again cannot help (a refused key, bad input, not
+ * found, and anything that is not an {@link UpstreamError}). Read from the failure's neutral reason, so it is the
+ * same for every backend: the one transient/permanent decision, which retry policies and circuit breakers build on.
+ */
+export function transientKind(error: unknown): TransientKind | null {
+  if (!(error instanceof UpstreamError)) return null;
+  switch (error.reason) {
+    case "rate-limited":
+      return "throttled";
+    case "timeout":
+      return "timeout";
+    case "unavailable":
+      return error.kind === "invalid-body" ? "invalid-body" : "failed";
+    default:
+      return null;
+  }
+}
 
 /**
  * True for failures that may pass if tried again later: rate limiting, timeouts and unavailability (5xx, network
  * errors, unreadable bodies such as a proxy's HTML error page). False for everything else.
  */
 export function isTransient(error: unknown): boolean {
-  return error instanceof UpstreamError && TRANSIENT_REASONS.has(error.reason);
+  return transientKind(error) !== null;
 }
 
 /** True when the upstream says the object does not exist (or not for these credentials). */

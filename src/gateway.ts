@@ -10,6 +10,7 @@ import { toGraphQLError } from "./errors";
 import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import { createGatewayLogger } from "./logger";
+import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { schema } from "./schema";
 import { createLivePort } from "./subscriptions/live-port";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
@@ -53,8 +54,9 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   // CORS only for the origins in CORS_ORIGINS (none by default), each given back exactly, with credentials.
   // Yoga types this factory's second argument as unknown; it is the server context the Worker passes.
   cors: (request, serverContext) => corsOptionsFor(request, (serverContext as GatewayServerContext).env),
-  // In this order: a cross-site form is refused before anyone is asked who they are.
-  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting(), useVaryOrigin()],
+  // In this order: a cross-site form is refused before anyone is asked who they are; a started SSE stream then
+  // leaves the request's deadline behind (its events resolve for as long as it lives).
+  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting(), useVaryOrigin(), useSubscriptionDeadline()],
   // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
   renderGraphiQL: renderSelfHostedGraphiQL,
   logging: createGatewayLogger(),

@@ -42,4 +42,15 @@ export interface GatewayVars {
   /** `true` answers introspection queries. Default `false`. */
   INTROSPECTION?: string;
   // --- end of authentication and browser settings ---
+  // Upstream resilience (src/upstream/settings.ts reads and validates these).
+  /** The time budget of one request's upstream calls, retries and waits included, in milliseconds. Default 15000. */
+  REQUEST_DEADLINE_MS?: string;
+  /** Retries one request may make over all its upstream calls. Default 10. */
+  UPSTREAM_RETRY_BUDGET?: string;
+  /** The longest upstream `Retry-After` a request waits out before retrying, in milliseconds. Default 5000. */
+  UPSTREAM_MAX_RETRY_AFTER_MS?: string;
+  /** Failed upstream calls in a row (per upstream and project) that open the circuit breaker. Default 20. */
+  BREAKER_FAILURE_THRESHOLD?: string;
+  /** How long an open circuit breaker fails fast before it lets one probe through, in milliseconds. Default 10000. */
+  BREAKER_COOL_DOWN_MS?: string;
 }

@@ -9,6 +9,7 @@ import type { GatewayVars } from "../vars";
 import type { Resolvers } from "../generated/resolvers-types";
 import type { DatasetModel, DatasetState, JobModel, JobState, LogEntryModel, NodeModel, Provider } from "../model";
 import type { PageSource } from "../pagination/sources";
+import type { UpstreamGuards } from "../upstream/guards";
 import type { LogCursor } from "../subscriptions/log-tail";
 
 /** One GraphQL type of a backend whose objects have global ids (`NexusJob`, …). */
@@ -51,6 +52,8 @@ export interface SessionOptions {
   fetch?: typeof fetch;
   /** A session of a watch object's poll: no retries (the poll schedule is the retry) and no per-request call cap. */
   polling?: boolean;
+  /** The request's deadline, retry settings and circuit breakers (`src/upstream/`); none for a poll. */
+  guards?: UpstreamGuards;
 }
 
 /** The filter arguments of a dataset list. */

@@ -13,6 +13,7 @@ import type { ConnectionArgs } from "../../src/pagination/paginate";
 import { offsetPageSource, tokenPageSource, type PageSource } from "../../src/pagination/sources";
 import { sortKeyOf } from "../../src/pagination/sort-key";
 import { jobResolvers } from "../../src/resources/jobs";
+import { createUpstreamGuards } from "../../src/upstream/guards";
 
 const MEMORY = "MEMORY" as Provider; // a provider of the test's own: the seam must not care which
 
@@ -99,6 +100,7 @@ function contextOver(sessions: BackendSession[]): GatewayContext {
       },
     },
     live: { open: () => Promise.reject(new Error("not used")) },
+    upstream: createUpstreamGuards({}),
   };
 }
 

@@ -50,6 +50,8 @@ export class NexusSession implements BackendSession {
         ? // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
           { retryBudget: 0 }
         : { maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST }),
+      // The request's deadline, retry settings and this upstream's and project's circuit breaker.
+      ...this.#options.guards?.clientOptions(this.#env.NEXUS_API_URL, this.#credentials.projectId),
       ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
     });
     return this.#client;

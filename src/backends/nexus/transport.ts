@@ -1,10 +1,16 @@
 /**
  * The HTTP layer under the Nexus client: the one place that calls `fetch`. It adds the `Secret-Key`, applies a
- * timeout per call, retries idempotent GETs on 502/503/504 and network failures (within a per-transport retry
- * budget, so one GraphQL request cannot multiply its upstream load), checks every status and body shape, and turns
- * every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error message.
+ * timeout per call (cut to what is left of the request's deadline), retries by the shared retry policy (reads on
+ * 429, 5xx and network failures, writes on 429 only, within a per-transport retry budget, so one GraphQL request
+ * cannot multiply its upstream load), asks the circuit breaker before every attempt, checks every status and body
+ * shape, and turns every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error
+ * message.
  */
 import { GatewayError, UpstreamError, type UpstreamReason } from "../../errors";
+import { callOutcomeOf, type CircuitBreaker } from "../../upstream/circuit-breaker";
+import { createDeadline, deadlineError, type Deadline } from "../../upstream/deadline";
+import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "../../upstream/retry-policy";
+import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "../../upstream/settings";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -29,6 +35,12 @@ export interface NexusClientOptions {
   maxRetriesPerCall?: number;
   /** First backoff before a retry, in milliseconds; doubles each time, with jitter. Default 100. */
   retryBaseDelayMs?: number;
+  /** The longest `Retry-After` waited out before a retry, in ms; a longer one is returned at once. Default 5000. */
+  maxRetryAfterMs?: number;
+  /** The request's deadline: every call's timeout is cut to what is left, and retries must fit. Default: none. */
+  deadline?: Deadline;
+  /** The circuit breaker of this upstream and project, asked before every attempt. Default: none. */
+  breaker?: CircuitBreaker;
   /**
    * Upstream calls (retries included) this transport may make in all. One more is refused with `BAD_USER_INPUT`
    * before it is sent: a query that needs so many is too big, and the Worker's subrequest limit would end it with
@@ -39,7 +51,6 @@ export interface NexusClientOptions {
 
 /** Default timeout of one upstream call, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-const RETRIABLE_STATUSES = new Set([502, 503, 504]);
 
 /** One API call, for {@link NexusTransport.request}. */
 export interface RequestOptions<T> {
@@ -110,9 +121,9 @@ export class NexusTransport {
   readonly #credentials: NexusCredentials;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
-  readonly #maxRetriesPerCall: number;
-  readonly #retryBaseDelayMs: number;
-  #retryBudget: number;
+  readonly #retries: RetryPolicy;
+  readonly #deadline: Deadline;
+  readonly #breaker: CircuitBreaker | undefined;
   readonly #maxCalls: number;
   #calls = 0;
 
@@ -122,9 +133,15 @@ export class NexusTransport {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Bind: the Workers runtime rejects a fetch called with a foreign `this`.
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.#retryBudget = options.retryBudget ?? 4;
-    this.#maxRetriesPerCall = options.maxRetriesPerCall ?? 2;
-    this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 100;
+    this.#retries = createRetryPolicy({
+      budget: options.retryBudget ?? 4,
+      maxRetriesPerCall: options.maxRetriesPerCall ?? 2,
+      baseDelayMs: options.retryBaseDelayMs ?? 100,
+      maxDelayMs: MAX_BACKOFF_MS,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    });
+    this.#deadline = options.deadline ?? createDeadline(Number.POSITIVE_INFINITY);
+    this.#breaker = options.breaker;
     this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
   }
 
@@ -144,9 +161,10 @@ export class NexusTransport {
   }
 
   /**
-   * One API call under `/projects/{p}/batch/`: adds the `Secret-Key`, applies the timeout, retries a GET on
-   * 502/503/504 and network failures (at most `maxRetriesPerCall`, within the budget), checks the status and the
-   * body shape. Resolves with the checked body; rejects with {@link UpstreamError}.
+   * One API call under `/projects/{p}/batch/`: adds the `Secret-Key`, applies the timeout, retries by the retry
+   * policy (a GET on 429, 5xx and network failures, anything else on 429 only; at most `maxRetriesPerCall`, within
+   * the budget and the deadline), checks the status and the body shape. Resolves with the checked body; rejects with
+   * {@link UpstreamError}, or a coded `GatewayError` when the deadline or the circuit breaker stops it.
    */
   async request<T>(options: RequestOptions<T>): Promise<T> {
     const path = `/projects/${encodeURIComponent(this.#credentials.projectId)}/batch/${options.resource}`;
@@ -163,24 +181,26 @@ export class NexusTransport {
     }
     const init: RequestInit = { method: options.method, headers, ...(body === undefined ? {} : { body }) };
 
+    const kind = callKindOfMethod(options.method);
     for (let attempt = 0; ; attempt += 1) {
-      let response: Response;
+      // While the breaker is open this throws UPSTREAM_UNAVAILABLE: fail fast, and no call upstream.
+      const admission = this.#breaker?.admit();
+      let error: unknown;
       try {
-        response = await this.#send(call, url.toString(), init);
-      } catch (error) {
-        if (this.#mayRetry(options.method, attempt, error)) {
-          await this.#backoff(attempt);
-          continue;
+        const response = await this.#send(call, url.toString(), init);
+        if (response.ok) {
+          const body = await this.#readBody(call, response, options.check);
+          if (admission !== undefined) this.#breaker?.record(admission, "answered");
+          return body;
         }
-        throw error;
+        error = await this.#statusError(call, response);
+      } catch (caught) {
+        error = caught;
       }
-      if (response.ok) return this.#readBody(call, response, options.check);
-      const error = await this.#statusError(call, response);
-      if (this.#mayRetry(options.method, attempt, error)) {
-        await this.#backoff(attempt);
-        continue;
-      }
-      throw error;
+      if (admission !== undefined) this.#breaker?.record(admission, callOutcomeOf(error));
+      const delayMs = this.#retries.delayBeforeRetry(kind, attempt, error, this.#deadline);
+      if (delayMs === null) throw error;
+      await sleep(delayMs);
     }
   }
 
@@ -202,10 +222,16 @@ export class NexusTransport {
           "(smaller first/last, fewer nested lists or logs).",
       );
     }
+    // The smaller of the call's own timeout and what is left of the request's deadline; throws when none is left.
+    const timeoutMs = this.#deadline.timeoutFor(this.#timeoutMs, `${call.method} ${call.path}`);
     this.#calls += 1;
     try {
-      return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.#timeoutMs) });
+      return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (cause) {
+      // Cut short by the deadline, not by the upstream's own slowness: our error, not the upstream's.
+      if (isTimeout(cause) && timeoutMs < this.#timeoutMs) {
+        return Promise.reject(deadlineError(`${call.method} ${call.path}`, this.#deadline.budgetMs));
+      }
       if (isTimeout(cause)) return Promise.reject(this.#timeoutError(call, cause));
       return Promise.reject(
         upstreamError(call, `the upstream could not be reached (${call.method} ${call.path})`, {
@@ -216,19 +242,6 @@ export class NexusTransport {
         }),
       );
     }
-  }
-
-  #mayRetry(method: string, attempt: number, error: unknown): boolean {
-    if (method !== "GET" || attempt >= this.#maxRetriesPerCall || this.#retryBudget <= 0) return false;
-    if (!(error instanceof UpstreamError)) return false;
-    const retriable = error.kind === "network" || (error.kind === "http" && RETRIABLE_STATUSES.has(error.status));
-    if (retriable) this.#retryBudget -= 1;
-    return retriable;
-  }
-
-  async #backoff(attempt: number): Promise<void> {
-    const base = this.#retryBaseDelayMs * 2 ** attempt;
-    await sleep(base + Math.random() * base);
   }
 
   async #readBody<T>(call: Call, response: Response, check: WireCheck<T>): Promise<T> {
