@@ -16,7 +16,7 @@ export const SECRET_KEY_HEADER = "x-nexus-secret-key";
 /**
  * Upstream calls one GraphQL request may make (retries included). Far above what a sensible query needs (a page of
  * 100 jobs with their datasets, webhooks and logs is about 103), and below the Workers subrequest limit, so an
- * oversized query gets a clear `BAD_USER_INPUT` instead of an opaque runtime failure.
+ * oversized query gets a clear `LIMIT_EXCEEDED` instead of an opaque runtime failure.
  */
 export const MAX_UPSTREAM_CALLS_PER_REQUEST = 500;
 

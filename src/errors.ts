@@ -13,7 +13,8 @@ export type GatewayErrorCode =
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
   | "UPSTREAM_TIMEOUT"
-  | "UPSTREAM_UNAVAILABLE";
+  | "UPSTREAM_UNAVAILABLE"
+  | "LIMIT_EXCEEDED";
 
 /** The message a client sees for anything unexpected (the detail goes to the log only). */
 export const UNEXPECTED_ERROR_MESSAGE = "Unexpected error.";
@@ -144,6 +145,25 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
 }
 
 /**
+ * A client-facing GraphQL error with a code: graphql-js's own errors carry none (a variable that does not coerce,
+ * say `$first: Int` given -2147483649), and they are all about the request, so they become `BAD_USER_INPUT` (or
+ * keep the code of the error they wrap). Library detail (`extensions.originalError`) never reaches a client.
+ */
+function withClientCode(error: GraphQLError, inner?: GraphQLError): GraphQLError {
+  const { originalError: _detail, ...extensions } = error.extensions as Record<string, unknown>;
+  if (typeof extensions["code"] === "string" && _detail === undefined) return error;
+  const innerCode = inner?.extensions["code"];
+  const code = typeof extensions["code"] === "string" ? extensions["code"] : typeof innerCode === "string" ? innerCode : "BAD_USER_INPUT";
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...extensions, code },
+  });
+}
+
+/**
  * The single mapping from anything thrown to the GraphQL error a client sees. A `GraphQLError` that wraps one of our
  * errors keeps its path and locations; GraphQL's own errors (validation, variable coercion) pass through; everything
  * unexpected becomes "Unexpected error." with code `INTERNAL_SERVER_ERROR`. Never throws.
@@ -151,10 +171,10 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (original === undefined || original === null) return error;
-    const mapped = toGraphQLError(original);
+    if (original === undefined || original === null) return withClientCode(error);
     // The original is client-facing already (a scalar's parse error, say): the wrapper's message adds context.
-    if (mapped === original) return error;
+    if (original instanceof GraphQLError && original.originalError == null) return withClientCode(error, original);
+    const mapped = toGraphQLError(original);
     // A GraphQLError that graphql-js (or a library) created around one of our errors: map it, keep the location.
     return new GraphQLError(mapped.message, {
       nodes: error.nodes,

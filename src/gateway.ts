@@ -9,7 +9,11 @@ import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
 import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
+import type { LimitSettings } from "./limits/limit-settings";
 import { createGatewayLogger } from "./logger";
+import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
+import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { schema } from "./schema";
 
 /** What the Worker entry passes to Yoga with each request. */
@@ -17,6 +21,8 @@ export interface GatewayServerContext {
   env: GatewayEnv;
   /** The Worker's execution context, for `waitUntil`. */
   executionContext?: ExecutionContext;
+  /** The request's limits, read from `env` by the Worker entry (the plugins fall back to the defaults without). */
+  limits?: LimitSettings;
 }
 
 /** The path of the GraphQL endpoint (and of GraphiQL). */
@@ -46,5 +52,11 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),
   },
+  plugins: [
+    // Limits before any upstream call, a cap on the result, and a coded GraphQL body on every HTTP error answer.
+    useOperationLimits(),
+    useResponseSizeLimit(),
+    useCodedHttpErrors(),
+  ],
   context: ({ request, env }) => createContext(env, credentialsFromHeaders(request.headers, env)),
 });

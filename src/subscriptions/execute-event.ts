@@ -14,7 +14,7 @@ import {
   GraphQLError,
   Kind,
   locatedError,
-  parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionResult,
@@ -25,6 +25,7 @@ import {
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
+import { costLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
 
 /** An operation that parsed and validated. */
 export interface PreparedOperation {
@@ -57,25 +58,47 @@ export function errorResult(errors: readonly unknown[]): FormattedExecutionResul
   return { errors: errors.map((error) => toGraphQLError(error).toJSON()) };
 }
 
-/** Parses and validates a `subscribe` payload. Returns the GraphQL errors (syntax, validation) on failure. */
+/** The error with `code` unless it has one (Yoga codes parse and validation errors the same way on HTTP). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (typeof error.extensions["code"] === "string") return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+/**
+ * Parses and validates a `subscribe` payload under the gateway's operation limits (the same rules as Yoga's, see
+ * limits/operation-limits.ts), then checks its cost with its variables. Returns the GraphQL errors (syntax with
+ * `GRAPHQL_PARSE_FAILED`, validation with `GRAPHQL_VALIDATION_FAILED`, limits with `LIMIT_EXCEEDED`) on failure.
+ */
 export function prepareOperation(
   schema: GraphQLSchema,
   payload: SubscribePayload,
+  limits: OperationLimits,
 ): PreparedOperation | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parseWithLimits(payload.query, limits);
   } catch (error) {
-    return { errors: [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.")] };
+    const parseError = error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.");
+    return { errors: [withCode(parseError, "GRAPHQL_PARSE_FAILED")] };
   }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return { errors: validationErrors };
+  const validationErrors = validate(schema, document, [...specifiedRules, operationLimitsRule(limits)]);
+  if (validationErrors.length > 0) {
+    return { errors: validationErrors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED")) };
+  }
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
   if (operation === null || operation === undefined) {
-    return { errors: [new GraphQLError("Unable to identify operation")] };
+    return { errors: [withCode(new GraphQLError("Unable to identify operation"), "GRAPHQL_VALIDATION_FAILED")] };
   }
-  return { document, operation, variables: payload.variables ?? {}, operationName };
+  const variables = payload.variables ?? {};
+  const costError = costLimitError(schema, document, operationName, variables, limits);
+  if (costError !== null) return { errors: [costError] };
+  return { document, operation, variables, operationName };
 }
 
 function firstField(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode | undefined {

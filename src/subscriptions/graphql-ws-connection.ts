@@ -14,6 +14,7 @@ import { DurableObject } from "cloudflare:workers";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { createContext, credentialsFromPayload } from "../context";
 import type { GatewayEnv } from "../env";
+import { limitSettingsFromEnv } from "../limits/limit-settings";
 import { schema } from "../schema";
 import { topicFromSubscriptionField } from "../resources/subscriptions";
 import {
@@ -84,6 +85,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     const before = this.stateOf(socket);
     const { state, actions } = handleClientMessage(before, data, {
       credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env),
+      maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
     socket.serializeAttachment(state);
     if (state.initReceived && !before.initReceived) await this.ctx.storage.deleteAlarm();
@@ -116,7 +118,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     if (socket === null || record === undefined || !this.stateOf(socket).operationIds.includes(operationId)) {
       return false;
     }
-    const prepared = prepareOperation(schema, record.payload);
+    const prepared = prepareOperation(schema, record.payload, limitSettingsFromEnv(this.env));
     if ("errors" in prepared) return false;
     for (const event of events) {
       if (event.type !== "complete") await this.sendResult(socket, operationId, prepared, event);
@@ -172,7 +174,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
   private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
-    const prepared = prepareOperation(schema, payload);
+    const prepared = prepareOperation(schema, payload, limitSettingsFromEnv(this.env));
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);

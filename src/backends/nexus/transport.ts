@@ -4,7 +4,8 @@
  * budget, so one GraphQL request cannot multiply its upstream load), checks every status and body shape, and turns
  * every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error message.
  */
-import { GatewayError, UpstreamError } from "../../errors";
+import { UpstreamError } from "../../errors";
+import { limitExceeded } from "../../limits/limit-error";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -30,7 +31,7 @@ export interface NexusClientOptions {
   /** First backoff before a retry, in milliseconds; doubles each time, with jitter. Default 100. */
   retryBaseDelayMs?: number;
   /**
-   * Upstream calls (retries included) this transport may make in all. One more is refused with `BAD_USER_INPUT`
+   * Upstream calls (retries included) this transport may make in all. One more is refused with `LIMIT_EXCEEDED`
    * before it is sent: a query that needs so many is too big, and the Worker's subrequest limit would end it with
    * an opaque failure anyway. Default: no limit (the per-request context sets one).
    */
@@ -150,8 +151,10 @@ export class NexusTransport {
   /** One fetch with its own timeout; maps timeouts and network failures to {@link UpstreamError}. */
   async #send(method: string, path: string, url: string, init: RequestInit): Promise<Response> {
     if (this.#calls >= this.#maxCalls) {
-      throw new GatewayError(
-        "BAD_USER_INPUT",
+      throw limitExceeded(
+        "upstreamCalls",
+        this.#calls + 1,
+        this.#maxCalls,
         `This request needs more than ${this.#maxCalls} upstream calls; ask for fewer items ` +
           "(smaller first/last, fewer nested lists or logs).",
       );

@@ -1,0 +1,316 @@
+/**
+ * The limits before any upstream call, through the front door: each bomb from issue 7 is refused with
+ * `LIMIT_EXCEEDED`, a message naming the limit, its value and its maximum, and ZERO upstream calls in the emulator's
+ * request log, while a normal request sent at the same time is answered as usual. The same limits hold over SSE and
+ * the WebSocket, and one socket holds at most 20 open subscriptions. Defaults are those of the README.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import {
+  clearUpstreamRequests,
+  DEMO,
+  gql,
+  gqlData,
+  graphqlUrl,
+  resetEmulator,
+  upstreamRequests,
+  type GqlError,
+} from "./helpers";
+
+const BASE = `/projects/${DEMO.project}/batch`;
+const NORMAL = `{ jobs(first: 2) { edges { node { id } } } }`;
+const headers = {
+  "content-type": "application/json",
+  accept: "application/json",
+  "x-nexus-project-id": DEMO.project,
+  "x-nexus-secret-key": DEMO.key,
+};
+
+/** `hops` nested `jobs(first) → dataset → jobs(first) → …`, as in the issue (written compactly, as a bomb is). */
+function hopQuery(hops: number, first: number): string {
+  let inner = "id";
+  for (let hop = 0; hop < hops; hop += 1) {
+    const next = hop === 0 ? "id" : `id ...on NexusJob{dataset{${inner}}}`;
+    inner = `jobs(first:${first}){edges{node{${next}}}}`;
+  }
+  return `{${inner}}`;
+}
+
+const refusal = (limit: string, value: number, max: number, message: string): GqlError =>
+  expect.objectContaining({ message, extensions: { code: "LIMIT_EXCEEDED", limit, value, max } }) as GqlError;
+
+/**
+ * Sends `send` alone (its upstream log must stay empty), then again together with a normal query: the normal one
+ * gets its data and the log holds only its one call.
+ */
+async function refusedWithoutUpstreamCalls(send: () => Promise<{ errors: GqlError[] | undefined }>, expected: GqlError[]): Promise<void> {
+  await clearUpstreamRequests();
+  const alone = await send();
+  expect(alone.errors).toEqual(expected);
+  expect(await upstreamRequests()).toEqual([]);
+  const [again, normal] = await Promise.all([send(), gqlData<{ jobs: { edges: unknown[] } }>(NORMAL)]);
+  expect(again.errors).toEqual(expected);
+  expect(normal.jobs.edges).toHaveLength(2);
+  expect((await upstreamRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${BASE}/jobs`]);
+}
+
+beforeAll(async () => {
+  await resetEmulator();
+});
+
+beforeEach(async () => {
+  await clearUpstreamRequests();
+});
+
+describe("the bombs of issue 7 are refused before any upstream call", () => {
+  it("refuses the 20-hop jobs → dataset → jobs query by its depth", async () => {
+    const query = hopQuery(20, 5);
+    expect(query.length).toBeLessThan(1200); // the issue's was 709 bytes
+    await refusedWithoutUpstreamCalls(() => gql(query), [
+      refusal("depth", 40, 10, "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
+    ]);
+  });
+
+  it("refuses depth 20 with first: 3", async () => {
+    await refusedWithoutUpstreamCalls(() => gql(hopQuery(10, 3)), [
+      refusal("depth", 20, 10, "The operation is 20 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
+    ]);
+  });
+
+  it("refuses 500 aliases of jobs(first: 100) { … logs } by its tokens, and 500 cheap aliases by their count", async () => {
+    const heavy = `{ ${Array.from({ length: 500 }, (_, i) => `j${i}: jobs(first: 100) { edges { node { ... on NexusJob { logs { id } } } } }`).join(" ")} }`;
+    await refusedWithoutUpstreamCalls(() => gql(heavy), [
+      refusal("tokens", 12502, 2000, "The document has 12502 tokens; at most 2000 are allowed."),
+    ]);
+    const cheap = `{ jobs(first: 1) { edges { node { ${Array.from({ length: 500 }, (_, i) => `a${i}: id`).join(" ")} } } } }`;
+    await refusedWithoutUpstreamCalls(() => gql(cheap), [
+      refusal("aliases", 500, 30, "The operation has 500 aliases; at most 30 are allowed."),
+    ]);
+  });
+
+  it("refuses 600 root fields (by tokens), and 16 root fields by their count", async () => {
+    const many = `{ ${Array.from({ length: 600 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
+    await refusedWithoutUpstreamCalls(() => gql(many), [
+      refusal("tokens", 3602, 2000, "The document has 3602 tokens; at most 2000 are allowed."),
+    ]);
+    const sixteen = `{ jobs { totalCount } datasets { totalCount } webhooks { totalCount } ${Array.from({ length: 13 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
+    await refusedWithoutUpstreamCalls(() => gql(sixteen), [
+      refusal("rootFields", 16, 15, "The operation asks for 16 root fields; at most 15 are allowed."),
+    ]);
+  });
+
+  it("refuses a 100,000-character query by its tokens", async () => {
+    const query = `{ ${"__typename ".repeat(9100)}}`;
+    expect(query.length).toBeGreaterThanOrEqual(100_000);
+    await refusedWithoutUpstreamCalls(() => gql(query), [
+      refusal("tokens", 9102, 2000, "The document has 9102 tokens; at most 2000 are allowed."),
+    ]);
+  });
+
+  it("refuses first: $n with a huge $n by its cost, with the variable's value", async () => {
+    const query = `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`;
+    await refusedWithoutUpstreamCalls(() => gql(query, { n: 2_147_483_647 }), [
+      refusal(
+        "cost",
+        4_294_967_295,
+        100_000,
+        "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
+      ),
+    ]);
+  });
+
+  it("refuses nested pages of 100 within the depth limit by their cost", async () => {
+    const query = `query($n: Int) { datasets(first: $n) { edges { node { ... on NexusDataset { jobs(first: $n) { edges { node { ... on NexusJob {
+      dataset { jobs(first: $n) { edges { node { id } } } } } } } } } } } } }`;
+    await refusedWithoutUpstreamCalls(() => gql(query, { n: 100 }), [
+      refusal(
+        "cost",
+        2_040_301,
+        100_000,
+        "The operation could return about 2040301 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
+      ),
+    ]);
+  });
+
+  it("refuses a 10 MB body with 413 and a coded GraphQL body, by Content-Length and when chunked", async () => {
+    const body = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(10 * 1024 * 1024) } });
+    const declared = async () => {
+      const response = await fetch(graphqlUrl(), { method: "POST", headers, body });
+      expect(response.status).toBe(413);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      return (await response.json()) as { errors: GqlError[] | undefined };
+    };
+    await refusedWithoutUpstreamCalls(declared, [
+      refusal("requestBytes", body.length, 1_048_576, `The request body is ${body.length} bytes; at most 1048576 bytes are allowed.`),
+    ]);
+    const bytes = new TextEncoder().encode(body);
+    const chunked = await fetch(graphqlUrl(), {
+      method: "POST",
+      headers,
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let offset = 0; offset < bytes.length; offset += 65_536) controller.enqueue(bytes.slice(offset, offset + 65_536));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    const refused = (await chunked.json()) as { errors: GqlError[] };
+    expect(refused.errors[0]?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "requestBytes", max: 1_048_576 });
+    expect(refused.errors[0]?.message).toMatch(/^The request body is more than 1048576 bytes \(stopped at \d+\); at most 1048576 bytes are allowed\.$/);
+  });
+
+  it("passes a chunked body within the limit", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ query: NORMAL }));
+    const response = await fetch(graphqlUrl(), {
+      method: "POST",
+      headers,
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    const result = (await response.json()) as { data: { jobs: { edges: unknown[] } } };
+    expect(response.status).toBe(200);
+    expect(result.data.jobs.edges).toHaveLength(2);
+  });
+});
+
+describe("the README's and the tests' queries stay within the limits", () => {
+  it("runs the README's nested example", async () => {
+    const data = await gqlData<{ jobs: { edges: unknown[] } }>(`{
+      jobs(first: 20, state: [RUNNING]) {
+        totalCount
+        edges { cursor node { id name state progress
+          ... on NexusJob {
+            status { message items { delivered failedDeliver } }
+            dataset { name itemCount }
+            webhooks { name endpoint }
+            logs(minLevel: ERROR, limit: 5) { createdAt reason }
+          } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`);
+    expect(data.jobs.edges.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the same limits over SSE and the WebSocket", () => {
+  it("refuses the depth bomb over SSE with the same error", async () => {
+    const response = await fetch(graphqlUrl(), {
+      method: "POST",
+      headers: { ...headers, accept: "text/event-stream" },
+      body: JSON.stringify({ query: hopQuery(20, 5) }),
+    });
+    const text = await response.text();
+    expect(text).toContain('"code":"LIMIT_EXCEEDED","limit":"depth","value":40,"max":10');
+    expect(await upstreamRequests()).toEqual([]);
+  });
+
+  it("refuses the depth bomb and a huge $n over the WebSocket with the same errors", async () => {
+    const messages = await wsSession(async (socket, next) => {
+      socket.send(JSON.stringify({ type: "subscribe", id: "deep", payload: { query: hopQuery(20, 5) } }));
+      socket.send(JSON.stringify({
+        type: "subscribe",
+        id: "cost",
+        payload: { query: `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`, variables: { n: 2_147_483_647 } },
+      }));
+      const seen: WsMessage[] = [];
+      while (seen.filter((message) => message.type === "complete").length < 2) seen.push(await next());
+      return seen;
+    });
+    const errorsOf = (id: string) => messages.find((message) => message.id === id && message.type === "next")?.payload;
+    expect(errorsOf("deep")).toEqual({
+      errors: [refusal("depth", 40, 10, "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count).")],
+    });
+    expect(errorsOf("cost")).toEqual({
+      errors: [refusal("cost", 4_294_967_295, 100_000, "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.")],
+    });
+    expect(await upstreamRequests()).toEqual([]);
+  });
+
+  it("refuses the 21st open subscription on one socket with an error for its id, and keeps the socket open", async () => {
+    await resetEmulator();
+    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [RUNNING]) { edges { node { id } } } }`);
+    const jobId = running.jobs.edges[0]?.node.id;
+    if (jobId === undefined) throw new Error("no running job");
+    const subscribe = (id: string) =>
+      JSON.stringify({ type: "subscribe", id, payload: { query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: jobId } } });
+    const seen = await wsSession(async (socket, next) => {
+      const messages: WsMessage[] = [];
+      const until = async (done: (message: WsMessage) => boolean): Promise<void> => {
+        for (;;) {
+          const message = await next();
+          messages.push(message);
+          if (done(message)) return;
+        }
+      };
+      // One at a time, each confirmed by its first event, so that all 20 are open when the 21st arrives.
+      for (let i = 1; i <= 20; i += 1) {
+        socket.send(subscribe(String(i)));
+        await until((message) => message.type === "next" && message.id === String(i));
+      }
+      socket.send(subscribe("21"));
+      await until((message) => message.id === "21");
+      socket.send(JSON.stringify({ type: "ping" }));
+      await until((message) => message.type === "pong");
+      // Room again once one completes.
+      socket.send(JSON.stringify({ type: "complete", id: "1" }));
+      socket.send(subscribe("22"));
+      await until((message) => message.type === "next" && message.id === "22");
+      return messages;
+    });
+    expect(seen.filter((message) => message.id === "21")).toEqual([
+      {
+        type: "error",
+        id: "21",
+        payload: [refusal("subscriptions", 21, 20, "This socket has 20 operations open; at most 20 are allowed. Complete one first.")],
+      },
+    ]);
+    expect(seen.some((message) => message.type === "pong")).toBe(true);
+  });
+});
+
+interface WsMessage {
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
+/** Opens a graphql-transport-ws socket as the demo project, waits for the ack, runs `body`, then closes. */
+async function wsSession<T>(body: (socket: WebSocket, next: () => Promise<WsMessage>) => Promise<T>): Promise<T> {
+  const socket = new WebSocket(graphqlUrl().replace(/^http/, "ws"), "graphql-transport-ws");
+  const queue: WsMessage[] = [];
+  const waiting: ((message: WsMessage) => void)[] = [];
+  socket.on("message", (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as WsMessage;
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  });
+  const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+  const next = (): Promise<WsMessage> => {
+    const queued = queue.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      waiting.push(resolve);
+      void closed.then(() => reject(new Error("the socket closed")));
+    });
+  };
+  await new Promise<void>((resolve, reject) => {
+    socket.on("open", () => resolve());
+    socket.on("error", reject);
+  });
+  socket.send(JSON.stringify({ type: "connection_init", payload: { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key } }));
+  expect((await next()).type).toBe("connection_ack");
+  try {
+    return await body(socket, next);
+  } finally {
+    socket.close(1000);
+    await closed;
+  }
+}
