@@ -40,7 +40,7 @@ export interface GatewayEnv {
   MAX_REQUEST_BYTES?: string;
   /** Largest result (or subscription event), in bytes of JSON. Default 10485760. */
   MAX_RESPONSE_BYTES?: string;
-  /** Most operations open at once on one graphql-ws socket. Default 20. */
+  /** Most operations open at once on one graphql-ws socket. Default 100. */
   MAX_SUBSCRIPTIONS_PER_SOCKET?: string;
 
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */

@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: Readonly<LimitSettings> = Object.freeze({
   maxCost: 100_000,
   maxRequestBytes: 1_048_576,
   maxResponseBytes: 10_485_760,
-  maxSubscriptionsPerSocket: 20,
+  maxSubscriptionsPerSocket: 100,
 });
 
 /** Reads and validates every limit; unset, empty or invalid values take their {@link DEFAULT_LIMITS}. Never throws. */

@@ -47,7 +47,7 @@ export interface ProtocolOptions {
   credentialsFromInit(payload: Record<string, unknown> | undefined): NexusCredentials | null;
   /**
    * Operations that may run at once on the socket; one more gets an `error` message, the socket stays open.
-   * Default `MAX_SUBSCRIPTIONS_PER_SOCKET`'s default (20).
+   * Default `MAX_SUBSCRIPTIONS_PER_SOCKET`'s default (100).
    */
   maxOperations?: number;
 }
