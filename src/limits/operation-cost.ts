@@ -8,6 +8,8 @@
  *   default page size (20);
  * - a list with `ids` (`nodes(ids:)`) counts its ids; a list with `limit` (`logs`) counts its limit (its schema
  *   default when not given);
+ * - introspection (`__schema`, `__type`) costs nothing here: its size is the schema's, and graphql-js's own
+ *   rule (MaxIntrospectionDepthRule, in the specified rules) refuses nesting it into a bomb;
  * - any other field counts 1: the other lists (a job's webhooks and destinations, upload headers) are a few items
  *   each and lead to no paged list;
  * - a field's selections are paid once per object it returns, so costs multiply down the tree.

@@ -5,7 +5,8 @@
  *
  * Depth is Relay-aware: a connection's `edges` and an edge's `node` are wrappers, not levels, so
  * `jobs { edges { node { dataset { name } } } }` is 3 deep, like the `jobs { dataset { name } }` it stands for.
- * Introspection (`__schema`, `__type`) is not counted: its depth is fixed by the schema, not by the client.
+ * Introspection counts like any other selection, except that a type's `ofType` is a wrapper too (GraphiQL's
+ * introspection query unwraps nine of them; each is one object, not a level of lists).
  * Fragments are measured once each (a fragment spread ten times costs one walk, but counts ten times), and a
  * fragment cycle counts as nothing here (graphql-js's own rule reports it in the same validation pass).
  */
@@ -14,7 +15,10 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -28,22 +32,35 @@ export interface OperationShape {
 }
 
 const EMPTY: OperationShape = { depth: 0, aliases: 0, directives: 0 };
-const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 
-/** True for the Relay wrapper fields that do not add a level: `edges` of a connection, `node` of an edge. */
-export function isRelayWrapper(parentType: GraphQLNamedType | undefined, fieldName: string): boolean {
+/**
+ * True for the wrapper fields that do not add a level: `edges` of a connection, `node` of an edge (Relay), and
+ * `ofType` of an introspection `__Type`.
+ */
+export function isWrapperField(parentType: GraphQLNamedType | undefined, fieldName: string): boolean {
   if (parentType === undefined) return false;
   return (
     (fieldName === "edges" && parentType.name.endsWith("Connection")) ||
-    (fieldName === "node" && parentType.name.endsWith("Edge"))
+    (fieldName === "node" && parentType.name.endsWith("Edge")) ||
+    (fieldName === "ofType" && parentType.name === "__Type")
   );
 }
 
-/** The named type of a field of `parentType`, or undefined when there is no such field (validation reports it). */
-export function fieldTypeOf(parentType: GraphQLNamedType | undefined, fieldName: string): GraphQLNamedType | undefined {
+/**
+ * The definition of a field of `parentType`, including the introspection meta fields (`__schema`, `__type`) that
+ * `getFields()` leaves out; undefined when there is no such field (validation reports it).
+ */
+export function fieldDefinitionOf(
+  schema: GraphQLSchema,
+  parentType: GraphQLNamedType | undefined,
+  fieldName: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (parentType === undefined || !(isObjectType(parentType) || isInterfaceType(parentType))) return undefined;
-  const field = parentType.getFields()[fieldName];
-  return field === undefined ? undefined : getNamedType(field.type);
+  if (parentType === schema.getQueryType()) {
+    if (fieldName === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (fieldName === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return parentType.getFields()[fieldName];
 }
 
 /** Measures operations of one document; fragment measures are shared between its operations. */
@@ -73,12 +90,12 @@ export class OperationShapeMeter {
         case Kind.FIELD: {
           const name = selection.name.value;
           if (selection.alias !== undefined && name !== "__typename") aliases += 1;
-          if (INTROSPECTION_ROOTS.has(name)) break;
+          const field = fieldDefinitionOf(this.#schema, parentType, name);
           const inner =
             selection.selectionSet === undefined
               ? EMPTY
-              : this.measure(selection.selectionSet, fieldTypeOf(parentType, name));
-          add(inner, isRelayWrapper(parentType, name) ? 0 : 1);
+              : this.measure(selection.selectionSet, field === undefined ? undefined : getNamedType(field.type));
+          add(inner, isWrapperField(parentType, name) ? 0 : 1);
           break;
         }
         case Kind.INLINE_FRAGMENT: {

@@ -5,6 +5,7 @@
  * the WebSocket, and one socket holds at most 100 open subscriptions. Defaults are those of the README.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
 import {
   clearUpstreamRequests,
@@ -183,6 +184,17 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
 });
 
 describe("the README's and the tests' queries stay within the limits", () => {
+  it("runs GraphiQL's introspection query (9 levels of ofType are wrappers, not levels)", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const data = await gqlData<{ __schema: { types: unknown[] } }>(query);
+    expect(data.__schema.types.length).toBeGreaterThan(20);
+  });
+
+  it("refuses an introspection bomb (graphql-js's own rule)", async () => {
+    const result = await gql(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
+    expect(result.errors).toEqual([expect.objectContaining({ message: "Maximum introspection depth exceeded", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
+  });
+
   it("runs the README's nested example", async () => {
     const data = await gqlData<{ jobs: { edges: unknown[] } }>(`{
       jobs(first: 20, state: [RUNNING]) {
