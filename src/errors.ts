@@ -152,6 +152,12 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
 function withClientCode(error: GraphQLError, inner?: GraphQLError): GraphQLError {
   const { originalError: _detail, ...extensions } = error.extensions as Record<string, unknown>;
   if (typeof extensions["code"] === "string" && _detail === undefined) return error;
+  // Yoga answers a JSON client 200 for a "spec" error unless it carries originalError (its sign of a request that
+  // could not be read, such as invalid JSON): without the detail, the error says so itself, to keep its 400.
+  const http = extensions["http"];
+  if (_detail !== undefined && typeof http === "object" && http !== null && (http as { spec?: unknown }).spec === true) {
+    extensions["http"] = { ...http, spec: false };
+  }
   const innerCode = inner?.extensions["code"];
   const code = typeof extensions["code"] === "string" ? extensions["code"] : typeof innerCode === "string" ? innerCode : "BAD_USER_INPUT";
   return new GraphQLError(error.message, {
