@@ -7,6 +7,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
+import { CHEAP_ALIASES, HEAVY_ALIASES, HUGE_N, hopQuery, LONG_QUERY, MANY_ROOT_FIELDS, tenMegabyteBody } from "../utils/bombs";
 import {
   clearUpstreamRequests,
   DEMO,
@@ -26,16 +27,6 @@ const headers = {
   "x-nexus-project-id": DEMO.project,
   "x-nexus-secret-key": DEMO.key,
 };
-
-/** `hops` nested `jobs(first) → dataset → jobs(first) → …`, as in the issue (written compactly, as a bomb is). */
-function hopQuery(hops: number, first: number): string {
-  let inner = "id";
-  for (let hop = 0; hop < hops; hop += 1) {
-    const next = hop === 0 ? "id" : `id ...on NexusJob{dataset{${inner}}}`;
-    inner = `jobs(first:${first}){edges{node{${next}}}}`;
-  }
-  return `{${inner}}`;
-}
 
 const refusal = (limit: string, value: number, max: number, message: string): GqlError =>
   expect.objectContaining({ message, extensions: { code: "LIMIT_EXCEEDED", limit, value, max } }) as GqlError;
@@ -79,19 +70,16 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   });
 
   it("refuses 500 aliases of jobs(first: 100) { … logs } by its tokens, and 500 cheap aliases by their count", async () => {
-    const heavy = `{ ${Array.from({ length: 500 }, (_, i) => `j${i}: jobs(first: 100) { edges { node { ... on NexusJob { logs { id } } } } }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(() => gql(heavy), [
+    await refusedWithoutUpstreamCalls(() => gql(HEAVY_ALIASES), [
       refusal("tokens", 12502, 2000, "The document has 12502 tokens; at most 2000 are allowed."),
     ]);
-    const cheap = `{ jobs(first: 1) { edges { node { ${Array.from({ length: 500 }, (_, i) => `a${i}: id`).join(" ")} } } } }`;
-    await refusedWithoutUpstreamCalls(() => gql(cheap), [
+    await refusedWithoutUpstreamCalls(() => gql(CHEAP_ALIASES), [
       refusal("aliases", 500, 30, "The operation has 500 aliases; at most 30 are allowed."),
     ]);
   });
 
   it("refuses 600 root fields (by tokens), and 16 root fields by their count", async () => {
-    const many = `{ ${Array.from({ length: 600 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(() => gql(many), [
+    await refusedWithoutUpstreamCalls(() => gql(MANY_ROOT_FIELDS), [
       refusal("tokens", 3602, 2000, "The document has 3602 tokens; at most 2000 are allowed."),
     ]);
     const sixteen = `{ jobs { totalCount } datasets { totalCount } webhooks { totalCount } ${Array.from({ length: 13 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
@@ -101,16 +89,14 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   });
 
   it("refuses a 100,000-character query by its tokens", async () => {
-    const query = `{ ${"__typename ".repeat(9100)}}`;
-    expect(query.length).toBeGreaterThanOrEqual(100_000);
-    await refusedWithoutUpstreamCalls(() => gql(query), [
+    expect(LONG_QUERY.length).toBeGreaterThanOrEqual(100_000);
+    await refusedWithoutUpstreamCalls(() => gql(LONG_QUERY), [
       refusal("tokens", 9102, 2000, "The document has 9102 tokens; at most 2000 are allowed."),
     ]);
   });
 
   it("refuses first: $n with a huge $n by its cost, with the variable's value", async () => {
-    const query = `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`;
-    await refusedWithoutUpstreamCalls(() => gql(query, { n: 2_147_483_647 }), [
+    await refusedWithoutUpstreamCalls(() => gql(HUGE_N.query, HUGE_N.variables), [
       refusal(
         "cost",
         4_294_967_295,
@@ -134,7 +120,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   });
 
   it("refuses a 10 MB body with 413 and a coded GraphQL body, by Content-Length and when chunked", async () => {
-    const body = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(10 * 1024 * 1024) } });
+    const body = tenMegabyteBody();
     const declared = async () => {
       const response = await fetch(graphqlUrl(), { method: "POST", headers, body });
       expect(response.status).toBe(413);
