@@ -26,6 +26,7 @@ import {
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
 import { costLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
+import { resultWithinSize } from "../limits/response-size";
 
 /** An operation that parsed and validated. */
 export interface PreparedOperation {
@@ -145,13 +146,15 @@ export function rootFieldError(error: unknown, root: SubscriptionRootField): Gra
 
 /**
  * Executes an operation with `rootValue` as its root (for subscriptions: one watch event) and formats the result.
- * Never rejects: execution errors come back in the result.
+ * A result over `maxResponseBytes` (default: no cap) becomes the `LIMIT_EXCEEDED` error, as Yoga's
+ * `use-response-size-limit` does for HTTP and SSE. Never rejects: execution errors come back in the result.
  */
 export async function executeWithRoot(
   schema: GraphQLSchema,
   prepared: PreparedOperation,
   rootValue: unknown,
   contextValue: unknown,
+  maxResponseBytes = Number.POSITIVE_INFINITY,
 ): Promise<FormattedExecutionResult> {
   try {
     const result = await execute({
@@ -162,7 +165,7 @@ export async function executeWithRoot(
       variableValues: prepared.variables,
       operationName: prepared.operationName,
     });
-    return formatResult(result);
+    return formatResult(resultWithinSize(result, maxResponseBytes));
   } catch (error) {
     return errorResult([error]);
   }

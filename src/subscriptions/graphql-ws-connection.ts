@@ -169,7 +169,8 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     rootValue: unknown,
   ): Promise<void> {
     const context = createContext(this.env, this.stateOf(socket).credentials);
-    socket.send(nextMessage(id, await executeWithRoot(schema, prepared, rootValue, context)));
+    const { maxResponseBytes } = limitSettingsFromEnv(this.env);
+    socket.send(nextMessage(id, await executeWithRoot(schema, prepared, rootValue, context, maxResponseBytes)));
   }
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */

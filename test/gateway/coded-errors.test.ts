@@ -5,6 +5,7 @@
  * refuse as `LIMIT_EXCEEDED`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import WebSocket from "ws";
 import { startWorker, type StartedWorker } from "../utils/workers";
 import { clearUpstreamRequests, DEMO, gql, graphqlUrl, resetEmulator, upstreamRequests, type GqlError } from "./helpers";
 
@@ -120,6 +121,28 @@ describe("the limits the bombs do not reach", () => {
       expect(error?.extensions?.["value"]).toBeGreaterThan(2000);
       expect(error?.message).toBe(`The result is ${String(error?.extensions?.["value"])} bytes; at most 2000 are allowed. Ask for smaller pages or fewer fields.`);
       expect(result.text).not.toContain("batchjob_");
+    });
+
+    it("applies the same cap to a query over the WebSocket", async () => {
+      const socket = new WebSocket(`${small.url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
+      const messages: { type: string; id?: string; payload?: { errors?: GqlError[] } }[] = [];
+      const next = new Promise<void>((resolve, reject) => {
+        socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: headers })));
+        socket.on("message", (data: Buffer) => {
+          const message = JSON.parse(data.toString()) as (typeof messages)[number];
+          messages.push(message);
+          if (message.type === "connection_ack") {
+            socket.send(JSON.stringify({ type: "subscribe", id: "q", payload: { query: `{ jobs(first: 50) { edges { node { id name } } } }` } }));
+          }
+          if (message.type === "next") resolve();
+        });
+        socket.on("error", reject);
+      });
+      await next;
+      socket.close(1000);
+      const errors = messages.find((message) => message.type === "next")?.payload?.errors;
+      expect(errors).toHaveLength(1);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "responseBytes", max: 2000 });
     });
 
     it("answers a small result as usual, and refuses depth 3 under MAX_QUERY_DEPTH=2", async () => {
