@@ -5,7 +5,8 @@
  *
  * - tokens: while parsing (graphql-js's own `maxTokens`, which aborts the lexer early);
  * - depth, aliases, root fields, directives: one validation rule over the document;
- * - cost: after variable coercion and before any resolver runs, because `first: $n` is only known then.
+ * - cost, and lookups by id against the upstream-call cap: after variable coercion and before any resolver runs,
+ *   because `first: $n` and `ids: $ids` are only known then.
  * Every refusal is `LIMIT_EXCEEDED` with `{limit, value, max}` and makes no upstream call.
  */
 import {
@@ -21,10 +22,12 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from "graphql";
+import { MAX_UPSTREAM_CALLS_PER_REQUEST } from "../context";
 import { limitExceededGraphQLError } from "./limit-error";
 import type { LimitSettings } from "./limit-settings";
 import { operationCost } from "./operation-cost";
 import { OperationShapeMeter, rootResponseKeys } from "./operation-shape";
+import { rootLookups } from "./root-lookups";
 
 /** The operation limits (a subset of {@link LimitSettings}). */
 export type OperationLimits = Pick<
@@ -100,11 +103,13 @@ export function operationLimitsRule(limits: OperationLimits): ValidationRule {
 }
 
 /**
- * The cost check, run after validation and before execution: null when the operation's estimated cost (see
- * operation-cost.ts) is within `maxCost`, else the `LIMIT_EXCEEDED` error (`limit: "cost"`). Variables that do not
- * coerce are left to execution, which refuses them before any resolver runs. Never throws.
+ * The checks that need the variables, run after validation and before execution: the operation's estimated cost
+ * (see operation-cost.ts) within `maxCost`, and its lookups by id at the root (see root-lookups.ts) within the
+ * per-request upstream-call cap. Null when both hold, else the `LIMIT_EXCEEDED` error (`limit: "cost"` or
+ * `"upstreamCalls"`). Variables that do not coerce are left to execution, which refuses them before any resolver
+ * runs. Never throws.
  */
-export function costLimitError(
+export function executionLimitError(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -116,14 +121,27 @@ export function costLimitError(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...rawVariables });
   if (coerced.errors !== undefined) return null;
   const cost = operationCost(schema, document, operation, coerced.coerced);
-  if (cost <= limits.maxCost) return null;
-  const shown = Number.isFinite(cost) ? Math.round(cost) : "more than Number.MAX_SAFE_INTEGER";
-  return limitExceededGraphQLError(
-    "cost",
-    cost,
-    limits.maxCost,
-    `The operation could return about ${shown} objects (page sizes multiplied down the tree); at most ` +
-      `${limits.maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
-    operation,
-  );
+  if (cost > limits.maxCost) {
+    const shown = Number.isFinite(cost) ? Math.round(cost) : "more than Number.MAX_SAFE_INTEGER";
+    return limitExceededGraphQLError(
+      "cost",
+      cost,
+      limits.maxCost,
+      `The operation could return about ${shown} objects (page sizes multiplied down the tree); at most ` +
+        `${limits.maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
+      operation,
+    );
+  }
+  const lookups = rootLookups(schema, document, operation, coerced.coerced);
+  if (lookups > MAX_UPSTREAM_CALLS_PER_REQUEST) {
+    return limitExceededGraphQLError(
+      "upstreamCalls",
+      lookups,
+      MAX_UPSTREAM_CALLS_PER_REQUEST,
+      `The operation looks up ${lookups} objects by id, one upstream call each; at most ` +
+        `${MAX_UPSTREAM_CALLS_PER_REQUEST} upstream calls are allowed per request. Ask for fewer ids.`,
+      operation,
+    );
+  }
+  return null;
 }

@@ -6,7 +6,7 @@
  */
 import type { Plugin } from "graphql-yoga";
 import { limitsOf } from "../limits/limits-of";
-import { costLimitError, operationLimitsRule, parseWithLimits } from "../limits/operation-limits";
+import { executionLimitError, operationLimitsRule, parseWithLimits } from "../limits/operation-limits";
 
 /** The operation limits as a Yoga plugin; the limits come from the server context (see limits-of.ts). */
 export function useOperationLimits(): Plugin {
@@ -19,11 +19,11 @@ export function useOperationLimits(): Plugin {
       addValidationRule(operationLimitsRule(limitsOf(context)));
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const error = costLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
+      const error = executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
       if (error !== null) setResultAndStopExecution({ errors: [error] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = costLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
+      const error = executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
       if (error !== null) setResultAndStopExecution({ errors: [error] });
     },
   };

@@ -25,7 +25,7 @@ import {
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
-import { costLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
+import { executionLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
 import { resultWithinSize } from "../limits/response-size";
 
 /** An operation that parsed and validated. */
@@ -97,7 +97,7 @@ export function prepareOperation(
     return { errors: [withCode(new GraphQLError("Unable to identify operation"), "GRAPHQL_VALIDATION_FAILED")] };
   }
   const variables = payload.variables ?? {};
-  const costError = costLimitError(schema, document, operationName, variables, limits);
+  const costError = executionLimitError(schema, document, operationName, variables, limits);
   if (costError !== null) return { errors: [costError] };
   return { document, operation, variables, operationName };
 }

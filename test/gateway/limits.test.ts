@@ -119,6 +119,19 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
     ]);
   });
 
+  it("refuses 600 lookups by id (6 × nodes(ids:) of 100) against the 500-call cap, before any of them", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `batchjob_00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    const query = `query($ids: [ID!]!) { ${Array.from({ length: 6 }, (_, i) => `n${i}: nodes(ids: $ids) { id }`).join(" ")} }`;
+    await refusedWithoutUpstreamCalls(() => gql(query, { ids }), [
+      refusal(
+        "upstreamCalls",
+        600,
+        500,
+        "The operation looks up 600 objects by id, one upstream call each; at most 500 upstream calls are allowed per request. Ask for fewer ids.",
+      ),
+    ]);
+  });
+
   it("refuses a 10 MB body with 413 and a coded GraphQL body, by Content-Length and when chunked", async () => {
     const body = tenMegabyteBody();
     const declared = async () => {
