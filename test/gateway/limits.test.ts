@@ -119,6 +119,14 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
     ]);
   });
 
+  it("refuses a fragment bomb (each of 30 fragments spreads the one before twice) by its aliases, measured once per fragment", async () => {
+    let query = `query { jobs(first: 1) { edges { node { ...F30 } } } } fragment F0 on Job { a: id b: name }`;
+    for (let i = 1; i <= 30; i += 1) query += ` fragment F${i} on Job { ...F${i - 1} x${i}: id ...F${i - 1} }`;
+    await refusedWithoutUpstreamCalls(() => gql(query), [
+      refusal("aliases", 3_221_225_471, 30, "The operation has 3221225471 aliases; at most 30 are allowed."),
+    ]);
+  });
+
   it("refuses 600 lookups by id (6 × nodes(ids:) of 100) against the 500-call cap, before any of them", async () => {
     const ids = Array.from({ length: 100 }, (_, i) => `batchjob_00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
     const query = `query($ids: [ID!]!) { ${Array.from({ length: 6 }, (_, i) => `n${i}: nodes(ids: $ids) { id }`).join(" ")} }`;
