@@ -4,6 +4,7 @@
  * Anything that is not one of these errors (or a GraphQL validation error) is masked as "Unexpected error.".
  */
 import { GraphQLError } from "graphql";
+import { withClientCode } from "./client-error-code";
 
 /** The codes a client can see in `extensions.code`. */
 export type GatewayErrorCode =
@@ -145,34 +146,10 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
 }
 
 /**
- * A client-facing GraphQL error with a code: graphql-js's own errors carry none (a variable that does not coerce,
- * say `$first: Int` given -2147483649), and they are all about the request, so they become `BAD_USER_INPUT` (or
- * keep the code of the error they wrap). Library detail (`extensions.originalError`) never reaches a client.
- */
-function withClientCode(error: GraphQLError, inner?: GraphQLError): GraphQLError {
-  const { originalError: _detail, ...extensions } = error.extensions as Record<string, unknown>;
-  if (typeof extensions["code"] === "string" && _detail === undefined) return error;
-  // Yoga answers a JSON client 200 for a "spec" error unless it carries originalError (its sign of a request that
-  // could not be read, such as invalid JSON): without the detail, the error says so itself, to keep its 400.
-  const http = extensions["http"];
-  if (_detail !== undefined && typeof http === "object" && http !== null && (http as { spec?: unknown }).spec === true) {
-    extensions["http"] = { ...http, spec: false };
-  }
-  const innerCode = inner?.extensions["code"];
-  const code = typeof extensions["code"] === "string" ? extensions["code"] : typeof innerCode === "string" ? innerCode : "BAD_USER_INPUT";
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: { ...extensions, code },
-  });
-}
-
-/**
  * The single mapping from anything thrown to the GraphQL error a client sees. A `GraphQLError` that wraps one of our
- * errors keeps its path and locations; GraphQL's own errors (validation, variable coercion) pass through; everything
- * unexpected becomes "Unexpected error." with code `INTERNAL_SERVER_ERROR`. Never throws.
+ * errors keeps its path and locations; GraphQL's own errors (validation, variable coercion) pass through, with a
+ * code and without library detail (`withClientCode`); everything unexpected becomes "Unexpected error." with code
+ * `INTERNAL_SERVER_ERROR`. Never throws.
  */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) {

@@ -23,7 +23,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { MAX_UPSTREAM_CALLS_PER_REQUEST } from "../context";
-import { limitExceededGraphQLError } from "./limit-error";
+import { limitExceededGraphQLError, type LimitName } from "./limit-error";
 import type { LimitSettings } from "./limit-settings";
 import { operationCost } from "./operation-cost";
 import { OperationShapeMeter, rootResponseKeys } from "./operation-shape";
@@ -86,17 +86,19 @@ export function operationLimitsRule(limits: OperationLimits): ValidationRule {
         const rootType = context.getSchema().getRootType(operation.operation) ?? undefined;
         const shape = meter.measure(operation.selectionSet, rootType);
         const rootFields = rootResponseKeys(operation.selectionSet, fragment).size;
-        const refuse = (limit: "depth" | "aliases" | "rootFields" | "directives", value: number, max: number, what: string) => {
-          if (value > max) context.reportError(limitExceededGraphQLError(limit, value, max, what, operation));
-        };
-        refuse("depth", shape.depth, limits.maxDepth,
-          `The operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed (a connection's edges and node do not count).`);
-        refuse("aliases", shape.aliases, limits.maxAliases,
-          `The operation has ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
-        refuse("rootFields", rootFields, limits.maxRootFields,
-          `The operation asks for ${rootFields} root fields; at most ${limits.maxRootFields} are allowed.`);
-        refuse("directives", shape.directives, limits.maxDirectives,
-          `The operation has ${shape.directives} directives; at most ${limits.maxDirectives} are allowed.`);
+        const checks: [LimitName, number, number, string][] = [
+          ["depth", shape.depth, limits.maxDepth,
+            `The operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed (a connection's edges and node do not count).`],
+          ["aliases", shape.aliases, limits.maxAliases,
+            `The operation has ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`],
+          ["rootFields", rootFields, limits.maxRootFields,
+            `The operation asks for ${rootFields} root fields; at most ${limits.maxRootFields} are allowed.`],
+          ["directives", shape.directives, limits.maxDirectives,
+            `The operation has ${shape.directives} directives; at most ${limits.maxDirectives} are allowed.`],
+        ];
+        for (const [limit, value, max, message] of checks) {
+          if (value > max) context.reportError(limitExceededGraphQLError(limit, value, max, message, operation));
+        }
       },
     };
   };
