@@ -76,6 +76,18 @@ describe("HTTP error answers have GraphQL bodies", () => {
     ]);
   });
 
+  it("answers a method other than GET and POST with 405 and BAD_REQUEST", async () => {
+    const result = await send({ method: "PUT", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(result.status).toBe(405);
+    expect(result.errors.map((error) => error.extensions?.code)).toEqual(["BAD_REQUEST"]);
+  });
+
+  it("answers a path other than /graphql with 404 and NOT_FOUND", async () => {
+    const result = await send({ method: "GET", headers }, `${inject("gatewayUrl")}/nope`);
+    expect(result.status).toBe(404);
+    expect(result.errors).toEqual([{ message: "Not found: GraphQL is at /graphql.", extensions: { code: "NOT_FOUND" } }]);
+  });
+
   it("answers invalid JSON with 400 and BAD_REQUEST, without the parser's detail", async () => {
     const result = await send({ method: "POST", headers: { ...headers, "content-type": "application/json" }, body: '{"query": "{' });
     expect(result.status).toBe(400);
