@@ -4,6 +4,7 @@
  * Anything that is not one of these errors (or a GraphQL validation error) is masked as "Unexpected error.".
  */
 import { GraphQLError } from "graphql";
+import { withClientCode } from "./client-error-code";
 
 /** The codes a client can see in `extensions.code`. */
 export type GatewayErrorCode =
@@ -13,7 +14,8 @@ export type GatewayErrorCode =
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
   | "UPSTREAM_TIMEOUT"
-  | "UPSTREAM_UNAVAILABLE";
+  | "UPSTREAM_UNAVAILABLE"
+  | "LIMIT_EXCEEDED";
 
 /** The message a client sees for anything unexpected (the detail goes to the log only). */
 export const UNEXPECTED_ERROR_MESSAGE = "Unexpected error.";
@@ -191,16 +193,17 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
 
 /**
  * The single mapping from anything thrown to the GraphQL error a client sees. A `GraphQLError` that wraps one of our
- * errors keeps its path and locations; GraphQL's own errors (validation, variable coercion) pass through; everything
- * unexpected becomes "Unexpected error." with code `INTERNAL_SERVER_ERROR`. Never throws.
+ * errors keeps its path and locations; GraphQL's own errors (validation, variable coercion) pass through, with a
+ * code and without library detail (`withClientCode`); everything unexpected becomes "Unexpected error." with code
+ * `INTERNAL_SERVER_ERROR`. Never throws.
  */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (original === undefined || original === null) return error;
-    const mapped = toGraphQLError(original);
+    if (original === undefined || original === null) return withClientCode(error);
     // The original is client-facing already (a scalar's parse error, say): the wrapper's message adds context.
-    if (mapped === original) return error;
+    if (original instanceof GraphQLError && original.originalError == null) return withClientCode(error, original);
+    const mapped = toGraphQLError(original);
     // A GraphQLError that graphql-js (or a library) created around one of our errors: map it, keep the location.
     return new GraphQLError(mapped.message, {
       nodes: error.nodes,

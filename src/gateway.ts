@@ -9,8 +9,12 @@ import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
 import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
+import type { LimitSettings } from "./limits/limit-settings";
 import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
+import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
+import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { schema } from "./schema";
 import { createLivePort } from "./subscriptions/live-port";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
@@ -26,6 +30,8 @@ export interface GatewayServerContext {
   env: GatewayEnv;
   /** The Worker's execution context, for `waitUntil`. */
   executionContext?: ExecutionContext;
+  /** The request's limits, read from `env` by the Worker entry (the plugins fall back to the defaults without). */
+  limits?: LimitSettings;
 }
 
 /** The path of the GraphQL endpoint (and of GraphiQL). */
@@ -54,9 +60,19 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   // CORS only for the origins in CORS_ORIGINS (none by default), each given back exactly, with credentials.
   // Yoga types this factory's second argument as unknown; it is the server context the Worker passes.
   cors: (request, serverContext) => corsOptionsFor(request, (serverContext as GatewayServerContext).env),
-  // In this order: a cross-site form is refused before anyone is asked who they are; a started SSE stream then
+  // In this order: a cross-site form is refused before anyone is asked who they are; then the limits (before any
+  // upstream call), a cap on the result and a coded GraphQL body on every HTTP error answer; a started SSE stream
   // leaves the request's deadline behind (its events resolve for as long as it lives).
-  plugins: [useCsrfPrevention(), useGatewayAuth(), useIntrospectionSetting(), useVaryOrigin(), useSubscriptionDeadline()],
+  plugins: [
+    useCsrfPrevention(),
+    useGatewayAuth(),
+    useOperationLimits(),
+    useResponseSizeLimit(),
+    useCodedHttpErrors(),
+    useIntrospectionSetting(),
+    useVaryOrigin(),
+    useSubscriptionDeadline(),
+  ],
   // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
   renderGraphiQL: renderSelfHostedGraphiQL,
   logging: createGatewayLogger(),

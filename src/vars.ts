@@ -53,4 +53,23 @@ export interface GatewayVars {
   BREAKER_FAILURE_THRESHOLD?: string;
   /** How long an open circuit breaker fails fast before it lets one probe through, in milliseconds. Default 10000. */
   BREAKER_COOL_DOWN_MS?: string;
+  // Limits (read and validated in src/limits/limit-settings.ts; defaults and reasons in the README's Settings).
+  /** Deepest operation, in field levels (a connection's `edges` and `node` do not count). Default 10. */
+  MAX_QUERY_DEPTH?: string;
+  /** Most aliases in one operation, fragments expanded. Default 30. */
+  MAX_QUERY_ALIASES?: string;
+  /** Most distinct root fields in one operation. Default 15. */
+  MAX_ROOT_FIELDS?: string;
+  /** Most lexical tokens in one document. Default 2000. */
+  MAX_QUERY_TOKENS?: string;
+  /** Most directives in one operation. Default 20. */
+  MAX_QUERY_DIRECTIVES?: string;
+  /** Most objects an operation could return (page sizes multiplied down the tree). Default 100000. */
+  MAX_QUERY_COST?: string;
+  /** Largest request body, in bytes. Default 1048576. */
+  MAX_REQUEST_BYTES?: string;
+  /** Largest result (or subscription event), in bytes of JSON. Default 10485760. */
+  MAX_RESPONSE_BYTES?: string;
+  /** Most operations open at once on one graphql-ws socket. Default 100. */
+  MAX_SUBSCRIPTIONS_PER_SOCKET?: string;
 }

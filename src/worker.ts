@@ -5,6 +5,8 @@
 import type { GatewayEnv } from "./env";
 import { gateway, GRAPHQL_PATH } from "./gateway";
 import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
+import { limitRequestBody } from "./limits/request-body-limit";
+import { limitSettingsFromEnv } from "./limits/limit-settings";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 import { foreignOriginRefusal } from "./browser/websocket-origin";
 
@@ -27,6 +29,10 @@ export default {
         headers: { "content-type": "text/plain; charset=utf-8" },
       });
     }
-    return gateway.fetch(request, { env, executionContext });
+    // The limits, read from env once per request; the body cap applies before Yoga reads the body.
+    const limits = limitSettingsFromEnv(env);
+    const limited = await limitRequestBody(request, limits.maxRequestBytes);
+    if (limited instanceof Response) return limited;
+    return gateway.fetch(limited, { env, executionContext, limits });
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -14,7 +14,6 @@ import {
   GraphQLError,
   Kind,
   locatedError,
-  parse,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -27,6 +26,8 @@ import {
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
+import { executionLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
+import { resultWithinSize } from "../limits/response-size";
 
 /** An operation that parsed and validated. */
 export interface PreparedOperation {
@@ -59,29 +60,49 @@ export function errorResult(errors: readonly unknown[]): FormattedExecutionResul
   return { errors: errors.map((error) => toGraphQLError(error).toJSON()) };
 }
 
+/** The error with `code` unless it has one (Yoga codes parse and validation errors the same way on HTTP). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (typeof error.extensions["code"] === "string") return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
+
 /**
- * Parses and validates a `subscribe` payload, with graphql-js's rules plus `extraRules` (the gateway's settings,
- * such as introspection off). Returns the GraphQL errors (syntax, validation) on failure.
+ * Parses and validates a `subscribe` payload under the gateway's operation limits (the same rules as Yoga's, see
+ * limits/operation-limits.ts) and `extraRules` (the gateway's settings, such as introspection off), then checks its
+ * cost with its variables. Returns the GraphQL errors (syntax with
+ * `GRAPHQL_PARSE_FAILED`, validation with `GRAPHQL_VALIDATION_FAILED`, limits with `LIMIT_EXCEEDED`) on failure.
  */
 export function prepareOperation(
   schema: GraphQLSchema,
   payload: SubscribePayload,
+  limits: OperationLimits,
   extraRules: readonly ValidationRule[] = [],
 ): PreparedOperation | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parseWithLimits(payload.query, limits);
   } catch (error) {
-    return { errors: [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.")] };
+    const parseError = error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.");
+    return { errors: [withCode(parseError, "GRAPHQL_PARSE_FAILED")] };
   }
-  const validationErrors = validate(schema, document, [...specifiedRules, ...extraRules]);
-  if (validationErrors.length > 0) return { errors: validationErrors };
+  const validationErrors = validate(schema, document, [...specifiedRules, operationLimitsRule(limits), ...extraRules]);
+  if (validationErrors.length > 0) {
+    return { errors: validationErrors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED")) };
+  }
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
   if (operation === null || operation === undefined) {
-    return { errors: [new GraphQLError("Unable to identify operation")] };
+    return { errors: [withCode(new GraphQLError("Unable to identify operation"), "GRAPHQL_VALIDATION_FAILED")] };
   }
-  return { document, operation, variables: payload.variables ?? {}, operationName };
+  const variables = payload.variables ?? {};
+  const costError = executionLimitError(schema, document, operationName, variables, limits);
+  if (costError !== null) return { errors: [costError] };
+  return { document, operation, variables, operationName };
 }
 
 function firstField(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode | undefined {
@@ -128,13 +149,15 @@ export function rootFieldError(error: unknown, root: SubscriptionRootField): Gra
 
 /**
  * Executes an operation with `rootValue` as its root (for subscriptions: one watch event) and formats the result.
- * Never rejects: execution errors come back in the result.
+ * A result over `maxResponseBytes` (default: no cap) becomes the `LIMIT_EXCEEDED` error, as Yoga's
+ * `use-response-size-limit` does for HTTP and SSE. Never rejects: execution errors come back in the result.
  */
 export async function executeWithRoot(
   schema: GraphQLSchema,
   prepared: PreparedOperation,
   rootValue: unknown,
   contextValue: unknown,
+  maxResponseBytes = Number.POSITIVE_INFINITY,
 ): Promise<FormattedExecutionResult> {
   try {
     const result = await execute({
@@ -145,7 +168,7 @@ export async function executeWithRoot(
       variableValues: prepared.variables,
       operationName: prepared.operationName,
     });
-    return formatResult(result);
+    return formatResult(resultWithinSize(result, maxResponseBytes));
   } catch (error) {
     return errorResult([error]);
   }

@@ -16,6 +16,7 @@ import { createContext, credentialsFromPayload } from "../context";
 import { connectionInitRefusal } from "../auth/connection-init-auth";
 import { introspectionRules } from "../plugins/use-introspection-setting";
 import type { GatewayEnv } from "../env";
+import { limitSettingsFromEnv } from "../limits/limit-settings";
 import { schema } from "../schema";
 import { liveRequestFromField } from "../resources/subscriptions";
 import {
@@ -89,6 +90,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     const before = this.stateOf(socket);
     const { state, actions } = handleClientMessage(before, data, {
       credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env),
+      maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
     socket.serializeAttachment(state);
     if (state.initReceived && !before.initReceived) await this.ctx.storage.deleteAlarm();
@@ -121,7 +123,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     if (socket === null || record === undefined || !this.stateOf(socket).operationIds.includes(operationId)) {
       return false;
     }
-    const prepared = prepareOperation(schema, record.payload);
+    const prepared = prepareOperation(schema, record.payload, limitSettingsFromEnv(this.env), introspectionRules(this.env));
     if ("errors" in prepared) return false;
     for (const event of events) {
       if (event.type !== "complete") await this.sendResult(socket, operationId, prepared, event);
@@ -172,12 +174,13 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     rootValue: unknown,
   ): Promise<void> {
     const context = createContext(this.env, this.stateOf(socket).credentials);
-    socket.send(nextMessage(id, await executeWithRoot(schema, prepared, rootValue, context)));
+    const { maxResponseBytes } = limitSettingsFromEnv(this.env);
+    socket.send(nextMessage(id, await executeWithRoot(schema, prepared, rootValue, context, maxResponseBytes)));
   }
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
   private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
-    const prepared = prepareOperation(schema, payload, introspectionRules(this.env));
+    const prepared = prepareOperation(schema, payload, limitSettingsFromEnv(this.env), introspectionRules(this.env));
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);

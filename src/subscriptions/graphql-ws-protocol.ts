@@ -18,6 +18,9 @@ import {
 } from "graphql-ws";
 import type { GraphQLFormattedError } from "graphql";
 import type { CredentialsByProvider } from "../backends/backend";
+import { toGraphQLError } from "../errors";
+import { limitExceeded } from "../limits/limit-error";
+import { DEFAULT_LIMITS } from "../limits/limit-settings";
 
 /** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
 export interface ConnectionProtocolState {
@@ -42,6 +45,11 @@ export type ProtocolAction =
 export interface ProtocolOptions {
   /** Credentials from the `connection_init` payload (each backend's names, e.g. `x-nexus-project-id`), else defaults. */
   credentialsFromInit(payload: Record<string, unknown> | undefined): CredentialsByProvider;
+  /**
+   * Operations that may run at once on the socket; one more gets an `error` message, the socket stays open.
+   * Default `MAX_SUBSCRIPTIONS_PER_SOCKET`'s default (100).
+   */
+  maxOperations?: number;
 }
 
 /** The state of a socket that has just opened. */
@@ -65,7 +73,8 @@ function close(code: CloseCode, reason: string): ProtocolAction {
 /**
  * Applies one client message to the state and says what to do. Follows graphql-ws's server rules: an unparsable
  * or invalid message (or a binary frame) closes with 4400, a second `connection_init` with 4429, a `subscribe`
- * before the ack with 4401, a `subscribe` with an id in use with 4409. `ping` gets a `pong`; `complete` stops that
+ * before the ack with 4401, a `subscribe` with an id in use with 4409. A `subscribe` past `maxOperations` open ones
+ * gets an `error` message (`LIMIT_EXCEEDED`) and the socket stays open. `ping` gets a `pong`; `complete` stops that
  * operation. Never throws.
  */
 export function handleClientMessage(
@@ -108,6 +117,17 @@ export function handleClientMessage(
           state,
           actions: [close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${message.id} already exists`)],
         };
+      }
+      const maxOperations = options.maxOperations ?? DEFAULT_LIMITS.maxSubscriptionsPerSocket;
+      if (state.operationIds.length >= maxOperations) {
+        const open = state.operationIds.length;
+        const refusal = limitExceeded(
+          "subscriptions",
+          open + 1,
+          maxOperations,
+          `This socket has ${open} operations open; at most ${maxOperations} are allowed. Complete one first.`,
+        );
+        return { state, actions: [{ type: "send", data: errorMessage(message.id, [toGraphQLError(refusal).toJSON()]) }] };
       }
       return {
         state: { ...state, operationIds: [...state.operationIds, message.id] },

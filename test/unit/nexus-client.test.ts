@@ -124,7 +124,8 @@ describe("NexusClient", () => {
     });
     await expect(limited.getJob("batchjob_1")).resolves.toMatchObject({ id: "batchjob_1" });
     await expect(limited.getJob("batchjob_2")).rejects.toMatchObject({
-      code: "BAD_USER_INPUT",
+      code: "LIMIT_EXCEEDED",
+      extensions: { limit: "upstreamCalls", value: 3, max: 2 },
       message: "This request needs more than 2 upstream calls; ask for fewer items (smaller first/last, fewer nested lists or logs).",
     });
     expect(calls).toHaveLength(2);

@@ -6,11 +6,12 @@
  * shape, and turns every failure into one {@link UpstreamError}. It never logs, and no key ever reaches an error
  * message.
  */
-import { GatewayError, UpstreamError, type UpstreamReason } from "../../errors";
+import { UpstreamError, type UpstreamReason } from "../../errors";
 import { callOutcomeOf, type CircuitBreaker } from "../../upstream/circuit-breaker";
 import { createDeadline, deadlineError, type Deadline } from "../../upstream/deadline";
 import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "../../upstream/retry-policy";
 import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "../../upstream/settings";
+import { limitExceeded } from "../../limits/limit-error";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -42,7 +43,7 @@ export interface NexusClientOptions {
   /** The circuit breaker of this upstream and project, asked before every attempt. Default: none. */
   breaker?: CircuitBreaker;
   /**
-   * Upstream calls (retries included) this transport may make in all. One more is refused with `BAD_USER_INPUT`
+   * Upstream calls (retries included) this transport may make in all. One more is refused with `LIMIT_EXCEEDED`
    * before it is sent: a query that needs so many is too big, and the Worker's subrequest limit would end it with
    * an opaque failure anyway. Default: no limit (the per-request context sets one).
    */
@@ -216,8 +217,10 @@ export class NexusTransport {
   /** One fetch with its own timeout; maps timeouts and network failures to {@link UpstreamError}. */
   async #send(call: Call, url: string, init: RequestInit): Promise<Response> {
     if (this.#calls >= this.#maxCalls) {
-      throw new GatewayError(
-        "BAD_USER_INPUT",
+      throw limitExceeded(
+        "upstreamCalls",
+        this.#calls + 1,
+        this.#maxCalls,
         `This request needs more than ${this.#maxCalls} upstream calls; ask for fewer items ` +
           "(smaller first/last, fewer nested lists or logs).",
       );

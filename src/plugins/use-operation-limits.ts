@@ -1,0 +1,30 @@
+/**
+ * Yoga plugin: the operation limits (operation-limits.ts) on HTTP and SSE. Tokens while parsing, depth, aliases,
+ * root fields and directives while validating, and the cost once the variables are known, just before execution
+ * (queries and mutations) or subscription (SSE). A refused operation gets `LIMIT_EXCEEDED` and runs no resolver,
+ * so it makes no upstream call. The WebSocket path applies the same functions in `prepareOperation`.
+ */
+import type { Plugin } from "graphql-yoga";
+import { limitsOf } from "../limits/limits-of";
+import { executionLimitError, operationLimitsRule, parseWithLimits } from "../limits/operation-limits";
+
+/** The operation limits as a Yoga plugin; the limits come from the server context (see limits-of.ts). */
+export function useOperationLimits(): Plugin {
+  return {
+    onParse({ context, setParseFn }) {
+      const limits = limitsOf(context);
+      setParseFn((source, options) => parseWithLimits(source, limits, options));
+    },
+    onValidate({ context, addValidationRule }) {
+      addValidationRule(operationLimitsRule(limitsOf(context)));
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
+      if (error !== null) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
+      if (error !== null) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
