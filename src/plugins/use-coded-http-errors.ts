@@ -2,7 +2,7 @@
  * Yoga plugin: every HTTP error answer carries a GraphQL JSON body with `extensions.code`. Yoga answers an
  * unsupported content type (415), an unacceptable `Accept` (406) and an unknown route (404) with an empty body;
  * this gives them one, with code `BAD_REQUEST` (or `NOT_FOUND`) and a message saying what to send instead.
- * Answers that are GraphQL JSON already (Yoga's own errors) pass unchanged.
+ * Answers that are GraphQL already (Yoga's own JSON errors, errors in the SSE or multipart format) pass unchanged.
  */
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { graphqlErrorResponse } from "../http-error-response";
@@ -37,8 +37,9 @@ function explain(status: number): { code: string; message: string } {
 export function useCodedHttpErrors(): Plugin {
   return {
     onResponse({ response, setResponse }) {
-      // Yoga's own error answers are GraphQL JSON already; the bare ones have no body, or an empty text one (404).
-      if (response.status < 400 || (response.headers.get("content-type") ?? "").includes("json")) return;
+      // Yoga's own error answers are GraphQL JSON already, and refusals of an SSE request (the gateway auth's 401,
+      // say) are GraphQL errors in its event-stream format; the bare ones have no body, or an empty text one (404).
+      if (response.status < 400 || /json|event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "")) return;
       const { code, message } = explain(response.status);
       const headers = new Headers(response.headers);
       headers.delete("content-length");
