@@ -23,6 +23,10 @@ export interface GatewayEnv {
   POLL_MAX_FAILURES?: string;
   /** Subscriptions: longest life of one SSE stream, in milliseconds. */
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+  /** Subscriptions: how often an SSE stream tells its watch object it is still there, in milliseconds. Default 5000. */
+  SSE_HEARTBEAT_MS?: string;
+  /** Subscriptions: how often a graphql-ws socket is pinged to find clients that vanished, in milliseconds. Default 15000. */
+  WS_PING_INTERVAL_MS?: string;
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
   ASSETS?: Fetcher;
   /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */

@@ -6,7 +6,7 @@
  * a `next()` is still waiting for the next poll; a generator would queue that `return()` behind the pending
  * `next()` (so the socket, and the poll behind it, would live until the next change), a Repeater settles it at
  * once. Its cleanup sits after `await stop`, so every end (complete, error, client gone, lifetime over) closes the
- * socket, which detaches the listener.
+ * socket, which detaches the listener. While open, the bridge sends the watch object a heartbeat (`liveness.ts`).
  */
 import { Repeater } from "graphql-yoga";
 import type { NexusCredentials } from "../backends/nexus/client";
@@ -14,6 +14,7 @@ import type { ResourceWatch } from "./resource-watch";
 import { LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
+import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE } from "./liveness";
 
 /** What the bridge needs. */
 export interface WatchStreamOptions {
@@ -25,6 +26,13 @@ export interface WatchStreamOptions {
   maxLifetimeMs: number;
   /** The HTTP request's signal: it aborts when the client disconnects, which ends the stream. */
   signal?: AbortSignal | undefined;
+  /** How often the bridge sends its watch object a heartbeat (ms); see `liveness.ts`. */
+  heartbeatMs: number;
+  /**
+   * Keeps the invocation running until the given promise settles (`ExecutionContext.waitUntil`), so that the runtime
+   * does not cancel the stream's cleanup when the client disconnects. Without it, the heartbeat still covers that.
+   */
+  keepRunning?: ((promise: Promise<unknown>) => void) | undefined;
 }
 
 /** The event a stream ends with when its watch object goes away without a final event. */
@@ -37,64 +45,99 @@ export const INTERRUPTED_EVENT: WatchEvent = {
  * The events of one subscription: its first event (if any), then what the watch object sends, until a final
  * event, the lifetime, or `return()`. A `complete` event ends the stream without a value. Never rejects: failures
  * to reach the watch object become an `error` event.
+ *
+ * A departure is never lost, whatever point of the start it comes at: the abort listener is there before the first
+ * event is pushed, a stream that has ended does not attach, a socket that arrives after the end is closed at once,
+ * and the whole life of the stream is handed to `keepRunning` (the invocation's `waitUntil`) so that the runtime
+ * does not cancel the close. What none of these can see (an invocation that dies anyway) the heartbeat covers: the
+ * watch object drops a socket that stops sending it.
  */
 export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<WatchEvent> {
-  const { start } = options;
-  return new Repeater<WatchEvent>(async (push, stop) => {
-    if (start.first !== null) await push(start.first);
-    if (start.ended) {
-      stop();
-      return;
-    }
-    let socket: WebSocket | null = null;
-    let ended = false;
-    const finish = (event?: WatchEvent): void => {
-      if (ended) return;
-      ended = true;
-      if (event !== undefined && event.type !== "complete") void push(event);
-      stop();
-    };
-    const lifetime = setTimeout(() => finish(), options.maxLifetimeMs);
-    const clientGone = (): void => finish();
-    options.signal?.addEventListener("abort", clientGone);
-    if (options.signal?.aborted === true) finish();
-    try {
-      const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
-      const name = watchObjectName(options.credentials.projectId, start.topic);
-      const stub = options.namespace.get(options.namespace.idFromName(name));
-      const response = await stub.fetch("https://watch.internal/listen", {
-        headers: {
-          Upgrade: "websocket",
-          [LISTENER_HEADER]: JSON.stringify(spec),
-          "x-nexus-project-id": options.credentials.projectId,
-          "x-nexus-secret-key": options.credentials.secretKey,
-        },
-      });
-      socket = response.webSocket;
-      if (socket === null) {
-        finish(INTERRUPTED_EVENT);
-      } else {
-        socket.accept();
-        socket.addEventListener("message", (message) => {
-          if (ended || typeof message.data !== "string") return;
-          const event = JSON.parse(message.data) as WatchEvent;
-          if (isFinalEvent(event)) finish(event);
-          else void push(event);
-        });
-        socket.addEventListener("close", () => finish(INTERRUPTED_EVENT));
-        socket.addEventListener("error", () => finish(INTERRUPTED_EVENT));
-      }
-    } catch {
-      finish(INTERRUPTED_EVENT);
-    }
-    await stop;
-    ended = true;
-    clearTimeout(lifetime);
-    options.signal?.removeEventListener("abort", clientGone);
-    try {
-      socket?.close(1000, "subscriber left");
-    } catch {
-      // Already closed by the watch object.
-    }
+  return new Repeater<WatchEvent>((push, stop) => {
+    const life = streamLife(options, push, stop);
+    options.keepRunning?.(life);
+    return life;
   });
+}
+
+async function streamLife(
+  options: WatchStreamOptions,
+  push: (event: WatchEvent) => Promise<unknown>,
+  stop: ((error?: unknown) => undefined) & Promise<undefined>,
+): Promise<void> {
+  const { start } = options;
+  let socket: WebSocket | null = null;
+  let ended = false;
+  const finish = (event?: WatchEvent): void => {
+    if (ended) return;
+    ended = true;
+    if (event !== undefined && event.type !== "complete") void push(event);
+    stop();
+  };
+  // Listen for the client's departure before anything else: the first push waits for the consumer, and a client
+  // may leave while it waits.
+  const clientGone = (): void => finish();
+  options.signal?.addEventListener("abort", clientGone);
+  if (options.signal?.aborted === true) finish();
+  void stop.then(() => {
+    ended = true;
+  });
+  const lifetime = setTimeout(() => finish(), options.maxLifetimeMs);
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  try {
+    if (!ended && start.first !== null) await push(start.first);
+    if (start.ended) finish();
+    // Gone during the check or the first push: never attach.
+    if (!ended) socket = await attach(options);
+    if (socket === null) {
+      finish(INTERRUPTED_EVENT);
+    } else {
+      const open = socket;
+      open.accept();
+      open.addEventListener("message", (message) => {
+        if (ended || typeof message.data !== "string" || message.data === HEARTBEAT_RESPONSE) return;
+        const event = JSON.parse(message.data) as WatchEvent;
+        if (isFinalEvent(event)) finish(event);
+        else void push(event);
+      });
+      open.addEventListener("close", () => finish(INTERRUPTED_EVENT));
+      open.addEventListener("error", () => finish(INTERRUPTED_EVENT));
+      heartbeat = setInterval(() => {
+        try {
+          open.send(HEARTBEAT_REQUEST);
+        } catch {
+          finish(INTERRUPTED_EVENT); // The socket can no longer be written: the listener is gone.
+        }
+      }, options.heartbeatMs);
+    }
+  } catch {
+    finish(INTERRUPTED_EVENT);
+  }
+  await stop;
+  clearTimeout(lifetime);
+  clearInterval(heartbeat);
+  options.signal?.removeEventListener("abort", clientGone);
+  try {
+    // Also when the socket arrived after the client left: it is closed here, at once.
+    socket?.close(1000, "subscriber left");
+  } catch {
+    // Already closed by the watch object.
+  }
+}
+
+/** Opens the listener socket to the watch object; null when it answers without one. Rejects when unreachable. */
+async function attach(options: WatchStreamOptions): Promise<WebSocket | null> {
+  const { start } = options;
+  const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
+  const name = watchObjectName(options.credentials.projectId, start.topic);
+  const stub = options.namespace.get(options.namespace.idFromName(name));
+  const response = await stub.fetch("https://watch.internal/listen", {
+    headers: {
+      Upgrade: "websocket",
+      [LISTENER_HEADER]: JSON.stringify(spec),
+      "x-nexus-project-id": options.credentials.projectId,
+      "x-nexus-secret-key": options.credentials.secretKey,
+    },
+  });
+  return response.webSocket;
 }
