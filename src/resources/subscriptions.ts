@@ -90,14 +90,6 @@ function requestSignal(context: GatewayContext): AbortSignal | undefined {
   return request instanceof Request ? request.signal : undefined;
 }
 
-/** The invocation's `waitUntil`, which Yoga passes in every context with the Worker's execution context. */
-function waitUntilOf(context: GatewayContext): ((promise: Promise<unknown>) => void) | undefined {
-  const executionContext: unknown = (context as GatewayContext & { executionContext?: unknown }).executionContext;
-  if (typeof executionContext !== "object" || executionContext === null || !("waitUntil" in executionContext)) return undefined;
-  const { waitUntil } = executionContext as ExecutionContext;
-  return (promise) => waitUntil.call(executionContext, promise);
-}
-
 /** Checks the subscriber and opens the SSE stream of watch events for one field. */
 async function subscribe(fieldName: string, args: Record<string, unknown>, context: GatewayContext) {
   const topic = topicFromSubscriptionField(fieldName, args);
@@ -114,7 +106,6 @@ async function subscribe(fieldName: string, args: Record<string, unknown>, conte
     // Yoga puts the HTTP request in every context; its signal tells when an SSE client has gone.
     signal: requestSignal(context),
     heartbeatMs: settings.sseHeartbeatMs,
-    keepRunning: waitUntilOf(context),
   });
 }
 

@@ -14,7 +14,7 @@ import type { ResourceWatch } from "./resource-watch";
 import { LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
-import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE } from "./liveness";
+import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, MISSED_HEARTBEATS } from "./liveness";
 
 /** What the bridge needs. */
 export interface WatchStreamOptions {
@@ -28,11 +28,6 @@ export interface WatchStreamOptions {
   signal?: AbortSignal | undefined;
   /** How often the bridge sends its watch object a heartbeat (ms); see `liveness.ts`. */
   heartbeatMs: number;
-  /**
-   * Keeps the invocation running until the given promise settles (`ExecutionContext.waitUntil`), so that the runtime
-   * does not cancel the stream's cleanup when the client disconnects. Without it, the heartbeat still covers that.
-   */
-  keepRunning?: ((promise: Promise<unknown>) => void) | undefined;
 }
 
 /** The event a stream ends with when its watch object goes away without a final event. */
@@ -47,17 +42,15 @@ export const INTERRUPTED_EVENT: WatchEvent = {
  * to reach the watch object become an `error` event.
  *
  * A departure is never lost, whatever point of the start it comes at: the abort listener is there before the first
- * event is pushed, a stream that has ended does not attach, a socket that arrives after the end is closed at once,
- * and the whole life of the stream is handed to `keepRunning` (the invocation's `waitUntil`) so that the runtime
- * does not cancel the close. What none of these can see (an invocation that dies anyway) the heartbeat covers: the
- * watch object drops a socket that stops sending it.
+ * event is pushed, a stream that has ended does not attach, and a socket that arrives after the end is closed at
+ * once. Two things the runtime may not report are covered too:
+ * - an invocation cancelled before its cleanup ran: its heartbeat stops, and the watch object drops the socket;
+ * - a consumer that stopped reading without a cancel (a dead connection behind a proxy): an event left unread for
+ *   {@link MISSED_HEARTBEATS} heartbeats ends the stream.
+ * (Not `waitUntil` for the cleanup: with it, workerd kept the invocation and reported no abort at all.)
  */
 export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<WatchEvent> {
-  return new Repeater<WatchEvent>((push, stop) => {
-    const life = streamLife(options, push, stop);
-    options.keepRunning?.(life);
-    return life;
-  });
+  return new Repeater<WatchEvent>((push, stop) => streamLife(options, push, stop));
 }
 
 async function streamLife(
@@ -68,6 +61,12 @@ async function streamLife(
   const { start } = options;
   let socket: WebSocket | null = null;
   let ended = false;
+  // When each event not yet taken by the consumer was pushed, oldest first (pushes settle in order).
+  const unread: number[] = [];
+  const deliver = (event: WatchEvent): void => {
+    unread.push(Date.now());
+    void push(event).then(() => unread.shift());
+  };
   const finish = (event?: WatchEvent): void => {
     if (ended) return;
     ended = true;
@@ -98,11 +97,16 @@ async function streamLife(
         if (ended || typeof message.data !== "string" || message.data === HEARTBEAT_RESPONSE) return;
         const event = JSON.parse(message.data) as WatchEvent;
         if (isFinalEvent(event)) finish(event);
-        else void push(event);
+        else deliver(event);
       });
       open.addEventListener("close", () => finish(INTERRUPTED_EVENT));
       open.addEventListener("error", () => finish(INTERRUPTED_EVENT));
       heartbeat = setInterval(() => {
+        const oldestUnread = unread[0];
+        if (oldestUnread !== undefined && Date.now() - oldestUnread >= MISSED_HEARTBEATS * options.heartbeatMs) {
+          finish(); // Nobody reads this stream any more: its client is gone.
+          return;
+        }
         try {
           open.send(HEARTBEAT_REQUEST);
         } catch {
