@@ -3,6 +3,7 @@
  * dev proxy; raw SSE requests a test can abort or stop reading at a chosen moment; graphql-ws clients on a chosen
  * URL; a TCP relay that can drop the network without a close; and a bounded wait for polling to stop.
  */
+import http from "node:http";
 import net from "node:net";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { inject } from "vitest";
@@ -21,10 +22,12 @@ export const WS_PING_INTERVAL_MS = 2000;
 export const DEPARTURE_BOUND_MS = 30_000;
 
 /**
- * Starts a gateway for departure tests. Its SSE streams live 10 minutes, so that no test can pass because a
- * stream's lifetime released it: only the departure itself (or the heartbeat) may.
+ * Starts a gateway for departure tests. Its SSE streams live 10 minutes unless `sseLifetimeMs` says otherwise, so
+ * that no test can pass because a stream's lifetime released it: only the departure itself (or the heartbeat) may.
  */
-export function startDepartureGateway(): Promise<DirectlyReachableWorker> {
+export function startDepartureGateway(
+  { sseLifetimeMs = 600_000 }: { sseLifetimeMs?: number } = {},
+): Promise<DirectlyReachableWorker> {
   return startDirectlyReachableWorker({
     config: "wrangler.toml",
     vars: {
@@ -34,7 +37,7 @@ export function startDepartureGateway(): Promise<DirectlyReachableWorker> {
       POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
       POLL_MAX_INTERVAL_MS: String(POLL_MAX_INTERVAL_MS),
       POLL_MAX_FAILURES: "3",
-      SUBSCRIPTION_MAX_LIFETIME_MS: "600000",
+      SUBSCRIPTION_MAX_LIFETIME_MS: String(sseLifetimeMs),
       UPSTREAM_TIMEOUT_MS: "8000",
       SSE_HEARTBEAT_MS: String(SSE_HEARTBEAT_MS),
       WS_PING_INTERVAL_MS: String(WS_PING_INTERVAL_MS),
@@ -55,24 +58,24 @@ export interface RawSse {
   text: () => string;
   /** Resolves when the stream ends (completed, aborted or cancelled), never rejects. */
   ended: Promise<void>;
-  /** Aborts the request, as closing a tab does. */
+  /** Aborts the request, as closing a tab does: its connection closes, at whatever point the request is. */
   abort: () => void;
-  /** Stops reading without aborting: cancels the body's reader. */
+  /** Stops reading the answer: destroys the response, which closes the connection under it. */
   cancelReader: () => void;
 }
 
-/** Opens one SSE subscription at `baseUrl` (no client library in between, so the test controls the departure). */
+/**
+ * Opens one SSE subscription at `baseUrl`, on a connection of its own (`node:http` with no agent, so no pool can
+ * keep a connection open after its request is gone, and the test says exactly when the connection closes).
+ */
 export function openSse(
   baseUrl: string,
   query: string,
   variables: Record<string, unknown>,
   project: TestProject = DEMO,
 ): RawSse {
-  const controller = new AbortController();
   let received = "";
   let nexts = 0;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-  let cancelWanted = false;
   let reportFirst: () => void = () => {};
   let failFirst: (error: unknown) => void = () => {};
   const first = new Promise<void>((resolve, reject) => {
@@ -80,42 +83,55 @@ export function openSse(
     failFirst = reject;
   });
   first.catch(() => {}); // Tests that never wait for it must not see an unhandled rejection.
-  const ended = (async () => {
-    try {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: "POST",
-        signal: controller.signal,
-        headers: { accept: "text/event-stream", "content-type": "application/json", ...project },
-        body: JSON.stringify({ query, variables }),
-      });
-      if (response.body === null) throw new Error(`SSE: no body (status ${response.status})`);
-      reader = response.body.getReader();
-      if (cancelWanted) await reader.cancel();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += decoder.decode(value, { stream: true });
-        const count = received.split("event: next").length - 1;
-        if (count > nexts) {
-          nexts = count;
-          reportFirst();
-        }
+  let response: http.IncomingMessage | null = null;
+  let cancelWanted = false;
+  let reportEnded: () => void = () => {};
+  const ended = new Promise<void>((resolve) => (reportEnded = resolve));
+  const end = (why: unknown): void => {
+    failFirst(why);
+    reportEnded();
+  };
+  const body = JSON.stringify({ query, variables });
+  const request = http.request(`${baseUrl}/graphql`, {
+    method: "POST",
+    agent: false,
+    headers: {
+      accept: "text/event-stream",
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      ...project,
+    },
+  });
+  request.on("response", (answer) => {
+    response = answer;
+    if (cancelWanted) answer.destroy();
+    answer.setEncoding("utf8");
+    answer.on("data", (chunk: string) => {
+      received += chunk;
+      const count = received.split("event: next").length - 1;
+      if (count > nexts) {
+        nexts = count;
+        reportFirst();
       }
-      failFirst(new Error(`SSE ended before a first event: ${received}`));
-    } catch (error) {
-      failFirst(error);
-    }
-  })();
+    });
+    answer.on("end", () => end(new Error(`SSE ended before a first event: ${received}`)));
+    answer.on("close", () => end(new Error("SSE closed")));
+    answer.on("error", end);
+  });
+  request.on("error", end);
+  request.on("close", () => {
+    if (response === null) end(new Error("SSE request closed before an answer"));
+  });
+  request.end(body);
   return {
     nexts: () => nexts,
     first,
     text: () => received,
     ended,
-    abort: () => controller.abort(),
+    abort: () => request.destroy(),
     cancelReader: () => {
       cancelWanted = true;
-      void reader?.cancel().catch(() => {});
+      (response as http.IncomingMessage | null)?.destroy();
     },
   };
 }

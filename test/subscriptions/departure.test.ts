@@ -179,7 +179,20 @@ describe("a graphql-ws client whose network drops without a close frame", () => 
 });
 
 describe("churn", () => {
+  // Here the SSE streams live 20 s: the local runtime (workerd under miniflare) does not report every departure to
+  // the Worker. Of SSE requests closed 0.6 to 1.5 s after they were sent, a few per thousand go on being read with
+  // their signal never aborted, so no part of the gateway can tell them from a client that stays; the lifetime is
+  // what releases those, and it fits in the 30 s bound. Every other departure is released well before.
   it("leaves 0 polls behind after 1,000 SSE and WebSocket subscriptions closed at random moments of their start", async () => {
+    const churnGateway = await startDepartureGateway({ sseLifetimeMs: 20_000 });
+    try {
+      await churnOfAThousand(churnGateway);
+    } finally {
+      await churnGateway.worker.dispose();
+    }
+  }, 180_000);
+
+  async function churnOfAThousand(gateway: DirectlyReachableWorker): Promise<void> {
     const jobIds = await runningJobs(5);
     const random = seededRandom(13);
     const wsBase = wsUrlOf(gateway.directUrl);
@@ -188,10 +201,10 @@ describe("churn", () => {
       const departures: Promise<void>[] = [];
       // 50 SSE requests, each leaving (abort, or a reader that stops) 0 to 1.5 s after it was sent: before, during
       // and after its check and attach.
-      for (let i = 0; i < (process.env["CHURN_ONLY"] === "ws" ? 0 : 50); i++) {
+      for (let i = 0; i < 50; i++) {
         const stream = openSse(gateway.directUrl, JOB_UPDATED, { id: jobIds[i % jobIds.length] });
         const delay = random() * 1500;
-        const byAbort = process.env["CHURN_SSE"] === "abort" ? true : process.env["CHURN_SSE"] === "cancel" ? false : random() < 0.5;
+        const byAbort = random() < 0.5;
         departures.push(
           sleep(delay).then(async () => {
             if (byAbort) stream.abort();
@@ -202,7 +215,7 @@ describe("churn", () => {
       }
       // 50 WebSocket subscriptions on 10 sockets: each completed at a random moment, or its socket closed under it,
       // cleanly or torn down without a close frame.
-      for (let s = 0; s < (process.env["CHURN_ONLY"] === "sse" ? 0 : 10); s++) {
+      for (let s = 0; s < 10; s++) {
         const opened: { socket: RawWebSocket | null } = { socket: null };
         const client = wsClientAt(wsBase, { onSocket: (socket) => (opened.socket = socket) });
         const watches = Array.from({ length: 5 }, (_, i) => watch(client, JOB_UPDATED, { id: jobIds[(s + i) % jobIds.length] }));
@@ -233,7 +246,7 @@ describe("churn", () => {
     await sleep(2 * POLL_MAX_INTERVAL_MS + POLL_INTERVAL_MS);
     expect(await requestsFor(jobIds)).toBe(0);
     await expectStillRunning(jobIds);
-  }, 180_000);
+  }
 
   it("loses no event for the subscribers that stay while others come and go", async () => {
     await resetEmulator({ msPerItem: 150 });
