@@ -45,14 +45,15 @@ export const INTERRUPTED_EVENT: WatchEvent = {
  * event is pushed, a stream that has ended does not attach, and a socket that arrives after the end is closed at
  * once. Two things the runtime may not report are covered too:
  * - an invocation cancelled before its cleanup ran: its heartbeat stops, and the watch object drops the socket;
- * - a consumer that stopped reading without a cancel (a dead connection behind a proxy): an event left unread for
- *   {@link MISSED_HEARTBEATS} heartbeats ends the stream.
+ * - a consumer that stopped reading without a cancel (a dead connection whose buffers are full): an event left
+ *   unread for {@link MISSED_HEARTBEATS} heartbeats ends the stream.
  * (Not `waitUntil` for the cleanup: with it, workerd kept the invocation and reported no abort at all.)
  */
 export function watchStream(options: WatchStreamOptions): AsyncIterableIterator<WatchEvent> {
   return new Repeater<WatchEvent>((push, stop) => streamLife(options, push, stop));
 }
 
+/** The body of one stream's Repeater: start, attach, relay, and the cleanup every end goes through. */
 async function streamLife(
   options: WatchStreamOptions,
   push: (event: WatchEvent) => Promise<unknown>,
