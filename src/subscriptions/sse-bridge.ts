@@ -75,8 +75,12 @@ async function streamLife(
     stop();
   };
   // Listen for the client's departure before anything else: the first push waits for the consumer, and a client
-  // may leave while it waits.
-  const clientGone = (): void => finish();
+  // may leave while it waits. The socket is closed right in the abort event: the runtime cancels the request's
+  // invocation once its client has gone, so a close left to the cleanup below may never run, or never leave.
+  const clientGone = (): void => {
+    finish();
+    closeListener(socket);
+  };
   options.signal?.addEventListener("abort", clientGone);
   if (options.signal?.aborted === true) finish();
   void stop.then(() => {
@@ -122,8 +126,13 @@ async function streamLife(
   clearTimeout(lifetime);
   clearInterval(heartbeat);
   options.signal?.removeEventListener("abort", clientGone);
+  // Also when the socket arrived after the client left: it is closed here, at once.
+  closeListener(socket);
+}
+
+/** Closes the listener socket, which detaches it from its watch object. Harmless when closed or null. */
+function closeListener(socket: WebSocket | null): void {
   try {
-    // Also when the socket arrived after the client left: it is closed here, at once.
     socket?.close(1000, "subscriber left");
   } catch {
     // Already closed by the watch object.
