@@ -180,7 +180,7 @@ describe("a graphql-ws client whose network drops without a close frame", () => 
 
 describe("churn", () => {
   // Here the SSE streams live 20 s: the local runtime (workerd under miniflare) does not report every departure to
-  // the Worker. Of SSE requests closed 0.6 to 1.5 s after they were sent, a few per thousand go on being read with
+  // the Worker. Of SSE requests closed 0.6 to 1.5 s after they were sent, a few in 500 go on being read with
   // their signal never aborted, so no part of the gateway can tell them from a client that stays; the lifetime is
   // what releases those, and it fits in the 30 s bound. Every other departure is released well before.
   it("leaves 0 polls behind after 1,000 SSE and WebSocket subscriptions closed at random moments of their start", async () => {
