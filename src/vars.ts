@@ -22,6 +22,10 @@ export interface GatewayVars {
   POLL_MAX_FAILURES?: string;
   /** Subscriptions: longest life of one SSE stream, in milliseconds. */
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
+  /** Subscriptions: how often an SSE stream tells its watch object it is still there, in milliseconds. Default 5000. */
+  SSE_HEARTBEAT_MS?: string;
+  /** Subscriptions: how often a graphql-ws socket is pinged to find clients that vanished, in milliseconds. Default 15000. */
+  WS_PING_INTERVAL_MS?: string;
   // --- The gateway's own authentication and browser settings (src/auth/, src/browser/; README's Settings table). ---
   /** `off` opts out of gateway authentication (local development only); unset or `on` enforces it. */
   GATEWAY_AUTH?: string;

@@ -42,6 +42,8 @@ import { checkSubscriber, type CheckedSubscriber } from "./live-port";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 import { WEBSOCKET_OPEN, watchNamespace } from "./bindings";
 import type { ResourceWatch } from "./resource-watch";
+import { ConnectionLiveness } from "./connection-liveness";
+import { subscriptionSettingsFromEnv } from "./settings";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -57,6 +59,9 @@ const operationKey = (id: string): string => `op:${id}`;
 
 /** The Durable Object behind one graphql-ws WebSocket. See the module comment. */
 export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
+  /** Pings the client after `connection_init`, so that a socket that vanished without a close frame is released. */
+  private readonly liveness = new ConnectionLiveness(this.ctx, subscriptionSettingsFromEnv(this.env).wsPingIntervalMs);
+
   /** Accepts the WebSocket upgrade that the Worker forwarded. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
@@ -77,9 +82,22 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     });
   }
 
-  /** The `connection_init` wait ended. */
+  /** The `connection_init` wait ended, or (after it) it is time to ping the client. */
   override async alarm(): Promise<void> {
-    for (const socket of this.ctx.getWebSockets()) await this.run(socket, handleInitTimeout(this.stateOf(socket)));
+    for (const socket of this.ctx.getWebSockets()) {
+      const state = this.stateOf(socket);
+      if (!state.initReceived) {
+        await this.run(socket, handleInitTimeout(state));
+      } else if ((await this.liveness.check(socket)) === "gone") {
+        // Nobody will read this close frame: the client is gone. Its subscriptions are what matters.
+        try {
+          socket.close(1001, "ping timeout");
+        } catch {
+          // Already closed.
+        }
+        await this.releaseAll();
+      }
+    }
   }
 
   /** A client message: apply the protocol, then carry out its actions. */
@@ -93,7 +111,9 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
       maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
     socket.serializeAttachment(state);
-    if (state.initReceived && !before.initReceived) await this.ctx.storage.deleteAlarm();
+    await this.liveness.heard();
+    // The init wait is over: the alarm now pings the client.
+    if (state.initReceived && !before.initReceived) await this.liveness.start();
     await this.run(socket, actions);
   }
 
@@ -218,8 +238,12 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
         fingerprint: start.fingerprint,
       },
     });
-    // The client may have completed it (or closed) while we attached: undo the attachment.
-    if (!this.isLive(socket, id)) await this.stop(id);
+    // The client may have completed it (or closed) while we attached: undo the attachment. Not through the record:
+    // a close during the attach has already released every record, before this listener existed to detach.
+    if (!this.isLive(socket, id)) {
+      await this.ctx.storage.delete(operationKey(id));
+      await this.watch(watchName).detach(this.ctx.id.toString(), id);
+    }
   }
 
   /** Ends an operation on our side: optional `complete`, forget it. Does not detach (the watch object did). */

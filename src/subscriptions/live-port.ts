@@ -35,12 +35,14 @@ export function createLivePort(env: GatewayEnv, backends: BackendSessions, signa
   return {
     async open(request) {
       const { start, credentials } = await checkSubscriber(backends, request);
+      const settings = subscriptionSettingsFromEnv(env);
       return watchStream({
         namespace: watchNamespace(env),
         credentials,
         start,
-        maxLifetimeMs: subscriptionSettingsFromEnv(env).maxLifetimeMs,
+        maxLifetimeMs: settings.maxLifetimeMs,
         signal,
+        heartbeatMs: settings.sseHeartbeatMs,
       });
     },
   };

@@ -30,6 +30,7 @@ import {
   type ConnectionListener,
   type ListenerSpec,
 } from "./watch-listeners";
+import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, isSocketListenerAlive, type SocketListenerTimes } from "./liveness";
 import { readSnapshot, type SnapshotEvent } from "./snapshots";
 import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
 
@@ -48,7 +49,7 @@ interface WatchState {
 }
 
 type Listener =
-  | { kind: "socket"; spec: ListenerSpec; socket: WebSocket }
+  | { kind: "socket"; spec: ListenerSpec & SocketListenerTimes; socket: WebSocket }
   | { kind: "connection"; spec: ConnectionListener; key: string };
 
 const STATE_KEY = "watch";
@@ -69,6 +70,12 @@ const listenerKey = (connectionId: string, subscriptionId: string): string =>
 /** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
 export class ResourceWatch extends DurableObject<GatewayEnv> {
   private readonly settings = subscriptionSettingsFromEnv(this.env);
+
+  constructor(ctx: DurableObjectState, env: GatewayEnv) {
+    super(ctx, env);
+    // SSE bridges' heartbeats are answered without waking the object; their times tell live listeners from dead.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE));
+  }
 
   /** Attaches a connection object's subscription and starts polling if this is the first listener. */
   async attach(request: AttachRequest): Promise<void> {
@@ -92,7 +99,7 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     }
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(spec);
+    server.serializeAttachment({ ...spec, attachedAt: Date.now() } satisfies ListenerSpec & SocketListenerTimes);
     await this.prepare(credentials, spec);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -147,13 +154,38 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
   }
 
   private async listeners(excluding?: WebSocket): Promise<Listener[]> {
-    const sockets: Listener[] = this.ctx
-      .getWebSockets()
-      .filter((socket) => socket !== excluding && socket.readyState === WEBSOCKET_OPEN)
-      .map((socket) => ({ kind: "socket", socket, spec: socket.deserializeAttachment() as ListenerSpec }));
+    const sockets: Listener[] = this.liveSockets()
+      .filter((socket) => socket !== excluding)
+      .map((socket) => ({ kind: "socket", socket, spec: socket.deserializeAttachment() as ListenerSpec & SocketListenerTimes }));
     const stored = await this.ctx.storage.list<ConnectionListener>({ prefix: LISTENER_PREFIX });
     const connections: Listener[] = [...stored].map(([key, spec]) => ({ kind: "connection", key, spec }));
     return [...sockets, ...connections];
+  }
+
+  /**
+   * The open socket listeners that are still heard from. A socket whose bridge stopped its heartbeat (an invocation
+   * the runtime cancelled, a close that never came) is closed and forgotten here, so the count stays bounded.
+   */
+  private liveSockets(): WebSocket[] {
+    const now = Date.now();
+    return this.ctx.getWebSockets().filter((socket) => {
+      if (socket.readyState !== WEBSOCKET_OPEN) return false;
+      // A socket from before heartbeats (no attach time) counts as attached at the epoch: dropped, it resubscribes.
+      const attachedAt = (socket.deserializeAttachment() as Partial<SocketListenerTimes> | null)?.attachedAt ?? 0;
+      const lastHeartbeat = this.ctx.getWebSocketAutoResponseTimestamp(socket)?.getTime() ?? null;
+      if (isSocketListenerAlive(lastHeartbeat, attachedAt, now, this.settings.sseHeartbeatMs)) return true;
+      this.drop(socket, "listener silent");
+      return false;
+    });
+  }
+
+  /** Closes a socket listener that is gone; it no longer counts (closing a closed socket is harmless). */
+  private drop(socket: WebSocket, reason: string): void {
+    try {
+      socket.close(1011, reason);
+    } catch {
+      // Already closed.
+    }
   }
 
   private async stopIfIdle(leaving?: WebSocket): Promise<void> {
@@ -240,7 +272,8 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
         if (final) listener.socket.close(1000, "stream ended");
         else listener.socket.serializeAttachment({ ...listener.spec, fingerprint: fingerprint ?? listener.spec.fingerprint });
       } catch {
-        // The bridge went away between listing and sending: its close handler cleans up.
+        // The socket can no longer be written: the listener is gone, drop it now rather than at its close.
+        this.drop(listener.socket, "listener unreachable");
       }
       return;
     }

@@ -11,6 +11,8 @@ export interface SubscriptionVars {
   POLL_MAX_FAILURES?: string;
   SUBSCRIPTION_MAX_LIFETIME_MS?: string;
   UPSTREAM_TIMEOUT_MS?: string;
+  SSE_HEARTBEAT_MS?: string;
+  WS_PING_INTERVAL_MS?: string;
 }
 
 /** Validated subscription settings. */
@@ -25,6 +27,16 @@ export interface SubscriptionSettings {
   maxLifetimeMs: number;
   /** Timeout of one upstream call made while polling: `UPSTREAM_TIMEOUT_MS`, as for queries (default 10000 ms). */
   upstreamTimeoutMs: number;
+  /**
+   * How often an SSE stream's bridge tells its watch object it is still there. A socket listener silent for 3 of
+   * these is dropped (the bridge's invocation was cancelled, or its close was lost). Default 5000 ms.
+   */
+  sseHeartbeatMs: number;
+  /**
+   * How often a graphql-ws connection object pings its client. A client that answers nothing until the next ping
+   * is gone (a dropped network sends no close frame): its socket and subscriptions are released. Default 15000 ms.
+   */
+  wsPingIntervalMs: number;
 }
 
 /** Default poll interval (ms) when `POLL_INTERVAL_MS` is unset or invalid. */
@@ -35,6 +47,11 @@ export const DEFAULT_POLL_MAX_INTERVAL_MS = 30_000;
 export const DEFAULT_POLL_MAX_FAILURES = 5;
 /** Default maximum SSE stream lifetime (ms). */
 export const DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Default SSE bridge heartbeat interval (ms). */
+export const DEFAULT_SSE_HEARTBEAT_MS = 5000;
+/** Default graphql-ws ping interval (ms). */
+export const DEFAULT_WS_PING_INTERVAL_MS = 15_000;
 
 /**
  * Reads and validates the subscription settings. Unset, empty, non-integer or non-positive values take their
@@ -53,5 +70,7 @@ export function subscriptionSettingsFromEnv(env: SubscriptionVars): Subscription
     maxLifetimeMs: positiveIntegerSetting(env.SUBSCRIPTION_MAX_LIFETIME_MS, DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS),
     // The same setting, default and validation as every other upstream call.
     upstreamTimeoutMs: upstreamTimeoutFromEnv(env),
+    sseHeartbeatMs: positiveIntegerSetting(env.SSE_HEARTBEAT_MS, DEFAULT_SSE_HEARTBEAT_MS),
+    wsPingIntervalMs: positiveIntegerSetting(env.WS_PING_INTERVAL_MS, DEFAULT_WS_PING_INTERVAL_MS),
   };
 }

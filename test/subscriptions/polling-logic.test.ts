@@ -82,7 +82,16 @@ describe("subscription settings", () => {
       pollMaxFailures: 5,
       maxLifetimeMs: 3_600_000,
       upstreamTimeoutMs: 10_000,
+      sseHeartbeatMs: 5000,
+      wsPingIntervalMs: 15_000,
     });
+  });
+
+  it("reads the heartbeat and ping intervals, and falls back to their defaults for bad values", () => {
+    const set = subscriptionSettingsFromEnv({ SSE_HEARTBEAT_MS: "750", WS_PING_INTERVAL_MS: "4000" });
+    expect([set.sseHeartbeatMs, set.wsPingIntervalMs]).toEqual([750, 4000]);
+    const bad = subscriptionSettingsFromEnv({ SSE_HEARTBEAT_MS: "0", WS_PING_INTERVAL_MS: "1.5" });
+    expect([bad.sseHeartbeatMs, bad.wsPingIntervalMs]).toEqual([5000, 15_000]);
   });
 
   it("never lets the maximum interval fall below the interval", () => {
