@@ -76,7 +76,7 @@ describe("upstream answers", () => {
   it("gives NOT_FOUND when a mutation names an object that does not exist", async () => {
     const result = await gql(`mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
-    expect(result.errors?.[0]?.message).toContain("/projects/proj_demo/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000");
+    expect(result.errors?.[0]?.message).toContain(`/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`);
     expectNoKey(result.text);
   });
 
@@ -88,7 +88,7 @@ describe("upstream answers", () => {
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toMatch(/^The upstream rejected the request: BadRequestError: .*maxRetries/);
     const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
-    expect(posts).toEqual([expect.objectContaining({ path: "/projects/proj_demo/batch/webhooks", status: 400 })]);
+    expect(posts).toEqual([expect.objectContaining({ path: `/projects/${DEMO.project}/batch/webhooks`, status: 400 })]);
     expectNoKey(result.text);
   });
 
@@ -98,7 +98,7 @@ describe("upstream answers", () => {
     const result = await gql(JOBS);
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: "The upstream is rate limiting this project (GET /projects/proj_demo/batch/jobs). Retry after 7 s.",
+        message: `The upstream is rate limiting this project (GET /projects/${DEMO.project}/batch/jobs). Retry after 7 s.`,
         extensions: { code: "RATE_LIMITED", retryAfterSeconds: 7 },
       }),
     ]);
@@ -111,10 +111,10 @@ describe("upstream answers", () => {
     await clearUpstreamRequests();
     const result = await gql(JOBS);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
-    expect(result.errors?.[0]?.message).toMatch(/^The upstream failed \(GET \/projects\/proj_demo\/batch\/jobs: 503 /);
+    expect(result.errors?.[0]?.message).toMatch(new RegExp(`^The upstream failed \\(GET /projects/${DEMO.project}/batch/jobs: 503 `));
     const calls = await upstreamRequests();
     expect(calls.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
-      Array(3).fill("GET /projects/proj_demo/batch/jobs 503"),
+      Array(3).fill(`GET /projects/${DEMO.project}/batch/jobs 503`),
     );
     expectNoKey(result.text);
   });
@@ -143,7 +143,7 @@ describe("upstream answers", () => {
     const result = await gql(`{ webhooks(first: 1) { edges { cursor } } }`);
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: "The upstream did not answer in time (GET /projects/proj_demo/batch/webhooks).",
+        message: `The upstream did not answer in time (GET /projects/${DEMO.project}/batch/webhooks).`,
         extensions: { code: "UPSTREAM_TIMEOUT" },
         path: ["webhooks"],
       }),
