@@ -25,12 +25,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: UNIT_TESTS },
+        // Groups run one after the other: the unit tests first (a few seconds), then the integration files.
+        test: { name: "unit", include: UNIT_TESTS, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["test/**/*.test.ts"],
           exclude: UNIT_TESTS,
           // One emulator and one gateway for the whole run (real Workers under workerd).
