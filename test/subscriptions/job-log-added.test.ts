@@ -73,7 +73,8 @@ describe("jobLogAdded", () => {
   });
 
   it("delivers only entries at or above minLevel", async () => {
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 600 });
+    // As above: the unfiltered tail must be in place before the job starts, so that it sees every entry.
+    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 3_000 });
     const overWs = watch(ws, JOB_LOG_ADDED, { jobId, minLevel: "WARNING" });
     const overSse = watch(sse, JOB_LOG_ADDED, { jobId, minLevel: "WARNING" });
     const everything = watch(ws, JOB_LOG_ADDED, { jobId });
