@@ -16,7 +16,7 @@ const UNIT_TESTS = [
  * suffered: wrangler's dev proxy answered some of their requests 503 "Your worker restarted mid-request", and their
  * polling-based timing slipped. They run beside the integration files, on an emulator and a gateway of their own.
  */
-const LOAD_TESTS = ["test/subscriptions/fan-out.test.ts"];
+const HEAVY_TESTS = ["test/subscriptions/fan-out.test.ts"];
 
 /**
  * Integration files at the same time. The suite mostly waits on I/O (HTTP, SSE, WebSockets, polling intervals), so
@@ -42,7 +42,7 @@ export default defineConfig({
           name: "integration",
           sequence: { groupOrder: 1 },
           include: ["test/**/*.test.ts"],
-          exclude: [...UNIT_TESTS, ...LOAD_TESTS],
+          exclude: [...UNIT_TESTS, ...HEAVY_TESTS],
           // One emulator and one gateway for the whole run (real Workers under workerd).
           globalSetup: ["test/global-setup.ts"],
           // Each file works in its own emulator tenant (test/utils/tenant.ts), so files can run at the same time.
@@ -55,10 +55,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "load",
+          // Vitest starts the files of one group in the order of their project's name: "heavy" before
+          // "integration", so that the longest file starts first instead of last.
+          name: "heavy",
           // Beside the integration files, but on Workers of its own (its own global setup).
           sequence: { groupOrder: 1 },
-          include: LOAD_TESTS,
+          include: HEAVY_TESTS,
           globalSetup: ["test/global-setup.ts"],
           fileParallelism: true,
           maxWorkers: INTEGRATION_WORKERS,

@@ -11,8 +11,9 @@
  *   beforeEach(() => tenant.reset({ msPerItem: 20 }));
  *   expect(path).toBe(`/projects/${tenant.demo.project}/batch/jobs`);   // proj_demo_gateway-foo
  *
- * Never write `proj_demo` or `demo-secret-key` in a test: that is the default tenant, which is shared (only the
- * tenants test uses it, to check that the default behaves as it always did). The tenant is derived from the
+ * Never write `proj_demo` or `demo-secret-key` in a test: that is the default tenant, which is shared. Only the
+ * tenants test resets it (to check that it behaves as it always did), and nobody sets faults on it; requests that
+ * name no tenant (an unknown route or upload token) land in its request log. The tenant is derived from the
  * running file's path, so the helpers must be evaluated once per test file: vitest's default `isolate: true`.
  */
 import { expect, inject } from "vitest";
