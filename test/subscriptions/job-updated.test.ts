@@ -96,8 +96,9 @@ describe("jobUpdated", () => {
 
   it("follows a job from creation to FINISHED over WebSocket and SSE, in order, each change once", async () => {
     // The first event must find the job still WAITING: leave room for both subscriptions to start on a loaded
-    // machine (test files run at the same time), where 800 ms was sometimes not enough.
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 3_000 });
+    // machine (test files run at the same time), where 800 ms was sometimes not enough. While it waits, polling slows
+    // down to POLL_MAX_INTERVAL_MS, so the job must then run for several intervals to be seen RUNNING: 300 items.
+    const jobId = await createJob(DEMO, bigDatasetId, { startAtTime: Date.now() + 3_000 });
     const { ws, sse } = both(DEMO);
     const overWs = watch(ws, JOB_UPDATED, { id: jobId });
     const overSse = watch(sse, JOB_UPDATED, { id: jobId });
