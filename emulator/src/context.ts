@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS = { msPerItem: 1000, uploadUrlTtlMs: 3_600_000 } a
 /** Per-request context of an API handler. */
 export interface ApiContext {
   store: Store;
+  /** The tenant whose state this is (see tenants.ts): upload tokens carry it. */
+  tenant: string;
   project: ProjectRecord;
   /** The time of the request (ms); one reading per request so that one response is consistent. */
   now: number;

@@ -5,10 +5,12 @@
  * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,
  *   path?}`: replaces the fault setting (answers it); `GET` shows it; `DELETE` removes it (204).
+ * Each acts on the default tenant, or on tenant `t` with `?tenant=t` (`/__emulator/reset?tenant=t`; see tenants.ts).
  */
 import { errorResponse, methodNotAllowed, notFound } from "./errors";
 import { drainBody } from "./drain-body";
 import { checkFaultPath, type FaultSettings } from "./faults";
+import { controlTenantOf } from "./tenants";
 import type { RequestLogEntry } from "./types";
 import { faultsBody, parseBody, resetBody } from "./validation";
 
@@ -50,15 +52,19 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
   },
 };
 
-/** Answers a control request; every failure is a `{code, message}` response. */
-export async function handleControl(request: Request, backend: ControlBackend): Promise<Response> {
+/**
+ * Answers a control request on the state of the tenant it names (`backendOf` finds that state); every failure is a
+ * `{code, message}` response.
+ */
+export async function handleControl(request: Request, backendOf: (tenant: string) => ControlBackend): Promise<Response> {
   try {
-    const path = new URL(request.url).pathname.replace(/\/$/, "");
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/\/$/, "");
     const methods = routes[path];
     if (methods === undefined) throw notFound(`no control endpoint ${path}`);
     const handler = methods[request.method];
     if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(methods));
-    return await handler(request, backend);
+    return await handler(request, backendOf(controlTenantOf(url)));
   } catch (error) {
     await drainBody(request);
     return errorResponse(error);

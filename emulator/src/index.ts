@@ -1,6 +1,7 @@
 /**
  * The emulator Worker entry: `/openapi.json`, the control API under `/__emulator/`, and every other request
- * through the front door (faults, request log) to the one Durable Object that holds all state.
+ * through the front door (faults, request log) to the Durable Object of its tenant, which holds all of that
+ * tenant's state (tenants.ts says how a request names its tenant).
  */
 import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
@@ -12,6 +13,7 @@ import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
 import { routeApi } from "./router";
 import { seed } from "./seed";
+import { DEFAULT_TENANT, TENANT_NAME, tenantOfApiPath } from "./tenants";
 import { Store } from "./store";
 import type { RequestLogEntry } from "./types";
 
@@ -21,24 +23,31 @@ export interface Env {
 }
 
 /**
- * All emulator state (projects, datasets, jobs, webhooks, settings, faults, request log) in SQLite storage. One
- * instance, named "default". Seeds itself on first use when its storage is empty.
+ * All state of one tenant (projects, datasets, jobs, webhooks, settings, faults, request log) in SQLite storage. One
+ * instance per tenant, named after it ("default" for the default tenant). Seeds itself on first use when its
+ * storage is empty.
  */
 export class EmulatorState extends DurableObject<Env> implements ControlBackend, ApiBackend {
   private readonly store: Store;
+  private readonly tenant: string;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new Store(ctx.storage.sql);
+    // The Worker only ever names objects after valid tenants; anything else (no name) falls back to the default.
+    const name = ctx.id.name;
+    this.tenant = name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
-      if (this.store.getMeta("settings") === undefined) seed(this.store, { ...DEFAULT_SETTINGS, resetAt: Date.now() });
+      if (this.store.getMeta("settings") === undefined) {
+        seed(this.store, this.tenant, { ...DEFAULT_SETTINGS, resetAt: Date.now() });
+      }
     });
   }
 
   /** Answers an API request (routing, auth, handlers). */
   override async fetch(request: Request): Promise<Response> {
-    return routeApi(this.store, request, Date.now());
+    return routeApi(this.store, this.tenant, request, Date.now());
   }
 
   /** Reseeds; settings not given go back to their defaults. Clears the request log and the faults. */
@@ -48,7 +57,7 @@ export class EmulatorState extends DurableObject<Env> implements ControlBackend,
       uploadUrlTtlMs: options.uploadUrlTtlMs ?? DEFAULT_SETTINGS.uploadUrlTtlMs,
       resetAt: Date.now(),
     };
-    seed(this.store, settings);
+    seed(this.store, this.tenant, settings);
     this.store.clearRequests();
     return settings;
   }
@@ -84,17 +93,20 @@ export class EmulatorState extends DurableObject<Env> implements ControlBackend,
   }
 }
 
-/** The emulator Worker: serves `/openapi.json`, hands `/__emulator/*` to the control API and the rest to the API. */
+/**
+ * The emulator Worker: serves `/openapi.json`, hands `/__emulator/*` to the control API and the rest to the API,
+ * each on the state of the tenant the request names.
+ */
 export default {
   async fetch(request, env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
     // A browser's preflight, not an API call: answered here, so it is neither recorded nor faulted.
     if (isUploadPreflight(request, pathname)) return uploadPreflightResponse();
-    const state = env.EMULATOR.getByName("default");
-    if (pathname.startsWith("/__emulator/")) return handleControl(request, state);
+    const stateOf = (tenant: string): DurableObjectStub<EmulatorState> => env.EMULATOR.getByName(tenant);
+    if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf);
     try {
-      return await serveApi(request, state);
+      return await serveApi(request, stateOf(tenantOfApiPath(pathname)));
     } catch (error) {
       // Reading the faults or writing the request log failed: answer {code, message}, never a bare stack.
       return errorResponse(error);

@@ -82,7 +82,7 @@ function settingsOf(store: Store, now: number): Settings {
   return store.getMeta<Settings>("settings") ?? { ...DEFAULT_SETTINGS, resetAt: now };
 }
 
-async function dispatch(store: Store, request: Request, now: number): Promise<Response> {
+async function dispatch(store: Store, tenant: string, request: Request, now: number): Promise<Response> {
   const url = new URL(request.url);
   let path: string;
   try {
@@ -112,17 +112,20 @@ async function dispatch(store: Store, request: Request, now: number): Promise<Re
     if (match === null) continue;
     const handler = route.methods[request.method];
     if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(route.methods));
-    const ctx: ApiContext = { store, project, now, origin: url.origin, settings: settingsOf(store, now) };
+    const ctx: ApiContext = { store, tenant, project, now, origin: url.origin, settings: settingsOf(store, now) };
     return await handler(ctx, request, url, match[1] ?? "");
   }
   throw notFound(`no route for ${request.method} ${path}`);
 }
 
-/** Answers one API request at time `now`. Never throws: failures become `{code, message}` responses. */
-export async function routeApi(store: Store, request: Request, now: number): Promise<Response> {
+/**
+ * Answers one API request at time `now` from the state of `tenant`. Never throws: failures become `{code, message}`
+ * responses.
+ */
+export async function routeApi(store: Store, tenant: string, request: Request, now: number): Promise<Response> {
   let response: Response;
   try {
-    response = await dispatch(store, request, now);
+    response = await dispatch(store, tenant, request, now);
   } catch (error) {
     response = errorResponse(error);
   }

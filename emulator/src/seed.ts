@@ -5,6 +5,8 @@
  * proj_demo (key demo-secret-key): 2 deployments, 3 webhooks, 8 datasets (5 Uploaded of which 1 expired, 1
  * Uploading, 1 FailedProcessing, 1 FailedUpload), 40 jobs: 4 running, 5 waiting, 20 finished, 6 cancelled, 5 failed.
  * proj_other (key other-secret-key): 1 deployment, 1 webhook, 2 datasets, 3 jobs.
+ * Another tenant gets the same world under its own project ids and keys (tenants.ts); ids derive from the project
+ * id, so no id is shared between tenants.
  */
 import type { Settings } from "./context";
 import { hash32, ID_PREFIX, uuidFromSeed } from "./ids";
@@ -12,13 +14,8 @@ import { finishTime, jobStartTime } from "./job-lifecycle";
 import { resolveJob } from "./resources/jobs";
 import type { Store } from "./store";
 import type { DatasetOverview, DatasetRecord, Deployment, JobRecord, ProjectRecord, WebhookRecord } from "./types";
+import { demoProjectsOf, uploadTokenOf } from "./tenants";
 import { crc32cBase64 } from "./upload";
-
-/** The seeded projects and their keys. */
-export const DEMO_PROJECTS = {
-  demo: { id: "proj_demo", secretKey: "demo-secret-key" },
-  other: { id: "proj_other", secretKey: "other-secret-key" },
-} as const;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,7 +49,14 @@ interface DatasetSeed {
   expiresIn?: number;
 }
 
-function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetAt: number, settings: Settings): DatasetRecord {
+function makeDataset(
+  tenant: string,
+  projectId: string,
+  index: number,
+  seed: DatasetSeed,
+  resetAt: number,
+  settings: Settings,
+): DatasetRecord {
   const createDate = resetAt - seed.age;
   const id = seededId(ID_PREFIX.dataset, `${projectId}:dataset:${index}`);
   const waiting = seed.overview === "Uploading";
@@ -70,7 +74,7 @@ function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetA
     itemCount: seed.itemCount,
     sizeBytes: waiting ? sample.byteLength : Math.max(1, seed.itemCount) * 64,
     crc32c: waiting ? crc32cBase64(sample) : seededCrc(id),
-    uploadToken: uuidFromSeed(`${id}:upload`).replace(/-/g, ""),
+    uploadToken: uploadTokenOf(tenant, uuidFromSeed(`${id}:upload`).replace(/-/g, "")),
     uploadExpiresAt: waiting ? resetAt + settings.uploadUrlTtlMs : createDate + HOUR,
   };
 }
@@ -142,8 +146,8 @@ function makeJob(store: Store, project: ProjectRecord, index: number, seed: JobS
   return job;
 }
 
-function seedDemo(store: Store, resetAt: number, settings: Settings): ProjectRecord {
-  const { id, secretKey } = DEMO_PROJECTS.demo;
+function seedDemo(store: Store, tenant: string, resetAt: number, settings: Settings): ProjectRecord {
+  const { id, secretKey } = demoProjectsOf(tenant).demo;
   const project: ProjectRecord = {
     id,
     secretKey,
@@ -182,7 +186,7 @@ function seedDemo(store: Store, resetAt: number, settings: Settings): ProjectRec
       message: "The upload URL expired before the file arrived",
     },
   ];
-  const datasets = seeds.map((seed, index) => makeDataset(id, index, seed, resetAt, settings));
+  const datasets = seeds.map((seed, index) => makeDataset(tenant, id, index, seed, resetAt, settings));
   for (const webhook of webhooks) store.put("webhook", webhook);
   for (const dataset of datasets) store.put("dataset", dataset);
 
@@ -225,13 +229,13 @@ function seedDemo(store: Store, resetAt: number, settings: Settings): ProjectRec
   return project;
 }
 
-function seedOther(store: Store, resetAt: number, settings: Settings): ProjectRecord {
-  const { id, secretKey } = DEMO_PROJECTS.other;
+function seedOther(store: Store, tenant: string, resetAt: number, settings: Settings): ProjectRecord {
+  const { id, secretKey } = demoProjectsOf(tenant).other;
   const project: ProjectRecord = { id, secretKey, deploymentIds: [seededId(ID_PREFIX.deployment, `${id}:deployment:0`)] };
   const webhook = makeWebhook(id, 0, "other-results", "https://other.example.com/hooks/results", resetAt);
   const datasets = [
-    makeDataset(id, 0, { name: "other-catalogue", overview: "Uploaded", itemCount: 25, age: 2 * DAY }, resetAt, settings),
-    makeDataset(id, 1, { name: "other-pending", overview: "Uploading", itemCount: 0, age: 5 * MINUTE }, resetAt, settings),
+    makeDataset(tenant, id, 0, { name: "other-catalogue", overview: "Uploaded", itemCount: 25, age: 2 * DAY }, resetAt, settings),
+    makeDataset(tenant, id, 1, { name: "other-pending", overview: "Uploading", itemCount: 0, age: 5 * MINUTE }, resetAt, settings),
   ];
   store.put("webhook", webhook);
   for (const dataset of datasets) store.put("dataset", dataset);
@@ -244,10 +248,16 @@ function seedOther(store: Store, resetAt: number, settings: Settings): ProjectRe
   return project;
 }
 
-/** Replaces every resource with the demo data, seeded at `resetAt`, and stores the projects and settings. */
-export function seed(store: Store, settings: Settings): void {
+/**
+ * Replaces every resource with the demo data of `tenant` (see tenants.ts), seeded at `resetAt`, and stores the
+ * projects and settings.
+ */
+export function seed(store: Store, tenant: string, settings: Settings): void {
   store.clearResources();
-  const projects = [seedDemo(store, settings.resetAt, settings), seedOther(store, settings.resetAt, settings)];
+  const projects = [
+    seedDemo(store, tenant, settings.resetAt, settings),
+    seedOther(store, tenant, settings.resetAt, settings),
+  ];
   store.setMeta("projects", projects);
   store.setMeta("settings", settings);
 }

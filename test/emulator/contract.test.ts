@@ -19,6 +19,7 @@ import {
   resolvePointer,
   schemaValidator,
 } from "../utils/openapi";
+import { useTenant } from "../utils/tenant";
 
 const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -223,8 +224,11 @@ describe("expectMatchesOpenApi", () => {
 // The running emulator, driven endpoint by endpoint and status by status.
 // ---------------------------------------------------------------------------------------------------------------
 
-const DEMO = { projectId: "proj_demo", secretKey: "demo-secret-key" } as const;
-const OTHER = { projectId: "proj_other", secretKey: "other-secret-key" } as const;
+const tenant = useTenant();
+const DEMO = { projectId: tenant.demo.project, secretKey: tenant.demo.key } as const;
+const OTHER = { projectId: tenant.other.project, secretKey: tenant.other.key } as const;
+/** This file's tenant's form of a control endpoint (`/__emulator/reset?tenant=…`). */
+const control = (endpoint: string): string => tenant.controlPath(endpoint);
 const NO_SUCH = { dataset: "dataset_00000000-0000-4000-8000-000000000000", job: "batchjob_00000000-0000-4000-8000-000000000000", webhook: "webhook_00000000-0000-4000-8000-000000000000" };
 
 /** A response as the test sees it: status, headers and the body parsed as JSON (or text, or undefined). */
@@ -352,7 +356,7 @@ describe("the emulator against its OpenAPI document", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { msPerItem: 20 } });
+    await expectStatus(200, "POST", control("reset"), { key: null, json: { msPerItem: 20 } });
   });
 
   afterAll(async () => {
@@ -361,36 +365,36 @@ describe("the emulator against its OpenAPI document", () => {
 
   describe("control API", () => {
     it("resets with and without a body and refuses a bad one with 400 naming the field", async () => {
-      await expectStatus(200, "POST", "/__emulator/reset", { key: null });
-      await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { msPerItem: 20 } });
-      const bad = await expectStatus(400, "POST", "/__emulator/reset", { key: null, json: { msPerItem: "fast" }, invalid: true });
+      await expectStatus(200, "POST", control("reset"), { key: null });
+      await expectStatus(200, "POST", control("reset"), { key: null, json: { msPerItem: 20 } });
+      const bad = await expectStatus(400, "POST", control("reset"), { key: null, json: { msPerItem: "fast" }, invalid: true });
       expect((bad.body as { message: string }).message).toMatch(/^msPerItem: /);
     });
 
     it("lists and clears the request log", async () => {
       await expectStatus(200, "GET", `${batch()}/webhooks?limit=1`);
-      const log = await expectStatus(200, "GET", "/__emulator/requests", { key: null });
+      const log = await expectStatus(200, "GET", control("requests"), { key: null });
       expect(log.body).toContainEqual(expect.objectContaining({ method: "GET", path: `${batch()}/webhooks`, query: "limit=1", status: 200 }));
-      await expectStatus(204, "DELETE", "/__emulator/requests", { key: null });
+      await expectStatus(204, "DELETE", control("requests"), { key: null });
       // Not asserted empty: a gateway test file that ran before may still have a subscription poll in flight.
-      const cleared = await expectStatus(200, "GET", "/__emulator/requests", { key: null });
+      const cleared = await expectStatus(200, "GET", control("requests"), { key: null });
       expect(cleared.body).not.toContainEqual(expect.objectContaining({ path: `${batch()}/webhooks`, query: "limit=1" }));
     });
 
     it("sets and clears faults, refusing a bad setting with 400 naming the field", async () => {
       const setting = { latencyMs: 1, path: "^/nothing$" };
-      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: setting });
-      expect((await expectStatus(200, "GET", "/__emulator/faults", { key: null })).body).toEqual(setting);
-      const bad = await expectStatus(400, "POST", "/__emulator/faults", { key: null, json: { errorRate: 2 }, invalid: true });
+      await expectStatus(200, "POST", control("faults"), { key: null, json: setting });
+      expect((await expectStatus(200, "GET", control("faults"), { key: null })).body).toEqual(setting);
+      const bad = await expectStatus(400, "POST", control("faults"), { key: null, json: { errorRate: 2 }, invalid: true });
       expect((bad.body as { message: string }).message).toMatch(/^errorRate: /);
-      const badRegex = await expectStatus(400, "POST", "/__emulator/faults", { key: null, json: { path: "([" }, invalid: true });
+      const badRegex = await expectStatus(400, "POST", control("faults"), { key: null, json: { path: "([" }, invalid: true });
       expect((badRegex.body as { message: string }).message).toMatch(/^path: /);
-      await expectStatus(204, "DELETE", "/__emulator/faults", { key: null });
-      expect((await expectStatus(200, "GET", "/__emulator/faults", { key: null })).body).toEqual({});
+      await expectStatus(204, "DELETE", control("faults"), { key: null });
+      expect((await expectStatus(200, "GET", control("faults"), { key: null })).body).toEqual({});
     });
 
     it("rejects an upload after its URL expired with 403, leaving the dataset Uploading", async () => {
-      await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { uploadUrlTtlMs: 1 } });
+      await expectStatus(200, "POST", control("reset"), { key: null, json: { uploadUrlTtlMs: 1 } });
       const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "expires at once") });
       const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } } };
       const { url, headers, expiresAtTime } = dataset.status.source.uploadUrl;
@@ -404,7 +408,25 @@ describe("the emulator against its OpenAPI document", () => {
       expect(expired.body).toMatchObject({ code: "ForbiddenError" });
       const after = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
       expect(after.body).toMatchObject({ status: { overview: "Uploading" } });
-      await expectStatus(200, "POST", "/__emulator/reset", { key: null, json: { msPerItem: 20 } });
+      await expectStatus(200, "POST", control("reset"), { key: null, json: { msPerItem: 20 } });
+    });
+
+    it("refuses a tenant name that is not valid with 400 naming tenant, on every control operation", async () => {
+      const operations: Array<[string, string, unknown]> = [
+        ["POST", "reset", {}],
+        ["GET", "requests", undefined],
+        ["DELETE", "requests", undefined],
+        ["POST", "faults", {}],
+        ["GET", "faults", undefined],
+        ["DELETE", "faults", undefined],
+      ];
+      for (const [method, endpoint, json] of operations) {
+        const bad = await expectStatus(400, method, `/__emulator/${endpoint}?tenant=Not_Valid`, { key: null, json, invalid: true });
+        expect(bad.body).toEqual({
+          code: "BadRequestError",
+          message: 'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Not_Valid"',
+        });
+      }
     });
 
     it("serves /openapi.json equal to emulator/openapi.json", async () => {
@@ -673,11 +695,11 @@ describe("the emulator against its OpenAPI document", () => {
 
   describe("faults", () => {
     afterAll(async () => {
-      await expectStatus(204, "DELETE", "/__emulator/faults", { key: null });
+      await expectStatus(204, "DELETE", control("faults"), { key: null });
     });
 
     it("answers 429 TooManyRequestsError with Retry-After on every operation when throttled", async () => {
-      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { throttleRate: 1, retryAfterSeconds: 7 } });
+      await expectStatus(200, "POST", control("faults"), { key: null, json: { throttleRate: 1, retryAfterSeconds: 7 } });
       for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
         const response = await expectStatus(429, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
         expect(response.headers.get("retry-after")).toBe("7");
@@ -686,7 +708,7 @@ describe("the emulator against its OpenAPI document", () => {
     });
 
     it("answers 500 InternalServerError on every operation when errorStatus is 500", async () => {
-      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { errorRate: 1, errorStatus: 500 } });
+      await expectStatus(200, "POST", control("faults"), { key: null, json: { errorRate: 1, errorStatus: 500 } });
       for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
         const response = await expectStatus(500, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
         expect(response.body).toMatchObject({ code: "InternalServerError" });
@@ -694,7 +716,7 @@ describe("the emulator against its OpenAPI document", () => {
     });
 
     it("answers 503 on every operation when errorRate is 1", async () => {
-      await expectStatus(200, "POST", "/__emulator/faults", { key: null, json: { errorRate: 1 } });
+      await expectStatus(200, "POST", control("faults"), { key: null, json: { errorRate: 1 } });
       for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
         await expectStatus(503, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
       }

@@ -4,10 +4,10 @@
  * recorded and never faulted.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, clearRequestLog, createDataset, emulatorUrl, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
+import { batch, call, clearRequestLog, controlPath, createDataset, DEMO, emulatorUrl, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
 
 async function setFaults(body: unknown): Promise<void> {
-  const response = await call("POST", "/__emulator/faults", { key: null, body });
+  const response = await call("POST", controlPath("faults"), { key: null, body });
   expect(response.status).toBe(200);
 }
 
@@ -26,10 +26,10 @@ describe("POST /__emulator/reset", () => {
   });
 
   it("answers the settings it applied, defaults included", async () => {
-    const response = await call<{ msPerItem: number; uploadUrlTtlMs: number; resetAt: number }>("POST", "/__emulator/reset", { key: null, body: { msPerItem: 20 } });
+    const response = await call<{ msPerItem: number; uploadUrlTtlMs: number; resetAt: number }>("POST", controlPath("reset"), { key: null, body: { msPerItem: 20 } });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ msPerItem: 20, uploadUrlTtlMs: 3_600_000, resetAt: expect.any(Number) });
-    const bare = await fetch(`${emulatorUrl()}/__emulator/reset`, { method: "POST" });
+    const bare = await fetch(`${emulatorUrl()}${controlPath("reset")}`, { method: "POST" });
     expect(((await bare.json()) as { msPerItem: number }).msPerItem).toBe(1000);
   });
 
@@ -39,7 +39,7 @@ describe("POST /__emulator/reset", () => {
     [{ uploadUrlTtlMs: 0 }, "uploadUrlTtlMs: expected an integer from 1 to 604800000, got 0"],
     ["[1]", "body: expected a JSON object, got [1]"],
   ])("rejects a bad body with a 400 naming the field (%#)", async (body, message) => {
-    const response = await call<ApiErrorBody>("POST", "/__emulator/reset", { key: null, body });
+    const response = await call<ApiErrorBody>("POST", controlPath("reset"), { key: null, body });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ code: "BadRequestError", message });
   });
@@ -51,9 +51,9 @@ describe("the request log", () => {
     await call("GET", batch("jobs"), { key: "wrong" });
     await call("GET", batch("webhooks/webhook_nope"));
     expect(await requestLog()).toEqual([
-      { method: "GET", path: "/projects/proj_demo/batch/datasets", query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number) },
-      { method: "GET", path: "/projects/proj_demo/batch/jobs", query: "", status: 403, durationMs: expect.any(Number) },
-      { method: "GET", path: "/projects/proj_demo/batch/webhooks/webhook_nope", query: "", status: 404, durationMs: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number) },
     ]);
   });
 
@@ -64,8 +64,8 @@ describe("the request log", () => {
     expect(await requestLog()).toEqual([]);
     await call("GET", batch("jobs"));
     await reset();
-    await call("POST", "/__emulator/faults", { key: null, body: {} });
-    await call("DELETE", "/__emulator/faults", { key: null });
+    await call("POST", controlPath("faults"), { key: null, body: {} });
+    await call("DELETE", controlPath("faults"), { key: null });
     expect(await requestLog()).toEqual([]);
   });
 });
@@ -75,7 +75,7 @@ describe("faults", () => {
     await setFaults({ errorRate: 1 });
     const response = await call<ApiErrorBody>("GET", batch("jobs"));
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ code: "ServiceUnavailableError", message: "Injected fault: 503 for /projects/proj_demo/batch/jobs" });
+    expect(response.body).toEqual({ code: "ServiceUnavailableError", message: `Injected fault: 503 for /projects/${DEMO.project}/batch/jobs` });
     await setFaults({ errorRate: 1, errorStatus: 500 });
     const internal = await call<ApiErrorBody>("POST", batch("datasets"), { body: { name: "x" } });
     expect(internal.status).toBe(500);
@@ -107,10 +107,10 @@ describe("faults", () => {
   it("is replaced by each POST, shown by GET, removed by DELETE and by reset", async () => {
     await setFaults({ errorRate: 1 });
     await setFaults({ latencyMs: 0 });
-    expect((await call("GET", "/__emulator/faults", { key: null })).body).toEqual({ latencyMs: 0 });
+    expect((await call("GET", controlPath("faults"), { key: null })).body).toEqual({ latencyMs: 0 });
     expect((await call("GET", batch("jobs"))).status).toBe(200);
     await setFaults({ errorRate: 1 });
-    expect((await call("DELETE", "/__emulator/faults", { key: null })).status).toBe(204);
+    expect((await call("DELETE", controlPath("faults"), { key: null })).status).toBe(204);
     expect((await call("GET", batch("jobs"))).status).toBe(200);
     await setFaults({ errorRate: 1 });
     await reset();
@@ -119,8 +119,8 @@ describe("faults", () => {
 
   it("never applies to control calls", async () => {
     await setFaults({ errorRate: 1, throttleRate: 0 });
-    expect((await call("GET", "/__emulator/requests", { key: null })).status).toBe(200);
-    expect((await call("POST", "/__emulator/reset", { key: null, body: {} })).status).toBe(200);
+    expect((await call("GET", controlPath("requests"), { key: null })).status).toBe(200);
+    expect((await call("POST", controlPath("reset"), { key: null, body: {} })).status).toBe(200);
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe("faults", () => {
     [{ latencyMs: -1 }, "latencyMs: expected an integer from 0 to 60000, got -1"],
     [{ path: "(" }, 'path: expected a valid regular expression, got "(" (Invalid regular expression: /(/: Unterminated group)'],
   ])("rejects a bad fault body with a 400 naming the field (%#)", async (body, message) => {
-    const response = await call<ApiErrorBody>("POST", "/__emulator/faults", { key: null, body });
+    const response = await call<ApiErrorBody>("POST", controlPath("faults"), { key: null, body });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ code: "BadRequestError", message });
   });

@@ -3,7 +3,8 @@
  * tokens both ways, bad tokens and limits), and validation messages naming the field.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, createDataset, emulatorUrl, listAll, ndjson, reset, type ApiErrorBody, type Dataset, type Page } from "./helpers";
+import { batch, call, createDataset, DEMO, emulatorUrl, listAll, ndjson, reset, type ApiErrorBody, type Dataset, type Page } from "./helpers";
+import { useTenant } from "../utils/tenant";
 
 beforeEach(async () => {
   await reset();
@@ -34,7 +35,7 @@ describe("create, get, delete", () => {
     expect(dataset).toMatchObject({
       object: "dataset",
       name: "street-photos",
-      projectId: "proj_demo",
+      projectId: DEMO.project,
       status: {
         overview: "Uploading",
         itemCount: 0,
@@ -46,7 +47,8 @@ describe("create, get, delete", () => {
     });
     const uploadUrl = new URL(dataset.status.source.uploadUrl.url);
     expect(uploadUrl.origin).toBe(new URL(emulatorUrl()).origin);
-    expect(uploadUrl.pathname).toMatch(/^\/upload\/[0-9a-f]+$/);
+    // The token starts with the tenant, which routes the upload to it (emulator/src/tenants.ts).
+    expect(uploadUrl.pathname).toMatch(new RegExp(`^/upload/${useTenant().name}\\.[0-9a-f]+$`));
     expect(dataset.status.source.uploadUrl.expiresAtTime).toBeGreaterThan(dataset.createDate);
     expect(dataset.expiryTime).toBeGreaterThan(dataset.createDate);
     expect(dataset.status.updateTime).toBe(dataset.createDate);

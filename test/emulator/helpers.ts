@@ -5,11 +5,17 @@
 import { crc32c } from "@aws-crypto/crc32c";
 import { expect, inject } from "vitest";
 import { expectMatchesOpenApi, findOperation } from "../utils/openapi";
+import { useTenant } from "../utils/tenant";
 
-/** The seeded projects and their keys. */
-export const DEMO = { project: "proj_demo", key: "demo-secret-key" } as const;
-/** The second seeded project, for isolation tests. */
-export const OTHER = { project: "proj_other", key: "other-secret-key" } as const;
+/** The seeded demo project of this file's tenant and its key (`test/utils/tenant.ts`). */
+export const DEMO = useTenant().demo;
+/** The second seeded project of this file's tenant, for isolation tests. */
+export const OTHER = useTenant().other;
+
+/** The control API path of `endpoint` (`reset`, `requests`, `faults`) in this file's tenant. */
+export function controlPath(endpoint: string): string {
+  return useTenant().controlPath(endpoint);
+}
 
 /** The emulator's base URL for this run. */
 export function emulatorUrl(): string {
@@ -138,9 +144,9 @@ export function batch(rest: string, project: string = DEMO.project): string {
   return `/projects/${project}/batch/${rest}`;
 }
 
-/** Resets the emulator (seeded data, empty request log, no faults). */
+/** Resets this file's tenant (seeded data, empty request log, no faults). */
 export async function reset(options: { msPerItem?: number; uploadUrlTtlMs?: number } = {}): Promise<void> {
-  const response = await call("POST", "/__emulator/reset", { key: null, body: options });
+  const response = await call("POST", controlPath("reset"), { key: null, body: options });
   expect(response.status).toBe(200);
 }
 
@@ -153,14 +159,14 @@ export interface LoggedRequest {
   durationMs: number;
 }
 
-/** The request log. */
+/** The request log of this file's tenant. */
 export async function requestLog(): Promise<LoggedRequest[]> {
-  return (await call<LoggedRequest[]>("GET", "/__emulator/requests", { key: null })).body;
+  return (await call<LoggedRequest[]>("GET", controlPath("requests"), { key: null })).body;
 }
 
-/** Empties the request log. */
+/** Empties the request log of this file's tenant. */
 export async function clearRequestLog(): Promise<void> {
-  expect((await call("DELETE", "/__emulator/requests", { key: null })).status).toBe(204);
+  expect((await call("DELETE", controlPath("requests"), { key: null })).status).toBe(204);
 }
 
 /** The base64 of the 4-byte big-endian CRC32C of `bytes`. */

@@ -3,7 +3,7 @@
  * (finished, cancelled by PATCH, stopped by its stop time, failed), and delete.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, createDataset, jobBody, listAll, ndjson, pollUntil, reset, uploadedDataset, type ApiErrorBody, type ItemCounters, type Job, type Webhook } from "./helpers";
+import { batch, call, createDataset, DEMO, jobBody, listAll, ndjson, pollUntil, reset, uploadedDataset, type ApiErrorBody, type ItemCounters, type Job, type Webhook } from "./helpers";
 
 const stateOf = (job: Job): string => `${job.status.overview}/${job.status.message}`;
 
@@ -73,7 +73,7 @@ describe("a job's life", () => {
   it("runs a 20-item job to Reached/Finished with every item handled", async () => {
     const dataset = await uploadedDataset(20);
     const job = await createJob(jobBody(dataset.id));
-    expect(job).toMatchObject({ object: "batch_job", name: "test-job", projectId: "proj_demo", spec: { datasetId: dataset.id } });
+    expect(job).toMatchObject({ object: "batch_job", name: "test-job", projectId: DEMO.project, spec: { datasetId: dataset.id } });
     expect(job.id).toMatch(/^batchjob_[0-9a-f-]{36}$/);
     expect(job.status.overview).toBe("Waiting");
     expect(job.status.items.Delivered).toBe(0);

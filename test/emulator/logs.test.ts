@@ -4,7 +4,7 @@
  * back with beforeTime, and 400s for bad parameters.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { batch, call, jobBody, listAll, pollUntil, reset, uploadedDataset, type ApiErrorBody, type Job, type JobLog, type LogEntry } from "./helpers";
+import { batch, call, DEMO, jobBody, listAll, pollUntil, reset, uploadedDataset, type ApiErrorBody, type Job, type JobLog, type LogEntry } from "./helpers";
 
 let finished: Job;
 let bigJob: Job;
@@ -33,7 +33,7 @@ describe("the log object", () => {
     const log = await logs(finished.id, "?maxEntries=1000");
     expect(log.id).toMatch(/^batchjoblog_[0-9a-f-]{36}$/);
     expect(log.object).toBe("batch_job_log");
-    expect(log.projectId).toBe("proj_demo");
+    expect(log.projectId).toBe(DEMO.project);
     for (const entry of log.entries) {
       expect(entry).toEqual({
         id: expect.any(String),

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { batch, call, listAll, reset, type ApiErrorBody, type Page, type Webhook } from "./helpers";
+import { batch, call, DEMO, listAll, reset, type ApiErrorBody, type Page, type Webhook } from "./helpers";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -83,7 +83,7 @@ describe("webhook CRUD", () => {
     expect(webhook).toEqual({
       id: expect.stringMatching(/^webhook_/),
       object: "webhook",
-      projectId: "proj_demo",
+      projectId: DEMO.project,
       name: "receiver",
       endpoint: receiverUrl,
       retries: { maxRetries: 2, maxBackoffMs: 300 },
@@ -144,7 +144,7 @@ describe("POST …/{id}:test", () => {
     expect(received).toHaveLength(1);
     const [delivery] = received;
     const payload = JSON.parse(delivery?.body ?? "") as Record<string, unknown>;
-    expect(payload).toMatchObject({ event: "webhook.test", webhookId: webhook.id, projectId: "proj_demo", sentAt: expect.any(Number) });
+    expect(payload).toMatchObject({ event: "webhook.test", webhookId: webhook.id, projectId: DEMO.project, sentAt: expect.any(Number) });
     expect(delivery?.headers["content-type"]).toBe("application/json");
     expect(delivery?.headers["x-nexus-webhook-id"]).toBe(webhook.id);
     expect(delivery?.headers["x-nexus-attempt"]).toBe("1");

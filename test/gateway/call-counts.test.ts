@@ -4,9 +4,9 @@
  * lists the jobs once for all datasets.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearUpstreamRequests, gqlData, resetEmulator, upstreamRequests, type UpstreamRequest } from "./helpers";
+import { clearUpstreamRequests, DEMO, gqlData, resetEmulator, upstreamRequests, type UpstreamRequest } from "./helpers";
 
-const BASE = "/projects/proj_demo/batch";
+const BASE = `/projects/${DEMO.project}/batch`;
 
 function summary(requests: UpstreamRequest[]): string[] {
   return requests.map((request) => `${request.method} ${request.path}`).sort();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient, type Watch } from "../subscriptions/helpers";
-import { clearFaults, clearUpstreamRequests, graphqlUrl, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
+import { clearFaults, clearUpstreamRequests, DEMO, graphqlUrl, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
 
 const READS = 300;
 const CONCURRENCY = 10;
@@ -35,7 +35,7 @@ async function read(query: string): Promise<ReadOutcome> {
   try {
     const response = await fetch(graphqlUrl(), {
       method: "POST",
-      headers: { "content-type": "application/json", "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" },
+      headers: { "content-type": "application/json", "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(HUNG_AFTER_MS),
     });

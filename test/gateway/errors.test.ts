@@ -68,7 +68,7 @@ describe("credentials", () => {
     const result = await gql(JOBS, {}, { project: DEMO.project, key: WRONG_KEY });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(result.errors?.[0]?.message).toMatch(
-      /^nexus jobs\.list: expected 2xx, got 403 from \/projects\/proj_demo\/batch\/jobs \(ForbiddenError/,
+      new RegExp(`^nexus jobs\\.list: expected 2xx, got 403 from /projects/${DEMO.project}/batch/jobs \\(ForbiddenError`),
     );
     expectNoKey(result.text);
   });
@@ -78,7 +78,7 @@ describe("upstream answers", () => {
   it("gives NOT_FOUND when a mutation names an object that does not exist", async () => {
     const result = await gql(`mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
-    expect(result.errors?.[0]?.message).toContain("/projects/proj_demo/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000");
+    expect(result.errors?.[0]?.message).toContain(`/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`);
     expectNoKey(result.text);
   });
 
@@ -89,10 +89,10 @@ describe("upstream answers", () => {
     );
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toMatch(
-      /^nexus webhooks\.create: expected 2xx, got 400 from \/projects\/proj_demo\/batch\/webhooks \(BadRequestError: .*maxRetries/,
+      new RegExp(`^nexus webhooks\\.create: expected 2xx, got 400 from /projects/${DEMO.project}/batch/webhooks \\(BadRequestError: .*maxRetries`),
     );
     const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
-    expect(posts).toEqual([expect.objectContaining({ path: "/projects/proj_demo/batch/webhooks", status: 400 })]);
+    expect(posts).toEqual([expect.objectContaining({ path: `/projects/${DEMO.project}/batch/webhooks`, status: 400 })]);
     expectNoKey(result.text);
   });
 
@@ -104,7 +104,7 @@ describe("upstream answers", () => {
     expect(result.errors).toEqual([
       expect.objectContaining({
         message:
-          "nexus jobs.list: expected 2xx, got 429 from /projects/proj_demo/batch/jobs " +
+          `nexus jobs.list: expected 2xx, got 429 from /projects/${DEMO.project}/batch/jobs ` +
           "(TooManyRequestsError: Too many requests: retry after 7 s). Retry after 7 s.",
         extensions: { code: "RATE_LIMITED", retryAfterSeconds: 7 },
       }),
@@ -118,10 +118,12 @@ describe("upstream answers", () => {
     await clearUpstreamRequests();
     const result = await gql(JOBS);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
-    expect(result.errors?.[0]?.message).toMatch(/^nexus jobs\.list: expected 2xx, got 503 from \/projects\/proj_demo\/batch\/jobs /);
+    expect(result.errors?.[0]?.message).toMatch(
+      new RegExp(`^nexus jobs\\.list: expected 2xx, got 503 from /projects/${DEMO.project}/batch/jobs `),
+    );
     const calls = await upstreamRequests();
     expect(calls.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
-      Array(6).fill("GET /projects/proj_demo/batch/jobs 503"),
+      Array(6).fill(`GET /projects/${DEMO.project}/batch/jobs 503`),
     );
     expectNoKey(result.text);
   });
@@ -150,7 +152,7 @@ describe("upstream answers", () => {
     const result = await gql(`{ webhooks(first: 1) { edges { cursor } } }`);
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: "nexus webhooks.list: no answer within 4000 ms from /projects/proj_demo/batch/webhooks",
+        message: `nexus webhooks.list: no answer within 4000 ms from /projects/${DEMO.project}/batch/webhooks`,
         extensions: { code: "UPSTREAM_TIMEOUT" },
         path: ["webhooks"],
       }),

@@ -3,11 +3,12 @@
  * API (reset, request log, faults), and Relay connection walks.
  */
 import { expect, inject } from "vitest";
+import { useTenant } from "../utils/tenant";
 
-/** The seeded projects and their keys (the emulator's public demo credentials). */
-export const DEMO = { project: "proj_demo", key: "demo-secret-key" } as const;
-/** The second seeded project, for isolation tests. */
-export const OTHER = { project: "proj_other", key: "other-secret-key" } as const;
+/** The seeded demo project of this file's tenant and its key (`test/utils/tenant.ts`). */
+export const DEMO = useTenant().demo;
+/** The second seeded project of this file's tenant, for isolation tests. */
+export const OTHER = useTenant().other;
 
 /** Who a request acts as: a project and key, or no credentials at all. */
 export type Caller = { project: string; key: string } | null;

@@ -15,7 +15,7 @@ import {
   type UpstreamRequest,
 } from "./helpers";
 
-const BASE = "/projects/proj_demo/batch";
+const BASE = `/projects/${DEMO.project}/batch`;
 const NDJSON = ['{"kind":"Image","url":"https://example.com/1.jpg"}', '{"kind":"Image","url":"https://example.com/2.jpg"}', '{"kind":"Image","url":"https://example.com/3.jpg"}'];
 
 interface WireJob {

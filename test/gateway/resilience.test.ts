@@ -59,7 +59,7 @@ afterEach(async () => {
 
 describe("429 with Retry-After", () => {
   it("is waited out for a read, which then succeeds", async () => {
-    await setFaults({ throttleRate: 1, retryAfterSeconds: 3, path: "/projects/proj_demo/batch/webhooks$" });
+    await setFaults({ throttleRate: 1, retryAfterSeconds: 3, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const started = Date.now();
     const pending = gql<{ webhooks: { edges: unknown[] } }>(WEBHOOKS);
@@ -103,7 +103,7 @@ describe("429 with Retry-After", () => {
 
   it("is the only failure a mutation is retried on: a 503 is sent exactly once", async () => {
     const create = `mutation { createWebhook(input: { name: "retried-on-429", endpoint: "https://example.com/h" }) { webhook { name } } }`;
-    await setFaults({ throttleRate: 1, retryAfterSeconds: 2, path: "/projects/proj_demo/batch/webhooks$" });
+    await setFaults({ throttleRate: 1, retryAfterSeconds: 2, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const pending = gql<{ createWebhook: { webhook: { name: string } } }>(create);
     await untilSeen("POST", /\/webhooks$/, 429);
@@ -113,7 +113,7 @@ describe("429 with Retry-After", () => {
     expect(created.data?.createWebhook.webhook.name).toBe("retried-on-429");
     expect(statusesOf(await upstreamRequests(), "POST", /\/webhooks$/)).toEqual([429, 201]);
 
-    await setFaults({ errorRate: 1, errorStatus: 503, path: "/projects/proj_demo/batch/webhooks$" });
+    await setFaults({ errorRate: 1, errorStatus: 503, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const failed = await gql(create);
     expect(failed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
@@ -148,7 +148,7 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
 
   it("ends a nested query within the deadline with UPSTREAM_TIMEOUT, not after the sum of its calls", async () => {
     // Every call takes 4 s: the jobs page answers at 4 s, its datasets and webhooks (the next level) would at 8 s.
-    await setFaults({ latencyMs: 4_000, path: "/projects/proj_demo/" });
+    await setFaults({ latencyMs: 4_000, path: `/projects/${DEMO.project}/` });
     await clearUpstreamRequests();
     const started = Date.now();
     const result = await gqlAt<{ jobs: { edges: { node: { dataset: unknown; webhooks: unknown } }[] } }>(
@@ -165,7 +165,9 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     expect(result.errors?.length).toBeGreaterThan(0);
     for (const error of result.errors ?? []) {
       expect(error.extensions?.code).toBe("UPSTREAM_TIMEOUT");
-      expect(error.message).toMatch(/^The upstream did not answer within the request's deadline of 5000 ms \(GET \/projects\/proj_demo\/batch\/(datasets|webhooks)[^)]*\)\.$/);
+      expect(error.message).toMatch(
+        new RegExp(`^The upstream did not answer within the request's deadline of 5000 ms \\(GET /projects/${DEMO.project}/batch/(datasets|webhooks)[^)]*\\)\\.$`),
+      );
     }
     // The emulator still finishes the abandoned calls: wait for them, so they cannot land in a later test's log.
     // One distinct message per abandoned call, plus the jobs page.
@@ -175,14 +177,14 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
 
   it("returns a 429 at once when its Retry-After does not fit in what is left of the deadline", async () => {
     // The call answers 429 after 2 s with Retry-After 4 s: waiting would end past the 5 s deadline.
-    await setFaults({ latencyMs: 2_000, throttleRate: 1, retryAfterSeconds: 4, path: "/projects/proj_demo/batch/webhooks$" });
+    await setFaults({ latencyMs: 2_000, throttleRate: 1, retryAfterSeconds: 4, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const started = Date.now();
     const result = await gqlAt(gateway.url, WEBHOOKS);
     expect(result.errors).toEqual([
       expect.objectContaining({
         message:
-          "nexus webhooks.list: expected 2xx, got 429 from /projects/proj_demo/batch/webhooks " +
+          `nexus webhooks.list: expected 2xx, got 429 from /projects/${DEMO.project}/batch/webhooks ` +
           "(TooManyRequestsError: Too many requests: retry after 4 s). Retry after 4 s.",
         extensions: { code: "RATE_LIMITED", retryAfterSeconds: 4 },
       }),
@@ -194,13 +196,13 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
   it("opens the breaker for a failing project, fails fast without calling it, spares another project, and closes through a probe", async () => {
     const JOBS = `{ jobs(first: 2) { edges { node { id } } } }`;
     const OPEN_MESSAGE = /^The upstream is failing for this project: after 4 failed calls in a row the gateway paused calling it( while a trial call is under way)?\. Try again in \d+ s\.$/;
-    await setFaults({ errorRate: 1, errorStatus: 503, path: "/projects/proj_demo/" });
+    await setFaults({ errorRate: 1, errorStatus: 503, path: `/projects/${DEMO.project}/` });
     await clearUpstreamRequests();
 
     // The first request's retries reach the threshold: the breaker opens under it.
     const first = await gqlAt(gateway.url, JOBS);
     expect(first.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(statusesOf(await upstreamRequests(), "GET", /proj_demo/)).toEqual([503, 503, 503, 503]);
+    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([503, 503, 503, 503]);
 
     // Open: fail fast, no upstream call.
     await clearUpstreamRequests();
@@ -211,15 +213,15 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     expect(other.errors, other.text).toBeUndefined();
     expect(other.data?.jobs.edges.length).toBeGreaterThan(0);
     const seen = await upstreamRequests();
-    expect(statusesOf(seen, "GET", /proj_demo/)).toEqual([]);
-    expect(statusesOf(seen, "GET", /proj_other/)).toEqual([200]);
+    expect(statusesOf(seen, "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([]);
+    expect(statusesOf(seen, "GET", new RegExp(`/projects/${OTHER.project}/`))).toEqual([200]);
 
     // After the cool-down, one probe goes through; it fails, so the breaker opens again at once.
     await new Promise((resolve) => setTimeout(resolve, COOL_DOWN_MS + 200));
     await clearUpstreamRequests();
     const probed = await gqlAt(gateway.url, JOBS);
     expect(probed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(statusesOf(await upstreamRequests(), "GET", /proj_demo/)).toEqual([503]);
+    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([503]);
 
     // The upstream recovers: after the next cool-down the probe succeeds and closes the breaker.
     await clearFaults();
@@ -230,6 +232,6 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
       expect(result.errors, result.text).toBeUndefined();
       expect(result.data?.jobs.edges).toHaveLength(2);
     }
-    expect(statusesOf(await upstreamRequests(), "GET", /proj_demo/)).toEqual([200, 200, 200]);
+    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([200, 200, 200]);
   }, 30_000);
 });

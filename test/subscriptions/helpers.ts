@@ -8,6 +8,7 @@ import { createClient as createWsClient, type Client as WsClient } from "graphql
 import { inject } from "vitest";
 import WebSocket from "ws";
 import type { UpstreamRequest } from "../utils/emulator-control";
+import { useTenant, type TenantProject } from "../utils/tenant";
 
 /** A project's credentials as the gateway's headers (and `connection_init` payload) name them. */
 export interface TestProject {
@@ -15,10 +16,15 @@ export interface TestProject {
   "x-nexus-secret-key": string;
 }
 
-/** The emulator's demo project. */
-export const DEMO: TestProject = { "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" };
-/** The emulator's second project, for isolation tests. */
-export const OTHER: TestProject = { "x-nexus-project-id": "proj_other", "x-nexus-secret-key": "other-secret-key" };
+const asHeaders = ({ project, key }: TenantProject): TestProject => ({
+  "x-nexus-project-id": project,
+  "x-nexus-secret-key": key,
+});
+
+/** The emulator's demo project in this file's tenant (`test/utils/tenant.ts`). */
+export const DEMO: TestProject = asHeaders(useTenant().demo);
+/** The emulator's second project in this file's tenant, for isolation tests. */
+export const OTHER: TestProject = asHeaders(useTenant().other);
 
 /** The gateway's GraphQL endpoint over HTTP. */
 export const graphqlUrl = (): string => `${inject("gatewayUrl")}/graphql`;

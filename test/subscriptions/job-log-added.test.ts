@@ -56,7 +56,9 @@ describe("jobLogAdded", () => {
   });
 
   it("tails a job's log from subscribing to the end: every entry once, in order, then completes", async () => {
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 600 });
+    // A tail starts at the moment it subscribes, and this test expects every entry: the job must not start before
+    // both subscriptions have, which on a loaded machine (test files run at the same time) took more than 600 ms.
+    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 3_000 });
     const overWs = watch(ws, JOB_LOG_ADDED, { jobId });
     const overSse = watch(sse, JOB_LOG_ADDED, { jobId });
     expect(await overWs.done).toEqual({ error: null });
@@ -71,7 +73,8 @@ describe("jobLogAdded", () => {
   });
 
   it("delivers only entries at or above minLevel", async () => {
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 600 });
+    // As above: the unfiltered tail must be in place before the job starts, so that it sees every entry.
+    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 3_000 });
     const overWs = watch(ws, JOB_LOG_ADDED, { jobId, minLevel: "WARNING" });
     const overSse = watch(sse, JOB_LOG_ADDED, { jobId, minLevel: "WARNING" });
     const everything = watch(ws, JOB_LOG_ADDED, { jobId });

@@ -80,11 +80,13 @@ function both(project: TestProject | null) {
 
 describe("jobUpdated", () => {
   let datasetId: string;
+  let bigDatasetId: string;
   let corruptDatasetId: string;
 
   beforeAll(async () => {
     await resetEmulator({ msPerItem: 20 });
     datasetId = await datasetIdByName(DEMO, "retail-checkout"); // 48 items: about a second at 20 ms per item
+    bigDatasetId = await datasetIdByName(DEMO, "street-scenes-2026-11"); // 300 items: about 6 s at 20 ms per item
     corruptDatasetId = await datasetIdByName(DEMO, "corrupt-export"); // FailedProcessing: jobs on it fail
   });
 
@@ -93,7 +95,10 @@ describe("jobUpdated", () => {
   });
 
   it("follows a job from creation to FINISHED over WebSocket and SSE, in order, each change once", async () => {
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 800 });
+    // The first event must find the job still WAITING: leave room for both subscriptions to start on a loaded
+    // machine (test files run at the same time), where 800 ms was sometimes not enough. While it waits, polling slows
+    // down to POLL_MAX_INTERVAL_MS, so the job must then run for several intervals to be seen RUNNING: 300 items.
+    const jobId = await createJob(DEMO, bigDatasetId, { startAtTime: Date.now() + 3_000 });
     const { ws, sse } = both(DEMO);
     const overWs = watch(ws, JOB_UPDATED, { id: jobId });
     const overSse = watch(sse, JOB_UPDATED, { id: jobId });
@@ -109,7 +114,9 @@ describe("jobUpdated", () => {
   });
 
   it("follows a job to CANCELLED when it is cancelled while running", async () => {
-    const jobId = await createJob(DEMO, datasetId, { startAtTime: Date.now() + 300 });
+    // A job long enough to be still running when both streams have seen RUNNING and the cancel lands, even on a
+    // loaded machine (test files run at the same time); a 48-item job sometimes finished first.
+    const jobId = await createJob(DEMO, bigDatasetId, { startAtTime: Date.now() + 300 });
     const { ws, sse } = both(DEMO);
     const overWs = watch(ws, JOB_UPDATED, { id: jobId });
     const overSse = watch(sse, JOB_UPDATED, { id: jobId });

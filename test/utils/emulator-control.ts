@@ -1,68 +1,37 @@
 /**
- * The emulator's control API (`/__emulator/…`) for the gateway and subscription tests and the benchmarks: reset,
- * request log and faults. The emulator's own tests use theirs (`test/emulator/helpers.ts`), which also checks every
+ * The emulator's control API (reset, request log, faults) for the gateway and subscription tests and the
+ * benchmarks, acting on the running file's tenant (`test/utils/tenant.ts`; the benchmarks, outside `test/`, act on
+ * the default tenant). The emulator's own tests use theirs (`test/emulator/helpers.ts`), which also checks every
  * answer against the OpenAPI document.
  */
-import { inject } from "vitest";
+import { useTenant, type Faults, type ResetOptions, type UpstreamRequest } from "./tenant";
 
-/** One upstream request as the emulator recorded it. */
-export interface UpstreamRequest {
-  method: string;
-  /** The path, without the query string. */
-  path: string;
-  /** The raw query string, without `?`. */
-  query: string;
-  status: number;
-  durationMs: number;
-}
-
-/** Fault settings (every field optional; each call replaces the previous setting). */
-export interface Faults {
-  latencyMs?: number;
-  jitterMs?: number;
-  errorRate?: number;
-  errorStatus?: number;
-  throttleRate?: number;
-  retryAfterSeconds?: number;
-  /** A regular expression: faults apply only to matching paths. */
-  path?: string;
-}
-
-/** Calls the control API; throws an error naming the call and the answer unless it answers 2xx. */
-async function control(method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(`${inject("emulatorUrl")}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} /__emulator/${path}: expected 2xx, got ${response.status} ${await response.text()}`);
-  return response;
-}
+export type { Faults, UpstreamRequest } from "./tenant";
 
 /**
  * Back to the seeded data; also clears the request log and the faults. `msPerItem` sets how long each item takes
- * at each stage for jobs created from now on.
+ * at each stage for jobs created from now on. Throws unless the emulator answers 2xx.
  */
-export async function resetEmulator(options: { msPerItem?: number; uploadUrlTtlMs?: number } = {}): Promise<void> {
-  await control("POST", "reset", options);
+export async function resetEmulator(options: ResetOptions = {}): Promise<void> {
+  await useTenant().reset(options);
 }
 
-/** Every API request the emulator saw since the last reset or clear, oldest first. */
+/** Every API request of this file's tenant since the last reset or clear, oldest first. */
 export async function upstreamRequests(): Promise<UpstreamRequest[]> {
-  return (await (await control("GET", "requests")).json()) as UpstreamRequest[];
+  return useTenant().requests();
 }
 
-/** Clears the emulator's request log. */
+/** Clears the request log of this file's tenant. */
 export async function clearUpstreamRequests(): Promise<void> {
-  await control("DELETE", "requests");
+  await useTenant().clearRequests();
 }
 
-/** Sets the emulator's faults, replacing the previous setting. */
+/** Sets the faults of this file's tenant, replacing the previous setting. */
 export async function setFaults(faults: Faults): Promise<void> {
-  await control("POST", "faults", faults);
+  await useTenant().setFaults(faults);
 }
 
-/** Removes every fault. */
+/** Removes every fault of this file's tenant. */
 export async function clearFaults(): Promise<void> {
-  await control("DELETE", "faults");
+  await useTenant().clearFaults();
 }

@@ -3,6 +3,7 @@
  */
 import { json, requireRecord, type ApiContext } from "../context";
 import { ID_PREFIX, newId } from "../ids";
+import { uploadTokenOf } from "../tenants";
 import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { DatasetRecord } from "../types";
 import { createDatasetBody, parseBody } from "../validation";
@@ -64,7 +65,7 @@ export async function createDataset(ctx: ApiContext, request: Request): Promise<
     itemCount: 0,
     sizeBytes: body.spec.source.sizeBytes,
     crc32c: body.spec.source.crc32c,
-    uploadToken: crypto.randomUUID().replace(/-/g, ""),
+    uploadToken: uploadTokenOf(ctx.tenant, crypto.randomUUID().replace(/-/g, "")),
     uploadExpiresAt: ctx.now + ctx.settings.uploadUrlTtlMs,
   };
   ctx.store.put("dataset", dataset);

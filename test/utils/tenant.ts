@@ -1,0 +1,152 @@
+/**
+ * Each test file's own emulator tenant: an isolated copy of the seeded world with its own state, request log and
+ * faults (emulator/src/tenants.ts), so that test files run at the same time without seeing each other.
+ *
+ * How to adopt it in a new test file: nothing, if the file goes through its suite's helpers. `DEMO`, `OTHER`,
+ * `resetEmulator`, `upstreamRequests`, `setFaults`, … in `test/{gateway,subscriptions,emulator}/helpers.ts` already
+ * act on the file's tenant. To build a path or an expected message, or to call the control API yourself:
+ *
+ *   import { useTenant } from "../utils/tenant";
+ *   const tenant = useTenant();                 // test/gateway/foo.test.ts → tenant "gateway-foo"
+ *   beforeEach(() => tenant.reset({ msPerItem: 20 }));
+ *   expect(path).toBe(`/projects/${tenant.demo.project}/batch/jobs`);   // proj_demo_gateway-foo
+ *
+ * Never write `proj_demo` or `demo-secret-key` in a test: that is the default tenant, which is shared. Only the
+ * tenants test resets it (to check that it behaves as it always did), and nobody sets faults on it; requests that
+ * name no tenant (an unknown route or upload token) land in its request log. The tenant is derived from the
+ * running file's path, so the helpers must be evaluated once per test file: vitest's default `isolate: true`.
+ */
+import { expect, inject } from "vitest";
+
+/** One upstream request as the emulator recorded it. */
+export interface UpstreamRequest {
+  method: string;
+  /** The path, without the query string. */
+  path: string;
+  /** The raw query string, without `?`. */
+  query: string;
+  status: number;
+  durationMs: number;
+}
+
+/** Fault settings (every field optional; each call replaces the previous setting). */
+export interface Faults {
+  latencyMs?: number;
+  jitterMs?: number;
+  errorRate?: number;
+  errorStatus?: number;
+  throttleRate?: number;
+  retryAfterSeconds?: number;
+  /** A regular expression: faults apply only to matching paths. */
+  path?: string;
+}
+
+/** Reset options: how long each item takes per stage (ms), and how long upload URLs stay valid (ms). */
+export interface ResetOptions {
+  msPerItem?: number;
+  uploadUrlTtlMs?: number;
+}
+
+/** A seeded project of a tenant and its key. */
+export interface TenantProject {
+  project: string;
+  key: string;
+}
+
+/** A tenant: its demo projects and its control calls. */
+export interface Tenant {
+  /** The tenant's name, e.g. `gateway-queries`; `default` for the shared default tenant. */
+  name: string;
+  /** The big demo project (`proj_demo_<name>`, key `demo-secret-key_<name>`). */
+  demo: TenantProject;
+  /** The small second project, for isolation tests (`proj_other_<name>`). */
+  other: TenantProject;
+  /** The control API path of `endpoint` (`reset`, `requests`, `faults`) for this tenant, e.g. `/__emulator/reset?tenant=t`. */
+  controlPath(endpoint: string): string;
+  /** Back to the seeded data; also clears the request log and the faults. Throws unless the emulator answers 2xx. */
+  reset(options?: ResetOptions): Promise<void>;
+  /** Every API request of this tenant since its last reset or clear, oldest first. */
+  requests(): Promise<UpstreamRequest[]>;
+  /** Clears this tenant's request log. */
+  clearRequests(): Promise<void>;
+  /** This tenant's fault setting (`{}` when none). */
+  faults(): Promise<Faults>;
+  /** Replaces this tenant's faults. */
+  setFaults(faults: Faults): Promise<void>;
+  /** Removes every fault of this tenant. */
+  clearFaults(): Promise<void>;
+}
+
+/** The tenant of requests that name none: `proj_demo`, `proj_other`, `/__emulator/reset`. */
+export const DEFAULT_TENANT = "default";
+
+/**
+ * The tenant name of a file: its path below `test/`, without `.test.ts`, lowercased, with every run of other
+ * characters turned into one hyphen (`test/gateway/queries.test.ts` → `gateway-queries`). A file outside `test/`
+ * (the benchmarks) gets the default tenant.
+ */
+export function tenantNameOfFile(filePath: string): string {
+  const normalised = filePath.replace(/\\/g, "/");
+  const at = normalised.lastIndexOf("/test/");
+  if (at === -1) return DEFAULT_TENANT;
+  const name = normalised
+    .slice(at + "/test/".length)
+    .replace(/\.test\.[cm]?[jt]s$|\.[cm]?[jt]s$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+  return name === "" ? DEFAULT_TENANT : name;
+}
+
+/** Calls the control API; throws an error naming the call and the answer unless it answers 2xx. */
+async function control(method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${inject("emulatorUrl")}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: expected 2xx, got ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** The tenant called `name` (see {@link tenantNameOfFile} for valid names); `default` is the shared default tenant. */
+export function tenantNamed(name: string): Tenant {
+  const suffix = name === DEFAULT_TENANT ? "" : `_${name}`;
+  const controlPath = (endpoint: string): string =>
+    name === DEFAULT_TENANT ? `/__emulator/${endpoint}` : `/__emulator/${endpoint}?tenant=${name}`;
+  return {
+    name,
+    demo: { project: `proj_demo${suffix}`, key: `demo-secret-key${suffix}` },
+    other: { project: `proj_other${suffix}`, key: `other-secret-key${suffix}` },
+    controlPath,
+    reset: async (options = {}) => {
+      await control("POST", controlPath("reset"), options);
+    },
+    requests: async () => (await (await control("GET", controlPath("requests"))).json()) as UpstreamRequest[],
+    clearRequests: async () => {
+      await control("DELETE", controlPath("requests"));
+    },
+    faults: async () => (await (await control("GET", controlPath("faults"))).json()) as Faults,
+    setFaults: async (faults) => {
+      await control("POST", controlPath("faults"), faults);
+    },
+    clearFaults: async () => {
+      await control("DELETE", controlPath("faults"));
+    },
+  };
+}
+
+let fileTenant: Tenant | undefined;
+
+/**
+ * The running test file's tenant, named after its path ({@link tenantNameOfFile}). Works at a module's top level
+ * and in hooks and tests. Throws when no test file is running (for example in the global setup).
+ */
+export function useTenant(): Tenant {
+  const file = expect.getState().testPath;
+  if (file === undefined || file === "") throw new Error("useTenant: no test file is running, so there is no file tenant");
+  if (fileTenant === undefined || fileTenant.name !== tenantNameOfFile(file)) fileTenant = tenantNamed(tenantNameOfFile(file));
+  return fileTenant;
+}
