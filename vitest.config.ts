@@ -48,6 +48,8 @@ export default defineConfig({
           exclude: [...UNIT_TESTS, ...HEAVY_TESTS],
           // One emulator and one gateway for the whole run (real Workers under workerd).
           globalSetup: ["test/global-setup.ts"],
+          // Every answer a test receives is searched for keys and webhook secrets (test/utils/leak-watch.ts).
+          setupFiles: ["test/utils/leak-watch.ts"],
           // Each file works in its own emulator tenant (test/utils/tenant.ts), so files can run at the same time.
           fileParallelism: true,
           maxWorkers: INTEGRATION_WORKERS,
@@ -63,6 +65,8 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: HEAVY_TESTS,
           globalSetup: ["test/global-setup.ts"],
+          // Every answer a test receives is searched for keys and webhook secrets (test/utils/leak-watch.ts).
+          setupFiles: ["test/utils/leak-watch.ts"],
           fileParallelism: false,
           isolate: true,
         },

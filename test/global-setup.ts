@@ -3,6 +3,7 @@
  * each other over real HTTP. Tests read their URLs with `inject("emulatorUrl")` and `inject("gatewayUrl")`.
  */
 import type { TestProject } from "vitest/node";
+import { watchProcessOutput } from "./utils/leak-needles";
 import { startWorker } from "./utils/workers";
 
 declare module "vitest" {
@@ -15,6 +16,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The Workers' log lines come out of this process: none may carry an upstream key (issue 7's leak test).
+  const output = watchProcessOutput();
   const emulator = await startWorker({ config: "emulator/wrangler.toml" });
   const gateway = await startWorker({
     config: "wrangler.toml",
@@ -45,5 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("gatewayUrl", gateway.url);
   return async () => {
     await Promise.all([gateway.worker.dispose(), emulator.worker.dispose()]);
+    output.stop();
+    const leaks = output.found();
+    if (leaks.length > 0) throw new Error(`Upstream keys in the Workers' output:\n${leaks.join("\n")}`);
   };
 }

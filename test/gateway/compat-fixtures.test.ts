@@ -1,21 +1,21 @@
 /**
  * Ids and cursors issued before the backend seam keep working: global ids are still `<Type>:<ref>` in base64url,
- * and version 1 cursors (`{v: 1, k, f, c, i}`) still decode to the same positions. The literals below are what the
- * gateway returned before the change, for the seeded objects of the default tenant's demo project (`proj_demo`:
- * seeded ids are fixed, and derived from the project id). So this file reads the default tenant, and only reads it:
- * it never resets it or sets faults there, so the files that share it see no change.
+ * and version 1 cursors (`{v: 1, k, f, c, i}`) still decode to the same positions. The id literals below are in the
+ * format the gateway issued before the change, for seeded objects of this file's tenant (seeded ids are fixed and
+ * derived from the project id, `proj_demo_gateway-compat-fixtures`); the cursor literals are version 1 cursors.
  */
-import { describe, expect, it } from "vitest";
-import { gql, gqlData, type Caller, type Page } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO, gql, gqlData, resetEmulator, type Page } from "./helpers";
 
-/** The default tenant's demo project, whose seeded ids the literals below are. */
-const DEFAULT_DEMO: Caller = { project: "proj_demo", key: "demo-secret-key" };
+beforeAll(async () => {
+  await resetEmulator();
+});
 
-/** `node(id:)` ids returned before the change for seeded demo objects. */
+/** `node(id:)` ids in the format of before the change, for seeded demo objects of this file's tenant. */
 const OLD_IDS = {
-  job: "TmV4dXNKb2I6YmF0Y2hqb2JfY2U5YjRhNGMtNmQwYi00YWNmLWJhZGQtMjAxMTVlZTM5MjBk",
-  dataset: "TmV4dXNEYXRhc2V0OmRhdGFzZXRfYjYyN2FhMGItZGE2ZS00Yzg5LWIxZDgtNzRmNGVjZmM5ZjUx",
-  webhook: "TmV4dXNXZWJob29rOndlYmhvb2tfNTgxNjhjYzItNWI1ZC00MmJlLTllMTktODFmZmFlYWE4MmI3",
+  job: "TmV4dXNKb2I6YmF0Y2hqb2JfN2I4OTY3NWItYWI1Ny00MjBjLThjY2QtYTc5NzgwNTkwOWNl",
+  dataset: "TmV4dXNEYXRhc2V0OmRhdGFzZXRfNzhkNjU0MTktMzQ5OC00ZDdlLWJmMjUtZmNiY2Y1NzM1Njhm",
+  webhook: "TmV4dXNXZWJob29rOndlYmhvb2tfYTc1OWU4ZjYtM2YzYS00NDg4LTk0ZmMtMzJmMjUzOWViOTQ4",
 } as const;
 
 /** Version 1 cursors: after the newest possible position (so: the first page), and before the oldest. */
@@ -37,7 +37,7 @@ const JOBS_PAGE = `query($first: Int, $after: String, $last: Int, $before: Strin
 }`;
 
 async function jobsPage(args: Record<string, unknown>): Promise<Page<JobNode>> {
-  return (await gqlData<{ jobs: Page<JobNode> }>(JOBS_PAGE, args, DEFAULT_DEMO)).jobs;
+  return (await gqlData<{ jobs: Page<JobNode> }>(JOBS_PAGE, args)).jobs;
 }
 
 /** A version 1 cursor, as the gateway encoded them before the change. */
@@ -60,11 +60,11 @@ describe("ids issued before the backend seam", () => {
         nodes(ids: [$job, $dataset, $webhook]) { id }
       }`,
       OLD_IDS,
-      DEFAULT_DEMO,
     );
-    expect(data.job).toEqual({ id: OLD_IDS.job, nexusId: "batchjob_ce9b4a4c-6d0b-4acf-badd-20115ee3920d" });
-    expect(data.dataset).toEqual({ id: OLD_IDS.dataset, nexusId: "dataset_b627aa0b-da6e-4c89-b1d8-74f4ecfc9f51" });
-    expect(data.webhook).toEqual({ id: OLD_IDS.webhook, nexusId: "webhook_58168cc2-5b5d-42be-9e19-81ffaeaa82b7" });
+    expect(DEMO?.project).toBe("proj_demo_gateway-compat-fixtures");
+    expect(data.job).toEqual({ id: OLD_IDS.job, nexusId: "batchjob_7b89675b-ab57-420c-8ccd-a797805909ce" });
+    expect(data.dataset).toEqual({ id: OLD_IDS.dataset, nexusId: "dataset_78d65419-3498-4d7e-bf25-fcbcf573568f" });
+    expect(data.webhook).toEqual({ id: OLD_IDS.webhook, nexusId: "webhook_a759e8f6-3f3a-4488-94fc-32f2539eb948" });
     expect(data.nodes).toEqual([{ id: OLD_IDS.job }, { id: OLD_IDS.dataset }, { id: OLD_IDS.webhook }]);
   });
 });
@@ -82,7 +82,6 @@ describe("cursors issued before the backend seam", () => {
     const datasets = await gql<{ datasets: Page<{ id: string }> }>(
       `query($after: String) { datasets(first: 3, after: $after, includeExpired: true) { edges { node { id } } } }`,
       { after: OLD_CURSORS.datasetsAfterEverything },
-      DEFAULT_DEMO,
     );
     expect(datasets.errors).toBeUndefined();
     expect(datasets.data?.datasets.edges).toHaveLength(3);
