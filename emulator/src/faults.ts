@@ -18,6 +18,15 @@ export interface FaultSettings {
   path?: string;
 }
 
+/**
+ * The wire body of an injected error, in a platform's error shape: `status` is the HTTP status, `message` says it
+ * was injected. Nexus answers `{code, message}` ({@link nexusFaultBody}); ModelArts `{error_code, error_msg}`.
+ */
+export type FaultBody = (status: number, message: string) => unknown;
+
+/** Nexus's error shape for injected errors: `{code, message}`, the code following the status. */
+export const nexusFaultBody: FaultBody = (status, message) => ({ code: codeForStatus(status), message });
+
 /** What to do with one request: wait `delayMs`, then answer `response` (a fault) or pass it on. */
 export interface FaultDecision {
   delayMs: number;
@@ -35,8 +44,16 @@ export function checkFaultPath(settings: FaultSettings): void {
   }
 }
 
-/** Decides the fault for a request path. `random` draws from [0, 1) (injectable for unit tests). */
-export function decideFault(settings: FaultSettings | undefined, path: string, random: () => number = Math.random): FaultDecision {
+/**
+ * Decides the fault for a request path. `random` draws from [0, 1) (injectable for unit tests); `body` builds the
+ * error bodies in the platform's shape (default Nexus's `{code, message}`).
+ */
+export function decideFault(
+  settings: FaultSettings | undefined,
+  path: string,
+  random: () => number = Math.random,
+  body: FaultBody = nexusFaultBody,
+): FaultDecision {
   if (settings === undefined) return { delayMs: 0 };
   if (settings.path !== undefined && !new RegExp(settings.path).test(path)) return { delayMs: 0 };
   const delayMs = (settings.latencyMs ?? 0) + Math.floor(random() * (settings.jitterMs ?? 0));
@@ -46,17 +63,17 @@ export function decideFault(settings: FaultSettings | undefined, path: string, r
     const status = settings.errorStatus ?? 503;
     return {
       delayMs,
-      response: Response.json({ code: codeForStatus(status), message: `Injected fault: ${status} for ${path}` }, { status }),
+      response: Response.json(body(status, `Injected fault: ${status} for ${path}`), { status }),
     };
   }
   if (draw < errorRate + (settings.throttleRate ?? 0)) {
     const retryAfter = settings.retryAfterSeconds ?? 1;
     return {
       delayMs,
-      response: Response.json(
-        { code: "TooManyRequestsError", message: `Too many requests: retry after ${retryAfter} s` },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      ),
+      response: Response.json(body(429, `Too many requests: retry after ${retryAfter} s`), {
+        status: 429,
+        headers: { "Retry-After": String(retryAfter) },
+      }),
     };
   }
   return { delayMs };

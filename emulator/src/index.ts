@@ -6,11 +6,13 @@
 import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
 import { DEFAULT_SETTINGS, type Settings } from "./context";
-import { handleControl, type ControlBackend } from "./control";
+import { handleControl, NEXUS_CONTROL, type ControlBackend } from "./control";
 import { isUploadPreflight, uploadPreflightResponse } from "./cors";
 import { errorResponse } from "./errors";
 import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
+import { ModelArtsState } from "./modelarts/state";
+import { serveModelArts } from "./modelarts/worker-routes";
 import { routeApi } from "./router";
 import { seed } from "./seed";
 import { DEFAULT_TENANT, TENANT_NAME, tenantOfApiPath } from "./tenants";
@@ -20,7 +22,11 @@ import type { RequestLogEntry } from "./types";
 /** Bindings of the emulator Worker. */
 export interface Env {
   EMULATOR: DurableObjectNamespace<EmulatorState>;
+  /** The ModelArts emulator's state, one object per tenant (modelarts/state.ts). */
+  MODELARTS: DurableObjectNamespace<ModelArtsState>;
 }
+
+export { ModelArtsState };
 
 /**
  * All state of one tenant (projects, datasets, jobs, webhooks, settings, faults, request log) in SQLite storage. One
@@ -103,8 +109,11 @@ export default {
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
     // A browser's preflight, not an API call: answered here, so it is neither recorded nor faulted.
     if (isUploadPreflight(request, pathname)) return uploadPreflightResponse();
+    // ModelArts lives under /modelarts/ and /__emulator/modelarts/, with state objects of its own.
+    const modelArts = await serveModelArts(request, pathname, (tenant) => env.MODELARTS.getByName(tenant));
+    if (modelArts !== undefined) return modelArts;
     const stateOf = (tenant: string): DurableObjectStub<EmulatorState> => env.EMULATOR.getByName(tenant);
-    if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf);
+    if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf, NEXUS_CONTROL);
     try {
       return await serveApi(request, stateOf(tenantOfApiPath(pathname)));
     } catch (error) {
