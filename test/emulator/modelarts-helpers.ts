@@ -138,6 +138,18 @@ export async function call<T = unknown>(
   return { status: response.status, headers: response.headers, body: parsed as T };
 }
 
+/**
+ * Sends a request to a path the OpenAPI document cannot describe (an unknown path: OpenAPI has no catch-all) and
+ * checks that the answer is still a ModelArts error body (`#/components/schemas/Error`).
+ */
+export async function callUndocumented(method: string, path: string, token: string | null = DEMO.token): Promise<JsonResponse<ModelArtsErrorBody>> {
+  const response = await fetch(`${inject("emulatorUrl")}${path}`, { method, headers: token === null ? {} : { "X-Auth-Token": token } });
+  const body: unknown = await response.json();
+  const validate = modelArtsOpenApi.schemaValidator("#/components/schemas/Error");
+  expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+  return { status: response.status, headers: response.headers, body: body as ModelArtsErrorBody };
+}
+
 /** Calls and asserts the status; returns the answer. */
 export async function expectStatus<T = unknown>(
   status: number,
