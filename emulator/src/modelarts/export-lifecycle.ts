@@ -6,7 +6,8 @@
  * with a failure is `FAILED` once `afterSamples` samples are done (at `startAt` for a dataset with no samples), with
  * the failure's `error_code` and `error_msg`. A stop request freezes the counts: `STOPPING`, then `STOPPED`.
  */
-import type { ExportTaskRecord, ExportTaskStatus, ExportTaskWire } from "./types";
+import { MODELARTS_ERROR } from "./errors";
+import type { DatasetRecord, ExportLife, ExportTaskRecord, ExportTaskStatus, ExportTaskWire } from "./types";
 
 /** What changes with the clock. */
 export interface ExportState {
@@ -104,4 +105,32 @@ export function exportTaskToWire(task: ExportTaskRecord, now: number): ExportTas
     wire.error_msg = state.error.error_msg;
   }
   return wire;
+}
+
+/**
+ * How many samples an export of `dataset` covers: the labeled ones (type 0), the unlabeled ones (1), all (2 and 3:
+ * the emulator does not evaluate search conditions); `export_params.samples`, when given, narrows it to that many.
+ */
+export function samplesToExport(
+  dataset: DatasetRecord,
+  exportType: number,
+  samples: readonly string[] | undefined,
+): number {
+  const total = dataset.total_sample_count;
+  const labeled = dataset.annotated_sample_count;
+  const chosen = exportType === 0 ? labeled : exportType === 1 ? total - labeled : total;
+  return samples === undefined ? chosen : Math.min(chosen, samples.length);
+}
+
+/** The life of a new export task: `INIT` for one sample's time, then one sample per `msPerSample`; no samples fails. */
+export function newExportLife(sampleCount: number, createdAt: number, msPerSample: number): ExportLife {
+  const life: ExportLife = { startAt: createdAt + msPerSample, msPerSample, sampleCount };
+  if (sampleCount === 0) {
+    life.failure = {
+      afterSamples: 0,
+      error_code: MODELARTS_ERROR.datasetEmpty,
+      error_msg: "Dataset is empty: there are no samples to export.",
+    };
+  }
+  return life;
 }

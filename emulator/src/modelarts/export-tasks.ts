@@ -1,43 +1,15 @@
 /** Export tasks of a dataset: create (`{task_id}`), list (`{total_count, export_tasks}`), get. */
 import { requireDataset, type ModelArtsContext } from "./context";
-import { MODELARTS_ERROR, exportTaskNotFound } from "./errors";
-import { exportTaskToWire } from "./export-lifecycle";
+import { exportTaskNotFound } from "./errors";
+import { exportTaskToWire, newExportLife, samplesToExport } from "./export-lifecycle";
 import { newModelArtsId } from "./ids";
-import type { DatasetRecord, ExportLife, ExportTaskRecord } from "./types";
+import type { DatasetRecord, ExportTaskRecord } from "./types";
 import { exportTaskQueryOf, parseCreateExportTask, type CreateExportTaskBody } from "./validation";
 
 /** When `export_type` is not given: every sample (emulator convention). */
 export const DEFAULT_EXPORT_TYPE = 2;
 /** When `export_format` is not given: tree (emulator convention). */
 export const DEFAULT_EXPORT_FORMAT = 1;
-
-/**
- * How many samples an export of `dataset` covers: the labeled ones (type 0), the unlabeled ones (1), all (2 and 3:
- * the emulator does not evaluate search conditions); `export_params.samples`, when given, narrows it to that many.
- */
-export function samplesToExport(
-  dataset: DatasetRecord,
-  exportType: number,
-  samples: readonly string[] | undefined,
-): number {
-  const total = dataset.total_sample_count;
-  const labeled = dataset.annotated_sample_count;
-  const chosen = exportType === 0 ? labeled : exportType === 1 ? total - labeled : total;
-  return samples === undefined ? chosen : Math.min(chosen, samples.length);
-}
-
-/** The life of a new export task: `INIT` for one sample's time, then one sample per `msPerSample`; no samples fails. */
-export function newExportLife(sampleCount: number, createdAt: number, msPerSample: number): ExportLife {
-  const life: ExportLife = { startAt: createdAt + msPerSample, msPerSample, sampleCount };
-  if (sampleCount === 0) {
-    life.failure = {
-      afterSamples: 0,
-      error_code: MODELARTS_ERROR.datasetEmpty,
-      error_msg: "Dataset is empty: there are no samples to export.",
-    };
-  }
-  return life;
-}
 
 /** The stored task for a create body (defaults filled in). */
 export function exportTaskFromBody(

@@ -9,7 +9,7 @@
  * modelarts_other (token other-iam-token): 2 datasets, 2 export tasks (SUCCESSED, RUNNING).
  */
 import { MODELARTS_ERROR } from "./errors";
-import { samplesToExport } from "./export-tasks";
+import { samplesToExport } from "./export-lifecycle";
 import { idFromSeed } from "./ids";
 import { modelArtsProjectsOf } from "./projects";
 import { PROJECTS_KEY, SETTINGS_KEY } from "./router";
