@@ -1,7 +1,8 @@
 /**
  * The emulator Worker entry: `/openapi.json`, the control API under `/__emulator/`, and every other request
  * through the front door (faults, request log) to the Durable Object of its tenant, which holds all of that
- * tenant's state (tenants.ts says how a request names its tenant).
+ * tenant's state (tenants.ts says how a request names its tenant). ModelArts (`/modelarts/…`,
+ * `/__emulator/modelarts/…`) goes to modelarts/worker-routes.ts, with state objects of its own (`ModelArtsState`).
  */
 import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";

@@ -9,8 +9,9 @@ import { badParameter } from "./errors";
 import type { DatasetQuery, ExportTaskQuery } from "./store";
 import { DATASET_TYPES } from "./types";
 
-/** The largest `limit`, and the default of the dataset list (modelarts.md); tasks default to it too (convention). */
+/** The largest `limit` of both lists (modelarts.md). */
 export const MAX_LIMIT = 100;
+/** The `limit` when none is given: the dataset list's (modelarts.md); the task list uses it too (emulator convention). */
 export const DEFAULT_LIMIT = 10;
 
 /** The `export_type` values: 0 labeled, 1 unlabeled, 2 all, 3 conditional search. */
