@@ -78,3 +78,18 @@ export function decideFault(
   }
   return { delayMs };
 }
+
+/**
+ * Fault answers for a platform whose error bodies are built by `body(status, message)` (ModelArts's
+ * `{error_code, error_msg}`), with the same messages and `Retry-After` as the Nexus ones.
+ */
+export function faultAnswersFromBody(body: (status: number, message: string) => object): FaultAnswers {
+  return {
+    error: (status, path) => Response.json(body(status, `Injected fault: ${status} for ${path}`), { status }),
+    throttled: (retryAfter) =>
+      Response.json(body(429, `Too many requests: retry after ${retryAfter} s`), {
+        status: 429,
+        headers: { "Retry-After": String(retryAfter) },
+      }),
+  };
+}
