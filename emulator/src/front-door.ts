@@ -3,7 +3,7 @@
  * injected error or pass the request to the state, then record `{method, path, query, status, durationMs}` in the
  * request log (injected faults included: they are what the client saw).
  */
-import { decideFault, type FaultSettings } from "./faults";
+import { decideFault, NEXUS_FAULT_ANSWERS, type FaultAnswers, type FaultSettings } from "./faults";
 import { drainBody } from "./drain-body";
 import { errorResponse } from "./errors";
 import type { RequestLogEntry } from "./types";
@@ -15,11 +15,24 @@ export interface ApiBackend {
   record(entry: RequestLogEntry): Promise<void>;
 }
 
-/** Serves one API request with faults applied, and records it. Never throws for a failure of the state object. */
-export async function serveApi(request: Request, backend: ApiBackend): Promise<Response> {
+/** How a platform words the answers the front door makes itself (Nexus's by default). */
+export interface FrontDoorWire {
+  /** Injected faults. */
+  faults: FaultAnswers;
+  /** The answer when the state object itself fails. */
+  errorResponse(error: unknown): Response;
+}
+
+const NEXUS_WIRE: FrontDoorWire = { faults: NEXUS_FAULT_ANSWERS, errorResponse };
+
+/**
+ * Serves one API request with faults applied, and records it. Never throws for a failure of the state object.
+ * `wire` words the front door's own answers (default: Nexus's `{code, message}`).
+ */
+export async function serveApi(request: Request, backend: ApiBackend, wire: FrontDoorWire = NEXUS_WIRE): Promise<Response> {
   const started = Date.now();
   const url = new URL(request.url);
-  const decision = decideFault(await backend.faults(), url.pathname);
+  const decision = decideFault(await backend.faults(), url.pathname, Math.random, wire.faults);
   if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
   let response: Response;
   if (decision.response === undefined) {
@@ -27,7 +40,7 @@ export async function serveApi(request: Request, backend: ApiBackend): Promise<R
       response = await backend.fetch(request);
     } catch (error) {
       // The state object itself failed (not a handler: those answer {code, message}); still answer JSON, no stack.
-      response = errorResponse(error);
+      response = wire.errorResponse(error);
     }
   } else {
     response = decision.response;

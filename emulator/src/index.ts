@@ -1,16 +1,24 @@
 /**
  * The emulator Worker entry: `/openapi.json`, the control API under `/__emulator/`, and every other request
  * through the front door (faults, request log) to the Durable Object of its tenant, which holds all of that
- * tenant's state (tenants.ts says how a request names its tenant).
+ * tenant's state (tenants.ts says how a request names its tenant). The Graviti emulator lives beside it under
+ * `/graviti/` and `/__emulator/graviti/`, with a Durable Object class of its own (graviti/).
+ * ModelArts (`/modelarts/…`, `/__emulator/modelarts/…`) goes to modelarts/worker-routes.ts, with state objects of
+ * its own (`ModelArtsState`).
  */
 import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
 import { DEFAULT_SETTINGS, type Settings } from "./context";
-import { handleControl, type ControlBackend } from "./control";
+import { handleControl, NEXUS_CONTROL, type ControlBackend } from "./control";
 import { isUploadPreflight, uploadPreflightResponse } from "./cors";
 import { errorResponse } from "./errors";
+import { GRAVITI_CONTROL_PREFIX, handleGravitiControl } from "./graviti/control";
+import { isGravitiPath, serveGraviti } from "./graviti/entry";
+import type { GravitiState } from "./graviti/state";
 import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
+import { ModelArtsState } from "./modelarts/state";
+import { serveModelArts } from "./modelarts/worker-routes";
 import { routeApi } from "./router";
 import { seed } from "./seed";
 import { DEFAULT_TENANT, TENANT_NAME, tenantOfApiPath } from "./tenants";
@@ -20,7 +28,13 @@ import type { RequestLogEntry } from "./types";
 /** Bindings of the emulator Worker. */
 export interface Env {
   EMULATOR: DurableObjectNamespace<EmulatorState>;
+  GRAVITI: DurableObjectNamespace<GravitiState>;
+  /** The ModelArts emulator's state, one object per tenant (modelarts/state.ts). */
+  MODELARTS: DurableObjectNamespace<ModelArtsState>;
 }
+
+export { GravitiState } from "./graviti/state";
+export { ModelArtsState };
 
 /**
  * All state of one tenant (projects, datasets, jobs, webhooks, settings, faults, request log) in SQLite storage. One
@@ -100,11 +114,17 @@ export class EmulatorState extends DurableObject<Env> implements ControlBackend,
 export default {
   async fetch(request, env): Promise<Response> {
     const { pathname } = new URL(request.url);
+    const gravitiStateOf = (tenant: string): DurableObjectStub<GravitiState> => env.GRAVITI.getByName(tenant);
+    if (isGravitiPath(pathname)) return serveGraviti(request, gravitiStateOf);
+    if (pathname.startsWith(GRAVITI_CONTROL_PREFIX)) return handleGravitiControl(request, gravitiStateOf);
     if (pathname === "/openapi.json" && request.method === "GET") return Response.json(openapi);
     // A browser's preflight, not an API call: answered here, so it is neither recorded nor faulted.
     if (isUploadPreflight(request, pathname)) return uploadPreflightResponse();
+    // ModelArts lives under /modelarts/ and /__emulator/modelarts/, with state objects of its own.
+    const modelArts = await serveModelArts(request, pathname, (tenant) => env.MODELARTS.getByName(tenant));
+    if (modelArts !== undefined) return modelArts;
     const stateOf = (tenant: string): DurableObjectStub<EmulatorState> => env.EMULATOR.getByName(tenant);
-    if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf);
+    if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf, NEXUS_CONTROL);
     try {
       return await serveApi(request, stateOf(tenantOfApiPath(pathname)));
     } catch (error) {

@@ -4,6 +4,7 @@
  * columns paging needs); and the `request_log`. Plain TypeScript over the `SqlStorage` interface.
  */
 import type { PageCursor, PageSlice } from "./paging";
+import { RequestLog } from "./request-log";
 import type { DatasetRecord, JobRecord, RequestLogEntry, WebhookRecord } from "./types";
 
 /** The record type stored for each resource kind. */
@@ -20,12 +21,13 @@ export type ResourceKind = keyof RecordByKind;
 /** The paging key of a row. */
 type KeyOf = { createDate: number; id: string };
 
-/** The request log keeps this many entries at most (oldest dropped first), so a long benchmark cannot fill disk. */
-export const REQUEST_LOG_CAPACITY = 100_000;
-
 /** The emulator's storage. Every method is synchronous (Durable Object SQLite is) and throws only on SQL faults. */
 export class Store {
-  constructor(private readonly sql: SqlStorage) {}
+  private readonly log: RequestLog;
+
+  constructor(private readonly sql: SqlStorage) {
+    this.log = new RequestLog(sql);
+  }
 
   /** Creates the tables when they do not exist yet. */
   migrate(): void {
@@ -36,7 +38,7 @@ export class Store {
     this.sql.exec(
       `CREATE INDEX IF NOT EXISTS resources_by_project ON resources (kind, project_id, create_date DESC, id DESC)`,
     );
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS request_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
+    this.log.migrate();
   }
 
   /** Deletes every resource and meta value (the request log is kept: reset clears it separately). */
@@ -144,22 +146,18 @@ export class Store {
     return { rows, hasNewer: exists(newer, first), hasOlder: exists(older, last) };
   }
 
-  /** Appends a request log entry, dropping the oldest beyond {@link REQUEST_LOG_CAPACITY}. */
+  /** Appends a request log entry (see request-log.ts). */
   appendRequest(entry: RequestLogEntry): void {
-    this.sql.exec(`INSERT INTO request_log (body) VALUES (?)`, JSON.stringify(entry));
-    this.sql.exec(`DELETE FROM request_log WHERE seq <= (SELECT MAX(seq) FROM request_log) - ?`, REQUEST_LOG_CAPACITY);
+    this.log.append(entry);
   }
 
   /** The request log, oldest first. */
   listRequests(): RequestLogEntry[] {
-    return this.sql
-      .exec<{ body: string }>(`SELECT body FROM request_log ORDER BY seq ASC`)
-      .toArray()
-      .map((row) => JSON.parse(row.body) as RequestLogEntry);
+    return this.log.list();
   }
 
   /** Empties the request log. */
   clearRequests(): void {
-    this.sql.exec(`DELETE FROM request_log`);
+    this.log.clear();
   }
 }

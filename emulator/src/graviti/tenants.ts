@@ -1,0 +1,38 @@
+/**
+ * Tenants of the Graviti emulator: the same idea as the Nexus emulator's (../tenants.ts), found from what a client
+ * already sends. Graviti requests name no project in their path, so the tenant travels in the access key:
+ * - tenant `t` holds the workspaces `graviti-demo-t` (key `ACCESSKEY-demo_t`) and `graviti-other-t` (key
+ *   `ACCESSKEY-other_t`), seeded like the default ones;
+ * - the default tenant holds `graviti-demo` (`ACCESSKEY-demo`) and `graviti-other` (`ACCESSKEY-other`);
+ * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`).
+ * A key that names no tenant goes to the default tenant, which answers 401 for a key it does not hold.
+ */
+import { DEFAULT_TENANT, TENANT_NAME } from "../tenants";
+
+/** A demo workspace of a tenant and its access key. */
+export interface DemoWorkspace {
+  name: string;
+  accessKey: string;
+}
+
+/** The two demo workspaces of a tenant. */
+export interface DemoWorkspaces {
+  demo: DemoWorkspace;
+  other: DemoWorkspace;
+}
+
+/** `graviti-demo`/`ACCESSKEY-demo` and `graviti-other`/`ACCESSKEY-other`, suffixed with the tenant outside the default. */
+export function demoWorkspacesOf(tenant: string): DemoWorkspaces {
+  const isDefault = tenant === DEFAULT_TENANT;
+  const workspace = (base: string): DemoWorkspace => ({
+    name: isDefault ? `graviti-${base}` : `graviti-${base}-${tenant}`,
+    accessKey: isDefault ? `ACCESSKEY-${base}` : `ACCESSKEY-${base}_${tenant}`,
+  });
+  return { demo: workspace("demo"), other: workspace("other") };
+}
+
+/** The tenant of an `X-Token`: `t` for `ACCESSKEY-demo_t` or `ACCESSKEY-other_t`, else the default tenant. */
+export function tenantOfAccessKey(accessKey: string | null): string {
+  const name = accessKey === null ? undefined : /^ACCESSKEY-(?:demo|other)_(.+)$/.exec(accessKey)?.[1];
+  return name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
+}
