@@ -1,11 +1,18 @@
 /**
- * What must never appear in an answer or a log line: the emulator's upstream keys (every tenant's key contains its
+ * What must never appear in an answer or a log line: the emulators' upstream keys (every tenant's key contains its
  * demo key, e.g. `demo-secret-key_gateway-queries`) and, per file, the webhook secrets handed out. Shared by the
  * leak watch of answers (`leak-watch.ts`) and of the Workers' log lines (`global-setup.ts`).
  */
 
-/** The upstream keys of the emulator's seeded projects, in every tenant. */
-export const LEAK_NEEDLES: readonly string[] = ["demo-secret-key", "other-secret-key"];
+/** The upstream keys of the emulators' seeded projects and workspaces (Nexus, Graviti, ModelArts), in every tenant. */
+export const LEAK_NEEDLES: readonly string[] = [
+  "demo-secret-key",
+  "other-secret-key",
+  "ACCESSKEY-demo",
+  "ACCESSKEY-other",
+  "demo-iam-token",
+  "other-iam-token",
+];
 
 /** The first needle found in `text` (named, not quoted in full), or null. */
 export function leakIn(text: string, needles: readonly string[]): string | null {
