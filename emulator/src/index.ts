@@ -6,7 +6,6 @@
  * ModelArts (`/modelarts/…`, `/__emulator/modelarts/…`) goes to modelarts/worker-routes.ts, with state objects of
  * its own (`ModelArtsState`).
  */
-import { DurableObject } from "cloudflare:workers";
 import openapi from "../openapi.json";
 import { DEFAULT_SETTINGS, type Settings } from "./context";
 import { handleControl, NEXUS_CONTROL, type ControlBackend } from "./control";
@@ -15,15 +14,14 @@ import { errorResponse } from "./errors";
 import { GRAVITI_CONTROL_PREFIX, handleGravitiControl } from "./graviti/control";
 import { isGravitiPath, serveGraviti } from "./graviti/entry";
 import type { GravitiState } from "./graviti/state";
-import type { FaultSettings } from "./faults";
 import { serveApi, type ApiBackend } from "./front-door";
 import { ModelArtsState } from "./modelarts/state";
 import { serveModelArts } from "./modelarts/worker-routes";
 import { routeApi } from "./router";
 import { seed } from "./seed";
-import { DEFAULT_TENANT, TENANT_NAME, tenantOfApiPath } from "./tenants";
+import { tenantOfApiPath } from "./tenants";
+import { TenantState } from "./tenant-state";
 import { Store } from "./store";
-import type { RequestLogEntry } from "./types";
 
 /** Bindings of the emulator Worker. */
 export interface Env {
@@ -41,16 +39,14 @@ export { ModelArtsState };
  * instance per tenant, named after it ("default" for the default tenant). Seeds itself on first use when its
  * storage is empty.
  */
-export class EmulatorState extends DurableObject<Env> implements ControlBackend, ApiBackend {
+export class EmulatorState extends TenantState<Env> implements ControlBackend, ApiBackend {
   private readonly store: Store;
-  private readonly tenant: string;
+  protected override readonly controlStore: Store;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new Store(ctx.storage.sql);
-    // The Worker only ever names objects after valid tenants; anything else (no name) falls back to the default.
-    const name = ctx.id.name;
-    this.tenant = name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
+    this.controlStore = this.store;
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
       if (this.store.getMeta("settings") === undefined) {
@@ -74,36 +70,6 @@ export class EmulatorState extends DurableObject<Env> implements ControlBackend,
     seed(this.store, this.tenant, settings);
     this.store.clearRequests();
     return settings;
-  }
-
-  /** The request log, oldest first. */
-  async requests(): Promise<RequestLogEntry[]> {
-    return this.store.listRequests();
-  }
-
-  /** Empties the request log. */
-  async clearRequests(): Promise<void> {
-    this.store.clearRequests();
-  }
-
-  /** Appends to the request log. */
-  async record(entry: RequestLogEntry): Promise<void> {
-    this.store.appendRequest(entry);
-  }
-
-  /** The fault setting, if any. */
-  async faults(): Promise<FaultSettings | undefined> {
-    return this.store.getMeta<FaultSettings>("faults");
-  }
-
-  /** Replaces the fault setting. */
-  async setFaults(settings: FaultSettings): Promise<void> {
-    this.store.setMeta("faults", settings);
-  }
-
-  /** Removes every fault. */
-  async clearFaults(): Promise<void> {
-    this.store.deleteMeta("faults");
   }
 }
 
