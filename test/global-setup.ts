@@ -50,6 +50,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await Promise.all([gateway.worker.dispose(), emulator.worker.dispose()]);
     output.stop();
     const leaks = output.found();
-    if (leaks.length > 0) throw new Error(`Upstream keys in the Workers' output:\n${leaks.join("\n")}`);
+    if (leaks.length > 0) {
+      // vitest reports an error thrown here but still exits 0: fail the run explicitly.
+      process.exitCode = 1;
+      throw new Error(`Upstream keys in the Workers' output:\n${leaks.join("\n")}`);
+    }
   };
 }
