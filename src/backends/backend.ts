@@ -114,6 +114,11 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
   readonly capabilities: Capabilities;
   /** How a caller gives credentials, for the `UNAUTHENTICATED` message. */
   readonly credentialsHint: string;
+  /**
+   * The request headers (and `connection_init` payload keys) that carry its credentials, lower case: CORS allows
+   * them, they prove a CSRF preflight, and a caller that sends any of them brings its own credentials.
+   */
+  readonly credentialHeaders: readonly string[];
   /** The credentials of an HTTP request (headers, else the environment's), or null. Never throws. */
   credentialsFromHeaders(headers: Headers, env: GatewayVars): CredentialsFound<C> | null;
   /** The credentials of a graphql-ws `connection_init` payload (same names as the headers), or null. */

@@ -10,6 +10,9 @@ import { nexusBackend } from "./nexus";
 /** Every backend, in the order their credentials are read and their items merged on ties. */
 export const BACKENDS: readonly AnyBackend[] = [nexusBackend];
 
+/** Every backend's credential headers (lower case), in registry order. */
+export const CREDENTIAL_HEADERS: readonly string[] = BACKENDS.flatMap((backend) => backend.credentialHeaders);
+
 /** The backend of a provider. Throws a plain error for a provider no backend serves (a programming mistake). */
 export function backendOf(provider: Provider): AnyBackend {
   const backend = BACKENDS.find((candidate) => candidate.provider === provider);

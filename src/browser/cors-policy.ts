@@ -1,20 +1,14 @@
 /**
  * The CORS answer for one request, as Yoga's `cors` option wants it: an allowed origin gets exactly its own origin
- * back, with credentials, and the headers the gateway reads (its credentials and bearer); any other origin gets no
+ * back, with credentials, and the headers the gateway reads (every backend's credentials, and the bearer); any other origin gets no
  * CORS headers at all, so the browser keeps the response from the page.
  */
 import { isSettingsProblem } from "../auth/auth-settings";
+import { CREDENTIAL_HEADERS } from "../backends/registry";
 import { browserSettingsFromEnv, type BrowserEnv } from "./browser-settings";
 
 /** The request headers a cross-origin page may send: what the gateway reads, and Yoga's CSRF header. */
-export const CORS_ALLOWED_HEADERS = [
-  "content-type",
-  "accept",
-  "authorization",
-  "x-nexus-project-id",
-  "x-nexus-secret-key",
-  "x-graphql-yoga-csrf",
-];
+export const CORS_ALLOWED_HEADERS = ["content-type", "accept", "authorization", ...CREDENTIAL_HEADERS, "x-graphql-yoga-csrf"];
 
 /** What {@link corsOptionsFor} answers: no CORS at all, or the options for one allowed origin (Yoga's `CORSOptions`). */
 export type CorsAnswer =

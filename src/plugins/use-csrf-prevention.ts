@@ -9,12 +9,13 @@
  */
 import { useCSRFPrevention as useYogaCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { CREDENTIAL_HEADERS } from "../backends/registry";
 
 /**
  * Headers whose presence proves a preflight: Yoga's own, and every header the gateway reads (none is
  * CORS-safelisted, so a cross-site page can only send one after the CORS allow-list said yes).
  */
-export const CSRF_PREFLIGHT_HEADERS = ["x-graphql-yoga-csrf", "authorization", "x-nexus-project-id", "x-nexus-secret-key"];
+export const CSRF_PREFLIGHT_HEADERS = ["x-graphql-yoga-csrf", "authorization", ...CREDENTIAL_HEADERS];
 
 /** The message of a refused request. */
 export const CSRF_REFUSAL_MESSAGE =

@@ -3,7 +3,13 @@
  */
 import type { Backend } from "../backend";
 import type { NexusCredentials } from "./client";
-import { NEXUS_CREDENTIALS_HINT, nexusCredentialsFromHeaders, nexusCredentialsFromPayload } from "./credentials";
+import {
+  NEXUS_CREDENTIALS_HINT,
+  PROJECT_ID_HEADER,
+  SECRET_KEY_HEADER,
+  nexusCredentialsFromHeaders,
+  nexusCredentialsFromPayload,
+} from "./credentials";
 import { isNexusIdOf } from "./ids";
 import { nexusResolvers } from "./resolvers";
 import { NexusSession } from "./session";
@@ -23,6 +29,7 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
   ],
   capabilities: { webhooks: true, logs: true, uploads: true, listAllJobs: true },
   credentialsHint: NEXUS_CREDENTIALS_HINT,
+  credentialHeaders: [PROJECT_ID_HEADER, SECRET_KEY_HEADER],
   credentialsFromHeaders: nexusCredentialsFromHeaders,
   credentialsFromPayload: nexusCredentialsFromPayload,
   tenantOf: (credentials) => credentials.projectId,
