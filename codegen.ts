@@ -7,6 +7,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const shared = "../resources/parents#";
 const nexus = "../backends/nexus/parents#";
+const graviti = "../backends/graviti/parents#";
 
 const config: CodegenConfig = {
   schema: "schema.graphql",
@@ -43,6 +44,7 @@ const config: CodegenConfig = {
           DatasetConnection: `${shared}DatasetConnectionParent`,
           JobConnection: `${shared}JobConnectionParent`,
           NexusWebhookConnection: `${nexus}NexusWebhookConnectionParent`,
+          GravitiDataset: `${graviti}GravitiDatasetParent`,
         },
       },
     },

@@ -12,6 +12,11 @@ export interface GatewayVars {
   NEXUS_PROJECT_ID?: string;
   /** Default secret key, used when a request carries no `x-nexus-secret-key` header. Set it with `wrangler secret put`. */
   NEXUS_SECRET_KEY?: string;
+  // Graviti (src/backends/graviti/settings.ts and credentials.ts read these).
+  /** Graviti's base URL. Default `https://api.graviti.com`; local development points at the emulator's `/graviti`. */
+  GRAVITI_API_URL?: string;
+  /** Default Graviti access key, used when a request carries no `x-graviti-access-key`. A secret. Unset: none. */
+  GRAVITI_ACCESS_KEY?: string;
   /** Timeout of one upstream call in milliseconds. Default 10000. */
   UPSTREAM_TIMEOUT_MS?: string;
   /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */

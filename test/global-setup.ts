@@ -27,6 +27,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       NEXUS_API_URL: emulator.url,
       NEXUS_PROJECT_ID: "",
       NEXUS_SECRET_KEY: "",
+      // Graviti: the emulator's /graviti, and no default key (tests send x-graviti-access-key when they want it).
+      GRAVITI_API_URL: `${emulator.url}/graviti`,
+      GRAVITI_ACCESS_KEY: "",
       // Subscriptions poll fast in tests (jobs run at 20 ms per item), and give up after 3 failed polls.
       POLL_INTERVAL_MS: "200",
       POLL_MAX_INTERVAL_MS: "1000",

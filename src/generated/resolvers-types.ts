@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent } from '../backends/nexus/parents';
 import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../resources/parents';
+import type { GravitiDatasetParent } from '../backends/graviti/parents';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -61,6 +62,25 @@ export type CreateDatasetPayload = {
   upload?: Maybe<UploadInstructions>;
   /** True when the gateway uploaded the content itself. */
   uploaded: Scalars['Boolean']['output'];
+};
+
+/** A new Graviti dataset, in the workspace of the request's access key. */
+export type CreateGravitiDatasetInput = {
+  /** A display name. Default empty. */
+  alias?: InputMaybe<Scalars['String']['input']>;
+  /** The name: unique in the workspace (Graviti: 1 to 64 letters, digits, `-` or `_`, from a letter or digit). */
+  name: Scalars['String']['input'];
+  /** The storage config of the workspace to keep the files in. Default Graviti's own (`GRAVITI`). */
+  storageConfig?: InputMaybe<Scalars['String']['input']>;
+  /** True opens a draft at once (the dataset stays `WAITING` until its first commit). Default false. */
+  withDraft?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `createGravitiDataset`. */
+export type CreateGravitiDatasetPayload = {
+  __typename?: 'CreateGravitiDatasetPayload';
+  /** The new dataset, as created. */
+  dataset: GravitiDataset;
 };
 
 /** A new batch job. Give exactly one of `deploymentId` and `ephemeralDeployment`. */
@@ -196,6 +216,53 @@ export type EphemeralDeploymentInput = {
   versionTag?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A dataset on Graviti. Graviti addresses a dataset by workspace and name; its global `id` carries both and the
+ * dataset's own `gravitiId`, so an id handed out before a rename still finds the dataset afterwards: when the name no
+ * longer finds it (or finds another dataset that took the name since), the gateway walks the workspace's list for its
+ * `gravitiId`, which costs up to ceil(datasets / 128) more list calls. After a rename the dataset's `id` is a new
+ * one; both resolve.
+ */
+export type GravitiDataset = Dataset & Node & {
+  __typename?: 'GravitiDataset';
+  /** The dataset's alias (a display name); empty when none. */
+  alias: Scalars['String']['output'];
+  /** The storage backend of that config (open vocabulary: `OSS`, `S3`, `AZURE`, …). */
+  backendType: Scalars['String']['output'];
+  /** The head commit of the default branch; null while the dataset has no commit. */
+  commitId?: Maybe<Scalars['String']['output']>;
+  /** The cover image's URL; null when the dataset has none. */
+  coverUrl?: Maybe<Scalars['String']['output']>;
+  /** When the dataset was created (Graviti gives seconds). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created the dataset. */
+  creator: Scalars['String']['output'];
+  /** The branch that `commitId` is the head of. */
+  defaultBranch: Scalars['String']['output'];
+  /** Graviti's own id: 32 hex digits that never change, even when the dataset is renamed. */
+  gravitiId: Scalars['String']['output'];
+  /** The global id (it names the workspace and name it was handed out with, and the `gravitiId`). */
+  id: Scalars['ID']['output'];
+  /** True when every workspace may read it. */
+  isPublic: Scalars['Boolean']['output'];
+  /** The dataset's name, unique in its workspace. */
+  name: Scalars['String']['output'];
+  /** Always `GRAVITI`. */
+  provider: Provider;
+  /**
+   * A Graviti dataset has no upload life: its content arrives in commits. `READY` when its default branch has a
+   * commit (`commitId` is set); `WAITING` while it has none (just created, or only an open draft). Never `UPLOADING`,
+   * `PROCESSING` or `FAILED`.
+   */
+  state: DatasetState;
+  /** The storage config the dataset's files live in (`GRAVITI` is Graviti's own). */
+  storageConfig: Scalars['String']['output'];
+  /** When the dataset was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The workspace (by name) the dataset belongs to. */
+  workspace: Scalars['String']['output'];
+};
+
 /** One HTTP header. */
 export type HttpHeader = {
   __typename?: 'HttpHeader';
@@ -280,12 +347,22 @@ export type Mutation = {
    * returns the upload instructions.
    */
   createDataset: CreateDatasetPayload;
+  /**
+   * Creates a Graviti dataset in the access key's workspace. A name the workspace already has is `BAD_USER_INPUT`
+   * (Graviti's `NameConflict`).
+   */
+  createGravitiDataset: CreateGravitiDatasetPayload;
   /** Creates a batch job over a dataset. */
   createJob: CreateJobPayload;
   /** Creates a webhook; the payload carries its secret, this once. */
   createWebhook: CreateWebhookPayload;
   /** Deletes a dataset (global or upstream id). */
   deleteDataset: DeletePayload;
+  /**
+   * Deletes a Graviti dataset (its global id; found first like `updateGravitiDataset`, so a stale name never deletes
+   * another dataset). Its name is free at once.
+   */
+  deleteGravitiDataset: DeletePayload;
   /** Deletes a job (global or upstream id). */
   deleteJob: DeletePayload;
   /** Deletes a webhook (global or upstream id). */
@@ -294,6 +371,12 @@ export type Mutation = {
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Sends a sample payload to a webhook's endpoint and reports how it went. */
   testWebhook: WebhookTestResult;
+  /**
+   * Renames a Graviti dataset, or changes its alias or default branch. The gateway first finds the dataset by its id
+   * (one GET; a list walk when it was renamed since), so a stale name never changes another dataset. A name that is
+   * taken is `BAD_USER_INPUT`.
+   */
+  updateGravitiDataset: UpdateGravitiDatasetPayload;
   /** Changes a webhook's endpoint and/or retry policy. */
   updateWebhook: UpdateWebhookPayload;
 };
@@ -309,6 +392,11 @@ export type MutationCreateDatasetArgs = {
 };
 
 
+export type MutationCreateGravitiDatasetArgs = {
+  input: CreateGravitiDatasetInput;
+};
+
+
 export type MutationCreateJobArgs = {
   input: CreateJobInput;
 };
@@ -320,6 +408,11 @@ export type MutationCreateWebhookArgs = {
 
 
 export type MutationDeleteDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGravitiDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -341,6 +434,11 @@ export type MutationRotateWebhookSecretArgs = {
 
 export type MutationTestWebhookArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateGravitiDatasetArgs = {
+  input: UpdateGravitiDatasetInput;
 };
 
 
@@ -644,6 +742,8 @@ export type PageInfo = {
 
 /** The batch platform an object lives on. */
 export type Provider =
+  /** Graviti (its OpenAPI v2 datasets; Graviti has no jobs). */
+  | 'GRAVITI'
   /** Datature Nexus. */
   | 'NEXUS';
 
@@ -813,6 +913,25 @@ export type SubscriptionJobUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Changes to a Graviti dataset; omitted fields stay as they are. At least one of `name`, `alias`, `defaultBranch`. */
+export type UpdateGravitiDatasetInput = {
+  /** The new alias. */
+  alias?: InputMaybe<Scalars['String']['input']>;
+  /** The new default branch: one of the dataset's branches. */
+  defaultBranch?: InputMaybe<Scalars['String']['input']>;
+  /** The dataset (its global id; one handed out before a rename works too). */
+  id: Scalars['ID']['input'];
+  /** The new name: unique in the workspace. The old name is free at once. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `updateGravitiDataset`. */
+export type UpdateGravitiDatasetPayload = {
+  __typename?: 'UpdateGravitiDatasetPayload';
+  /** The dataset after the change (after a rename, its `id` is a new one; the old one still resolves). */
+  dataset: GravitiDataset;
+};
+
 /** Changes to a webhook; omitted fields stay as they are. */
 export type UpdateWebhookInput = {
   /** The new endpoint. */
@@ -945,6 +1064,8 @@ export type ResolversTypes = {
   CancelJobPayload: ResolverTypeWrapper<Omit<CancelJobPayload, 'job'> & { job: ResolversTypes['NexusJob'] }>;
   CreateDatasetInput: CreateDatasetInput;
   CreateDatasetPayload: ResolverTypeWrapper<Omit<CreateDatasetPayload, 'dataset' | 'upload'> & { dataset: ResolversTypes['NexusDataset'], upload?: Maybe<ResolversTypes['UploadInstructions']> }>;
+  CreateGravitiDatasetInput: CreateGravitiDatasetInput;
+  CreateGravitiDatasetPayload: ResolverTypeWrapper<Omit<CreateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversTypes['GravitiDataset'] }>;
   CreateJobInput: CreateJobInput;
   CreateJobPayload: ResolverTypeWrapper<Omit<CreateJobPayload, 'job'> & { job: ResolversTypes['NexusJob'] }>;
   CreateWebhookInput: CreateWebhookInput;
@@ -959,6 +1080,7 @@ export type ResolversTypes = {
   EphemeralDeploymentInput: EphemeralDeploymentInput;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GravitiDataset: ResolverTypeWrapper<GravitiDatasetParent>;
   HttpHeader: ResolverTypeWrapper<HttpHeader>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -990,6 +1112,8 @@ export type ResolversTypes = {
   RotateWebhookSecretPayload: ResolverTypeWrapper<Omit<RotateWebhookSecretPayload, 'webhook'> & { webhook: ResolversTypes['NexusWebhook'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateGravitiDatasetInput: UpdateGravitiDatasetInput;
+  UpdateGravitiDatasetPayload: ResolverTypeWrapper<Omit<UpdateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversTypes['GravitiDataset'] }>;
   UpdateWebhookInput: UpdateWebhookInput;
   UpdateWebhookPayload: ResolverTypeWrapper<Omit<UpdateWebhookPayload, 'webhook'> & { webhook: ResolversTypes['NexusWebhook'] }>;
   UploadInstructions: ResolverTypeWrapper<UploadInstructionsParent>;
@@ -1003,6 +1127,8 @@ export type ResolversParentTypes = {
   CancelJobPayload: Omit<CancelJobPayload, 'job'> & { job: ResolversParentTypes['NexusJob'] };
   CreateDatasetInput: CreateDatasetInput;
   CreateDatasetPayload: Omit<CreateDatasetPayload, 'dataset' | 'upload'> & { dataset: ResolversParentTypes['NexusDataset'], upload?: Maybe<ResolversParentTypes['UploadInstructions']> };
+  CreateGravitiDatasetInput: CreateGravitiDatasetInput;
+  CreateGravitiDatasetPayload: Omit<CreateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversParentTypes['GravitiDataset'] };
   CreateJobInput: CreateJobInput;
   CreateJobPayload: Omit<CreateJobPayload, 'job'> & { job: ResolversParentTypes['NexusJob'] };
   CreateWebhookInput: CreateWebhookInput;
@@ -1016,6 +1142,7 @@ export type ResolversParentTypes = {
   EphemeralDeploymentInput: EphemeralDeploymentInput;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
+  GravitiDataset: GravitiDatasetParent;
   HttpHeader: HttpHeader;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1044,6 +1171,8 @@ export type ResolversParentTypes = {
   RotateWebhookSecretPayload: Omit<RotateWebhookSecretPayload, 'webhook'> & { webhook: ResolversParentTypes['NexusWebhook'] };
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  UpdateGravitiDatasetInput: UpdateGravitiDatasetInput;
+  UpdateGravitiDatasetPayload: Omit<UpdateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversParentTypes['GravitiDataset'] };
   UpdateWebhookInput: UpdateWebhookInput;
   UpdateWebhookPayload: Omit<UpdateWebhookPayload, 'webhook'> & { webhook: ResolversParentTypes['NexusWebhook'] };
   UploadInstructions: UploadInstructionsParent;
@@ -1061,6 +1190,10 @@ export type CreateDatasetPayloadResolvers<ContextType = GatewayContext, ParentTy
   uploaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CreateGravitiDatasetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateGravitiDatasetPayload'] = ResolversParentTypes['CreateGravitiDatasetPayload']> = {
+  dataset?: Resolver<ResolversTypes['GravitiDataset'], ParentType, ContextType>;
+};
+
 export type CreateJobPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateJobPayload'] = ResolversParentTypes['CreateJobPayload']> = {
   job?: Resolver<ResolversTypes['NexusJob'], ParentType, ContextType>;
 };
@@ -1071,7 +1204,7 @@ export type CreateWebhookPayloadResolvers<ContextType = GatewayContext, ParentTy
 };
 
 export type DatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
-  __resolveType: TypeResolveFn<'NexusDataset', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'GravitiDataset' | 'NexusDataset', ParentType, ContextType>;
 };
 
 export type DatasetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
@@ -1097,6 +1230,26 @@ export type DeletePayloadResolvers<ContextType = GatewayContext, ParentType exte
 export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
   name: 'File';
 }
+
+export type GravitiDatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GravitiDataset'] = ResolversParentTypes['GravitiDataset']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  backendType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  coverUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  defaultBranch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gravitiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DatasetState'], ParentType, ContextType>;
+  storageConfig?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  workspace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type HttpHeaderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HttpHeader'] = ResolversParentTypes['HttpHeader']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1125,13 +1278,16 @@ export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends Re
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['CancelJobPayload'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   createDataset?: Resolver<ResolversTypes['CreateDatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'input'>>;
+  createGravitiDataset?: Resolver<ResolversTypes['CreateGravitiDatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateGravitiDatasetArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['CreateJobPayload'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
   createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteDataset?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
+  deleteGravitiDataset?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGravitiDatasetArgs, 'id'>>;
   deleteJob?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteJobArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['RotateWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'input'>>;
   testWebhook?: Resolver<ResolversTypes['WebhookTestResult'], ParentType, ContextType, RequireFields<MutationTestWebhookArgs, 'id'>>;
+  updateGravitiDataset?: Resolver<ResolversTypes['UpdateGravitiDatasetPayload'], ParentType, ContextType, RequireFields<MutationUpdateGravitiDatasetArgs, 'input'>>;
   updateWebhook?: Resolver<ResolversTypes['UpdateWebhookPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookArgs, 'input'>>;
 };
 
@@ -1268,7 +1424,7 @@ export type NexusWebhookRetriesResolvers<ContextType = GatewayContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'NexusDataset' | 'NexusJob' | 'NexusLogEntry' | 'NexusWebhook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'GravitiDataset' | 'NexusDataset' | 'NexusJob' | 'NexusLogEntry' | 'NexusWebhook', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1300,6 +1456,10 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
   jobUpdated?: SubscriptionResolver<ResolversTypes['Job'], "jobUpdated", ParentType, ContextType, RequireFields<SubscriptionJobUpdatedArgs, 'id'>>;
 };
 
+export type UpdateGravitiDatasetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateGravitiDatasetPayload'] = ResolversParentTypes['UpdateGravitiDatasetPayload']> = {
+  dataset?: Resolver<ResolversTypes['GravitiDataset'], ParentType, ContextType>;
+};
+
 export type UpdateWebhookPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateWebhookPayload'] = ResolversParentTypes['UpdateWebhookPayload']> = {
   webhook?: Resolver<ResolversTypes['NexusWebhook'], ParentType, ContextType>;
 };
@@ -1323,6 +1483,7 @@ export type WebhookTestResultResolvers<ContextType = GatewayContext, ParentType 
 export type Resolvers<ContextType = GatewayContext> = {
   CancelJobPayload?: CancelJobPayloadResolvers<ContextType>;
   CreateDatasetPayload?: CreateDatasetPayloadResolvers<ContextType>;
+  CreateGravitiDatasetPayload?: CreateGravitiDatasetPayloadResolvers<ContextType>;
   CreateJobPayload?: CreateJobPayloadResolvers<ContextType>;
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
@@ -1331,6 +1492,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   File?: GraphQLScalarType;
+  GravitiDataset?: GravitiDatasetResolvers<ContextType>;
   HttpHeader?: HttpHeaderResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
@@ -1355,6 +1517,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Query?: QueryResolvers<ContextType>;
   RotateWebhookSecretPayload?: RotateWebhookSecretPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  UpdateGravitiDatasetPayload?: UpdateGravitiDatasetPayloadResolvers<ContextType>;
   UpdateWebhookPayload?: UpdateWebhookPayloadResolvers<ContextType>;
   UploadInstructions?: UploadInstructionsResolvers<ContextType>;
   WebhookTestResult?: WebhookTestResultResolvers<ContextType>;

@@ -1,0 +1,36 @@
+/**
+ * Graviti behind the backend interface: its credentials, sessions, node type and resolvers.
+ */
+import type { Backend } from "../backend";
+import type { GravitiCredentials } from "./client";
+import {
+  ACCESS_KEY_HEADER,
+  GRAVITI_CREDENTIALS_HINT,
+  gravitiCredentialsFromHeaders,
+  gravitiCredentialsFromPayload,
+} from "./credentials";
+import { isGravitiRef } from "./ids";
+import { tenantOfAccessKey } from "./key-tenant";
+import { gravitiResolvers } from "./resolvers";
+import { GravitiSession } from "./session";
+
+/** The Graviti backend. */
+export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
+  provider: "GRAVITI",
+  name: "graviti",
+  // Datasets only, by the gateway's global id: a bare 32-hex Graviti id names no workspace or name to ask by, so
+  // it is not accepted in place of a global id (`isRawId` is absent).
+  nodeTypes: [{ typename: "GravitiDataset", kind: "dataset", isRef: isGravitiRef }],
+  // Graviti's API (graviti.md) has datasets and nothing else: no jobs to list, no job logs, no webhooks, and its
+  // content arrives in commits, not in an upload the gateway could make or follow.
+  capabilities: { webhooks: false, logs: false, uploads: false, listAllJobs: false },
+  credentialsHint: GRAVITI_CREDENTIALS_HINT,
+  credentialHeaders: [ACCESS_KEY_HEADER],
+  credentialsFromHeaders: gravitiCredentialsFromHeaders,
+  credentialsFromPayload: gravitiCredentialsFromPayload,
+  tenantOf: (credentials) => tenantOfAccessKey(credentials.accessKey),
+  createSession(credentials, env, options) {
+    return new GravitiSession(gravitiBackend, credentials, env, options);
+  },
+  resolvers: gravitiResolvers,
+};

@@ -1,0 +1,37 @@
+/**
+ * Graviti's settings, read and validated in one place: `GRAVITI_API_URL` (default {@link DEFAULT_GRAVITI_API_URL})
+ * and `GRAVITI_ACCESS_KEY` (read by `credentials.ts`).
+ */
+import { UpstreamError } from "../../errors";
+import type { GatewayVars } from "../../vars";
+
+/** The production API (graviti.md). `wrangler.toml` spells it out; `.dev.vars` points at the emulator instead. */
+export const DEFAULT_GRAVITI_API_URL = "https://api.graviti.com";
+
+/**
+ * The Graviti base URL: `GRAVITI_API_URL` when set, else {@link DEFAULT_GRAVITI_API_URL}. Throws an
+ * `UpstreamError` (`unavailable`, naming the setting but not its value's query) when it is not an http(s) URL:
+ * Graviti's part of a request then fails with `UPSTREAM_UNAVAILABLE`, and the other platforms still answer.
+ */
+export function gravitiApiUrlFromEnv(env: GatewayVars): string {
+  const raw = env.GRAVITI_API_URL?.trim() ?? "";
+  if (raw === "") return DEFAULT_GRAVITI_API_URL;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.username !== "") {
+    throw new UpstreamError("graviti: GRAVITI_API_URL must be an http(s) URL without query or user info; fix the gateway's setting", {
+      backend: "graviti",
+      operation: "settings",
+      reason: "unavailable",
+      kind: "network",
+      method: "",
+      path: "",
+      status: 0,
+    });
+  }
+  return raw.replace(/\/+$/, "");
+}

@@ -1,0 +1,53 @@
+/**
+ * Wire shapes of Graviti's OpenAPI v2 datasets, exactly as `shared/backends/graviti.md` describes them: snake_case
+ * JSON, ISO-8601 times, names (not ids) in paths. Open vocabularies are `string`, because an unknown value from the
+ * upstream must never break a response.
+ */
+
+/** A dataset: `GET /v2/datasets/{workspace}/{dataset}`. */
+export interface GravitiDataset {
+  /** 32 hex digits; it never changes, even when the dataset is renamed. */
+  id: string;
+  name: string;
+  alias: string;
+  /** The workspace's name. */
+  workspace: string;
+  default_branch: string;
+  /** The head commit of the default branch; null while the dataset has no commit. */
+  commit_id: string | null;
+  cover_url: string;
+  creator: string;
+  /** ISO-8601 (`2021-03-03T18:58:10Z`). */
+  created_at: string;
+  updated_at: string;
+  is_public: boolean;
+  storage_config: string;
+  /** The storage backend of `storage_config` (`OSS`, `S3`, `AZURE`, …). */
+  backend_type: string;
+}
+
+/** One page of `GET /v2/datasets?offset&limit`. */
+export interface GravitiDatasetPage {
+  datasets: GravitiDataset[];
+  /** The offset asked for. */
+  offset: number;
+  /** Items in this page. */
+  record_size: number;
+  /** Items in the whole list. */
+  total_count: number;
+}
+
+/** The body of `POST /v2/datasets`. */
+export interface GravitiCreateDatasetBody {
+  name: string;
+  alias?: string;
+  storage_config?: string;
+  with_draft?: boolean;
+}
+
+/** The body of `PATCH /v2/datasets/{workspace}/{dataset}`: any of the three. */
+export interface GravitiUpdateDatasetBody {
+  name?: string;
+  alias?: string;
+  default_branch?: string;
+}
