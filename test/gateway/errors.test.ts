@@ -46,7 +46,9 @@ describe("credentials", () => {
     expect(result.errors).toEqual([
       expect.objectContaining({
         message:
-          "No credentials: send the x-nexus-project-id and x-nexus-secret-key headers (both), or configure NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway.",
+          "No credentials: nexus: send the x-nexus-project-id and x-nexus-secret-key headers (both), or configure " +
+          "NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway; graviti: send the x-graviti-access-key header, or " +
+          "configure GRAVITI_ACCESS_KEY on the gateway.",
         extensions: { code: "UNAUTHENTICATED" },
       }),
     ]);
