@@ -7,6 +7,7 @@
 import type { AnyBackend, BackendSession, CredentialsByProvider, CredentialsFound } from "./backends/backend";
 import { BACKENDS, backendOf } from "./backends/registry";
 import { GatewayError } from "./errors";
+import { createFieldErrorSink, type FieldErrorSink } from "./field-errors";
 import type { Provider } from "./model";
 import type { LivePort } from "./subscriptions/topics";
 import type { GatewayVars } from "./vars";
@@ -34,6 +35,8 @@ export interface GatewayContext {
   live: LivePort;
   /** The request's deadline and retry settings, and its upstreams' circuit breakers (see `src/upstream/`). */
   upstream: UpstreamGuards;
+  /** Errors of fields that still return data (one platform of several failing), added to the result afterwards. */
+  fieldErrors: FieldErrorSink;
 }
 
 /** Options of {@link createContext}. */
@@ -123,5 +126,5 @@ export function createContext(env: GatewayVars, credentials: CredentialsByProvid
     },
     sessionOf,
   };
-  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream };
+  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream, fieldErrors: createFieldErrorSink() };
 }

@@ -21,6 +21,7 @@ import { createLivePort } from "./subscriptions/live-port";
 import { corsOptionsFor } from "./browser/cors-policy";
 import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
+import { useFieldErrors } from "./plugins/use-field-errors";
 import { serverHeldAccessOf, useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
@@ -67,6 +68,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useCsrfPrevention(),
     useGatewayAuth(),
     useOperationLimits(),
+    useFieldErrors(),
     useResponseSizeLimit(),
     useCodedHttpErrors(),
     useIntrospectionSetting(),
