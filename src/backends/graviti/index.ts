@@ -26,6 +26,7 @@ export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
   capabilities: { webhooks: false, logs: false, uploads: false, listAllJobs: false },
   credentialsHint: GRAVITI_CREDENTIALS_HINT,
   credentialHeaders: [ACCESS_KEY_HEADER],
+  credentialSettings: ["GRAVITI_ACCESS_KEY"],
   credentialsFromHeaders: gravitiCredentialsFromHeaders,
   credentialsFromPayload: gravitiCredentialsFromPayload,
   tenantOf: (credentials) => tenantOfAccessKey(credentials.accessKey),
