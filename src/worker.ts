@@ -9,6 +9,7 @@ import { limitRequestBody } from "./limits/request-body-limit";
 import { limitSettingsFromEnv } from "./limits/limit-settings";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 import { foreignOriginRefusal } from "./browser/websocket-origin";
+import { faviconResponse, isFaviconRequest } from "./pages/favicon";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
 export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
@@ -24,6 +25,7 @@ export default {
     }
     const url = new URL(request.url);
     if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);
+    if (isFaviconRequest(url)) return faviconResponse();
     if (url.pathname === "/") {
       return new Response(`ML batch GraphQL gateway: GraphQL and GraphiQL at ${GRAPHQL_PATH}\n`, {
         headers: { "content-type": "text/plain; charset=utf-8" },
