@@ -2,36 +2,18 @@
  * Headless Chromium for the browser tests (`test/browser/`), driven by puppeteer-core (pinned in package.json; the
  * 24.x line runs on Node 20). It uses the machine's own Chromium, Debian's `/usr/bin/chromium` by default or
  * `CHROMIUM_PATH`; `.ci/run` installs it. Without one, the browser tests skip, and say so in one line with how to
- * install it.
+ * install it (test/utils/summary-reporter.ts prints that line).
  *
  *   import { BROWSER_MISSING, launchBrowser, recordForeignRequests } from "../utils/browser";
  *   describe.skipIf(BROWSER_MISSING !== null)("the page", () => { … });
  */
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { CHROMIUM_PATH } from "./chromium-path";
 
-/** Where Chromium is looked for: `CHROMIUM_PATH`, else Debian's package path. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Null when Chromium is there; otherwise the line that says the browser tests are skipped and how to install one.
- * The line is printed once per browser test file that loads this module.
- */
-export const BROWSER_MISSING: string | null = executable(CHROMIUM_PATH)
-  ? null
-  : `Browser tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`;
-if (BROWSER_MISSING !== null) console.warn(BROWSER_MISSING);
+export { BROWSER_MISSING, CHROMIUM_PATH } from "./chromium-path";
 
 /**
  * The flags that work on a closed network: without the background-networking ones Chromium's own connections (to
