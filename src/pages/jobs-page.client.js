@@ -179,7 +179,9 @@ function selectJob(job) {
     const entry = data.jobLogAdded;
     const line = document.createElement("li");
     line.dataset.level = entry.level;
-    line.textContent = `${new Date(entry.createdAt).toLocaleTimeString()} ${entry.level} ${entry.kind}${entry.item ? ` ${entry.item}` : ""}${entry.reason ? `: ${entry.reason}` : ""}`;
+    const time = new Date(entry.createdAt).toLocaleTimeString();
+    const about = [entry.item, entry.reason && `: ${entry.reason}`].filter(Boolean).join("");
+    line.textContent = `${time} ${entry.level} ${entry.kind} ${about}`.trimEnd();
     lines.append(line);
     while (lines.childElementCount > LOG_LINES_KEPT) lines.firstElementChild.remove();
   });

@@ -49,7 +49,8 @@ const PAGE_HTML = `<!doctype html>
 <header><h1>Jobs</h1><span id="live">offline</span></header>
 <form id="credentials" autocomplete="off">
   <label>Bearer token <input id="token" type="password" placeholder="the gateway token you were given"></label>
-  <label>Project headers <textarea id="project-headers" placeholder="x-nexus-project-id: proj_…&#10;x-nexus-secret-key: …"></textarea></label>
+  <label>Project headers
+    <textarea id="project-headers" placeholder="x-nexus-project-id: proj_…&#10;x-nexus-secret-key: …"></textarea></label>
   <span><button type="submit">Use</button> <button type="button" id="forget">Forget</button></span>
   <p class="hint">Local development needs neither (the gateway holds the demo credentials). A token is kept for this
   tab only (sessionStorage); project headers are kept in memory only.</p>

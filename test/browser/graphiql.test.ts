@@ -141,6 +141,8 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
 
   it("requests nothing from another host, and gets its favicon from the gateway", async () => {
     expect(foreign).toEqual([]);
+    const html = await (await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } })).text();
+    expect(html).not.toMatch(/https?:\/\//);
     const icon = await page.$eval('link[rel="icon"]', (link) => (link as HTMLLinkElement).href);
     expect(new URL(icon).origin).toBe(gateway.url);
     const response = await fetch(icon);
