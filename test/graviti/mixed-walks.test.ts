@@ -4,6 +4,7 @@
  * asked makes at most one list call per platform (Graviti: for a workspace of up to 128 datasets; beyond, see the
  * last test). `totalCount` adds Nexus's count and Graviti's own `total_count`.
  */
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { walk, type Page } from "../gateway/helpers";
 import { allWireDatasets, BOTH, GRAVITI, gravitiApi, gravitiGlobalId, mixedData, NEXUS, type WireDataset } from "./helpers";
@@ -109,6 +110,16 @@ describe("walks over both platforms", () => {
     expect(after.datasets.edges.map((edge) => edge.node.id)).toEqual(expected.slice(index + 1, index + 3).map((item) => item.id));
     const before = await mixedData<Answer>(QUERY, { last: 2, before: cursor }, BOTH);
     expect(before.datasets.edges.map((edge) => edge.node.id)).toEqual(expected.slice(Math.max(0, index - 2), index).map((item) => item.id));
+  });
+});
+
+describe("the README's first cross-platform query", () => {
+  it("answers with datasets of both platforms in one page", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const block = /```graphql\n(# One page of datasets from Nexus and Graviti[^`]*)```/.exec(readme);
+    expect(block, "README has the mixed datasets query").not.toBeNull();
+    const data = await mixedData<{ datasets: { edges: { node: { provider: string } }[] } }>(block?.[1] ?? "", {}, BOTH);
+    expect(new Set(data.datasets.edges.map((edge) => edge.node.provider))).toEqual(new Set(["NEXUS", "GRAVITI"]));
   });
 });
 
