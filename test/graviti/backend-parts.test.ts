@@ -8,7 +8,9 @@ import { GravitiClient } from "../../src/backends/graviti/client";
 import { gravitiRefOf, parseGravitiRef } from "../../src/backends/graviti/ids";
 import { sha256Hex, tenantOfAccessKey } from "../../src/backends/graviti/key-tenant";
 import { createGravitiLoaders } from "../../src/backends/graviti/loaders";
+import { gravitiApiUrlFor, gravitiApiUrlFromEnv } from "../../src/backends/graviti/settings";
 import { reasonOfGravitiStatus } from "../../src/backends/graviti/transport";
+import { UpstreamError } from "../../src/errors";
 import { allWireDatasets, GRAVITI, gravitiApi, gravitiCalls, type WireDataset } from "./helpers";
 
 let wire: WireDataset[];
@@ -108,5 +110,27 @@ describe("Graviti's answers, as reasons", () => {
     expect(reasonOfGravitiStatus(429, "TooManyRequests")).toBe("rate-limited");
     expect(reasonOfGravitiStatus(500, "InternalServerError")).toBe("unavailable");
     expect(reasonOfGravitiStatus(503)).toBe("unavailable");
+  });
+});
+
+describe("GRAVITI_API_URL", () => {
+  const env = (url?: string) => ({ NEXUS_API_URL: "http://x", ...(url === undefined ? {} : { GRAVITI_API_URL: url }) });
+
+  it("defaults to api.graviti.com, drops a trailing slash, and sends Accesskey- keys to .cn only from the default", () => {
+    expect(gravitiApiUrlFromEnv(env())).toBe("https://api.graviti.com");
+    expect(gravitiApiUrlFromEnv(env(" "))).toBe("https://api.graviti.com");
+    expect(gravitiApiUrlFromEnv(env("http://127.0.0.1:8788/graviti/"))).toBe("http://127.0.0.1:8788/graviti");
+    expect(gravitiApiUrlFor(env("https://api.graviti.com"), "Accesskey-abc")).toBe("https://api.graviti.cn");
+    expect(gravitiApiUrlFor(env(), "ACCESSKEY-abc")).toBe("https://api.graviti.com");
+    expect(gravitiApiUrlFor(env("http://127.0.0.1:8788/graviti"), "Accesskey-abc")).toBe("http://127.0.0.1:8788/graviti");
+  });
+
+  it("refuses a URL that is not http(s), or carries a query or user info, naming the setting", () => {
+    for (const bad of ["api.graviti.com", "ftp://api.graviti.com", "https://api.graviti.com/?x=1", "https://u:p@api.graviti.com"]) {
+      expect(() => gravitiApiUrlFromEnv(env(bad)), bad).toThrow(UpstreamError);
+      expect(() => gravitiApiUrlFromEnv(env(bad)), bad).toThrow(
+        "graviti: GRAVITI_API_URL must be an http(s) URL without query or user info; fix the gateway's setting",
+      );
+    }
   });
 });

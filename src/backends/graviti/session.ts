@@ -13,7 +13,7 @@ import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions,
 import { GravitiClient, type GravitiCredentials } from "./client";
 import { tenantOfAccessKey } from "./key-tenant";
 import { createGravitiLoaders, type GravitiLoaders } from "./loaders";
-import { gravitiApiUrlFromEnv } from "./settings";
+import { gravitiApiUrlFor } from "./settings";
 import type { GravitiDatasetModel } from "./to-model";
 import { createGravitiWatchReader } from "./watch";
 
@@ -47,11 +47,11 @@ export class GravitiSession implements BackendSession {
 
   /**
    * The request's client (made on first use): every upstream call of the session goes through it. Throws an
-   * `UpstreamError` when `GRAVITI_API_URL` is not a URL (see `settings.ts`).
+   * `UpstreamError` when `GRAVITI_API_URL` is not a URL (see `settings.ts`, which also picks `.cn` for `Accesskey-` keys).
    */
   get client(): GravitiClient {
     if (this.#client === undefined) {
-      const baseUrl = gravitiApiUrlFromEnv(this.#env);
+      const baseUrl = gravitiApiUrlFor(this.#env, this.#credentials.accessKey);
       this.#client = new GravitiClient({
         baseUrl,
         credentials: this.#credentials,

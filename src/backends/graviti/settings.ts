@@ -1,12 +1,26 @@
 /**
  * Graviti's settings, read and validated in one place: `GRAVITI_API_URL` (default {@link DEFAULT_GRAVITI_API_URL})
- * and `GRAVITI_ACCESS_KEY` (read by `credentials.ts`).
+ * and `GRAVITI_ACCESS_KEY` (read by `credentials.ts`). graviti.md: keys that start `Accesskey-` belong to the
+ * `.cn` service, so with the default URL those keys go to {@link GRAVITI_CN_API_URL}.
  */
 import { UpstreamError } from "../../errors";
 import type { GatewayVars } from "../../vars";
 
 /** The production API (graviti.md). `wrangler.toml` spells it out; `.dev.vars` points at the emulator instead. */
 export const DEFAULT_GRAVITI_API_URL = "https://api.graviti.com";
+
+/** Graviti's service in China, for access keys that start `Accesskey-` (graviti.md). */
+export const GRAVITI_CN_API_URL = "https://api.graviti.cn";
+
+/**
+ * The base URL for one access key: {@link gravitiApiUrlFromEnv}, except that a key starting `Accesskey-` goes to
+ * {@link GRAVITI_CN_API_URL} while the URL is the default (`.com`) one; a URL set to anything else is used as is
+ * (the emulator, a proxy). Throws like {@link gravitiApiUrlFromEnv}.
+ */
+export function gravitiApiUrlFor(env: GatewayVars, accessKey: string): string {
+  const url = gravitiApiUrlFromEnv(env);
+  return url === DEFAULT_GRAVITI_API_URL && accessKey.startsWith("Accesskey-") ? GRAVITI_CN_API_URL : url;
+}
 
 /**
  * The Graviti base URL: `GRAVITI_API_URL` when set, else {@link DEFAULT_GRAVITI_API_URL}. Throws an
