@@ -7,6 +7,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const shared = "../resources/parents#";
 const nexus = "../backends/nexus/parents#";
+const modelArts = "../backends/modelarts/parents#";
 
 const config: CodegenConfig = {
   schema: "schema.graphql",
@@ -43,6 +44,13 @@ const config: CodegenConfig = {
           DatasetConnection: `${shared}DatasetConnectionParent`,
           JobConnection: `${shared}JobConnectionParent`,
           NexusWebhookConnection: `${nexus}NexusWebhookConnectionParent`,
+          ModelArtsDataset: `${modelArts}ModelArtsDatasetParent`,
+          ModelArtsExportTask: `${modelArts}ModelArtsExportTaskParent`,
+          ModelArtsExportTaskConnection: `${modelArts}ModelArtsExportTaskConnectionParent`,
+          ModelArtsExportParams: `${modelArts}ModelArtsExportParamsParent`,
+          ModelArtsLabel: `${modelArts}ModelArtsLabelParent`,
+          ModelArtsDataSource: `${modelArts}ModelArtsDataSourceParent`,
+          ModelArtsSampleCounts: `${modelArts}ModelArtsSampleCountsParent`,
         },
       },
     },

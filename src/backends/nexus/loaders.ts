@@ -13,6 +13,7 @@ import DataLoader from "dataloader";
 import { isNotFound } from "../../errors";
 import { tokenPageSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
+import type { Provider } from "../../model";
 import type { NexusClient, NexusListQuery } from "./client";
 import {
   datasetFromNexus,
@@ -62,7 +63,7 @@ export interface NexusLoadersOptions {
   listLimit?: number;
 }
 
-function createListWalker<W, T extends { ref: string; createdAt: number; provider: "NEXUS" }>(
+function createListWalker<W, T extends { ref: string; createdAt: number; provider: Provider }>(
   list: (query: NexusListQuery) => Promise<NexusPage<W>>,
   toModel: (wire: W) => T,
   limit: number,
