@@ -7,6 +7,7 @@
 import type { AnyBackend, BackendSession, CredentialsByProvider, CredentialsFound } from "./backends/backend";
 import { BACKENDS, backendOf } from "./backends/registry";
 import { GatewayError } from "./errors";
+import { createFieldErrorSink, type FieldErrorSink } from "./field-errors";
 import type { Provider } from "./model";
 import type { LivePort } from "./subscriptions/topics";
 import type { GatewayVars } from "./vars";
@@ -34,6 +35,8 @@ export interface GatewayContext {
   live: LivePort;
   /** The request's deadline and retry settings, and its upstreams' circuit breakers (see `src/upstream/`). */
   upstream: UpstreamGuards;
+  /** Errors of fields that still return data (one platform of several failing), added to the result afterwards. */
+  fieldErrors: FieldErrorSink;
 }
 
 /** Options of {@link createContext}. */
@@ -51,26 +54,43 @@ const NO_LIVE_PORT: LivePort = {
   open: () => Promise.reject(new Error("This context serves no live streams.")),
 };
 
-function collect(read: (backend: AnyBackend) => CredentialsFound<unknown> | null): CredentialsByProvider {
+/**
+ * Which backends' server-held credentials a request may use, as the gateway's authentication decided
+ * (`src/auth/decide-access.ts`): all of them, or those of the backends named.
+ */
+export type ServerHeldAccess = "all" | readonly string[];
+
+function collect(
+  read: (backend: AnyBackend) => CredentialsFound<unknown> | null,
+  serverHeld: ServerHeldAccess,
+): CredentialsByProvider {
   const found: Partial<Record<Provider, CredentialsFound<unknown>>> = {};
   for (const backend of BACKENDS) {
     const credentials = read(backend);
-    if (credentials !== null) found[backend.provider] = credentials;
+    if (credentials === null) continue;
+    // The environment's credentials only for a caller who may use them: a caller who brought keys for one backend
+    // has not proved who they are, so the gateway's keys for another backend are not theirs to use.
+    if (credentials.source === "environment" && serverHeld !== "all" && !serverHeld.includes(backend.name)) continue;
+    found[backend.provider] = credentials;
   }
   return found;
 }
 
-/** The credentials of an HTTP request, for every backend (its headers, else the environment's). Never throws. */
-export function credentialsFromHeaders(headers: Headers, env: GatewayVars): CredentialsByProvider {
-  return collect((backend) => backend.credentialsFromHeaders(headers, env));
+/**
+ * The credentials of an HTTP request, for every backend: its headers, else the environment's where `serverHeld`
+ * allows them. Never throws.
+ */
+export function credentialsFromHeaders(headers: Headers, env: GatewayVars, serverHeld: ServerHeldAccess): CredentialsByProvider {
+  return collect((backend) => backend.credentialsFromHeaders(headers, env), serverHeld);
 }
 
-/** The credentials of a graphql-ws `connection_init` payload, for every backend. Never throws. */
+/** The credentials of a graphql-ws `connection_init` payload, for every backend, with the same rule. Never throws. */
 export function credentialsFromPayload(
   payload: Readonly<Record<string, unknown>> | null | undefined,
   env: GatewayVars,
+  serverHeld: ServerHeldAccess,
 ): CredentialsByProvider {
-  return collect((backend) => backend.credentialsFromPayload(payload ?? {}, env));
+  return collect((backend) => backend.credentialsFromPayload(payload ?? {}, env), serverHeld);
 }
 
 /** The error every upstream-backed field gives when the request has no credentials for what it needs. */
@@ -106,5 +126,5 @@ export function createContext(env: GatewayVars, credentials: CredentialsByProvid
     },
     sessionOf,
   };
-  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream };
+  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream, fieldErrors: createFieldErrorSink() };
 }

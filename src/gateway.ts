@@ -21,7 +21,8 @@ import { createLivePort } from "./subscriptions/live-port";
 import { corsOptionsFor } from "./browser/cors-policy";
 import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
-import { useGatewayAuth } from "./plugins/use-gateway-auth";
+import { useFieldErrors } from "./plugins/use-field-errors";
+import { serverHeldAccessOf, useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
 
@@ -67,6 +68,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useCsrfPrevention(),
     useGatewayAuth(),
     useOperationLimits(),
+    useFieldErrors(),
     useResponseSizeLimit(),
     useCodedHttpErrors(),
     useIntrospectionSetting(),
@@ -80,7 +82,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     maskError: (error) => toGraphQLError(error),
   },
   context: ({ request, env }) =>
-    createContext(env, credentialsFromHeaders(request.headers, env), {
+    createContext(env, credentialsFromHeaders(request.headers, env, serverHeldAccessOf(request)), {
       // Yoga's request signal aborts when an SSE client goes, which ends its streams.
       live: (backends) => createLivePort(env, backends, request.signal),
     }),

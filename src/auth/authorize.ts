@@ -3,29 +3,27 @@
  * connection object for `connection_init`. It gathers the facts (which credentials the request would use, the
  * settings, the verified bearer when it matters) and lets {@link decideAccess} decide.
  */
-import { PROJECT_ID_HEADER, SECRET_KEY_HEADER } from "../backends/nexus/credentials";
-import { authSettingsFromEnv, isSettingsProblem, type AuthEnv, type AuthSettings } from "./auth-settings";
+import { BACKENDS, CREDENTIAL_HEADERS } from "../backends/registry";
+import type { GatewayVars } from "../vars";
+import { authSettingsFromEnv, isSettingsProblem, type AuthSettings } from "./auth-settings";
 import { principalFromToken } from "./bearer-token";
-import { decideAccess, principalNeeded, type AccessDecision, type PrincipalCheck } from "./decide-access";
+import { decideAccess, principalNeeded, type AccessDecision, type HeldProject, type PrincipalCheck } from "./decide-access";
 import { looksLikeJwt, principalFromJwt } from "./jwt-verifier";
-import type { BackendProject } from "./principal";
+import { isBackendName } from "./principal";
 
 /** The header (and `connection_init` payload key) that carries the gateway bearer. */
 export const AUTHORIZATION_KEY = "authorization";
 
 /** What a request carries that matters to authentication. */
 export interface CallerCredentials {
-  projectId: string | null;
-  secretKey: string | null;
+  /** It names credentials of its own for some backend (any of their headers, even half a pair). */
+  ownCredentials: boolean;
   /** The raw `Authorization` value (`Bearer …`), or null. */
   authorization: string | null;
 }
 
-/** The environment fields authentication reads. */
-export interface AuthorizeEnv extends AuthEnv {
-  NEXUS_PROJECT_ID?: string | undefined;
-  NEXUS_SECRET_KEY?: string | undefined;
-}
+/** The environment fields authentication reads: the auth settings, and every backend's server-held credentials. */
+export type AuthorizeEnv = GatewayVars;
 
 function nonEmpty(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
@@ -34,28 +32,41 @@ function nonEmpty(value: unknown): string | null {
 /** The credentials an HTTP (or SSE) request carries. */
 export function callerFromHeaders(headers: Headers): CallerCredentials {
   return {
-    projectId: nonEmpty(headers.get(PROJECT_ID_HEADER)),
-    secretKey: nonEmpty(headers.get(SECRET_KEY_HEADER)),
+    ownCredentials: CREDENTIAL_HEADERS.some((name) => nonEmpty(headers.get(name)) !== null),
     authorization: nonEmpty(headers.get(AUTHORIZATION_KEY)),
   };
 }
 
 /** The credentials a graphql-ws `connection_init` payload carries, under the header names (any case). */
 export function callerFromPayload(payload: Record<string, unknown> | null | undefined): CallerCredentials {
-  const caller: CallerCredentials = { projectId: null, secretKey: null, authorization: null };
+  const caller: CallerCredentials = { ownCredentials: false, authorization: null };
   for (const [name, value] of Object.entries(payload ?? {})) {
     const lower = name.toLowerCase();
-    if (lower === PROJECT_ID_HEADER) caller.projectId = nonEmpty(value);
-    if (lower === SECRET_KEY_HEADER) caller.secretKey = nonEmpty(value);
+    if (CREDENTIAL_HEADERS.includes(lower) && nonEmpty(value) !== null) caller.ownCredentials = true;
     if (lower === AUTHORIZATION_KEY) caller.authorization = nonEmpty(value);
   }
   return caller;
 }
 
-/** The project the environment's credentials act on, when it holds a complete pair (as the context uses them). */
-export function serverProjectFromEnv(env: AuthorizeEnv): BackendProject | null {
-  const project = nonEmpty(env.NEXUS_PROJECT_ID);
-  return project !== null && nonEmpty(env.NEXUS_SECRET_KEY) !== null ? { backend: "nexus", project } : null;
+const NO_HEADERS = new Headers();
+
+/**
+ * The projects the environment's credentials act on, one per backend that holds a complete set (exactly as the
+ * context would use them), in registry order.
+ */
+export function serverProjectsFromEnv(env: AuthorizeEnv): HeldProject[] {
+  return BACKENDS.flatMap((backend): HeldProject[] => {
+    const found = backend.credentialsFromHeaders(NO_HEADERS, env);
+    if (found?.source !== "environment" || !isBackendName(backend.name)) return [];
+    return [
+      {
+        backend: backend.name,
+        project: backend.tenantOf(found.credentials),
+        settings: backend.credentialSettings.join("/"),
+        headers: backend.credentialHeaders,
+      },
+    ];
+  });
 }
 
 /** The bearer token of an `Authorization` value: `Bearer <token>` (the scheme in any case). */
@@ -87,8 +98,8 @@ async function checkBearer(authorization: string | null, settings: AuthSettings)
 export async function authorize(caller: CallerCredentials, env: AuthorizeEnv): Promise<AccessDecision> {
   const settings = authSettingsFromEnv(env);
   const facts = {
-    ownCredentials: caller.projectId !== null || caller.secretKey !== null,
-    serverProject: serverProjectFromEnv(env),
+    ownCredentials: caller.ownCredentials,
+    serverProjects: serverProjectsFromEnv(env),
     settings,
   };
   const principal: PrincipalCheck =

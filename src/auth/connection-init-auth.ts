@@ -16,6 +16,12 @@ export interface InitRefusal {
   reason: string;
 }
 
+/** An allowed `connection_init`, and the backends whose server-held credentials its socket may use. */
+export interface InitAllowed {
+  type: "allow";
+  serverHeld: "all" | readonly string[];
+}
+
 function initPayload(data: string | ArrayBuffer): Record<string, unknown> | null | "not-init" {
   if (typeof data !== "string") return "not-init";
   try {
@@ -31,14 +37,14 @@ function initPayload(data: string | ArrayBuffer): Record<string, unknown> | null
 
 /**
  * For the first `connection_init` of a socket, the close to send instead of `connection_ack` when the caller is
- * refused; null for an allowed caller and for every other message (the protocol core handles those, and a second
- * init). Never throws.
+ * refused, or what an allowed caller may use; null for every other message (the protocol core handles those, and a
+ * second init). Never throws.
  */
-export async function connectionInitRefusal(
+export async function connectionInitAccess(
   data: string | ArrayBuffer,
   initReceived: boolean,
   env: AuthorizeEnv & BrowserEnv,
-): Promise<InitRefusal | null> {
+): Promise<InitRefusal | InitAllowed | null> {
   if (initReceived) return null;
   const payload = initPayload(data);
   if (payload === "not-init") return null;
@@ -46,7 +52,7 @@ export async function connectionInitRefusal(
   const decision = isSettingsProblem(browser)
     ? ({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: browser.message } as const)
     : await authorize(callerFromPayload(payload), env);
-  if (decision.outcome === "allow") return null;
+  if (decision.outcome === "allow") return { type: "allow", serverHeld: decision.serverHeld };
   const code = decision.code === "GATEWAY_MISCONFIGURED" ? CloseCode.InternalServerError : CloseCode.Forbidden;
   return { type: "close", code, reason: closeReason(`${decision.code}: ${decision.message}`) };
 }

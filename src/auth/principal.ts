@@ -36,7 +36,8 @@ export function principalAllows(principal: Principal, target: BackendProject): b
   return projects.includes(ANY_PROJECT) || projects.includes(target.project);
 }
 
-function isBackendName(name: string): name is BackendName {
+/** True for the name of a backend a grant may name. */
+export function isBackendName(name: string): name is BackendName {
   return (BACKEND_NAMES as readonly string[]).includes(name);
 }
 

@@ -119,6 +119,8 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
    * them, they prove a CSRF preflight, and a caller that sends any of them brings its own credentials.
    */
   readonly credentialHeaders: readonly string[];
+  /** The settings that hold its server-held credentials (`NEXUS_PROJECT_ID`, …), for messages. */
+  readonly credentialSettings: readonly string[];
   /** The credentials of an HTTP request (headers, else the environment's), or null. Never throws. */
   credentialsFromHeaders(headers: Headers, env: GatewayVars): CredentialsFound<C> | null;
   /** The credentials of a graphql-ws `connection_init` payload (same names as the headers), or null. */

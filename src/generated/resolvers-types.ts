@@ -1018,16 +1018,23 @@ export type Query = {
   /** A dataset by id (global, or the upstream `dataset_…`); null when it does not exist. */
   dataset?: Maybe<Dataset>;
   /**
-   * Datasets, newest first. Expired datasets are hidden unless `includeExpired` is true. Pass `first` (with
-   * `after`) or `last` (with `before`), 1 to 100; without either, the first 20.
+   * Datasets of every platform the request has credentials for (or only `provider`'s), newest first, ties broken by
+   * provider and then by the platform's own id. Expired datasets are hidden unless `includeExpired` is true. Pass
+   * `first` (with `after`) or `last` (with `before`), 1 to 100; without either, the first 20. When one platform of
+   * several fails, the others' datasets still come back, with one error per failed platform at this field's path
+   * (its usual code, and `extensions.provider`); when every platform fails, the field is null with the first error.
+   * `totalCount` adds the platforms' totals.
    */
   datasets?: Maybe<DatasetConnection>;
   /** A job by id (global, or the upstream `batchjob_…`); null when it does not exist. */
   job?: Maybe<Job>;
   /**
-   * Jobs of every platform the request has credentials for (Nexus jobs and ModelArts export tasks), newest first,
-   * optionally only those in the given states and/or over one dataset (`datasetId`, global or upstream id). Pass
-   * `first` (with `after`) or `last` (with `before`), 1 to 100; without either, the first 20.
+   * Jobs of every platform the request has credentials for (or only `provider`'s), newest first, ties broken by
+   * provider and then by the platform's own id; optionally only those in the given states and/or over one dataset
+   * (`datasetId`, global or upstream id: only that dataset's platform is asked). Pass `first` (with `after`) or `last`
+   * (with `before`), 1 to 100; without either, the first 20. When one platform of several fails, the others' jobs
+   * still come back, with one error per failed platform at this field's path (its usual code, and
+   * `extensions.provider`); when every platform fails, the field is null with the first error.
    *
    * ModelArts cost: it has no list of every export task of a project, so without `datasetId` the gateway lists the
    * project's datasets (1 call) and each dataset's export tasks (1 call per dataset, 100 tasks each): `1 + D` calls
@@ -1069,6 +1076,7 @@ export type QueryDatasetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1091,6 +1099,7 @@ export type QueryJobsArgs = {
   datasetId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
   state?: InputMaybe<Array<JobState>>;
 };
 

@@ -8,7 +8,19 @@ import { authorize, callerFromHeaders } from "../auth/authorize";
 import { isSettingsProblem } from "../auth/auth-settings";
 import type { AccessDecision, AccessRefusalCode } from "../auth/decide-access";
 import { browserSettingsFromEnv } from "../browser/browser-settings";
+import type { ServerHeldAccess } from "../context";
 import type { GatewayServerContext } from "../gateway";
+
+/** What each allowed request may use of the server-held credentials, until its context is made. */
+const ACCESS = new WeakMap<Request, ServerHeldAccess>();
+
+/**
+ * Which backends' server-held credentials `request` may use, as this plugin decided. None for a request it has not
+ * seen: the safe answer, should a context ever be made without the plugin.
+ */
+export function serverHeldAccessOf(request: Request): ServerHeldAccess {
+  return ACCESS.get(request) ?? [];
+}
 
 /** The HTTP status each refusal is sent with. */
 const STATUS: Record<AccessRefusalCode, number> = {
@@ -32,7 +44,10 @@ export function useGatewayAuth(): Plugin<Record<string, unknown>, GatewayServerC
   return {
     async onRequestParse({ request, serverContext }) {
       const decision = await decide(request, serverContext);
-      if (decision.outcome === "allow") return;
+      if (decision.outcome === "allow") {
+        ACCESS.set(request, decision.serverHeld);
+        return;
+      }
       const headers: Record<string, string> =
         decision.code === "UNAUTHENTICATED" ? { "WWW-Authenticate": 'Bearer realm="graphql"' } : {};
       throw createGraphQLError(decision.message, {

@@ -1,14 +1,16 @@
 /**
  * Datasets of every backend: `dataset(id)`, `datasets(...)` (one list over every backend the request has
- * credentials for, merged newest first) and the `Dataset` interface, which routes each object to its backend's type.
+ * credentials for, or the one `provider` names, merged newest first; see `across-backends.ts` for what a failing
+ * platform does) and the `Dataset` interface, which routes each object to its backend's type.
  */
 import { resolveIdOf } from "../backends/registry";
 import type { Resolvers } from "../generated/resolvers-types";
 import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
-import { mergeSources } from "../pagination/sources";
 import { sortKeyOf } from "../pagination/sort-key";
 import type { DatasetModel } from "../model";
+import { listAcrossBackends } from "./across-backends";
+import { sessionsFor } from "./sessions-for";
 
 /** The dataset queries and the `Dataset` interface. */
 export const datasetResolvers: Resolvers = {
@@ -21,15 +23,25 @@ export const datasetResolvers: Resolvers = {
       const { backend, nodeType, ref } = resolveIdOf(id, { kind: "dataset" });
       return (await context.backends.sessionOf(backend.provider).node(nodeType.typename, ref)) as DatasetModel | null;
     },
-    datasets: (_root, args, context) => {
+    datasets: async (_root, args, context, info) => {
       const includeExpired = args.includeExpired ?? false;
-      return paginate({
+      const provider = args.provider ?? null;
+      const list = listAcrossBackends<DatasetModel>(
+        () => sessionsFor(context, provider),
+        (session) => session.datasets({ includeExpired }),
+        sortKeyOf,
+        context,
+        info,
+      );
+      const page = await paginate({
         kind: "datasets",
-        filter: filterFingerprint({ includeExpired }),
+        // Without `provider`, the fingerprint is the one of cursors issued before the argument existed.
+        filter: filterFingerprint({ includeExpired, provider }),
         args,
-        source: () => mergeSources(context.backends.available().map((session) => session.datasets({ includeExpired })), sortKeyOf),
+        source: () => list.source,
         keyOf: sortKeyOf,
       });
+      return list.settle(page);
     },
   },
   DatasetConnection: {

@@ -1,15 +1,18 @@
 /**
- * Jobs of every backend: `job(id)`, `jobs(...)` (one list over every backend the request has credentials for,
- * merged newest first; `datasetId` narrows it to that dataset's backend) and the `Job` interface, which routes
- * each object to its backend's type.
+ * Jobs of every backend: `job(id)`, `jobs(...)` (one list over every backend the request has credentials for, or
+ * the one `provider` names, merged newest first; `datasetId` narrows it to that dataset's backend; see
+ * `across-backends.ts` for what a failing platform does) and the `Job` interface, which routes each object to its
+ * backend's type.
  */
 import { resolveIdOf } from "../backends/registry";
+import { badUserInput } from "../errors";
 import type { Resolvers } from "../generated/resolvers-types";
 import type { JobModel } from "../model";
 import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
-import { mergeSources } from "../pagination/sources";
 import { sortKeyOf } from "../pagination/sort-key";
+import { listAcrossBackends } from "./across-backends";
+import { sessionsFor } from "./sessions-for";
 
 /** The job queries and the `Job` interface. */
 export const jobResolvers: Resolvers = {
@@ -22,23 +25,35 @@ export const jobResolvers: Resolvers = {
       const { backend, nodeType, ref } = resolveIdOf(id, { kind: "job" });
       return (await context.backends.sessionOf(backend.provider).node(nodeType.typename, ref)) as JobModel | null;
     },
-    jobs: (_root, args, context) => {
+    jobs: async (_root, args, context, info) => {
       const states = args.state ?? [];
       const dataset = args.datasetId == null ? null : resolveIdOf(args.datasetId, { kind: "dataset" }, "datasetId");
-      return paginate({
+      const named = args.provider ?? null;
+      if (dataset !== null && named !== null && dataset.backend.provider !== named) {
+        throw badUserInput(
+          `Argument "datasetId" is a ${dataset.backend.provider} dataset, but "provider" is ${named}: a job runs on its dataset's platform.`,
+        );
+      }
+      // A job runs over a dataset of its own backend: with `datasetId`, only that backend is asked.
+      const provider = dataset?.backend.provider ?? named;
+      const filter = { states, datasetRef: dataset?.ref ?? null };
+      const list = listAcrossBackends<JobModel>(
+        () => sessionsFor(context, provider),
+        (session) => session.jobs(filter),
+        sortKeyOf,
+        context,
+        info,
+      );
+      const page = await paginate({
         kind: "jobs",
-        // The fingerprint keeps the raw dataset id, as cursors issued before several backends existed did.
-        filter: filterFingerprint({ state: states, datasetId: dataset?.ref ?? null }),
+        // The fingerprint keeps the raw dataset id, as cursors issued before several backends existed did; without
+        // `provider`, it is the one of cursors issued before the argument existed.
+        filter: filterFingerprint({ state: states, datasetId: dataset?.ref ?? null, provider: named }),
         args,
-        source: () => {
-          // A job runs over a dataset of its own backend: with `datasetId`, only that backend is asked.
-          const sessions =
-            dataset === null ? context.backends.available() : [context.backends.sessionOf(dataset.backend.provider)];
-          const filter = { states, datasetRef: dataset?.ref ?? null };
-          return mergeSources(sessions.map((session) => session.jobs(filter)), sortKeyOf);
-        },
+        source: () => list.source,
         keyOf: sortKeyOf,
       });
+      return list.settle(page);
     },
   },
   JobConnection: {

@@ -26,6 +26,7 @@ import {
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
+import { withFieldErrors, type FieldErrorSink } from "../field-errors";
 import { executionLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
 import { resultWithinSize } from "../limits/response-size";
 
@@ -168,7 +169,8 @@ export async function executeWithRoot(
       variableValues: prepared.variables,
       operationName: prepared.operationName,
     });
-    return formatResult(resultWithinSize(result, maxResponseBytes));
+    const sink = (contextValue as { fieldErrors?: FieldErrorSink } | null)?.fieldErrors;
+    return formatResult(resultWithinSize(withFieldErrors(result, sink), maxResponseBytes));
   } catch (error) {
     return errorResult([error]);
   }

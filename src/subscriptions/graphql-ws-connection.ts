@@ -13,7 +13,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { createContext, credentialsFromPayload } from "../context";
-import { connectionInitRefusal } from "../auth/connection-init-auth";
+import { connectionInitAccess } from "../auth/connection-init-auth";
 import { introspectionRules } from "../plugins/use-introspection-setting";
 import type { GatewayEnv } from "../env";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
@@ -103,11 +103,12 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
   /** A client message: apply the protocol, then carry out its actions. */
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
     // The gateway's own authentication, before connection_ack: a refused caller is closed with 4403.
-    const refusal = await connectionInitRefusal(data, this.stateOf(socket).initReceived, this.env);
-    if (refusal !== null) return this.run(socket, [refusal]);
+    const access = await connectionInitAccess(data, this.stateOf(socket).initReceived, this.env);
+    if (access?.type === "close") return this.run(socket, [access]);
     const before = this.stateOf(socket);
     const { state, actions } = handleClientMessage(before, data, {
-      credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env),
+      // Only the first init is allowed through with credentials (a second one closes the socket, 4429).
+      credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env, access?.serverHeld ?? []),
       maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
     socket.serializeAttachment(state);

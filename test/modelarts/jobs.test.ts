@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { walk, type Page } from "../gateway/helpers";
 import { useTenant } from "../utils/tenant";
 import { startWorker, type StartedWorker } from "../utils/workers";
-import { MA, NEXUS, dataAs, datasetIdByName, globalId, gqlAs, modelArts, taskListCalls } from "./helpers";
+import { MA, NEXUS, dataAs, datasetIdByName, globalId, gqlAs, modelArts, taskListCalls, type Callers } from "./helpers";
 
 interface JobNode {
   id: string;
@@ -32,7 +32,7 @@ const BOTH = { nexus: NEXUS, modelarts: MA };
 /** The ModelArts demo project's datasets (emulator/README.md). */
 const MODELARTS_DATASETS = 16;
 
-async function jobsPage(args: Record<string, unknown>, callers = BOTH) {
+async function jobsPage(args: Record<string, unknown>, callers: Callers = BOTH) {
   return (await dataAs<{ jobs: Page<JobNode> & { totalCount: number } }>(JOBS, args, callers)).jobs;
 }
 

@@ -310,7 +310,8 @@ describe("datasets across Nexus and ModelArts", () => {
 
 describe("credentials", () => {
   it("takes the pair only: one header alone is UNAUTHENTICATED, with the way to give both", async () => {
-    for (const headers of [{ "x-modelarts-project-id": MA.project }, { "x-modelarts-token": MA.token }]) {
+    const halves: Record<string, string>[] = [{ "x-modelarts-project-id": MA.project }, { "x-modelarts-token": MA.token }];
+    for (const headers of halves) {
       const response = await fetch(`${(await import("../gateway/helpers")).graphqlUrl()}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },

@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { BackendSession, JobFilter } from "../../src/backends/backend";
 import type { GatewayContext } from "../../src/context";
+import { UpstreamError } from "../../src/errors";
+import { createFieldErrorSink } from "../../src/field-errors";
 import type { DatasetModel, JobModel, Provider } from "../../src/model";
 import type { Connection } from "../../src/pagination/connection";
 import type { ConnectionArgs } from "../../src/pagination/paginate";
@@ -54,7 +56,7 @@ function session(provider: Provider, jobs: (filter: JobFilter, calls: string[]) 
   const calls: string[] = [];
   return {
     calls,
-    backend: {} as BackendSession["backend"],
+    backend: { provider } as BackendSession["backend"],
     tenant: "t",
     node: () => Promise.resolve(null),
     datasets: () => tokenPageSource<DatasetModel>(async () => ({ items: [], next: null }), sortKeyOf),
@@ -101,8 +103,30 @@ function contextOver(sessions: BackendSession[]): GatewayContext {
     },
     live: { open: () => Promise.reject(new Error("not used")) },
     upstream: createUpstreamGuards({}),
+    fieldErrors: createFieldErrorSink(),
   };
 }
+
+/** A platform that is down: every list call fails as an unreachable upstream does. */
+function failingSession(provider: Provider): CountingSession {
+  return session(provider, (_filter, calls) =>
+    offsetPageSource(async (offset, size) => {
+      calls.push(`list offset=${offset} limit=${size}`);
+      throw new UpstreamError("memory jobs.list: expected 2xx, got 503", {
+        backend: "memory",
+        operation: "jobs.list",
+        reason: "unavailable",
+        kind: "http",
+        method: "GET",
+        path: "/jobs",
+        status: 503,
+      });
+    }, 10),
+  );
+}
+
+/** Where the `jobs` field sits in the test's operation, as graphql-js would pass it. */
+const JOBS_INFO = { path: { prev: undefined, key: "jobs", typename: "Query" }, fieldNodes: [] };
 
 type JobsResolver = (root: unknown, args: ConnectionArgs & { state?: null; datasetId?: null }, context: GatewayContext, info: unknown) => Promise<Connection<JobModel>>;
 const jobs = jobResolvers.Query?.jobs as unknown as JobsResolver;
@@ -142,6 +166,29 @@ describe("a merged connection over a token backend and an offset backend", () =>
     expect(page.edges.map((edge) => `${edge.node.provider}:${edge.node.ref}`)).toEqual(EXPECTED.slice(0, 5));
     expect(token.calls).toEqual(["list page="]);
     expect(offset.calls).toEqual(["list offset=0 limit=10"]);
+  });
+
+  it("keeps a failing platform to its own part: the others' items, and one coded error at the list's path", async () => {
+    const token = tokenSession(10);
+    const down = failingSession(MEMORY);
+    const context = contextOver([token, down]);
+    const page = await jobs(undefined, { first: 5 }, context, JOBS_INFO);
+    expect(page.edges.map((edge) => `${edge.node.provider}:${edge.node.ref}`)).toEqual(
+      EXPECTED.filter((id) => id.startsWith("NEXUS:")).slice(0, 5),
+    );
+    expect(await page.count?.()).toBe(NEXUS_JOBS.length);
+    // The walk and the count failed alike: one error for the platform, carrying its code and provider.
+    const reported = context.fieldErrors.take();
+    expect(reported.map((error) => ({ message: error.message, path: error.path, extensions: error.extensions }))).toEqual([
+      { message: "memory jobs.list: expected 2xx, got 503", path: ["jobs"], extensions: { code: "UPSTREAM_UNAVAILABLE", provider: MEMORY } },
+    ]);
+    expect(down.calls.length).toBeGreaterThan(0);
+  });
+
+  it("fails the list with the first platform's error when every platform fails", async () => {
+    const context = contextOver([failingSession("NEXUS"), failingSession(MEMORY)]);
+    await expect(jobs(undefined, { first: 5 }, context, JOBS_INFO)).rejects.toMatchObject({ reason: "unavailable" });
+    expect(context.fieldErrors.take()).toEqual([]);
   });
 
   it("counts the offset backend from its total and the token backend by walking", async () => {

@@ -24,20 +24,28 @@ const withTokens = settings({ GATEWAY_TOKENS: JSON.stringify({ [DEMO_HASH]: { na
 const noAuth = settings({});
 const off = settings({ GATEWAY_AUTH: "off" });
 const dashboard: Principal = { name: "dashboard", grants: { nexus: ["proj_demo"] } };
-const held = { backend: "nexus", project: "proj_demo" } as const;
+const held = {
+  backend: "nexus",
+  project: "proj_demo",
+  settings: "NEXUS_PROJECT_ID/NEXUS_SECRET_KEY",
+  headers: ["x-nexus-project-id", "x-nexus-secret-key"],
+} as const;
+const heldGraviti = { backend: "graviti", project: "graviti-demo", settings: "GRAVITI_ACCESS_KEY", headers: ["x-graviti-access-key"] } as const;
 
 function decide(input: Partial<AccessInput>): ReturnType<typeof decideAccess> {
-  return decideAccess({ ownCredentials: false, serverProject: held, settings: withTokens, principal: { kind: "absent" }, ...input });
+  return decideAccess({ ownCredentials: false, serverProjects: [held], settings: withTokens, principal: { kind: "absent" }, ...input });
 }
 
 describe("decideAccess", () => {
-  it("lets callers with their own upstream credentials through without gateway auth", () => {
-    expect(decide({ ownCredentials: true })).toEqual({ outcome: "allow" });
+  it("lets callers with their own upstream credentials through without gateway auth, but not to the held ones", () => {
+    expect(decide({ ownCredentials: true })).toEqual({ outcome: "allow", serverHeld: [] });
+    expect(decide({ ownCredentials: true, principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: [] });
   });
 
   it("allows everything when the gateway holds no credentials, or auth is explicitly off", () => {
-    expect(decide({ serverProject: null, settings: noAuth })).toEqual({ outcome: "allow" });
-    expect(decide({ settings: off })).toEqual({ outcome: "allow" });
+    expect(decide({ serverProjects: [], settings: noAuth })).toEqual({ outcome: "allow", serverHeld: "all" });
+    expect(decide({ settings: off })).toEqual({ outcome: "allow", serverHeld: "all" });
+    expect(decide({ settings: off, ownCredentials: true })).toEqual({ outcome: "allow", serverHeld: "all" });
   });
 
   it("refuses to serve anyone when it holds credentials and no gateway auth is configured, naming the settings", () => {
@@ -55,7 +63,7 @@ describe("decideAccess", () => {
   it("refuses everything while a setting is unusable, whoever asks", () => {
     const problem = { setting: "GATEWAY_TOKENS", message: "bad" };
     expect(decide({ settings: problem, ownCredentials: true })).toEqual({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: "bad" });
-    expect(decide({ settings: problem, serverProject: null })).toEqual({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: "bad" });
+    expect(decide({ settings: problem, serverProjects: [] })).toEqual({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: "bad" });
   });
 
   it("asks a caller who would use the held credentials who they are", () => {
@@ -72,7 +80,7 @@ describe("decideAccess", () => {
   });
 
   it("serves a principal granted the held project and refuses one that is not", () => {
-    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow" });
+    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
     const other: Principal = { name: "other", grants: { nexus: ["proj_other"], graviti: ["*"] } };
     expect(decide({ principal: { kind: "verified", principal: other } })).toEqual({
       outcome: "refuse",
@@ -80,15 +88,42 @@ describe("decideAccess", () => {
       message: '"other" may not use nexus project proj_demo.',
     });
     const any: Principal = { name: "ops", grants: { nexus: ["*"] } };
-    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow" });
+    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
+  });
+
+  it("with several held backends, allows a principal the ones it is granted and names them all otherwise", () => {
+    const both = { serverProjects: [held, heldGraviti] };
+    expect(decide({ ...both, principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
+    const everything: Principal = { name: "ops", grants: { nexus: ["*"], graviti: ["graviti-demo"] } };
+    expect(decide({ ...both, principal: { kind: "verified", principal: everything } })).toEqual({
+      outcome: "allow",
+      serverHeld: ["nexus", "graviti"],
+    });
+    const nobody: Principal = { name: "other", grants: { nexus: ["proj_other"] } };
+    expect(decide({ ...both, principal: { kind: "verified", principal: nobody } })).toEqual({
+      outcome: "refuse",
+      code: "FORBIDDEN",
+      message: '"other" may not use nexus project proj_demo or graviti project graviti-demo.',
+    });
+    expect(decide(both)).toEqual({
+      outcome: "refuse",
+      code: "UNAUTHENTICATED",
+      message:
+        "No credentials: send Authorization: Bearer <token>, or your own x-nexus-project-id and x-nexus-secret-key, " +
+        "or x-graviti-access-key.",
+    });
+    expect(decide({ ...both, settings: noAuth })).toMatchObject({
+      code: "GATEWAY_MISCONFIGURED",
+      message: expect.stringContaining("(NEXUS_PROJECT_ID/NEXUS_SECRET_KEY, GRAVITI_ACCESS_KEY)"),
+    });
   });
 
   it("needs the principal exactly when the decision depends on it", () => {
-    expect(principalNeeded({ ownCredentials: false, serverProject: held, settings: withTokens })).toBe(true);
-    expect(principalNeeded({ ownCredentials: true, serverProject: held, settings: withTokens })).toBe(false);
-    expect(principalNeeded({ ownCredentials: false, serverProject: null, settings: withTokens })).toBe(false);
-    expect(principalNeeded({ ownCredentials: false, serverProject: held, settings: off })).toBe(false);
-    expect(principalNeeded({ ownCredentials: false, serverProject: held, settings: noAuth })).toBe(false);
+    expect(principalNeeded({ ownCredentials: false, serverProjects: [held], settings: withTokens })).toBe(true);
+    expect(principalNeeded({ ownCredentials: true, serverProjects: [held], settings: withTokens })).toBe(false);
+    expect(principalNeeded({ ownCredentials: false, serverProjects: [], settings: withTokens })).toBe(false);
+    expect(principalNeeded({ ownCredentials: false, serverProjects: [held], settings: off })).toBe(false);
+    expect(principalNeeded({ ownCredentials: false, serverProjects: [held], settings: noAuth })).toBe(false);
   });
 
   it("never allows a caller without own credentials past held keys unless a verified principal is granted them", () => {

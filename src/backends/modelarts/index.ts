@@ -27,6 +27,7 @@ export const modelArtsBackend: Backend<ModelArtsCredentials, ModelArtsSession> =
   capabilities: { webhooks: false, logs: false, uploads: false, listAllJobs: false },
   credentialsHint: MODELARTS_CREDENTIALS_HINT,
   credentialHeaders: [PROJECT_ID_HEADER, TOKEN_HEADER],
+  credentialSettings: ["MODELARTS_PROJECT_ID", "MODELARTS_TOKEN"],
   credentialsFromHeaders: modelArtsCredentialsFromHeaders,
   credentialsFromPayload: modelArtsCredentialsFromPayload,
   tenantOf: (credentials) => credentials.projectId,

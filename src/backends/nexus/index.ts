@@ -30,6 +30,7 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
   capabilities: { webhooks: true, logs: true, uploads: true, listAllJobs: true },
   credentialsHint: NEXUS_CREDENTIALS_HINT,
   credentialHeaders: [PROJECT_ID_HEADER, SECRET_KEY_HEADER],
+  credentialSettings: ["NEXUS_PROJECT_ID", "NEXUS_SECRET_KEY"],
   credentialsFromHeaders: nexusCredentialsFromHeaders,
   credentialsFromPayload: nexusCredentialsFromPayload,
   tenantOf: (credentials) => credentials.projectId,
