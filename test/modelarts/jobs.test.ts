@@ -182,4 +182,14 @@ describe("the bound on datasets scanned", () => {
     expect(narrowed.errors).toBeUndefined();
     expect(narrowed.data?.jobs.edges.length).toBeGreaterThan(0);
   });
+
+  it("keeps Nexus's jobs beside the bound's error, which names ModelArts", async () => {
+    const result = await gqlAs<{ jobs: Page<JobNode> }>(`{ jobs(first: 100) { edges { node { id provider state createdAt } } } }`, {}, BOTH, url);
+    expect(result.data?.jobs.edges).toHaveLength(40);
+    expect(result.data?.jobs.edges.every((edge) => edge.node.provider === "NEXUS")).toBe(true);
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
+      [["jobs"], "BAD_USER_INPUT", "MODELARTS"],
+    ]);
+    expect(result.errors?.[0]?.message).toMatch(/^modelarts jobs: project \S+ has 16 datasets, more than the 5 /);
+  });
 });
