@@ -333,6 +333,10 @@ export type ModelArtsDataset = Dataset & Node & {
   datasetFormat: ModelArtsDatasetFormat;
   /** The raw `dataset_format` code (null when absent). */
   datasetFormatCode?: Maybe<Scalars['Int']['output']>;
+  /** The ModelArts dataset status (not `status`: that name is `NexusDataset`'s status object, and one query may select both). */
+  datasetStatus: ModelArtsDatasetStatus;
+  /** The raw `status` code (null when absent). */
+  datasetStatusCode?: Maybe<Scalars['Int']['output']>;
   /** The dataset's type. */
   datasetType: ModelArtsDatasetType;
   /** The raw `dataset_type` code (null when absent). */
@@ -364,10 +368,6 @@ export type ModelArtsDataset = Dataset & Node & {
    * 3 deleted and 4 abnormal → `FAILED`; 2, 5, 6, 7 and unknown codes → `PROCESSING`.
    */
   state: DatasetState;
-  /** The ModelArts status. */
-  status: ModelArtsDatasetStatus;
-  /** The raw `status` code (null when absent). */
-  statusCode?: Maybe<Scalars['Int']['output']>;
   /** Its tags (`dataset_tags`). */
   tags: Array<Scalars['String']['output']>;
   /** When the dataset was last changed. */
@@ -397,7 +397,7 @@ export type ModelArtsDatasetFormat =
   /** A code the gateway does not know (or none): read the raw code. */
   | 'UNKNOWN';
 
-/** A ModelArts dataset `status` (the raw code is beside it as `statusCode`). */
+/** A ModelArts dataset `status` (the raw code is beside it as `datasetStatusCode`). */
 export type ModelArtsDatasetStatus =
   /** 4: abnormal. */
   | 'ABNORMAL'
@@ -495,7 +495,7 @@ export type ModelArtsExportTask = Job & Node & {
   /** The dataset exported; null when it no longer exists. */
   dataset?: Maybe<ModelArtsDataset>;
   /** The dataset's upstream `dataset_id`, even when the dataset no longer exists. */
-  datasetId: Scalars['String']['output'];
+  datasetId?: Maybe<Scalars['String']['output']>;
   /** The upstream error code, when the task failed (for example `ModelArts.4903`). */
   errorCode?: Maybe<Scalars['String']['output']>;
   /** The upstream error message, when the task failed. */
@@ -506,6 +506,8 @@ export type ModelArtsExportTask = Job & Node & {
   exportFormatCode?: Maybe<Scalars['Int']['output']>;
   /** What it was asked to export, and where to. */
   exportParams: ModelArtsExportParams;
+  /** The ModelArts task status (not `status`: that name is `NexusJob`'s status object, and one query may select both). */
+  exportStatus: ModelArtsExportTaskStatus;
   /** Which samples it exports. */
   exportType: ModelArtsExportType;
   /** The raw `export_type` code (null when absent). */
@@ -534,8 +536,6 @@ export type ModelArtsExportTask = Job & Node & {
    * → `FAILED`; an unknown status → `RUNNING` when progress was made, else `WAITING` (never terminal).
    */
   state: JobState;
-  /** The ModelArts status. */
-  status: ModelArtsExportTaskStatus;
   /** Samples to export; null while the backend has not counted them (usually while `INIT`). */
   totalSampleCount?: Maybe<Scalars['Int']['output']>;
   /** When the task last changed. */
@@ -566,7 +566,7 @@ export type ModelArtsExportTaskEdge = {
   node: ModelArtsExportTask;
 };
 
-/** An export task's raw `status` (the raw text is beside it as `rawStatus`). */
+/** An export task's `status` (the raw text is beside it as `rawStatus`). */
 export type ModelArtsExportTaskStatus =
   /** Failed (see `errorCode` and `errorMessage`): state `FAILED`. */
   | 'FAILED'
@@ -1545,6 +1545,8 @@ export type ModelArtsDatasetResolvers<ContextType = GatewayContext, ParentType e
   dataSources?: Resolver<Array<ResolversTypes['ModelArtsDataSource']>, ParentType, ContextType>;
   datasetFormat?: Resolver<ResolversTypes['ModelArtsDatasetFormat'], ParentType, ContextType>;
   datasetFormatCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  datasetStatus?: Resolver<ResolversTypes['ModelArtsDatasetStatus'], ParentType, ContextType>;
+  datasetStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   datasetType?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
   datasetTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1557,8 +1559,6 @@ export type ModelArtsDatasetResolvers<ContextType = GatewayContext, ParentType e
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   samples?: Resolver<ResolversTypes['ModelArtsSampleCounts'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DatasetState'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelArtsDatasetStatus'], ParentType, ContextType>;
-  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   versionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1578,12 +1578,13 @@ export type ModelArtsExportParamsResolvers<ContextType = GatewayContext, ParentT
 export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportTask'] = ResolversParentTypes['ModelArtsExportTask']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<Maybe<ResolversTypes['ModelArtsDataset']>, ParentType, ContextType>;
-  datasetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exportFormat?: Resolver<ResolversTypes['ModelArtsExportFormat'], ParentType, ContextType>;
   exportFormatCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   exportParams?: Resolver<ResolversTypes['ModelArtsExportParams'], ParentType, ContextType>;
+  exportStatus?: Resolver<ResolversTypes['ModelArtsExportTaskStatus'], ParentType, ContextType>;
   exportType?: Resolver<ResolversTypes['ModelArtsExportType'], ParentType, ContextType>;
   exportTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finishedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1596,7 +1597,6 @@ export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentTyp
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   rawStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelArtsExportTaskStatus'], ParentType, ContextType>;
   totalSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   versionFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

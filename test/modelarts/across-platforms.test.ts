@@ -76,6 +76,35 @@ describe("the provider argument", () => {
   });
 });
 
+describe("the README's dashboard query", () => {
+  it("gives the running jobs of both platforms with their progress, in one request", async () => {
+    const data = await dataAs<{ jobs: Page<{ provider: string; state: string; progress: number; exportStatus?: string; dataset?: { name: string } | null }> & { totalCount: number } }>(
+      /* GraphQL */ `{
+        jobs(first: 50, state: [RUNNING]) {
+          totalCount
+          edges { node { id name provider state progress
+            ... on NexusJob { dataset { name } status { items { delivered failedDeliver } } }
+            ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount path dataset { name } }
+          } }
+        }
+      }`,
+      {},
+      BOTH,
+    );
+    const nodes = data.jobs.edges.map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.provider))).toEqual(new Set(["NEXUS", "MODELARTS"]));
+    expect(data.jobs.totalCount).toBe(nodes.length);
+    for (const node of nodes) {
+      expect(node.state).toBe("RUNNING");
+      expect(node.progress).toBeGreaterThanOrEqual(0);
+      expect(node.progress).toBeLessThanOrEqual(1);
+    }
+    // ModelArts: the 4 RUNNING tasks and the STOPPING one (still running until it has stopped).
+    expect(nodes.filter((node) => node.provider === "MODELARTS").map((node) => node.exportStatus).sort()).toEqual(["RUNNING", "RUNNING", "RUNNING", "RUNNING", "STOPPING"]);
+    expect(nodes.filter((node) => node.provider === "MODELARTS").every((node) => node.dataset !== null)).toBe(true);
+  });
+});
+
 describe("one platform failing while the other answers", () => {
   it("keeps Nexus's jobs and datasets when ModelArts fails, with one error per list naming ModelArts", async () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 503 });

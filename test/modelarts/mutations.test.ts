@@ -9,7 +9,7 @@ import { MA, dataAs, datasetIdByName, globalId, gqlAs, modelArts, modelArtsApi }
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateModelArtsExportTaskInput!) {
     createModelArtsExportTask(input: $input) {
-      task { id modelArtsId state progress status datasetId path exportType exportFormat versionId
+      task { id modelArtsId state progress exportStatus datasetId path exportType exportFormat versionId
         exportParams { destination newDatasetName newDatasetWorkPath samples } dataset { name } }
     }
   }
@@ -21,7 +21,7 @@ interface Created {
       id: string;
       modelArtsId: string;
       state: string;
-      status: string;
+      exportStatus: string;
       datasetId: string;
       path: string;
       exportType: string;
@@ -47,7 +47,7 @@ describe("createModelArtsExportTask", () => {
     const { task } = data.createModelArtsExportTask;
     expect(task).toMatchObject({
       state: "WAITING",
-      status: "INIT",
+      exportStatus: "INIT",
       datasetId,
       exportType: "ALL",
       exportFormat: "TREE",

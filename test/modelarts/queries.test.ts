@@ -47,7 +47,7 @@ interface WireTask {
 const DATASET_FIELDS = /* GraphQL */ `
   fragment D on ModelArtsDataset {
     id modelArtsId projectId name provider createdAt updatedAt state
-    datasetType datasetTypeCode dataFormat datasetFormat datasetFormatCode status statusCode description
+    datasetType datasetTypeCode dataFormat datasetFormat datasetFormatCode datasetStatus datasetStatusCode description
     samples { total annotated unconfirmed } currentVersionId currentVersionName versionCount workPath
     dataSources { dataType path } labels { name type typeCode property } tags
   }
@@ -55,7 +55,7 @@ const DATASET_FIELDS = /* GraphQL */ `
 
 const TASK_FIELDS = /* GraphQL */ `
   fragment T on ModelArtsExportTask {
-    id modelArtsId name provider createdAt updatedAt state progress status rawStatus progressPercent datasetId
+    id modelArtsId name provider createdAt updatedAt state progress exportStatus rawStatus progressPercent datasetId
     path exportType exportTypeCode exportFormat exportFormatCode versionId versionFormat
     exportParams { destination rawDestination newDatasetName newDatasetWorkPath sampleState samples }
     totalSampleCount finishedSampleCount errorCode errorMessage
@@ -94,8 +94,8 @@ describe("ModelArtsDataset", () => {
       dataFormat: "Default",
       datasetFormat: "FILE",
       datasetFormatCode: 0,
-      status: "NORMAL",
-      statusCode: 1,
+      datasetStatus: "NORMAL",
+      datasetStatusCode: 1,
       description: "Shelf photos from 12 stores",
       samples: { total: 2400, annotated: 2100, unconfirmed: 40 },
       currentVersionName: "V003",
@@ -110,18 +110,18 @@ describe("ModelArtsDataset", () => {
   });
 
   it("maps every documented type and status code to its enum and normalised state", async () => {
-    const data = await dataAs<{ datasets: Page<{ name: string; datasetType: string; datasetTypeCode: number; status: string; statusCode: number; state: string }> }>(
-      `{ datasets(first: 100) { edges { node { name ... on ModelArtsDataset { datasetType datasetTypeCode status statusCode state } } } } }`,
+    const data = await dataAs<{ datasets: Page<{ name: string; datasetType: string; datasetTypeCode: number; datasetStatus: string; datasetStatusCode: number; state: string }> }>(
+      `{ datasets(first: 100) { edges { node { name ... on ModelArtsDataset { datasetType datasetTypeCode datasetStatus datasetStatusCode state } } } } }`,
     );
     const nodes = data.datasets.edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(16);
     const stateOf: Record<number, string> = { 0: "WAITING", 1: "READY", 2: "PROCESSING", 3: "FAILED", 4: "FAILED", 5: "PROCESSING", 6: "PROCESSING", 7: "PROCESSING", 8: "UPLOADING" };
     for (const node of nodes) {
       expect(node.datasetType).not.toBe("UNKNOWN");
-      expect(node.status).not.toBe("UNKNOWN");
-      expect(node.state).toBe(stateOf[node.statusCode]);
+      expect(node.datasetStatus).not.toBe("UNKNOWN");
+      expect(node.state).toBe(stateOf[node.datasetStatusCode]);
     }
-    expect(new Set(nodes.map((node) => node.statusCode))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(nodes.map((node) => node.datasetStatusCode))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
     expect(new Set(nodes.map((node) => node.datasetTypeCode))).toEqual(new Set([0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900]));
     // Newest first, as the emulator holds them.
     const byNewest = [...datasets].sort((a, b) => b.create_time - a.create_time || (a.dataset_id < b.dataset_id ? -1 : 1));
@@ -134,7 +134,7 @@ describe("ModelArtsDataset", () => {
       `${DATASET_FIELDS} query ($id: ID!) { dataset(id: $id) { ...D } }`,
       { id: globalId("ModelArtsDataset", id) },
     );
-    expect(data.dataset).toMatchObject({ currentVersionId: null, currentVersionName: null, versionCount: 0, state: "UPLOADING", status: "IMPORTING" });
+    expect(data.dataset).toMatchObject({ currentVersionId: null, currentVersionName: null, versionCount: 0, state: "UPLOADING", datasetStatus: "IMPORTING" });
   });
 });
 
@@ -160,7 +160,7 @@ describe("ModelArtsExportTask", () => {
       name: `export ${task.task_id}`,
       provider: "MODELARTS",
       state: "FAILED",
-      status: "FAILED",
+      exportStatus: "FAILED",
       rawStatus: "FAILED",
       progress: task.progress / 100,
       progressPercent: task.progress,
@@ -176,15 +176,15 @@ describe("ModelArtsExportTask", () => {
   });
 
   it("normalises every status: INIT, RUNNING, SUCCESSED, FAILED, STOPPING (RUNNING) and STOPPED (CANCELLED)", async () => {
-    const data = await dataAs<{ jobs: Page<{ state: string; progress: number; status: string; rawStatus: string }> }>(
-      `{ jobs(first: 100) { edges { node { state progress ... on ModelArtsExportTask { status rawStatus } } } } }`,
+    const data = await dataAs<{ jobs: Page<{ state: string; progress: number; exportStatus: string; rawStatus: string }> }>(
+      `{ jobs(first: 100) { edges { node { state progress ... on ModelArtsExportTask { exportStatus rawStatus } } } } }`,
     );
     const nodes = data.jobs.edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(20);
     const expected: Record<string, string> = { INIT: "WAITING", RUNNING: "RUNNING", SUCCESSED: "FINISHED", FAILED: "FAILED", STOPPING: "RUNNING", STOPPED: "CANCELLED" };
     const counts: Record<string, number> = {};
     for (const node of nodes) {
-      expect(node.status).toBe(node.rawStatus);
+      expect(node.exportStatus).toBe(node.rawStatus);
       expect(node.state).toBe(expected[node.rawStatus]);
       expect(node.progress).toBeGreaterThanOrEqual(0);
       expect(node.progress).toBeLessThanOrEqual(1);

@@ -20,7 +20,7 @@ const JOB_UPDATED = /* GraphQL */ `
   subscription ($id: ID!) {
     jobUpdated(id: $id) {
       id state progress
-      ... on ModelArtsExportTask { status finishedSampleCount totalSampleCount errorCode errorMessage }
+      ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount errorCode errorMessage }
     }
   }
 `;
@@ -33,7 +33,7 @@ interface TaskView {
   id: string;
   state: string;
   progress: number;
-  status: string;
+  exportStatus: string;
   finishedSampleCount: number | null;
   totalSampleCount: number | null;
   errorCode: string | null;
@@ -100,9 +100,9 @@ describe("jobUpdated on an export task", () => {
     expect(await overSse.done).toEqual({ error: null });
     for (const stream of [views(overWs.results), views(overSse.results)]) {
       expectWellFormed(stream, "FINISHED");
-      expect(stream[0]).toMatchObject({ id, state: "WAITING", status: "INIT", progress: 0 });
-      expect(stream.some((view) => view.status === "RUNNING" && view.progress > 0 && view.progress < 1)).toBe(true);
-      expect(stream.at(-1)).toMatchObject({ state: "FINISHED", status: "SUCCESSED", progress: 1, finishedSampleCount: 2, totalSampleCount: 2 });
+      expect(stream[0]).toMatchObject({ id, state: "WAITING", exportStatus: "INIT", progress: 0 });
+      expect(stream.some((view) => view.exportStatus === "RUNNING" && view.progress > 0 && view.progress < 1)).toBe(true);
+      expect(stream.at(-1)).toMatchObject({ state: "FINISHED", exportStatus: "SUCCESSED", progress: 1, finishedSampleCount: 2, totalSampleCount: 2 });
     }
   }, 60_000);
 
@@ -115,8 +115,8 @@ describe("jobUpdated on an export task", () => {
     expect(await overSse.done).toEqual({ error: null });
     for (const stream of [views(overWs.results), views(overSse.results)]) {
       expectWellFormed(stream, "FAILED");
-      expect(stream[0]).toMatchObject({ state: "WAITING", status: "INIT" });
-      expect(stream.at(-1)).toMatchObject({ state: "FAILED", status: "FAILED", progress: 0, errorCode: "ModelArts.72060041", errorMessage: "Dataset is empty: there are no samples to export." });
+      expect(stream[0]).toMatchObject({ state: "WAITING", exportStatus: "INIT" });
+      expect(stream.at(-1)).toMatchObject({ state: "FAILED", exportStatus: "FAILED", progress: 0, errorCode: "ModelArts.72060041", errorMessage: "Dataset is empty: there are no samples to export." });
     }
   }, 60_000);
 
@@ -180,11 +180,11 @@ describe("datasetUpdated on a ModelArts dataset", () => {
   it("sends a normal (READY) dataset once and completes", async () => {
     const datasetId = await datasetIdByName("defect-classification");
     for (const client of [ws(), sse()]) {
-      const stream = watch(client, `subscription ($id: ID!) { datasetUpdated(id: $id) { id state ... on ModelArtsDataset { status } } }`, {
+      const stream = watch(client, `subscription ($id: ID!) { datasetUpdated(id: $id) { id state ... on ModelArtsDataset { datasetStatus } } }`, {
         id: globalId("ModelArtsDataset", datasetId),
       });
       expect(await stream.done).toEqual({ error: null });
-      expect(stream.results).toEqual([{ data: { datasetUpdated: { id: globalId("ModelArtsDataset", datasetId), state: "READY", status: "NORMAL" } } }]);
+      expect(stream.results).toEqual([{ data: { datasetUpdated: { id: globalId("ModelArtsDataset", datasetId), state: "READY", datasetStatus: "NORMAL" } } }]);
     }
   });
 });

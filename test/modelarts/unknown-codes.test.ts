@@ -76,9 +76,9 @@ describe("codes the docs do not list", () => {
   it("give UNKNOWN with the raw value beside it, and every other field still resolves", async () => {
     const result = await gqlAs<Record<string, unknown>>(
       /* GraphQL */ `query ($d: ID!, $t: ID!) {
-        dataset(id: $d) { ... on ModelArtsDataset { name state datasetType datasetTypeCode datasetFormat datasetFormatCode status statusCode
+        dataset(id: $d) { ... on ModelArtsDataset { name state datasetType datasetTypeCode datasetFormat datasetFormatCode datasetStatus datasetStatusCode
           labels { name type typeCode } tags samples { total } versionCount } }
-        job(id: $t) { state progress ... on ModelArtsExportTask { status rawStatus exportType exportTypeCode exportFormat exportFormatCode
+        job(id: $t) { state progress ... on ModelArtsExportTask { exportStatus rawStatus exportType exportTypeCode exportFormat exportFormatCode
           exportParams { destination rawDestination } totalSampleCount } }
         jobs(first: 5) { totalCount edges { node { id state } } }
       }`,
@@ -95,8 +95,8 @@ describe("codes the docs do not list", () => {
         datasetTypeCode: 12345,
         datasetFormat: "UNKNOWN",
         datasetFormatCode: 7,
-        status: "UNKNOWN",
-        statusCode: 99,
+        datasetStatus: "UNKNOWN",
+        datasetStatusCode: 99,
         labels: [{ name: "x", type: "UNKNOWN", typeCode: 777 }],
         tags: ["ok"],
         samples: { total: 0 },
@@ -105,7 +105,7 @@ describe("codes the docs do not list", () => {
       job: {
         state: "RUNNING",
         progress: 0.425,
-        status: "UNKNOWN",
+        exportStatus: "UNKNOWN",
         rawStatus: "PAUSED",
         exportType: "UNKNOWN",
         exportTypeCode: 9,

@@ -20,7 +20,7 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     ...jobModelFields,
     modelArtsId: (task) => task.wire.task_id,
     progress: (task) => exportTaskProgress(task.wire),
-    status: (task) => exportTaskStatusOf(task.wire.status),
+    exportStatus: (task) => exportTaskStatusOf(task.wire.status),
     rawStatus: (task) => task.wire.status,
     progressPercent: (task) => (typeof task.wire.progress === "number" && Number.isFinite(task.wire.progress) ? task.wire.progress : null),
     dataset: (task, _args, context) => modelArtsSession(context).loaders.datasetById.load(task.datasetRef),
