@@ -16,7 +16,10 @@ import { MODELARTS_MAX_LIMIT } from "./client";
 import type { ModelArtsLoaders } from "./loaders";
 import type { ModelArtsExportTaskModel } from "./to-model";
 
-/** The error of a project with more datasets than the scan's bound. */
+/**
+ * The error of a project with more datasets than the scan's bound. An `UpstreamError` (of the dataset list call
+ * that found it, which answered 200) so that merged lists keep it to ModelArts's part, like any ModelArts failure.
+ */
 function tooManyDatasets(project: string, datasets: number, bound: number): UpstreamError {
   return new UpstreamError(
     `modelarts jobs: project ${project} has ${datasets} datasets, more than the ${bound} whose export tasks one jobs ` +

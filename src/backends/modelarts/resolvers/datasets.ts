@@ -11,21 +11,7 @@ import { sortKeyOf } from "../../../pagination/sort-key";
 import { datasetModelFields } from "../../../resources/model-fields";
 import { datasetFormatOf, datasetStatusOf, datasetTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
-
-/** A wire integer, or null when absent or not an integer. */
-export function integerOrNull(value: unknown): number | null {
-  return typeof value === "number" && Number.isInteger(value) ? value : null;
-}
-
-/** A wire count; 0 when absent (modelarts.md omits counts it has not made). */
-function countOf(value: unknown): number {
-  return integerOrNull(value) ?? 0;
-}
-
-/** A wire string, or null when absent or empty (a dataset without a version has `""`). */
-function textOrNull(value: unknown): string | null {
-  return typeof value === "string" && value !== "" ? value : null;
-}
+import { countOf, integerOrNull, textOrNull } from "./wire-values";
 
 /** The ModelArts dataset types. */
 export const modelArtsDatasetResolvers: Resolvers = {

@@ -6,13 +6,8 @@
 import type { Resolvers } from "../../../generated/resolvers-types";
 import { jobModelFields } from "../../../resources/model-fields";
 import { exportDestinationOf, exportFormatOf, exportTaskProgress, exportTaskStatusOf, exportTypeOf } from "../codes";
-import { parseExportTaskRef } from "../ids";
 import { modelArtsSession } from "../session";
-import { integerOrNull } from "./datasets";
-
-function textOrNull(value: unknown): string | null {
-  return typeof value === "string" && value !== "" ? value : null;
-}
+import { integerOrNull, textOrNull } from "./wire-values";
 
 /** The ModelArts export task types. */
 export const modelArtsExportTaskResolvers: Resolvers = {
@@ -24,7 +19,7 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     rawStatus: (task) => task.wire.status,
     progressPercent: (task) => (typeof task.wire.progress === "number" && Number.isFinite(task.wire.progress) ? task.wire.progress : null),
     dataset: (task, _args, context) => modelArtsSession(context).loaders.datasetById.load(task.datasetRef),
-    datasetId: (task) => parseExportTaskRef(task.ref)?.datasetId ?? task.datasetRef,
+    datasetId: (task) => task.datasetRef,
     path: (task) => textOrNull(task.wire.path),
     exportType: (task) => exportTypeOf(task.wire.export_type),
     exportTypeCode: (task) => integerOrNull(task.wire.export_type),
