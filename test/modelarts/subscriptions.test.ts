@@ -159,6 +159,25 @@ describe("jobUpdated on an export task", () => {
   });
 });
 
+describe("credentials of a live export task", () => {
+  it("ends with UNAUTHENTICATED without ModelArts credentials and FORBIDDEN for a token of another project", async () => {
+    const datasetId = await datasetIdByName("defect-classification");
+    const id = taskGlobalId(datasetId, "anyTask0000000000001");
+    const { NEXUS, MA_OTHER } = await import("./helpers");
+    const cases: [Callers, string][] = [
+      [{ nexus: NEXUS }, "UNAUTHENTICATED"],
+      [{ modelarts: { project: MA_OTHER.project, token: MA.token } }, "FORBIDDEN"],
+    ];
+    for (const [callers, code] of cases) {
+      for (const client of [ws(callers), sse(callers)]) {
+        const stream = watch(client, JOB_UPDATED, { id });
+        await stream.done;
+        expect(stream.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.["code"])).toEqual([code]);
+      }
+    }
+  });
+});
+
 describe("jobLogAdded on an export task", () => {
   it("is BAD_USER_INPUT saying ModelArts has no task log, over both transports, with no upstream call", async () => {
     const datasetId = await datasetIdByName("defect-classification");
