@@ -7,7 +7,6 @@ import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graph
 import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
 import type { GatewayEnv } from "./env";
 import { toGraphQLError } from "./errors";
-import { renderSelfHostedGraphiQL } from "./graphiql-assets";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
 import type { LimitSettings } from "./limits/limit-settings";
 import { createGatewayLogger } from "./logger";
@@ -15,6 +14,7 @@ import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
+import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { schema } from "./schema";
 import { createLivePort } from "./subscriptions/live-port";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
@@ -54,6 +54,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   graphiql: (_request, { env }) =>
     graphiqlWhenEnabled<GraphiQLOptions>(env, {
       title: "ML batch GraphQL gateway",
+      // A newcomer's first tab; links (?query=) and a returning user's tabs come first (pages/graphiql-page.ts).
       defaultQuery: GRAPHIQL_DEFAULT_QUERY,
       // GraphiQL subscribes over the WebSocket (graphql-transport-ws) the Worker accepts on /graphql.
       subscriptionsProtocol: "WS",
@@ -75,8 +76,8 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useVaryOrigin(),
     useSubscriptionDeadline(),
   ],
-  // GraphiQL's files come from this Worker, not a CDN (see graphiql-assets.ts).
-  renderGraphiQL: renderSelfHostedGraphiQL,
+  // GraphiQL's page is our own: every file from this Worker, not a CDN, and shared links open what they say.
+  renderGraphiQL: renderGraphiQLPage,
   logging: createGatewayLogger(),
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),

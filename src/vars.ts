@@ -55,6 +55,8 @@ export interface GatewayVars {
   GRAPHIQL?: string;
   /** `true` answers introspection queries. Default `false`. */
   INTROSPECTION?: string;
+  /** `true` serves the live jobs page at `/jobs`. Default `false`. */
+  JOBS_PAGE?: string;
   // --- end of authentication and browser settings ---
   // Upstream resilience (src/upstream/settings.ts reads and validates these).
   /** The time budget of one request's upstream calls, retries and waits included, in milliseconds. Default 15000. */

@@ -9,12 +9,14 @@ import { limitRequestBody } from "./limits/request-body-limit";
 import { limitSettingsFromEnv } from "./limits/limit-settings";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 import { foreignOriginRefusal } from "./browser/websocket-origin";
+import { faviconResponse, isFaviconRequest } from "./pages/favicon";
+import { jobsPageResponse } from "./pages/jobs-page";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
 export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
 export { ResourceWatch } from "./subscriptions/resource-watch";
 
-/** The Worker: GraphQL (HTTP, SSE, WebSocket) on `/graphql`, a pointer to it on `/`. */
+/** The Worker: GraphQL (HTTP, SSE, WebSocket) on `/graphql`, a pointer to it on `/`, the jobs page on `/jobs`. */
 export default {
   async fetch(request, env, executionContext): Promise<Response> {
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
@@ -24,6 +26,10 @@ export default {
     }
     const url = new URL(request.url);
     if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);
+    if (isFaviconRequest(url)) return faviconResponse();
+    // The live jobs page when JOBS_PAGE=true; otherwise its paths are unknown to the gateway (404 below).
+    const page = jobsPageResponse(request, url, env);
+    if (page !== null) return page;
     if (url.pathname === "/") {
       return new Response(`ML batch GraphQL gateway: GraphQL and GraphiQL at ${GRAPHQL_PATH}\n`, {
         headers: { "content-type": "text/plain; charset=utf-8" },

@@ -40,11 +40,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SUBSCRIPTION_MAX_LIFETIME_MS: "15000",
       // One upstream call gives up after 4 s, so the gateway's timeout tests (emulator latency faults) end quickly.
       UPSTREAM_TIMEOUT_MS: "4000",
-      // Like .dev.vars: GraphiQL and introspection on, and gateway auth explicitly off. One browser origin is allowed
-      // cross-origin, for the CORS tests; test/gateway/security-*.test.ts start gateways with other settings.
+      // Like .dev.vars: GraphiQL, introspection and the jobs page on, and gateway auth explicitly off. One browser
+      // origin is allowed cross-origin, for the CORS tests; test/gateway/security-*.test.ts start gateways with
+      // other settings.
       GATEWAY_AUTH: "off",
       GRAPHIQL: "true",
       INTROSPECTION: "true",
+      JOBS_PAGE: "true",
       CORS_ORIGINS: "https://app.example.com",
     },
   });

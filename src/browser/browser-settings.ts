@@ -1,6 +1,6 @@
 /**
  * Reading the settings that decide what a browser may do: `CORS_ORIGINS` (which other origins may call the gateway,
- * with credentials), `GRAPHIQL` and `INTROSPECTION`. All are closed by default, which is what production gets;
+ * with credentials), `GRAPHIQL`, `INTROSPECTION` and `JOBS_PAGE`. All are closed by default, which is what production gets;
  * `.dev.vars` opens them for local development. A bad value is a {@link SettingsProblem} naming the setting.
  */
 import type { SettingsProblem } from "../auth/auth-settings";
@@ -10,6 +10,7 @@ export interface BrowserEnv {
   CORS_ORIGINS?: string | undefined;
   GRAPHIQL?: string | undefined;
   INTROSPECTION?: string | undefined;
+  JOBS_PAGE?: string | undefined;
 }
 
 /** What browsers may do. */
@@ -20,6 +21,8 @@ export interface BrowserSettings {
   graphiql: boolean;
   /** Answer introspection queries (`__schema`, `__type`). Default false. */
   introspection: boolean;
+  /** Serve the live jobs page at `/jobs` (pages/jobs-page.ts). Default false. */
+  jobsPage: boolean;
 }
 
 function booleanSetting(setting: string, raw: string | undefined): boolean | SettingsProblem {
@@ -59,7 +62,9 @@ export function browserSettingsFromEnv(env: BrowserEnv): BrowserSettings | Setti
   if (typeof graphiql !== "boolean") return graphiql;
   const introspection = booleanSetting("INTROSPECTION", env.INTROSPECTION);
   if (typeof introspection !== "boolean") return introspection;
-  return { corsOrigins, graphiql, introspection };
+  const jobsPage = booleanSetting("JOBS_PAGE", env.JOBS_PAGE);
+  if (typeof jobsPage !== "boolean") return jobsPage;
+  return { corsOrigins, graphiql, introspection, jobsPage };
 }
 
 /**

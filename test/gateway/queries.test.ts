@@ -335,8 +335,9 @@ describe("GraphiQL and the endpoint", () => {
       expect((await response.text()).length, path).toBeGreaterThan(1000);
     }
     expect((await fetch(new URL("/graphiql/nothing.js", graphqlUrl()))).status).toBe(404);
-    // GraphiQL 4 fills its first tab from initialQuery.
-    expect(page).toContain(`"initialQuery":${JSON.stringify(GRAPHIQL_DEFAULT_QUERY)}`);
+    // A newcomer's first tab (defaultQuery); it is not forced as the initial query over links and stored tabs.
+    expect(page).toContain(`"defaultQuery":${JSON.stringify(GRAPHIQL_DEFAULT_QUERY)}`);
+    expect(page).not.toContain(`"initialQuery"`);
   });
 
   it("runs GraphiQL's opening query without errors", async () => {

@@ -1,8 +1,10 @@
 /**
  * Prints one plain closing line, `tests: N passed, N failed, N skipped`, after Vitest's own report, so that any
- * tool reading the log (CI included) can count the tests without knowing Vitest's format.
+ * tool reading the log (CI included) can count the tests without knowing Vitest's format. When the browser tests
+ * ran without a browser, a second line says they were skipped and how to install one.
  */
 import type { Reporter, TestModule } from "vitest/node";
+import { BROWSER_MISSING } from "./chromium-path";
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -18,5 +20,7 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const browserTests = testModules.some((module) => /[\\/]test[\\/]browser[\\/]/.test(module.moduleId));
+    if (browserTests && BROWSER_MISSING !== null) process.stdout.write(`${BROWSER_MISSING}\n`);
   }
 }
