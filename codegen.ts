@@ -8,6 +8,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 const shared = "../resources/parents#";
 const nexus = "../backends/nexus/parents#";
 const graviti = "../backends/graviti/parents#";
+const modelArts = "../backends/modelarts/parents#";
 
 const config: CodegenConfig = {
   schema: "schema.graphql",
@@ -45,6 +46,13 @@ const config: CodegenConfig = {
           JobConnection: `${shared}JobConnectionParent`,
           NexusWebhookConnection: `${nexus}NexusWebhookConnectionParent`,
           GravitiDataset: `${graviti}GravitiDatasetParent`,
+          ModelArtsDataset: `${modelArts}ModelArtsDatasetParent`,
+          ModelArtsExportTask: `${modelArts}ModelArtsExportTaskParent`,
+          ModelArtsExportTaskConnection: `${modelArts}ModelArtsExportTaskConnectionParent`,
+          ModelArtsExportParams: `${modelArts}ModelArtsExportParamsParent`,
+          ModelArtsLabel: `${modelArts}ModelArtsLabelParent`,
+          ModelArtsDataSource: `${modelArts}ModelArtsDataSourceParent`,
+          ModelArtsSampleCounts: `${modelArts}ModelArtsSampleCountsParent`,
         },
       },
     },

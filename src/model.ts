@@ -6,7 +6,7 @@
  */
 
 /** The platforms (the GraphQL enum `Provider`). */
-export type Provider = "NEXUS" | "GRAVITI";
+export type Provider = "NEXUS" | "GRAVITI" | "MODELARTS";
 
 /** A job's normalised state (the GraphQL enum `JobState`). */
 export type JobState = "WAITING" | "RUNNING" | "FINISHED" | "CANCELLED" | "FAILED";

@@ -17,6 +17,16 @@ export interface GatewayVars {
   GRAVITI_API_URL?: string;
   /** Default Graviti access key, used when a request carries no `x-graviti-access-key`. A secret. Unset: none. */
   GRAVITI_ACCESS_KEY?: string;
+  // --- ModelArts (src/backends/modelarts/settings.ts reads and validates these; README's Settings table). ---
+  /** ModelArts base URL, for example `https://modelarts.cn-north-4.myhuaweicloud.com`. Unset: no server-side default. */
+  MODELARTS_API_URL?: string;
+  /** Default ModelArts project id, used when a request carries no `x-modelarts-project-id` header. */
+  MODELARTS_PROJECT_ID?: string;
+  /** Default IAM token, used when a request carries no `x-modelarts-token` header. A secret. */
+  MODELARTS_TOKEN?: string;
+  /** Datasets whose export tasks one `jobs` list scans at most (without `datasetId`). Default 30, at most 100. */
+  MODELARTS_JOBS_MAX_DATASETS?: string;
+  // --- end of ModelArts ---
   /** Timeout of one upstream call in milliseconds. Default 10000. */
   UPSTREAM_TIMEOUT_MS?: string;
   /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */

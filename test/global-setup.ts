@@ -30,6 +30,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Graviti: the emulator's /graviti, and no default key (tests send x-graviti-access-key when they want it).
       GRAVITI_API_URL: `${emulator.url}/graviti`,
       GRAVITI_ACCESS_KEY: "",
+      // ModelArts: the emulator's ModelArts API, and no default project or token either.
+      MODELARTS_API_URL: `${emulator.url}/modelarts`,
+      MODELARTS_PROJECT_ID: "",
+      MODELARTS_TOKEN: "",
       // Subscriptions poll fast in tests (jobs run at 20 ms per item), and give up after 3 failed polls.
       POLL_INTERVAL_MS: "200",
       POLL_MAX_INTERVAL_MS: "1000",

@@ -6,10 +6,11 @@ import { decodeGlobalId } from "../global-id";
 import type { Provider } from "../model";
 import type { AnyBackend, NodeTypeSpec } from "./backend";
 import { gravitiBackend } from "./graviti";
+import { modelArtsBackend } from "./modelarts";
 import { nexusBackend } from "./nexus";
 
 /** Every backend, in the order their credentials are read and their items merged on ties. */
-export const BACKENDS: readonly AnyBackend[] = [nexusBackend, gravitiBackend];
+export const BACKENDS: readonly AnyBackend[] = [nexusBackend, gravitiBackend, modelArtsBackend];
 
 /** Every backend's credential headers (lower case), in registry order. */
 export const CREDENTIAL_HEADERS: readonly string[] = BACKENDS.flatMap((backend) => backend.credentialHeaders);

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent } from '../backends/nexus/parents';
 import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../resources/parents';
 import type { GravitiDatasetParent } from '../backends/graviti/parents';
+import type { ModelArtsDatasetParent, ModelArtsExportTaskParent, ModelArtsExportTaskConnectionParent, ModelArtsExportParamsParent, ModelArtsLabelParent, ModelArtsDataSourceParent, ModelArtsSampleCountsParent } from '../backends/modelarts/parents';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -106,6 +107,42 @@ export type CreateJobPayload = {
   __typename?: 'CreateJobPayload';
   /** The new job. */
   job: NexusJob;
+};
+
+/**
+ * A new ModelArts export task (modelarts.md's create body). Every field but `datasetId` is optional: the backend then
+ * exports all samples (`ALL`) as a tree (`TREE`) of the current version into the dataset's work path + `export/`.
+ */
+export type CreateModelArtsExportTaskInput = {
+  /** The dataset to export (a `ModelArtsDataset` global id). */
+  datasetId: Scalars['ID']['input'];
+  /** Where to (`export_params.export_dest`); default `DIR`. `NEW_DATASET` needs `newDatasetName` and `newDatasetWorkPath`. */
+  destination?: InputMaybe<ModelArtsExportDestination>;
+  /** The layout (`export_format`); default `TREE`. `UNKNOWN` is refused. */
+  exportFormat?: InputMaybe<ModelArtsExportFormat>;
+  /** Which samples (`export_type`); default `ALL`. `UNKNOWN` is refused. */
+  exportType?: InputMaybe<ModelArtsExportType>;
+  /** For `NEW_DATASET`: the new dataset's name. */
+  newDatasetName?: InputMaybe<Scalars['String']['input']>;
+  /** For `NEW_DATASET`: the new dataset's OBS work path, `/bucket/dir/`. */
+  newDatasetWorkPath?: InputMaybe<Scalars['String']['input']>;
+  /** The destination OBS path, `/bucket/dir/` (with the trailing slash). */
+  path?: InputMaybe<Scalars['String']['input']>;
+  /** Only samples in this state (`export_params.sample_state`, passed as is). */
+  sampleState?: InputMaybe<Scalars['String']['input']>;
+  /** Only these sample ids (`export_params.samples`). */
+  samples?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version format (`version_format`), passed as is. */
+  versionFormat?: InputMaybe<Scalars['String']['input']>;
+  /** The dataset version to export (`version_id`); default the current one. */
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createModelArtsExportTask`. */
+export type CreateModelArtsExportTaskPayload = {
+  __typename?: 'CreateModelArtsExportTaskPayload';
+  /** The new export task, as read back right after it was created (usually `INIT`). */
+  task: ModelArtsExportTask;
 };
 
 /** A new webhook. */
@@ -337,6 +374,319 @@ export type LogLevel =
   /** Something unusual that did not stop the item. */
   | 'WARNING';
 
+/** Where a ModelArts dataset's data comes from. */
+export type ModelArtsDataSource = {
+  __typename?: 'ModelArtsDataSource';
+  /** The raw `data_type` (0 is OBS). */
+  dataType?: Maybe<Scalars['Int']['output']>;
+  /** The data's path (an OBS path such as `/bucket/dir/`). */
+  path?: Maybe<Scalars['String']['output']>;
+};
+
+/** A dataset on Huawei Cloud ModelArts. Its id is a global id only (ModelArts ids have no prefix to tell them apart). */
+export type ModelArtsDataset = Dataset & Node & {
+  __typename?: 'ModelArtsDataset';
+  /** When the dataset was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The current version's id; null when the dataset has no version. */
+  currentVersionId?: Maybe<Scalars['String']['output']>;
+  /** The current version's name (`V001`, …); null when the dataset has no version. */
+  currentVersionName?: Maybe<Scalars['String']['output']>;
+  /** The raw `data_format` (for example `Default`, `Table`). */
+  dataFormat?: Maybe<Scalars['String']['output']>;
+  /** Where its data comes from. */
+  dataSources: Array<ModelArtsDataSource>;
+  /** Files or a table. */
+  datasetFormat: ModelArtsDatasetFormat;
+  /** The raw `dataset_format` code (null when absent). */
+  datasetFormatCode?: Maybe<Scalars['Int']['output']>;
+  /** The ModelArts dataset status (not `status`: that name is `NexusDataset`'s status object, and one query may select both). */
+  datasetStatus: ModelArtsDatasetStatus;
+  /** The raw `status` code (null when absent). */
+  datasetStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** The dataset's type. */
+  datasetType: ModelArtsDatasetType;
+  /** The raw `dataset_type` code (null when absent). */
+  datasetTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** The description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * The dataset's export tasks, newest first, optionally only those in the given states (one upstream call per 100
+   * tasks; `totalCount` costs nothing more). Pass `first` (with `after`) or `last` (with `before`), 1 to 100;
+   * without either, the first 20. Null only with an error (so the dataset itself still resolves).
+   */
+  exportTasks?: Maybe<ModelArtsExportTaskConnection>;
+  /** The global id. */
+  id: Scalars['ID']['output'];
+  /** Its labels. */
+  labels: Array<ModelArtsLabel>;
+  /** The upstream `dataset_id`. */
+  modelArtsId: Scalars['String']['output'];
+  /** The dataset's name. */
+  name: Scalars['String']['output'];
+  /** The ModelArts project the dataset belongs to. */
+  projectId: Scalars['String']['output'];
+  /** Always `MODELARTS`. */
+  provider: Provider;
+  /** The sample counts. */
+  samples: ModelArtsSampleCounts;
+  /**
+   * The normalised state, from `status`: 1 normal → `READY`; 0 creating → `WAITING`; 8 importing → `UPLOADING`;
+   * 3 deleted and 4 abnormal → `FAILED`; 2, 5, 6, 7 and unknown codes → `PROCESSING`.
+   */
+  state: DatasetState;
+  /** Its tags (`dataset_tags`). */
+  tags: Array<Scalars['String']['output']>;
+  /** When the dataset was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** How many versions the dataset has. */
+  versionCount: Scalars['Int']['output'];
+  /** The OBS directory the dataset works in. */
+  workPath?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A dataset on Huawei Cloud ModelArts. Its id is a global id only (ModelArts ids have no prefix to tell them apart). */
+export type ModelArtsDatasetExportTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<Array<JobState>>;
+};
+
+/** A ModelArts `dataset_format` (the raw code is beside it as `datasetFormatCode`). */
+export type ModelArtsDatasetFormat =
+  /** 0: files. */
+  | 'FILE'
+  /** 1: a table. */
+  | 'TABLE'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
+
+/** A ModelArts dataset `status` (the raw code is beside it as `datasetStatusCode`). */
+export type ModelArtsDatasetStatus =
+  /** 4: abnormal. */
+  | 'ABNORMAL'
+  /** 0: being created. */
+  | 'CREATING'
+  /** 3: deleted. */
+  | 'DELETED'
+  /** 2: being deleted. */
+  | 'DELETING'
+  /** 8: importing. */
+  | 'IMPORTING'
+  /** 1: normal (ready). */
+  | 'NORMAL'
+  /** 6: releasing a version. */
+  | 'RELEASING'
+  /** 7: switching versions. */
+  | 'SWITCHING_VERSION'
+  /** 5: synchronizing. */
+  | 'SYNCHRONIZING'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
+
+/** A ModelArts `dataset_type` (the documented integer codes; the raw code is beside it as `datasetTypeCode`). */
+export type ModelArtsDatasetType =
+  /** 900: custom format. */
+  | 'CUSTOM'
+  /** 0: image classification. */
+  | 'IMAGE_CLASSIFICATION'
+  /** 3: image segmentation. */
+  | 'IMAGE_SEGMENTATION'
+  /** 101: named entity recognition. */
+  | 'NAMED_ENTITY_RECOGNITION'
+  /** 1: object detection. */
+  | 'OBJECT_DETECTION'
+  /** 200: sound classification. */
+  | 'SOUND_CLASSIFICATION'
+  /** 201: speech content. */
+  | 'SPEECH_CONTENT'
+  /** 202: speech paragraph labeling. */
+  | 'SPEECH_PARAGRAPH_LABELING'
+  /** 400: table. */
+  | 'TABLE'
+  /** 100: text classification. */
+  | 'TEXT_CLASSIFICATION'
+  /** 102: text triplet. */
+  | 'TEXT_TRIPLET'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN'
+  /** 600: video. */
+  | 'VIDEO';
+
+/** Where an export task writes (`export_params.export_dest`). */
+export type ModelArtsExportDestination =
+  /** `DIR`: into the OBS directory `path` (the default). */
+  | 'DIR'
+  /** `NEW_DATASET`: into a new dataset (`newDatasetName`, `newDatasetWorkPath`). */
+  | 'NEW_DATASET'
+  /** A value the gateway does not know (output only; not accepted as input). */
+  | 'UNKNOWN';
+
+/** How an export task lays out what it exports (`export_format`). */
+export type ModelArtsExportFormat =
+  /** 2: tiled (flat). */
+  | 'TILE'
+  /** 1: a tree of directories. */
+  | 'TREE'
+  /** A code the gateway does not know (output only; not accepted as input). */
+  | 'UNKNOWN';
+
+/** What an export task was asked to export, and where to (`export_params`). */
+export type ModelArtsExportParams = {
+  __typename?: 'ModelArtsExportParams';
+  /** Where it writes; `DIR` when the task does not say. */
+  destination: ModelArtsExportDestination;
+  /** The new dataset's name, for `NEW_DATASET`. */
+  newDatasetName?: Maybe<Scalars['String']['output']>;
+  /** The new dataset's OBS work path, for `NEW_DATASET`. */
+  newDatasetWorkPath?: Maybe<Scalars['String']['output']>;
+  /** The raw `export_dest` (null when absent). */
+  rawDestination?: Maybe<Scalars['String']['output']>;
+  /** The raw `sample_state` filter, if one was given. */
+  sampleState?: Maybe<Scalars['String']['output']>;
+  /** The sample ids it was asked to export, if a list was given. */
+  samples?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/**
+ * A dataset export task on Huawei Cloud ModelArts: a job that exports a dataset's samples to OBS or to a new
+ * dataset. Its id is a global id that carries both the dataset and the task (an export task is addressed by both).
+ */
+export type ModelArtsExportTask = Job & Node & {
+  __typename?: 'ModelArtsExportTask';
+  /** When the task was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The dataset exported; null when it no longer exists. */
+  dataset?: Maybe<ModelArtsDataset>;
+  /** The dataset's upstream `dataset_id`, even when the dataset no longer exists. */
+  datasetId?: Maybe<Scalars['String']['output']>;
+  /** The upstream error code, when the task failed (for example `ModelArts.4903`). */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** The upstream error message, when the task failed. */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** How it lays them out. */
+  exportFormat: ModelArtsExportFormat;
+  /** The raw `export_format` code (null when absent). */
+  exportFormatCode?: Maybe<Scalars['Int']['output']>;
+  /** What it was asked to export, and where to. */
+  exportParams: ModelArtsExportParams;
+  /** The ModelArts task status (not `status`: that name is `NexusJob`'s status object, and one query may select both). */
+  exportStatus: ModelArtsExportTaskStatus;
+  /** Which samples it exports. */
+  exportType: ModelArtsExportType;
+  /** The raw `export_type` code (null when absent). */
+  exportTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** Samples exported so far; null while the backend does not say. */
+  finishedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The global id. */
+  id: Scalars['ID']['output'];
+  /** The upstream `task_id`. */
+  modelArtsId: Scalars['String']['output'];
+  /** `export <task id>` (export tasks have no name upstream). */
+  name: Scalars['String']['output'];
+  /** The destination OBS path. */
+  path?: Maybe<Scalars['String']['output']>;
+  /** The upstream `progress` percentage as a share, from 0 to 1; 1 when `SUCCESSED`, 0 when absent. */
+  progress: Scalars['Float']['output'];
+  /** The raw `progress` percentage (0.0 to 100.0); null when absent. */
+  progressPercent?: Maybe<Scalars['Float']['output']>;
+  /** Always `MODELARTS`. */
+  provider: Provider;
+  /** The raw `status` text. */
+  rawStatus: Scalars['String']['output'];
+  /**
+   * The normalised state, from `status`: `INIT` → `WAITING`; `RUNNING` → `RUNNING`; `STOPPING` → `RUNNING` (a
+   * stopping task is not over until it has stopped); `STOPPED` → `CANCELLED`; `SUCCESSED` → `FINISHED`; `FAILED`
+   * → `FAILED`; an unknown status → `RUNNING` when progress was made, else `WAITING` (never terminal).
+   */
+  state: JobState;
+  /** Samples to export; null while the backend has not counted them (usually while `INIT`). */
+  totalSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** When the task last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The version format, if the task says. */
+  versionFormat?: Maybe<Scalars['String']['output']>;
+  /** The dataset version exported, if the task says. */
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of export tasks, newest first. */
+export type ModelArtsExportTaskConnection = {
+  __typename?: 'ModelArtsExportTaskConnection';
+  /** The export tasks of this page, with their cursors. */
+  edges: Array<ModelArtsExportTaskEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many export tasks the whole list holds under the same filters (the upstream's total; no extra call unless `state` filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An export task and its cursor. */
+export type ModelArtsExportTaskEdge = {
+  __typename?: 'ModelArtsExportTaskEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The export task. */
+  node: ModelArtsExportTask;
+};
+
+/** An export task's `status` (the raw text is beside it as `rawStatus`). */
+export type ModelArtsExportTaskStatus =
+  /** Failed (see `errorCode` and `errorMessage`): state `FAILED`. */
+  | 'FAILED'
+  /** Created, not started: state `WAITING`. */
+  | 'INIT'
+  /** Exporting: state `RUNNING`. */
+  | 'RUNNING'
+  /** Stopped before the end: state `CANCELLED`. */
+  | 'STOPPED'
+  /** Asked to stop, still stopping: state `RUNNING` (not terminal). */
+  | 'STOPPING'
+  /** Done (ModelArts's spelling): state `FINISHED`. */
+  | 'SUCCESSED'
+  /** A status the gateway does not know: state `RUNNING` when progress was made, else `WAITING` (never terminal). */
+  | 'UNKNOWN';
+
+/** Which samples an export task exports (`export_type`). */
+export type ModelArtsExportType =
+  /** 2: all samples. */
+  | 'ALL'
+  /** 3: the samples a conditional search finds. */
+  | 'CONDITIONAL_SEARCH'
+  /** 0: the labeled samples. */
+  | 'LABELED'
+  /** A code the gateway does not know (output only; not accepted as input). */
+  | 'UNKNOWN'
+  /** 1: the unlabeled samples. */
+  | 'UNLABELED';
+
+/** A label of a ModelArts dataset. */
+export type ModelArtsLabel = {
+  __typename?: 'ModelArtsLabel';
+  /** The label's name. */
+  name: Scalars['String']['output'];
+  /** The raw `property` object (for example `@modelarts:color`). */
+  property?: Maybe<Scalars['JSONObject']['output']>;
+  /** The label's type (a dataset type). */
+  type: ModelArtsDatasetType;
+  /** The raw `type` code. */
+  typeCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A ModelArts dataset's sample counts (a count the backend omits is 0). */
+export type ModelArtsSampleCounts = {
+  __typename?: 'ModelArtsSampleCounts';
+  /** Annotated samples (`annotated_sample_count`). */
+  annotated: Scalars['Int']['output'];
+  /** Every sample (`total_sample_count`). */
+  total: Scalars['Int']['output'];
+  /** Samples whose annotation waits for confirmation (`unconfirmed_sample_count`). */
+  unconfirmed: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a job by setting its stop time to now. */
@@ -354,6 +704,11 @@ export type Mutation = {
   createGravitiDataset: CreateGravitiDatasetPayload;
   /** Creates a batch job over a dataset. */
   createJob: CreateJobPayload;
+  /**
+   * Starts a ModelArts export task over a dataset (one create call, then one read of the new task). A dataset that
+   * does not exist is `NOT_FOUND`; a body ModelArts refuses (a bad OBS path, …) is `BAD_USER_INPUT` with its message.
+   */
+  createModelArtsExportTask: CreateModelArtsExportTaskPayload;
   /** Creates a webhook; the payload carries its secret, this once. */
   createWebhook: CreateWebhookPayload;
   /** Deletes a dataset (global or upstream id). */
@@ -399,6 +754,11 @@ export type MutationCreateGravitiDatasetArgs = {
 
 export type MutationCreateJobArgs = {
   input: CreateJobInput;
+};
+
+
+export type MutationCreateModelArtsExportTaskArgs = {
+  input: CreateModelArtsExportTaskInput;
 };
 
 
@@ -744,6 +1104,8 @@ export type PageInfo = {
 export type Provider =
   /** Graviti (its OpenAPI v2 datasets; Graviti has no jobs). */
   | 'GRAVITI'
+  /** Huawei Cloud ModelArts (datasets and their export tasks). */
+  | 'MODELARTS'
   /** Datature Nexus. */
   | 'NEXUS';
 
@@ -773,6 +1135,12 @@ export type Query = {
    * (with `before`), 1 to 100; without either, the first 20. When one platform of several fails, the others' jobs
    * still come back, with one error per failed platform at this field's path (its usual code, and
    * `extensions.provider`); when every platform fails, the field is null with the first error.
+   *
+   * ModelArts cost: it has no list of every export task of a project, so without `datasetId` the gateway lists the
+   * project's datasets (1 call) and each dataset's export tasks (1 call per dataset, 100 tasks each): `1 + D` calls
+   * for `D` datasets, `totalCount` included. A project with more datasets than `MODELARTS_JOBS_MAX_DATASETS`
+   * (default 30) is not scanned: the ModelArts part fails with `BAD_USER_INPUT` saying so. With a ModelArts
+   * `datasetId` it is 1 call.
    */
   jobs?: Maybe<JobConnection>;
   /** Any object by its global id; null when it does not exist (or not in your project). */
@@ -897,12 +1265,13 @@ export type Subscription = {
   datasetUpdated: Dataset;
   /**
    * New log entries of a job, each once and in order, from the moment of subscribing; completes when the job is
-   * terminal and its last entries have been sent.
+   * terminal and its last entries have been sent. Only Nexus jobs have logs: a ModelArts export task (ModelArts has
+   * no task log) is `BAD_USER_INPUT`.
    */
   jobLogAdded: NexusLogEntry;
   /**
-   * A job (global or upstream id): sent at once, then each time its state, message, counters or progress change;
-   * completes after the terminal state (a finished job is sent once).
+   * A job (global or upstream id; a ModelArts export task by its global id): sent at once, then each time its state,
+   * message, counters or progress change; completes after the terminal state (a finished job is sent once).
    */
   jobUpdated: Job;
 };
@@ -1078,6 +1447,8 @@ export type ResolversTypes = {
   CreateGravitiDatasetPayload: ResolverTypeWrapper<Omit<CreateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversTypes['GravitiDataset'] }>;
   CreateJobInput: CreateJobInput;
   CreateJobPayload: ResolverTypeWrapper<Omit<CreateJobPayload, 'job'> & { job: ResolversTypes['NexusJob'] }>;
+  CreateModelArtsExportTaskInput: CreateModelArtsExportTaskInput;
+  CreateModelArtsExportTaskPayload: ResolverTypeWrapper<Omit<CreateModelArtsExportTaskPayload, 'task'> & { task: ResolversTypes['ModelArtsExportTask'] }>;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook: ResolversTypes['NexusWebhook'] }>;
   Dataset: ResolverTypeWrapper<DatasetParent>;
@@ -1100,6 +1471,21 @@ export type ResolversTypes = {
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
   JobState: JobState;
   LogLevel: LogLevel;
+  ModelArtsDataSource: ResolverTypeWrapper<ModelArtsDataSourceParent>;
+  ModelArtsDataset: ResolverTypeWrapper<ModelArtsDatasetParent>;
+  ModelArtsDatasetFormat: ModelArtsDatasetFormat;
+  ModelArtsDatasetStatus: ModelArtsDatasetStatus;
+  ModelArtsDatasetType: ModelArtsDatasetType;
+  ModelArtsExportDestination: ModelArtsExportDestination;
+  ModelArtsExportFormat: ModelArtsExportFormat;
+  ModelArtsExportParams: ResolverTypeWrapper<ModelArtsExportParamsParent>;
+  ModelArtsExportTask: ResolverTypeWrapper<ModelArtsExportTaskParent>;
+  ModelArtsExportTaskConnection: ResolverTypeWrapper<ModelArtsExportTaskConnectionParent>;
+  ModelArtsExportTaskEdge: ResolverTypeWrapper<Omit<ModelArtsExportTaskEdge, 'node'> & { node: ResolversTypes['ModelArtsExportTask'] }>;
+  ModelArtsExportTaskStatus: ModelArtsExportTaskStatus;
+  ModelArtsExportType: ModelArtsExportType;
+  ModelArtsLabel: ResolverTypeWrapper<ModelArtsLabelParent>;
+  ModelArtsSampleCounts: ResolverTypeWrapper<ModelArtsSampleCountsParent>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NexusDataset: ResolverTypeWrapper<NexusDatasetParent>;
   NexusDatasetStatus: ResolverTypeWrapper<NexusDatasetStatusParent>;
@@ -1141,6 +1527,8 @@ export type ResolversParentTypes = {
   CreateGravitiDatasetPayload: Omit<CreateGravitiDatasetPayload, 'dataset'> & { dataset: ResolversParentTypes['GravitiDataset'] };
   CreateJobInput: CreateJobInput;
   CreateJobPayload: Omit<CreateJobPayload, 'job'> & { job: ResolversParentTypes['NexusJob'] };
+  CreateModelArtsExportTaskInput: CreateModelArtsExportTaskInput;
+  CreateModelArtsExportTaskPayload: Omit<CreateModelArtsExportTaskPayload, 'task'> & { task: ResolversParentTypes['ModelArtsExportTask'] };
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook: ResolversParentTypes['NexusWebhook'] };
   Dataset: DatasetParent;
@@ -1160,6 +1548,14 @@ export type ResolversParentTypes = {
   Job: JobParent;
   JobConnection: JobConnectionParent;
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  ModelArtsDataSource: ModelArtsDataSourceParent;
+  ModelArtsDataset: ModelArtsDatasetParent;
+  ModelArtsExportParams: ModelArtsExportParamsParent;
+  ModelArtsExportTask: ModelArtsExportTaskParent;
+  ModelArtsExportTaskConnection: ModelArtsExportTaskConnectionParent;
+  ModelArtsExportTaskEdge: Omit<ModelArtsExportTaskEdge, 'node'> & { node: ResolversParentTypes['ModelArtsExportTask'] };
+  ModelArtsLabel: ModelArtsLabelParent;
+  ModelArtsSampleCounts: ModelArtsSampleCountsParent;
   Mutation: Record<PropertyKey, never>;
   NexusDataset: NexusDatasetParent;
   NexusDatasetStatus: NexusDatasetStatusParent;
@@ -1208,13 +1604,17 @@ export type CreateJobPayloadResolvers<ContextType = GatewayContext, ParentType e
   job?: Resolver<ResolversTypes['NexusJob'], ParentType, ContextType>;
 };
 
+export type CreateModelArtsExportTaskPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateModelArtsExportTaskPayload'] = ResolversParentTypes['CreateModelArtsExportTaskPayload']> = {
+  task?: Resolver<ResolversTypes['ModelArtsExportTask'], ParentType, ContextType>;
+};
+
 export type CreateWebhookPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateWebhookPayload'] = ResolversParentTypes['CreateWebhookPayload']> = {
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webhook?: Resolver<ResolversTypes['NexusWebhook'], ParentType, ContextType>;
 };
 
 export type DatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
-  __resolveType: TypeResolveFn<'GravitiDataset' | 'NexusDataset', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'GravitiDataset' | 'ModelArtsDataset' | 'NexusDataset', ParentType, ContextType>;
 };
 
 export type DatasetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
@@ -1271,7 +1671,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
-  __resolveType: TypeResolveFn<'NexusJob', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ModelArtsExportTask' | 'NexusJob', ParentType, ContextType>;
 };
 
 export type JobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = {
@@ -1285,11 +1685,108 @@ export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
 };
 
+export type ModelArtsDataSourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDataSource'] = ResolversParentTypes['ModelArtsDataSource']> = {
+  dataType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsDatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDataset'] = ResolversParentTypes['ModelArtsDataset']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentVersionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataSources?: Resolver<Array<ResolversTypes['ModelArtsDataSource']>, ParentType, ContextType>;
+  datasetFormat?: Resolver<ResolversTypes['ModelArtsDatasetFormat'], ParentType, ContextType>;
+  datasetFormatCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  datasetStatus?: Resolver<ResolversTypes['ModelArtsDatasetStatus'], ParentType, ContextType>;
+  datasetStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  datasetType?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
+  datasetTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportTasks?: Resolver<Maybe<ResolversTypes['ModelArtsExportTaskConnection']>, ParentType, ContextType, Partial<ModelArtsDatasetExportTasksArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['ModelArtsLabel']>, ParentType, ContextType>;
+  modelArtsId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['ModelArtsSampleCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DatasetState'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelArtsExportParamsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportParams'] = ResolversParentTypes['ModelArtsExportParams']> = {
+  destination?: Resolver<ResolversTypes['ModelArtsExportDestination'], ParentType, ContextType>;
+  newDatasetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  newDatasetWorkPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rawDestination?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  samples?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
+
+export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportTask'] = ResolversParentTypes['ModelArtsExportTask']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['ModelArtsDataset']>, ParentType, ContextType>;
+  datasetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportFormat?: Resolver<ResolversTypes['ModelArtsExportFormat'], ParentType, ContextType>;
+  exportFormatCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  exportParams?: Resolver<ResolversTypes['ModelArtsExportParams'], ParentType, ContextType>;
+  exportStatus?: Resolver<ResolversTypes['ModelArtsExportTaskStatus'], ParentType, ContextType>;
+  exportType?: Resolver<ResolversTypes['ModelArtsExportType'], ParentType, ContextType>;
+  exportTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  finishedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelArtsId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  progressPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  rawStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
+  totalSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versionFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelArtsExportTaskConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportTaskConnection'] = ResolversParentTypes['ModelArtsExportTaskConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ModelArtsExportTaskEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ModelArtsExportTaskEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportTaskEdge'] = ResolversParentTypes['ModelArtsExportTaskEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ModelArtsExportTask'], ParentType, ContextType>;
+};
+
+export type ModelArtsLabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsLabel'] = ResolversParentTypes['ModelArtsLabel']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
+  typeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSampleCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSampleCounts'] = ResolversParentTypes['ModelArtsSampleCounts']> = {
+  annotated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unconfirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['CancelJobPayload'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   createDataset?: Resolver<ResolversTypes['CreateDatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'input'>>;
   createGravitiDataset?: Resolver<ResolversTypes['CreateGravitiDatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateGravitiDatasetArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['CreateJobPayload'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
+  createModelArtsExportTask?: Resolver<ResolversTypes['CreateModelArtsExportTaskPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArtsExportTaskArgs, 'input'>>;
   createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteDataset?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
   deleteGravitiDataset?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGravitiDatasetArgs, 'id'>>;
@@ -1434,7 +1931,7 @@ export type NexusWebhookRetriesResolvers<ContextType = GatewayContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'GravitiDataset' | 'NexusDataset' | 'NexusJob' | 'NexusLogEntry' | 'NexusWebhook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'GravitiDataset' | 'ModelArtsDataset' | 'ModelArtsExportTask' | 'NexusDataset' | 'NexusJob' | 'NexusLogEntry' | 'NexusWebhook', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1495,6 +1992,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   CreateDatasetPayload?: CreateDatasetPayloadResolvers<ContextType>;
   CreateGravitiDatasetPayload?: CreateGravitiDatasetPayloadResolvers<ContextType>;
   CreateJobPayload?: CreateJobPayloadResolvers<ContextType>;
+  CreateModelArtsExportTaskPayload?: CreateModelArtsExportTaskPayloadResolvers<ContextType>;
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
@@ -1508,6 +2006,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   JobEdge?: JobEdgeResolvers<ContextType>;
+  ModelArtsDataSource?: ModelArtsDataSourceResolvers<ContextType>;
+  ModelArtsDataset?: ModelArtsDatasetResolvers<ContextType>;
+  ModelArtsExportParams?: ModelArtsExportParamsResolvers<ContextType>;
+  ModelArtsExportTask?: ModelArtsExportTaskResolvers<ContextType>;
+  ModelArtsExportTaskConnection?: ModelArtsExportTaskConnectionResolvers<ContextType>;
+  ModelArtsExportTaskEdge?: ModelArtsExportTaskEdgeResolvers<ContextType>;
+  ModelArtsLabel?: ModelArtsLabelResolvers<ContextType>;
+  ModelArtsSampleCounts?: ModelArtsSampleCountsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NexusDataset?: NexusDatasetResolvers<ContextType>;
   NexusDatasetStatus?: NexusDatasetStatusResolvers<ContextType>;

@@ -46,9 +46,10 @@ describe("credentials", () => {
     expect(result.errors).toEqual([
       expect.objectContaining({
         message:
-          "No credentials: nexus: send the x-nexus-project-id and x-nexus-secret-key headers (both), or configure " +
-          "NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway; graviti: send the x-graviti-access-key header, or " +
-          "configure GRAVITI_ACCESS_KEY on the gateway.",
+          // `jobs` spans every backend, so the message says how to give credentials for each.
+          "No credentials: nexus: send the x-nexus-project-id and x-nexus-secret-key headers (both), or configure NEXUS_PROJECT_ID and NEXUS_SECRET_KEY on the gateway; " +
+          "graviti: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway; " +
+          "modelarts: send the x-modelarts-project-id and x-modelarts-token headers (both), or configure MODELARTS_PROJECT_ID and MODELARTS_TOKEN on the gateway.",
         extensions: { code: "UNAUTHENTICATED" },
       }),
     ]);

@@ -11,9 +11,9 @@
  */
 import DataLoader from "dataloader";
 import { isNotFound } from "../../errors";
-import type { Provider } from "../../model";
 import { tokenPageSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
+import type { Provider } from "../../model";
 import type { NexusClient, NexusListQuery } from "./client";
 import {
   datasetFromNexus,

@@ -1,0 +1,149 @@
+/**
+ * The documented ModelArts integer codes (modelarts.md) as GraphQL enum values, and the normalised states derived
+ * from them. Every mapping is total: a code the docs do not list becomes `UNKNOWN` (the raw value stays beside it in
+ * the schema), and an unknown task status is a state that is not terminal, so watching goes on. One place decides
+ * what a raw code means, so queries, filters and subscriptions agree.
+ */
+import type { DatasetState, JobState } from "../../model";
+import type {
+  ModelArtsDatasetFormat,
+  ModelArtsDatasetStatus,
+  ModelArtsDatasetType,
+  ModelArtsExportDestination,
+  ModelArtsExportFormat,
+  ModelArtsExportTaskStatus,
+  ModelArtsExportType,
+} from "../../generated/resolvers-types";
+import type { ModelArtsExportTask } from "./types";
+
+type Known<E extends string> = Exclude<E, "UNKNOWN">;
+
+function lookup<E extends string>(table: Readonly<Record<number, Known<E>>>, code: unknown): E | "UNKNOWN" {
+  return typeof code === "number" && Object.hasOwn(table, code) ? (table[code] as Known<E>) : "UNKNOWN";
+}
+
+function invert<E extends string>(table: Readonly<Record<number, Known<E>>>): ReadonlyMap<E, number> {
+  return new Map(Object.entries(table).map(([code, value]) => [value as E, Number(code)]));
+}
+
+const DATASET_TYPES: Readonly<Record<number, Known<ModelArtsDatasetType>>> = {
+  0: "IMAGE_CLASSIFICATION",
+  1: "OBJECT_DETECTION",
+  3: "IMAGE_SEGMENTATION",
+  100: "TEXT_CLASSIFICATION",
+  101: "NAMED_ENTITY_RECOGNITION",
+  102: "TEXT_TRIPLET",
+  200: "SOUND_CLASSIFICATION",
+  201: "SPEECH_CONTENT",
+  202: "SPEECH_PARAGRAPH_LABELING",
+  400: "TABLE",
+  600: "VIDEO",
+  900: "CUSTOM",
+};
+
+const DATASET_STATUSES: Readonly<Record<number, Known<ModelArtsDatasetStatus>>> = {
+  0: "CREATING",
+  1: "NORMAL",
+  2: "DELETING",
+  3: "DELETED",
+  4: "ABNORMAL",
+  5: "SYNCHRONIZING",
+  6: "RELEASING",
+  7: "SWITCHING_VERSION",
+  8: "IMPORTING",
+};
+
+const DATASET_FORMATS: Readonly<Record<number, Known<ModelArtsDatasetFormat>>> = { 0: "FILE", 1: "TABLE" };
+
+const EXPORT_TYPES: Readonly<Record<number, Known<ModelArtsExportType>>> = {
+  0: "LABELED",
+  1: "UNLABELED",
+  2: "ALL",
+  3: "CONDITIONAL_SEARCH",
+};
+
+const EXPORT_FORMATS: Readonly<Record<number, Known<ModelArtsExportFormat>>> = { 1: "TREE", 2: "TILE" };
+
+const EXPORT_TYPE_CODES = invert<ModelArtsExportType>(EXPORT_TYPES);
+const EXPORT_FORMAT_CODES = invert<ModelArtsExportFormat>(EXPORT_FORMATS);
+
+/** `dataset_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const datasetTypeOf = (code: unknown): ModelArtsDatasetType => lookup(DATASET_TYPES, code);
+/** Dataset `status` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const datasetStatusOf = (code: unknown): ModelArtsDatasetStatus => lookup(DATASET_STATUSES, code);
+/** `dataset_format` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const datasetFormatOf = (code: unknown): ModelArtsDatasetFormat => lookup(DATASET_FORMATS, code);
+/** `export_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const exportTypeOf = (code: unknown): ModelArtsExportType => lookup(EXPORT_TYPES, code);
+/** `export_format` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const exportFormatOf = (code: unknown): ModelArtsExportFormat => lookup(EXPORT_FORMATS, code);
+
+/** The wire code of an export type given as input; undefined for `UNKNOWN` (which is not a choice). */
+export const exportTypeCode = (value: ModelArtsExportType): number | undefined => EXPORT_TYPE_CODES.get(value);
+/** The wire code of an export format given as input; undefined for `UNKNOWN`. */
+export const exportFormatCode = (value: ModelArtsExportFormat): number | undefined => EXPORT_FORMAT_CODES.get(value);
+
+const TASK_STATUSES: ReadonlySet<string> = new Set(["INIT", "RUNNING", "SUCCESSED", "FAILED", "STOPPING", "STOPPED"]);
+
+/** An export task's raw `status` as an enum value; `UNKNOWN` for one the docs do not list. */
+export function exportTaskStatusOf(status: string): ModelArtsExportTaskStatus {
+  return TASK_STATUSES.has(status) ? (status as ModelArtsExportTaskStatus) : "UNKNOWN";
+}
+
+/** `export_params.export_dest` as an enum value: `DIR` when absent (the API's default), `UNKNOWN` for another. */
+export function exportDestinationOf(dest: unknown): ModelArtsExportDestination {
+  if (dest === undefined || dest === null || dest === "DIR") return "DIR";
+  return dest === "NEW_DATASET" ? "NEW_DATASET" : "UNKNOWN";
+}
+
+/**
+ * A task's normalised state: `INIT` → WAITING, `RUNNING` and `STOPPING` → RUNNING (a stopping task still moves
+ * until it has stopped), `SUCCESSED` → FINISHED, `STOPPED` → CANCELLED, `FAILED` → FAILED. An unknown status is
+ * RUNNING when some progress was made, else WAITING: never terminal, so a watcher keeps polling. Never throws.
+ */
+export function jobStateOfExportTask(task: ModelArtsExportTask): JobState {
+  switch (task.status) {
+    case "INIT":
+      return "WAITING";
+    case "RUNNING":
+    case "STOPPING":
+      return "RUNNING";
+    case "SUCCESSED":
+      return "FINISHED";
+    case "STOPPED":
+      return "CANCELLED";
+    case "FAILED":
+      return "FAILED";
+    default:
+      return typeof task.progress === "number" && task.progress > 0 ? "RUNNING" : "WAITING";
+  }
+}
+
+/** A task's progress from 0 to 1: its percentage / 100, clamped; 1 once `SUCCESSED`; 0 when absent. */
+export function exportTaskProgress(task: ModelArtsExportTask): number {
+  if (task.status === "SUCCESSED") return 1;
+  const percent = task.progress;
+  if (typeof percent !== "number" || !Number.isFinite(percent)) return 0;
+  return Math.min(1, Math.max(0, percent / 100));
+}
+
+/**
+ * A dataset's normalised state: 1 normal → READY; 0 creating → WAITING; 8 importing → UPLOADING; 2 deleting,
+ * 5 synchronizing, 6 releasing, 7 switching version → PROCESSING; 3 deleted and 4 abnormal → FAILED. An unknown
+ * code → PROCESSING (neither ready nor terminal, as for Nexus).
+ */
+export function datasetStateOfModelArts(code: unknown): DatasetState {
+  switch (datasetStatusOf(code)) {
+    case "NORMAL":
+      return "READY";
+    case "CREATING":
+      return "WAITING";
+    case "IMPORTING":
+      return "UPLOADING";
+    case "DELETED":
+    case "ABNORMAL":
+      return "FAILED";
+    default:
+      return "PROCESSING";
+  }
+}
