@@ -49,6 +49,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   schema,
   graphqlEndpoint: GRAPHQL_PATH,
   landingPage: false,
+  // The Worker entry caps the body before Yoga sees it (limits/request-body-limit.ts: Content-Length, or counted
+  // when chunked). Yoga's own cap would pipe every body through a TransformStream into a new Request: about a fifth
+  // of the CPU of a `{ __typename }` request, for a check already made.
+  maxRequestBodySize: false,
   // GraphiQL only when GRAPHIQL=true (off in production, on in .dev.vars).
   graphiql: (_request, { env }) =>
     graphiqlWhenEnabled<GraphiQLOptions>(env, {
