@@ -84,7 +84,8 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     maskError: (error) => toGraphQLError(error),
   },
   context: ({ request, env }) =>
-    createContext(env, credentialsFromHeaders(request.headers, env), {
+    // The credentials are read from the headers when a resolver first needs a backend (not for `{ __typename }`).
+    createContext(env, () => credentialsFromHeaders(request.headers, env), {
       // Yoga's request signal aborts when an SSE client goes, which ends its streams.
       live: (backends) => createLivePort(env, backends, request.signal),
     }),
