@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
 import { clearFaults, clearUpstreamRequests, resetEmulator, setFaults, upstreamRequests } from "../test/utils/emulator-control";
+import { NESTED_JOBS_PAGE } from "./utils/queries";
 
 const UPSTREAM_LATENCY_MS = 20;
 const PAGE_SIZE = 40;
@@ -18,14 +19,7 @@ const secretKey = "demo-secret-key";
 const emulatorUrl = inject("emulatorUrl");
 const gatewayUrl = inject("gatewayUrl");
 
-const query = /* GraphQL */ `
-  query JobsPage($first: Int!) {
-    jobs(first: $first) {
-      edges { node { id name state progress
-        ... on NexusJob { dataset { name itemCount status { overview } } webhooks { name endpoint } } } }
-    }
-  }
-`;
+const query = NESTED_JOBS_PAGE;
 
 interface WireJob {
   spec: { datasetId?: string; resultDelivery?: { destinations?: Array<{ webhookId?: string }> } };

@@ -99,16 +99,29 @@ export function unauthenticatedError(backends: readonly AnyBackend[] = BACKENDS)
   return new GatewayError("UNAUTHENTICATED", `No credentials: ${hints.join("; ")}.`);
 }
 
-/** Creates the per-request context. Cheap: sessions are made on first use. Never throws. */
-export function createContext(env: GatewayVars, credentials: CredentialsByProvider, options: ContextOptions = {}): GatewayContext {
+/**
+ * Creates the per-request context. Cheap: the credentials are collected (when given as a function) and the sessions
+ * made on first use, so a request that reaches no backend (`{ __typename }`, a refused operation) reads no
+ * credential header and makes no client or loader. Never throws.
+ */
+export function createContext(
+  env: GatewayVars,
+  credentialsOrReader: CredentialsByProvider | (() => CredentialsByProvider),
+  options: ContextOptions = {},
+): GatewayContext {
   // The deadline starts now, with the request; every backend's client shares it.
   const upstream = createUpstreamGuards(env);
+  let read: CredentialsByProvider | undefined = typeof credentialsOrReader === "function" ? undefined : credentialsOrReader;
+  const credentialsNow = (): CredentialsByProvider => {
+    if (read === undefined && typeof credentialsOrReader === "function") read = credentialsOrReader();
+    return read ?? {};
+  };
   const sessions = new Map<Provider, BackendSession>();
   const sessionOf = (provider: Provider): BackendSession => {
     const existing = sessions.get(provider);
     if (existing !== undefined) return existing;
     const backend = backendOf(provider);
-    const found = credentials[provider];
+    const found = credentialsNow()[provider];
     if (found === undefined) throw unauthenticatedError([backend]);
     const session = backend.createSession(found.credentials, env, {
       guards: upstream,
@@ -118,8 +131,11 @@ export function createContext(env: GatewayVars, credentials: CredentialsByProvid
     return session;
   };
   const backends: BackendSessions = {
-    credentials,
+    get credentials() {
+      return credentialsNow();
+    },
     available: () => {
+      const credentials = credentialsNow();
       const providers = BACKENDS.map((backend) => backend.provider).filter((provider) => credentials[provider] !== undefined);
       if (providers.length === 0) throw unauthenticatedError();
       return providers.map(sessionOf);

@@ -50,6 +50,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   schema,
   graphqlEndpoint: GRAPHQL_PATH,
   landingPage: false,
+  // The Worker entry caps the body before Yoga sees it (limits/request-body-limit.ts: Content-Length, or counted
+  // when chunked). Yoga's own cap would pipe every body through a TransformStream into a new Request: about a fifth
+  // of the CPU of a `{ __typename }` request, for a check already made.
+  maxRequestBodySize: false,
   // GraphiQL only when GRAPHIQL=true (off in production, on in .dev.vars).
   graphiql: (_request, { env }) =>
     graphiqlWhenEnabled<GraphiQLOptions>(env, {
@@ -83,7 +87,9 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     maskError: (error) => toGraphQLError(error),
   },
   context: ({ request, env }) =>
-    createContext(env, credentialsFromHeaders(request.headers, env, serverHeldAccessOf(request)), {
+    // The credentials are read from the headers when a resolver first needs a backend (not for `{ __typename }`);
+    // the environment's only where the gateway's authentication allowed them (use-gateway-auth.ts).
+    createContext(env, () => credentialsFromHeaders(request.headers, env, serverHeldAccessOf(request)), {
       // Yoga's request signal aborts when an SSE client goes, which ends its streams.
       live: (backends) => createLivePort(env, backends, request.signal),
     }),

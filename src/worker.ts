@@ -35,7 +35,7 @@ export default {
         headers: { "content-type": "text/plain; charset=utf-8" },
       });
     }
-    // The limits, read from env once per request; the body cap applies before Yoga reads the body.
+    // The limits (parsed once per isolate, see per-env.ts); the body cap applies before Yoga reads the body.
     const limits = limitSettingsFromEnv(env);
     const limited = await limitRequestBody(request, limits.maxRequestBytes);
     if (limited instanceof Response) return limited;

@@ -4,6 +4,7 @@
  * `.dev.vars` opens them for local development. A bad value is a {@link SettingsProblem} naming the setting.
  */
 import type { SettingsProblem } from "../auth/auth-settings";
+import { perEnv } from "../per-env";
 
 /** The environment fields this module reads. */
 export interface BrowserEnv {
@@ -16,7 +17,7 @@ export interface BrowserEnv {
 /** What browsers may do. */
 export interface BrowserSettings {
   /** Exact origins (`https://app.example.com`) allowed cross-origin, with credentials. Empty by default. */
-  corsOrigins: string[];
+  corsOrigins: readonly string[];
   /** Serve GraphiQL on a browser GET of the endpoint. Default false. */
   graphiql: boolean;
   /** Answer introspection queries (`__schema`, `__type`). Default false. */
@@ -54,8 +55,13 @@ function originsSetting(raw: string | undefined): string[] | SettingsProblem {
   return origins;
 }
 
-/** Reads the browser settings: every one closed when unset. Returns the first problem instead; never throws. */
-export function browserSettingsFromEnv(env: BrowserEnv): BrowserSettings | SettingsProblem {
+/**
+ * Reads the browser settings: every one closed when unset. Returns the first problem instead; never throws. Once
+ * per `env` object (see per-env.ts): CORS, CSRF, auth and introspection ask on every request.
+ */
+export const browserSettingsFromEnv: (env: BrowserEnv) => BrowserSettings | SettingsProblem = perEnv(readBrowserSettings);
+
+function readBrowserSettings(env: BrowserEnv): BrowserSettings | SettingsProblem {
   const corsOrigins = originsSetting(env.CORS_ORIGINS);
   if (!Array.isArray(corsOrigins)) return corsOrigins;
   const graphiql = booleanSetting("GRAPHIQL", env.GRAPHIQL);
@@ -64,7 +70,8 @@ export function browserSettingsFromEnv(env: BrowserEnv): BrowserSettings | Setti
   if (typeof introspection !== "boolean") return introspection;
   const jobsPage = booleanSetting("JOBS_PAGE", env.JOBS_PAGE);
   if (typeof jobsPage !== "boolean") return jobsPage;
-  return { corsOrigins, graphiql, introspection, jobsPage };
+  // Frozen with the settings: the cached list is every request's.
+  return { corsOrigins: Object.freeze(corsOrigins), graphiql, introspection, jobsPage };
 }
 
 /**

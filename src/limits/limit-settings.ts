@@ -2,6 +2,7 @@
  * The gateway's limits, read from the Worker's plain-text vars in one place and validated: a value that is not a
  * positive integer falls back to its default (documented, with the reasoning, in the README's Settings table).
  */
+import { perEnv } from "../per-env";
 import { positiveIntegerSetting } from "../settings";
 
 /** The raw vars {@link limitSettingsFromEnv} reads (a subset of `GatewayEnv`). */
@@ -40,7 +41,7 @@ export interface LimitSettings {
 }
 
 /** The defaults, chosen from the README's examples, the bench query and the tests (see the README). */
-export const DEFAULT_LIMITS: Readonly<LimitSettings> = Object.freeze({
+export const DEFAULT_LIMITS: LimitSettings = Object.freeze({
   maxDepth: 10,
   maxAliases: 30,
   maxRootFields: 15,
@@ -52,9 +53,11 @@ export const DEFAULT_LIMITS: Readonly<LimitSettings> = Object.freeze({
   maxSubscriptionsPerSocket: 100,
 });
 
-/** Reads and validates every limit; unset, empty or invalid values take their {@link DEFAULT_LIMITS}. Never throws. */
-export function limitSettingsFromEnv(env: LimitVars): LimitSettings {
-  return {
+/**
+ * Reads and validates every limit; unset, empty or invalid values take their {@link DEFAULT_LIMITS}. Once per `env`
+ * object (see per-env.ts): the Worker entry asks on every request. Never throws.
+ */
+export const limitSettingsFromEnv: (env: LimitVars) => LimitSettings = perEnv((env: LimitVars): LimitSettings => ({
     maxDepth: positiveIntegerSetting(env.MAX_QUERY_DEPTH, DEFAULT_LIMITS.maxDepth),
     maxAliases: positiveIntegerSetting(env.MAX_QUERY_ALIASES, DEFAULT_LIMITS.maxAliases),
     maxRootFields: positiveIntegerSetting(env.MAX_ROOT_FIELDS, DEFAULT_LIMITS.maxRootFields),
@@ -67,5 +70,4 @@ export function limitSettingsFromEnv(env: LimitVars): LimitSettings {
       env.MAX_SUBSCRIPTIONS_PER_SOCKET,
       DEFAULT_LIMITS.maxSubscriptionsPerSocket,
     ),
-  };
-}
+}));

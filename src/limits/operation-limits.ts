@@ -19,6 +19,7 @@ import {
   TokenKind,
   type DocumentNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ParseOptions,
   type ValidationRule,
 } from "graphql";
@@ -120,6 +121,43 @@ export function executionLimitError(
 ): GraphQLError | null {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (operation === null || operation === undefined) return null;
+  const constant = (operation.variableDefinitions ?? []).length === 0;
+  const passKey = `${operationName ?? ""}\u0000${limits.maxCost}`;
+  if (constant && passedWithoutVariables.get(schema)?.get(document)?.has(passKey) === true) return null;
+  const error = variableLimitError(schema, document, operation, rawVariables, limits);
+  if (constant && error === null) rememberPass(schema, document, passKey);
+  return error;
+}
+
+/**
+ * Operations that declare no variables that passed, by schema and document: such an operation always costs the same,
+ * and Yoga's parse cache hands the same DocumentNode for the same text, so a repeated `{ __typename }` skips the
+ * walks. Only passes are kept: every refusal is a fresh error for its own request. Weak, so documents evicted from
+ * the parse cache go.
+ */
+const passedWithoutVariables = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+
+function rememberPass(schema: GraphQLSchema, document: DocumentNode, key: string): void {
+  let bySchema = passedWithoutVariables.get(schema);
+  if (bySchema === undefined) {
+    bySchema = new WeakMap();
+    passedWithoutVariables.set(schema, bySchema);
+  }
+  let keys = bySchema.get(document);
+  if (keys === undefined) {
+    keys = new Set();
+    bySchema.set(document, keys);
+  }
+  keys.add(key);
+}
+
+function variableLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Readonly<Record<string, unknown>> | null | undefined,
+  limits: Pick<OperationLimits, "maxCost">,
+): GraphQLError | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...rawVariables });
   if (coerced.errors !== undefined) return null;
   const cost = operationCost(schema, document, operation, coerced.coerced);

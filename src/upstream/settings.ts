@@ -3,6 +3,7 @@
  * Every value must be a positive integer; anything else falls back to its documented default (see the README's
  * Settings table). Pure code over plain strings, shared by the gateway and the subscription Durable Objects.
  */
+import { perEnv } from "../per-env";
 import { positiveIntegerSetting } from "../settings";
 import { DEFAULT_BREAKER_COOL_DOWN_MS, DEFAULT_BREAKER_FAILURE_THRESHOLD } from "./circuit-breaker";
 import { DEFAULT_REQUEST_DEADLINE_MS } from "./deadline";
@@ -45,13 +46,16 @@ export interface UpstreamSettingsEnv {
   BREAKER_COOL_DOWN_MS?: string | undefined;
 }
 
-/** Reads the resilience settings; a missing or invalid value gives its default. Never throws. */
-export function upstreamSettingsFromEnv(env: UpstreamSettingsEnv): UpstreamSettings {
-  return {
+/**
+ * Reads the resilience settings; a missing or invalid value gives its default. Once per `env` object (see
+ * per-env.ts): every request's guards ask. Never throws.
+ */
+export const upstreamSettingsFromEnv: (env: UpstreamSettingsEnv) => UpstreamSettings = perEnv(
+  (env: UpstreamSettingsEnv): UpstreamSettings => ({
     requestDeadlineMs: positiveIntegerSetting(env.REQUEST_DEADLINE_MS, DEFAULT_REQUEST_DEADLINE_MS),
     retryBudget: positiveIntegerSetting(env.UPSTREAM_RETRY_BUDGET, DEFAULT_RETRY_BUDGET),
     maxRetryAfterMs: positiveIntegerSetting(env.UPSTREAM_MAX_RETRY_AFTER_MS, DEFAULT_MAX_RETRY_AFTER_MS),
     breakerFailureThreshold: positiveIntegerSetting(env.BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_FAILURE_THRESHOLD),
     breakerCoolDownMs: positiveIntegerSetting(env.BREAKER_COOL_DOWN_MS, DEFAULT_BREAKER_COOL_DOWN_MS),
-  };
-}
+  }),
+);

@@ -1,0 +1,145 @@
+/**
+ * What the gateway Worker costs to ship and to run (issue 12): the bundle's size, and the Worker's CPU per query for
+ * `{ __typename }`, a flat page of 10 jobs and the nested page of 40 jobs with their datasets and webhooks.
+ *
+ * Size: `wrangler deploy --dry-run` builds the Worker exactly as a deploy would (wrangler.toml: minified), and the
+ * figures are its modules, uncompressed and gzipped (what wrangler prints as "Total Upload").
+ *
+ * CPU: a Worker cannot time itself (`Date` and `performance` stand still while it runs), so this measures the
+ * workerd process that runs the gateway: the CPU time of all its threads (`/proc/<pid>/task/<tid>/schedstat`)
+ * before and after a run of sequential requests, divided by their number. The bench starts its own gateway for
+ * this (the same config and the suite's emulator), so that it knows the process; wrangler's proxy in front of it is a
+ * process of its own and is not counted. That process also parses HTTP and runs miniflare's entry worker, so a `GET
+ * /` (answered by the Worker without Yoga) is measured as its floor, and "Worker" is a query's figure minus that
+ * floor. The machine is shared: requests go in rounds that alternate the queries, and each figure is the median
+ * over the rounds. Linux only (it reads /proc).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, bench, describe, inject } from "vitest";
+import { resetEmulator } from "../test/utils/emulator-control";
+import { startWorker, type StartedWorker } from "../test/utils/workers";
+import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
+import { cpuTimeNs, runtimeProcess, workerdChildren } from "./utils/workerd-process";
+
+const ROUNDS = 9;
+const WARM_UP = 30;
+const headers = { "content-type": "application/json", "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" };
+
+/** One measured request: a name, how many per round, and the call (which throws on a wrong answer). */
+interface Probe {
+  name: string;
+  perRound: number;
+  send: (gatewayUrl: string) => Promise<void>;
+}
+
+function graphql(query: string, variables?: Record<string, unknown>): (gatewayUrl: string) => Promise<void> {
+  const body = JSON.stringify({ query, variables });
+  return async (gatewayUrl) => {
+    const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers, body });
+    const json = (await response.json()) as { errors?: unknown };
+    if (!response.ok || json.errors !== undefined) throw new Error(`gateway answered ${response.status}: ${JSON.stringify(json)}`);
+  };
+}
+
+const FLOOR: Probe = {
+  name: "GET / (workerd and miniflare, no Yoga)",
+  perRound: 100,
+  send: async (gatewayUrl) => {
+    const response = await fetch(`${gatewayUrl}/`);
+    await response.text();
+    if (!response.ok) throw new Error(`GET / answered ${response.status}`);
+  },
+};
+const QUERIES: Probe[] = [
+  { name: "{ __typename }", perRound: 100, send: graphql("{ __typename }") },
+  { name: "10 jobs", perRound: 30, send: graphql(FLAT_JOBS_PAGE, { first: 10 }) },
+  { name: "40 jobs, datasets, webhooks", perRound: 20, send: graphql(NESTED_JOBS_PAGE, { first: 40 }) },
+];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The Worker's modules as a deploy would upload them, uncompressed and gzipped, in bytes. */
+function bundleSize(): { bytes: number; gzipBytes: number } {
+  const outdir = mkdtempSync(join(tmpdir(), "gateway-bundle-"));
+  try {
+    execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], { stdio: "ignore" });
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const file of readdirSync(outdir)) {
+      // The modules: worker.js and the bundled schema text; not the source map or wrangler's README.
+      if (file.endsWith(".map") || file === "README.md") continue;
+      const contents = readFileSync(join(outdir, file));
+      bytes += contents.byteLength;
+      gzipBytes += gzipSync(contents).byteLength;
+    }
+    return { bytes, gzipBytes };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+let gateway: { worker: StartedWorker; url: string } | undefined;
+let size: { bytes: number; gzipBytes: number } | undefined;
+/** CPU milliseconds per request of each probe, one entry per round. */
+const rounds = new Map<string, number[]>();
+
+async function cpuMsPerRequest(pid: number, probe: Probe, url: string): Promise<number> {
+  const before = cpuTimeNs(pid);
+  for (let i = 0; i < probe.perRound; i += 1) await probe.send(url);
+  return (cpuTimeNs(pid) - before) / 1e6 / probe.perRound;
+}
+
+beforeAll(async () => {
+  size = bundleSize();
+  await resetEmulator();
+  const before = new Set(workerdChildren());
+  gateway = await startWorker({
+    config: "wrangler.toml",
+    vars: { NEXUS_API_URL: inject("emulatorUrl"), NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", GATEWAY_AUTH: "off" },
+  });
+  const url = gateway.url;
+  // The runtime process is up once the Worker has answered.
+  await FLOOR.send(url);
+  const pid = runtimeProcess(
+    workerdChildren().filter((child) => !before.has(child)),
+    Number(new URL(url).port),
+  );
+  for (const probe of [FLOOR, ...QUERIES]) for (let i = 0; i < WARM_UP; i += 1) await probe.send(url);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const probe of [FLOOR, ...QUERIES]) {
+      const figure = await cpuMsPerRequest(pid, probe, url);
+      rounds.set(probe.name, [...(rounds.get(probe.name) ?? []), figure]);
+    }
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await gateway?.worker.dispose();
+  const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+  if (size !== undefined) {
+    console.log(`\ngateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`);
+  }
+  const floorRounds = rounds.get(FLOOR.name) ?? [];
+  console.log(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);
+  console.log(`  ${FLOOR.name.padEnd(40)} process ${median(floorRounds).toFixed(2)} ms`);
+  for (const probe of QUERIES) {
+    const figures = rounds.get(probe.name) ?? [];
+    // The Worker's share in each round: the query minus the floor measured in the same round.
+    const worker = median(figures.map((figure, round) => figure - (floorRounds[round] ?? Number.NaN)));
+    console.log(`  ${probe.name.padEnd(40)} process ${median(figures).toFixed(2)} ms   Worker ${worker.toFixed(2)} ms`);
+  }
+});
+
+describe("the gateway Worker's own cost (wall time of the same requests, through the local proxy)", () => {
+  for (const probe of QUERIES) {
+    bench(probe.name, () => probe.send(gateway?.url ?? ""), { iterations: 20, warmupIterations: 3 });
+  }
+});
