@@ -43,6 +43,7 @@ const config: CodegenConfig = {
           DatasetConnection: `${shared}DatasetConnectionParent`,
           JobConnection: `${shared}JobConnectionParent`,
           NexusWebhookConnection: `${nexus}NexusWebhookConnectionParent`,
+          NexusLogEntryConnection: `${nexus}NexusLogEntryConnectionParent`,
         },
       },
     },
