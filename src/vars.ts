@@ -45,6 +45,11 @@ export interface GatewayVars {
   GRAPHIQL?: string;
   /** `true` answers introspection queries. Default `false`. */
   INTROSPECTION?: string;
+  /**
+   * Trusted documents: the JSON manifest `{"<sha256 hex>": "<document>"}` of the only operations the gateway runs
+   * (`src/trusted-documents.ts`). Default unset: any document runs.
+   */
+  TRUSTED_DOCUMENTS?: string;
   // --- end of authentication and browser settings ---
   // Upstream resilience (src/upstream/settings.ts reads and validates these).
   /** The time budget of one request's upstream calls, retries and waits included, in milliseconds. Default 15000. */

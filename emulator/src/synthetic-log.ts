@@ -55,8 +55,22 @@ function groupSizes(spec: SyntheticLogSpec): number[] {
   return sizes;
 }
 
+/** The last logs built, by job and shape: a walk over a long log asks for the same one again and again. */
+const built = new Map<string, LogEntry[]>();
+const BUILT_CAPACITY = 8;
+
 /** Every entry of the synthetic log of `job`, in the API's order: newest time first, a hash order within a time. */
 export function syntheticEntries(job: JobRecord, spec: SyntheticLogSpec): LogEntry[] {
+  const key = JSON.stringify([job.id, job.createDate, spec.entries, spec.sameTime]);
+  const known = built.get(key);
+  if (known !== undefined) return known;
+  const entries = buildEntries(job, spec);
+  if (built.size >= BUILT_CAPACITY) built.delete(built.keys().next().value ?? "");
+  built.set(key, entries);
+  return entries;
+}
+
+function buildEntries(job: JobRecord, spec: SyntheticLogSpec): LogEntry[] {
   const sizes = groupSizes(spec);
   const entries: LogEntry[] = [];
   let index = 0;

@@ -14,9 +14,10 @@
  * - forward (`first`, `after`): one window below the cursor, `first` + 21 entries long; a second (of 1000) only
  *   when that window ended inside a shared time or held too few entries of the range;
  * - backward (`last`, `before`): the entries just newer than `before` are the oldest of a window that reaches up
- *   to the newest entry, so the first call reads the top 1000 of the range. When that is not all of it, the rate of
- *   entries it saw sizes a time window from `before` upwards (twice the span that should hold the page), which is
- *   narrowed while it overflows and widened while it holds too few: usually two calls in all;
+ *   to the newest entry, so the first call reads the top of the range (4 × (`last` + 21) entries, or 1000 when
+ *   those share one time). When that is not all of it, the rate of entries it saw sizes a time window from `before`
+ *   upwards (twice the span that should hold the page), which is narrowed while it overflows and widened while it
+ *   holds too few: usually two calls in all;
  * - backward without `before` (the oldest entries of the log): one call per 1000 entries of the range.
  */
 import { UpstreamError } from "../../errors";
@@ -194,13 +195,23 @@ async function oldestBySearchingUp(
   inRange: (entry: NexusLogEntryModel) => boolean,
   keep: number,
 ): Promise<NexusLogEntryModel[] | null> {
-  const top = await read({ afterTime: lower, ...(upper === undefined ? {} : { beforeTime: upper }), maxEntries: LOG_WINDOW_MAX });
-  if (top === null) return null;
-  const topWindow = within(top, lower, upper);
-  if (top.length < LOG_WINDOW_MAX) return sorted(topWindow).filter(inRange).slice(-keep);
-  const oldest = Math.min(...topWindow.map((entry) => entry.createdAt));
-  const above = topWindow.filter((entry) => entry.createdAt > oldest);
-  if (above.length === 0) throw crowdedTime(source, oldest);
+  // The top window: everything when the range is short, else a sample of the entries' rate.
+  let max = Math.min(LOG_WINDOW_MAX, 4 * (keep + FORWARD_SLACK));
+  let topWindow: NexusLogEntryModel[];
+  let oldest: number;
+  let above: NexusLogEntryModel[];
+  for (;;) {
+    const top = await read({ afterTime: lower, ...(upper === undefined ? {} : { beforeTime: upper }), maxEntries: max });
+    if (top === null) return null;
+    topWindow = within(top, lower, upper);
+    if (top.length < max) return sorted(topWindow).filter(inRange).slice(-keep);
+    oldest = Math.min(...topWindow.map((entry) => entry.createdAt));
+    above = topWindow.filter((entry) => entry.createdAt > oldest);
+    if (above.length > 0) break;
+    // The whole window is one time: read it again as wide as the upstream allows.
+    if (max >= LOG_WINDOW_MAX) throw crowdedTime(source, oldest);
+    max = LOG_WINDOW_MAX;
+  }
   const newest = Math.max(...above.map((entry) => entry.createdAt));
   const perMs = above.length / (newest - oldest);
   let span = Math.max(1, Math.ceil((2 * (keep + FORWARD_SLACK)) / perMs));
