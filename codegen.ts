@@ -53,6 +53,7 @@ const config: CodegenConfig = {
           ModelArtsLabel: `${modelArts}ModelArtsLabelParent`,
           ModelArtsDataSource: `${modelArts}ModelArtsDataSourceParent`,
           ModelArtsSampleCounts: `${modelArts}ModelArtsSampleCountsParent`,
+          NexusLogEntryConnection: `${nexus}NexusLogEntryConnectionParent`,
         },
       },
     },

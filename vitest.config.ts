@@ -18,8 +18,16 @@ const UNIT_TESTS = [
  * turn (first events later than 30 s, polls late enough to pass for quiet). The departure file (1,000 subscriptions
  * coming and going, 50 leaving at once, bounded in time) is the same kind. So they run last, alone, on an emulator
  * and a gateway of their own. Alone, the fan-out file passed at a load average of 19 on 2 cores.
+ *
+ * The page-size-1 log walks (3,000 pages each way over a 3,000-entry log, about 6,000 requests and 9,000 upstream
+ * calls, some 4 minutes per direction on 2 loaded cores) belong here for the same reason: beside the integration
+ * files they would load the shared gateway for minutes.
  */
-const HEAVY_TESTS = ["test/subscriptions/fan-out.test.ts", "test/subscriptions/departure.test.ts"];
+const HEAVY_TESTS = [
+  "test/subscriptions/fan-out.test.ts",
+  "test/subscriptions/departure.test.ts",
+  "test/gateway/log-walk-single.test.ts",
+];
 
 /**
  * Integration files at the same time. The suite mostly waits on I/O (HTTP, SSE, WebSockets, polling intervals), so

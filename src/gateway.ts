@@ -15,6 +15,7 @@ import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
+import { useTrustedDocuments } from "./plugins/use-trusted-documents";
 import { schema } from "./schema";
 import { createLivePort } from "./subscriptions/live-port";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
@@ -68,10 +69,12 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   cors: (request, serverContext) => corsOptionsFor(request, (serverContext as GatewayServerContext).env),
   // In this order: a cross-site form is refused before anyone is asked who they are; then the limits (before any
   // upstream call), a cap on the result and a coded GraphQL body on every HTTP error answer; a started SSE stream
-  // leaves the request's deadline behind (its events resolve for as long as it lives).
+  // leaves the request's deadline behind (its events resolve for as long as it lives). Trusted documents swap a
+  // document id for its document first, so every rule after them sees the real document.
   plugins: [
     useCsrfPrevention(),
     useGatewayAuth(),
+    useTrustedDocuments(),
     useOperationLimits(),
     useFieldErrors(),
     useResponseSizeLimit(),

@@ -62,6 +62,11 @@ export interface GatewayVars {
   INTROSPECTION?: string;
   /** `true` serves the live jobs page at `/jobs`. Default `false`. */
   JOBS_PAGE?: string;
+  /**
+   * Trusted documents: the JSON manifest `{"<sha256 hex>": "<document>"}` of the only operations the gateway runs
+   * (`src/trusted-documents.ts`). Default unset: any document runs.
+   */
+  TRUSTED_DOCUMENTS?: string;
   // --- end of authentication and browser settings ---
   // Upstream resilience (src/upstream/settings.ts reads and validates these).
   /** The time budget of one request's upstream calls, retries and waits included, in milliseconds. Default 15000. */

@@ -22,6 +22,8 @@ import { seed } from "./seed";
 import { tenantOfApiPath } from "./tenants";
 import { TenantState } from "./tenant-state";
 import { Store } from "./store";
+import { handleSyntheticLog, isSyntheticLogPath, summaryOf, syntheticEntries, type SyntheticLogBackend, type SyntheticLogSummary } from "./synthetic-log";
+import type { LogEntry, SyntheticLogSpec } from "./types";
 
 /** Bindings of the emulator Worker. */
 export interface Env {
@@ -39,7 +41,7 @@ export { ModelArtsState };
  * instance per tenant, named after it ("default" for the default tenant). Seeds itself on first use when its
  * storage is empty.
  */
-export class EmulatorState extends TenantState<Env> implements ControlBackend, ApiBackend {
+export class EmulatorState extends TenantState<Env> implements ControlBackend, ApiBackend, SyntheticLogBackend {
   private readonly store: Store;
   protected override readonly controlStore: Store;
 
@@ -71,6 +73,21 @@ export class EmulatorState extends TenantState<Env> implements ControlBackend, A
     this.store.clearRequests();
     return settings;
   }
+
+  /** Gives a job of this tenant a synthetic log (synthetic-log.ts); null when there is no such job. A reset drops it. */
+  async setSyntheticLog(jobId: string, spec: SyntheticLogSpec): Promise<SyntheticLogSummary | null> {
+    const job = this.store.find("job", jobId);
+    if (job === undefined) return null;
+    this.store.put("job", { ...job, syntheticLog: spec });
+    return summaryOf(job, spec);
+  }
+
+  /** The whole synthetic log of a job, in the API's order (empty when it has none); null when there is no such job. */
+  async fullLog(jobId: string): Promise<LogEntry[] | null> {
+    const job = this.store.find("job", jobId);
+    if (job === undefined) return null;
+    return job.syntheticLog === undefined ? [] : syntheticEntries(job, job.syntheticLog);
+  }
 }
 
 /**
@@ -90,6 +107,7 @@ export default {
     const modelArts = await serveModelArts(request, pathname, (tenant) => env.MODELARTS.getByName(tenant));
     if (modelArts !== undefined) return modelArts;
     const stateOf = (tenant: string): DurableObjectStub<EmulatorState> => env.EMULATOR.getByName(tenant);
+    if (isSyntheticLogPath(pathname)) return handleSyntheticLog(request, stateOf);
     if (pathname.startsWith("/__emulator/")) return handleControl(request, stateOf, NEXUS_CONTROL);
     try {
       return await serveApi(request, stateOf(tenantOfApiPath(pathname)));

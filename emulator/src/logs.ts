@@ -10,6 +10,7 @@
 import { badRequest } from "./errors";
 import { fractionOf, hash32, ID_PREFIX, uuidFromSeed } from "./ids";
 import { failureTable, jobEnd, jobStartTime, NO_FAILURE, STAGES, stageTime, stoppedBeforeStart } from "./job-lifecycle";
+import { syntheticLogPage } from "./synthetic-log";
 import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel } from "./types";
 
 /** Share of passed stages that log a retried transient error first. */
@@ -118,11 +119,16 @@ function* entriesNewestFirst(job: JobRecord, itemCount: number, until: number): 
   }
 }
 
-/** The wire log object of a job at `now`: filtered, newest first, at most `maxEntries`. */
+/**
+ * The wire log object of a job at `now`: filtered, newest first, at most `maxEntries`. A job given a synthetic log
+ * (synthetic-log.ts) answers from it instead, whatever the time.
+ */
 export function jobLog(job: JobRecord, now: number, query: LogQuery): JobLog {
   const entries: LogEntry[] = [];
   const resolution = job.resolution;
-  if (resolution !== undefined && "itemCount" in resolution && !stoppedBeforeStart(job, now)) {
+  if (job.syntheticLog !== undefined) {
+    entries.push(...syntheticLogPage(job, job.syntheticLog, query));
+  } else if (resolution !== undefined && "itemCount" in resolution && !stoppedBeforeStart(job, now)) {
     const end = jobEnd(job, resolution.itemCount, now);
     let until = Math.min(now, end?.at ?? now);
     if (query.beforeTime !== undefined) until = Math.min(until, query.beforeTime - 1);

@@ -71,6 +71,12 @@ export class Store {
     return row === undefined ? undefined : (JSON.parse(row.body) as RecordByKind[K]);
   }
 
+  /** One record by id in any project of the tenant, or undefined (for the control API, which names no project). */
+  find<K extends ResourceKind>(kind: K, id: string): RecordByKind[K] | undefined {
+    const row = this.sql.exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND id = ?`, kind, id).toArray()[0];
+    return row === undefined ? undefined : (JSON.parse(row.body) as RecordByKind[K]);
+  }
+
   /** Every record of a kind in a project (no order promised). */
   all<K extends ResourceKind>(kind: K, projectId: string): RecordByKind[K][] {
     return this.sql

@@ -79,6 +79,14 @@ export interface JobRecord {
   /** How long each item spends at each stage, captured from the reset setting when the job was created. */
   msPerItem: number;
   resolution?: JobResolution;
+  /** A log set through the control API (`synthetic-log.ts`); when present it replaces the log of the lifecycle. */
+  syntheticLog?: SyntheticLogSpec;
+}
+
+/** The shape of a synthetic job log: how many entries, and how many share each time (a cycle, newest first). */
+export interface SyntheticLogSpec {
+  entries: number;
+  sameTime: number[];
 }
 
 /** A stored webhook, secret included (never returned). */

@@ -206,3 +206,9 @@ export async function parseBody<T>(request: Request, schema: z.ZodType<T>, empty
       : issue.input;
   throw badRequest(`${path}: ${issue.message}, got ${describe(input)}`);
 }
+
+/** Body of `POST /__emulator/jobs/{id}/log` (synthetic-log.ts). */
+export const syntheticLogBody = z.object({
+  entries: int(1, 100_000),
+  sameTime: z.array(int(1, 5_000)).min(1, { error: "expected at least one group size" }).max(1_000).optional(),
+});

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent } from '../backends/nexus/parents';
+import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent, NexusLogEntryConnectionParent } from '../backends/nexus/parents';
 import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../resources/parents';
 import type { GravitiDatasetParent } from '../backends/graviti/parents';
 import type { ModelArtsDatasetParent, ModelArtsExportTaskParent, ModelArtsExportTaskConnectionParent, ModelArtsExportParamsParent, ModelArtsLabelParent, ModelArtsDataSourceParent, ModelArtsSampleCountsParent } from '../backends/modelarts/parents';
@@ -932,11 +932,16 @@ export type NexusJob = Job & Node & {
   /** The global id. */
   id: Scalars['ID']['output'];
   /**
-   * The job's log entries, newest first: at least `minLevel`, written strictly after `since` and strictly before
-   * `until`, at most `limit` of them (1 to 1000, default 100). To read older entries, ask again with `until` set to
-   * the `createdAt` of the oldest entry you have, and skip ids you have seen (entries can share a time).
+   * The job's log as a Relay connection, newest first (by `createdAt`, then by `nexusId` among entries of one time):
+   * entries of at least `minLevel`, written strictly after `since` and strictly before `until`. 1 to 100 entries per
+   * page (20 when neither `first` nor `last` is given). The latest entries are `logs(first: n)`, one upstream call;
+   * `after` pages on into older entries, usually one call a page, however long the log (the gateway walks back by time
+   * past the upstream's 1000 entries per call, and no entry is lost or repeated where entries share a time).
+   * `last`/`before` pages back towards the newest entries, usually two calls a page; `last` without `before` reads the
+   * oldest entries, which costs a call per 1000 entries newer than them. A cursor works only with the same filters;
+   * null when the job does not exist.
    */
-  logs?: Maybe<Array<NexusLogEntry>>;
+  logs?: Maybe<NexusLogEntryConnection>;
   /** The job's name. */
   name: Scalars['String']['output'];
   /** The upstream id (`batchjob_…`). */
@@ -964,7 +969,10 @@ export type NexusJob = Job & Node & {
 
 /** A batch job on Datature Nexus. */
 export type NexusJobLogsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   minLevel?: InputMaybe<LogLevel>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1012,6 +1020,24 @@ export type NexusLogEntry = Node & {
   status?: Maybe<Scalars['String']['output']>;
   /** How long the step took, in milliseconds, if the backend says. */
   timeMs?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A page of a Nexus job's log, newest first. */
+export type NexusLogEntryConnection = {
+  __typename?: 'NexusLogEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<NexusLogEntryEdge>;
+  /** Where this page sits in the whole log. */
+  pageInfo: PageInfo;
+};
+
+/** A log entry and its cursor. */
+export type NexusLogEntryEdge = {
+  __typename?: 'NexusLogEntryEdge';
+  /** Opaque cursor of this edge, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The log entry. */
+  node: NexusLogEntry;
 };
 
 /** Where a Nexus job delivers its results. */
@@ -1495,6 +1521,8 @@ export type ResolversTypes = {
   NexusJob: ResolverTypeWrapper<NexusJobParent>;
   NexusJobStatus: ResolverTypeWrapper<NexusJobStatusParent>;
   NexusLogEntry: ResolverTypeWrapper<NexusLogEntryParent>;
+  NexusLogEntryConnection: ResolverTypeWrapper<NexusLogEntryConnectionParent>;
+  NexusLogEntryEdge: ResolverTypeWrapper<Omit<NexusLogEntryEdge, 'node'> & { node: ResolversTypes['NexusLogEntry'] }>;
   NexusResultDestination: ResolverTypeWrapper<NexusResultDestinationParent>;
   NexusWebhook: ResolverTypeWrapper<NexusWebhookParent>;
   NexusWebhookConnection: ResolverTypeWrapper<NexusWebhookConnectionParent>;
@@ -1565,6 +1593,8 @@ export type ResolversParentTypes = {
   NexusJob: NexusJobParent;
   NexusJobStatus: NexusJobStatusParent;
   NexusLogEntry: NexusLogEntryParent;
+  NexusLogEntryConnection: NexusLogEntryConnectionParent;
+  NexusLogEntryEdge: Omit<NexusLogEntryEdge, 'node'> & { node: ResolversParentTypes['NexusLogEntry'] };
   NexusResultDestination: NexusResultDestinationParent;
   NexusWebhook: NexusWebhookParent;
   NexusWebhookConnection: NexusWebhookConnectionParent;
@@ -1857,7 +1887,7 @@ export type NexusJobResolvers<ContextType = GatewayContext, ParentType extends R
   deployment?: Resolver<Maybe<ResolversTypes['NexusDeployment']>, ParentType, ContextType>;
   destinations?: Resolver<Array<ResolversTypes['NexusResultDestination']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  logs?: Resolver<Maybe<Array<ResolversTypes['NexusLogEntry']>>, ParentType, ContextType, RequireFields<NexusJobLogsArgs, 'limit'>>;
+  logs?: Resolver<Maybe<ResolversTypes['NexusLogEntryConnection']>, ParentType, ContextType, Partial<NexusJobLogsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nexusId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1894,6 +1924,16 @@ export type NexusLogEntryResolvers<ContextType = GatewayContext, ParentType exte
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NexusLogEntryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusLogEntryConnection'] = ResolversParentTypes['NexusLogEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NexusLogEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NexusLogEntryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusLogEntryEdge'] = ResolversParentTypes['NexusLogEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NexusLogEntry'], ParentType, ContextType>;
 };
 
 export type NexusResultDestinationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusResultDestination'] = ResolversParentTypes['NexusResultDestination']> = {
@@ -2023,6 +2063,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   NexusJob?: NexusJobResolvers<ContextType>;
   NexusJobStatus?: NexusJobStatusResolvers<ContextType>;
   NexusLogEntry?: NexusLogEntryResolvers<ContextType>;
+  NexusLogEntryConnection?: NexusLogEntryConnectionResolvers<ContextType>;
+  NexusLogEntryEdge?: NexusLogEntryEdgeResolvers<ContextType>;
   NexusResultDestination?: NexusResultDestinationResolvers<ContextType>;
   NexusWebhook?: NexusWebhookResolvers<ContextType>;
   NexusWebhookConnection?: NexusWebhookConnectionResolvers<ContextType>;

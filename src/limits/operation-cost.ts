@@ -6,8 +6,8 @@
  * The rule, per field that returns objects (leaves cost nothing):
  * - a connection (`…Connection`) is one object; its `edges` count its page size: `first`, else `last`, else the
  *   default page size (20);
- * - a list with `ids` (`nodes(ids:)`) counts its ids; a list with `limit` (`logs`) counts its limit (its schema
- *   default when not given);
+ * - a list with `ids` (`nodes(ids:)`) counts its ids; a list with a `limit` argument counts its limit (its schema
+ *   default when not given; no field has one since `NexusJob.logs` became a connection);
  * - introspection (`__schema`, `__type`) costs nothing here: its size is the schema's, and graphql-js's own
  *   rule (MaxIntrospectionDepthRule, in the specified rules) refuses nesting it into a bomb;
  * - any other field counts 1: the other lists (a job's webhooks and destinations, upload headers) are a few items

@@ -44,6 +44,9 @@ import { WEBSOCKET_OPEN, watchNamespace } from "./bindings";
 import type { ResourceWatch } from "./resource-watch";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
+import { isSettingsProblem } from "../auth/auth-settings";
+import { resolveTrustedDocument, trustedDocumentsFromEnv } from "../trusted-documents";
+import { GraphQLError } from "graphql";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -56,6 +59,22 @@ interface OperationRecord {
 }
 
 const operationKey = (id: string): string => `op:${id}`;
+
+/**
+ * The payload to run under the trusted-documents setting (`src/trusted-documents.ts`): unchanged when it is off;
+ * with the manifest's document for its `documentId` (or `extensions.persistedQuery.sha256Hash`) when on, the same
+ * rule as over HTTP. graphql-ws requires `query` to be a string, so a client sends `""` beside the id. Returns the
+ * coded refusal instead (`GATEWAY_MISCONFIGURED` for an unusable manifest).
+ */
+function trustedPayload(env: GatewayEnv, payload: SubscribePayload): SubscribePayload | GraphQLError {
+  const documents = trustedDocumentsFromEnv(env);
+  if (documents === null) return payload;
+  if (isSettingsProblem(documents)) return new GraphQLError(documents.message, { extensions: { code: "GATEWAY_MISCONFIGURED" } });
+  const documentId = (payload as SubscribePayload & { documentId?: unknown }).documentId;
+  const resolution = resolveTrustedDocument(documents, { query: payload.query, documentId, extensions: payload.extensions });
+  if ("refusal" in resolution) return new GraphQLError(resolution.refusal.message, { extensions: { code: resolution.refusal.code } });
+  return { ...payload, query: resolution.query };
+}
 
 /** The Durable Object behind one graphql-ws WebSocket. See the module comment. */
 export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
@@ -200,7 +219,13 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
   }
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
-  private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
+  private async start(socket: WebSocket, id: string, sent: SubscribePayload): Promise<void> {
+    // The record keeps the resolved payload, so later events run the same document.
+    const payload = trustedPayload(this.env, sent);
+    if (payload instanceof GraphQLError) {
+      socket.send(nextMessage(id, errorResult([payload])));
+      return this.finish(socket, id, true);
+    }
     const prepared = prepareOperation(schema, payload, limitSettingsFromEnv(this.env), introspectionRules(this.env));
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));

@@ -31,9 +31,9 @@ describe("call counts", () => {
   });
 
   it("datasets { jobs { logs } } lists datasets once, jobs once, and each job's logs once", async () => {
-    const data = await gqlData<{ datasets: { edges: { node: { jobs: { edges: { node: { id: string; nexusId: string; logs: unknown[] } }[] } } }[] } }>(
+    const data = await gqlData<{ datasets: { edges: { node: { jobs: { edges: { node: { id: string; nexusId: string; logs: { edges: unknown[] } } }[] } } }[] } }>(
       `{ datasets(first: 100) { edges { node { name ... on NexusDataset {
-          jobs(first: 100) { edges { node { id name ... on NexusJob { nexusId dataset { name } logs(limit: 5) { id level } } } } } } } } } }`,
+          jobs(first: 50) { edges { node { id name ... on NexusJob { nexusId dataset { name } logs(first: 5) { edges { node { id level } } } } } } } } } } } }`,
     );
     const jobIds = data.datasets.edges.flatMap((edge) => edge.node.jobs.edges.map((job) => job.node.nexusId));
     expect(jobIds.length).toBeGreaterThan(5);

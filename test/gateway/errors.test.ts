@@ -180,7 +180,7 @@ describe("upstream answers", () => {
 describe("bad input", () => {
   it("names a bad DateTime", async () => {
     const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
-    const result = await gql(`query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { id } } } }`, { id: job?.id });
+    const result = await gql(`query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { edges { node { id } } } } } }`, { id: job?.id });
     expect(result.errors?.[0]?.message).toContain('DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".');
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });

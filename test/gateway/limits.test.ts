@@ -211,7 +211,7 @@ describe("the README's and the tests' queries stay within the limits", () => {
             status { message items { delivered failedDeliver } }
             dataset { name itemCount }
             webhooks { name endpoint }
-            logs(minLevel: ERROR, limit: 5) { createdAt reason }
+            logs(minLevel: ERROR, first: 5) { edges { node { createdAt reason } } }
           } } }
         pageInfo { hasNextPage endCursor }
       }

@@ -3,7 +3,7 @@
  * and missing objects (null at their path, the rest of the query resolves).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, gql, gqlData, resetEmulator, upstreamGet } from "./helpers";
+import { DEMO, gql, gqlData, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
 
 interface WireJob {
   id: string;
@@ -198,17 +198,23 @@ describe("jobs filters", () => {
 });
 
 describe("job logs", () => {
+  /** Every entry of a job's log under `filters`, newest first, read page by page (100 a page) through the connection. */
+  async function logOf<E>(jobId: string, fields: string, filters: { minLevel?: string; since?: string; until?: string } = {}): Promise<E[]> {
+    const query = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $minLevel: LogLevel, $since: DateTime, $until: DateTime) {
+      job(id: $id) { ... on NexusJob { logs(first: $first, after: $after, last: $last, before: $before, minLevel: $minLevel, since: $since, until: $until) {
+        edges { cursor node { ${fields} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
+    const { nodes } = await walk<E>("forward", 100, async (args) =>
+      (await gqlData<{ job: { logs: Page<E> } }>(query, { id: jobId, ...filters, ...args })).job.logs,
+    );
+    return nodes;
+  }
+
   it("returns log entries newest first, filtered by minimum level, and routes an entry's id through node", async () => {
     const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`);
     const jobId = running.jobs.edges[0]?.node.id;
     if (!jobId) throw new Error("no finished job");
     type Entry = { id: string; nexusId: string; createdAt: string; level: string; severity: string | null; kind: string; jobId: string };
-    const data = await gqlData<{ job: { all: Entry[]; errors: Entry[] } }>(
-      `query($id: ID!) { job(id: $id) { ... on NexusJob {
-         all: logs(limit: 1000) { id nexusId createdAt level severity kind jobId }
-         errors: logs(minLevel: ERROR, limit: 1000) { id nexusId createdAt level severity kind jobId } } } }`,
-      { id: jobId },
-    );
+    const data = { job: { all: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId"), errors: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId", { minLevel: "ERROR" }) } };
     expect(data.job.all.length).toBeGreaterThan(0);
     const times = data.job.all.map((entry) => Date.parse(entry.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -227,18 +233,13 @@ describe("job logs", () => {
   it("filters log entries by time, both bounds exclusive", async () => {
     const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`);
     const jobId = running.jobs.edges[0]?.node.id;
-    const all = await gqlData<{ job: { logs: { createdAt: string }[] } }>(
-      `query($id: ID!) { job(id: $id) { ... on NexusJob { logs(limit: 1000) { createdAt } } } }`,
-      { id: jobId },
-    );
+    if (!jobId) throw new Error("no finished job");
+    const all = { job: { logs: await logOf<{ createdAt: string }>(jobId, "createdAt") } };
     const times = [...new Set(all.job.logs.map((entry) => entry.createdAt))];
     expect(times.length).toBeGreaterThan(2);
     const until = times[0] as string; // newest time
     const since = times[times.length - 1] as string; // oldest time
-    const data = await gqlData<{ job: { logs: { createdAt: string }[] } }>(
-      `query($id: ID!, $s: DateTime, $u: DateTime) { job(id: $id) { ... on NexusJob { logs(limit: 1000, since: $s, until: $u) { createdAt } } } }`,
-      { id: jobId, s: since, u: until },
-    );
+    const data = { job: { logs: await logOf<{ createdAt: string }>(jobId, "createdAt", { since, until }) } };
     const expected = all.job.logs.filter((entry) => entry.createdAt !== since && entry.createdAt !== until);
     expect(data.job.logs).toEqual(expected);
   });

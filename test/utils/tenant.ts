@@ -75,6 +75,37 @@ export interface Tenant {
   setFaults(faults: Faults): Promise<void>;
   /** Removes every fault of this tenant. */
   clearFaults(): Promise<void>;
+  /** Gives the tenant's job `jobId` a synthetic log (`POST /__emulator/jobs/{id}/log`, see emulator/README.md). */
+  setSyntheticLog(jobId: string, spec: SyntheticLogSpec): Promise<SyntheticLogSummary>;
+  /** The whole synthetic log of the tenant's job `jobId`, in the API's order (`GET /__emulator/jobs/{id}/log`). */
+  syntheticLog(jobId: string): Promise<WireLogEntry[]>;
+}
+
+/** The shape of a synthetic log: `entries` entries, in groups sharing one time whose sizes cycle through `sameTime`. */
+export interface SyntheticLogSpec {
+  entries: number;
+  sameTime?: number[];
+}
+
+/** What the emulator answers when it sets a synthetic log. */
+export interface SyntheticLogSummary {
+  jobId: string;
+  entries: number;
+  sameTime: number[];
+  oldestTime: number;
+  newestTime: number;
+}
+
+/** A log entry as the emulator's API sends it. */
+export interface WireLogEntry {
+  id: string;
+  kind: string;
+  createTime: number;
+  level: string;
+  item: string;
+  status: string;
+  timeMs: number;
+  reason?: string;
 }
 
 /** The tenant of requests that name none: `proj_demo`, `proj_other`, `/__emulator/reset`. */
@@ -135,6 +166,10 @@ export function tenantNamed(name: string): Tenant {
     clearFaults: async () => {
       await control("DELETE", controlPath("faults"));
     },
+    setSyntheticLog: async (jobId, spec) =>
+      (await (await control("POST", controlPath(`jobs/${encodeURIComponent(jobId)}/log`), spec)).json()) as SyntheticLogSummary,
+    syntheticLog: async (jobId) =>
+      ((await (await control("GET", controlPath(`jobs/${encodeURIComponent(jobId)}/log`))).json()) as { entries: WireLogEntry[] }).entries,
   };
 }
 

@@ -36,5 +36,7 @@ export type UploadInstructionsParent = NexusUploadUrl;
 export type WebhookTestResultParent = NexusWebhookTestResult;
 /** A page of webhooks. */
 export type NexusWebhookConnectionParent = Connection<NexusWebhookModel>;
+/** A page of a job's log (`NexusJob.logs`). */
+export type NexusLogEntryConnectionParent = Connection<NexusLogEntryModel>;
 /** A job's item counters as the wire gives them (PascalCase, possibly missing). */
 export type NexusItemCountersParent = NexusItemCounters;

@@ -1,40 +1,74 @@
 /**
- * Job logs: `NexusJob.logs(...)` and the `NexusLogEntry` type. The upstream has no page tokens for logs (only time
- * bounds), so the field is a filtered list, not a connection. A log entry's global id holds the job id, the
- * entry's time and its id (`<jobId>:<createTime>:<entryId>`), so `node(id:)` can find it again with one narrow logs
- * call (`NexusSession.logEntry`).
+ * Job logs: `NexusJob.logs(...)` as a Relay connection, and the `NexusLogEntry` type. The upstream has no page
+ * tokens for logs (only time bounds), so a page is read by time windows (`log-pages.ts`) and a cursor is the entry's
+ * position key (createdAt, id) in the gateway's cursor encoding (`pagination/cursor.ts`), bound to the job and the
+ * filters. A log entry's global id holds the job id, the entry's time and its id (`<jobId>:<createTime>:<entryId>`),
+ * so `node(id:)` can find it again with one narrow logs call (`NexusSession.logEntry`).
+ *
+ * Why the field changed from a list (`logs(limit)`) to a connection: a list cannot be paged by any Relay, Apollo or
+ * urql helper, and a log past the upstream's 1000 entries per call took hand-written paging by time and
+ * de-duplication. The order stays newest first, so the common read, the latest entries, is `logs(first: n)` and
+ * costs one call, as `logs(limit: n)` did.
  */
 import { badUserInput } from "../../../errors";
 import type { Resolvers } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { logLevelFromWire, logLevelToWire } from "../../../log-levels";
-import { MAX_LOG_ENTRIES, nexusSession } from "../session";
+import { encodeCursor, decodeCursor } from "../../../pagination/cursor";
+import { DEFAULT_PAGE_SIZE, filterFingerprint, pageSize } from "../../../pagination/paginate";
+import { sortKeyOf } from "../../../pagination/sort-key";
+import { readLogPage, type LogWindowQuery } from "../log-pages";
+import { nexusSession } from "../session";
 import type { NexusLogEntryModel } from "../to-model";
+
+/** The connection name inside the cursors of `NexusJob.logs`. */
+const LOGS_CURSOR_KIND = "NexusJob.logs";
 
 /** The reference inside a log entry's global id. */
 export function logEntryRef(entry: NexusLogEntryModel): string {
   return `${entry.jobRef}:${entry.createdAt}:${entry.ref}`;
 }
 
-/** `NexusJob.logs` and the `NexusLogEntry` fields. */
+/** `NexusJob.logs`, its connection, and the `NexusLogEntry` fields. */
 export const nexusLogResolvers: Resolvers = {
   NexusJob: {
     logs: async (job, args, context) => {
-      const limit = args.limit ?? 100;
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LOG_ENTRIES) {
-        throw badUserInput(`Argument "limit" must be an integer from 1 to ${MAX_LOG_ENTRIES}, got ${limit}.`);
-      }
+      // Every argument is checked before any upstream call.
+      let first = pageSize(args.first, "first");
+      const last = pageSize(args.last, "last");
+      if (first !== null && last !== null) throw badUserInput(`Give "first" or "last", not both.`);
+      if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
       if (args.since != null && args.until != null && args.since >= args.until) {
         throw badUserInput(`Argument "since" must be before "until".`);
       }
-      const entries = await nexusSession(context).loaders.logsByJobId.load({
-        jobId: job.ref,
-        maxEntries: limit,
-        ...(args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) }),
-        ...(args.since == null ? {} : { afterTime: args.since }),
-        ...(args.until == null ? {} : { beforeTime: args.until }),
+      const filter = filterFingerprint({ job: job.ref, minLevel: args.minLevel, since: args.since, until: args.until });
+      const after = args.after == null ? null : decodeCursor(args.after, "after", LOGS_CURSOR_KIND, filter);
+      const before = args.before == null ? null : decodeCursor(args.before, "before", LOGS_CURSOR_KIND, filter);
+      const loaders = nexusSession(context).loaders;
+      const minLevel = args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) };
+      const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, ...minLevel, ...query });
+      const page = await readLogPage(read, { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` }, {
+        first,
+        last,
+        after,
+        before,
+        since: args.since ?? undefined,
+        until: args.until ?? undefined,
       });
-      return entries ?? [];
+      if (page === null) return null;
+      const edges = page.entries.map((entry) => ({
+        cursor: encodeCursor({ kind: LOGS_CURSOR_KIND, filter, key: sortKeyOf(entry) }),
+        node: entry,
+      }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          hasPreviousPage: page.hasPreviousPage,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
     },
   },
   NexusLogEntry: {

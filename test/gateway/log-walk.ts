@@ -1,0 +1,153 @@
+/**
+ * The long-log walks of `NexusJob.logs` (see log-connection.test.ts and log-walk-single.test.ts): a job of the file's
+ * tenant gets a synthetic log of 3,000 entries, with runs of entries that share one time (up to 500 of them, so
+ * pages and the upstream's windows end inside shared times), and walks check it entry by entry against the
+ * emulator's own log, counting the upstream calls of every page.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTenant, type WireLogEntry } from "../utils/tenant";
+import { clearUpstreamRequests, gqlData, upstreamGet, upstreamRequests, walk, type Page } from "./helpers";
+import { resetEmulator } from "./helpers";
+
+export interface Entry {
+  nexusId: string;
+  createdAt: string;
+  level: string;
+}
+
+export const LOG_QUERY = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $minLevel: LogLevel, $since: DateTime, $until: DateTime) {
+  job(id: $id) { ... on NexusJob {
+    logs(first: $first, after: $after, last: $last, before: $before, minLevel: $minLevel, since: $since, until: $until) {
+      edges { cursor node { nexusId createdAt level } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
+
+/** Group sizes, newest first: mostly single times, pairs and fours, and runs of 300 and 500 entries at one time. */
+function groupSizes(): number[] {
+  const sizes: number[] = [];
+  for (let group = 0; group < 900; group++)
+    sizes.push(group === 150 ? 300 : group === 420 ? 500 : group % 9 === 0 ? 4 : group % 5 === 0 ? 2 : 1);
+  return sizes;
+}
+
+/** The log's length. */
+export const ENTRIES = 3000;
+/** The job with the long log, and its entries in list order (set by {@link useLongLog}'s `beforeAll`). */
+export const longLog = { jobId: "", expected: [] as Entry[] };
+
+/** The gateway's order: newest first, then by id (`src/pagination/sort-key.ts`). */
+export function inListOrder(entries: WireLogEntry[]): Entry[] {
+  return [...entries]
+    .sort((a, b) => b.createTime - a.createTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((entry) => ({ nexusId: entry.id, createdAt: new Date(entry.createTime).toISOString(), level: entry.level }));
+}
+
+/** The logs calls the gateway made since the last clear. */
+export async function logCalls(): Promise<URLSearchParams[]> {
+  return (await upstreamRequests())
+    .filter((request) => request.path.endsWith("/logs"))
+    .map((request) => new URLSearchParams(request.query));
+}
+
+/**
+ * Splits a walk's logs calls (oldest first) into pages, by the call that starts each page (`log-pages.ts`): a forward
+ * page starts with its window of `first` + 21 entries (any further window asks for 1000); a backward page with its
+ * top window, the one call without `beforeTime` (the time windows that follow have both bounds).
+ */
+function callsPerPage(calls: URLSearchParams[], direction: "forward" | "backward", size: number): number[] {
+  const starts = (params: URLSearchParams): boolean =>
+    direction === "forward" ? params.get("maxEntries") === String(size + 21) : params.get("beforeTime") === null;
+  const pages: number[] = [];
+  for (const params of calls) {
+    if (starts(params) || pages.length === 0) pages.push(1);
+    else pages[pages.length - 1] = (pages.at(-1) ?? 0) + 1;
+  }
+  return pages;
+}
+
+/**
+ * Walks the log and counts the upstream logs calls of every page. Without time filters, one read of the request log
+ * after the walk, split by {@link callsPerPage}; with them (every call then has `beforeTime`), a clear and a read
+ * per page.
+ */
+export async function countedWalk(
+  direction: "forward" | "backward",
+  size: number,
+  filters: Record<string, unknown> = {},
+) {
+  const perPage = Object.keys(filters).length > 0;
+  const counted: number[] = [];
+  await clearUpstreamRequests();
+  const result = await walk<Entry>(
+    direction,
+    size,
+    async (args) => {
+      if (perPage) await clearUpstreamRequests();
+      const page = (
+        await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: longLog.jobId, ...filters, ...args })
+      ).job.logs;
+      if (perPage) counted.push((await logCalls()).length);
+      return page;
+    },
+    ENTRIES + 10,
+  );
+  const calls = perPage ? counted : callsPerPage(await logCalls(), direction, size);
+  expect(calls).toHaveLength(result.pages);
+  return { ...result, calls };
+}
+
+/** Pages of `size` that may need a second call: those that start in a run of one time longer than their window, and one more each side. */
+function crowdedPages(size: number): number {
+  const perTime = new Map<string, number>();
+  for (const entry of longLog.expected) perTime.set(entry.createdAt, (perTime.get(entry.createdAt) ?? 0) + 1);
+  return [...perTime.values()]
+    .filter((count) => count > size + 21)
+    .reduce((sum, count) => sum + Math.ceil(count / size) + 2, 0);
+}
+
+/** Gives a job of this file's tenant the long log, before the file's tests. */
+export function useLongLog(): void {
+  beforeAll(async () => {
+    await resetEmulator();
+    const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
+    if (job === undefined) throw new Error("no seeded job");
+    longLog.jobId = job.id;
+    const summary = await useTenant().setSyntheticLog(longLog.jobId, { entries: ENTRIES, sameTime: groupSizes() });
+    expect(summary.entries).toBe(ENTRIES);
+    const log = await useTenant().syntheticLog(longLog.jobId);
+    expect(log).toHaveLength(ENTRIES);
+    longLog.expected = inListOrder(log);
+    // The runs of one time are there: the window boundary case is real.
+    const perTime = new Map<number, number>();
+    for (const entry of log) perTime.set(entry.createTime, (perTime.get(entry.createTime) ?? 0) + 1);
+    expect(Math.max(...perTime.values())).toBe(500);
+  });
+}
+
+/** The walk tests for each page size: forwards and backwards, entry by entry, with their calls per page counted. */
+export function describeLogWalks(sizes: number[]): void {
+  describe(`walking a ${ENTRIES}-entry log`, () => {
+    for (const size of sizes) {
+      it(`forwards with first: ${size} sees every entry once, in order, in one upstream call a page (two where a window ends in a shared time)`, async () => {
+        const { nodes, pages, calls } = await countedWalk("forward", size);
+        expect(nodes).toEqual(longLog.expected);
+        expect(pages).toBe(Math.ceil(ENTRIES / size));
+        expect(Math.max(...calls)).toBeLessThanOrEqual(2);
+        // Only pages whose first window ran into a run of one time (300 or 500 entries) need a second call.
+        expect(calls.filter((count) => count === 2).length).toBeLessThanOrEqual(crowdedPages(size));
+      }, 600_000);
+
+      it(`backwards with last: ${size} sees every entry once, in order, in at most a few upstream calls a page`, async () => {
+        const { nodes, pages, calls } = await countedWalk("backward", size);
+        expect(nodes).toEqual(longLog.expected);
+        expect(pages).toBe(Math.ceil(ENTRIES / size));
+        // The first page (the oldest entries, no cursor) walks the whole log down, 1000 entries a call.
+        expect(calls[0]).toBeGreaterThanOrEqual(Math.ceil(ENTRIES / 1000));
+        expect(calls[0]).toBeLessThanOrEqual(Math.ceil(ENTRIES / 1000) + 2);
+        // Every later page: the top window, then time windows sized from it.
+        expect(Math.max(...calls.slice(1))).toBeLessThanOrEqual(4);
+        const mean = calls.slice(1).reduce((sum, count) => sum + count, 0) / Math.max(1, calls.length - 1);
+        expect(mean).toBeLessThanOrEqual(2.5);
+      }, 600_000);
+    }
+  });
+}

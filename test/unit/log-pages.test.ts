@@ -1,0 +1,115 @@
+/**
+ * `readLogPage` (src/backends/nexus/log-pages.ts) over an in-memory upstream with the Nexus rules: newest first,
+ * exclusive time bounds, at most `maxEntries`, and no promised order within a time (here: reversed id order, so a
+ * window cut inside a time drops arbitrary entries). Pages between any two cursors, in both directions, and the
+ * calls they cost.
+ */
+import { describe, expect, it } from "vitest";
+import { readLogPage, type LogPageRequest, type LogWindowQuery } from "../../src/backends/nexus/log-pages";
+import { compareSortKeys, sortKeyOf } from "../../src/pagination/sort-key";
+import type { NexusLogEntryModel } from "../../src/backends/nexus/to-model";
+
+function entry(id: number, createdAt: number): NexusLogEntryModel {
+  const ref = `e${String(id).padStart(5, "0")}`;
+  return {
+    provider: "NEXUS",
+    typename: "NexusLogEntry",
+    tenant: "p",
+    ref,
+    createdAt,
+    wire: { id: ref, kind: "k", createTime: createdAt, level: "Info", item: "i", status: "s", timeMs: 1 },
+    kind: "logEntry",
+    jobRef: "batchjob_1",
+    level: "Info",
+  } as NexusLogEntryModel;
+}
+
+/** A log with runs of one time: sizes cycle through `runs`, times 10 ms apart. */
+function logOf(count: number, runs: number[]): NexusLogEntryModel[] {
+  const entries: NexusLogEntryModel[] = [];
+  for (let run = 0, id = 0; id < count; run++) {
+    const size = runs[run % runs.length] ?? 1;
+    for (let k = 0; k < size && id < count; k++, id++) entries.push(entry(id, 1_000_000 + run * 10));
+  }
+  return entries.sort((a, b) => compareSortKeys(sortKeyOf(a), sortKeyOf(b)));
+}
+
+function upstream(log: NexusLogEntryModel[]) {
+  const calls: LogWindowQuery[] = [];
+  // Newest first; within a time, the reverse of the list order.
+  const wireOrder = [...log].sort((a, b) => b.createdAt - a.createdAt || (a.ref < b.ref ? 1 : -1));
+  const read = async (query: LogWindowQuery) => {
+    calls.push(query);
+    return wireOrder
+      .filter((e) => (query.beforeTime === undefined || e.createdAt < query.beforeTime) && (query.afterTime === undefined || e.createdAt > query.afterTime))
+      .slice(0, query.maxEntries);
+  };
+  return { read, calls };
+}
+
+const SOURCE = { path: "/projects/p/batch/jobs/batchjob_1/logs" };
+const NONE: LogPageRequest = { first: null, last: null, after: null, before: null, since: undefined, until: undefined };
+
+describe("readLogPage", () => {
+  const log = logOf(2500, [1, 3, 1, 1, 600, 1, 2, 1, 40]);
+
+  it("walks forwards and backwards over windows and runs of one time, every entry once", async () => {
+    for (const size of [1, 7, 100]) {
+      const { read, calls } = upstream(log);
+      const forward: NexusLogEntryModel[] = [];
+      let after = null;
+      for (;;) {
+        const page = await readLogPage(read, SOURCE, { ...NONE, first: size, after });
+        if (page === null) throw new Error("gone");
+        forward.push(...page.entries);
+        if (!page.hasNextPage) break;
+        after = sortKeyOf(page.entries.at(-1) as NexusLogEntryModel);
+      }
+      expect(forward.map((e) => e.ref)).toEqual(log.map((e) => e.ref));
+      const pages = Math.ceil(log.length / size);
+      // One call a page, two where a window ends in a run of 600, three where two such runs are close (four runs here).
+      expect(calls.length).toBeLessThanOrEqual(2 * pages + 4);
+
+      const backward: NexusLogEntryModel[] = [];
+      let before = null;
+      for (;;) {
+        const page = await readLogPage(read, SOURCE, { ...NONE, last: size, before });
+        if (page === null) throw new Error("gone");
+        backward.unshift(...page.entries);
+        if (!page.hasPreviousPage) break;
+        before = sortKeyOf(page.entries[0] as NexusLogEntryModel);
+      }
+      expect(backward.map((e) => e.ref)).toEqual(log.map((e) => e.ref));
+    }
+  });
+
+  it("gives the entries strictly between two cursors, with first and with last", async () => {
+    const { read } = upstream(log);
+    const after = sortKeyOf(log[100] as NexusLogEntryModel);
+    const before = sortKeyOf(log[1300] as NexusLogEntryModel);
+    const head = await readLogPage(read, SOURCE, { ...NONE, first: 50, after, before });
+    expect(head?.entries.map((e) => e.ref)).toEqual(log.slice(101, 151).map((e) => e.ref));
+    expect(head).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const tail = await readLogPage(read, SOURCE, { ...NONE, last: 50, after, before });
+    expect(tail?.entries.map((e) => e.ref)).toEqual(log.slice(1250, 1300).map((e) => e.ref));
+    expect(tail).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const close = await readLogPage(read, SOURCE, { ...NONE, first: 50, after, before: sortKeyOf(log[120] as NexusLogEntryModel) });
+    expect(close?.entries.map((e) => e.ref)).toEqual(log.slice(101, 120).map((e) => e.ref));
+    expect(close?.hasNextPage).toBe(false);
+  });
+
+  it("reads the latest entries in one call, and says null for a job that is gone", async () => {
+    const short = logOf(300, [1, 2]);
+    const { read, calls } = upstream(short);
+    const page = await readLogPage(read, SOURCE, { ...NONE, first: 5 });
+    expect(page?.entries.map((e) => e.ref)).toEqual(short.slice(0, 5).map((e) => e.ref));
+    expect(calls).toEqual([{ maxEntries: 26 }]);
+    expect(await readLogPage(async () => null, SOURCE, { ...NONE, first: 5 })).toBeNull();
+  });
+
+  it("refuses to skip a time shared by 1000 entries", async () => {
+    const crowded = logOf(1500, [500, 1000]);
+    const { read } = upstream(crowded);
+    await expect(readLogPage(read, SOURCE, { ...NONE, last: 3 })).rejects.toThrow(/1000 entries or more share the time/);
+  });
+});
