@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+// wrangler watches a Worker's config file even with `watch: false`, and reloads the Worker when it changes. The
+// Workers of a test run must not restart mid-request because someone edits or merges in the checkout meanwhile.
+// Set here, it reaches the global setups and every test worker (they inherit the environment).
+process.env["WRANGLER_CI_DISABLE_CONFIG_WATCHING"] ??= "true";
+
 /**
  * Tests that need no Worker (pure code: the gateway's and the emulator's modules called directly). New ones go in
  * `test/unit/`; the other files listed here predate that folder.
