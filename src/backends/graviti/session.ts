@@ -7,7 +7,7 @@ import type { GatewayContext } from "../../context";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
-import { MAX_UPSTREAM_CALLS_PER_REQUEST, upstreamTimeoutFromEnv } from "../../settings";
+import { sessionTransportOptions } from "../session-transport";
 import type { GatewayVars } from "../../vars";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { GravitiClient, type GravitiCredentials } from "./client";
@@ -55,14 +55,7 @@ export class GravitiSession implements BackendSession {
       this.#client = new GravitiClient({
         baseUrl,
         credentials: this.#credentials,
-        timeoutMs: upstreamTimeoutFromEnv(this.#env),
-        ...(this.#options.polling === true
-          ? // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
-            { retryBudget: 0 }
-          : { maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST }),
-        // The request's deadline, retry settings and this upstream's and tenant's circuit breaker.
-        ...this.#options.guards?.clientOptions(baseUrl, this.tenant),
-        ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+        ...sessionTransportOptions(this.#env, this.#options, baseUrl, this.tenant),
       });
     }
     return this.#client;

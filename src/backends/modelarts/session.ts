@@ -8,7 +8,7 @@ import { UpstreamError } from "../../errors";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
-import { MAX_UPSTREAM_CALLS_PER_REQUEST, upstreamTimeoutFromEnv } from "../../settings";
+import { sessionTransportOptions } from "../session-transport";
 import type { GatewayVars } from "../../vars";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { ModelArtsClient, type ModelArtsCredentials } from "./client";
@@ -62,14 +62,7 @@ export class ModelArtsSession implements BackendSession {
     this.#client = new ModelArtsClient({
       baseUrl: apiUrl.url,
       credentials: this.#credentials,
-      timeoutMs: upstreamTimeoutFromEnv(this.#env),
-      ...(this.#options.polling === true
-        ? // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
-          { retryBudget: 0 }
-        : { maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST }),
-      // The request's deadline, retry settings and this upstream's and project's circuit breaker.
-      ...this.#options.guards?.clientOptions(apiUrl.url, this.#credentials.projectId),
-      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      ...sessionTransportOptions(this.#env, this.#options, apiUrl.url, this.#credentials.projectId),
     });
     return this.#client;
   }

@@ -9,7 +9,7 @@ import type { GatewayContext } from "../../context";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
-import { MAX_UPSTREAM_CALLS_PER_REQUEST, upstreamTimeoutFromEnv } from "../../settings";
+import { sessionTransportOptions } from "../session-transport";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { NexusClient, type NexusCredentials } from "./client";
 import { isExpiredDataset } from "./job-state";
@@ -45,14 +45,7 @@ export class NexusSession implements BackendSession {
     this.#client ??= new NexusClient({
       baseUrl: this.#env.NEXUS_API_URL,
       credentials: this.#credentials,
-      timeoutMs: upstreamTimeoutFromEnv(this.#env),
-      ...(this.#options.polling === true
-        ? // No retries inside a poll: the alarm schedule is the retry (with backoff), and every call is one poll.
-          { retryBudget: 0 }
-        : { maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST }),
-      // The request's deadline, retry settings and this upstream's and project's circuit breaker.
-      ...this.#options.guards?.clientOptions(this.#env.NEXUS_API_URL, this.#credentials.projectId),
-      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      ...sessionTransportOptions(this.#env, this.#options, this.#env.NEXUS_API_URL, this.#credentials.projectId),
     });
     return this.#client;
   }
