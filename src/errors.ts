@@ -175,6 +175,21 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof UpstreamError && error.reason === "not-found";
 }
 
+/** `get()`'s answer, or null when the upstream says the object does not exist; any other failure rejects. */
+export async function nullWhenNotFound<T>(get: () => Promise<T>): Promise<T | null> {
+  try {
+    return await get();
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** `error` as an `Error` (a DataLoader batch answers a key's failure with an `Error` instance). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 const CODE_BY_REASON: Readonly<Record<UpstreamReason, GatewayErrorCode>> = {
   "not-found": "NOT_FOUND",
   "credentials-refused": "FORBIDDEN",

@@ -14,7 +14,7 @@
  * list calls (shared with the request's list walks), then null.
  */
 import DataLoader from "dataloader";
-import { isNotFound } from "../../errors";
+import { asError, isNotFound } from "../../errors";
 import { offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
 import { compareSortKeys, sortKeyOf } from "../../pagination/sort-key";
 import { MAX_LIST_LIMIT, type GravitiClient } from "./client";
@@ -38,10 +38,6 @@ export interface GravitiLoadersOptions {
 interface UpstreamRange {
   items: GravitiDatasetModel[];
   total: number;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**

@@ -5,7 +5,7 @@
  * (`ModelArts.4352`, `ModelArts.4359`) becomes `null`.
  */
 import DataLoader from "dataloader";
-import { isNotFound } from "../../errors";
+import { asError, isNotFound, nullWhenNotFound } from "../../errors";
 import { offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
 import { MODELARTS_MAX_LIMIT, type ModelArtsClient } from "./client";
 import { parseExportTaskRef } from "./ids";
@@ -32,19 +32,6 @@ export interface ModelArtsLoaders {
   exportTasksOf(datasetId: string): PageSource<ModelArtsExportTaskModel>;
 }
 
-async function getOrNull<T>(get: () => Promise<T>): Promise<T | null> {
-  try {
-    return await get();
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 /** A cache of promises by key: the first caller's call is every caller's answer. */
 function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
@@ -67,14 +54,14 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
   const datasetPages = memo<OffsetPage<ModelArtsDatasetModel>>();
   const taskPages = memo<OffsetPage<ModelArtsExportTaskModel>>();
   const datasetById = new DataLoader<string, ModelArtsDatasetModel | null>((ids) =>
-    Promise.all(ids.map((id) => getOrNull(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError))),
+    Promise.all(ids.map((id) => nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError))),
   );
   const exportTaskByRef = new DataLoader<string, ModelArtsExportTaskModel | null>((refs) =>
     Promise.all(
       refs.map((ref) => {
         const parsed = parseExportTaskRef(ref);
         if (parsed === null) return Promise.resolve(null);
-        return getOrNull(async () =>
+        return nullWhenNotFound(async () =>
           exportTaskFromModelArts(await client.getExportTask(parsed.datasetId, parsed.taskId), parsed.datasetId, project),
         ).catch(asError);
       }),

@@ -10,7 +10,7 @@
  * fetched with one GET each. A 404 becomes `null` (a missing object is not an error in a query).
  */
 import DataLoader from "dataloader";
-import { isNotFound } from "../../errors";
+import { asError, nullWhenNotFound } from "../../errors";
 import { tokenPageSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import type { Provider } from "../../model";
@@ -97,19 +97,6 @@ function createListWalker<W, T extends { ref: string; createdAt: number; provide
   };
 }
 
-async function getOrNull<T>(get: () => Promise<T>): Promise<T | null> {
-  try {
-    return await get();
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 function createByIdLoader<T extends { ref: string }>(
   get: (id: string) => Promise<T>,
   walker: () => ListWalker<T>,
@@ -137,7 +124,7 @@ function createByIdLoader<T extends { ref: string }>(
         const item = found.get(id);
         if (item !== undefined) return Promise.resolve(item);
         if (walkedWholeList) return Promise.resolve(null);
-        return getOrNull(() => get(id)).catch(asError);
+        return nullWhenNotFound(() => get(id)).catch(asError);
       }),
     );
   });
@@ -185,7 +172,7 @@ export function createNexusLoaders(client: NexusClient, options: NexusLoadersOpt
     (keys) =>
       Promise.all(
         keys.map(({ jobId, ...query }) =>
-          getOrNull(async () => (await client.getJobLogs(jobId, query)).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
+          nullWhenNotFound(async () => (await client.getJobLogs(jobId, query)).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
         ),
       ),
     { cacheKeyFn: logsCacheKey },
