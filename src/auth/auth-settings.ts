@@ -3,6 +3,7 @@
  * `AUTH_JWT_ISSUER`, `AUTH_JWT_AUDIENCE`, `AUTH_JWT_PROJECTS_CLAIM`). Pure code: a bad value is not a crash but a
  * {@link SettingsProblem} naming the setting, which the gateway answers every GraphQL request with.
  */
+import { perEnv } from "../per-env";
 import { grantsFromJson, type Principal } from "./principal";
 
 /** The environment fields this module reads (a subset of the Worker's `env`). */
@@ -134,9 +135,11 @@ function jwtFromSettings(env: AuthEnv): JwtSettings | null | SettingsProblem {
  * Reads the authentication settings. Unset settings give no tokens and no JWT verification; `GATEWAY_AUTH` must be
  * unset, `on` or `off`. Returns a {@link SettingsProblem} for the first unusable setting (unparseable
  * `GATEWAY_TOKENS`, a JWKS URL that is not https outside loopback, a JWKS URL without issuer or audience, …).
- * Never throws.
+ * Read once per isolate (`per-env.ts`): every request used to parse `GATEWAY_TOKENS` again. Never throws.
  */
-export function authSettingsFromEnv(env: AuthEnv): AuthSettings | SettingsProblem {
+export const authSettingsFromEnv: (env: AuthEnv) => AuthSettings | SettingsProblem = perEnv(readAuthSettings);
+
+function readAuthSettings(env: AuthEnv): AuthSettings | SettingsProblem {
   const mode = trimmed(env.GATEWAY_AUTH).toLowerCase();
   if (mode !== "" && mode !== "on" && mode !== "off") return problem("GATEWAY_AUTH", `expected "on" or "off", got "${mode.slice(0, 20)}"`);
   const tokens = tokensFromSetting(trimmed(env.GATEWAY_TOKENS));

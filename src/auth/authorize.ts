@@ -10,6 +10,7 @@ import { principalFromToken } from "./bearer-token";
 import { decideAccess, principalNeeded, type AccessDecision, type HeldProject, type PrincipalCheck } from "./decide-access";
 import { looksLikeJwt, principalFromJwt } from "./jwt-verifier";
 import { isBackendName } from "./principal";
+import { perEnv } from "../per-env";
 
 /** The header (and `connection_init` payload key) that carries the gateway bearer. */
 export const AUTHORIZATION_KEY = "authorization";
@@ -52,10 +53,10 @@ const NO_HEADERS = new Headers();
 
 /**
  * The projects the environment's credentials act on, one per backend that holds a complete set (exactly as the
- * context would use them), in registry order.
+ * context would use them), in registry order. Read once per isolate (`per-env.ts`): it depends on `env` alone.
  */
-export function serverProjectsFromEnv(env: AuthorizeEnv): HeldProject[] {
-  return BACKENDS.flatMap((backend): HeldProject[] => {
+export const serverProjectsFromEnv: (env: AuthorizeEnv) => readonly HeldProject[] = perEnv((env: AuthorizeEnv) =>
+  BACKENDS.flatMap((backend): HeldProject[] => {
     const found = backend.credentialsFromHeaders(NO_HEADERS, env);
     if (found?.source !== "environment" || !isBackendName(backend.name)) return [];
     return [
@@ -66,8 +67,8 @@ export function serverProjectsFromEnv(env: AuthorizeEnv): HeldProject[] {
         headers: backend.credentialHeaders,
       },
     ];
-  });
-}
+  }),
+);
 
 /** The bearer token of an `Authorization` value: `Bearer <token>` (the scheme in any case). */
 function bearerOf(authorization: string): string | null {
