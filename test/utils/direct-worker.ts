@@ -50,7 +50,8 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
   const worker = await devEnv.startWorker({
     config: options.config,
     bindings,
-    envFiles: [],
+    // No .dev.vars: an empty list is not enough (wrangler then reads .dev.vars); an empty file is read instead.
+    envFiles: ["/dev/null"],
     dev: {
       server: { hostname: "127.0.0.1", port: 0 },
       inspector: false,

@@ -2,7 +2,8 @@
  * Starts the real Workers (emulator and gateway) under workerd through wrangler's `unstable_startWorker`, each on
  * its own free loopback port, so that tests talk to them over real HTTP and WebSockets exactly as clients do.
  */
-import { unstable_startWorker } from "wrangler";
+import type { unstable_startWorker } from "wrangler";
+import { startDirectlyReachableWorker } from "./direct-worker";
 
 export type StartedWorker = Awaited<ReturnType<typeof unstable_startWorker>>;
 
@@ -15,27 +16,12 @@ export interface StartWorkerOptions {
 }
 
 /**
- * Starts one Worker with in-memory storage and no inspector, and resolves with it and its base URL
- * (for example `http://127.0.0.1:41234`). Rejects if wrangler cannot build or start it.
+ * Starts one Worker with in-memory storage and no inspector, and resolves with it and the base URL of its own workerd
+ * process (for example `http://127.0.0.1:41234`), past wrangler's dev proxy: the proxy re-sends every request with a
+ * fetch of its own (CPU on every call, and its "Your worker restarted mid-request" 503s), which is not what clients
+ * meet at the edge. `proxyUrl` is the proxy's address. Rejects if wrangler cannot build or start it.
  */
-export async function startWorker(options: StartWorkerOptions): Promise<{ worker: StartedWorker; url: string }> {
-  const bindings = Object.fromEntries(
-    Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: "plain_text" as const, value }]),
-  );
-  const worker = await unstable_startWorker({
-    config: options.config,
-    bindings,
-    // No .dev.vars: tests say exactly which settings the Worker gets. An empty list is not enough (wrangler then
-    // reads .dev.vars); an empty file is read instead of it.
-    envFiles: ["/dev/null"],
-    dev: {
-      server: { hostname: "127.0.0.1", port: 0 },
-      inspector: false,
-      persist: false,
-      watch: false,
-      logLevel: "warn",
-    },
-  });
-  const url = (await worker.url).origin;
-  return { worker, url };
+export async function startWorker(options: StartWorkerOptions): Promise<{ worker: StartedWorker; url: string; proxyUrl: string }> {
+  const started = await startDirectlyReachableWorker(options);
+  return { worker: started.worker, url: started.directUrl, proxyUrl: started.url };
 }
