@@ -11,6 +11,7 @@
 import type { Settings } from "./context";
 import { hash32, ID_PREFIX, uuidFromSeed } from "./ids";
 import { finishTime, jobStartTime } from "./job-lifecycle";
+import { seedLargeProject, type LargeProjectSize, type LargeProjectSummary } from "./large-project";
 import { resolveJob } from "./resources/jobs";
 import type { Store } from "./store";
 import type { DatasetOverview, DatasetRecord, Deployment, JobRecord, ProjectRecord, WebhookRecord } from "./types";
@@ -40,7 +41,7 @@ function seededCrc(seed: string): string {
   return btoa(String.fromCharCode(value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff));
 }
 
-interface DatasetSeed {
+export interface DatasetSeed {
   name: string;
   overview: DatasetOverview;
   itemCount: number;
@@ -49,7 +50,7 @@ interface DatasetSeed {
   expiresIn?: number;
 }
 
-function makeDataset(
+export function makeDataset(
   tenant: string,
   projectId: string,
   index: number,
@@ -79,7 +80,7 @@ function makeDataset(
   };
 }
 
-function makeWebhook(projectId: string, index: number, name: string, endpoint: string, resetAt: number): WebhookRecord {
+export function makeWebhook(projectId: string, index: number, name: string, endpoint: string, resetAt: number): WebhookRecord {
   const id = seededId(ID_PREFIX.webhook, `${projectId}:webhook:${index}`);
   const createDate = resetAt - (60 - index) * DAY;
   return {
@@ -109,9 +110,9 @@ function deploymentFor(project: ProjectRecord, index: number): Deployment {
   return { kind: "ExistingDeployment", deploymentId: existing };
 }
 
-type JobState = "running" | "waiting" | "finished" | "cancelled" | "failed";
+export type JobState = "running" | "waiting" | "finished" | "cancelled" | "failed";
 
-interface JobSeed {
+export interface JobSeed {
   state: JobState;
   dataset: DatasetRecord | { id: string; itemCount: number };
   /** How long before the reset the job was created. */
@@ -120,7 +121,7 @@ interface JobSeed {
   deployment?: Deployment;
 }
 
-function makeJob(store: Store, project: ProjectRecord, index: number, seed: JobSeed, resetAt: number, settings: Settings): JobRecord {
+export function makeJob(store: Store, project: ProjectRecord, index: number, seed: JobSeed, resetAt: number, settings: Settings): JobRecord {
   const createDate = resetAt - seed.age;
   const job: JobRecord = {
     id: seededId(ID_PREFIX.job, `${project.id}:job:${index}`),
@@ -250,14 +251,18 @@ function seedOther(store: Store, tenant: string, resetAt: number, settings: Sett
 
 /**
  * Replaces every resource with the demo data of `tenant` (see tenants.ts), seeded at `resetAt`, and stores the
- * projects and settings.
+ * projects and settings. With `largeProject`, also seeds the large project (large-project.ts) and answers what it
+ * holds; without, there is no large project.
  */
-export function seed(store: Store, tenant: string, settings: Settings): void {
+export function seed(store: Store, tenant: string, settings: Settings, largeProject?: LargeProjectSize): LargeProjectSummary | undefined {
   store.clearResources();
   const projects = [
     seedDemo(store, tenant, settings.resetAt, settings),
     seedOther(store, tenant, settings.resetAt, settings),
   ];
+  const large = largeProject === undefined ? undefined : seedLargeProject(store, tenant, settings, largeProject);
+  if (large !== undefined) projects.push(large.project);
   store.setMeta("projects", projects);
   store.setMeta("settings", settings);
+  return large?.summary;
 }

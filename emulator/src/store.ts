@@ -18,6 +18,12 @@ export interface RecordByKind {
 export type ResourceKind = keyof RecordByKind;
 
 
+/**
+ * Records per statement of {@link Store.putMany}: a chunk's JSON (a seeded job is about 600 bytes) stays well under
+ * the 2 MB that Durable Object SQLite allows for one string.
+ */
+const PUT_MANY_CHUNK = 500;
+
 /** The paging key of a row. */
 type KeyOf = { createDate: number; id: string };
 
@@ -97,6 +103,23 @@ export class Store {
     );
   }
 
+  /**
+   * Inserts or replaces many records of one kind in a few statements: each statement takes one chunk as a JSON array
+   * (one bound parameter, as Durable Object SQLite allows at most 100 per statement) and unpacks it with
+   * `json_each`, which costs far less than a statement per record when a reset seeds thousands of them.
+   */
+  putMany<K extends ResourceKind>(kind: K, records: readonly RecordByKind[K][]): void {
+    for (let start = 0; start < records.length; start += PUT_MANY_CHUNK) {
+      this.sql.exec(
+        `INSERT OR REPLACE INTO resources (kind, id, project_id, create_date, body)
+         SELECT ?, json_extract(value, '$.id'), json_extract(value, '$.projectId'), json_extract(value, '$.createDate'), value
+         FROM json_each(?)`,
+        kind,
+        JSON.stringify(records.slice(start, start + PUT_MANY_CHUNK)),
+      );
+    }
+  }
+
   /** Deletes a record; true when it existed. */
   delete(kind: ResourceKind, projectId: string, id: string): boolean {
     const cursor = this.sql.exec(`DELETE FROM resources WHERE kind = ? AND id = ? AND project_id = ?`, kind, id, projectId);
@@ -123,10 +146,13 @@ export class Store {
     limit: number,
   ): PageSlice<RecordByKind[K]> {
     const base = `SELECT body FROM resources WHERE kind = ? AND project_id = ?`;
-    const older = `(create_date < ? OR (create_date = ? AND id < ?))`;
-    const newer = `(create_date > ? OR (create_date = ? AND id > ?))`;
+    // Row values, so that SQLite seeks the index resources_by_project straight to the key (EXPLAIN QUERY PLAN:
+    // `SEARCH resources USING INDEX resources_by_project (kind=? AND project_id=? AND (create_date,id)<(?,?))`):
+    // a page from the middle of 10,000 rows reads the page, not the rows before it.
+    const older = `(create_date, id) < (?, ?)`;
+    const newer = `(create_date, id) > (?, ?)`;
     const select = (where: string, order: "ASC" | "DESC", key: KeyOf | undefined, max: number): RecordByKind[K][] => {
-      const keyBindings = key === undefined ? [] : [key.createDate, key.createDate, key.id];
+      const keyBindings = key === undefined ? [] : [key.createDate, key.id];
       return this.sql
         .exec<{ body: string }>(
           `${base}${where} ORDER BY create_date ${order}, id ${order} LIMIT ?`,
