@@ -13,12 +13,14 @@
  *   project's; jobs deliver to one of its 2 webhooks, or to none;
  * - createDates one a minute going back, but every 50th minute holds {@link TIE_SIZE} items at the same time, so
  *   that paging meets ties (broken by id) across page boundaries.
- * Everything goes in with a few batched statements (Store.putMany), inside the reset's one transaction.
+ * Speed: the reset writes everything in one transaction (index.ts), and jobs are resolved in memory; 10,000 jobs
+ * and 2,000 datasets take about 0.3 s. One INSERT per row is as fast as batching rows into a JSON array for
+ * `json_each` (measured within noise in workerd: SQLite runs in-process), so the rows go in one by one.
  */
 import type { Settings } from "./context";
 import { hash32, ID_PREFIX, uuidFromSeed } from "./ids";
 import { makeDataset, makeJob, makeWebhook, type JobState } from "./seed";
-import type { Store } from "./store";
+import type { RecordByKind, ResourceKind, Store } from "./store";
 import { largeProjectOf } from "./tenants";
 import type { DatasetRecord, JobRecord, ProjectRecord, WebhookRecord } from "./types";
 
@@ -70,6 +72,22 @@ function spreadPositions(count: number, howMany: number): Set<number> {
   return new Set(Array.from({ length: howMany }, (_, k) => Math.floor((count * (2 * k + 1)) / (2 * howMany))));
 }
 
+/**
+ * Lookups by id over records still in memory, for resolving the jobs: a store query per job and webhook took about
+ * 40% of a 10,000-job reset.
+ */
+function memoryLookup(datasets: readonly DatasetRecord[], webhooks: readonly WebhookRecord[]): Pick<Store, "get"> {
+  const byKey = new Map<string, DatasetRecord | WebhookRecord>();
+  for (const dataset of datasets) byKey.set(`dataset:${dataset.id}`, dataset);
+  for (const webhook of webhooks) byKey.set(`webhook:${webhook.id}`, webhook);
+  return {
+    get: <K extends ResourceKind>(kind: K, projectId: string, id: string): RecordByKind[K] | undefined => {
+      const record = byKey.get(`${kind}:${id}`);
+      return record?.projectId === projectId ? (record as RecordByKind[K]) : undefined;
+    },
+  };
+}
+
 function seedDatasets(tenant: string, projectId: string, count: number, newest: number, settings: Settings): DatasetRecord[] {
   const resetAt = settings.resetAt;
   return spreadTimes(count, newest).map((createDate, index) => {
@@ -86,7 +104,7 @@ function seedDatasets(tenant: string, projectId: string, count: number, newest: 
 
 /**
  * Seeds the large project of `tenant` (see the module comment) and returns it with what the reset answer says.
- * Jobs are resolved against the datasets and webhooks already stored, as the demo jobs are.
+ * Jobs are resolved against its datasets and webhooks as the demo jobs are (resolveJob), but in memory.
  */
 export function seedLargeProject(
   store: Store,
@@ -116,8 +134,9 @@ export function seedLargeProject(
   const terminalTimes = spreadTimes(jobCount - freshCount, resetAt - HOUR);
   const oldestJob = terminalTimes[terminalTimes.length - 1] ?? resetAt - HOUR;
   const datasets = seedDatasets(tenant, id, datasetCount, oldestJob - HOUR, settings);
-  store.putMany("webhook", webhooks);
-  store.putMany("dataset", datasets);
+  for (const webhook of webhooks) store.put("webhook", webhook);
+  for (const dataset of datasets) store.put("dataset", dataset);
+  const lookup = memoryLookup(datasets, webhooks);
 
   const longLog = datasets.slice(0, Math.min(LONG_LOG_JOBS, datasets.length));
   const failedDatasets = datasets.filter((dataset) => dataset.overview === "FailedProcessing");
@@ -133,7 +152,7 @@ export function seedLargeProject(
       const dataset = pick(ordinary, index) ?? pick(datasets, index);
       if (dataset === undefined) throw new Error("large project: no dataset");
       const seed = { state: freshState, dataset, age: (index + 1) * 5 * SECOND, webhooks: hooks(index) };
-      jobs.push(makeJob(store, project, index, seed, resetAt, settings));
+      jobs.push(makeJob(lookup, project, index, seed, resetAt, settings));
       continue;
     }
     const position = index - freshCount;
@@ -145,11 +164,11 @@ export function seedLargeProject(
     if (longLogDataset === undefined && failedDataset !== undefined) state = "failed";
     else if (longLogDataset === undefined && position % 10 === 3) state = "cancelled";
     if (dataset === undefined) throw new Error("large project: no dataset");
-    const job = makeJob(store, project, index, { state, dataset, age, webhooks: hooks(index) }, resetAt, settings);
+    const job = makeJob(lookup, project, index, { state, dataset, age, webhooks: hooks(index) }, resetAt, settings);
     if (longLogDataset !== undefined) longLogJobIds.push(job.id);
     jobs.push(job);
   }
-  store.putMany("job", jobs);
+  for (const job of jobs) store.put("job", job);
   return {
     project,
     summary: { projectId: id, jobs: jobs.length, datasets: datasets.length, webhooks: webhooks.length, longLogJobIds },

@@ -121,7 +121,7 @@ export interface JobSeed {
   deployment?: Deployment;
 }
 
-export function makeJob(store: Store, project: ProjectRecord, index: number, seed: JobSeed, resetAt: number, settings: Settings): JobRecord {
+export function makeJob(store: Pick<Store, "get">, project: ProjectRecord, index: number, seed: JobSeed, resetAt: number, settings: Settings): JobRecord {
   const createDate = resetAt - seed.age;
   const job: JobRecord = {
     id: seededId(ID_PREFIX.job, `${project.id}:job:${index}`),

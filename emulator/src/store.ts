@@ -18,12 +18,6 @@ export interface RecordByKind {
 export type ResourceKind = keyof RecordByKind;
 
 
-/**
- * Records per statement of {@link Store.putMany}: a chunk's JSON (a seeded job is about 600 bytes) stays well under
- * the 2 MB that Durable Object SQLite allows for one string.
- */
-const PUT_MANY_CHUNK = 500;
-
 /** The paging key of a row. */
 type KeyOf = { createDate: number; id: string };
 
@@ -101,23 +95,6 @@ export class Store {
       record.createDate,
       JSON.stringify(record),
     );
-  }
-
-  /**
-   * Inserts or replaces many records of one kind in a few statements: each statement takes one chunk as a JSON array
-   * (one bound parameter, as Durable Object SQLite allows at most 100 per statement) and unpacks it with
-   * `json_each`, which costs far less than a statement per record when a reset seeds thousands of them.
-   */
-  putMany<K extends ResourceKind>(kind: K, records: readonly RecordByKind[K][]): void {
-    for (let start = 0; start < records.length; start += PUT_MANY_CHUNK) {
-      this.sql.exec(
-        `INSERT OR REPLACE INTO resources (kind, id, project_id, create_date, body)
-         SELECT ?, json_extract(value, '$.id'), json_extract(value, '$.projectId'), json_extract(value, '$.createDate'), value
-         FROM json_each(?)`,
-        kind,
-        JSON.stringify(records.slice(start, start + PUT_MANY_CHUNK)),
-      );
-    }
   }
 
   /** Deletes a record; true when it existed. */
