@@ -18,15 +18,13 @@
  * `json_each` (measured within noise in workerd: SQLite runs in-process), so the rows go in one by one.
  */
 import type { Settings } from "./context";
-import { hash32, ID_PREFIX, uuidFromSeed } from "./ids";
-import { makeDataset, makeJob, makeWebhook, type JobState } from "./seed";
+import { hash32, ID_PREFIX } from "./ids";
+import { HOUR, makeDataset, makeJob, makeWebhook, MINUTE, seededId, type JobState } from "./seed-records";
 import type { RecordByKind, ResourceKind, Store } from "./store";
 import { largeProjectOf } from "./tenants";
 import type { DatasetRecord, JobRecord, ProjectRecord, WebhookRecord } from "./types";
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
 
 /** The sizes a reset asks for; a field left out takes its default ({@link LARGE_PROJECT_DEFAULTS}). */
 export interface LargeProjectSize {
@@ -119,7 +117,7 @@ export function seedLargeProject(
   const project: ProjectRecord = {
     id,
     secretKey,
-    deploymentIds: [0, 1].map((n) => `${ID_PREFIX.deployment}${uuidFromSeed(`${id}:deployment:${n}`)}`),
+    deploymentIds: [0, 1].map((n) => seededId(ID_PREFIX.deployment, `${id}:deployment:${n}`)),
   };
   const webhooks: WebhookRecord[] = [
     makeWebhook(id, 0, "large-results", "https://results.example.org/large/ingest", resetAt),
