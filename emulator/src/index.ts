@@ -24,6 +24,12 @@ import { TenantState } from "./tenant-state";
 import { Store } from "./store";
 import { handleSyntheticLog, isSyntheticLogPath, summaryOf, syntheticEntries, type SyntheticLogBackend, type SyntheticLogSummary } from "./synthetic-log";
 import type { LogEntry, SyntheticLogSpec } from "./types";
+import type { LargeProjectSummary } from "./large-project";
+import type { resetBody } from "./validation";
+import type { z } from "zod";
+
+/** What a Nexus reset accepts (validation.ts `resetBody`). */
+type ResetOptions = z.infer<typeof resetBody>;
 
 /** Bindings of the emulator Worker. */
 export interface Env {
@@ -41,7 +47,7 @@ export { ModelArtsState };
  * instance per tenant, named after it ("default" for the default tenant). Seeds itself on first use when its
  * storage is empty.
  */
-export class EmulatorState extends TenantState<Env> implements ControlBackend, ApiBackend, SyntheticLogBackend {
+export class EmulatorState extends TenantState<Env> implements ControlBackend<ResetOptions>, ApiBackend, SyntheticLogBackend {
   private readonly store: Store;
   protected override readonly controlStore: Store;
 
@@ -62,16 +68,23 @@ export class EmulatorState extends TenantState<Env> implements ControlBackend, A
     return routeApi(this.store, this.tenant, request, Date.now());
   }
 
-  /** Reseeds; settings not given go back to their defaults. Clears the request log and the faults. */
-  async reset(options: { msPerItem?: number; uploadUrlTtlMs?: number }): Promise<Settings> {
+  /**
+   * Reseeds; settings not given go back to their defaults. Clears the request log and the faults. With
+   * `largeProject`, also seeds the large project (large-project.ts) and says so in the answer.
+   */
+  async reset(options: ResetOptions): Promise<Settings & { largeProject?: LargeProjectSummary }> {
     const settings: Settings = {
       msPerItem: options.msPerItem ?? DEFAULT_SETTINGS.msPerItem,
       uploadUrlTtlMs: options.uploadUrlTtlMs ?? DEFAULT_SETTINGS.uploadUrlTtlMs,
       resetAt: Date.now(),
     };
-    seed(this.store, this.tenant, settings);
-    this.store.clearRequests();
-    return settings;
+    // One transaction: thousands of rows of a large project are written once, and a reader never sees half a world.
+    const largeProject = this.ctx.storage.transactionSync(() => {
+      const summary = seed(this.store, this.tenant, settings, options.largeProject);
+      this.store.clearRequests();
+      return summary;
+    });
+    return largeProject === undefined ? settings : { ...settings, largeProject };
   }
 
   /** Gives a job of this tenant a synthetic log (synthetic-log.ts); null when there is no such job. A reset drops it. */

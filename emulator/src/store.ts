@@ -123,10 +123,13 @@ export class Store {
     limit: number,
   ): PageSlice<RecordByKind[K]> {
     const base = `SELECT body FROM resources WHERE kind = ? AND project_id = ?`;
-    const older = `(create_date < ? OR (create_date = ? AND id < ?))`;
-    const newer = `(create_date > ? OR (create_date = ? AND id > ?))`;
+    // Row values, so that SQLite seeks the index resources_by_project straight to the key (EXPLAIN QUERY PLAN:
+    // `SEARCH resources USING INDEX resources_by_project (kind=? AND project_id=? AND (create_date,id)<(?,?))`):
+    // a page from the middle of 10,000 rows reads the page, not the rows before it.
+    const older = `(create_date, id) < (?, ?)`;
+    const newer = `(create_date, id) > (?, ?)`;
     const select = (where: string, order: "ASC" | "DESC", key: KeyOf | undefined, max: number): RecordByKind[K][] => {
-      const keyBindings = key === undefined ? [] : [key.createDate, key.createDate, key.id];
+      const keyBindings = key === undefined ? [] : [key.createDate, key.id];
       return this.sql
         .exec<{ body: string }>(
           `${base}${where} ORDER BY create_date ${order}, id ${order} LIMIT ?`,

@@ -7,6 +7,8 @@
  *   and `proj_other_t` (key `other-secret-key_t`), seeded like the default ones;
  * - the token of an upload URL, `/upload/t.<secret>` (the default tenant's tokens carry no prefix);
  * - the control API's `tenant` query parameter, `/__emulator/reset?tenant=t`.
+ * A reset with `largeProject` also seeds `proj_large_t` (key `large-secret-key_t`; `proj_large` and
+ * `large-secret-key` in the default tenant): see large-project.ts.
  * The default tenant (`default`) is the emulator as it always was: `proj_demo`/`demo-secret-key`,
  * `proj_other`/`other-secret-key`, `/upload/<secret>` and `/__emulator/…` without a tenant. A project id that names
  * no tenant goes to the default tenant, which answers 403 for a project it does not hold.
@@ -34,9 +36,15 @@ export function demoProjectsOf(tenant: string): DemoProjects {
   };
 }
 
-/** The tenant of a project id: `t` for `proj_demo_t` or `proj_other_t`, else the default tenant. */
+/** The large project of a tenant (seeded only by a reset with `largeProject`): named like the demo projects. */
+export function largeProjectOf(tenant: string): { id: string; secretKey: string } {
+  const suffix = tenant === DEFAULT_TENANT ? "" : `_${tenant}`;
+  return { id: `proj_large${suffix}`, secretKey: `large-secret-key${suffix}` };
+}
+
+/** The tenant of a project id: `t` for `proj_demo_t`, `proj_other_t` or `proj_large_t`, else the default tenant. */
 export function tenantOfProject(projectId: string): string {
-  const match = /^proj_(?:demo|other)_(.+)$/.exec(projectId);
+  const match = /^proj_(?:demo|other|large)_(.+)$/.exec(projectId);
   const name = match?.[1];
   return name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
 }

@@ -161,6 +161,16 @@ export const resetBody = z.object({
   // At least 10 ms: log entry times stay unique only while a stage slot is wider than 7 ms (job-lifecycle.ts).
   msPerItem: int(10, 3_600_000).optional(),
   uploadUrlTtlMs: int(1, 7 * 24 * 3_600_000).optional(),
+  // A third project at scale, for paging tests and the benchmark (large-project.ts); the bounds keep a reset fast.
+  largeProject: z
+    .object(
+      {
+        jobs: int(1, 20_000).optional(),
+        datasets: int(1, 5_000).optional(),
+      },
+      { error: "expected an object {jobs?, datasets?}" },
+    )
+    .optional(),
 });
 
 /** Body of `POST /__emulator/faults` (every field optional). */

@@ -4,9 +4,9 @@
  * the default tenant). The emulator's own tests use theirs (`test/emulator/helpers.ts`), which also checks every
  * answer against the OpenAPI document.
  */
-import { useTenant, type Faults, type ResetOptions, type UpstreamRequest } from "./tenant";
+import { useTenant, type Faults, type LargeProject, type LargeProjectSize, type ResetOptions, type UpstreamRequest } from "./tenant";
 
-export type { Faults, UpstreamRequest } from "./tenant";
+export type { Faults, LargeProject, LargeProjectSize, UpstreamRequest } from "./tenant";
 
 /**
  * Back to the seeded data; also clears the request log and the faults. `msPerItem` sets how long each item takes
@@ -14,6 +14,14 @@ export type { Faults, UpstreamRequest } from "./tenant";
  */
 export async function resetEmulator(options: ResetOptions = {}): Promise<void> {
   await useTenant().reset(options);
+}
+
+/**
+ * Like {@link resetEmulator}, and also seeds this file's tenant's large project (default 10,000 jobs and 2,000
+ * datasets); answers its id, key, sizes and the caller and headers that act as it.
+ */
+export async function resetLargeProject(size: LargeProjectSize = {}, options: ResetOptions = {}): Promise<LargeProject> {
+  return useTenant().resetLarge(size, options);
 }
 
 /** Every API request of this file's tenant since the last reset or clear, oldest first. */

@@ -1,13 +1,15 @@
 /**
  * What must never appear in an answer or a log line: the emulators' upstream keys (every tenant's key contains its
- * demo key, e.g. `demo-secret-key_gateway-queries`) and, per file, the webhook secrets handed out. Shared by the
- * leak watch of answers (`leak-watch.ts`) and of the Workers' log lines (`global-setup.ts`).
+ * demo key, e.g. `demo-secret-key_gateway-queries`, or `large-secret-key_<tenant>` for the large project) and, per
+ * file, the webhook secrets handed out. Shared by the leak watch of answers (`leak-watch.ts`) and of the Workers'
+ * log lines (`global-setup.ts`).
  */
 
 /** The upstream keys of the emulators' seeded projects and workspaces (Nexus, Graviti, ModelArts), in every tenant. */
 export const LEAK_NEEDLES: readonly string[] = [
   "demo-secret-key",
   "other-secret-key",
+  "large-secret-key",
   "ACCESSKEY-demo",
   "ACCESSKEY-other",
   "demo-iam-token",

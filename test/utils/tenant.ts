@@ -47,6 +47,29 @@ export interface ResetOptions {
   uploadUrlTtlMs?: number;
 }
 
+/** The sizes of the large project (emulator/src/large-project.ts); a field left out takes its default. */
+export interface LargeProjectSize {
+  /** Jobs, 1 to 20,000 (default 10,000). */
+  jobs?: number;
+  /** Datasets, 1 to 5,000 (default 2,000). */
+  datasets?: number;
+}
+
+/** The large project as a reset with `largeProject` seeded it. */
+export interface LargeProject {
+  projectId: string;
+  secretKey: string;
+  jobs: number;
+  datasets: number;
+  webhooks: number;
+  /** Finished jobs whose logs have thousands of entries. */
+  longLogJobIds: string[];
+  /** The project and key, as the gateway tests' callers take them (`gql(query, vars, large.caller)`). */
+  caller: TenantProject;
+  /** The headers that make a gateway request act as the large project. */
+  gatewayHeaders: Record<"x-nexus-project-id" | "x-nexus-secret-key", string>;
+}
+
 /** A seeded project of a tenant and its key. */
 export interface TenantProject {
   project: string;
@@ -61,10 +84,17 @@ export interface Tenant {
   demo: TenantProject;
   /** The small second project, for isolation tests (`proj_other_<name>`). */
   other: TenantProject;
+  /** The large project (`proj_large_<name>`, key `large-secret-key_<name>`): it exists only after {@link Tenant.resetLarge}. */
+  large: TenantProject;
   /** The control API path of `endpoint` (`reset`, `requests`, `faults`) for this tenant, e.g. `/__emulator/reset?tenant=t`. */
   controlPath(endpoint: string): string;
   /** Back to the seeded data; also clears the request log and the faults. Throws unless the emulator answers 2xx. */
   reset(options?: ResetOptions): Promise<void>;
+  /**
+   * Like {@link Tenant.reset}, and also seeds the large project with `size` jobs and datasets (default 10,000 and
+   * 2,000). A later plain reset removes it.
+   */
+  resetLarge(size?: LargeProjectSize, options?: ResetOptions): Promise<LargeProject>;
   /** Every API request of this tenant since its last reset or clear, oldest first. */
   requests(): Promise<UpstreamRequest[]>;
   /** Clears this tenant's request log. */
@@ -147,13 +177,26 @@ export function tenantNamed(name: string): Tenant {
   const suffix = name === DEFAULT_TENANT ? "" : `_${name}`;
   const controlPath = (endpoint: string): string =>
     name === DEFAULT_TENANT ? `/__emulator/${endpoint}` : `/__emulator/${endpoint}?tenant=${name}`;
+  const large: TenantProject = { project: `proj_large${suffix}`, key: `large-secret-key${suffix}` };
   return {
     name,
     demo: { project: `proj_demo${suffix}`, key: `demo-secret-key${suffix}` },
     other: { project: `proj_other${suffix}`, key: `other-secret-key${suffix}` },
+    large,
     controlPath,
     reset: async (options = {}) => {
       await control("POST", controlPath("reset"), options);
+    },
+    resetLarge: async (size = {}, options = {}) => {
+      const answer = (await (await control("POST", controlPath("reset"), { ...options, largeProject: size })).json()) as {
+        largeProject: Omit<LargeProject, "secretKey" | "caller" | "gatewayHeaders">;
+      };
+      return {
+        ...answer.largeProject,
+        secretKey: large.key,
+        caller: large,
+        gatewayHeaders: { "x-nexus-project-id": large.project, "x-nexus-secret-key": large.key },
+      };
     },
     requests: async () => (await (await control("GET", controlPath("requests"))).json()) as UpstreamRequest[],
     clearRequests: async () => {

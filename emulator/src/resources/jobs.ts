@@ -28,8 +28,11 @@ export function jobToWire(job: JobRecord, now: number): Record<string, unknown> 
   };
 }
 
-/** Why a job cannot run on what it names (dataset, deployment, webhooks) at `at`, or its item count. */
-export function resolveJob(store: Store, job: JobRecord, deploymentIds: readonly string[], at: number): JobResolution {
+/**
+ * Why a job cannot run on what it names (dataset, deployment, webhooks) at `at`, or its item count. Needs only
+ * lookups by id, so that a seed can resolve thousands of jobs against records still in memory.
+ */
+export function resolveJob(store: Pick<Store, "get">, job: JobRecord, deploymentIds: readonly string[], at: number): JobResolution {
   const failed = (reason: string): JobResolution => ({ failedAt: at, reason });
   const dataset = store.get("dataset", job.projectId, job.spec.datasetId);
   if (dataset === undefined) return failed(`Dataset ${job.spec.datasetId} not found`);
