@@ -10,6 +10,7 @@
  * test's entry decide another's counts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { MA, MA_OTHER, modelArts, modelArtsApi, taskGlobalId } from "../modelarts/helpers";
 import { tenantNamed } from "../utils/tenant";
 import { startWorker, type StartedWorker } from "../utils/workers";
 import { clearUpstreamRequests, DEMO, graphqlUrl, OTHER, resetEmulator, upstreamGet, upstreamRequests, type GqlError } from "./helpers";
@@ -35,16 +36,21 @@ let cachedGraphql: string;
 let finished: string[];
 let running: string[];
 let uploadedDatasets: string[];
+/** Seeded ModelArts export tasks by status: `datasetId/taskId`. */
+let endedTasks: { datasetId: string; taskId: string }[];
+let runningTasks: { datasetId: string; taskId: string }[];
 
-async function ask<T>(url: string, query: string, variables: Record<string, unknown>, caller: Credentials = DEMO) {
+/** A ModelArts caller, sent as `x-modelarts-project-id` and `x-modelarts-token` (and no Nexus credentials). */
+type ModelArtsCaller = { modelarts: { project: string; token: string } };
+
+async function ask<T>(url: string, query: string, variables: Record<string, unknown>, caller: Credentials | ModelArtsCaller = DEMO) {
+  const credentials: Record<string, string> =
+    "modelarts" in caller
+      ? { "x-modelarts-project-id": caller.modelarts.project, "x-modelarts-token": caller.modelarts.token }
+      : { "x-nexus-project-id": caller.project, "x-nexus-secret-key": caller.key };
   const response = await fetch(url, {
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json",
-      "x-nexus-project-id": caller.project,
-      "x-nexus-secret-key": caller.key,
-    },
+    headers: { "content-type": "application/json", accept: "application/json", ...credentials },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -69,10 +75,12 @@ function take(list: string[], what: string): string {
 beforeAll(async () => {
   await resetEmulator();
   await ELSEWHERE.reset();
+  await modelArts.reset();
   const started = await startWorker({
     config: "wrangler.toml",
     vars: {
       NEXUS_API_URL: inject("emulatorUrl"),
+      MODELARTS_API_URL: `${inject("emulatorUrl")}/modelarts`,
       NEXUS_PROJECT_ID: "",
       NEXUS_SECRET_KEY: "",
       GATEWAY_AUTH: "off",
@@ -87,6 +95,16 @@ beforeAll(async () => {
   running = jobs.filter((job) => job.status.overview === "Waiting" && job.status.message === "Running").map((job) => job.id);
   const datasets = (await upstreamGet<{ data: WireDataset[] }>("datasets?limit=1000")).body.data;
   uploadedDatasets = datasets.filter((dataset) => dataset.status.overview === "Uploaded").map((dataset) => dataset.id);
+  endedTasks = [];
+  runningTasks = [];
+  const maDatasets = (await modelArtsApi<{ datasets: { dataset_id: string }[] }>("datasets?limit=100")).datasets;
+  for (const { dataset_id: datasetId } of maDatasets) {
+    const page = await modelArtsApi<{ export_tasks: { task_id: string; status: string }[] }>(`datasets/${datasetId}/export-tasks?limit=100`);
+    for (const task of page.export_tasks) {
+      if (task.status === "SUCCESSED") endedTasks.push({ datasetId, taskId: task.task_id });
+      if (task.status === "RUNNING") runningTasks.push({ datasetId, taskId: task.task_id });
+    }
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -96,7 +114,15 @@ afterAll(async () => {
 beforeEach(async () => {
   await clearUpstreamRequests();
   await ELSEWHERE.clearRequests();
+  await modelArts.clearRequests();
 });
+
+/** The ModelArts calls since the last clear that read export task `taskId`, `METHOD status`. */
+async function taskReads(taskId: string): Promise<string[]> {
+  return (await modelArts.requests())
+    .filter((request) => request.path.endsWith(`/export-tasks/${taskId}`))
+    .map((request) => `${request.method} ${request.status}`);
+}
 
 describe("terminal cache", () => {
   it("serves a finished job's second read from the cache, with no upstream call", async () => {
@@ -210,6 +236,48 @@ describe("terminal cache", () => {
     const after = await ask<{ dataset: unknown }>(cachedGraphql, DATASET, { id });
     expect(after.data?.dataset, after.text).toBeNull();
     expect(await callsSinceClear()).toEqual([`GET ${BASE}/datasets/${id} 404`]);
+  });
+
+  describe("ModelArts export tasks (the same seam, opted in)", () => {
+    const TASK = `query($id: ID!) { job(id: $id) { id state progress } }`;
+
+    it("serves an ended task's second read from the cache, and reads a running one every time", async () => {
+      const ended = endedTasks.shift();
+      const live = runningTasks.shift();
+      if (ended === undefined || live === undefined) throw new Error("the ModelArts seed has too few tasks");
+      const endedId = taskGlobalId(ended.datasetId, ended.taskId);
+      const first = await ask<{ job: unknown }>(cachedGraphql, TASK, { id: endedId }, { modelarts: MA });
+      expect(first.data?.job, first.text).toMatchObject({ state: "FINISHED" });
+      const second = await ask(cachedGraphql, TASK, { id: endedId }, { modelarts: MA });
+      expect(second.data).toEqual(first.data);
+      expect(await taskReads(ended.taskId)).toEqual(["GET 200"]);
+
+      const liveId = taskGlobalId(live.datasetId, live.taskId);
+      for (let read = 0; read < 2; read += 1) {
+        const answer = await ask<{ job: { state: string } }>(cachedGraphql, TASK, { id: liveId }, { modelarts: MA });
+        expect(answer.data?.job.state, answer.text).toBe("RUNNING");
+      }
+      expect(await taskReads(live.taskId)).toEqual(["GET 200", "GET 200"]);
+    });
+
+    it("never gives an ended task to another project or a wrong token", async () => {
+      const ended = endedTasks.shift();
+      if (ended === undefined) throw new Error("the ModelArts seed has too few ended tasks");
+      const id = taskGlobalId(ended.datasetId, ended.taskId);
+      const mine = await ask<{ job: unknown }>(cachedGraphql, TASK, { id }, { modelarts: MA });
+      expect(mine.data?.job, mine.text).toMatchObject({ state: "FINISHED" });
+      await modelArts.clearRequests();
+
+      const other = await ask<{ job: unknown }>(cachedGraphql, TASK, { id }, { modelarts: MA_OTHER });
+      expect(other.data?.job ?? null, other.text).toBeNull();
+      const wrong = await ask<{ job: unknown }>(cachedGraphql, TASK, { id }, { modelarts: { project: MA.project, token: `${MA.token}-wrong` } });
+      expect(wrong.data?.job ?? null, wrong.text).toBeNull();
+      expect(wrong.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+      // Both went upstream (neither was served the cached task), and the upstream refused both.
+      const reads = await taskReads(ended.taskId);
+      expect(reads.length).toBe(2);
+      for (const read of reads) expect(read).not.toBe("GET 200");
+    });
   });
 
   it("caches nothing with TERMINAL_CACHE_TTL_SECONDS=0 (the shared test gateway)", async () => {
