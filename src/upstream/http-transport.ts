@@ -5,7 +5,8 @@
  * budget, so one GraphQL request cannot multiply its upstream load), asks the circuit breaker before every attempt,
  * refuses a call past the call cap with `LIMIT_EXCEEDED`, checks every status and body shape, and turns every failure
  * into one {@link UpstreamError} that names the backend and the operation. It never logs, and no key ever reaches an
- * error message: upstream text is redacted, and messages carry the path without its query.
+ * error message: upstream text is redacted, and messages carry the path without its query. A GET that says which of
+ * its answers are settled reads through the session's terminal cache (`terminal-cache.ts`), when it has one.
  *
  * Backend-neutral: what differs per platform (auth headers, the error body's field names, what a status means, the
  * wording of a status error, the call-cap hint) is a small {@link HttpDialect} the backend's transport hands in; the
