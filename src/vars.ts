@@ -79,6 +79,11 @@ export interface GatewayVars {
   BREAKER_FAILURE_THRESHOLD?: string;
   /** How long an open circuit breaker fails fast before it lets one probe through, in milliseconds. Default 10000. */
   BREAKER_COOL_DOWN_MS?: string;
+  /**
+   * Seconds a settled upstream read (a finished job, a dataset whose upload is over, a finished job's log) is served
+   * from the edge cache (src/upstream/terminal-cache.ts). Default 300; `0` turns the cache off.
+   */
+  TERMINAL_CACHE_TTL_SECONDS?: string;
   // Limits (read and validated in src/limits/limit-settings.ts; defaults and reasons in the README's Settings).
   /** Deepest operation, in field levels (a connection's `edges` and `node` do not count). Default 10. */
   MAX_QUERY_DEPTH?: string;

@@ -43,6 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SUBSCRIPTION_MAX_LIFETIME_MS: "15000",
       // One upstream call gives up after 4 s, so the gateway's timeout tests (emulator latency faults) end quickly.
       UPSTREAM_TIMEOUT_MS: "4000",
+      // No terminal cache: test files reset their emulator tenant, and seeded ids come back with new times, so a
+      // cached job or log would be another reset's. test/gateway/terminal-cache.test.ts starts a gateway with it on.
+      TERMINAL_CACHE_TTL_SECONDS: "0",
       // Like .dev.vars: GraphiQL, introspection and the jobs page on, and gateway auth explicitly off. One browser
       // origin is allowed cross-origin, for the CORS tests; test/gateway/security-*.test.ts start gateways with
       // other settings.

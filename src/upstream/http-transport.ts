@@ -5,7 +5,8 @@
  * budget, so one GraphQL request cannot multiply its upstream load), asks the circuit breaker before every attempt,
  * refuses a call past the call cap with `LIMIT_EXCEEDED`, checks every status and body shape, and turns every failure
  * into one {@link UpstreamError} that names the backend and the operation. It never logs, and no key ever reaches an
- * error message: upstream text is redacted, and messages carry the path without its query.
+ * error message: upstream text is redacted, and messages carry the path without its query. A GET that says which of
+ * its answers are settled reads through the session's terminal cache (`terminal-cache.ts`), when it has one.
  *
  * Backend-neutral: what differs per platform (auth headers, the error body's field names, what a status means, the
  * wording of a status error, the call-cap hint) is a small {@link HttpDialect} the backend's transport hands in; the
@@ -17,6 +18,7 @@ import { callOutcomeOf, type CircuitBreaker } from "./circuit-breaker";
 import { createDeadline, deadlineError, type Deadline } from "./deadline";
 import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "./retry-policy";
 import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "./settings";
+import type { TerminalCache } from "./terminal-cache";
 
 /** Default timeout of one upstream call, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,6 +49,12 @@ export interface HttpTransportOptions {
    * an opaque failure anyway. Default: no limit (the per-request context sets one).
    */
   maxCalls?: number;
+  /**
+   * Where settled GETs are kept across requests (`terminal-cache.ts`): a request that says which of its values are
+   * settled ({@link HttpRequest.settled}) reads through it. Default: none (every read goes upstream; polls and
+   * mutations never get one).
+   */
+  terminalCache?: TerminalCache;
 }
 
 /** What an upstream's error body said, redacted and cut short; each field absent when the body had none. */
@@ -96,6 +104,12 @@ export interface HttpRequest<T> {
   body?: unknown;
   /** The body's check, or `no-body` for an answer whose body is ignored (a 204). */
   check: BodyCheck<T> | "no-body";
+  /**
+   * For a GET whose answer may never change: true for a checked value that will not (a finished job). Such a value
+   * is kept in the transport's terminal cache, and served from it by later requests with the same credentials.
+   * Default: the read is never cached.
+   */
+  settled?: (value: T) => boolean;
 }
 
 /** One call, as errors name it. */
@@ -114,6 +128,15 @@ export function statusTextWithCode(detail: UpstreamErrorDetail): string {
   const { code, message } = detail;
   const tail = code ? ` (${code}${message ? `: ${message}` : ""})` : "";
   return `expected 2xx, got ${detail.status} from ${detail.path}${tail}`;
+}
+
+/** The path and query of a request, the query sorted by name, without empty values: the name of its cache entry. */
+function resourceOf(options: Pick<HttpRequest<unknown>, "path" | "query">): string {
+  const query = new URLSearchParams();
+  const entries = Object.entries(options.query ?? {}).filter(([, value]) => value !== undefined && value !== null);
+  for (const [name, value] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) query.set(name, String(value));
+  const search = query.toString();
+  return search === "" ? options.path : `${options.path}?${search}`;
 }
 
 function parseRetryAfter(value: string | null): number | undefined {
@@ -146,6 +169,7 @@ export class HttpTransport {
   readonly #deadline: Deadline;
   readonly #breaker: CircuitBreaker | undefined;
   readonly #maxCalls: number;
+  readonly #terminalCache: TerminalCache | undefined;
   #calls = 0;
 
   /** `secret` goes in the dialect's auth header, and is removed from upstream text (when 4 characters or more). */
@@ -166,6 +190,7 @@ export class HttpTransport {
     this.#deadline = options.deadline ?? createDeadline(Number.POSITIVE_INFINITY);
     this.#breaker = options.breaker;
     this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
+    this.#terminalCache = options.terminalCache;
   }
 
   /**
@@ -173,8 +198,26 @@ export class HttpTransport {
    * network failures, anything else on 429 only; at most `maxRetriesPerCall`, within the budget and the deadline),
    * checks the status and the body shape. Resolves with the checked body (undefined for `no-body`); rejects with
    * {@link UpstreamError}, or a coded `GatewayError` when the deadline, the call cap or the circuit breaker stops it.
+   * A GET with `settled` is first looked up in the terminal cache (no call, no breaker, no call cap on a hit).
    */
   async request<T>(options: HttpRequest<T>): Promise<T> {
+    const { settled, check } = options;
+    const cache = this.#terminalCache;
+    if (cache === undefined || settled === undefined || options.method !== "GET" || check === "no-body") {
+      return this.#requestUpstream(options);
+    }
+    return cache.read({ resource: resourceOf(options), load: () => this.#requestUpstream(options), settled, check });
+  }
+
+  /**
+   * Drops what the terminal cache holds for `path` (with no query), after a mutation of that object, so that the
+   * gateway never serves its own stale copy. Never rejects; does nothing without a cache.
+   */
+  async forget(path: string): Promise<void> {
+    await this.#terminalCache?.forget(resourceOf({ path }));
+  }
+
+  async #requestUpstream<T>(options: HttpRequest<T>): Promise<T> {
     const call: HttpCall = { operation: options.operation, method: options.method, path: options.path };
     const url = new URL(this.#baseUrl + options.path);
     for (const [name, value] of Object.entries(options.query ?? {})) {

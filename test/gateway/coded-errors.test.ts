@@ -114,7 +114,7 @@ describe("the limits the bombs do not reach", () => {
     beforeAll(async () => {
       small = await startWorker({
         config: "wrangler.toml",
-        vars: { NEXUS_API_URL: inject("emulatorUrl"), NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", MAX_RESPONSE_BYTES: "2000", MAX_QUERY_DEPTH: "2" },
+        vars: { NEXUS_API_URL: inject("emulatorUrl"), NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", MAX_RESPONSE_BYTES: "2000", MAX_QUERY_DEPTH: "2", TERMINAL_CACHE_TTL_SECONDS: "0" },
       });
     });
 

@@ -136,6 +136,8 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
         REQUEST_DEADLINE_MS: String(DEADLINE_MS),
         BREAKER_FAILURE_THRESHOLD: "4",
         BREAKER_COOL_DOWN_MS: String(COOL_DOWN_MS),
+        // Every read must meet the faults: none served from the terminal cache.
+        TERMINAL_CACHE_TTL_SECONDS: "0",
       },
     });
     // The first request to a new Worker pays for its start (seconds on a busy machine): not in a timed test.

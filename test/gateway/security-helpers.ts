@@ -28,7 +28,8 @@ export interface TestGateway {
 export async function startGateway(vars: Record<string, string>): Promise<TestGateway> {
   const { worker, url } = await startWorker({
     config: "wrangler.toml",
-    vars: { NEXUS_API_URL: inject("emulatorUrl"), UPSTREAM_TIMEOUT_MS: "4000", ...vars },
+    // No terminal cache (as the shared gateway): tests reset their tenant between reads of the same ids.
+    vars: { NEXUS_API_URL: inject("emulatorUrl"), UPSTREAM_TIMEOUT_MS: "4000", TERMINAL_CACHE_TTL_SECONDS: "0", ...vars },
   });
   return { worker, url, graphql: `${url}/graphql` };
 }

@@ -152,6 +152,8 @@ describe("the bound on datasets scanned", () => {
         MODELARTS_API_URL: `${inject("emulatorUrl")}/modelarts`,
         MODELARTS_JOBS_MAX_DATASETS: "5",
         GATEWAY_AUTH: "off",
+        // As the shared gateway: no terminal cache, so every read meets the tenant's current state.
+        TERMINAL_CACHE_TTL_SECONDS: "0",
       },
     });
     gateway = started.worker;

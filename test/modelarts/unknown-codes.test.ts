@@ -61,7 +61,7 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   const started = await startWorker({
     config: "wrangler.toml",
-    vars: { NEXUS_API_URL: "http://127.0.0.1:9", MODELARTS_API_URL: `http://127.0.0.1:${port}`, GATEWAY_AUTH: "off" },
+    vars: { NEXUS_API_URL: "http://127.0.0.1:9", MODELARTS_API_URL: `http://127.0.0.1:${port}`, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "0" },
   });
   gateway = started.worker;
   url = `${started.url}/graphql`;

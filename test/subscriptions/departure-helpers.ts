@@ -37,6 +37,7 @@ export function startDepartureGateway(
       POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
       POLL_MAX_INTERVAL_MS: String(POLL_MAX_INTERVAL_MS),
       POLL_MAX_FAILURES: "3",
+      TERMINAL_CACHE_TTL_SECONDS: "0",
       SUBSCRIPTION_MAX_LIFETIME_MS: String(sseLifetimeMs),
       UPSTREAM_TIMEOUT_MS: "8000",
       SSE_HEARTBEAT_MS: String(SSE_HEARTBEAT_MS),

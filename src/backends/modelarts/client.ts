@@ -4,6 +4,7 @@
  * timeouts and retries, checks status and body shape, and throws one `UpstreamError` for every failure.
  */
 import { badUserInput } from "../../errors";
+import { isSettledExportTask } from "./codes";
 import { isModelArtsId } from "./ids";
 import { ModelArtsTransport, type ModelArtsClientOptions } from "./transport";
 import type {
@@ -87,13 +88,14 @@ export class ModelArtsClient {
     });
   }
 
-  /** `GET datasets/{dataset_id}/export-tasks/{task_id}`. */
+  /** `GET datasets/{dataset_id}/export-tasks/{task_id}`; an ended task is kept in the terminal cache (when the client has one). */
   getExportTask(datasetId: string, taskId: string): Promise<ModelArtsExportTask> {
     return this.#transport.request({
       operation: "exportTasks.get",
       method: "GET",
       resource: `datasets/${segment(datasetId)}/export-tasks/${segment(taskId)}`,
       check: checkExportTask,
+      settled: isSettledExportTask,
     });
   }
 

@@ -4,7 +4,7 @@
  * the schema), and an unknown task status is a state that is not terminal, so watching goes on. One place decides
  * what a raw code means, so queries, filters and subscriptions agree.
  */
-import type { DatasetState, JobState } from "../../model";
+import { isTerminalJobState, type DatasetState, type JobState } from "../../model";
 import type {
   ModelArtsDatasetFormat,
   ModelArtsDatasetStatus,
@@ -117,6 +117,11 @@ export function jobStateOfExportTask(task: ModelArtsExportTask): JobState {
     default:
       return typeof task.progress === "number" && task.progress > 0 ? "RUNNING" : "WAITING";
   }
+}
+
+/** True when an export task will not change any more (SUCCESSED, FAILED, STOPPED): what the terminal cache may keep. */
+export function isSettledExportTask(task: ModelArtsExportTask): boolean {
+  return isTerminalJobState(jobStateOfExportTask(task));
 }
 
 /** A task's progress from 0 to 1: its percentage / 100, clamped; 1 once `SUCCESSED`; 0 when absent. */

@@ -9,6 +9,7 @@ import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import { sessionTransportOptions } from "../session-transport";
+import { createTerminalCache, terminalCacheTtlFromEnv } from "../../upstream/terminal-cache";
 import type { GatewayVars } from "../../vars";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { ModelArtsClient, type ModelArtsCredentials } from "./client";
@@ -59,10 +60,17 @@ export class ModelArtsSession implements BackendSession {
     if (this.#client !== undefined) return this.#client;
     const apiUrl = modelArtsApiUrlFromEnv(this.#env);
     if (!apiUrl.ok) return misconfigured(apiUrl.problem);
+    // Ended export tasks are read through the terminal cache, scoped by the project AND its token; never in a poll.
+    const { projectId, token } = this.#credentials;
+    const terminalCache =
+      this.#options.polling === true
+        ? undefined
+        : createTerminalCache({ ttlSeconds: terminalCacheTtlFromEnv(this.#env), scope: ["modelarts", apiUrl.url, projectId, token] });
     this.#client = new ModelArtsClient({
       baseUrl: apiUrl.url,
       credentials: this.#credentials,
-      ...sessionTransportOptions(this.#env, this.#options, apiUrl.url, this.#credentials.projectId),
+      ...sessionTransportOptions(this.#env, this.#options, apiUrl.url, projectId),
+      ...(terminalCache === undefined ? {} : { terminalCache }),
     });
     return this.#client;
   }

@@ -5,6 +5,7 @@
  */
 import { badUserInput } from "../../errors";
 import { isNexusId } from "./ids";
+import { isSettledDataset, isSettledJob } from "./job-state";
 import { NexusTransport, type NexusClientOptions } from "./transport";
 import type {
   NexusCreateDatasetBody,
@@ -76,9 +77,9 @@ export class NexusClient {
     return this.#page("datasets", query, checkDatasetPage);
   }
 
-  /** `GET datasets/{id}`. */
+  /** `GET datasets/{id}`; a dataset whose upload is over is kept in the terminal cache (when the client has one). */
   getDataset(id: string): Promise<NexusDataset> {
-    return this.#transport.request({ operation: "datasets.get", method: "GET", resource: `datasets/${segment(id)}`, check: checkDataset });
+    return this.#transport.request({ operation: "datasets.get", method: "GET", resource: `datasets/${segment(id)}`, check: checkDataset, settled: isSettledDataset });
   }
 
   /** `POST datasets`: creates a dataset and returns it with its upload URL. */
@@ -86,9 +87,10 @@ export class NexusClient {
     return this.#transport.request({ operation: "datasets.create", method: "POST", resource: "datasets", body, check: checkDataset });
   }
 
-  /** `DELETE datasets/{id}`. */
+  /** `DELETE datasets/{id}`; drops the terminal cache's copy, whatever the answer. */
   deleteDataset(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ operation: "datasets.delete", method: "DELETE", resource: `datasets/${segment(id)}`, check: checkDelete });
+    const resource = `datasets/${segment(id)}`;
+    return this.#forgetAfter(resource, this.#transport.request({ operation: "datasets.delete", method: "DELETE", resource, check: checkDelete }));
   }
 
   /** `GET jobs?page&limit`: one page of jobs (newest first upstream). */
@@ -96,9 +98,9 @@ export class NexusClient {
     return this.#page("jobs", query, checkJobPage);
   }
 
-  /** `GET jobs/{id}`. */
+  /** `GET jobs/{id}`; a job in a terminal state is kept in the terminal cache (when the client has one). */
   getJob(id: string): Promise<NexusJob> {
-    return this.#transport.request({ operation: "jobs.get", method: "GET", resource: `jobs/${segment(id)}`, check: checkJob });
+    return this.#transport.request({ operation: "jobs.get", method: "GET", resource: `jobs/${segment(id)}`, check: checkJob, settled: isSettledJob });
   }
 
   /** `POST jobs`. */
@@ -106,28 +108,36 @@ export class NexusClient {
     return this.#transport.request({ operation: "jobs.create", method: "POST", resource: "jobs", body, check: checkJob });
   }
 
-  /** Cancels a job the only way the API allows: `PATCH jobs/{id}` with `spec.stopAtTime = atMs` (default now). */
+  /**
+   * Cancels a job the only way the API allows: `PATCH jobs/{id}` with `spec.stopAtTime = atMs` (default now).
+   * Drops the terminal cache's copy, whatever the answer (a platform may yet change an ended job).
+   */
   cancelJob(id: string, atMs: number = Date.now()): Promise<NexusJob> {
-    return this.#transport.request({ operation: "jobs.cancel",
-      method: "PATCH",
-      resource: `jobs/${segment(id)}`,
-      body: { spec: { stopAtTime: atMs } },
-      check: checkJob,
-    });
+    const resource = `jobs/${segment(id)}`;
+    return this.#forgetAfter(
+      resource,
+      this.#transport.request({ operation: "jobs.cancel", method: "PATCH", resource, body: { spec: { stopAtTime: atMs } }, check: checkJob }),
+    );
   }
 
-  /** `DELETE jobs/{id}`. */
+  /** `DELETE jobs/{id}`; drops the terminal cache's copy, whatever the answer. */
   deleteJob(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ operation: "jobs.delete", method: "DELETE", resource: `jobs/${segment(id)}`, check: checkDelete });
+    const resource = `jobs/${segment(id)}`;
+    return this.#forgetAfter(resource, this.#transport.request({ operation: "jobs.delete", method: "DELETE", resource, check: checkDelete }));
   }
 
-  /** `GET jobs/{id}/logs`: entries newest first; `maxEntries` at most 1000 upstream. */
-  getJobLogs(jobId: string, query: NexusLogsQuery = {}): Promise<NexusJobLogs> {
+  /**
+   * `GET jobs/{id}/logs`: entries newest first; `maxEntries` at most 1000 upstream. `jobSettled`: the caller knows
+   * the job is in a terminal state, so its log no longer grows and the answer is kept in the terminal cache (when
+   * the client has one). Default false: a running job's log is read afresh every time.
+   */
+  getJobLogs(jobId: string, query: NexusLogsQuery = {}, options: { jobSettled?: boolean } = {}): Promise<NexusJobLogs> {
     return this.#transport.request({ operation: "jobs.logs",
       method: "GET",
       resource: `jobs/${segment(jobId)}/logs`,
       query: { ...query },
       check: checkJobLogs,
+      ...(options.jobSettled === true ? { settled: () => true } : {}),
     });
   }
 
@@ -181,6 +191,15 @@ export class NexusClient {
    */
   uploadDatasetBytes(upload: NexusUploadUrl, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     return this.#transport.upload(upload, bytes);
+  }
+
+  /** Settles `mutation`, then drops the terminal cache's copy of `resource` either way; resolves or rejects as it did. */
+  async #forgetAfter<T>(resource: string, mutation: Promise<T>): Promise<T> {
+    try {
+      return await mutation;
+    } finally {
+      await this.#transport.forget(resource);
+    }
   }
 
   async #page<T>(resource: string, query: NexusListQuery, check: WireCheck<NexusPage<T>>): Promise<NexusPage<T>> {

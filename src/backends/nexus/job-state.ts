@@ -2,7 +2,7 @@
  * Normalised states derived from the Nexus wire vocabularies, which are partly open. One place decides what a raw
  * status means, so queries, filters and subscriptions agree.
  */
-import type { DatasetState, JobState } from "../../model";
+import { isTerminalJobState, type DatasetState, type JobState } from "../../model";
 import type { NexusDataset, NexusItemCounters, NexusJob } from "./types";
 
 const TERMINAL_DATASET_OVERVIEWS: ReadonlySet<string> = new Set(["Uploaded", "FailedUpload", "FailedProcessing"]);
@@ -59,6 +59,19 @@ export function jobProgress(job: NexusJob, count: number | null | undefined): nu
 /** True for `Uploaded`, `FailedUpload` and `FailedProcessing`: the dataset's upload will not change any more. */
 export function isTerminalDatasetOverview(overview: string): boolean {
   return TERMINAL_DATASET_OVERVIEWS.has(overview);
+}
+
+/**
+ * True when a job will not change any more: its normalised state is terminal (FINISHED, FAILED, CANCELLED). What
+ * the terminal cache may keep (`upstream/terminal-cache.ts`), and why a finished job's log may be kept too.
+ */
+export function isSettledJob(job: NexusJob): boolean {
+  return isTerminalJobState(jobStateFromNexus(job));
+}
+
+/** True when a dataset's upload is over ({@link isTerminalDatasetOverview}): what the terminal cache may keep. */
+export function isSettledDataset(dataset: NexusDataset): boolean {
+  return isTerminalDatasetOverview(dataset.status?.overview ?? "");
 }
 
 /**

@@ -35,6 +35,8 @@ export const GET_PER_ID_THRESHOLD = 2;
 /** Key of {@link NexusLoaders.logsByJobId}: a job id and the upstream log query. */
 export interface LogsKey extends NexusLogsQuery {
   jobId: string;
+  /** The job is known to be in a terminal state: its log no longer grows, so the read may be cached across requests. */
+  jobSettled?: boolean;
 }
 
 /** A list resource walked page by page; pages are fetched once per request and shared by every walk. */
@@ -171,8 +173,8 @@ export function createNexusLoaders(client: NexusClient, options: NexusLoadersOpt
   loaders.logsByJobId = new DataLoader<LogsKey, NexusLogEntryModel[] | null, string>(
     (keys) =>
       Promise.all(
-        keys.map(({ jobId, ...query }) =>
-          nullWhenNotFound(async () => (await client.getJobLogs(jobId, query)).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
+        keys.map(({ jobId, jobSettled, ...query }) =>
+          nullWhenNotFound(async () => (await client.getJobLogs(jobId, query, { jobSettled: jobSettled === true })).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
         ),
       ),
     { cacheKeyFn: logsCacheKey },

@@ -10,6 +10,7 @@ import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import { sessionTransportOptions } from "../session-transport";
+import { createTerminalCache, terminalCacheTtlFromEnv } from "../../upstream/terminal-cache";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { NexusClient, type NexusCredentials } from "./client";
 import { isExpiredDataset } from "./job-state";
@@ -40,14 +41,29 @@ export class NexusSession implements BackendSession {
     this.watch = createNexusWatchReader(() => this.client);
   }
 
-  /** The request's client (made on first use): every upstream call of the session goes through it. */
+  /**
+   * The request's client (made on first use): every upstream call of the session goes through it. A request's
+   * client reads settled jobs, datasets and finished jobs' logs through the terminal cache, scoped by the project
+   * AND its key; a poll's never does (a watch object wants the upstream's state now).
+   */
   get client(): NexusClient {
-    this.#client ??= new NexusClient({
-      baseUrl: this.#env.NEXUS_API_URL,
-      credentials: this.#credentials,
-      ...sessionTransportOptions(this.#env, this.#options, this.#env.NEXUS_API_URL, this.#credentials.projectId),
-    });
+    this.#client ??= this.#createClient();
     return this.#client;
+  }
+
+  #createClient(): NexusClient {
+    const baseUrl = this.#env.NEXUS_API_URL;
+    const { projectId, secretKey } = this.#credentials;
+    const terminalCache =
+      this.#options.polling === true
+        ? undefined
+        : createTerminalCache({ ttlSeconds: terminalCacheTtlFromEnv(this.#env), scope: ["nexus", baseUrl, projectId, secretKey] });
+    return new NexusClient({
+      baseUrl,
+      credentials: this.#credentials,
+      ...sessionTransportOptions(this.#env, this.#options, baseUrl, projectId),
+      ...(terminalCache === undefined ? {} : { terminalCache }),
+    });
   }
 
   /** The request's DataLoaders (made on first use, on the same client). */

@@ -83,7 +83,15 @@ export class NexusTransport {
    */
   async request<T>(options: RequestOptions<T>): Promise<T> {
     const { resource, ...rest } = options;
-    const path = `/projects/${encodeURIComponent(this.#projectId)}/batch/${resource}`;
-    return await this.#http.request({ ...rest, path });
+    return await this.#http.request({ ...rest, path: this.#pathOf(resource) });
+  }
+
+  /** Drops the terminal cache's copy of `resource` (under `/projects/{p}/batch/`), after a change to it. Never rejects. */
+  forget(resource: string): Promise<void> {
+    return this.#http.forget(this.#pathOf(resource));
+  }
+
+  #pathOf(resource: string): string {
+    return `/projects/${encodeURIComponent(this.#projectId)}/batch/${resource}`;
   }
 }

@@ -14,6 +14,7 @@ import { badUserInput } from "../../../errors";
 import type { Resolvers } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { logLevelFromWire, logLevelToWire } from "../../../log-levels";
+import { isTerminalJobState } from "../../../model";
 import { encodeCursor, decodeCursor } from "../../../pagination/cursor";
 import { DEFAULT_PAGE_SIZE, filterFingerprint, pageSize } from "../../../pagination/paginate";
 import { sortKeyOf } from "../../../pagination/sort-key";
@@ -46,7 +47,9 @@ export const nexusLogResolvers: Resolvers = {
       const before = args.before == null ? null : decodeCursor(args.before, "before", LOGS_CURSOR_KIND, filter);
       const loaders = nexusSession(context).loaders;
       const minLevel = args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) };
-      const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, ...minLevel, ...query });
+      // A job seen in a terminal state writes no more entries: its windows may come from the terminal cache.
+      const jobSettled = isTerminalJobState(job.state);
+      const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, jobSettled, ...minLevel, ...query });
       const page = await readLogPage(read, { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` }, {
         first,
         last,
