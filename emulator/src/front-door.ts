@@ -1,7 +1,8 @@
 /**
  * The path of an API request through the Worker: look up the faults, wait out injected latency, answer an
- * injected error or pass the request to the state, then record `{method, path, query, status, durationMs}` in the
- * request log (injected faults included: they are what the client saw).
+ * injected error or pass the request to the state, then record `{method, path, query, status, durationMs, bytes}` in
+ * the request log (injected faults included: they are what the client saw). `bytes` is the answer body's length, so
+ * that benchmarks can count what a gateway reads from the upstream, not only how often.
  */
 import { decideFault, NEXUS_FAULT_ANSWERS, type FaultAnswers, type FaultSettings } from "./faults";
 import { drainBody } from "./drain-body";
@@ -46,12 +47,16 @@ export async function serveApi(request: Request, backend: ApiBackend, wire: Fron
     response = decision.response;
     await drainBody(request);
   }
+  // Read the body once to know its length, and answer with the bytes read.
+  const body = response.body === null ? null : await response.arrayBuffer();
+  response = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   await backend.record({
     method: request.method,
     path: url.pathname,
     query: url.search.replace(/^\?/, ""),
     status: response.status,
     durationMs: Math.max(0, Date.now() - started),
+    bytes: body?.byteLength ?? 0,
   });
   return response;
 }

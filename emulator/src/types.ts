@@ -158,4 +158,6 @@ export interface RequestLogEntry {
   query: string;
   status: number;
   durationMs: number;
+  /** Length of the answer's body in bytes. */
+  bytes: number;
 }

@@ -27,6 +27,8 @@ export interface UpstreamRequest {
   query: string;
   status: number;
   durationMs: number;
+  /** Length of the answer's body in bytes. */
+  bytes: number;
 }
 
 /** Fault settings (every field optional; each call replaces the previous setting). */
