@@ -19,11 +19,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, bench, describe, inject } from "vitest";
+import { afterAll, beforeAll, bench, describe } from "vitest";
 import { resetEmulator } from "../test/utils/emulator-control";
-import { startWorker, type StartedWorker } from "../test/utils/workers";
+import { startMeasuredGateway, type MeasuredGateway } from "./utils/measured-gateway";
 import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
-import { cpuTimeNs, runtimeProcess, workerdChildren } from "./utils/workerd-process";
 
 const ROUNDS = 9;
 const WARM_UP = 30;
@@ -86,36 +85,26 @@ function bundleSize(): { bytes: number; gzipBytes: number } {
   }
 }
 
-let gateway: { worker: StartedWorker; url: string } | undefined;
+let gateway: MeasuredGateway | undefined;
 let size: { bytes: number; gzipBytes: number } | undefined;
 /** CPU milliseconds per request of each probe, one entry per round. */
 const rounds = new Map<string, number[]>();
 
-async function cpuMsPerRequest(pid: number, probe: Probe, url: string): Promise<number> {
-  const before = cpuTimeNs(pid);
-  for (let i = 0; i < probe.perRound; i += 1) await probe.send(url);
-  return (cpuTimeNs(pid) - before) / 1e6 / probe.perRound;
+async function cpuMsPerRequest(measured: MeasuredGateway, probe: Probe): Promise<number> {
+  const before = measured.cpuNs();
+  for (let i = 0; i < probe.perRound; i += 1) await probe.send(measured.url);
+  return (measured.cpuNs() - before) / 1e6 / probe.perRound;
 }
 
 beforeAll(async () => {
   size = bundleSize();
   await resetEmulator();
-  const before = new Set(workerdChildren());
-  gateway = await startWorker({
-    config: "wrangler.toml",
-    vars: { NEXUS_API_URL: inject("emulatorUrl"), NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", GATEWAY_AUTH: "off" },
-  });
+  gateway = await startMeasuredGateway();
   const url = gateway.url;
-  // The runtime process is up once the Worker has answered.
-  await FLOOR.send(url);
-  const pid = runtimeProcess(
-    workerdChildren().filter((child) => !before.has(child)),
-    Number(new URL(url).port),
-  );
   for (const probe of [FLOOR, ...QUERIES]) for (let i = 0; i < WARM_UP; i += 1) await probe.send(url);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const probe of [FLOOR, ...QUERIES]) {
-      const figure = await cpuMsPerRequest(pid, probe, url);
+      const figure = await cpuMsPerRequest(gateway, probe);
       rounds.set(probe.name, [...(rounds.get(probe.name) ?? []), figure]);
     }
   }
