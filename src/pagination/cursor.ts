@@ -1,8 +1,11 @@
 /**
- * Opaque cursors: base64url of the gateway's own JSON `{v: 2, k, f, c, p, r}`: version, connection kind, filter
+ * Opaque cursors: base64url of the gateway's own JSON `{v: 2, k, f, c, p, r, h?}`: version, connection kind, filter
  * fingerprint, and the item's position key (createdAt, provider, ref; see `sort-key.ts`). A position key (not an
  * offset) keeps a walk correct when items are added or deleted between pages, and it means the same thing whatever
- * the paging of the upstreams behind the connection, so one cursor works across merged sources.
+ * the paging of the upstreams behind the connection, so one cursor works across merged sources. `h`, when present,
+ * is where the item sat among the upstream's pages (`positioned.ts`): advice that lets the next page read only
+ * around it. The key alone decides what a page holds; a cursor without `h` (or with one that no longer works) is
+ * served by walking the list.
  *
  * Version 1 cursors (`{v: 1, k, f, c, i}`, issued before backends other than Nexus existed) still decode: `i` is
  * a Nexus id and `c` its createDate, so they are the key `(c, NEXUS, i)`.
@@ -13,6 +16,7 @@
 import { base64UrlDecode, base64UrlEncode } from "../encoding/base64url";
 import { badUserInput } from "../errors";
 import type { Provider } from "../model";
+import { hintOfJson, type PositionHint } from "./positioned";
 import type { SortKey } from "./sort-key";
 
 /** What a cursor holds. */
@@ -22,6 +26,14 @@ export interface CursorPayload {
   /** A fingerprint of the filter arguments it was issued under. */
   filter: string;
   key: SortKey;
+  /** Where the item sat among the upstream's pages, when the page knows. */
+  hint?: PositionHint | undefined;
+}
+
+/** A decoded cursor: its item's key, and its hint if it carries one. */
+export interface DecodedCursor {
+  key: SortKey;
+  hint: PositionHint | undefined;
 }
 
 const VERSION = 2;
@@ -31,9 +43,9 @@ const PROVIDER_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
 /** Encodes a cursor. */
 export function encodeCursor(payload: CursorPayload): string {
   const { key } = payload;
-  return base64UrlEncode(
-    JSON.stringify({ v: VERSION, k: payload.kind, f: payload.filter, c: key.createdAt, p: key.provider, r: key.ref }),
-  );
+  const record: Record<string, unknown> = { v: VERSION, k: payload.kind, f: payload.filter, c: key.createdAt, p: key.provider, r: key.ref };
+  if (payload.hint !== undefined) record["h"] = payload.hint;
+  return base64UrlEncode(JSON.stringify(record));
 }
 
 function keyOfRecord(record: Record<string, unknown>): SortKey | null {
@@ -52,6 +64,11 @@ function keyOfRecord(record: Record<string, unknown>): SortKey | null {
  * Throws `BAD_USER_INPUT` when it is not a cursor of this gateway, of this connection, or of these filters.
  */
 export function decodeCursor(cursor: string, argumentName: string, kind: string, filter: string): SortKey {
+  return decodeCursorWithHint(cursor, argumentName, kind, filter).key;
+}
+
+/** {@link decodeCursor}, with the cursor's position hint (undefined when it has none, or one this gateway did not write). */
+export function decodeCursorWithHint(cursor: string, argumentName: string, kind: string, filter: string): DecodedCursor {
   const text = base64UrlDecode(cursor);
   let parsed: unknown = null;
   if (text !== null) {
@@ -77,5 +94,5 @@ export function decodeCursor(cursor: string, argumentName: string, kind: string,
         "use the same filters as the page it came from, or start again without a cursor.",
     );
   }
-  return key;
+  return { key, hint: record["v"] === VERSION ? hintOfJson(record["h"]) : undefined };
 }

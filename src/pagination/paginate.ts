@@ -13,7 +13,8 @@
  */
 import { badUserInput } from "../errors";
 import type { Connection } from "./connection";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursorWithHint, encodeCursor, type DecodedCursor } from "./cursor";
+import { readBackwardFromHint, readForwardFromHint, Region, type PositionedList } from "./positioned";
 import type { PageSource } from "./sources";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
@@ -76,9 +77,22 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   let first = pageSize(args.first, "first");
   const last = pageSize(args.last, "last");
   if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
-  const after = args.after == null ? null : decodeCursor(args.after, "after", kind, filter);
-  const before = args.before == null ? null : decodeCursor(args.before, "before", kind, filter);
+  const afterCursor = args.after == null ? null : decodeCursorWithHint(args.after, "after", kind, filter);
+  const beforeCursor = args.before == null ? null : decodeCursorWithHint(args.before, "before", kind, filter);
   const source = options.source();
+  const positioned = source.positioned;
+  if (positioned !== undefined) {
+    let page: Connection<T> | null = null;
+    if (first !== null && last === null && beforeCursor === null) {
+      page = await forwardPage(options, positioned, first, afterCursor);
+    } else if (last !== null && first === null && afterCursor === null) {
+      page = await backwardPage(options, positioned, last, beforeCursor);
+    }
+    // null: the upstream's order was not newest first, so the reads sized to the page cannot be trusted.
+    if (page !== null) return { ...page, count: () => source.count() };
+  }
+  const after = afterCursor?.key ?? null;
+  const before = beforeCursor?.key ?? null;
 
   const seen = new Set<string>();
   let candidates: Candidate<T>[] = [];
@@ -134,4 +148,199 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+interface PlacedCandidate<T> extends Candidate<T> {
+  /** The item as the region holds it (its index there gives its hint). */
+  placed: T;
+}
+
+/** Examines a region's items once each, keeping those of the page's range that the list shows. */
+class Examiner<T> {
+  readonly candidates: PlacedCandidate<T>[] = [];
+  sawBeforeAfter = false;
+  sawAfterBefore = false;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly keyOf: (item: T) => SortKey,
+    private readonly include: (item: T) => boolean,
+    private readonly after: SortKey | null,
+    private readonly before: SortKey | null,
+  ) {}
+
+  examine(items: readonly T[]): void {
+    for (const item of items) {
+      const key = this.keyOf(item);
+      const id = sortKeyId(key);
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
+      if (this.after !== null && compareSortKeys(key, this.after) <= 0) {
+        this.sawBeforeAfter = true;
+        continue;
+      }
+      if (this.before !== null && compareSortKeys(key, this.before) >= 0) {
+        this.sawAfterBefore = true;
+        continue;
+      }
+      if (this.include(item)) this.candidates.push({ item, key, placed: item });
+    }
+  }
+
+  sorted(): PlacedCandidate<T>[] {
+    return this.candidates.sort((a, b) => compareSortKeys(a.key, b.key));
+  }
+}
+
+/**
+ * What a read for a page of `size` asks for: the page, one more to know whether more exist, and a quarter more so
+ * that a page whose last item shares its time with the next few (the upstream orders those its own way) still
+ * settles in one read.
+ */
+function readSize(size: number): number {
+  return size + 1 + Math.ceil(size / 4);
+}
+
+/** The next read's size: the page's need at first, doubling while a page needs more (ties, filters), up to the most. */
+function nextLimit(previous: number, want: number, maxLimit: number): number {
+  return Math.min(maxLimit, Math.max(want, previous * 2));
+}
+
+/** Edges of `selected`, each cursor with its item's place in `region` as a hint. */
+function edgesOf<T>(options: PaginateOptions<T>, selected: PlacedCandidate<T>[], region: Region<T>, maxLimit: number) {
+  const indexOf = new Map<T, number>();
+  region.items.forEach((item, index) => {
+    if (!indexOf.has(item)) indexOf.set(item, index);
+  });
+  return selected.map(({ item, key, placed }) => {
+    const index = indexOf.get(placed);
+    const hint = index === undefined ? undefined : region.hintAt(index, maxLimit);
+    return { cursor: encodeCursor({ kind: options.kind, filter: options.filter, key, hint }), node: item };
+  });
+}
+
+function pageOf<T>(edges: { cursor: string; node: T }[], hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/**
+ * `first` items after `after` (or from the start), reading what the page needs: `first + 1` items (the last one
+ * says whether more exist), from the cursor's hint when it has one, else from the list's start (in the largest
+ * reads, since the walk must pass the cursor). More is read only while a run of one time or the gateway's filter
+ * leaves the page short. Null when the upstream's order turns out not to be newest first.
+ */
+async function forwardPage<T>(
+  options: PaginateOptions<T>,
+  list: PositionedList<T>,
+  first: number,
+  after: DecodedCursor | null,
+): Promise<Connection<T> | null> {
+  const { reader } = list;
+  const createdAtOf = (item: T) => options.keyOf(item).createdAt;
+  const want = readSize(first);
+  let region: Region<T> | null = null;
+  let limit = want;
+  if (after !== null) {
+    if (after.hint !== undefined && after.key.provider === list.provider) {
+      region = await readForwardFromHint(reader, after, want, createdAtOf);
+    }
+    if (region === null) limit = reader.maxLimit;
+  }
+  if (region === null) {
+    region = new Region(createdAtOf);
+    region.append(await reader.after(null, limit), null);
+  }
+  const examiner = new Examiner(options.keyOf, list.include, after?.key ?? null, null);
+  let examined = 0;
+  for (;;) {
+    examiner.examine(region.items.slice(examined));
+    examined = region.items.length;
+    const lastItem = region.items.at(-1);
+    const candidates = examiner.sorted();
+    const lastShown = candidates[first - 1];
+    // Everything still unread is no newer than the last item read: when that is older than the page's last item,
+    // nothing unread can enter the page, and one more candidate says that more follow.
+    if (candidates.length > first && lastShown !== undefined && lastItem !== undefined && createdAtOf(lastItem) < lastShown.key.createdAt) break;
+    const tail = region.tail;
+    if (tail === null) break;
+    limit = nextLimit(limit, want, reader.maxLimit);
+    region.append(await reader.after(tail, limit), tail);
+  }
+  if (!region.isSorted()) return null;
+  const candidates = examiner.sorted();
+  const selected = candidates.slice(0, first);
+  const endItem = selected.at(-1)?.placed;
+  // After a walk in the largest reads, give the next page a boundary next to this one's end.
+  if (endItem !== undefined) await region.bringBoundaryNear(endItem, "after", 4 * want, reader);
+  return pageOf(edgesOf(options, selected, region, reader.maxLimit), candidates.length > first, examiner.sawBeforeAfter);
+}
+
+/**
+ * `last` items before `before`, reading around the cursor when its hint allows (`last + 1` items, and more only
+ * while a run of one time or the filter leaves the page short). Without a usable hint the list is read from its
+ * start (the upstream has no way to read from its end): up to the cursor's time, or to the end without a cursor.
+ * Null when the upstream's order turns out not to be newest first.
+ */
+async function backwardPage<T>(
+  options: PaginateOptions<T>,
+  list: PositionedList<T>,
+  last: number,
+  before: DecodedCursor | null,
+): Promise<Connection<T> | null> {
+  const { reader } = list;
+  const createdAtOf = (item: T) => options.keyOf(item).createdAt;
+  const want = readSize(last);
+  const examiner = new Examiner(options.keyOf, list.include, null, before?.key ?? null);
+  let region: Region<T> | null = null;
+  if (before !== null && before.hint !== undefined && before.key.provider === list.provider) {
+    region = await readBackwardFromHint(reader, before, want, createdAtOf);
+  }
+  if (region !== null) {
+    examiner.examine(region.items);
+    let limit = want;
+    for (;;) {
+      const candidates = examiner.sorted();
+      const firstShown = candidates[candidates.length - last];
+      const firstItem = region.items[0];
+      // Everything still unread is no older than the first item read: when that is newer than the page's first
+      // item, nothing unread can enter the page, and one more candidate says that more precede.
+      if (candidates.length > last && firstShown !== undefined && firstItem !== undefined && createdAtOf(firstItem) > firstShown.key.createdAt) break;
+      const head = region.head;
+      if (head === null) break;
+      limit = nextLimit(limit, want, reader.maxLimit);
+      const chunk = await reader.before(head, limit);
+      if (chunk.items.length === 0) break;
+      region.prepend(chunk);
+      examiner.examine(chunk.items);
+    }
+  } else {
+    region = new Region(createdAtOf);
+    region.append(await reader.after(null, reader.maxLimit), null);
+    examiner.examine(region.items);
+    for (;;) {
+      const tail = region.tail;
+      const lastItem = region.items.at(-1);
+      if (tail === null) break;
+      // Past the cursor's time, nothing newer than the cursor is left to read.
+      if (before !== null && lastItem !== undefined && createdAtOf(lastItem) < before.key.createdAt) break;
+      const chunk = await reader.after(tail, reader.maxLimit);
+      region.append(chunk, tail);
+      examiner.examine(chunk.items);
+    }
+  }
+  if (!region.isSorted()) return null;
+  const candidates = examiner.sorted();
+  const selected = candidates.slice(Math.max(0, candidates.length - last));
+  const startItem = selected[0]?.placed;
+  // After a walk in the largest reads, give the previous page a boundary next to this one's start.
+  if (startItem !== undefined) await region.bringBoundaryNear(startItem, "before", 4 * want, reader);
+  return pageOf(edgesOf(options, selected, region, reader.maxLimit), examiner.sawAfterBefore, candidates.length > last);
 }

@@ -11,6 +11,7 @@
  * - {@link mergeSources}: several sorted sources as one, newest first with a stable tie-break, pulling from each
  *   only as far as the merged page needs (at most one call per source for a first page).
  */
+import type { PositionedList } from "./positioned";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
 /** A list, page by page. */
@@ -19,6 +20,11 @@ export interface PageSource<T> {
   pages(): AsyncIterable<readonly T[]>;
   /** How many items the whole list holds (under the source's filters), each id once. */
   count(): Promise<number>;
+  /**
+   * When the list can be read from any position in reads of any size (`positioned.ts`): how. `paginate` then reads
+   * what a page needs instead of walking from the start. Absent for lists that cannot (merged lists, page numbers).
+   */
+  positioned?: PositionedList<T> | undefined;
 }
 
 /** Counts the distinct items of a source by walking it (for sources with no cheaper way). */
@@ -120,7 +126,10 @@ export function filteredSource<T>(source: PageSource<T>, include: (item: T) => b
   const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
     for await (const page of source.pages()) yield page.filter(include);
   };
-  return { pages, count: () => countByWalking(pages(), keyOf) };
+  const inner = source.positioned;
+  const positioned: PositionedList<T> | undefined =
+    inner === undefined ? undefined : { ...inner, include: (item) => inner.include(item) && include(item) };
+  return { pages, count: () => countByWalking(pages(), keyOf), positioned };
 }
 
 interface MergeLane<T> {

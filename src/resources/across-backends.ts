@@ -136,7 +136,14 @@ export function listAcrossBackends<T>(
   let built: ListAcrossBackends<T> | null = null;
   const build = (): ListAcrossBackends<T> => (built ??= buildList(sessions(), sourceOf, keyOf, context, info));
   return {
-    source: { pages: () => build().source.pages(), count: () => build().source.count() },
+    source: {
+      pages: () => build().source.pages(),
+      count: () => build().source.count(),
+      // One platform's list can be read by position; a merged one cannot (one cursor, several upstream positions).
+      get positioned() {
+        return build().source.positioned;
+      },
+    },
     settle: (page) => (built === null ? page : built.settle(page)),
   };
 }

@@ -10,7 +10,8 @@
  * fetched with one GET each. A 404 becomes `null` (a missing object is not an error in a query).
  */
 import DataLoader from "dataloader";
-import { asError, nullWhenNotFound } from "../../errors";
+import { asError, nullWhenNotFound, UpstreamError } from "../../errors";
+import type { Chunk, ChunkReader } from "../../pagination/positioned";
 import { tokenPageSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import type { Provider } from "../../model";
@@ -27,7 +28,11 @@ import {
 } from "./to-model";
 import type { NexusLogsQuery, NexusPage } from "./types";
 
-/** Page size of every upstream list call: the largest the API allows, so a walk makes few calls. */
+/**
+ * Page size of the list walks that need a whole list (by-id batches, `dataset.jobs`, `totalCount`, a page whose
+ * cursor cannot resume): the largest the API allows, so a walk makes few calls. Connection pages read what they
+ * need instead (`pagination/positioned.ts`).
+ */
 export const UPSTREAM_LIST_LIMIT = 1000;
 /** A batch of at most this many ids is fetched with one GET per id; a bigger one walks the list first. */
 export const GET_PER_ID_THRESHOLD = 2;
@@ -71,25 +76,37 @@ function createListWalker<W, T extends { ref: string; createdAt: number; provide
   limit: number,
   prime: (item: T) => void,
 ): ListWalker<T> {
-  // Page promises by token ("" is the first page), so two walks in one request share every call.
-  const pageCache = new Map<string, Promise<{ items: T[]; next: string | null }>>();
-  const fetchPage = (token: string | null) => {
-    const key = token ?? "";
-    let page = pageCache.get(key);
-    if (page === undefined) {
-      page = list({ page: token, limit }).then((result) => {
+  // Reads by token and size ("" is the first page), so two walks in one request share every call: the walk of a
+  // whole list (`all`, by-id batches, counts) in the largest pages, the pages of connections in reads sized to them.
+  const readCache = new Map<string, Promise<Chunk<T>>>();
+  const read = (token: string | null, size: number): Promise<Chunk<T>> => {
+    const key = `${size}:${token ?? ""}`;
+    let chunk = readCache.get(key);
+    if (chunk === undefined) {
+      chunk = list({ page: token, limit: size }).then((result) => {
         const items = result.data.map(toModel);
         for (const item of items) prime(item);
-        return { items, next: result.nextPage };
+        return { items, head: result.prevPage, tail: result.nextPage };
       });
-      pageCache.set(key, page);
+      readCache.set(key, chunk);
     }
-    return page;
+    return chunk;
   };
-  const source = tokenPageSource(fetchPage, sortKeyOf);
+  const source = tokenPageSource(async (token) => {
+    const chunk = await read(token, limit);
+    return { items: chunk.items, next: chunk.tail };
+  }, sortKeyOf);
+  // Nexus tokens carry their own direction (`nextPage` reads on, `prevPage` reads back): one call serves both.
+  const reader: ChunkReader<T> = {
+    after: read,
+    before: read,
+    maxLimit: UPSTREAM_LIST_LIMIT,
+    isRefusedToken: (error) => error instanceof UpstreamError && error.reason === "bad-input",
+  };
   let allItems: Promise<T[]> | undefined;
   return {
     ...source,
+    positioned: { provider: "NEXUS", reader, include: () => true },
     all: () =>
       (allItems ??= (async () => {
         const items: T[] = [];
