@@ -10,6 +10,7 @@ import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "../pagination/sort-key";
 import type { DatasetModel } from "../model";
 import { listAcrossBackends } from "./across-backends";
+import { selectsField } from "./selects-field";
 import { sessionsFor } from "./sessions-for";
 
 /** The dataset queries and the `Dataset` interface. */
@@ -40,6 +41,7 @@ export const datasetResolvers: Resolvers = {
         args,
         source: () => list.source,
         keyOf: sortKeyOf,
+        counted: selectsField(info, "totalCount"),
       });
       return list.settle(page);
     },

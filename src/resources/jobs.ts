@@ -12,6 +12,7 @@ import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "../pagination/sort-key";
 import { listAcrossBackends } from "./across-backends";
+import { selectsField } from "./selects-field";
 import { sessionsFor } from "./sessions-for";
 
 /** The job queries and the `Job` interface. */
@@ -52,6 +53,7 @@ export const jobResolvers: Resolvers = {
         args,
         source: () => list.source,
         keyOf: sortKeyOf,
+        counted: selectsField(info, "totalCount"),
       });
       return list.settle(page);
     },

@@ -73,5 +73,17 @@ describe("call counts", () => {
   it("a forward page stops walking the upstream list once the page is settled", async () => {
     await gqlData(`{ jobs(first: 5) { edges { cursor } } }`);
     expect(summary(await upstreamRequests())).toEqual([`GET ${BASE}/jobs`]);
+    // It asks for the page, one more to know that more follow, and a quarter more for ties (5 + 1 + 2).
+    expect(new URLSearchParams((await upstreamRequests())[0]?.query).get("limit")).toBe("8");
+  });
+
+  it("a first page with totalCount is the count's first read: one call for both, under a fragment too", async () => {
+    const data = await gqlData<{ jobs: { totalCount: number; edges: unknown[] } }>(
+      `{ jobs(first: 5) { ...counted edges { cursor } } } fragment counted on JobConnection { total: totalCount }`,
+    );
+    expect((data.jobs as unknown as { total: number }).total).toBe(40);
+    const requests = await upstreamRequests();
+    expect(summary(requests)).toEqual([`GET ${BASE}/jobs`]);
+    expect(new URLSearchParams(requests[0]?.query).get("limit")).toBe("1000");
   });
 });
