@@ -3,13 +3,19 @@
  *
  * The rule: the list is ordered newest first (`sort-key.ts`), computed here rather than trusted from the upstream,
  * and a cursor is the position key of its item. A page is every item strictly between `after` and `before`, then
- * the first `first`, then the last `last` (the spec's algorithm). The source is walked from its first page whatever
- * the cursor (upstream page tokens cannot be derived from our cursors); duplicates across upstream pages (a list
- * that shifted while we walked) are dropped.
+ * the first `first`, then the last `last` (the spec's algorithm); duplicates across upstream pages (a list that
+ * shifted while we walked) are dropped.
  *
- * Cost: a forward page (`first`, without `last`) stops walking as soon as the source's own newest-first order
- * guarantees nothing later can enter the page; if the source is ever seen out of order, it walks to the end.
- * A backward page (`last`) always walks to the end, because its items are the oldest ones.
+ * Cost, for a source that can be read by position (`source.positioned`, `positioned.ts`; Nexus's lists): a page
+ * reads what it needs, `first + 1` items and a quarter more from the start, or two small reads around its cursor
+ * (the cursor's hint), in either direction, and reads on only while a run of one time or a filter leaves it short.
+ * `last` without `before` reads the list from its start (no upstream has a token for its end). If the upstream is
+ * seen out of order, the page is built again the slower way below.
+ *
+ * Cost, for any other source (merged lists, page numbers, offsets), and for `first` with `before` or `last` with
+ * `after`: the source is walked from its first page whatever the cursor. A forward page stops walking as soon as
+ * the source's own newest-first order guarantees nothing later can enter the page; if the source is ever seen out
+ * of order, it walks to the end. A backward page walks to the end, because its items are the oldest ones.
  */
 import { badUserInput } from "../errors";
 import type { Connection } from "./connection";

@@ -4,8 +4,12 @@
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 
-/** True when the field being resolved selects `name` (an alias counts by the field's name) in any of its nodes. */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+/**
+ * True when the field being resolved selects `name` (an alias counts by the field's name) in any of its nodes. False
+ * without `info` (a resolver called directly, as unit tests do): the choice it informs is only a saving.
+ */
+export function selectsField(info: GraphQLResolveInfo | undefined, name: string): boolean {
+  if (info === undefined) return false;
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
     selectionSet?.selections.some((selection) => {

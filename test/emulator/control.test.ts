@@ -3,7 +3,7 @@
  * error share, throttling with Retry-After, a path filter), with its own validation. Control calls are never
  * recorded and never faulted.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { batch, call, clearRequestLog, controlPath, createDataset, DEMO, emulatorUrl, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
 
 async function setFaults(body: unknown): Promise<void> {
@@ -46,14 +46,24 @@ describe("POST /__emulator/reset", () => {
 });
 
 describe("the request log", () => {
+  it("records each answer's body length in bytes, as the client read it", async () => {
+    await clearRequestLog();
+    const emulator = inject("emulatorUrl");
+    const page = await fetch(`${emulator}${batch("jobs?limit=3")}`, { headers: { "Secret-Key": DEMO.key } });
+    const refused = await fetch(`${emulator}${batch("jobs")}`, { headers: { "Secret-Key": "wrong" } });
+    const sizes = [(await page.arrayBuffer()).byteLength, (await refused.arrayBuffer()).byteLength];
+    expect(sizes[0]).toBeGreaterThan(1000);
+    expect((await requestLog()).map((entry) => entry.bytes)).toEqual(sizes);
+  });
+
   it("lists every API request oldest first with method, path, raw query, status and duration", async () => {
     await call("GET", batch("datasets?limit=2&page=abc"));
     await call("GET", batch("jobs"), { key: "wrong" });
     await call("GET", batch("webhooks/webhook_nope"));
     expect(await requestLog()).toEqual([
-      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number) },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number) },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number), bytes: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number), bytes: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number), bytes: expect.any(Number) },
     ]);
   });
 

@@ -157,6 +157,8 @@ export interface LoggedRequest {
   query: string;
   status: number;
   durationMs: number;
+  /** Length of the answer's body in bytes. */
+  bytes: number;
 }
 
 /** The request log of this file's tenant. */

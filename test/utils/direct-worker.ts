@@ -7,7 +7,9 @@
  * The direct address comes from the dev environment's `reloadComplete` event (its `proxyData.userWorkerUrl`), an
  * internal of wrangler 4: if wrangler stops sending it, this rejects with a message saying so.
  */
+import { join } from "node:path";
 import { unstable_DevEnv } from "wrangler";
+import { workersRoot } from "./workers-root";
 import type { StartedWorker, StartWorkerOptions } from "./workers";
 
 interface ReloadCompleteEvent {
@@ -48,7 +50,9 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
     Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: "plain_text" as const, value }]),
   );
   const worker = await devEnv.startWorker({
-    config: options.config,
+    // From a copy of the sources taken when the run began (workers-root.ts): an edit in the checkout meanwhile
+    // would make wrangler rebuild and restart the Worker, on another port.
+    config: join(workersRoot(), options.config),
     bindings,
     // No .dev.vars: an empty list is not enough (wrangler then reads .dev.vars); an empty file is read instead.
     envFiles: ["/dev/null"],

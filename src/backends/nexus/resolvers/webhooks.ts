@@ -8,6 +8,7 @@ import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { sortKeyOf } from "../../../pagination/sort-key";
 import { resolveIdOf } from "../../registry";
 import { globalIdOf } from "../../../resources/model-fields";
+import { selectsField } from "../../../resources/selects-field";
 import { nexusSession } from "../session";
 
 /** The webhook queries and types. */
@@ -15,13 +16,14 @@ export const nexusWebhookResolvers: Resolvers = {
   Query: {
     webhook: (_root, { id }, context) =>
       nexusSession(context).loaders.webhookById.load(resolveIdOf(id, { typename: "NexusWebhook" }).ref),
-    webhooks: (_root, args, context) =>
+    webhooks: (_root, args, context, info) =>
       paginate({
         kind: "webhooks",
         filter: filterFingerprint({}),
         args,
         source: () => nexusSession(context).loaders.webhooks,
         keyOf: sortKeyOf,
+        counted: selectsField(info, "totalCount"),
       }),
   },
   NexusWebhookConnection: {
