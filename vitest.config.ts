@@ -17,22 +17,21 @@ const UNIT_TESTS = [
 ];
 
 /**
- * Files that load a gateway and emulator so heavily (500 subscriptions at once) that files sharing those Workers
- * suffered: wrangler's dev proxy answered some of their requests 503 "Your worker restarted mid-request", and their
- * polling-based timing slipped. On Workers of their own but beside the integration files, they were starved in
- * turn (first events later than 30 s, polls late enough to pass for quiet). The departure file (1,000 subscriptions
- * coming and going, 50 leaving at once, bounded in time) is the same kind. So they run last, alone, on an emulator
- * and a gateway of their own. Alone, the fan-out file passed at a load average of 19 on 2 cores.
- *
- * The page-size-1 log walks (3,000 pages each way over a 3,000-entry log, about 6,000 requests and 9,000 upstream
- * calls, some 4 minutes per direction on 2 loaded cores) belong here for the same reason: beside the integration
- * files they would load the shared gateway for minutes.
+ * The fan-out file loads a gateway and emulator so heavily (500 subscriptions at once) that files sharing those
+ * Workers saw their polling-based timing slip, and beside the integration files it was starved in turn (first events
+ * later than 30 s, polls late enough to pass for quiet). So it runs last, alone, on an emulator and a gateway of its
+ * own. Alone, it passed at a load average of 19 on 2 cores.
  */
-const HEAVY_TESTS = [
-  "test/subscriptions/fan-out.test.ts",
-  "test/subscriptions/departure.test.ts",
-  "test/gateway/log-walk-single.test.ts",
-];
+const FAN_OUT_TESTS = ["test/subscriptions/fan-out.test.ts"];
+
+/**
+ * Files too heavy for the integration files' Workers, but not for each other: the departure file (1,000
+ * subscriptions coming and going, 50 leaving at once, bounded in time, on a gateway of its own; mostly waiting for
+ * polling to go quiet) and the page-size-1 log walks (3,000 pages each way over a 3,000-entry log, about 6,000
+ * requests; mostly CPU). They run after the integration files, side by side, on Workers of their own: the walks'
+ * CPU fills the departure file's waits (94 s and 47 s alone, one after the other).
+ */
+const HEAVY_TESTS = ["test/subscriptions/departure.test.ts", "test/gateway/log-walk-single.test.ts"];
 
 /**
  * Integration files at the same time. The suite mostly waits on I/O (HTTP, SSE, WebSockets, polling intervals), so
@@ -58,7 +57,7 @@ export default defineConfig({
           name: "integration",
           sequence: { groupOrder: 1 },
           include: ["test/**/*.test.ts"],
-          exclude: [...UNIT_TESTS, ...HEAVY_TESTS],
+          exclude: [...UNIT_TESTS, ...HEAVY_TESTS, ...FAN_OUT_TESTS],
           // One emulator and one gateway for the whole run (real Workers under workerd).
           globalSetup: ["test/global-setup.ts"],
           // Every answer a test receives is searched for keys and webhook secrets (test/utils/leak-watch.ts).
@@ -74,11 +73,25 @@ export default defineConfig({
         extends: true,
         test: {
           name: "heavy",
-          // After the integration files, one at a time, on Workers of its own (its own global setup).
+          // After the integration files, side by side, on Workers of their own (its own global setup).
           sequence: { groupOrder: 2 },
           include: HEAVY_TESTS,
           globalSetup: ["test/global-setup.ts"],
           // Every answer a test receives is searched for keys and webhook secrets (test/utils/leak-watch.ts).
+          setupFiles: ["test/utils/leak-watch.ts"],
+          fileParallelism: true,
+          maxWorkers: HEAVY_TESTS.length,
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "fan-out",
+          // Last, alone, on Workers of its own.
+          sequence: { groupOrder: 3 },
+          include: FAN_OUT_TESTS,
+          globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/utils/leak-watch.ts"],
           fileParallelism: false,
           isolate: true,

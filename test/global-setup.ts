@@ -38,8 +38,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       POLL_INTERVAL_MS: "200",
       POLL_MAX_INTERVAL_MS: "1000",
       POLL_MAX_FAILURES: "3",
-      // SSE streams end after 15 s: behind wrangler's dev proxy the gateway often does not see an SSE client go, so
-      // this lifetime is what releases their listeners (tests assert polling stops within it).
+      // SSE streams end after 15 s: behind wrangler's dev proxy (as under `npm run dev`) the gateway often does not
+      // see an SSE client go, and then this lifetime is what releases their listeners (tests assert polling stops
+      // within it). The tests reach the gateway at its own address, but keep the bound.
       SUBSCRIPTION_MAX_LIFETIME_MS: "15000",
       // One upstream call gives up after 4 s, so the gateway's timeout tests (emulator latency faults) end quickly.
       UPSTREAM_TIMEOUT_MS: "4000",

@@ -5,9 +5,8 @@
  * emulator's own log, counting the upstream calls of every page.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTenant, type WireLogEntry } from "../utils/tenant";
-import { clearUpstreamRequests, gqlData, upstreamGet, upstreamRequests, walk, type Page } from "./helpers";
-import { resetEmulator } from "./helpers";
+import { tenantNamed, useTenant, type Tenant, type WireLogEntry } from "../utils/tenant";
+import { gqlData, upstreamGet, walk, type Page } from "./helpers";
 
 export interface Entry {
   nexusId: string;
@@ -31,8 +30,16 @@ function groupSizes(): number[] {
 
 /** The log's length. */
 export const ENTRIES = 3000;
-/** The job with the long log, and its entries in list order (set by {@link useLongLog}'s `beforeAll`). */
-export const longLog = { jobId: "", expected: [] as Entry[] };
+
+/** A long log in one emulator tenant: whose request log counts its walk's calls, the job, its entries in list order. */
+export interface LongLog {
+  tenant: Tenant;
+  jobId: string;
+  expected: Entry[];
+}
+
+/** The long log of the file's tenant (its job and entries are set by {@link useLongLog}'s `beforeAll`). */
+export const longLog: LongLog = { tenant: useTenant(), jobId: "", expected: [] };
 
 /** The gateway's order: newest first, then by id (`src/pagination/sort-key.ts`). */
 export function inListOrder(entries: WireLogEntry[]): Entry[] {
@@ -41,9 +48,9 @@ export function inListOrder(entries: WireLogEntry[]): Entry[] {
     .map((entry) => ({ nexusId: entry.id, createdAt: new Date(entry.createTime).toISOString(), level: entry.level }));
 }
 
-/** The logs calls the gateway made since the last clear. */
-export async function logCalls(): Promise<URLSearchParams[]> {
-  return (await upstreamRequests())
+/** The logs calls the gateway made since the last clear (in the file's tenant, or in `tenant`). */
+export async function logCalls(tenant: Tenant = longLog.tenant): Promise<URLSearchParams[]> {
+  return (await tenant.requests())
     .filter((request) => request.path.endsWith("/logs"))
     .map((request) => new URLSearchParams(request.query));
 }
@@ -73,72 +80,90 @@ export async function countedWalk(
   direction: "forward" | "backward",
   size: number,
   filters: Record<string, unknown> = {},
+  log: LongLog = longLog,
 ) {
   const perPage = Object.keys(filters).length > 0;
   const counted: number[] = [];
-  await clearUpstreamRequests();
+  await log.tenant.clearRequests();
   const result = await walk<Entry>(
     direction,
     size,
     async (args) => {
-      if (perPage) await clearUpstreamRequests();
+      if (perPage) await log.tenant.clearRequests();
       const page = (
-        await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: longLog.jobId, ...filters, ...args })
+        await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: log.jobId, ...filters, ...args }, log.tenant.demo)
       ).job.logs;
-      if (perPage) counted.push((await logCalls()).length);
+      if (perPage) counted.push((await logCalls(log.tenant)).length);
       return page;
     },
     ENTRIES + 10,
   );
-  const calls = perPage ? counted : callsPerPage(await logCalls(), direction, size);
+  const calls = perPage ? counted : callsPerPage(await logCalls(log.tenant), direction, size);
   expect(calls).toHaveLength(result.pages);
   return { ...result, calls };
 }
 
 /** Pages of `size` that may need a second call: those that start in a run of one time longer than their window, and one more each side. */
-function crowdedPages(size: number): number {
+function crowdedPages(size: number, log: LongLog): number {
   const perTime = new Map<string, number>();
-  for (const entry of longLog.expected) perTime.set(entry.createdAt, (perTime.get(entry.createdAt) ?? 0) + 1);
+  for (const entry of log.expected) perTime.set(entry.createdAt, (perTime.get(entry.createdAt) ?? 0) + 1);
   return [...perTime.values()]
     .filter((count) => count > size + 21)
     .reduce((sum, count) => sum + Math.ceil(count / size) + 2, 0);
 }
 
+/** Gives a job of `log.tenant` the long log (after a reset of that tenant). */
+async function prepareLongLog(log: LongLog): Promise<void> {
+  await log.tenant.reset();
+  const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1", log.tenant.demo)).body.data[0];
+  if (job === undefined) throw new Error("no seeded job");
+  log.jobId = job.id;
+  const summary = await log.tenant.setSyntheticLog(log.jobId, { entries: ENTRIES, sameTime: groupSizes() });
+  expect(summary.entries).toBe(ENTRIES);
+  const entries = await log.tenant.syntheticLog(log.jobId);
+  expect(entries).toHaveLength(ENTRIES);
+  log.expected = inListOrder(entries);
+  // The runs of one time are there: the window boundary case is real.
+  const perTime = new Map<number, number>();
+  for (const entry of entries) perTime.set(entry.createTime, (perTime.get(entry.createTime) ?? 0) + 1);
+  expect(Math.max(...perTime.values())).toBe(500);
+}
+
 /** Gives a job of this file's tenant the long log, before the file's tests. */
 export function useLongLog(): void {
-  beforeAll(async () => {
-    await resetEmulator();
-    const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
-    if (job === undefined) throw new Error("no seeded job");
-    longLog.jobId = job.id;
-    const summary = await useTenant().setSyntheticLog(longLog.jobId, { entries: ENTRIES, sameTime: groupSizes() });
-    expect(summary.entries).toBe(ENTRIES);
-    const log = await useTenant().syntheticLog(longLog.jobId);
-    expect(log).toHaveLength(ENTRIES);
-    longLog.expected = inListOrder(log);
-    // The runs of one time are there: the window boundary case is real.
-    const perTime = new Map<number, number>();
-    for (const entry of log) perTime.set(entry.createTime, (perTime.get(entry.createTime) ?? 0) + 1);
-    expect(Math.max(...perTime.values())).toBe(500);
-  });
+  beforeAll(() => prepareLongLog(longLog));
+}
+
+/** Options of {@link describeLogWalks}. */
+export interface LogWalkOptions {
+  /**
+   * Walk forwards and backwards at the same time, the backward walk over a long log of a second tenant (its own
+   * request log counts its calls). A walk is one request after another, so two at once use the machine's two cores.
+   */
+  concurrent?: boolean;
 }
 
 /** The walk tests for each page size: forwards and backwards, entry by entry, with their calls per page counted. */
-export function describeLogWalks(sizes: number[]): void {
+export function describeLogWalks(sizes: number[], options: LogWalkOptions = {}): void {
+  const backwardLog: LongLog = options.concurrent === true
+    ? { tenant: tenantNamed(`${longLog.tenant.name}-backward`), jobId: "", expected: [] }
+    : longLog;
+  if (backwardLog !== longLog) beforeAll(() => prepareLongLog(backwardLog));
+  const test = options.concurrent === true ? it.concurrent : it;
   describe(`walking a ${ENTRIES}-entry log`, () => {
     for (const size of sizes) {
-      it(`forwards with first: ${size} sees every entry once, in order, in one upstream call a page (two where a window ends in a shared time)`, async () => {
-        const { nodes, pages, calls } = await countedWalk("forward", size);
+      test(`forwards with first: ${size} sees every entry once, in order, in one upstream call a page (two where a window ends in a shared time)`, async () => {
+        const { nodes, pages, calls } = await countedWalk("forward", size, {}, longLog);
         expect(nodes).toEqual(longLog.expected);
         expect(pages).toBe(Math.ceil(ENTRIES / size));
         expect(Math.max(...calls)).toBeLessThanOrEqual(2);
         // Only pages whose first window ran into a run of one time (300 or 500 entries) need a second call.
-        expect(calls.filter((count) => count === 2).length).toBeLessThanOrEqual(crowdedPages(size));
+        expect(calls.filter((count) => count === 2).length).toBeLessThanOrEqual(crowdedPages(size, longLog));
       }, 600_000);
 
-      it(`backwards with last: ${size} sees every entry once, in order, in at most a few upstream calls a page`, async () => {
-        const { nodes, pages, calls } = await countedWalk("backward", size);
-        expect(nodes).toEqual(longLog.expected);
+      test(`backwards with last: ${size} sees every entry once, in order, in at most a few upstream calls a page`, async () => {
+        const { nodes, pages, calls } = await countedWalk("backward", size, {}, backwardLog);
+        expect(nodes).toEqual(backwardLog.expected);
         expect(pages).toBe(Math.ceil(ENTRIES / size));
         // The first page (the oldest entries, no cursor) walks the whole log down, 1000 entries a call.
         expect(calls[0]).toBeGreaterThanOrEqual(Math.ceil(ENTRIES / 1000));
