@@ -20,7 +20,7 @@
 import { badUserInput } from "../errors";
 import type { Connection } from "./connection";
 import { decodeCursorWithHint, encodeCursor, type DecodedCursor } from "./cursor";
-import { readBackwardFromHint, readForwardFromHint, Region, type PositionedList } from "./positioned";
+import { readFromHint, Region, type PositionedList } from "./positioned";
 import type { PageSource } from "./sources";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
@@ -256,12 +256,12 @@ async function forwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = readSize(first);
+  const want = list.sparse === true ? reader.maxLimit : readSize(first);
   let region: Region<T> | null = null;
   let limit = want;
   if (after !== null) {
     if (after.hint !== undefined && after.key.provider === list.provider) {
-      region = await readForwardFromHint(reader, after, want, createdAtOf);
+      region = await readFromHint(reader, after, "after", want, createdAtOf);
     }
     if (region === null) limit = reader.maxLimit;
   }
@@ -310,11 +310,11 @@ async function backwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = readSize(last);
+  const want = list.sparse === true ? reader.maxLimit : readSize(last);
   const examiner = new Examiner(options.keyOf, list.include, null, before?.key ?? null);
   let region: Region<T> | null = null;
   if (before !== null && before.hint !== undefined && before.key.provider === list.provider) {
-    region = await readBackwardFromHint(reader, before, want, createdAtOf);
+    region = await readFromHint(reader, before, "before", want, createdAtOf);
   }
   if (region !== null) {
     examiner.examine(region.items);

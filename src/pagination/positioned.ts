@@ -16,7 +16,7 @@
  * slower path, walking from the list's start: a cursor may cost more than it promised, never give a wrong page.
  */
 import type { Provider } from "../model";
-import { compareSortKeys, type SortKey } from "./sort-key";
+import type { SortKey } from "./sort-key";
 
 /** One read: items in list order, and the tokens that read on from either end. */
 export interface Chunk<T> {
@@ -46,6 +46,11 @@ export interface PositionedList<T> {
   reader: ChunkReader<T>;
   /** True for the items the list shows; the others still take up positions upstream. */
   include(item: T): boolean;
+  /**
+   * True when `include` may leave out most items (a client's filter by state or dataset, not the few expired
+   * datasets hidden by default): then every read asks for the most, as reads sized to the page would only add calls.
+   */
+  sparse?: boolean | undefined;
 }
 
 /**
@@ -246,91 +251,90 @@ function clampLimit(limit: number, maxLimit: number): number {
 }
 
 /**
- * The first reads of a forward page after `start`, by its hint: the region, or null when the hint cannot be used
- * (absent, refused, or its re-read did not reach past the item's time). `want` is the page size plus one.
+ * The first reads of a page next to the cursor `start`, after it or before it, by the cursor's hint: the region, or
+ * null when the hint cannot be used (absent, refused by the upstream, or its re-read did not reach past the
+ * cursor's time). `want` is what the page reads (`paginate.ts`'s read size).
  */
-export async function readForwardFromHint<T>(
+export async function readFromHint<T>(
   reader: ChunkReader<T>,
   start: WalkStart,
+  side: "after" | "before",
   want: number,
   createdAtOf: (item: T) => number,
 ): Promise<Region<T> | null> {
-  const hint = start.hint;
-  const time = start.key.createdAt;
-  const region = new Region(createdAtOf);
+  const { hint } = start;
+  if (hint === undefined) return null;
   try {
-    if (hint?.a !== undefined) {
-      const [token, count] = hint.a;
-      if (count > reader.maxLimit) return null;
-      const past = await reader.after(token, clampLimit(want - count + 2, reader.maxLimit));
-      if (past.items.length === 0 || past.head === null) return null;
-      const again = await reader.before(past.head, count);
-      const first = again.items[0];
-      if (first === undefined || !(createdAtOf(first) > time)) return null;
-      region.append(again, undefined);
-      region.append(past, token);
-      return region;
-    }
-    if (hint?.s !== undefined) {
-      const [token, count] = hint.s;
-      const chunk = await reader.after(token, clampLimit(count + want, reader.maxLimit));
-      const first = chunk.items[0];
-      if (token !== null && (first === undefined || !(createdAtOf(first) > time))) return null;
-      region.append(chunk, token);
-      return region;
-    }
+    const read = side === "after" ? readAfter : readBefore;
+    return await read(reader, hint, start.key.createdAt, want, createdAtOf);
   } catch (error) {
     if (reader.isRefusedToken(error)) return null;
     throw error;
   }
-  return null;
 }
 
-/**
- * The first reads of a backward page before `start`, by its hint, or null when it cannot be used (as
- * {@link readForwardFromHint}): the re-read must reach one item older than the item's time.
- */
-export async function readBackwardFromHint<T>(
+/** Forwards: the re-read must start before every item of the cursor's time (at an item of a newer one). */
+async function readAfter<T>(
   reader: ChunkReader<T>,
-  start: WalkStart,
+  hint: PositionHint,
+  time: number,
   want: number,
   createdAtOf: (item: T) => number,
 ): Promise<Region<T> | null> {
-  const hint = start.hint;
-  const time = start.key.createdAt;
   const region = new Region(createdAtOf);
-  // The re-read must reach an item older than the cursor's, or the list's end: then it holds all of the cursor's time.
+  if (hint.a !== undefined) {
+    const [token, count] = hint.a;
+    if (count > reader.maxLimit) return null;
+    const past = await reader.after(token, clampLimit(want - count + 2, reader.maxLimit));
+    if (past.items.length === 0 || past.head === null) return null;
+    const again = await reader.before(past.head, count);
+    const first = again.items[0];
+    if (first === undefined || !(createdAtOf(first) > time)) return null;
+    region.append(again, undefined);
+    region.append(past, token);
+    return region;
+  }
+  if (hint.s !== undefined) {
+    const [token, count] = hint.s;
+    const chunk = await reader.after(token, clampLimit(count + want, reader.maxLimit));
+    const first = chunk.items[0];
+    if (token !== null && (first === undefined || !(createdAtOf(first) > time))) return null;
+    region.append(chunk, token);
+    return region;
+  }
+  return null;
+}
+
+/** Backwards: the re-read must reach an item older than the cursor's, or the list's end. */
+async function readBefore<T>(
+  reader: ChunkReader<T>,
+  hint: PositionHint,
+  time: number,
+  want: number,
+  createdAtOf: (item: T) => number,
+): Promise<Region<T> | null> {
+  const region = new Region(createdAtOf);
   const reachesPast = (chunk: Chunk<T>): boolean => {
     const last = chunk.items.at(-1);
     return last !== undefined && (createdAtOf(last) < time || chunk.tail === null);
   };
-  try {
-    if (hint?.b !== undefined) {
-      const [token, count] = hint.b;
-      if (count > reader.maxLimit) return null;
-      const newer = await reader.before(token, clampLimit(want - count + 2, reader.maxLimit));
-      if (newer.items.length === 0 || newer.tail === null) return null;
-      const again = await reader.after(newer.tail, count);
-      if (!reachesPast(again)) return null;
-      region.append(newer, undefined);
-      region.append(again, newer.tail);
-      return region;
-    }
-    if (hint?.z !== undefined) {
-      if (hint.z > reader.maxLimit) return null;
-      const again = await reader.after(null, hint.z);
-      if (!reachesPast(again)) return null;
-      region.append(again, null);
-      return region;
-    }
-  } catch (error) {
-    if (reader.isRefusedToken(error)) return null;
-    throw error;
+  if (hint.b !== undefined) {
+    const [token, count] = hint.b;
+    if (count > reader.maxLimit) return null;
+    const newer = await reader.before(token, clampLimit(want - count + 2, reader.maxLimit));
+    if (newer.items.length === 0 || newer.tail === null) return null;
+    const again = await reader.after(newer.tail, count);
+    if (!reachesPast(again)) return null;
+    region.append(newer, undefined);
+    region.append(again, newer.tail);
+    return region;
+  }
+  if (hint.z !== undefined) {
+    if (hint.z > reader.maxLimit) return null;
+    const again = await reader.after(null, hint.z);
+    if (!reachesPast(again)) return null;
+    region.append(again, null);
+    return region;
   }
   return null;
-}
-
-/** Sorts candidates in list order (see `sort-key.ts`). */
-export function byKey<T>(a: { key: SortKey; item: T }, b: { key: SortKey; item: T }): number {
-  return compareSortKeys(a.key, b.key);
 }

@@ -121,14 +121,27 @@ export function pageNumberSource<T>(
   };
 }
 
+/** Options of {@link filteredSource}. */
+export interface FilterOptions {
+  /** The filter may leave out most items (see `PositionedList.sparse`). */
+  sparse?: boolean;
+}
+
 /** The items of `source` for which `include` is true. Counting walks (the upstream's total counts the rest too). */
-export function filteredSource<T>(source: PageSource<T>, include: (item: T) => boolean, keyOf: (item: T) => SortKey): PageSource<T> {
+export function filteredSource<T>(
+  source: PageSource<T>,
+  include: (item: T) => boolean,
+  keyOf: (item: T) => SortKey,
+  options: FilterOptions = {},
+): PageSource<T> {
   const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
     for await (const page of source.pages()) yield page.filter(include);
   };
   const inner = source.positioned;
   const positioned: PositionedList<T> | undefined =
-    inner === undefined ? undefined : { ...inner, include: (item) => inner.include(item) && include(item) };
+    inner === undefined
+      ? undefined
+      : { ...inner, include: (item) => inner.include(item) && include(item), sparse: inner.sparse === true || options.sparse === true };
   return { pages, count: () => countByWalking(pages(), keyOf), positioned };
 }
 

@@ -77,6 +77,14 @@ describe("call counts", () => {
     expect(new URLSearchParams((await upstreamRequests())[0]?.query).get("limit")).toBe("8");
   });
 
+  it("a page filtered by state reads the largest pages: a filter may leave few jobs, and sized reads would add calls", async () => {
+    const data = await gqlData<{ jobs: { edges: unknown[] } }>(`{ jobs(first: 5, state: [FINISHED]) { edges { cursor } } }`);
+    expect(data.jobs.edges).toHaveLength(5);
+    const requests = await upstreamRequests();
+    expect(summary(requests)).toEqual([`GET ${BASE}/jobs`]);
+    expect(new URLSearchParams(requests[0]?.query).get("limit")).toBe("1000");
+  });
+
   it("a first page with totalCount is the count's first read: one call for both, under a fragment too", async () => {
     const data = await gqlData<{ jobs: { totalCount: number; edges: unknown[] } }>(
       `{ jobs(first: 5) { ...counted edges { cursor } } } fragment counted on JobConnection { total: totalCount }`,

@@ -108,6 +108,8 @@ export class NexusSession implements BackendSession {
         (filter.includeExpired || !isExpiredDataset(dataset.wire, now)) &&
         (states.length === 0 || states.includes(dataset.state)),
       sortKeyOf,
+      // Hiding the expired leaves most datasets in: pages read what they need. A state filter may leave few.
+      { sparse: states.length > 0 },
     );
   }
 
@@ -119,6 +121,8 @@ export class NexusSession implements BackendSession {
       this.loaders.jobs,
       (job) => (datasetRef === null || job.datasetRef === datasetRef) && (states.length === 0 || states.includes(job.state)),
       sortKeyOf,
+      // A state or a dataset may hold few of the project's jobs: each read asks for the most.
+      { sparse: true },
     );
   }
 
