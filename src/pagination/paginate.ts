@@ -256,7 +256,7 @@ async function forwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = list.sparse === true ? reader.maxLimit : readSize(first);
+  const want = list.sparse === true ? reader.maxLimit : Math.min(reader.maxLimit, readSize(first));
   let region: Region<T> | null = null;
   let limit = want;
   if (after !== null) {
@@ -310,7 +310,7 @@ async function backwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = list.sparse === true ? reader.maxLimit : readSize(last);
+  const want = list.sparse === true ? reader.maxLimit : Math.min(reader.maxLimit, readSize(last));
   const examiner = new Examiner(options.keyOf, list.include, null, before?.key ?? null);
   let region: Region<T> | null = null;
   if (before !== null && before.hint !== undefined && before.key.provider === list.provider) {

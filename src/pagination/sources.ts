@@ -11,7 +11,7 @@
  * - {@link mergeSources}: several sorted sources as one, newest first with a stable tie-break, pulling from each
  *   only as far as the merged page needs (at most one call per source for a first page).
  */
-import type { PositionedList } from "./positioned";
+import type { Chunk, ChunkReader, PositionedList } from "./positioned";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
 /** A list, page by page. */
@@ -89,6 +89,40 @@ export function offsetPageSource<T>(fetchPage: (offset: number, limit: number) =
       }
     },
     count: async () => (await fetchPage(0, limit)).total,
+  };
+}
+
+/** An offset this reader did not write (a forged cursor): refused like an expired token, so the page walks. */
+class NotAnOffset extends Error {}
+
+function offsetOf(token: string): number {
+  if (!/^\d{1,9}$/.test(token)) throw new NotAnOffset(token.slice(0, 20));
+  return Number(token);
+}
+
+/**
+ * A reader by position (`positioned.ts`) over `offset`/`limit`, for lists the upstream orders newest first: a token
+ * is an offset, so a page can be read from anywhere, after or before it, at the size it needs.
+ */
+export function offsetChunkReader<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, maxLimit: number): ChunkReader<T> {
+  const chunkAt = async (offset: number, limit: number): Promise<Chunk<T>> => {
+    const page = limit > 0 ? await fetchPage(offset, limit) : { items: [], total: offset };
+    const end = offset + page.items.length;
+    return {
+      items: page.items,
+      head: offset > 0 ? String(offset) : null,
+      tail: page.items.length > 0 && end < page.total ? String(end) : null,
+    };
+  };
+  return {
+    after: (token, limit) => chunkAt(token === null ? 0 : offsetOf(token), limit),
+    before: (token, limit) => {
+      const end = offsetOf(token);
+      const start = Math.max(0, end - limit);
+      return chunkAt(start, end - start);
+    },
+    maxLimit,
+    isRefusedToken: (error) => error instanceof NotAnOffset,
   };
 }
 

@@ -272,6 +272,40 @@ describe("lookups by id", () => {
   });
 });
 
+describe("ModelArts datasets alone, read by offset", () => {
+  it("walks both ways at several page sizes, every dataset once, each page from a cursor in at most two calls sized to it", async () => {
+    const query = /* GraphQL */ `
+      query ($first: Int, $after: String, $last: Int, $before: String) {
+        datasets(first: $first, after: $after, last: $last, before: $before) {
+          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+      }
+    `;
+    const whole = (await dataAs<{ datasets: Page<{ id: string }> }>(query, { first: 100 })).datasets.edges.map((edge) => edge.node.id);
+    expect(whole).toHaveLength(16);
+    for (const size of [1, 3, 7]) {
+      for (const direction of ["forward", "backward"] as const) {
+        const calls: { count: number; limits: number[] }[] = [];
+        const result = await walk(direction, size, async (args) => {
+          await modelArts.clearRequests();
+          const page = (await dataAs<{ datasets: Page<{ id: string }> }>(query, args)).datasets;
+          const requests = await modelArts.requests();
+          calls.push({ count: requests.length, limits: requests.map((request) => Number(new URLSearchParams(request.query).get("limit"))) });
+          return page;
+        });
+        expect(result.nodes.map((node) => node.id)).toEqual(whole);
+        // The first backward page (no cursor) reads from the start; every page from a cursor reads around it.
+        const fromCursors = calls.slice(1);
+        for (const page of fromCursors) expect(page.count).toBeLessThanOrEqual(2);
+        const readSize = size + 1 + Math.ceil(size / 4);
+        if (direction === "forward") expect(calls[0]?.limits).toEqual([readSize]);
+        // Never the whole list's 100 again: at most what a page re-reads around its cursor before the gateway
+        // fetches tokens closer to it (four reads' worth).
+        expect(Math.max(...fromCursors.flatMap((page) => page.limits))).toBeLessThanOrEqual(Math.min(99, 4 * readSize));
+      }
+    }
+  });
+});
+
 describe("datasets across Nexus and ModelArts", () => {
   it("merges both platforms newest first, forwards and backwards, at several page sizes", async () => {
     const query = /* GraphQL */ `

@@ -6,7 +6,7 @@
  */
 import DataLoader from "dataloader";
 import { asError, isNotFound, nullWhenNotFound } from "../../errors";
-import { offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
+import { offsetChunkReader, offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
 import { MODELARTS_MAX_LIMIT, type ModelArtsClient } from "./client";
 import { parseExportTaskRef } from "./ids";
 import {
@@ -86,7 +86,11 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
     exportTaskByRef,
     datasetsPage,
     exportTasksPage,
-    datasets: offsetPageSource(datasetsPage, MODELARTS_MAX_LIMIT),
+    // Newest first upstream (`create_time desc`): a page of datasets reads what it needs, from its cursor's offset.
+    datasets: {
+      ...offsetPageSource(datasetsPage, MODELARTS_MAX_LIMIT),
+      positioned: { provider: "MODELARTS", reader: offsetChunkReader(datasetsPage, MODELARTS_MAX_LIMIT), include: () => true },
+    },
     exportTasksOf: (datasetId) =>
       offsetPageSource(
         // A dataset that does not exist (or was deleted since it was listed) has no tasks: an empty page.

@@ -106,7 +106,7 @@ export class ModelArtsSession implements BackendSession {
   datasets(filter: DatasetFilter): PageSource<ModelArtsDatasetModel> {
     const states = filter.states ?? [];
     if (states.length === 0) return this.loaders.datasets;
-    return filteredSource(this.loaders.datasets, (dataset) => states.includes(dataset.state), sortKeyOf);
+    return filteredSource(this.loaders.datasets, (dataset) => states.includes(dataset.state), sortKeyOf, { sparse: true });
   }
 
   /**
