@@ -20,7 +20,9 @@
 import { badUserInput } from "../errors";
 import type { Connection } from "./connection";
 import { decodeCursorWithHint, encodeCursor, type DecodedCursor } from "./cursor";
-import { readFromHint, Region, type PositionedList } from "./positioned";
+import type { PositionedList } from "./positioned";
+import { readFromHint } from "./read-from-hint";
+import { Region } from "./region";
 import type { PageSource } from "./sources";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 

@@ -25,7 +25,12 @@
  * object builds contexts too, with none).
  */
 import { perEnv } from "../per-env";
-import type { BodyCheck } from "./http-transport";
+
+/**
+ * Checks a stored body as an upstream body is checked (the transport's body checks fit): the cache stays below the
+ * transport and imports nothing of it.
+ */
+export type StoredBodyCheck<T> = (body: unknown) => { ok: true; value: T } | { ok: false };
 
 /** Default of `TERMINAL_CACHE_TTL_SECONDS`: how long a settled upstream read is served from the edge cache. */
 export const DEFAULT_TERMINAL_CACHE_TTL_SECONDS = 300;
@@ -62,7 +67,7 @@ export interface SettledRead<T> {
   /** True when the value can no longer change upstream: only then is it stored. */
   settled: (value: T) => boolean;
   /** Checks a stored body before it is served, as an upstream body is checked. */
-  check: BodyCheck<T>;
+  check: StoredBodyCheck<T>;
 }
 
 /** Settled reads of one backend and one set of credentials. */
@@ -116,7 +121,7 @@ export function createTerminalCache(options: TerminalCacheOptions): TerminalCach
     return `${KEY_ORIGIN}/${await scope}/${resource.replace(/^\/+/, "")}`;
   };
 
-  async function stored<T>(key: string, check: BodyCheck<T>): Promise<T | undefined> {
+  async function stored<T>(key: string, check: StoredBodyCheck<T>): Promise<T | undefined> {
     try {
       const response = await cache.match(key);
       if (response === undefined) return undefined;
