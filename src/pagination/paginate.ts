@@ -116,7 +116,10 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   let lastCreatedAt = Number.POSITIVE_INFINITY;
   const canStopEarly = first !== null && last === null;
 
-  for await (const page of source.pages()) {
+  // A forward page from the start (a merged list's first page) needs at most its size, one more and a quarter from
+  // each source; any other page may have to pass a cursor, so its sources read in their largest pages.
+  const firstSize = canStopEarly && after === null && first !== null && options.counted !== true ? readSize(first) : undefined;
+  for await (const page of source.pages(firstSize)) {
     for (const item of page) {
       const key = keyOf(item);
       if (key.createdAt > lastCreatedAt) sourceSorted = false;

@@ -16,8 +16,13 @@ import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
 /** A list, page by page. */
 export interface PageSource<T> {
-  /** The items, page by page, in list order; the next page is fetched only when the consumer asks for it. */
-  pages(): AsyncIterable<readonly T[]>;
+  /**
+   * The items, page by page, in list order; the next page is fetched only when the consumer asks for it.
+   * `firstSize`, when given, is what the consumer needs at first (a merged first page: its size, one more and a
+   * quarter): a source may make its first upstream read that size instead of its largest, then read on in its
+   * largest. Sources that cannot size a read ignore it.
+   */
+  pages(firstSize?: number): AsyncIterable<readonly T[]>;
   /** How many items the whole list holds (under the source's filters), each id once. */
   count(): Promise<number>;
   /**
@@ -46,14 +51,16 @@ export interface TokenPage<T> {
  * already followed (a looping upstream must not loop us). The caller caches pages (the loaders do, per request).
  */
 export function tokenPageSource<T>(
-  fetchPage: (token: string | null) => Promise<TokenPage<T>>,
+  fetchPage: (token: string | null, size?: number) => Promise<TokenPage<T>>,
   keyOf: (item: T) => SortKey,
 ): PageSource<T> {
-  const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
+  const pages = async function* (firstSize?: number): AsyncGenerator<readonly T[], void, undefined> {
     const seen = new Set<string>();
     let token: string | null = null;
+    let size = firstSize;
     for (;;) {
-      const page: TokenPage<T> = await fetchPage(token);
+      const page: TokenPage<T> = await fetchPage(token, size);
+      size = undefined;
       yield page.items;
       const next = page.next;
       if (next === null || next === "" || seen.has(next)) return;
@@ -78,10 +85,12 @@ export interface OffsetPage<T> {
  */
 export function offsetPageSource<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, limit: number): PageSource<T> {
   return {
-    pages: async function* () {
+    pages: async function* (firstSize?: number) {
       let offset = 0;
+      let size = Math.min(limit, firstSize ?? limit);
       for (;;) {
-        const page = await fetchPage(offset, limit);
+        const page = await fetchPage(offset, size);
+        size = limit;
         if (page.items.length === 0) return;
         yield page.items;
         offset += page.items.length;
@@ -168,8 +177,9 @@ export function filteredSource<T>(
   keyOf: (item: T) => SortKey,
   options: FilterOptions = {},
 ): PageSource<T> {
-  const pages = async function* (): AsyncGenerator<readonly T[], void, undefined> {
-    for await (const page of source.pages()) yield page.filter(include);
+  const pages = async function* (firstSize?: number): AsyncGenerator<readonly T[], void, undefined> {
+    // A filter that may leave few items gets nothing from a small first read.
+    for await (const page of source.pages(options.sparse === true ? undefined : firstSize)) yield page.filter(include);
   };
   const inner = source.positioned;
   const positioned: PositionedList<T> | undefined =
@@ -202,9 +212,10 @@ async function refill<T>(lane: MergeLane<T>): Promise<void> {
 export function mergeSources<T>(sources: readonly PageSource<T>[], keyOf: (item: T) => SortKey): PageSource<T> {
   if (sources.length === 1 && sources[0] !== undefined) return sources[0];
   return {
-    pages: async function* () {
+    pages: async function* (firstSize?: number) {
+      // Each lane may have to fill the whole first page: each gets the same first size.
       const lanes: MergeLane<T>[] = sources.map((source) => ({
-        iterator: source.pages()[Symbol.asyncIterator](),
+        iterator: source.pages(firstSize)[Symbol.asyncIterator](),
         buffer: [],
         done: false,
       }));

@@ -66,9 +66,9 @@ class Failures {
 /** `source`, with its failures recorded instead of thrown: a failed walk ends the platform's part, a failed count is 0. */
 function isolated<T>(source: PageSource<T>, onFailure: (error: unknown) => void): PageSource<T> {
   return {
-    pages: async function* () {
+    pages: async function* (firstSize?: number) {
       try {
-        yield* source.pages();
+        yield* source.pages(firstSize);
       } catch (error) {
         onFailure(error);
       }
@@ -104,7 +104,7 @@ function buildList<T>(
   const counts = parts.map(({ provider, source }) => isolated(source, (error) => countsFailed.record(provider, error)));
   return {
     source: {
-      pages: () => merged.pages(),
+      pages: (firstSize) => merged.pages(firstSize),
       count: async () => {
         const totals = await Promise.all(counts.map((source) => source.count()));
         if (countsFailed.everyPlatformFailed) throw countsFailed.firstError();
@@ -137,7 +137,7 @@ export function listAcrossBackends<T>(
   const build = (): ListAcrossBackends<T> => (built ??= buildList(sessions(), sourceOf, keyOf, context, info));
   return {
     source: {
-      pages: () => build().source.pages(),
+      pages: (firstSize) => build().source.pages(firstSize),
       count: () => build().source.count(),
       // One platform's list can be read by position; a merged one cannot (one cursor, several upstream positions).
       get positioned() {

@@ -99,6 +99,24 @@ describe("datasets across Nexus, Graviti and ModelArts", () => {
     expect(lookups(await modelArts.requests()).map((request) => request.path)).toEqual([`/modelarts/v2/${MODELARTS.project}/datasets`]);
   });
 
+  it("sizes a first page's read on each platform to the page (without totalCount, which walks the lists anyway)", async () => {
+    await Promise.all([NEXUS.clearRequests(), GRAVITI.clearRequests(), modelArts.clearRequests()]);
+    const response = await fetch(graphqlUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...ALL_THREE },
+      body: JSON.stringify({ query: `{ datasets(first: 10, includeExpired: true) { ${PAGE} } }` }),
+    });
+    const body = (await response.json()) as { data: { datasets: Page<Node> } };
+    expect(body.data.datasets.edges.map((edge) => edge.node.id)).toEqual(lists.merged.slice(0, 10));
+    const limits = async (requests: Promise<{ method: string; query: string }[]>) =>
+      (await requests).filter((request) => request.method === "GET").map((request) => new URLSearchParams(request.query).get("limit"));
+    // 10, one more to know that more follow, and a quarter more for ties: 14. Graviti reads its oldest 128 first,
+    // for the total it needs to count from the newest end (README, Graviti).
+    expect(await limits(NEXUS.requests())).toEqual(["14"]);
+    expect(await limits(modelArts.requests())).toEqual(["14"]);
+    expect(await limits(GRAVITI.requests())).toEqual(["128"]);
+  });
+
   it("gives the other two platforms' datasets, and one error naming Graviti, while Graviti fails", async () => {
     await GRAVITI.setFaults({ errorRate: 1, errorStatus: 503 });
     const { data, errors } = await ask({ first: 100 });

@@ -92,8 +92,8 @@ function createListWalker<W, T extends { ref: string; createdAt: number; provide
     }
     return chunk;
   };
-  const source = tokenPageSource(async (token) => {
-    const chunk = await read(token, limit);
+  const source = tokenPageSource(async (token, size) => {
+    const chunk = await read(token, size ?? limit);
     return { items: chunk.items, next: chunk.tail };
   }, sortKeyOf);
   // Nexus tokens carry their own direction (`nextPage` reads on, `prevPage` reads back): one call serves both.
