@@ -107,10 +107,7 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   const after = afterCursor?.key ?? null;
   const before = beforeCursor?.key ?? null;
 
-  const seen = new Set<string>();
-  let candidates: Candidate<T>[] = [];
-  let sawBeforeAfter = false; // an item exists before `after`
-  let sawAfterBefore = false; // an item exists after `before`
+  const examiner = new Examiner(keyOf, () => true, after, before);
   // Upstreams order by time but may break ties their own way, so order is judged on `createdAt` alone.
   let sourceSorted = true;
   let lastCreatedAt = Number.POSITIVE_INFINITY;
@@ -121,32 +118,19 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   const firstSize = canStopEarly && after === null && first !== null && options.counted !== true ? readSize(first) : undefined;
   for await (const page of source.pages(firstSize)) {
     for (const item of page) {
-      const key = keyOf(item);
-      if (key.createdAt > lastCreatedAt) sourceSorted = false;
-      lastCreatedAt = key.createdAt;
-      const id = sortKeyId(key);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (after !== null && compareSortKeys(key, after) <= 0) {
-        sawBeforeAfter = true;
-        continue;
-      }
-      if (before !== null && compareSortKeys(key, before) >= 0) {
-        sawAfterBefore = true;
-        continue;
-      }
-      candidates.push({ item, key });
+      const createdAt = keyOf(item).createdAt;
+      if (createdAt > lastCreatedAt) sourceSorted = false;
+      lastCreatedAt = createdAt;
     }
-    if (canStopEarly && first !== null && sourceSorted && candidates.length > first) {
-      candidates.sort((a, b) => compareSortKeys(a.key, b.key));
-      candidates = candidates.slice(0, first + 1);
-      const boundary = candidates[first];
+    examiner.examine(page);
+    if (canStopEarly && first !== null && sourceSorted) {
+      const boundary = examiner.keepFirst(first + 1)[first];
       // Everything still to come has createdAt <= lastCreatedAt, so it sorts after the boundary item.
       if (boundary !== undefined && lastCreatedAt < boundary.key.createdAt) break;
     }
   }
 
-  candidates.sort((a, b) => compareSortKeys(a.key, b.key));
+  const candidates = examiner.sorted();
   const total = candidates.length;
   let selected = candidates;
   if (first !== null) selected = selected.slice(0, first);
@@ -155,27 +139,23 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
 
   const edges = selected.map(({ item, key }) => ({ cursor: encodeCursor({ kind, filter, key }), node: item }));
   return {
+    ...pageOf(
+      edges,
+      first !== null ? total > first : examiner.sawAfterBefore,
+      last !== null ? afterFirst > last : examiner.sawBeforeAfter,
+    ),
     count: () => source.count(),
-    edges,
-    pageInfo: {
-      hasNextPage: first !== null ? total > first : sawAfterBefore,
-      hasPreviousPage: last !== null ? afterFirst > last : sawBeforeAfter,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
   };
 }
 
-interface PlacedCandidate<T> extends Candidate<T> {
-  /** The item as the region holds it (its index there gives its hint). */
-  placed: T;
-}
-
-/** Examines a region's items once each, keeping those of the page's range that the list shows. */
+/**
+ * Examines items once each (an upstream list that shifted between reads repeats some), keeping those of the page's
+ * range that the list shows, and noting whether any lay before `after` or after `before`.
+ */
 class Examiner<T> {
-  readonly candidates: PlacedCandidate<T>[] = [];
   sawBeforeAfter = false;
   sawAfterBefore = false;
+  private candidates: Candidate<T>[] = [];
   private readonly seen = new Set<string>();
 
   constructor(
@@ -199,12 +179,19 @@ class Examiner<T> {
         this.sawAfterBefore = true;
         continue;
       }
-      if (this.include(item)) this.candidates.push({ item, key, placed: item });
+      if (this.include(item)) this.candidates.push({ item, key });
     }
   }
 
-  sorted(): PlacedCandidate<T>[] {
+  /** The candidates in list order. */
+  sorted(): Candidate<T>[] {
     return this.candidates.sort((a, b) => compareSortKeys(a.key, b.key));
+  }
+
+  /** Keeps only the first `count` candidates in list order (a forward page needs no more), and answers them. */
+  keepFirst(count: number): Candidate<T>[] {
+    this.candidates = this.sorted().slice(0, count);
+    return this.candidates;
   }
 }
 
@@ -217,19 +204,25 @@ function readSize(size: number): number {
   return size + 1 + Math.ceil(size / 4);
 }
 
+/** What each read of a positioned list asks for at first: {@link readSize}, or the most for a sparse filter. */
+function firstReadOf<T>(list: PositionedList<T>, size: number): number {
+  const { maxLimit } = list.reader;
+  return list.sparse === true ? maxLimit : Math.min(maxLimit, readSize(size));
+}
+
 /** The next read's size: the page's need at first, doubling while a page needs more (ties, filters), up to the most. */
 function nextLimit(previous: number, want: number, maxLimit: number): number {
   return Math.min(maxLimit, Math.max(want, previous * 2));
 }
 
 /** Edges of `selected`, each cursor with its item's place in `region` as a hint. */
-function edgesOf<T>(options: PaginateOptions<T>, selected: PlacedCandidate<T>[], region: Region<T>, maxLimit: number) {
+function edgesOf<T>(options: PaginateOptions<T>, selected: Candidate<T>[], region: Region<T>, maxLimit: number) {
   const indexOf = new Map<T, number>();
   region.items.forEach((item, index) => {
     if (!indexOf.has(item)) indexOf.set(item, index);
   });
-  return selected.map(({ item, key, placed }) => {
-    const index = indexOf.get(placed);
+  return selected.map(({ item, key }) => {
+    const index = indexOf.get(item);
     const hint = index === undefined ? undefined : region.hintAt(index, maxLimit);
     return { cursor: encodeCursor({ kind: options.kind, filter: options.filter, key, hint }), node: item };
   });
@@ -261,25 +254,17 @@ async function forwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = list.sparse === true ? reader.maxLimit : Math.min(reader.maxLimit, readSize(first));
-  let region: Region<T> | null = null;
-  let limit = want;
-  if (after !== null) {
-    if (after.hint !== undefined && after.key.provider === list.provider) {
-      region = await readFromHint(reader, after, "after", want, createdAtOf);
-    }
-    if (region === null) limit = reader.maxLimit;
-  }
+  const want = firstReadOf(list, first);
+  let region = after === null ? null : await readFromHint(list, after, "after", want, createdAtOf);
+  // From the start: past a cursor that gave no usable hint, or for the count's walk, in the largest reads.
+  let limit = region === null && (after !== null || options.counted === true) ? reader.maxLimit : want;
   if (region === null) {
-    if (options.counted === true) limit = reader.maxLimit;
     region = new Region(createdAtOf);
     region.append(await reader.after(null, limit), null);
   }
   const examiner = new Examiner(options.keyOf, list.include, after?.key ?? null, null);
-  let examined = 0;
+  examiner.examine(region.items);
   for (;;) {
-    examiner.examine(region.items.slice(examined));
-    examined = region.items.length;
     const lastItem = region.items.at(-1);
     const candidates = examiner.sorted();
     const lastShown = candidates[first - 1];
@@ -289,12 +274,14 @@ async function forwardPage<T>(
     const tail = region.tail;
     if (tail === null) break;
     limit = nextLimit(limit, want, reader.maxLimit);
-    region.append(await reader.after(tail, limit), tail);
+    const chunk = await reader.after(tail, limit);
+    region.append(chunk, tail);
+    examiner.examine(chunk.items);
   }
   if (!region.isSorted()) return null;
   const candidates = examiner.sorted();
   const selected = candidates.slice(0, first);
-  const endItem = selected.at(-1)?.placed;
+  const endItem = selected.at(-1)?.item;
   // After a walk in the largest reads, give the next page a boundary next to this one's end (not for a counted
   // page: its client reads the whole list's size anyway, and the next page costs one re-read of this one's chunk).
   if (endItem !== undefined && options.counted !== true) await region.bringBoundaryNear(endItem, "after", 4 * want, reader);
@@ -315,12 +302,9 @@ async function backwardPage<T>(
 ): Promise<Connection<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = list.sparse === true ? reader.maxLimit : Math.min(reader.maxLimit, readSize(last));
+  const want = firstReadOf(list, last);
   const examiner = new Examiner(options.keyOf, list.include, null, before?.key ?? null);
-  let region: Region<T> | null = null;
-  if (before !== null && before.hint !== undefined && before.key.provider === list.provider) {
-    region = await readFromHint(reader, before, "before", want, createdAtOf);
-  }
+  let region = before === null ? null : await readFromHint(list, before, "before", want, createdAtOf);
   if (region !== null) {
     examiner.examine(region.items);
     let limit = want;
@@ -357,7 +341,7 @@ async function backwardPage<T>(
   if (!region.isSorted()) return null;
   const candidates = examiner.sorted();
   const selected = candidates.slice(Math.max(0, candidates.length - last));
-  const startItem = selected[0]?.placed;
+  const startItem = selected[0]?.item;
   // After a walk in the largest reads, give the previous page a boundary next to this one's start.
   if (startItem !== undefined) await region.bringBoundaryNear(startItem, "before", 4 * want, reader);
   return pageOf(edgesOf(options, selected, region, reader.maxLimit), examiner.sawAfterBefore, candidates.length > last);

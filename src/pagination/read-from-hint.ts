@@ -2,7 +2,7 @@
  * The first reads of a page next to a cursor, by the cursor's hint (`positioned.ts`): two small reads around the
  * cursor's item, checked to reach past its time, or null to say that the page must walk from the list's start.
  */
-import type { Chunk, ChunkReader, PositionHint } from "./positioned";
+import type { Chunk, ChunkReader, PositionedList, PositionHint } from "./positioned";
 import { Region } from "./region";
 import type { SortKey } from "./sort-key";
 
@@ -17,19 +17,20 @@ function clampLimit(limit: number, maxLimit: number): number {
 }
 
 /**
- * The first reads of a page next to the cursor `start`, after it or before it, by the cursor's hint: the region, or
- * null when the hint cannot be used (absent, refused by the upstream, or its re-read did not reach past the
- * cursor's time). `want` is what the page reads (`paginate.ts`'s read size).
+ * The first reads of a page of `list` next to the cursor `start`, after it or before it, by the cursor's hint: the
+ * region, or null when the hint cannot be used (absent, of another platform's list, refused by the upstream, or its
+ * re-read did not reach past the cursor's time). `want` is what the page reads (`paginate.ts`'s read size).
  */
 export async function readFromHint<T>(
-  reader: ChunkReader<T>,
+  list: PositionedList<T>,
   start: WalkStart,
   side: "after" | "before",
   want: number,
   createdAtOf: (item: T) => number,
 ): Promise<Region<T> | null> {
   const { hint } = start;
-  if (hint === undefined) return null;
+  if (hint === undefined || start.key.provider !== list.provider) return null;
+  const { reader } = list;
   try {
     const read = side === "after" ? readAfter : readBefore;
     return await read(reader, hint, start.key.createdAt, want, createdAtOf);

@@ -81,11 +81,13 @@ export class Region<T> {
     const reread = side === "after" ? end - split : split - placed.start;
     if (reread <= most || split <= placed.start || split >= end || split - placed.start > reader.maxLimit) return;
     try {
+      // Each read must end (then start) where the region says the split lies, by creation time.
+      const sameTime = (read: T | undefined, held: number) =>
+        read !== undefined && this.createdAtOf(read) === this.createdAtOf(this.items[held] as T);
       const upTo = await reader.after(placed.from, split - placed.start);
-      if (upTo.tail === null || upTo.items.at(-1) !== undefined && this.createdAtOf(upTo.items.at(-1) as T) !== this.createdAtOf(this.items[split - 1] as T)) return;
+      if (upTo.tail === null || (upTo.items.length > 0 && !sameTime(upTo.items.at(-1), split - 1))) return;
       const from = await reader.after(upTo.tail, 1);
-      const firstAfter = from.items[0];
-      if (from.head === null || firstAfter === undefined || this.createdAtOf(firstAfter) !== this.createdAtOf(this.items[split] as T)) return;
+      if (from.head === null || !sameTime(from.items[0], split)) return;
       const items = placed.chunk.items;
       this.chunks.splice(
         at,
@@ -135,7 +137,6 @@ export class Region<T> {
       if (count <= maxLimit) {
         if (placed.chunk.head !== null) hint.b = [placed.chunk.head, count];
         else hint.z = count; // the chunk starts the list
-
       }
     }
     return Object.keys(hint).length > 0 ? hint : undefined;
