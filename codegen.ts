@@ -5,7 +5,7 @@
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-const shared = "../resources/parents#";
+const shared = "../backends/parents#";
 const nexus = "../backends/nexus/parents#";
 const graviti = "../backends/graviti/parents#";
 const modelArts = "../backends/modelarts/parents#";
@@ -21,7 +21,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        contextType: "../context#GatewayContext",
+        contextType: "../backends/gateway-context#GatewayContext",
         scalars: {
           DateTime: { input: "number", output: "number | string" },
           File: { input: "File", output: "never" },

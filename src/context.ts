@@ -5,39 +5,16 @@
  * The only place that turns `env` into what resolvers see: no resolver reads `env`.
  */
 import type { AnyBackend, BackendSession, CredentialsByProvider, CredentialsFound } from "./backends/backend";
-import { BACKENDS, backendOf } from "./backends/registry";
+import type { BackendSessions, GatewayContext, SessionKey } from "./backends/gateway-context";
+import { BACKENDS, backendOf, idResolver } from "./backends/registry";
 import { GatewayError } from "./errors";
-import { createFieldErrorSink, type FieldErrorSink } from "./field-errors";
+import { createFieldErrorSink } from "./field-errors";
 import type { Provider } from "./model";
 import type { LivePort } from "./subscriptions/topics";
 import type { GatewayVars } from "./vars";
-import { createUpstreamGuards, type UpstreamGuards } from "./upstream/guards";
+import { createUpstreamGuards } from "./upstream/guards";
 
-export type { CredentialsByProvider } from "./backends/backend";
-
-/** The backends of one request, and their sessions. */
-export interface BackendSessions {
-  /** The credentials the request has, by provider (subscriptions hand them to the watch objects). */
-  readonly credentials: CredentialsByProvider;
-  /**
-   * The sessions of every backend the request has credentials for, in registry order. Throws `UNAUTHENTICATED`
-   * (saying how to give credentials) when there is none.
-   */
-  available(): BackendSession[];
-  /** The session of one backend. Throws `UNAUTHENTICATED` (saying how) when the request has no credentials for it. */
-  sessionOf(provider: Provider): BackendSession;
-}
-
-/** What every resolver receives as its context. */
-export interface GatewayContext {
-  backends: BackendSessions;
-  /** Opens live streams for subscriptions (SSE). */
-  live: LivePort;
-  /** The request's deadline and retry settings, and its upstreams' circuit breakers (see `src/upstream/`). */
-  upstream: UpstreamGuards;
-  /** Errors of fields that still return data (one platform of several failing), added to the result afterwards. */
-  fieldErrors: FieldErrorSink;
-}
+export type { BackendSessions, CredentialsByProvider, GatewayContext };
 
 /** Options of {@link createContext}. */
 export interface ContextOptions {
@@ -141,6 +118,9 @@ export function createContext(
       return providers.map(sessionOf);
     },
     sessionOf,
+    // The one cast of a session to its backend's own type: a key names its backend's provider, and that backend's
+    // `createSession` made the session (`Backend<C, S>`), so it is an `S`.
+    sessionFor: <S extends BackendSession>(key: SessionKey<S>) => sessionOf(key.provider) as S,
   };
-  return { backends, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream, fieldErrors: createFieldErrorSink() };
+  return { backends, ids: idResolver, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream, fieldErrors: createFieldErrorSink() };
 }

@@ -33,7 +33,7 @@ function scalarsWithSdlDescriptions(sdl: string): Resolvers {
 }
 
 /** Every resolver module, merged in this order (a later module's field resolver wins; none overlap today). */
-export const resolverModules: Resolvers[] = [
+export const resolverModules: object[] = [
   scalarsWithSdlDescriptions(typeDefs),
   nodeResolvers,
   datasetResolvers,

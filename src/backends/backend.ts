@@ -6,7 +6,6 @@
  * session through the context.
  */
 import type { GatewayVars } from "../vars";
-import type { Resolvers } from "../generated/resolvers-types";
 import type { DatasetModel, DatasetState, JobModel, JobState, LogEntryModel, NodeModel, Provider } from "../model";
 import type { PageSource } from "../pagination/sources";
 import type { UpstreamGuards } from "../upstream/guards";
@@ -129,8 +128,12 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
   tenantOf(credentials: C): string;
   /** A session; cheap (clients and loaders are made on first use). */
   createSession(credentials: C, env: GatewayVars, options?: SessionOptions): S;
-  /** The resolvers of the backend's own types and fields. */
-  readonly resolvers: readonly Resolvers[];
+  /**
+   * The resolver maps of the backend's own types and fields. Each is typed by the generated `Resolvers` where it is
+   * written; here a map is only an object, so the seam does not import the generated types (which import the seam's
+   * context type in turn).
+   */
+  readonly resolvers: readonly object[];
 }
 
 /**

@@ -4,7 +4,8 @@
 import { badUserInput } from "../errors";
 import { decodeGlobalId } from "../global-id";
 import type { Provider } from "../model";
-import type { AnyBackend, NodeTypeSpec } from "./backend";
+import type { AnyBackend } from "./backend";
+import type { ExpectedId, IdResolver, ResolvedId } from "./gateway-context";
 import { gravitiBackend } from "./graviti";
 import { modelArtsBackend } from "./modelarts";
 import { nexusBackend } from "./nexus";
@@ -20,13 +21,6 @@ export function backendOf(provider: Provider): AnyBackend {
   const backend = BACKENDS.find((candidate) => candidate.provider === provider);
   if (backend === undefined) throw new Error(`No backend for provider ${provider}.`);
   return backend;
-}
-
-/** A global (or raw upstream) id, resolved to its backend, its type and the backend's reference. */
-export interface ResolvedId {
-  backend: AnyBackend;
-  nodeType: NodeTypeSpec;
-  ref: string;
 }
 
 /**
@@ -54,7 +48,7 @@ export function resolveId(id: string): ResolvedId | null {
  * (`NexusWebhook`). Throws `BAD_USER_INPUT` naming the argument when the text is not an id at all, or an id of
  * something else.
  */
-export function resolveIdOf(id: string, expected: { kind: string } | { typename: string }, argumentName = "id"): ResolvedId {
+export function resolveIdOf(id: string, expected: ExpectedId, argumentName = "id"): ResolvedId {
   const resolved = resolveId(id);
   if (resolved === null) throw badUserInput(`Argument "${argumentName}": "${id.slice(0, 100)}" is not a valid id.`);
   const { nodeType } = resolved;
@@ -65,3 +59,6 @@ export function resolveIdOf(id: string, expected: { kind: string } | { typename:
   }
   return resolved;
 }
+
+/** The ids of every registered backend, as the context hands them to resolvers (backends never import this file). */
+export const idResolver: IdResolver = { resolve: resolveId, resolveOf: resolveIdOf };

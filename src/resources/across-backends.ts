@@ -7,7 +7,7 @@
  */
 import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from "graphql";
 import type { BackendSession } from "../backends/backend";
-import type { GatewayContext } from "../context";
+import type { GatewayContext } from "../backends/gateway-context";
 import { toGraphQLError } from "../errors";
 import type { Provider } from "../model";
 import { mergeSources, type PageSource } from "../pagination/sources";

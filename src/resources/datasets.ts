@@ -10,7 +10,7 @@ import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "../pagination/sort-key";
 import type { DatasetModel } from "../model";
 import { listAcrossBackends } from "./across-backends";
-import { selectsField } from "./selects-field";
+import { selectsField } from "../pagination/selects-field";
 import { sessionsFor } from "./sessions-for";
 
 /** The dataset queries and the `Dataset` interface. */

@@ -12,7 +12,7 @@ import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "../pagination/sort-key";
 import { listAcrossBackends } from "./across-backends";
-import { selectsField } from "./selects-field";
+import { selectsField } from "../pagination/selects-field";
 import { sessionsFor } from "./sessions-for";
 
 /** The job queries and the `Job` interface. */

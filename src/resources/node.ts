@@ -4,7 +4,7 @@
  * type (`typename`), so `__resolveType` never guesses from a shape.
  */
 import { resolveId } from "../backends/registry";
-import type { GatewayContext } from "../context";
+import type { GatewayContext } from "../backends/gateway-context";
 import { badUserInput } from "../errors";
 import type { Resolvers } from "../generated/resolvers-types";
 import type { NodeModel } from "../model";

@@ -2,7 +2,7 @@
  * The backends a list asks: the one `provider` names, or every backend the request has credentials for.
  */
 import type { BackendSession } from "../backends/backend";
-import type { GatewayContext } from "../context";
+import type { GatewayContext } from "../backends/gateway-context";
 import type { Provider } from "../model";
 
 /**

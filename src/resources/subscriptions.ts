@@ -8,12 +8,11 @@
  */
 import { GraphQLError } from "graphql";
 import { resolveIdOf } from "../backends/registry";
-import type { GatewayContext } from "../context";
+import type { GatewayContext } from "../backends/gateway-context";
 import { badUserInput } from "../errors";
 import type { SubscriptionResolvers } from "../generated/resolvers-types";
 import { logLevelToWire, type LogLevel } from "../log-levels";
-import type { NexusLogEntryParent } from "../backends/nexus/parents";
-import type { DatasetModel, JobModel } from "../model";
+import type { DatasetModel, JobModel, LogEntryModel } from "../model";
 import type { LiveRequest, WatchEvent } from "../subscriptions/topics";
 
 function stringArg(args: Record<string, unknown>, name: string): string {
@@ -80,11 +79,14 @@ function datasetFromEvent(event: WatchEvent): DatasetModel {
   return event.dataset;
 }
 
-/** The entry of a log event. The field's type is `NexusLogEntry`: only Nexus has logs (capability `logs`). */
-function logEntryFromEvent(event: WatchEvent): NexusLogEntryParent {
+/**
+ * The entry of a log event, as the backend that logs made it. Its wire object is that backend's own, which only
+ * the backend's type resolvers read: typed `never` here, so it fits whichever log entry type the field returns.
+ */
+function logEntryFromEvent(event: WatchEvent): LogEntryModel<never> {
   throwIfError(event);
   if (event.type !== "log") throw unexpected(event, "jobLogAdded");
-  return event.entry as NexusLogEntryParent;
+  return event.entry as LogEntryModel<never>;
 }
 
 /** Opens the SSE stream of watch events for one field. */

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BackendSession, JobFilter } from "../../src/backends/backend";
-import type { GatewayContext } from "../../src/context";
+import type { GatewayContext } from "../../src/backends/gateway-context";
+import { idResolver } from "../../src/backends/registry";
 import { UpstreamError } from "../../src/errors";
 import { createFieldErrorSink } from "../../src/field-errors";
 import type { DatasetModel, JobModel, Provider } from "../../src/model";
@@ -100,7 +101,11 @@ function contextOver(sessions: BackendSession[]): GatewayContext {
       sessionOf: () => {
         throw new Error("not used");
       },
+      sessionFor: () => {
+        throw new Error("not used");
+      },
     },
+    ids: idResolver,
     live: { open: () => Promise.reject(new Error("not used")) },
     upstream: createUpstreamGuards({}),
     fieldErrors: createFieldErrorSink(),

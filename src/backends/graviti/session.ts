@@ -3,7 +3,7 @@
  * its datasets, an empty job list (Graviti has no jobs), the watch reads, and the lookups behind global ids.
  * Graviti-only resolvers (the mutations) reach it with {@link gravitiSession}.
  */
-import type { GatewayContext } from "../../context";
+import { sessionKey, type GatewayContext } from "../gateway-context";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
@@ -92,7 +92,10 @@ export class GravitiSession implements BackendSession {
   }
 }
 
+/** The typed handle on this backend's sessions (its provider). */
+export const GRAVITI_SESSION = sessionKey<GravitiSession>("GRAVITI");
+
 /** The request's Graviti session, for Graviti-only fields. Throws `UNAUTHENTICATED` when it has no Graviti key. */
 export function gravitiSession(context: GatewayContext): GravitiSession {
-  return context.backends.sessionOf("GRAVITI") as GravitiSession;
+  return context.backends.sessionFor(GRAVITI_SESSION);
 }

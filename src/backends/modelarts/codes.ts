@@ -5,28 +5,24 @@
  * what a raw code means, so queries, filters and subscriptions agree.
  */
 import { isTerminalJobState, type DatasetState, type JobState } from "../../model";
-import type {
-  ModelArtsDatasetFormat,
-  ModelArtsDatasetStatus,
-  ModelArtsDatasetType,
-  ModelArtsExportDestination,
-  ModelArtsExportFormat,
-  ModelArtsExportTaskStatus,
-  ModelArtsExportType,
-} from "../../generated/resolvers-types";
 import type { ModelArtsExportTask } from "./types";
 
-type Known<E extends string> = Exclude<E, "UNKNOWN">;
+/**
+ * The enum of a code table: its values, and `UNKNOWN`. The tables are the enums' one definition on this side: the
+ * resolvers that return these values are typed by the schema's enums, so a value the schema lacks fails to compile,
+ * and this module needs no import of the generated types (which import this backend's parents in turn).
+ */
+type EnumOf<T extends Readonly<Record<number, string>>> = T[keyof T] | "UNKNOWN";
 
-function lookup<E extends string>(table: Readonly<Record<number, Known<E>>>, code: unknown): E | "UNKNOWN" {
-  return typeof code === "number" && Object.hasOwn(table, code) ? (table[code] as Known<E>) : "UNKNOWN";
+function lookup<T extends Readonly<Record<number, string>>>(table: T, code: unknown): EnumOf<T> {
+  return typeof code === "number" && Object.hasOwn(table, code) ? (table[code] as T[keyof T]) : "UNKNOWN";
 }
 
-function invert<E extends string>(table: Readonly<Record<number, Known<E>>>): ReadonlyMap<E, number> {
-  return new Map(Object.entries(table).map(([code, value]) => [value as E, Number(code)]));
+function invert<T extends Readonly<Record<number, string>>>(table: T): ReadonlyMap<string, number> {
+  return new Map(Object.entries(table).map(([code, value]) => [value, Number(code)]));
 }
 
-const DATASET_TYPES: Readonly<Record<number, Known<ModelArtsDatasetType>>> = {
+const DATASET_TYPES = {
   0: "IMAGE_CLASSIFICATION",
   1: "OBJECT_DETECTION",
   3: "IMAGE_SEGMENTATION",
@@ -39,9 +35,9 @@ const DATASET_TYPES: Readonly<Record<number, Known<ModelArtsDatasetType>>> = {
   400: "TABLE",
   600: "VIDEO",
   900: "CUSTOM",
-};
+} as const;
 
-const DATASET_STATUSES: Readonly<Record<number, Known<ModelArtsDatasetStatus>>> = {
+const DATASET_STATUSES = {
   0: "CREATING",
   1: "NORMAL",
   2: "DELETING",
@@ -51,21 +47,36 @@ const DATASET_STATUSES: Readonly<Record<number, Known<ModelArtsDatasetStatus>>> 
   6: "RELEASING",
   7: "SWITCHING_VERSION",
   8: "IMPORTING",
-};
+} as const;
 
-const DATASET_FORMATS: Readonly<Record<number, Known<ModelArtsDatasetFormat>>> = { 0: "FILE", 1: "TABLE" };
+const DATASET_FORMATS = { 0: "FILE", 1: "TABLE" } as const;
 
-const EXPORT_TYPES: Readonly<Record<number, Known<ModelArtsExportType>>> = {
+const EXPORT_TYPES = {
   0: "LABELED",
   1: "UNLABELED",
   2: "ALL",
   3: "CONDITIONAL_SEARCH",
-};
+} as const;
 
-const EXPORT_FORMATS: Readonly<Record<number, Known<ModelArtsExportFormat>>> = { 1: "TREE", 2: "TILE" };
+const EXPORT_FORMATS = { 1: "TREE", 2: "TILE" } as const;
 
-const EXPORT_TYPE_CODES = invert<ModelArtsExportType>(EXPORT_TYPES);
-const EXPORT_FORMAT_CODES = invert<ModelArtsExportFormat>(EXPORT_FORMATS);
+/** The GraphQL enum `ModelArtsDatasetType`. */
+export type ModelArtsDatasetType = EnumOf<typeof DATASET_TYPES>;
+/** The GraphQL enum `ModelArtsDatasetStatus`. */
+export type ModelArtsDatasetStatus = EnumOf<typeof DATASET_STATUSES>;
+/** The GraphQL enum `ModelArtsDatasetFormat`. */
+export type ModelArtsDatasetFormat = EnumOf<typeof DATASET_FORMATS>;
+/** The GraphQL enum `ModelArtsExportType`. */
+export type ModelArtsExportType = EnumOf<typeof EXPORT_TYPES>;
+/** The GraphQL enum `ModelArtsExportFormat`. */
+export type ModelArtsExportFormat = EnumOf<typeof EXPORT_FORMATS>;
+/** The GraphQL enum `ModelArtsExportTaskStatus`. */
+export type ModelArtsExportTaskStatus = "INIT" | "RUNNING" | "SUCCESSED" | "FAILED" | "STOPPING" | "STOPPED" | "UNKNOWN";
+/** The GraphQL enum `ModelArtsExportDestination`. */
+export type ModelArtsExportDestination = "DIR" | "NEW_DATASET" | "UNKNOWN";
+
+const EXPORT_TYPE_CODES = invert(EXPORT_TYPES);
+const EXPORT_FORMAT_CODES = invert(EXPORT_FORMATS);
 
 /** `dataset_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
 export const datasetTypeOf = (code: unknown): ModelArtsDatasetType => lookup(DATASET_TYPES, code);

@@ -3,7 +3,7 @@
  * of its lists (`offsetPageSource`s: every answer carries its total, so counting is no walk), the reads of watch
  * objects, and the lookups behind global ids. ModelArts-only resolvers reach it with {@link modelArtsSession}.
  */
-import type { GatewayContext } from "../../context";
+import { sessionKey, type GatewayContext } from "../gateway-context";
 import { UpstreamError } from "../../errors";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
@@ -124,7 +124,10 @@ export class ModelArtsSession implements BackendSession {
   }
 }
 
+/** The typed handle on this backend's sessions (its provider). */
+export const MODELARTS_SESSION = sessionKey<ModelArtsSession>("MODELARTS");
+
 /** The request's ModelArts session, for ModelArts-only fields. Throws `UNAUTHENTICATED` without ModelArts credentials. */
 export function modelArtsSession(context: GatewayContext): ModelArtsSession {
-  return context.backends.sessionOf("MODELARTS") as ModelArtsSession;
+  return context.backends.sessionFor(MODELARTS_SESSION);
 }

@@ -5,7 +5,7 @@
  */
 import { badUserInput } from "../../errors";
 import type { GatewayVars } from "../../vars";
-import type { GatewayContext } from "../../context";
+import { sessionKey, type GatewayContext } from "../gateway-context";
 import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
@@ -146,7 +146,10 @@ export class NexusSession implements BackendSession {
   }
 }
 
+/** The typed handle on this backend's sessions (its provider). */
+export const NEXUS_SESSION = sessionKey<NexusSession>("NEXUS");
+
 /** The request's Nexus session, for Nexus-only fields. Throws `UNAUTHENTICATED` when it has no Nexus credentials. */
 export function nexusSession(context: GatewayContext): NexusSession {
-  return context.backends.sessionOf("NEXUS") as NexusSession;
+  return context.backends.sessionFor(NEXUS_SESSION);
 }

@@ -4,11 +4,10 @@
  * `id` after a rename), and act on the name it has now, so an id handed out before a rename never changes or
  * deletes another dataset that took the old name since.
  */
-import type { GatewayContext } from "../../../context";
+import type { GatewayContext } from "../../gateway-context";
 import { badUserInput, GatewayError, UpstreamError, upstreamErrorInContext } from "../../../errors";
 import type { CreateGravitiDatasetInput, Resolvers, UpdateGravitiDatasetInput } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
-import { resolveIdOf } from "../../registry";
 import { gravitiSession, type GravitiSession } from "../session";
 import { datasetFromGraviti, type GravitiDatasetModel } from "../to-model";
 import type { GravitiDataset, GravitiUpdateDatasetBody } from "../types";
@@ -36,8 +35,8 @@ function asBadInput(error: unknown): unknown {
 }
 
 /** The dataset behind a global id, as it is now. Throws `NOT_FOUND` when it is gone (by name and by id). */
-async function currentDataset(session: GravitiSession, id: string, argument: string): Promise<GravitiDatasetModel> {
-  const { ref } = resolveIdOf(id, { typename: "GravitiDataset" }, argument);
+async function currentDataset(context: GatewayContext, session: GravitiSession, id: string, argument: string): Promise<GravitiDatasetModel> {
+  const { ref } = context.ids.resolveOf(id, { typename: "GravitiDataset" }, argument);
   const dataset = await session.loaders.datasetByRef.load(ref);
   if (dataset === null) throw new GatewayError("NOT_FOUND", `Argument "${argument}": no Graviti dataset has this id (by name or by gravitiId).`);
   return dataset;
@@ -69,7 +68,7 @@ async function updateDataset(input: UpdateGravitiDatasetInput, context: GatewayC
   if (defaultBranch !== undefined) body.default_branch = defaultBranch;
   if (Object.keys(body).length === 0) throw badUserInput("Give at least one of input.name, input.alias, input.defaultBranch.");
   const session = gravitiSession(context);
-  const current = await currentDataset(session, input.id, "input.id");
+  const current = await currentDataset(context, session, input.id, "input.id");
   try {
     const wire = await session.client.updateDataset(current.wire.workspace, current.wire.name, body);
     return { dataset: primed(session, wire) };
@@ -81,7 +80,7 @@ async function updateDataset(input: UpdateGravitiDatasetInput, context: GatewayC
 
 async function deleteDataset(id: string, context: GatewayContext): Promise<{ id: string; deleted: boolean }> {
   const session = gravitiSession(context);
-  const current = await currentDataset(session, id, "id");
+  const current = await currentDataset(context, session, id, "id");
   await session.client.deleteDataset(current.wire.workspace, current.wire.name);
   session.loaders.datasetByRef.clear(current.ref);
   return { id: toGlobalId("GravitiDataset", current.ref), deleted: true };

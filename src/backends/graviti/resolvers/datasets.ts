@@ -1,6 +1,6 @@
 /** The `GravitiDataset` type: the shared dataset fields, and what only Graviti datasets have. */
 import type { Resolvers } from "../../../generated/resolvers-types";
-import { datasetModelFields } from "../../../resources/model-fields";
+import { datasetModelFields } from "../../model-fields";
 
 /** The Graviti dataset type. */
 export const gravitiDatasetResolvers: Resolvers = {

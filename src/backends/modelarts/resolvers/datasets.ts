@@ -8,7 +8,7 @@ import { totalCountOf } from "../../../pagination/connection";
 import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { filteredSource } from "../../../pagination/sources";
 import { sortKeyOf } from "../../../pagination/sort-key";
-import { datasetModelFields } from "../../../resources/model-fields";
+import { datasetModelFields } from "../../model-fields";
 import { datasetFormatOf, datasetStatusOf, datasetTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
 import { countOf, integerOrNull, textOrNull } from "./wire-values";

@@ -6,7 +6,6 @@
  */
 import { badUserInput } from "../../../errors";
 import type { CreateModelArtsExportTaskInput, Resolvers } from "../../../generated/resolvers-types";
-import { resolveIdOf } from "../../registry";
 import { exportFormatCode, exportTypeCode } from "../codes";
 import { modelArtsSession } from "../session";
 import { exportTaskFromModelArts } from "../to-model";
@@ -71,7 +70,7 @@ export function createExportTaskBody(input: CreateModelArtsExportTaskInput): Mod
 export const modelArtsMutationResolvers: Resolvers = {
   Mutation: {
     createModelArtsExportTask: async (_root, { input }, context) => {
-      const datasetId = resolveIdOf(input.datasetId, { typename: "ModelArtsDataset" }, "input.datasetId").ref;
+      const datasetId = context.ids.resolveOf(input.datasetId, { typename: "ModelArtsDataset" }, "input.datasetId").ref;
       const body = createExportTaskBody(input);
       const session = modelArtsSession(context);
       const { task_id: taskId } = await session.client.createExportTask(datasetId, body);

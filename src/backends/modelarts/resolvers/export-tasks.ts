@@ -4,7 +4,7 @@
  * `datasetById` loader, which a `jobs` scan has already primed from its dataset list (no extra call).
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
-import { jobModelFields } from "../../../resources/model-fields";
+import { jobModelFields } from "../../model-fields";
 import { exportDestinationOf, exportFormatOf, exportTaskProgress, exportTaskStatusOf, exportTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
 import { integerOrNull, textOrNull } from "./wire-values";

@@ -2,11 +2,10 @@
  * Dataset mutations: `createDataset` (create, then upload the content to the signed URL itself; or hand the upload
  * instructions to the client) and `deleteDataset`.
  */
-import type { GatewayContext } from "../../../context";
+import type { GatewayContext } from "../../gateway-context";
 import { badUserInput, UpstreamError, upstreamErrorInContext } from "../../../errors";
 import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
-import { resolveIdOf } from "../../registry";
 import { nexusSession } from "../session";
 import { datasetFromNexus, type NexusDatasetModel } from "../to-model";
 import type { NexusDataset } from "../types";
@@ -93,7 +92,7 @@ export const datasetMutationResolvers: Resolvers = {
   Mutation: {
     createDataset: (_root, { input }, context) => createDataset(input, context),
     deleteDataset: async (_root, { id }, context) => {
-      const rawId = resolveIdOf(id, { typename: "NexusDataset" }).ref;
+      const rawId = context.ids.resolveOf(id, { typename: "NexusDataset" }).ref;
       const result = await nexusSession(context).client.deleteDataset(rawId);
       return { id: toGlobalId("NexusDataset", rawId), deleted: result.deleted };
     },

@@ -7,7 +7,7 @@ import type { Resolvers } from "../../../generated/resolvers-types";
 import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { filteredSource, tokenPageSource } from "../../../pagination/sources";
 import { sortKeyOf } from "../../../pagination/sort-key";
-import { datasetModelFields } from "../../../resources/model-fields";
+import { datasetModelFields } from "../../model-fields";
 import { isExpiredDataset } from "../job-state";
 import { nexusSession } from "../session";
 import type { NexusUploadUrl } from "../types";

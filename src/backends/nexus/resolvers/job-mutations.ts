@@ -2,11 +2,10 @@
  * Job mutations: `createJob` (existing or ephemeral deployment, start and stop times), `cancelJob` (the API has no
  * cancel endpoint: a PATCH of `spec.stopAtTime` to now) and `deleteJob`.
  */
-import type { GatewayContext } from "../../../context";
+import type { GatewayContext, IdResolver } from "../../gateway-context";
 import { badUserInput } from "../../../errors";
 import type { CreateJobInput, Resolvers } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
-import { resolveIdOf } from "../../registry";
 import { nexusSession } from "../session";
 import { jobFromNexus, type NexusJobModel } from "../to-model";
 import type { NexusCreateJobBody, NexusDeployment, NexusJob } from "../types";
@@ -42,19 +41,19 @@ function deploymentFromInput(input: CreateJobInput): NexusDeployment {
 }
 
 /** The upstream body of `createJob`. Throws `BAD_USER_INPUT` naming the input field that is wrong. */
-export function createJobBody(input: CreateJobInput): NexusCreateJobBody {
+export function createJobBody(input: CreateJobInput, ids: IdResolver): NexusCreateJobBody {
   const name = input.name.trim();
   if (name === "") throw badUserInput("input.name must not be empty.");
   if (input.startAt != null && input.stopAt != null && input.stopAt <= input.startAt) {
     throw badUserInput("input.stopAt must be after input.startAt.");
   }
-  const webhookIds = input.webhookIds.map((id, index) => resolveIdOf(id, { typename: "NexusWebhook" }, `input.webhookIds[${index}]`).ref);
+  const webhookIds = input.webhookIds.map((id, index) => ids.resolveOf(id, { typename: "NexusWebhook" }, `input.webhookIds[${index}]`).ref);
   return {
     name,
     spec: {
       ...(input.startAt == null ? {} : { startAtTime: input.startAt }),
       ...(input.stopAt == null ? {} : { stopAtTime: input.stopAt }),
-      datasetId: resolveIdOf(input.datasetId, { typename: "NexusDataset" }, "input.datasetId").ref,
+      datasetId: ids.resolveOf(input.datasetId, { typename: "NexusDataset" }, "input.datasetId").ref,
       deployment: deploymentFromInput(input),
       resultDelivery: { destinations: webhookIds.map((webhookId) => ({ kind: "Webhook", webhookId })) },
     },
@@ -72,15 +71,15 @@ function primed(wire: NexusJob, context: GatewayContext): NexusJobModel {
 export const jobMutationResolvers: Resolvers = {
   Mutation: {
     createJob: async (_root, { input }, context) => {
-      const body = createJobBody(input);
+      const body = createJobBody(input, context.ids);
       return { job: primed(await nexusSession(context).client.createJob(body), context) };
     },
     cancelJob: async (_root, { id }, context) => {
-      const rawId = resolveIdOf(id, { typename: "NexusJob" }).ref;
+      const rawId = context.ids.resolveOf(id, { typename: "NexusJob" }).ref;
       return { job: primed(await nexusSession(context).client.cancelJob(rawId, Date.now()), context) };
     },
     deleteJob: async (_root, { id }, context) => {
-      const rawId = resolveIdOf(id, { typename: "NexusJob" }).ref;
+      const rawId = context.ids.resolveOf(id, { typename: "NexusJob" }).ref;
       const result = await nexusSession(context).client.deleteJob(rawId);
       return { id: toGlobalId("NexusJob", rawId), deleted: result.deleted };
     },

@@ -4,7 +4,7 @@
  * them, when there are many; see `loaders.ts`).
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
-import { jobModelFields } from "../../../resources/model-fields";
+import { jobModelFields } from "../../model-fields";
 import { itemCount, jobProgress } from "../job-state";
 import { nexusSession } from "../session";
 import type { NexusWebhookModel } from "../to-model";

@@ -2,11 +2,10 @@
  * Webhook mutations: create, update, rotate the secret, delete and test. A secret the client does not give is 32
  * random bytes in base64 (as the SDK makes them); create and rotate return it, once.
  */
-import type { GatewayContext } from "../../../context";
+import type { GatewayContext } from "../../gateway-context";
 import { badUserInput } from "../../../errors";
 import type { Resolvers, WebhookRetriesInput } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
-import { resolveIdOf } from "../../registry";
 import { nexusSession } from "../session";
 import { webhookFromNexus, type NexusWebhookModel } from "../to-model";
 import type { NexusWebhook, NexusWebhookRetries } from "../types";
@@ -59,8 +58,8 @@ function primed(wire: NexusWebhook, context: GatewayContext): NexusWebhookModel 
   return webhook;
 }
 
-function webhookRef(id: string, argumentName = "id"): string {
-  return resolveIdOf(id, { typename: "NexusWebhook" }, argumentName).ref;
+function webhookRef(context: GatewayContext, id: string, argumentName = "id"): string {
+  return context.ids.resolveOf(id, { typename: "NexusWebhook" }, argumentName).ref;
 }
 
 /** The webhook mutations. */
@@ -76,7 +75,7 @@ export const webhookMutationResolvers: Resolvers = {
       return { webhook: primed(webhook, context), secret };
     },
     updateWebhook: async (_root, { input }, context) => {
-      const rawId = webhookRef(input.id, "input.id");
+      const rawId = webhookRef(context, input.id, "input.id");
       if (input.endpoint == null && input.retries == null) {
         throw badUserInput("Nothing to change: give input.endpoint and/or input.retries.");
       }
@@ -87,16 +86,16 @@ export const webhookMutationResolvers: Resolvers = {
       return { webhook: primed(await nexusSession(context).client.updateWebhook(rawId, { spec }), context) };
     },
     rotateWebhookSecret: async (_root, { input }, context) => {
-      const rawId = webhookRef(input.id, "input.id");
+      const rawId = webhookRef(context, input.id, "input.id");
       const secret = secretFromInput(input.secret, "input.secret");
       const webhook = await nexusSession(context).client.rotateWebhookSecret(rawId, secret);
       return { webhook: primed(webhook, context), secret };
     },
     deleteWebhook: async (_root, { id }, context) => {
-      const rawId = webhookRef(id);
+      const rawId = webhookRef(context, id);
       const result = await nexusSession(context).client.deleteWebhook(rawId);
       return { id: toGlobalId("NexusWebhook", rawId), deleted: result.deleted };
     },
-    testWebhook: (_root, { id }, context) => nexusSession(context).client.testWebhook(webhookRef(id)),
+    testWebhook: (_root, { id }, context) => nexusSession(context).client.testWebhook(webhookRef(context, id)),
   },
 };

@@ -6,16 +6,15 @@ import type { Resolvers } from "../../../generated/resolvers-types";
 import { totalCountOf } from "../../../pagination/connection";
 import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { sortKeyOf } from "../../../pagination/sort-key";
-import { resolveIdOf } from "../../registry";
-import { globalIdOf } from "../../../resources/model-fields";
-import { selectsField } from "../../../resources/selects-field";
+import { globalIdOf } from "../../model-fields";
+import { selectsField } from "../../../pagination/selects-field";
 import { nexusSession } from "../session";
 
 /** The webhook queries and types. */
 export const nexusWebhookResolvers: Resolvers = {
   Query: {
     webhook: (_root, { id }, context) =>
-      nexusSession(context).loaders.webhookById.load(resolveIdOf(id, { typename: "NexusWebhook" }).ref),
+      nexusSession(context).loaders.webhookById.load(context.ids.resolveOf(id, { typename: "NexusWebhook" }).ref),
     webhooks: (_root, args, context, info) =>
       paginate({
         kind: "webhooks",
