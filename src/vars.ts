@@ -4,29 +4,21 @@
  * plain TypeScript that tests can type without the Workers runtime.
  */
 
-/** The plain-text vars and secrets of the gateway Worker. */
+/**
+ * One backend setting (`NEXUS_API_URL`, …) as a string, or undefined when unset (or not a string). Each backend
+ * declares its own settings (`settings` on its `Backend` object, documented in its folder) and reads them with
+ * this, so this file names none of them. Never throws.
+ */
+export function backendVar(env: VarsSource, name: string): string | undefined {
+  const value: unknown = Reflect.get(env, name);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Where settings are read from: the Worker's vars, or a plain record of them (tests, scripts). */
+export type VarsSource = GatewayVars | Readonly<Record<string, string | undefined>>;
+
+/** The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}). */
 export interface GatewayVars {
-  /** Upstream base URL, for example `https://api.datature.io` (no trailing slash needed). Required. */
-  NEXUS_API_URL: string;
-  /** Default project id, used when a request carries no `x-nexus-project-id` header. */
-  NEXUS_PROJECT_ID?: string;
-  /** Default secret key, used when a request carries no `x-nexus-secret-key` header. Set it with `wrangler secret put`. */
-  NEXUS_SECRET_KEY?: string;
-  // Graviti (src/backends/graviti/settings.ts and credentials.ts read these).
-  /** Graviti's base URL. Default `https://api.graviti.com`; local development points at the emulator's `/graviti`. */
-  GRAVITI_API_URL?: string;
-  /** Default Graviti access key, used when a request carries no `x-graviti-access-key`. A secret. Unset: none. */
-  GRAVITI_ACCESS_KEY?: string;
-  // --- ModelArts (src/backends/modelarts/settings.ts reads and validates these; README's Settings table). ---
-  /** ModelArts base URL, for example `https://modelarts.cn-north-4.myhuaweicloud.com`. Unset: no server-side default. */
-  MODELARTS_API_URL?: string;
-  /** Default ModelArts project id, used when a request carries no `x-modelarts-project-id` header. */
-  MODELARTS_PROJECT_ID?: string;
-  /** Default IAM token, used when a request carries no `x-modelarts-token` header. A secret. */
-  MODELARTS_TOKEN?: string;
-  /** Datasets whose export tasks one `jobs` list scans at most (without `datasetId`). Default 30, at most 100. */
-  MODELARTS_JOBS_MAX_DATASETS?: string;
-  // --- end of ModelArts ---
   /** Timeout of one upstream call in milliseconds. Default 10000. */
   UPSTREAM_TIMEOUT_MS?: string;
   /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */

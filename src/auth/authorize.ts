@@ -9,7 +9,6 @@ import { authSettingsFromEnv, isSettingsProblem, type AuthSettings } from "./aut
 import { principalFromToken } from "./bearer-token";
 import { decideAccess, principalNeeded, type AccessDecision, type HeldProject, type PrincipalCheck } from "./decide-access";
 import { looksLikeJwt, principalFromJwt } from "./jwt-verifier";
-import { isBackendName } from "./principal";
 import { perEnv } from "../per-env";
 
 /** The header (and `connection_init` payload key) that carries the gateway bearer. */
@@ -53,12 +52,14 @@ const NO_HEADERS = new Headers();
 
 /**
  * The projects the environment's credentials act on, one per backend that holds a complete set (exactly as the
- * context would use them), in registry order. Read once per isolate (`per-env.ts`): it depends on `env` alone.
+ * context would use them), in registry order. Every registered backend is here, grantable or not, so a held key is
+ * never left out of the decision (a backend missing from it would be served to anyone). Read once per isolate
+ * (`per-env.ts`): it depends on `env` alone.
  */
 export const serverProjectsFromEnv: (env: AuthorizeEnv) => readonly HeldProject[] = perEnv((env: AuthorizeEnv) =>
   BACKENDS.flatMap((backend): HeldProject[] => {
     const found = backend.credentialsFromHeaders(NO_HEADERS, env);
-    if (found?.source !== "environment" || !isBackendName(backend.name)) return [];
+    if (found?.source !== "environment") return [];
     return [
       {
         backend: backend.name,

@@ -3,12 +3,16 @@
  * per backend, the projects (Nexus projects, Graviti workspaces, ModelArts projects) they may act on. The same
  * grant shape comes from `GATEWAY_TOKENS` and from a JWT's projects claim, so both are read here.
  */
+import { BACKENDS } from "../backends/registry";
 
-/** The backends a grant may name. A grant for any other name is a typo, refused where the grant is read. */
-export const BACKEND_NAMES = ["nexus", "graviti", "modelarts"] as const;
+/**
+ * The backends a grant may name: those of the registry, so a new backend is grantable with no edit here. A grant for
+ * any other name is a typo, refused where the grant is read.
+ */
+export const BACKEND_NAMES: readonly string[] = BACKENDS.map((backend) => backend.name);
 
-/** One backend's name. */
-export type BackendName = (typeof BACKEND_NAMES)[number];
+/** One backend's name (one of {@link BACKEND_NAMES}). */
+export type BackendName = string;
 
 /** In a grant, the project wildcard: every project of that backend. */
 export const ANY_PROJECT = "*";
@@ -38,7 +42,7 @@ export function principalAllows(principal: Principal, target: BackendProject): b
 
 /** True for the name of a backend a grant may name. */
 export function isBackendName(name: string): name is BackendName {
-  return (BACKEND_NAMES as readonly string[]).includes(name);
+  return BACKEND_NAMES.includes(name);
 }
 
 function isProjectList(value: unknown): value is string[] {

@@ -5,7 +5,7 @@
  * use only this; a backend's own fields (`NexusJob.logs`, webhooks, its mutations) live in its folder and reach its
  * session through the context.
  */
-import type { GatewayVars } from "../vars";
+import type { GatewayVars, VarsSource } from "../vars";
 import type { DatasetModel, DatasetState, JobModel, JobState, LogEntryModel, NodeModel, Provider } from "../model";
 import type { PageSource } from "../pagination/sources";
 import type { UpstreamGuards } from "../upstream/guards";
@@ -21,6 +21,16 @@ export interface NodeTypeSpec {
   isRef(ref: string): boolean;
   /** True when a raw upstream id (given where a global id is expected) is of this type, e.g. `batchjob_…`. */
   isRawId?(id: string): boolean;
+}
+
+/** One setting a backend reads, documented in the backend's folder (the README's Settings table lists them). */
+export interface BackendSetting {
+  /** `NEXUS_API_URL`. */
+  readonly name: string;
+  /** What it holds and its default. */
+  readonly description: string;
+  /** A secret: set it with `wrangler secret put`, never as a plain var. */
+  readonly secret?: boolean;
 }
 
 /** What a backend can do beyond the shared interfaces. */
@@ -121,9 +131,16 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
   /** The settings that hold its server-held credentials (`NEXUS_PROJECT_ID`, …), for messages. */
   readonly credentialSettings: readonly string[];
   /** The credentials of an HTTP request (headers, else the environment's), or null. Never throws. */
-  credentialsFromHeaders(headers: Headers, env: GatewayVars): CredentialsFound<C> | null;
+  credentialsFromHeaders(headers: Headers, env: VarsSource): CredentialsFound<C> | null;
   /** The credentials of a graphql-ws `connection_init` payload (same names as the headers), or null. */
-  credentialsFromPayload(payload: Readonly<Record<string, unknown>>, env: GatewayVars): CredentialsFound<C> | null;
+  credentialsFromPayload(payload: Readonly<Record<string, unknown>>, env: VarsSource): CredentialsFound<C> | null;
+  /** Every setting it reads, its credentials' included. */
+  readonly settings: readonly BackendSetting[];
+  /**
+   * The settings that point it at its part of the embedded emulator served at `emulatorUrl` (local development and
+   * the tests), with the emulator's public demo credentials when `demo` is true, and empty credentials otherwise.
+   */
+  emulatorSettings(emulatorUrl: string, demo: boolean): Readonly<Record<string, string>>;
   /** The tenant of a set of credentials. */
   tenantOf(credentials: C): string;
   /** A session; cheap (clients and loaders are made on first use). */

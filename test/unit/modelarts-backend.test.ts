@@ -19,17 +19,19 @@ import {
   exportTypeOf,
   jobStateOfExportTask,
 } from "../../src/backends/modelarts/codes";
-import { modelArtsCredentialsFromHeaders, modelArtsCredentialsFromPayload } from "../../src/backends/modelarts/credentials";
+import { modelArtsCredentials } from "../../src/backends/modelarts/credentials";
+
+const { credentialsFromHeaders: modelArtsCredentialsFromHeaders, credentialsFromPayload: modelArtsCredentialsFromPayload } =
+  modelArtsCredentials;
 import { exportTaskRef, isModelArtsId, parseExportTaskRef } from "../../src/backends/modelarts/ids";
 import { DEFAULT_JOBS_MAX_DATASETS, DEFAULT_MODELARTS_API_URL, jobsMaxDatasetsFromEnv, modelArtsApiUrlFromEnv } from "../../src/backends/modelarts/settings";
 import { exportTaskFromModelArts } from "../../src/backends/modelarts/to-model";
 import { reasonOfModelArtsError } from "../../src/backends/modelarts/transport";
 import type { ModelArtsExportTask } from "../../src/backends/modelarts/types";
 import { checkDataset, checkExportTask, checkExportTaskPage } from "../../src/backends/modelarts/wire-checks";
-import type { GatewayVars } from "../../src/vars";
 
 const task = (fields: Partial<ModelArtsExportTask>): ModelArtsExportTask => ({ task_id: "t1", status: "RUNNING", create_time: 1, ...fields });
-const ENV: GatewayVars = { NEXUS_API_URL: "http://nexus" };
+const ENV: Record<string, string> = { NEXUS_API_URL: "http://nexus" };
 
 describe("integer codes", () => {
   it("maps every documented code, and anything else to UNKNOWN without throwing", () => {
@@ -114,7 +116,7 @@ describe("wire checks", () => {
 });
 
 describe("credentials", () => {
-  const env: GatewayVars = { ...ENV, MODELARTS_PROJECT_ID: "p-env", MODELARTS_TOKEN: "t-env" };
+  const env: Record<string, string> = { ...ENV, MODELARTS_PROJECT_ID: "p-env", MODELARTS_TOKEN: "t-env" };
 
   it("takes both headers, or neither (then the environment's), never half of each", () => {
     const both = new Headers({ "x-modelarts-project-id": "p", "x-modelarts-token": "t" });

@@ -3,16 +3,12 @@
  */
 import type { Backend } from "../backend";
 import type { GravitiCredentials } from "./client";
-import {
-  ACCESS_KEY_HEADER,
-  GRAVITI_CREDENTIALS_HINT,
-  gravitiCredentialsFromHeaders,
-  gravitiCredentialsFromPayload,
-} from "./credentials";
+import { gravitiCredentials } from "./credentials";
 import { isGravitiRef } from "./ids";
 import { tenantOfAccessKey } from "./key-tenant";
 import { gravitiResolvers } from "./resolvers";
 import { GravitiSession } from "./session";
+import { GRAVITI_SETTINGS, gravitiEmulatorSettings } from "./settings";
 
 /** The Graviti backend. */
 export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
@@ -24,11 +20,9 @@ export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
   // Graviti's API (graviti.md) has datasets and nothing else: no jobs to list, no job logs, no webhooks, and its
   // content arrives in commits, not in an upload the gateway could make or follow.
   capabilities: { webhooks: false, logs: false, uploads: false, listAllJobs: false },
-  credentialsHint: GRAVITI_CREDENTIALS_HINT,
-  credentialHeaders: [ACCESS_KEY_HEADER],
-  credentialSettings: ["GRAVITI_ACCESS_KEY"],
-  credentialsFromHeaders: gravitiCredentialsFromHeaders,
-  credentialsFromPayload: gravitiCredentialsFromPayload,
+  ...gravitiCredentials,
+  settings: GRAVITI_SETTINGS,
+  emulatorSettings: gravitiEmulatorSettings,
   tenantOf: (credentials) => tenantOfAccessKey(credentials.accessKey),
   createSession(credentials, env, options) {
     return new GravitiSession(gravitiBackend, credentials, env, options);

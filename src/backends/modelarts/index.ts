@@ -5,16 +5,11 @@
  */
 import type { Backend } from "../backend";
 import type { ModelArtsCredentials } from "./client";
-import {
-  MODELARTS_CREDENTIALS_HINT,
-  PROJECT_ID_HEADER,
-  TOKEN_HEADER,
-  modelArtsCredentialsFromHeaders,
-  modelArtsCredentialsFromPayload,
-} from "./credentials";
+import { modelArtsCredentials } from "./credentials";
 import { isModelArtsId, parseExportTaskRef } from "./ids";
 import { modelArtsResolvers } from "./resolvers";
 import { ModelArtsSession } from "./session";
+import { MODELARTS_SETTINGS, modelArtsEmulatorSettings } from "./settings";
 
 /** The ModelArts backend. Its objects take global ids only (their upstream ids have no prefix to route by). */
 export const modelArtsBackend: Backend<ModelArtsCredentials, ModelArtsSession> = {
@@ -25,11 +20,9 @@ export const modelArtsBackend: Backend<ModelArtsCredentials, ModelArtsSession> =
     { typename: "ModelArtsExportTask", kind: "job", isRef: (ref) => parseExportTaskRef(ref) !== null },
   ],
   capabilities: { webhooks: false, logs: false, uploads: false, listAllJobs: false },
-  credentialsHint: MODELARTS_CREDENTIALS_HINT,
-  credentialHeaders: [PROJECT_ID_HEADER, TOKEN_HEADER],
-  credentialSettings: ["MODELARTS_PROJECT_ID", "MODELARTS_TOKEN"],
-  credentialsFromHeaders: modelArtsCredentialsFromHeaders,
-  credentialsFromPayload: modelArtsCredentialsFromPayload,
+  ...modelArtsCredentials,
+  settings: MODELARTS_SETTINGS,
+  emulatorSettings: modelArtsEmulatorSettings,
   tenantOf: (credentials) => credentials.projectId,
   createSession(credentials, env, options) {
     return new ModelArtsSession(modelArtsBackend, credentials, env, options);

@@ -3,7 +3,8 @@
  * datasets one `jobs` list scans for export tasks. Pure code over `GatewayVars`; never throws.
  */
 import { positiveIntegerSetting } from "../../settings";
-import type { GatewayVars } from "../../vars";
+import { backendVar, type VarsSource } from "../../vars";
+import type { BackendSetting } from "../backend";
 
 /** The base URL when `MODELARTS_API_URL` is unset (`wrangler.toml` sets it; one region per gateway). */
 export const DEFAULT_MODELARTS_API_URL = "https://modelarts.cn-north-4.myhuaweicloud.com";
@@ -13,6 +14,26 @@ export const DEFAULT_JOBS_MAX_DATASETS = 30;
 /** The most `MODELARTS_JOBS_MAX_DATASETS` may be: the datasets of one list call. */
 export const MAX_JOBS_MAX_DATASETS = 100;
 
+/** Every setting the ModelArts backend reads. */
+export const MODELARTS_SETTINGS: readonly BackendSetting[] = [
+  { name: "MODELARTS_API_URL", description: `the ModelArts API's base URL, one region per gateway; default ${DEFAULT_MODELARTS_API_URL}` },
+  { name: "MODELARTS_PROJECT_ID", description: "the project for requests without an x-modelarts-project-id header" },
+  { name: "MODELARTS_TOKEN", description: "the IAM token for requests without an x-modelarts-token header", secret: true },
+  {
+    name: "MODELARTS_JOBS_MAX_DATASETS",
+    description: `the most datasets whose export tasks one jobs list scans; default ${DEFAULT_JOBS_MAX_DATASETS}, at most ${MAX_JOBS_MAX_DATASETS}`,
+  },
+];
+
+/** The emulator's ModelArts API (under `/modelarts`) and its public demo project and token. */
+export function modelArtsEmulatorSettings(emulatorUrl: string, demo: boolean): Record<string, string> {
+  return {
+    MODELARTS_API_URL: `${emulatorUrl}/modelarts`,
+    MODELARTS_PROJECT_ID: demo ? "modelarts_demo" : "",
+    MODELARTS_TOKEN: demo ? "demo-iam-token" : "",
+  };
+}
+
 /** The ModelArts API's base URL, or the problem with `MODELARTS_API_URL`. */
 export type ModelArtsApiUrl = { ok: true; url: string } | { ok: false; problem: string };
 
@@ -20,8 +41,8 @@ export type ModelArtsApiUrl = { ok: true; url: string } | { ok: false; problem: 
  * Reads `MODELARTS_API_URL`: an absolute http(s) URL (a trailing slash is dropped), else a problem naming the
  * setting, which every ModelArts call then reports. Unset or empty: {@link DEFAULT_MODELARTS_API_URL}.
  */
-export function modelArtsApiUrlFromEnv(env: Pick<GatewayVars, "MODELARTS_API_URL">): ModelArtsApiUrl {
-  const raw = env.MODELARTS_API_URL?.trim() ?? "";
+export function modelArtsApiUrlFromEnv(env: VarsSource): ModelArtsApiUrl {
+  const raw = backendVar(env, "MODELARTS_API_URL")?.trim() ?? "";
   if (raw === "") return { ok: true, url: DEFAULT_MODELARTS_API_URL };
   let url: URL;
   try {
@@ -39,7 +60,7 @@ export function modelArtsApiUrlFromEnv(env: Pick<GatewayVars, "MODELARTS_API_URL
  * Reads `MODELARTS_JOBS_MAX_DATASETS`: the datasets (newest first) whose export tasks one `jobs` list scans, a
  * positive integer up to {@link MAX_JOBS_MAX_DATASETS}; otherwise {@link DEFAULT_JOBS_MAX_DATASETS}.
  */
-export function jobsMaxDatasetsFromEnv(env: Pick<GatewayVars, "MODELARTS_JOBS_MAX_DATASETS">): number {
-  const value = positiveIntegerSetting(env.MODELARTS_JOBS_MAX_DATASETS, DEFAULT_JOBS_MAX_DATASETS);
+export function jobsMaxDatasetsFromEnv(env: VarsSource): number {
+  const value = positiveIntegerSetting(backendVar(env, "MODELARTS_JOBS_MAX_DATASETS"), DEFAULT_JOBS_MAX_DATASETS);
   return value <= MAX_JOBS_MAX_DATASETS ? value : DEFAULT_JOBS_MAX_DATASETS;
 }

@@ -3,16 +3,11 @@
  */
 import type { Backend } from "../backend";
 import type { NexusCredentials } from "./client";
-import {
-  NEXUS_CREDENTIALS_HINT,
-  PROJECT_ID_HEADER,
-  SECRET_KEY_HEADER,
-  nexusCredentialsFromHeaders,
-  nexusCredentialsFromPayload,
-} from "./credentials";
+import { nexusCredentials } from "./credentials";
 import { isNexusIdOf } from "./ids";
 import { nexusResolvers } from "./resolvers";
 import { NexusSession } from "./session";
+import { NEXUS_SETTINGS, nexusEmulatorSettings } from "./settings";
 
 /** A log entry's reference: `<jobId>:<createTime>:<entryId>` (see `resolvers/logs.ts`). */
 const LOG_ENTRY_REF = /^batchjob_[A-Za-z0-9][A-Za-z0-9_-]{0,127}:\d{1,16}:[A-Za-z0-9][A-Za-z0-9_-]{0,160}$/;
@@ -28,11 +23,9 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
     { typename: "NexusLogEntry", kind: "logEntry", isRef: (ref) => LOG_ENTRY_REF.test(ref) },
   ],
   capabilities: { webhooks: true, logs: true, uploads: true, listAllJobs: true },
-  credentialsHint: NEXUS_CREDENTIALS_HINT,
-  credentialHeaders: [PROJECT_ID_HEADER, SECRET_KEY_HEADER],
-  credentialSettings: ["NEXUS_PROJECT_ID", "NEXUS_SECRET_KEY"],
-  credentialsFromHeaders: nexusCredentialsFromHeaders,
-  credentialsFromPayload: nexusCredentialsFromPayload,
+  ...nexusCredentials,
+  settings: NEXUS_SETTINGS,
+  emulatorSettings: nexusEmulatorSettings,
   tenantOf: (credentials) => credentials.projectId,
   createSession(credentials, env, options) {
     return new NexusSession(nexusBackend, credentials, env, options);

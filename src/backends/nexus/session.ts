@@ -16,6 +16,7 @@ import { NexusClient, type NexusCredentials } from "./client";
 import { isExpiredDataset } from "./job-state";
 import { createNexusLoaders, type NexusLoaders } from "./loaders";
 import type { NexusDatasetModel, NexusJobModel, NexusLogEntryModel } from "./to-model";
+import { nexusApiUrlFromEnv } from "./settings";
 import { createNexusWatchReader } from "./watch";
 
 /** Most entries one logs call may return (the upstream's limit). */
@@ -52,7 +53,7 @@ export class NexusSession implements BackendSession {
   }
 
   #createClient(): NexusClient {
-    const baseUrl = this.#env.NEXUS_API_URL;
+    const baseUrl = nexusApiUrlFromEnv(this.#env);
     const { projectId, secretKey } = this.#credentials;
     const terminalCache =
       this.#options.polling === true
