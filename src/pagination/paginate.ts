@@ -6,9 +6,16 @@
  * the first `first`, then the last `last` (the spec's algorithm); duplicates across upstream pages (a list that
  * shifted while we walked) are dropped.
  *
+ * The arguments follow the one rule of every connection (`arguments.ts`): checked, and cursors decoded, before any
+ * upstream call; `first` with `last` is the spec's first `first`, then the last `last` of those.
+ *
+ * Cost, for a source read by key range (`source.ranged`, `ranged.ts`; a Nexus job's log): what its reader costs for
+ * the page, whatever the arguments; `first` with `last` reads the `first` page and cuts it.
+ *
  * Cost, for a source that can be read by position (`source.positioned`, `positioned.ts`; Nexus's lists): a page
  * reads what it needs, `first + 1` items and a quarter more from the start, or two small reads around its cursor
- * (the cursor's hint), in either direction, and reads on only while a run of one time or a filter leaves it short.
+ * (the cursor's hint), in either direction, and reads on only while a run of one time or a filter leaves it short;
+ * `first` with `last` (and no `before`) reads the `first` page and cuts it.
  * `last` without `before` reads the list from its start (no upstream has a token for its end). If the upstream is
  * seen out of order, the page is built again the slower way below.
  *
@@ -17,27 +24,18 @@
  * the source's own newest-first order guarantees nothing later can enter the page; if the source is ever seen out
  * of order, it walks to the end. A backward page walks to the end, because its items are the oldest ones.
  */
-import { badUserInput } from "../errors";
+import { pageArgumentsOf, type ConnectionArgs } from "./arguments";
 import type { Connection } from "./connection";
-import { decodeCursorWithHint, encodeCursor, type DecodedCursor } from "./cursor";
+import { encodeCursor, type DecodedCursor } from "./cursor";
 import type { PositionedList } from "./positioned";
+import type { RangeReader } from "./ranged";
 import { readFromHint } from "./read-from-hint";
 import { Region } from "./region";
 import type { PageSource } from "./sources";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
-/** Largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
-/** Page size when the client gives neither `first` nor `last`. */
-export const DEFAULT_PAGE_SIZE = 20;
-
-/** The Relay arguments of a connection field. */
-export interface ConnectionArgs {
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}
+// The rule's constants and checks live in `arguments.ts`; re-exported for the modules that import them from here.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, type ConnectionArgs } from "./arguments";
 
 /** Options of {@link paginate}. */
 export interface PaginateOptions<T> {
@@ -57,15 +55,6 @@ export interface PaginateOptions<T> {
   counted?: boolean | undefined;
 }
 
-/** The page size in `value`, or null when not given. Throws `BAD_USER_INPUT` naming the argument otherwise. */
-export function pageSize(value: number | null | undefined, name: string): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw badUserInput(`Argument "${name}" must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}.`);
-  }
-  return value;
-}
-
 /** A stable text for filter arguments: JSON with sorted keys, `null`/`undefined`/empty lists dropped. */
 export function filterFingerprint(filters: Record<string, unknown>): string {
   const entries = Object.entries(filters)
@@ -81,23 +70,25 @@ interface Candidate<T> {
 }
 
 /**
- * Builds one page. Validates the arguments before any upstream call: a page size outside 1..100 or a bad cursor
- * throws `BAD_USER_INPUT`. Without `first` and `last`, the page is the first {@link DEFAULT_PAGE_SIZE} items.
- * Rejects with whatever the page source rejects with. The connection counts with the source's `count()`.
+ * Builds one page. Checks the arguments before any upstream call, by the one rule of every connection
+ * (`arguments.ts`): a page size outside 1..100 or a bad cursor throws `BAD_USER_INPUT` naming the argument. Without
+ * `first` and `last`, the page is the first {@link DEFAULT_PAGE_SIZE} items. Rejects with whatever the page source
+ * rejects with. The connection counts with the source's `count()`.
  */
 export async function paginate<T>(options: PaginateOptions<T>): Promise<Connection<T>> {
-  const { args, kind, filter, keyOf } = options;
-  let first = pageSize(args.first, "first");
-  const last = pageSize(args.last, "last");
-  if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
-  const afterCursor = args.after == null ? null : decodeCursorWithHint(args.after, "after", kind, filter);
-  const beforeCursor = args.before == null ? null : decodeCursorWithHint(args.before, "before", kind, filter);
+  const { kind, filter, keyOf } = options;
+  const { first, last, after: afterCursor, before: beforeCursor } = pageArgumentsOf(options.args, kind, filter);
   const source = options.source();
+  const ranged = source.ranged;
+  if (ranged !== undefined) {
+    return { ...(await rangedPage(options, ranged, first, last, afterCursor, beforeCursor)), count: () => source.count() };
+  }
   const positioned = source.positioned;
   if (positioned !== undefined) {
     let page: Connection<T> | null = null;
-    if (first !== null && last === null && beforeCursor === null) {
+    if (first !== null && beforeCursor === null) {
       page = await forwardPage(options, positioned, first, afterCursor);
+      if (page !== null && last !== null) page = lastOf(page, last);
     } else if (last !== null && first === null && afterCursor === null) {
       page = await backwardPage(options, positioned, last, beforeCursor);
     }
@@ -111,7 +102,8 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   // Upstreams order by time but may break ties their own way, so order is judged on `createdAt` alone.
   let sourceSorted = true;
   let lastCreatedAt = Number.POSITIVE_INFINITY;
-  const canStopEarly = first !== null && last === null;
+  // With `last` too, the page is cut from the first `first` items: those settle it as well.
+  const canStopEarly = first !== null;
 
   // A forward page from the start (a merged list's first page) needs at most its size, one more and a quarter from
   // each source; any other page may have to pass a cursor, so its sources read in their largest pages.
@@ -146,6 +138,33 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
     ),
     count: () => source.count(),
   };
+}
+
+/**
+ * The last `last` edges of a page of `first` (the rule's `first` with `last`): `hasPreviousPage` then says whether
+ * the `first` items held more than `last`; `hasNextPage` stays the `first` page's.
+ */
+function lastOf<T>(page: Connection<T>, last: number): Connection<T> {
+  const edges = page.edges.slice(Math.max(0, page.edges.length - last));
+  return pageOf(edges, page.pageInfo.hasNextPage, page.edges.length > last);
+}
+
+/** A page of a list read by key range (`ranged.ts`): one read of the reader, its items' cursors, `pageInfo`. */
+async function rangedPage<T>(
+  options: PaginateOptions<T>,
+  reader: RangeReader<T>,
+  first: number | null,
+  last: number | null,
+  after: DecodedCursor | null,
+  before: DecodedCursor | null,
+): Promise<Connection<T>> {
+  const { kind, filter, keyOf } = options;
+  const bounds = { after: after?.key ?? null, before: before?.key ?? null };
+  const read =
+    first !== null ? await reader.read({ end: "first", size: first, ...bounds }) : await reader.read({ end: "last", size: last ?? 0, ...bounds });
+  const edges = read.items.map((item) => ({ cursor: encodeCursor({ kind, filter, key: keyOf(item) }), node: item }));
+  const page = pageOf(edges, read.hasNextPage, read.hasPreviousPage);
+  return first !== null && last !== null ? lastOf(page, last) : page;
 }
 
 /**

@@ -12,6 +12,7 @@
  *   only as far as the merged page needs (at most one call per source for a first page).
  */
 import type { Chunk, ChunkReader, PositionedList } from "./positioned";
+import type { RangeReader } from "./ranged";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
 
 /** A list, page by page. */
@@ -30,6 +31,12 @@ export interface PageSource<T> {
    * what a page needs instead of walking from the start. Absent for lists that cannot (merged lists, page numbers).
    */
   positioned?: PositionedList<T> | undefined;
+  /**
+   * When the upstream can read the items between two positions directly (`ranged.ts`; a Nexus job's log): how.
+   * `paginate` then asks it for every page, whatever the arguments, instead of walking. Wrappers that change the
+   * items (a filter, a merge) drop it, so their pages walk.
+   */
+  ranged?: RangeReader<T> | undefined;
 }
 
 /** Counts the distinct items of a source by walking it (for sources with no cheaper way). */

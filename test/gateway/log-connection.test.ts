@@ -55,7 +55,7 @@ describe("the latest entries and the cursors", () => {
     ).toEqual([["26", null, null]]);
   });
 
-  it("refuses a bad cursor and a cursor of other filters with BAD_USER_INPUT naming the argument, and calls nothing", async () => {
+  it("refuses a bad cursor, a cursor of other filters and a bad size with BAD_USER_INPUT naming the argument, calling nothing; answers first with last by the one rule", async () => {
     const page = (await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: longLog.jobId, first: 1 })).job.logs;
     await clearUpstreamRequests();
     const bad = await gql(LOG_QUERY, { id: longLog.jobId, first: 3, after: "not-a-cursor" });
@@ -74,15 +74,17 @@ describe("the latest entries and the cursors", () => {
         "BAD_USER_INPUT",
       ],
     ]);
-    const both = await gql(LOG_QUERY, { id: longLog.jobId, first: 3, last: 3 });
-    expect(both.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
-      ['Give "first" or "last", not both.', "BAD_USER_INPUT"],
-    ]);
     const tooMany = await gql(LOG_QUERY, { id: longLog.jobId, first: 101 });
     expect(tooMany.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       ['Argument "first" must be an integer from 1 to 100, got 101.', "BAD_USER_INPUT"],
     ]);
     expect(await logCalls()).toEqual([]);
+    // `first` with `last` is no longer refused (the one rule of every connection, src/pagination/arguments.ts):
+    // the first 3 entries, then the last 2 of those, in the one call of a first page.
+    const both = await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: longLog.jobId, first: 3, last: 2 });
+    expect(both.job.logs.edges.map((edge) => edge.node)).toEqual(longLog.expected.slice(1, 3));
+    expect(both.job.logs.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(await logCalls()).toHaveLength(1);
   });
 
   it("fails with UPSTREAM_UNAVAILABLE, not a silent gap, where 1000 entries share one time", async () => {

@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { readLogPage, type LogPageRequest, type LogWindowQuery } from "../../src/backends/nexus/log-pages";
+import { logEntrySource } from "../../src/backends/nexus/log-source";
+import { base64UrlEncode } from "../../src/encoding/base64url";
+import { filterFingerprint, paginate } from "../../src/pagination/paginate";
 import { compareSortKeys, sortKeyOf } from "../../src/pagination/sort-key";
 import type { NexusLogEntryModel } from "../../src/backends/nexus/to-model";
 
@@ -111,5 +114,38 @@ describe("readLogPage", () => {
     const crowded = logOf(1500, [500, 1000]);
     const { read } = upstream(crowded);
     await expect(readLogPage(read, SOURCE, { ...NONE, last: 3 })).rejects.toThrow(/1000 entries or more share the time/);
+  });
+});
+
+describe("the log through paginate", () => {
+  const log = logOf(300, [1, 3, 1, 2]);
+  const filter = filterFingerprint({ job: "batchjob_1" });
+
+  it("takes a cursor as the log's own paging wrote it before, and gives the entries after it in one call", async () => {
+    const { read, calls } = upstream(log);
+    const at = log[40] as NexusLogEntryModel;
+    // The payload the resolver encoded before the log went through paginate: {v: 2, k, f, c, p, r}.
+    const old = base64UrlEncode(JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: at.createdAt, p: "NEXUS", r: at.ref }));
+    const page = await paginate({
+      kind: "NexusJob.logs",
+      filter,
+      args: { first: 5, after: old },
+      source: () => logEntrySource(read, SOURCE, { since: undefined, until: undefined }),
+      keyOf: sortKeyOf,
+    });
+    expect(page.edges.map((edge) => edge.node.ref)).toEqual(log.slice(41, 46).map((e) => e.ref));
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // What it writes now is the same payload, so cursors of either kind work with either.
+    expect(page.edges[0]?.cursor).toBe(
+      base64UrlEncode(JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: log[41]?.createdAt, p: "NEXUS", r: log[41]?.ref })),
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it("says the job is gone when the upstream has no such job, and gives an empty page", async () => {
+    const source = logEntrySource(async () => null, SOURCE, { since: undefined, until: undefined });
+    const page = await paginate({ kind: "NexusJob.logs", filter, args: { first: 5 }, source: () => source, keyOf: sortKeyOf });
+    expect(page.edges).toEqual([]);
+    expect(source.jobGone).toBe(true);
   });
 });

@@ -92,24 +92,24 @@ function within(entries: NexusLogEntryModel[], afterTime: number | undefined, be
   );
 }
 
-interface Chunk {
-  /** Complete times only, in list order, each chunk older than the one before. */
+/** Complete times only, in list order, each chunk older than the one before; `more` when older entries exist. */
+export interface LogChunk {
   entries: NexusLogEntryModel[];
-  /** True when entries older than this chunk exist in the bounds. */
   more: boolean;
 }
 
 /**
- * Reads the log downwards from `beforeTime` in windows, yielding complete times only. The first window asks for
- * `firstMax` entries, the rest for {@link LOG_WINDOW_MAX}. Yields null when the job does not exist.
+ * Reads the log downwards from `beforeTime` in windows, yielding complete times only (`LogChunk`). The first window
+ * asks for `firstMax` entries, the rest for {@link LOG_WINDOW_MAX}. Yields null when the job does not exist; rejects
+ * with the upstream's error, or `UPSTREAM_UNAVAILABLE` where 1000 entries or more share one time.
  */
-async function* readDown(
+export async function* readDown(
   read: ReadLogWindow,
   source: LogWindowSource,
   afterTime: number | undefined,
   beforeTime: number | undefined,
   firstMax: number,
-): AsyncGenerator<Chunk | null> {
+): AsyncGenerator<LogChunk | null> {
   let upper = beforeTime;
   let max = firstMax;
   for (;;) {

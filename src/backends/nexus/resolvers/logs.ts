@@ -1,9 +1,11 @@
 /**
  * Job logs: `NexusJob.logs(...)` as a Relay connection, and the `NexusLogEntry` type. The upstream has no page
- * tokens for logs (only time bounds), so a page is read by time windows (`log-pages.ts`) and a cursor is the entry's
- * position key (createdAt, id) in the gateway's cursor encoding (`pagination/cursor.ts`), bound to the job and the
- * filters. A log entry's global id holds the job id, the entry's time and its id (`<jobId>:<createTime>:<entryId>`),
- * so `node(id:)` can find it again with one narrow logs call (`NexusSession.logEntry`).
+ * tokens for logs (only time bounds), so the log is a page source read by key range (`log-source.ts`, over the time
+ * windows of `log-pages.ts`), and the page is built by the engine of every connection (`pagination/paginate.ts`):
+ * the same argument rule (`pagination/arguments.ts`), and a cursor that is the entry's position key (createdAt, id)
+ * in the gateway's cursor encoding (`pagination/cursor.ts`), bound to the job and the filters. A log entry's global
+ * id holds the job id, the entry's time and its id (`<jobId>:<createTime>:<entryId>`), so `node(id:)` can find it
+ * again with one narrow logs call (`NexusSession.logEntry`).
  *
  * Why the field changed from a list (`logs(limit)`) to a connection: a list cannot be paged by any Relay, Apollo or
  * urql helper, and a log past the upstream's 1000 entries per call took hand-written paging by time and
@@ -15,10 +17,10 @@ import type { Resolvers } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { logLevelFromWire, logLevelToWire } from "../../../log-levels";
 import { isTerminalJobState } from "../../../model";
-import { encodeCursor, decodeCursor } from "../../../pagination/cursor";
-import { DEFAULT_PAGE_SIZE, filterFingerprint, pageSize } from "../../../pagination/paginate";
+import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { sortKeyOf } from "../../../pagination/sort-key";
-import { readLogPage, type LogWindowQuery } from "../log-pages";
+import type { LogWindowQuery } from "../log-pages";
+import { logEntrySource, type LogEntrySource } from "../log-source";
 import { nexusSession } from "../session";
 import type { NexusLogEntryModel } from "../to-model";
 
@@ -34,44 +36,34 @@ export function logEntryRef(entry: NexusLogEntryModel): string {
 export const nexusLogResolvers: Resolvers = {
   NexusJob: {
     logs: async (job, args, context) => {
-      // Every argument is checked before any upstream call.
-      let first = pageSize(args.first, "first");
-      const last = pageSize(args.last, "last");
-      if (first !== null && last !== null) throw badUserInput(`Give "first" or "last", not both.`);
-      if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
+      // Checked before any upstream call, as the pagination arguments are (by `paginate`).
       if (args.since != null && args.until != null && args.since >= args.until) {
         throw badUserInput(`Argument "since" must be before "until".`);
       }
+      // The kind and the fingerprint are those of the cursors issued before the log went through `paginate`, so
+      // those cursors still decode (their payload, `{v: 2, k, f, c, p, r}`, is what `paginate` writes for a log).
       const filter = filterFingerprint({ job: job.ref, minLevel: args.minLevel, since: args.since, until: args.until });
-      const after = args.after == null ? null : decodeCursor(args.after, "after", LOGS_CURSOR_KIND, filter);
-      const before = args.before == null ? null : decodeCursor(args.before, "before", LOGS_CURSOR_KIND, filter);
-      const loaders = nexusSession(context).loaders;
-      const minLevel = args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) };
-      // A job seen in a terminal state writes no more entries: its windows may come from the terminal cache.
-      const jobSettled = isTerminalJobState(job.state);
-      const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, jobSettled, ...minLevel, ...query });
-      const page = await readLogPage(read, { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` }, {
-        first,
-        last,
-        after,
-        before,
-        since: args.since ?? undefined,
-        until: args.until ?? undefined,
-      });
-      if (page === null) return null;
-      const edges = page.entries.map((entry) => ({
-        cursor: encodeCursor({ kind: LOGS_CURSOR_KIND, filter, key: sortKeyOf(entry) }),
-        node: entry,
-      }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          hasPreviousPage: page.hasPreviousPage,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
+      let log: LogEntrySource | undefined;
+      const page = await paginate({
+        kind: LOGS_CURSOR_KIND,
+        filter,
+        args,
+        source: () => {
+          const loaders = nexusSession(context).loaders;
+          const minLevel = args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) };
+          // A job seen in a terminal state writes no more entries: its windows may come from the terminal cache.
+          const jobSettled = isTerminalJobState(job.state);
+          const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, jobSettled, ...minLevel, ...query });
+          log = logEntrySource(read, { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` }, {
+            since: args.since ?? undefined,
+            until: args.until ?? undefined,
+          });
+          return log;
         },
-      };
+        keyOf: sortKeyOf,
+      });
+      // A job that is gone has no log: the field is null, as before.
+      return log?.jobGone === true ? null : { edges: page.edges, pageInfo: page.pageInfo };
     },
   },
   NexusLogEntry: {
