@@ -131,6 +131,12 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
   createSession(credentials: C, env: GatewayVars, options?: SessionOptions): S;
   /** The resolvers of the backend's own types and fields. */
   readonly resolvers: readonly Resolvers[];
+  /**
+   * The backend's schema fragment (its `schema.graphql`, bundled as text): its types, its `Provider` value
+   * (`extend enum Provider { … }`) and its root fields (`extend type Query { … }`, …), added to the shared SDL in
+   * registry order (`src/schema.ts`). A fragment that does not fit fails the isolate's start with graphql-js's message.
+   */
+  readonly typeDefs: string;
 }
 
 /**

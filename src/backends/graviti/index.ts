@@ -12,6 +12,7 @@ import {
 import { isGravitiRef } from "./ids";
 import { tenantOfAccessKey } from "./key-tenant";
 import { gravitiResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { GravitiSession } from "./session";
 
 /** The Graviti backend. */
@@ -34,4 +35,5 @@ export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
     return new GravitiSession(gravitiBackend, credentials, env, options);
   },
   resolvers: gravitiResolvers,
+  typeDefs,
 };

@@ -14,6 +14,7 @@ import {
 } from "./credentials";
 import { isModelArtsId, parseExportTaskRef } from "./ids";
 import { modelArtsResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { ModelArtsSession } from "./session";
 
 /** The ModelArts backend. Its objects take global ids only (their upstream ids have no prefix to route by). */
@@ -35,4 +36,5 @@ export const modelArtsBackend: Backend<ModelArtsCredentials, ModelArtsSession> =
     return new ModelArtsSession(modelArtsBackend, credentials, env, options);
   },
   resolvers: modelArtsResolvers,
+  typeDefs,
 };

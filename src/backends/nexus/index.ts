@@ -12,6 +12,7 @@ import {
 } from "./credentials";
 import { isNexusIdOf } from "./ids";
 import { nexusResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { NexusSession } from "./session";
 
 /** A log entry's reference: `<jobId>:<createTime>:<entryId>` (see `resolvers/logs.ts`). */
@@ -38,4 +39,5 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
     return new NexusSession(nexusBackend, credentials, env, options);
   },
   resolvers: nexusResolvers,
+  typeDefs,
 };
