@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
 
 // wrangler watches a Worker's config file even with `watch: false`, and reloads the Worker when it changes. The
 // Workers of a test run must not restart mid-request because someone edits or merges in the checkout meanwhile.
@@ -40,7 +40,19 @@ const HEAVY_TESTS = ["test/subscriptions/departure.test.ts", "test/gateway/log-w
  */
 const INTEGRATION_WORKERS = 4;
 
+/**
+ * `.graphql` files load as their text, as wrangler bundles them (wrangler.toml's Text rule): the backends' schema
+ * fragments reach the tests that import the registry.
+ */
+const graphqlAsText: Plugin = {
+  name: "graphql-as-text",
+  transform(code, id) {
+    return id.endsWith(".graphql") ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+  },
+};
+
 export default defineConfig({
+  plugins: [graphqlAsText],
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

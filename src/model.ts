@@ -4,9 +4,14 @@
  * wire object beside the neutral fields, so the backend's own type resolvers read what only that backend has, and
  * it is plain JSON, so watch events can carry it between Durable Objects.
  */
+import type { Provider as GeneratedProvider } from "./generated/resolvers-types";
 
-/** The platforms (the GraphQL enum `Provider`). */
-export type Provider = "NEXUS" | "GRAVITI" | "MODELARTS";
+/**
+ * The platforms: the GraphQL enum `Provider`, whose values the backends' schema fragments add, as codegen types it
+ * from `schema.graphql`. So a backend's provider literal is checked against its own fragment, and no list of
+ * backends is kept here.
+ */
+export type Provider = GeneratedProvider;
 
 /** A job's normalised state (the GraphQL enum `JobState`). */
 export type JobState = "WAITING" | "RUNNING" | "FINISHED" | "CANCELLED" | "FAILED";

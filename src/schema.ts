@@ -1,10 +1,12 @@
 /**
- * The executable schema, built once per isolate: the SDL of `schema.graphql` (the source of truth, bundled as text)
- * plus the resolvers of the shared resources and of every backend in the registry (each brings its own types).
+ * The executable schema, built once per isolate: the shared SDL (`src/schema/shared.graphql`) plus the schema
+ * fragment of every backend in the registry, in registry order (each backend brings its types, its `Provider` value
+ * and its root fields), with the resolvers of the shared resources and of every backend. The top-level
+ * `schema.graphql` is the same composition printed by `npm run schema`; a test fails when the two differ.
  */
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import { GraphQLScalarType, Kind, parse, type GraphQLSchema } from "graphql";
-import typeDefs from "../schema.graphql";
+import { buildASTSchema, concatAST, GraphQLScalarType, parse, type GraphQLSchema } from "graphql";
+import sharedTypeDefs from "./schema/shared.graphql";
 import type { Resolvers } from "./generated/resolvers-types";
 import { BACKENDS } from "./backends/registry";
 import { datasetResolvers } from "./resources/datasets";
@@ -14,27 +16,31 @@ import { scalarResolvers } from "./resources/scalars";
 import { subscriptionResolvers } from "./resources/subscriptions";
 
 /**
- * The scalar implementations with the descriptions `schema.graphql` gives them: a scalar object in the resolver map
- * replaces the SDL's scalar wholesale, description included, so the file's text is copied onto it.
+ * The schema of the SDL alone: one document of the shared SDL and the backends' fragments, whose `extend` clauses
+ * graphql-js applies in order (so `Provider`'s values and the root fields follow the registry). `scripts/
+ * compose-schema.mjs` composes `schema.graphql` the same way. Throws at isolate start on a fragment that does not
+ * fit (graphql-js's message names the type).
  */
-function scalarsWithSdlDescriptions(sdl: string): Resolvers {
-  const descriptions = new Map<string, string>();
-  for (const definition of parse(sdl).definitions) {
-    if (definition.kind === Kind.SCALAR_TYPE_DEFINITION && definition.description) {
-      descriptions.set(definition.name.value, definition.description.value);
-    }
-  }
+const sdlSchema: GraphQLSchema = buildASTSchema(
+  concatAST([sharedTypeDefs, ...BACKENDS.map((backend) => backend.typeDefs)].map((source) => parse(source))),
+);
+
+/**
+ * The scalar implementations with the descriptions the SDL gives them: a scalar object in the resolver map replaces
+ * the SDL's scalar wholesale, description included, so the SDL's text is copied onto it.
+ */
+function scalarsWithSdlDescriptions(sdl: GraphQLSchema): Resolvers {
   return Object.fromEntries(
     (Object.entries(scalarResolvers) as [string, GraphQLScalarType<unknown, unknown>][]).map(([name, scalar]) => [
       name,
-      new GraphQLScalarType({ ...scalar.toConfig(), description: descriptions.get(name) ?? scalar.description }),
+      new GraphQLScalarType({ ...scalar.toConfig(), description: sdl.getType(name)?.description ?? scalar.description }),
     ]),
   );
 }
 
 /** Every resolver module, merged in this order (a later module's field resolver wins; none overlap today). */
 export const resolverModules: object[] = [
-  scalarsWithSdlDescriptions(typeDefs),
+  scalarsWithSdlDescriptions(sdlSchema),
   nodeResolvers,
   datasetResolvers,
   jobResolvers,
@@ -42,15 +48,14 @@ export const resolverModules: object[] = [
   ...BACKENDS.flatMap((backend) => backend.resolvers),
 ];
 
-/** The SDL the schema is built from (the text of `schema.graphql`). */
-export const schemaSource: string = typeDefs;
-
 /**
  * The gateway's executable schema. Building it throws at isolate start if the SDL and the resolvers disagree
  * (a resolver for a field the SDL lacks), so such a mistake never serves a request.
  */
 export const schema: GraphQLSchema = makeExecutableSchema<unknown>({
-  typeDefs,
+  // A built schema, not SDL: makeExecutableSchema would merge SDL with its own rules (which put an extension's
+  // enum values before the definition's), and the composition must be graphql-js's, as `npm run schema` prints it.
+  typeDefs: sdlSchema,
   resolvers: resolverModules as Parameters<typeof makeExecutableSchema>[0]["resolvers"],
   resolverValidationOptions: { requireResolversToMatchSchema: "error" },
 });

@@ -151,6 +151,12 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
    * context type in turn).
    */
   readonly resolvers: readonly object[];
+  /**
+   * The backend's schema fragment (its `schema.graphql`, bundled as text): its types, its `Provider` value
+   * (`extend enum Provider { … }`) and its root fields (`extend type Query { … }`, …), added to the shared SDL in
+   * registry order (`src/schema.ts`). A fragment that does not fit fails the isolate's start with graphql-js's message.
+   */
+  readonly typeDefs: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { gravitiCredentials } from "./credentials";
 import { isGravitiRef } from "./ids";
 import { tenantOfAccessKey } from "./key-tenant";
 import { gravitiResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { GravitiSession } from "./session";
 import { GRAVITI_SETTINGS, gravitiEmulatorSettings } from "./settings";
 
@@ -28,4 +29,5 @@ export const gravitiBackend: Backend<GravitiCredentials, GravitiSession> = {
     return new GravitiSession(gravitiBackend, credentials, env, options);
   },
   resolvers: gravitiResolvers,
+  typeDefs,
 };

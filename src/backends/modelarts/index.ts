@@ -8,6 +8,7 @@ import type { ModelArtsCredentials } from "./client";
 import { modelArtsCredentials } from "./credentials";
 import { isModelArtsId, parseExportTaskRef } from "./ids";
 import { modelArtsResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { ModelArtsSession } from "./session";
 import { MODELARTS_SETTINGS, modelArtsEmulatorSettings } from "./settings";
 
@@ -28,4 +29,5 @@ export const modelArtsBackend: Backend<ModelArtsCredentials, ModelArtsSession> =
     return new ModelArtsSession(modelArtsBackend, credentials, env, options);
   },
   resolvers: modelArtsResolvers,
+  typeDefs,
 };

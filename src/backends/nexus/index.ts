@@ -6,6 +6,7 @@ import type { NexusCredentials } from "./client";
 import { nexusCredentials } from "./credentials";
 import { isNexusIdOf } from "./ids";
 import { nexusResolvers } from "./resolvers";
+import typeDefs from "./schema.graphql";
 import { NexusSession } from "./session";
 import { NEXUS_SETTINGS, nexusEmulatorSettings } from "./settings";
 
@@ -31,4 +32,5 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
     return new NexusSession(nexusBackend, credentials, env, options);
   },
   resolvers: nexusResolvers,
+  typeDefs,
 };
