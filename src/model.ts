@@ -4,14 +4,12 @@
  * wire object beside the neutral fields, so the backend's own type resolvers read what only that backend has, and
  * it is plain JSON, so watch events can carry it between Durable Objects.
  */
-import type { Provider as GeneratedProvider } from "./generated/resolvers-types";
-
 /**
- * The platforms: the GraphQL enum `Provider`, whose values the backends' schema fragments add, as codegen types it
- * from `schema.graphql`. So a backend's provider literal is checked against its own fragment, and no list of
- * backends is kept here.
+ * A platform: a value of the GraphQL enum `Provider`, which each backend's schema fragment extends with its own
+ * (`NEXUS`). A plain string here: the registry is the list of them, and the model sits below the generated types
+ * (which import the backends' parents, which import this file), so it cannot take the enum from them.
  */
-export type Provider = GeneratedProvider;
+export type Provider = string;
 
 /** A job's normalised state (the GraphQL enum `JobState`). */
 export type JobState = "WAITING" | "RUNNING" | "FINISHED" | "CANCELLED" | "FAILED";

@@ -4,7 +4,17 @@
  * resolve the same way on every platform.
  */
 import { toGlobalId } from "../global-id";
+import type { Provider as ProviderValue } from "../generated/resolvers-types";
 import type { DatasetModel, JobModel, ModelBase } from "../model";
+
+/**
+ * `provider`: the model's provider as a value of the GraphQL enum. A backend's provider is the value its own schema
+ * fragment adds to `Provider` (the model keeps it as a plain string, below the generated types); were it not,
+ * graphql-js would refuse to serialise it, as for any enum value it does not know.
+ */
+function providerOf(model: Pick<ModelBase<unknown>, "provider">): ProviderValue {
+  return model.provider as ProviderValue;
+}
 
 /** `id`: the global id of any model object. */
 export function globalIdOf(model: Pick<ModelBase<unknown>, "typename" | "ref">): string {
@@ -14,7 +24,7 @@ export function globalIdOf(model: Pick<ModelBase<unknown>, "typename" | "ref">):
 /** The shared fields of a dataset type. */
 export const datasetModelFields = {
   id: (dataset: DatasetModel) => globalIdOf(dataset),
-  provider: (dataset: DatasetModel) => dataset.provider,
+  provider: (dataset: DatasetModel) => providerOf(dataset),
   name: (dataset: DatasetModel) => dataset.name,
   createdAt: (dataset: DatasetModel) => dataset.createdAt,
   updatedAt: (dataset: DatasetModel) => dataset.updatedAt,
@@ -24,7 +34,7 @@ export const datasetModelFields = {
 /** The shared fields of a job type (`progress` is each backend's: it may need more than the job). */
 export const jobModelFields = {
   id: (job: JobModel) => globalIdOf(job),
-  provider: (job: JobModel) => job.provider,
+  provider: (job: JobModel) => providerOf(job),
   name: (job: JobModel) => job.name,
   createdAt: (job: JobModel) => job.createdAt,
   updatedAt: (job: JobModel) => job.updatedAt,
