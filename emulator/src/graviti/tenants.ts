@@ -4,7 +4,9 @@
  * - tenant `t` holds the workspaces `graviti-demo-t` (key `ACCESSKEY-demo_t`) and `graviti-other-t` (key
  *   `ACCESSKEY-other_t`), seeded like the default ones;
  * - the default tenant holds `graviti-demo` (`ACCESSKEY-demo`) and `graviti-other` (`ACCESSKEY-other`);
- * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`).
+ * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`);
+ * - any key `ACCESSKEY-<anything without "_">_t` names tenant `t` (`ACCESSKEY-second_t`), so that a key added to a
+ *   tenant's workspace through the control API (`POST /__emulator/graviti/keys`) reaches it.
  * A key that names no tenant goes to the default tenant, which answers 401 for a key it does not hold.
  */
 import { DEFAULT_TENANT, TENANT_NAME } from "../tenants";
@@ -31,8 +33,11 @@ export function demoWorkspacesOf(tenant: string): DemoWorkspaces {
   return { demo: workspace("demo"), other: workspace("other") };
 }
 
-/** The tenant of an `X-Token`: `t` for `ACCESSKEY-demo_t` or `ACCESSKEY-other_t`, else the default tenant. */
+/**
+ * The tenant of an `X-Token`: `t` for `ACCESSKEY-<anything without "_">_t` (`ACCESSKEY-demo_t`, `ACCESSKEY-other_t`,
+ * an added `ACCESSKEY-second_t`), else the default tenant. Tenant names hold no `_`, so the last one separates.
+ */
 export function tenantOfAccessKey(accessKey: string | null): string {
-  const name = accessKey === null ? undefined : /^ACCESSKEY-(?:demo|other)_(.+)$/.exec(accessKey)?.[1];
+  const name = accessKey === null ? undefined : /^ACCESSKEY-[^_]*_(.+)$/.exec(accessKey)?.[1];
   return name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
 }
