@@ -277,7 +277,7 @@ describe("the running Graviti emulator", () => {
     await expectStatus(200, "POST", G.controlPath("reset"), { key: null });
     await expectStatus(400, "POST", G.controlPath("reset"), { key: null, json: { msPerItem: 1 }, invalid: true });
     await expectStatus(400, "POST", G.controlPath("faults"), { key: null, json: { errorRate: 3 }, invalid: true });
-    const key = `ACCESSKEY-contract_${G.name}`;
+    const key = `ACCESSKEY-demo-contract_${G.name}`;
     await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, add: key } });
     await expectStatus(200, "GET", "/graviti/v2/current-workspace", { key });
     await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, revoke: key } });

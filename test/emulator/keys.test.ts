@@ -127,7 +127,7 @@ describe("Nexus keys", () => {
 });
 
 describe("Graviti keys", () => {
-  const added = `ACCESSKEY-second_${G.name}`;
+  const added = `ACCESSKEY-demo-second_${G.name}`;
   const change = (body: unknown) => gcall<KeyChange & ApiErrorBody>("POST", G.controlPath("keys"), { key: null, body });
   const status = async (key: string): Promise<number> => (await gcall("GET", "/graviti/v2/current-workspace", { key })).status;
 
@@ -153,7 +153,7 @@ describe("Graviti keys", () => {
   });
 
   it("logs the key id of each request's X-Token", async () => {
-    const wrong = `ACCESSKEY-wrong_${G.name}`;
+    const wrong = `ACCESSKEY-demo-wrong_${G.name}`;
     for (const key of [G.demo.key, G.other.key, wrong]) await status(key);
     const log = (await gcall<LoggedRequest[]>("GET", G.controlPath("requests"), { key: null })).body;
     // A request without an X-Token names no tenant, so it lands in the shared default tenant's log: not tested here.
@@ -171,7 +171,10 @@ describe("Graviti keys", () => {
       [{ workspace: G.demo.workspace }, "body: expected exactly one of add, revoke, got neither"],
       [{ workspace: G.demo.workspace, add: "" }, 'add: expected a non-empty string, got ""'],
       [{ workspace: G.demo.workspace, revoke: false }, "revoke: expected a non-empty string, got false"],
-      [{ workspace: G.demo.workspace, add: "ACCESSKEY-second" }, `add: expected "ACCESSKEY-<no _>_${G.name}", so that its requests reach tenant ${G.name}`],
+      [
+        { workspace: G.demo.workspace, add: `ACCESSKEY-second_${G.name}` },
+        `add: expected ACCESSKEY-{demo|other}-<letters or digits>_${G.name}, so that its requests reach tenant ${G.name}`,
+      ],
       [{ workspace: G.demo.workspace, add: G.other.key }, `add: the key is already a key of workspace ${G.other.workspace}`],
     ];
     for (const [body, message] of cases) {

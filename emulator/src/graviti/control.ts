@@ -8,7 +8,7 @@
  *   `GET` shows it; `DELETE` removes it (204).
  * - `POST /__emulator/graviti/keys` `{workspace, add}` or `{workspace, revoke}`: adds a valid access key to a workspace
  *   of the tenant, or revokes one of its keys (the seeded one too); answers `{workspace, keyIds}` (../key-ring.ts). An
- *   added key must name the tenant as the seeded ones do (`ACCESSKEY-second_t`; tenants.ts), since the key is how a
+ *   added key must name the tenant as the seeded ones do (`ACCESSKEY-demo-second_t`; tenants.ts), since the key is how a
  *   request finds its tenant. A reset restores the seeded keys.
  * Each acts on the default tenant, or on tenant `t` with `?tenant=t`. Failures are Graviti `{code, message}` bodies.
  */
@@ -39,9 +39,14 @@ export interface GravitiControlBackend {
 
 type Handler = (request: Request, backend: GravitiControlBackend, tenant: string) => Promise<Response>;
 
-/** The form a key added to `tenant` must have for its requests to reach that tenant (tenants.ts). */
+/**
+ * The form a key added to `tenant` must have for its requests to reach that tenant (tenants.ts). Worded so that it
+ * never spells a seeded key: answers are watched for them.
+ */
 function keyFormOf(tenant: string): string {
-  return tenant === DEFAULT_TENANT ? 'a key that names no tenant (not "ACCESSKEY-…_<tenant>")' : `"ACCESSKEY-<no _>_${tenant}"`;
+  return tenant === DEFAULT_TENANT
+    ? "a key that names no tenant (not ACCESSKEY-{demo|other}_<tenant> or the like)"
+    : `ACCESSKEY-{demo|other}-<letters or digits>_${tenant}`;
 }
 
 /** Checks the reset body: nothing, or an object without fields (there are no settings to give). */
