@@ -5,17 +5,21 @@
  * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,
  *   path?}`: replaces the fault setting (answers it); `GET` shows it; `DELETE` removes it (204).
+ * - `POST /__emulator/keys` `{project, add}` or `{project, revoke}`: adds a valid `Secret-Key` to a project of the
+ *   tenant, or revokes one of its keys (the seeded one too); answers `{project, keyIds}` (key-ring.ts). A reset
+ *   restores the seeded keys.
  * Each acts on the default tenant, or on tenant `t` with `?tenant=t` (`/__emulator/reset?tenant=t`; see tenants.ts).
  * Another platform (ModelArts) has the same calls under a prefix of its own (`/__emulator/modelarts/…`) with its own
  * reset body: see {@link ControlPlatform}.
  */
-import { errorResponse, methodNotAllowed, notFound } from "./errors";
+import { badRequest, errorResponse, methodNotAllowed, notFound } from "./errors";
 import { drainBody } from "./drain-body";
 import { checkFaultPath, type FaultSettings } from "./faults";
+import { keyChangeOf, type KeyChange, type KeyChangeResult } from "./key-ring";
 import { controlTenantOf } from "./tenants";
 import type { RequestLogEntry } from "./types";
 import type { z } from "zod";
-import { faultsBody, parseBody, resetBody } from "./validation";
+import { anyObject, faultsBody, parseBody, resetBody } from "./validation";
 
 /** The state operations the control API needs (the Durable Object implements them over RPC). */
 export interface ControlBackend<ResetOptions = { msPerItem?: number; uploadUrlTtlMs?: number }> {
@@ -25,6 +29,8 @@ export interface ControlBackend<ResetOptions = { msPerItem?: number; uploadUrlTt
   faults(): Promise<FaultSettings | undefined>;
   setFaults(settings: FaultSettings): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Adds a key to a project of the tenant, or revokes one (key-ring.ts); refusals come back as `{error}`. */
+  changeKey(project: string, change: KeyChange): Promise<KeyChangeResult>;
 }
 
 /** A platform's control API: where its calls live and what its reset accepts. */
@@ -35,7 +41,7 @@ export interface ControlPlatform<ResetOptions> {
   resetBody: z.ZodType<ResetOptions>;
 }
 
-/** The Nexus control API: `/__emulator/{reset,requests,faults}`. */
+/** The Nexus control API: `/__emulator/{reset,requests,faults,keys}`. */
 export const NEXUS_CONTROL: ControlPlatform<z.infer<typeof resetBody>> = { prefix: "/__emulator", resetBody };
 
 type Handler<R> = (request: Request, backend: ControlBackend<R>) => Promise<Response>;
@@ -64,6 +70,15 @@ function routesOf<R>(platform: ControlPlatform<R>): Record<string, Partial<Recor
       DELETE: async (_request, backend) => {
         await backend.clearFaults();
         return new Response(null, { status: 204 });
+      },
+    },
+    [`${platform.prefix}/keys`]: {
+      POST: async (request, backend) => {
+        const parsed = keyChangeOf(await parseBody(request, anyObject), "project");
+        if ("error" in parsed) throw badRequest(parsed.error);
+        const result = await backend.changeKey(parsed.owner, parsed.change);
+        if ("error" in result) throw badRequest(result.error);
+        return Response.json({ project: result.owner, keyIds: result.keyIds });
       },
     },
   };

@@ -1,12 +1,14 @@
 /**
  * The path of an API request through the Worker: look up the faults, wait out injected latency, answer an
- * injected error or pass the request to the state, then record `{method, path, query, status, durationMs, bytes}` in
- * the request log (injected faults included: they are what the client saw). `bytes` is the answer body's length, so
- * that benchmarks can count what a gateway reads from the upstream, not only how often.
+ * injected error or pass the request to the state, then record `{method, path, query, status, durationMs, bytes,
+ * keyId}` in the request log (injected faults included: they are what the client saw). `bytes` is the answer body's length, so
+ * that benchmarks can count what a gateway reads from the upstream, not only how often; `keyId` (key-id.ts) says which
+ * credential the request carried, so that tests of key rotation can tell them apart.
  */
 import { decideFault, NEXUS_FAULT_ANSWERS, type FaultAnswers, type FaultSettings } from "./faults";
 import { drainBody } from "./drain-body";
 import { errorResponse } from "./errors";
+import { keyIdOfHeader } from "./key-id";
 import type { RequestLogEntry } from "./types";
 
 /** The state operations an API request needs (the Durable Object implements them over RPC and fetch). */
@@ -22,9 +24,11 @@ export interface FrontDoorWire {
   faults: FaultAnswers;
   /** The answer when the state object itself fails. */
   errorResponse(error: unknown): Response;
+  /** The header that carries the platform's credential, whose key id (key-id.ts) the request log records. */
+  keyHeader: string;
 }
 
-const NEXUS_WIRE: FrontDoorWire = { faults: NEXUS_FAULT_ANSWERS, errorResponse };
+const NEXUS_WIRE: FrontDoorWire = { faults: NEXUS_FAULT_ANSWERS, errorResponse, keyHeader: "Secret-Key" };
 
 /**
  * Serves one API request with faults applied, and records it. Never throws for a failure of the state object.
@@ -33,6 +37,8 @@ const NEXUS_WIRE: FrontDoorWire = { faults: NEXUS_FAULT_ANSWERS, errorResponse }
 export async function serveApi(request: Request, backend: ApiBackend, wire: FrontDoorWire = NEXUS_WIRE): Promise<Response> {
   const started = Date.now();
   const url = new URL(request.url);
+  // Read before the state object consumes the request; the log holds the key's id, never the key.
+  const keyId = await keyIdOfHeader(request, wire.keyHeader);
   const decision = decideFault(await backend.faults(), url.pathname, Math.random, wire.faults);
   if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
   let response: Response;
@@ -57,6 +63,7 @@ export async function serveApi(request: Request, backend: ApiBackend, wire: Fron
     status: response.status,
     durationMs: Math.max(0, Date.now() - started),
     bytes: body?.byteLength ?? 0,
+    keyId,
   });
   return response;
 }

@@ -24,6 +24,7 @@ import { TenantState } from "./tenant-state";
 import { Store } from "./store";
 import { handleSyntheticLog, isSyntheticLogPath, summaryOf, syntheticEntries, type SyntheticLogBackend, type SyntheticLogSummary } from "./synthetic-log";
 import type { LogEntry, SyntheticLogSpec } from "./types";
+import { applyKeyChange, type KeyChange, type KeyChangeResult } from "./key-ring";
 import type { LargeProjectSummary } from "./large-project";
 import type { resetBody } from "./validation";
 import type { z } from "zod";
@@ -85,6 +86,11 @@ export class EmulatorState extends TenantState<Env> implements ControlBackend<Re
       return summary;
     });
     return largeProject === undefined ? settings : { ...settings, largeProject };
+  }
+
+  /** Adds a `Secret-Key` to a project of this tenant or revokes one (key-ring.ts); a reset restores the seeded keys. */
+  async changeKey(project: string, change: KeyChange): Promise<KeyChangeResult> {
+    return applyKeyChange(this.store.keys, project, change, "project", this.store.seededKeys());
   }
 
   /** Gives a job of this tenant a synthetic log (synthetic-log.ts); null when there is no such job. A reset drops it. */

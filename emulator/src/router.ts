@@ -75,7 +75,7 @@ const routes: Route[] = [
 
 /** The seeded projects (the emulator has no endpoint to create more). */
 function projectById(store: Store, id: string): ProjectRecord | undefined {
-  return store.getMeta<ProjectRecord[]>("projects")?.find((project) => project.id === id);
+  return store.projects().find((project) => project.id === id);
 }
 
 function settingsOf(store: Store, now: number): Settings {
@@ -104,8 +104,9 @@ async function dispatch(store: Store, tenant: string, request: Request, now: num
   if (scoped?.[1] === undefined || scoped[2] === undefined) throw notFound(`no route for ${request.method} ${path}`);
   // Auth before anything else, so that a caller without the key learns nothing about what exists.
   const project = projectById(store, scoped[1]);
+  // Any key valid for the project now: the seeded one unless revoked, and those added (control API, key-ring.ts).
   const key = request.headers.get("Secret-Key");
-  if (project === undefined || key === null || key !== project.secretKey) throw forbidden();
+  if (project === undefined || key === null || store.projectOfKey(key) !== project.id) throw forbidden();
   const rest = scoped[2].replace(/\/$/, "");
   for (const route of routes) {
     const match = route.pattern.exec(rest);

@@ -1,11 +1,13 @@
 /**
  * All emulator state in one SQLite database (the Durable Object's storage): a `meta` key-value table for settings,
  * projects and faults; one `resources` table for datasets, jobs and webhooks (stored as JSON records, with the
- * columns paging needs); and the `request_log`. Plain TypeScript over the `SqlStorage` interface.
+ * columns paging needs); the `request_log`; and `api_keys`, the keys added and revoked through the control API
+ * (key-ring.ts). Plain TypeScript over the `SqlStorage` interface.
  */
+import { KeyRing, type SeededKeys } from "./key-ring";
 import type { PageCursor, PageSlice } from "./paging";
 import { RequestLog } from "./request-log";
-import type { DatasetRecord, JobRecord, RequestLogEntry, WebhookRecord } from "./types";
+import type { DatasetRecord, JobRecord, ProjectRecord, RequestLogEntry, WebhookRecord } from "./types";
 
 /** The record type stored for each resource kind. */
 export interface RecordByKind {
@@ -24,9 +26,12 @@ type KeyOf = { createDate: number; id: string };
 /** The emulator's storage. Every method is synchronous (Durable Object SQLite is) and throws only on SQL faults. */
 export class Store {
   private readonly log: RequestLog;
+  /** The keys added and revoked since the last seed; the seeded ones are the projects' `secretKey`. */
+  readonly keys: KeyRing;
 
   constructor(private readonly sql: SqlStorage) {
     this.log = new RequestLog(sql);
+    this.keys = new KeyRing(sql, "api_keys");
   }
 
   /** Creates the tables when they do not exist yet. */
@@ -39,12 +44,36 @@ export class Store {
       `CREATE INDEX IF NOT EXISTS resources_by_project ON resources (kind, project_id, create_date DESC, id DESC)`,
     );
     this.log.migrate();
+    this.keys.migrate();
   }
 
-  /** Deletes every resource and meta value (the request log is kept: reset clears it separately). */
+  /**
+   * Deletes every resource, meta value and key change, so that only the seeded keys are valid again (the request log
+   * is kept: reset clears it separately).
+   */
   clearResources(): void {
     this.sql.exec(`DELETE FROM resources`);
     this.sql.exec(`DELETE FROM meta`);
+    this.keys.clear();
+  }
+
+  /** The seeded projects (the emulator has no endpoint to create more). */
+  projects(): ProjectRecord[] {
+    return this.getMeta<ProjectRecord[]>("projects") ?? [];
+  }
+
+  /** The projects' seeded `Secret-Key`s, for the key ring. */
+  seededKeys(): SeededKeys {
+    const projects = this.projects();
+    return {
+      ownerOf: (key) => projects.find((project) => project.secretKey === key)?.id,
+      owners: () => projects.map((project) => ({ id: project.id, key: project.secretKey })),
+    };
+  }
+
+  /** The project a `Secret-Key` is valid for now (seeded or added, not revoked), or undefined. */
+  projectOfKey(key: string): string | undefined {
+    return this.keys.ownerOf(key, this.seededKeys());
   }
 
   /** Reads a JSON meta value, or undefined when unset. */

@@ -160,4 +160,9 @@ export interface RequestLogEntry {
   durationMs: number;
   /** Length of the answer's body in bytes. */
   bytes: number;
+  /**
+   * The first 8 hex digits of the SHA-256 of the credential the request carried (`Secret-Key`, Graviti's `X-Token`,
+   * ModelArts's `X-Auth-Token`), null when it carried none: which key, never the key (key-id.ts).
+   */
+  keyId: string | null;
 }

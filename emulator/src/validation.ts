@@ -184,6 +184,9 @@ export const faultsBody = z.object({
   path: z.string({ error: "expected a regular expression as a string" }).optional(),
 });
 
+/** Any JSON object, for bodies whose fields are checked by hand (`POST /__emulator/keys`, key-ring.ts). */
+export const anyObject = z.record(z.string(), z.unknown());
+
 /**
  * Parses a JSON body with a schema. An empty body counts as `{}` when `emptyAsObject` (control API), else as missing.
  * Throws a 400 naming the first bad field (`body` when the JSON itself is bad).

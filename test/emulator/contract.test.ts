@@ -393,6 +393,18 @@ describe("the emulator against its OpenAPI document", () => {
       expect((await expectStatus(200, "GET", control("faults"), { key: null })).body).toEqual({});
     });
 
+    it("adds and revokes a key, refusing a bad body with 400 naming the field", async () => {
+      const key = "contract-second-key";
+      const added = await expectStatus(200, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, add: key } });
+      expect((added.body as { keyIds: string[] }).keyIds).toHaveLength(2);
+      await expectStatus(200, "GET", `${batch()}/webhooks?limit=1`, { key });
+      await expectStatus(200, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, revoke: key } });
+      const refused = await expectStatus(403, "GET", `${batch()}/webhooks?limit=1`, { key });
+      expect(refused.body).toEqual({ code: "ForbiddenError", message: "No Access Rights to Requested Resources" });
+      const bad = await expectStatus(400, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, add: "" }, invalid: true });
+      expect((bad.body as { message: string }).message).toMatch(/^add: /);
+    });
+
     it("rejects an upload after its URL expired with 403, leaving the dataset Uploading", async () => {
       await expectStatus(200, "POST", control("reset"), { key: null, json: { uploadUrlTtlMs: 1 } });
       const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "expires at once") });
@@ -419,6 +431,7 @@ describe("the emulator against its OpenAPI document", () => {
         ["POST", "faults", {}],
         ["GET", "faults", undefined],
         ["DELETE", "faults", undefined],
+        ["POST", "keys", {}],
       ];
       for (const [method, endpoint, json] of operations) {
         const bad = await expectStatus(400, method, `/__emulator/${endpoint}?tenant=Not_Valid`, { key: null, json, invalid: true });

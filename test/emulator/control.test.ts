@@ -4,7 +4,7 @@
  * recorded and never faulted.
  */
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { batch, call, clearRequestLog, controlPath, createDataset, DEMO, emulatorUrl, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
+import { batch, call, clearRequestLog, controlPath, createDataset, DEMO, emulatorUrl, keyIdOf, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
 
 async function setFaults(body: unknown): Promise<void> {
   const response = await call("POST", controlPath("faults"), { key: null, body });
@@ -56,14 +56,14 @@ describe("the request log", () => {
     expect((await requestLog()).map((entry) => entry.bytes)).toEqual(sizes);
   });
 
-  it("lists every API request oldest first with method, path, raw query, status and duration", async () => {
+  it("lists every API request oldest first with method, path, raw query, status, duration and key id", async () => {
     await call("GET", batch("datasets?limit=2&page=abc"));
     await call("GET", batch("jobs"), { key: "wrong" });
     await call("GET", batch("webhooks/webhook_nope"));
     expect(await requestLog()).toEqual([
-      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number), bytes: expect.any(Number) },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number), bytes: expect.any(Number) },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number), bytes: expect.any(Number) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf(DEMO.key) },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf("wrong") },
+      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf(DEMO.key) },
     ]);
   });
 

@@ -277,8 +277,14 @@ describe("the running Graviti emulator", () => {
     await expectStatus(200, "POST", G.controlPath("reset"), { key: null });
     await expectStatus(400, "POST", G.controlPath("reset"), { key: null, json: { msPerItem: 1 }, invalid: true });
     await expectStatus(400, "POST", G.controlPath("faults"), { key: null, json: { errorRate: 3 }, invalid: true });
+    const key = `ACCESSKEY-demo-contract_${G.name}`;
+    await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, add: key } });
+    await expectStatus(200, "GET", "/graviti/v2/current-workspace", { key });
+    await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, revoke: key } });
+    await expectStatus(401, "GET", "/graviti/v2/current-workspace", { key });
+    await expectStatus(400, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace }, invalid: true });
     const bad = "?tenant=BAD";
-    for (const [method, endpoint] of [["POST", "reset"], ["GET", "requests"], ["DELETE", "requests"], ["GET", "faults"], ["DELETE", "faults"]] as const) {
+    for (const [method, endpoint] of [["POST", "reset"], ["GET", "requests"], ["DELETE", "requests"], ["GET", "faults"], ["DELETE", "faults"], ["POST", "keys"]] as const) {
       const response = await expectStatus(400, method, `/__emulator/graviti/${endpoint}${bad}`, { key: null });
       expect(response.body).toMatchObject({ code: "InvalidParamsValue" });
     }

@@ -3,6 +3,7 @@
  * CRC32C, and a bounded poll (no timed assertions).
  */
 import { crc32c } from "@aws-crypto/crc32c";
+import { createHash } from "node:crypto";
 import { expect, inject } from "vitest";
 import { expectMatchesOpenApi, findOperation } from "../utils/openapi";
 import { useTenant } from "../utils/tenant";
@@ -159,6 +160,16 @@ export interface LoggedRequest {
   durationMs: number;
   /** Length of the answer's body in bytes. */
   bytes: number;
+  /** {@link keyIdOf} the credential the request carried, null without one. */
+  keyId: string | null;
+}
+
+/**
+ * The key id the emulator logs for a key or token (every platform): the first 8 hex digits of its SHA-256, computed
+ * here independently of the emulator's code.
+ */
+export function keyIdOf(key: string): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 8);
 }
 
 /** The request log of this file's tenant. */

@@ -72,6 +72,7 @@ describe("the OpenAPI document", () => {
       "GET /modelarts/v2/{project_id}/datasets/{dataset_id}/export-tasks listExportTasks",
       "GET /modelarts/v2/{project_id}/datasets/{dataset_id}/export-tasks/{task_id} getExportTask",
       "POST /__emulator/modelarts/faults setModelArtsFaults",
+      "POST /__emulator/modelarts/keys changeModelArtsKeys",
       "POST /__emulator/modelarts/reset resetModelArts",
       "POST /modelarts/v2/{project_id}/datasets/{dataset_id}/export-tasks createExportTask",
     ]);
@@ -226,6 +227,12 @@ describe("the emulator against the document", () => {
     await expectStatus(400, "POST", controlPath("faults"), { body: { errorRate: -1 } });
     await expectStatus(400, "GET", badTenant.replace("X", "faults"));
     await expectStatus(400, "DELETE", badTenant.replace("X", "faults"));
+    await expectStatus(200, "POST", controlPath("keys"), { body: { project: DEMO.project, add: "contract-token" } });
+    await expectStatus(200, "GET", v2("datasets?limit=1"), { token: "contract-token" });
+    await expectStatus(200, "POST", controlPath("keys"), { body: { project: DEMO.project, revoke: "contract-token" } });
+    await expectStatus(401, "GET", v2("datasets?limit=1"), { token: "contract-token" });
+    await expectStatus(400, "POST", controlPath("keys"), { body: { project: DEMO.project, add: "" } });
+    await expectStatus(400, "POST", badTenant.replace("X", "keys"), { body: { project: DEMO.project, add: "t" } });
   });
 
   it("has exercised every documented operation and status", () => {

@@ -55,7 +55,7 @@ describe("a good file", () => {
     await clearRequestLog();
     await upload(dataset, bytes);
     const path = new URL(dataset.status.source.uploadUrl.url).pathname;
-    expect(await requestLog()).toEqual([{ method: "PUT", path, query: "", status: 200, durationMs: expect.any(Number), bytes: expect.any(Number) }]);
+    expect(await requestLog()).toEqual([{ method: "PUT", path, query: "", status: 200, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: null }]);
   });
 });
 

@@ -6,14 +6,20 @@
  * - `GET /__emulator/graviti/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/graviti/faults` (the Nexus emulator's fault fields): replaces the fault setting (answers it);
  *   `GET` shows it; `DELETE` removes it (204).
+ * - `POST /__emulator/graviti/keys` `{workspace, add}` or `{workspace, revoke}`: adds a valid access key to a workspace
+ *   of the tenant, or revokes one of its keys (the seeded one too); answers `{workspace, keyIds}` (../key-ring.ts). An
+ *   added key must name the tenant as the seeded ones do (`ACCESSKEY-demo-second_t`; tenants.ts), since the key is how a
+ *   request finds its tenant. A reset restores the seeded keys.
  * Each acts on the default tenant, or on tenant `t` with `?tenant=t`. Failures are Graviti `{code, message}` bodies.
  */
 import { drainBody } from "../drain-body";
 import { checkFaultPath, type FaultSettings } from "../faults";
-import { controlTenantOf } from "../tenants";
+import { keyChangeOf, type KeyChange, type KeyChangeResult } from "../key-ring";
+import { controlTenantOf, DEFAULT_TENANT } from "../tenants";
 import type { RequestLogEntry } from "../types";
 import { faultsBody, parseBody } from "../validation";
 import { gravitiErrorResponse, invalidParamsValue, methodNotAllowed, resourceNotExist } from "./errors";
+import { tenantOfAccessKey } from "./tenants";
 import { readJsonObject } from "./validation";
 
 /** The control API's path prefix for the Graviti emulator. */
@@ -27,9 +33,21 @@ export interface GravitiControlBackend {
   faults(): Promise<FaultSettings | undefined>;
   setFaults(settings: FaultSettings): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Adds an access key to a workspace of the tenant, or revokes one (../key-ring.ts); refusals come back as `{error}`. */
+  changeKey(workspace: string, change: KeyChange): Promise<KeyChangeResult>;
 }
 
-type Handler = (request: Request, backend: GravitiControlBackend) => Promise<Response>;
+type Handler = (request: Request, backend: GravitiControlBackend, tenant: string) => Promise<Response>;
+
+/**
+ * The form a key added to `tenant` must have for its requests to reach that tenant (tenants.ts). Worded so that it
+ * never spells a seeded key: answers are watched for them.
+ */
+function keyFormOf(tenant: string): string {
+  return tenant === DEFAULT_TENANT
+    ? "a key that names no tenant (not ACCESSKEY-{demo|other}_<tenant> or the like)"
+    : `ACCESSKEY-{demo|other}-<letters or digits>_${tenant}`;
+}
 
 /** Checks the reset body: nothing, or an object without fields (there are no settings to give). */
 async function checkResetBody(request: Request): Promise<void> {
@@ -66,6 +84,18 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
       return new Response(null, { status: 204 });
     },
   },
+  keys: {
+    POST: async (request, backend, tenant) => {
+      const parsed = keyChangeOf(await readJsonObject(request), "workspace");
+      if ("error" in parsed) throw invalidParamsValue(parsed.error);
+      if ("add" in parsed.change && tenantOfAccessKey(parsed.change.add) !== tenant) {
+        throw invalidParamsValue(`add: expected ${keyFormOf(tenant)}, so that its requests reach tenant ${tenant}`);
+      }
+      const result = await backend.changeKey(parsed.owner, parsed.change);
+      if ("error" in result) throw invalidParamsValue(result.error);
+      return Response.json({ workspace: result.owner, keyIds: result.keyIds });
+    },
+  },
 };
 
 /** Answers a Graviti control request on the state of the tenant it names (`backendOf` finds that state). */
@@ -80,7 +110,8 @@ export async function handleGravitiControl(
     if (!path.startsWith(GRAVITI_CONTROL_PREFIX) || methods === undefined) throw resourceNotExist(`no control endpoint ${path}`);
     const handler = methods[request.method];
     if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(methods));
-    return await handler(request, backendOf(controlTenantOf(url)));
+    const tenant = controlTenantOf(url);
+    return await handler(request, backendOf(tenant), tenant);
   } catch (error) {
     await drainBody(request);
     return gravitiErrorResponse(error);

@@ -27,7 +27,11 @@ export async function serveGraviti(
   if (pathname === `${GRAVITI_PREFIX}/openapi.json` && request.method === "GET") return Response.json(openapi);
   try {
     const tenant = tenantOfAccessKey(request.headers.get(ACCESS_KEY_HEADER));
-    return await serveApi(request, stateOf(tenant), { faults: GRAVITI_FAULT_ANSWERS, errorResponse: gravitiErrorResponse });
+    return await serveApi(request, stateOf(tenant), {
+      faults: GRAVITI_FAULT_ANSWERS,
+      errorResponse: gravitiErrorResponse,
+      keyHeader: ACCESS_KEY_HEADER,
+    });
   } catch (error) {
     return gravitiErrorResponse(error);
   }

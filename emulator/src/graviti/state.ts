@@ -3,6 +3,7 @@
  * tenant, named after it ("default" for the default tenant). Seeds itself on first use when its storage is empty.
  */
 import type { ApiBackend } from "../front-door";
+import { applyKeyChange, type KeyChange, type KeyChangeResult } from "../key-ring";
 import { Store } from "../store";
 import { FAULTS_KEY, TenantState } from "../tenant-state";
 import type { GravitiControlBackend } from "./control";
@@ -42,7 +43,12 @@ export class GravitiState extends TenantState<unknown> implements GravitiControl
     return routeGraviti(this.store, request, Date.now());
   }
 
-  /** Reseeds; clears the request log and the faults. */
+  /** Adds an access key to a workspace of this tenant or revokes one (../key-ring.ts); a reset restores the seeded ones. */
+  async changeKey(workspace: string, change: KeyChange): Promise<KeyChangeResult> {
+    return applyKeyChange(this.store.keys, workspace, change, "workspace", this.store.seededKeys());
+  }
+
+  /** Reseeds (the seeded keys only); clears the request log and the faults. */
   async reset(): Promise<{ resetAt: number }> {
     const resetAt = this.seed();
     this.controlStore.clearRequests();

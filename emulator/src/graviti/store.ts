@@ -1,13 +1,20 @@
 /**
  * The Graviti emulator's own tables, in the SQLite storage of its Durable Object: workspaces (with their access
- * keys) and datasets, in creation order (the order of `GET /v2/datasets`). Settings, faults and the request log use
+ * keys), the access keys added and revoked through the control API (`graviti_keys`, ../key-ring.ts) and datasets, in
+ * creation order (the order of `GET /v2/datasets`). Settings, faults and the request log use
  * the shared {@link Store}'s `meta` and `request_log` tables in the same database. Plain TypeScript over `SqlStorage`.
  */
+import { KeyRing, type SeededKeys } from "../key-ring";
 import type { DatasetRecord, WorkspaceRecord } from "./types";
 
 /** Workspaces and datasets. Every method is synchronous (Durable Object SQLite is) and throws only on SQL faults. */
 export class GravitiStore {
-  constructor(private readonly sql: SqlStorage) {}
+  /** The access keys added and revoked since the last seed; the seeded ones are the workspaces' `accessKey`. */
+  readonly keys: KeyRing;
+
+  constructor(private readonly sql: SqlStorage) {
+    this.keys = new KeyRing(sql, "graviti_keys");
+  }
 
   /** Creates the tables when they do not exist yet. */
   migrate(): void {
@@ -17,12 +24,27 @@ export class GravitiStore {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS graviti_datasets (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, workspace TEXT NOT NULL, name TEXT NOT NULL,
       body TEXT NOT NULL, UNIQUE (workspace, name))`);
+    this.keys.migrate();
   }
 
-  /** Deletes every workspace and dataset. */
+  /** Deletes every workspace, dataset and key change (only the seeded keys are valid after the next seed). */
   clear(): void {
     this.sql.exec(`DELETE FROM graviti_datasets`);
     this.sql.exec(`DELETE FROM graviti_workspaces`);
+    this.keys.clear();
+  }
+
+  /** The workspaces' seeded access keys, for the key ring. */
+  seededKeys(): SeededKeys {
+    return {
+      ownerOf: (key) =>
+        this.sql.exec<{ name: string }>(`SELECT name FROM graviti_workspaces WHERE access_key = ?`, key).toArray()[0]?.name,
+      owners: () =>
+        this.sql
+          .exec<{ name: string; access_key: string }>(`SELECT name, access_key FROM graviti_workspaces ORDER BY name`)
+          .toArray()
+          .map((row) => ({ id: row.name, key: row.access_key })),
+    };
   }
 
   /** Adds a workspace. */
@@ -35,9 +57,10 @@ export class GravitiStore {
     );
   }
 
-  /** The workspace whose access key this is, or undefined. */
+  /** The workspace this access key is valid for now (seeded or added, not revoked), or undefined. */
   workspaceByAccessKey(accessKey: string): WorkspaceRecord | undefined {
-    return this.one<WorkspaceRecord>(`SELECT body FROM graviti_workspaces WHERE access_key = ?`, accessKey);
+    const name = this.keys.ownerOf(accessKey, this.seededKeys());
+    return name === undefined ? undefined : this.workspaceByName(name);
   }
 
   /** The workspace of this name, or undefined. */

@@ -4,10 +4,16 @@
  * - tenant `t` holds the workspaces `graviti-demo-t` (key `ACCESSKEY-demo_t`) and `graviti-other-t` (key
  *   `ACCESSKEY-other_t`), seeded like the default ones;
  * - the default tenant holds `graviti-demo` (`ACCESSKEY-demo`) and `graviti-other` (`ACCESSKEY-other`);
- * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`).
+ * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`);
+ * - so does a key `ACCESSKEY-demo-<letters or digits>_t` or `ACCESSKEY-other-<letters or digits>_t`
+ *   (`ACCESSKEY-demo-second_t`), so that a key added to a tenant's workspace through the control API
+ *   (`POST /__emulator/graviti/keys`) reaches it.
  * A key that names no tenant goes to the default tenant, which answers 401 for a key it does not hold.
  */
 import { DEFAULT_TENANT, TENANT_NAME } from "../tenants";
+
+/** A key that names tenant `t` (group 1): `ACCESSKEY-demo_t`, `ACCESSKEY-other_t`, `ACCESSKEY-demo-<id>_t`, … */
+const ACCESS_KEY_OF_TENANT = /^ACCESSKEY-(?:demo|other)(?:-[A-Za-z0-9]+)?_(.+)$/;
 
 /** A demo workspace of a tenant and its access key. */
 export interface DemoWorkspace {
@@ -31,8 +37,11 @@ export function demoWorkspacesOf(tenant: string): DemoWorkspaces {
   return { demo: workspace("demo"), other: workspace("other") };
 }
 
-/** The tenant of an `X-Token`: `t` for `ACCESSKEY-demo_t` or `ACCESSKEY-other_t`, else the default tenant. */
+/**
+ * The tenant of an `X-Token`: `t` for `ACCESSKEY-demo_t`, `ACCESSKEY-other_t`, or an added key such as
+ * `ACCESSKEY-demo-second_t` (`demo` or `other`, then `-` and letters or digits), else the default tenant.
+ */
 export function tenantOfAccessKey(accessKey: string | null): string {
-  const name = accessKey === null ? undefined : /^ACCESSKEY-(?:demo|other)_(.+)$/.exec(accessKey)?.[1];
+  const name = accessKey === null ? undefined : ACCESS_KEY_OF_TENANT.exec(accessKey)?.[1];
   return name !== undefined && TENANT_NAME.test(name) ? name : DEFAULT_TENANT;
 }

@@ -5,6 +5,7 @@
  * `{error_code, error_msg}`.
  */
 import { drainBody } from "../drain-body";
+import type { SeededKeys } from "../key-ring";
 import type { ModelArtsContext } from "./context";
 import * as datasets from "./datasets";
 import { forbidden, modelArtsErrorResponse, noSuchApi, unauthenticated } from "./errors";
@@ -45,13 +46,24 @@ export const PROJECTS_KEY = "projects";
 /** The meta key of the settings. */
 export const SETTINGS_KEY = "settings";
 
-/** Who may call: 401 without a token or with one no project has, 403 with another project's token. */
+/** The projects' seeded tokens, for the key ring (../key-ring.ts). */
+export function seededTokens(store: ModelArtsStore): SeededKeys {
+  const projects = store.getMeta<ModelArtsProject[]>(PROJECTS_KEY) ?? [];
+  return {
+    ownerOf: (token) => projects.find((project) => project.token === token)?.id,
+    owners: () => projects.map((project) => ({ id: project.id, key: project.token })),
+  };
+}
+
+/**
+ * Who may call: 401 without a token or with one no project has (a revoked token included), 403 with another
+ * project's token. A project's tokens are its seeded one unless revoked, and those added through the control API.
+ */
 function authenticate(store: ModelArtsStore, projectId: string, token: string | null): void {
   if (token === null || token === "") throw unauthenticated("the X-Auth-Token header is missing");
-  const projects = store.getMeta<ModelArtsProject[]>(PROJECTS_KEY) ?? [];
-  const holder = projects.find((project) => project.token === token);
+  const holder = store.keys.ownerOf(token, seededTokens(store));
   if (holder === undefined) throw unauthenticated("the X-Auth-Token is not valid");
-  if (holder.id !== projectId) throw forbidden(projectId);
+  if (holder !== projectId) throw forbidden(projectId);
 }
 
 async function dispatch(store: ModelArtsStore, request: Request, now: number): Promise<Response> {

@@ -6,7 +6,8 @@
 import type { ControlBackend } from "../control";
 import type { ApiBackend } from "../front-door";
 import { TenantState } from "../tenant-state";
-import { routeModelArts, SETTINGS_KEY } from "./router";
+import { applyKeyChange, type KeyChange, type KeyChangeResult } from "../key-ring";
+import { routeModelArts, seededTokens, SETTINGS_KEY } from "./router";
 import { seedModelArts } from "./seed";
 import { ModelArtsStore } from "./store";
 import { DEFAULT_MS_PER_SAMPLE, type ModelArtsSettings } from "./types";
@@ -32,6 +33,11 @@ export class ModelArtsState extends TenantState<object> implements ControlBacken
   /** Answers a ModelArts API request (auth, routing, handlers). */
   override async fetch(request: Request): Promise<Response> {
     return routeModelArts(this.store, request, Date.now());
+  }
+
+  /** Adds an `X-Auth-Token` to a project of this tenant or revokes one (../key-ring.ts); a reset restores the seeded ones. */
+  async changeKey(project: string, change: KeyChange): Promise<KeyChangeResult> {
+    return applyKeyChange(this.store.keys, project, change, "project", seededTokens(this.store));
   }
 
   /** Reseeds; `msPerSample` not given goes back to its default. Clears the request log and the faults. */

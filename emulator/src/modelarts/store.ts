@@ -1,9 +1,10 @@
 /**
  * All ModelArts state of one tenant in its Durable Object's SQLite database: `meta` (settings, projects, faults),
  * `datasets`, `export_tasks` (JSON records with the columns that filters and paging need) and the shared request
- * log (../request-log.ts). Plain TypeScript over `SqlStorage`; every method is synchronous and throws only on SQL
+ * log (../request-log.ts), and `api_keys`, the tokens added and revoked through the control API (../key-ring.ts). Plain TypeScript over `SqlStorage`; every method is synchronous and throws only on SQL
  * faults.
  */
+import { KeyRing } from "../key-ring";
 import { RequestLog } from "../request-log";
 import type { RequestLogEntry } from "../types";
 import type { DatasetRecord, ExportTaskRecord } from "./types";
@@ -35,9 +36,12 @@ export interface OffsetPage<T> {
 /** The ModelArts storage of one tenant. */
 export class ModelArtsStore {
   private readonly log: RequestLog;
+  /** The tokens added and revoked since the last seed; the seeded ones are the projects' `token`. */
+  readonly keys: KeyRing;
 
   constructor(private readonly sql: SqlStorage) {
     this.log = new RequestLog(sql);
+    this.keys = new KeyRing(sql, "api_keys");
   }
 
   /** Creates the tables when they do not exist yet. */
@@ -53,13 +57,15 @@ export class ModelArtsStore {
       `CREATE INDEX IF NOT EXISTS tasks_by_dataset ON export_tasks (dataset_id, create_time DESC, task_id DESC)`,
     );
     this.log.migrate();
+    this.keys.migrate();
   }
 
-  /** Deletes every dataset, task and meta value (the request log is kept: reset clears it separately). */
+  /** Deletes every dataset, task, meta value and token change (the request log is kept: reset clears it separately). */
   clearAll(): void {
     this.sql.exec(`DELETE FROM datasets`);
     this.sql.exec(`DELETE FROM export_tasks`);
     this.sql.exec(`DELETE FROM meta`);
+    this.keys.clear();
   }
 
   /** Reads a JSON meta value, or undefined when unset. */

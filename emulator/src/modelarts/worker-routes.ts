@@ -17,7 +17,7 @@ import { modelArtsResetBody, type ModelArtsResetOptions } from "./validation";
 /** The path prefix of the ModelArts API (the gateway's base URL is the emulator's origin plus this). */
 export const MODELARTS_PREFIX = "/modelarts";
 
-/** The ModelArts control API: `/__emulator/modelarts/{reset,requests,faults}`. */
+/** The ModelArts control API: `/__emulator/modelarts/{reset,requests,faults,keys}`. */
 export const MODELARTS_CONTROL: ControlPlatform<ModelArtsResetOptions> = {
   prefix: "/__emulator/modelarts",
   resetBody: modelArtsResetBody,
@@ -44,6 +44,7 @@ export async function serveModelArts(
     return await serveApi(request, stateOf(tenantOfModelArtsPath(pathname)), {
       faults: MODELARTS_FAULT_ANSWERS,
       errorResponse: modelArtsErrorResponse,
+      keyHeader: "X-Auth-Token",
     });
   } catch (error) {
     // Reading the faults or writing the request log failed: still `{error_code, error_msg}`, never a bare stack.
