@@ -1,9 +1,9 @@
 /**
  * The gateway is not a network probe: with the production rules (WEBHOOK_ALLOW_PRIVATE unset, UPLOAD_ALLOWED_HOSTS
  * unset) a webhook endpoint must be https on a public host and a refused one costs no upstream call, a webhook
- * whose stored endpoint is refused is not tested, and an upload URL on a host not allowed gets no byte. Each is
- * checked in the emulator's request log, beside a control on the suite's gateway (which allows private endpoints
- * and the emulator's uploads) that shows the log would have seen the call.
+ * whose stored endpoint is refused is not tested, no upstream redirect is followed, and an upload URL on a host not
+ * allowed gets no byte. Each is checked in the emulator's request log, beside a control on the suite's gateway
+ * (which allows private endpoints and the emulator's uploads) that shows the log would have seen the call.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { useTenant, type UpstreamRequest } from "../utils/tenant";
@@ -130,6 +130,30 @@ describe("webhook endpoints, with the production rules", () => {
     const tested = await gql(TEST, { id }, DEMO);
     expect(tested.errors, tested.text).toBeUndefined();
     expect(calls(await TENANT.requests())).toEqual([`POST ${BASE}/webhooks/${nexusId}:test`]);
+  });
+});
+
+describe("upstream redirects", () => {
+  it("are not followed: a 302 is UPSTREAM_UNAVAILABLE, sent once, and its target is never called", async () => {
+    const target = `${BASE}/datasets`;
+    await TENANT.setFaults({ errorRate: 1, redirectTo: `${inject("emulatorUrl")}${target}`, path: `^${BASE}/webhooks$` });
+    // The control: a client that follows redirects calls the target, and the log shows it.
+    const followed = await fetch(`${inject("emulatorUrl")}${BASE}/webhooks`, { headers: { "Secret-Key": DEMO.key } });
+    expect(followed.status).toBe(200);
+    expect(calls(await TENANT.requests())).toEqual([`GET ${BASE}/webhooks`, `GET ${target}`]);
+    await TENANT.clearRequests();
+
+    const result = await strictGql(`{ webhooks(first: 1) { edges { node { name } } } }`);
+    const origin = new URL(inject("emulatorUrl")).origin;
+    expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [
+        `nexus webhooks.list: the upstream answered 302 (a redirect to ${origin}) from ${BASE}/webhooks; the gateway does not ` +
+          "follow redirects with credentials: check the upstream's base URL",
+        "UPSTREAM_UNAVAILABLE",
+      ],
+    ]);
+    const seen = await TENANT.requests();
+    expect(seen.map((request) => [request.method, request.path, request.status])).toEqual([["GET", `${BASE}/webhooks`, 302]]);
   });
 });
 
