@@ -125,6 +125,16 @@ describe("webhook endpoints, with the production rules", () => {
     ]);
     expect(calls(await TENANT.requests())).toEqual([`GET ${BASE}/webhooks/${nexusId}`]);
 
+    // Plain http to a public host: refused by the https rule (never tested for real here: no traffic leaves the machine).
+    const plain = await gqlData<Created>(CREATE, { input: { name: "plain", endpoint: "http://example.com/hook" } }, DEMO);
+    await TENANT.clearRequests();
+    const refusedPlain = await strictGql(TEST, { id: plain.createWebhook.webhook.id });
+    expect(refusedPlain.errors?.map((error) => error.message)).toEqual([
+      `Argument "id": webhook ${plain.createWebhook.webhook.nexusId} is not tested: its endpoint must use https, got "http://example.com/hook". ` +
+        "Change it with updateWebhook.",
+    ]);
+    expect(calls(await TENANT.requests())).toEqual([`GET ${BASE}/webhooks/${plain.createWebhook.webhook.nexusId}`]);
+
     // The control: where private endpoints are allowed, the same test reaches the upstream's test call.
     await TENANT.clearRequests();
     const tested = await gql(TEST, { id }, DEMO);

@@ -35,12 +35,18 @@ function secretFromInput(secret: string | null | undefined, field: string): stri
   return trimmed;
 }
 
-/** Why the rule refuses `url` as a webhook endpoint, or null: `webhooks must use https, …` or `"…" is a private …`. */
-function endpointRefusal(url: URL, allowPrivate: boolean): string | null {
+const ALLOW_HINT = "set WEBHOOK_ALLOW_PRIVATE=true to allow";
+
+/**
+ * Why the rule refuses `url` as a webhook endpoint (null when it does not, or is off): `"…" is a private address
+ * (10.0.0.0/8); set …`, or `must use https, got "…"` after `subject` (`webhooks`, or none).
+ */
+function endpointRefusal(url: URL, allowPrivate: boolean, subject = ""): string | null {
   if (allowPrivate) return null;
   const refusal = publicEndpointRefusal(url);
   if (refusal === null) return null;
-  return refusal.rule === "https" ? `webhooks ${refusal.message}` : `${refusal.message}; set WEBHOOK_ALLOW_PRIVATE=true to allow`;
+  if (refusal.rule === "https") return subject === "" ? refusal.message : `${subject} ${refusal.message}`;
+  return `${refusal.message}; ${ALLOW_HINT}`;
 }
 
 function endpointFromInput(endpoint: string, field: string, session: NexusSession): string {
@@ -53,7 +59,7 @@ function endpointFromInput(endpoint: string, field: string, session: NexusSessio
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw badUserInput(`${field} must be an http(s) URL, got the scheme "${url.protocol}".`);
   }
-  const refusal = endpointRefusal(url, session.webhookAllowPrivate);
+  const refusal = endpointRefusal(url, session.webhookAllowPrivate, "webhooks");
   if (refusal !== null) throw badUserInput(`${field}: ${refusal}.`);
   return url.toString();
 }
@@ -73,7 +79,10 @@ async function checkStoredEndpoint(session: NexusSession, rawId: string): Promis
   } catch {
     throw badUserInput(`Argument "id": webhook ${rawId} has no usable endpoint; give it one with updateWebhook first.`);
   }
-  const refusal = url.protocol === "https:" || url.protocol === "http:" ? endpointRefusal(url, false) : "webhooks must use https";
+  const refusal =
+    url.protocol === "https:" || url.protocol === "http:"
+      ? endpointRefusal(url, false)
+      : `has the scheme "${url.protocol.slice(0, 20)}"; webhooks must use https`;
   if (refusal !== null) {
     throw badUserInput(`Argument "id": webhook ${rawId} is not tested: its endpoint ${refusal}. Change it with updateWebhook.`);
   }
