@@ -60,6 +60,18 @@ export interface GatewayVars {
    */
   TRUSTED_DOCUMENTS?: string;
   // --- end of authentication and browser settings ---
+  // --- Endpoints the gateway will not call or have called (src/upstream/public-endpoint.ts, upload-hosts.ts). ---
+  /**
+   * `true` lets webhook endpoints be plain http and private hosts (loopback, 10/8, link-local, ...): local development
+   * only, where receivers listen on loopback. Default `false`: https on a public host only.
+   */
+  WEBHOOK_ALLOW_PRIVATE?: string;
+  /**
+   * Hosts an upstream's upload URL may point at (the gateway sends the bytes itself): comma-separated names, IP
+   * literals or `*.suffix`. Default `storage.googleapis.com`. https only; http only to a loopback host listed here.
+   */
+  UPLOAD_ALLOWED_HOSTS?: string;
+  // --- end of endpoint settings ---
   // Upstream resilience (src/upstream/settings.ts reads and validates these).
   /** The time budget of one request's upstream calls, retries and waits included, in milliseconds. Default 15000. */
   REQUEST_DEADLINE_MS?: string;

@@ -55,6 +55,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       INTROSPECTION: "true",
       JOBS_PAGE: "true",
       CORS_ORIGINS: "https://app.example.com",
+      // Like .dev.vars: the emulator is on loopback over plain http, so webhook endpoints may be private hosts, and
+      // the emulator's upload URLs (http://127.0.0.1:port/upload/…) are allowed. test/gateway/public-endpoints.test.ts
+      // starts a gateway with the production rules.
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      UPLOAD_ALLOWED_HOSTS: "127.0.0.1",
     },
   });
   project.provide("emulatorUrl", emulator.url);

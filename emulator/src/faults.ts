@@ -1,6 +1,7 @@
 /**
- * Injected faults for the control API: fixed and random latency, a share of error answers, a share of 429s, all
- * limited to paths matching a regular expression. Pure decisions here; the Worker entry sleeps and answers.
+ * Injected faults for the control API: fixed and random latency, a share of error answers (or of redirects), a
+ * share of 429s, all limited to paths matching a regular expression. Pure decisions here; the Worker entry sleeps
+ * and answers.
  */
 import { badRequest, codeForStatus } from "./errors";
 
@@ -16,6 +17,11 @@ export interface FaultSettings {
   retryAfterSeconds?: number;
   /** Only paths (without query) that match this regular expression are affected. */
   path?: string;
+  /**
+   * Injected errors are redirects instead: 302 with this `Location` (a client that follows would call it, and the
+   * request log would show that). Default: none.
+   */
+  redirectTo?: string;
 }
 
 /** What to do with one request: wait `delayMs`, then answer `response` (a fault) or pass it on. */
@@ -71,6 +77,9 @@ export function decideFault(
   const draw = random();
   const errorRate = settings.errorRate ?? 0;
   if (draw < errorRate) {
+    if (settings.redirectTo !== undefined) {
+      return { delayMs, response: new Response(null, { status: 302, headers: { Location: settings.redirectTo } }) };
+    }
     return { delayMs, response: answers.error(settings.errorStatus ?? 503, path) };
   }
   if (draw < errorRate + (settings.throttleRate ?? 0)) {

@@ -182,6 +182,7 @@ export const faultsBody = z.object({
   throttleRate: share().optional(),
   retryAfterSeconds: int(0, 3600).optional(),
   path: z.string({ error: "expected a regular expression as a string" }).optional(),
+  redirectTo: z.string({ error: "expected a URL as a string" }).optional(),
 });
 
 /** Any JSON object, for bodies whose fields are checked by hand (`POST /__emulator/keys`, key-ring.ts). */

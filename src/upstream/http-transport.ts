@@ -3,10 +3,11 @@
  * backend's auth headers, applies a timeout per call (cut to what is left of the request's deadline), retries by the
  * shared retry policy (reads on 429, 5xx and network failures, writes on 429 only, within a per-transport retry
  * budget, so one GraphQL request cannot multiply its upstream load), asks the circuit breaker before every attempt,
- * refuses a call past the call cap with `LIMIT_EXCEEDED`, checks every status and body shape, and turns every failure
- * into one {@link UpstreamError} that names the backend and the operation. It never logs, and no key ever reaches an
- * error message: upstream text is redacted, and messages carry the path without its query. A GET that says which of
- * its answers are settled reads through the session's terminal cache (`terminal-cache.ts`), when it has one.
+ * refuses a call past the call cap with `LIMIT_EXCEEDED`, follows no redirect (a 3xx is an error: the call carries
+ * a key), checks every status and body shape, and turns every failure into one {@link UpstreamError} that names the
+ * backend and the operation. It never logs, and no key ever reaches an error message: upstream text is redacted, and
+ * messages carry the path without its query. A GET that says which of its answers are settled reads through the
+ * session's terminal cache (`terminal-cache.ts`), when it has one.
  *
  * Backend-neutral: what differs per platform (auth headers, the error body's field names, what a status means, the
  * wording of a status error, the call-cap hint) is a small {@link HttpDialect} the backend's transport hands in; the
@@ -303,8 +304,11 @@ export class HttpTransport {
     // The smaller of the call's own timeout and what is left of the request's deadline; throws when none is left.
     const timeoutMs = this.#deadline.timeoutFor(this.#timeoutMs, `${call.method} ${call.path}`);
     this.#calls += 1;
+    let response: Response;
     try {
-      return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      // Never follow a redirect: the call carries the backend's key (or a signed URL's), and a 3xx would hand it on
+      // to whatever host the Location names, or make the gateway probe it.
+      response = await this.#fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     } catch (cause) {
       // Cut short by the deadline, not by the upstream's own slowness: our error, not the upstream's.
       if (isTimeout(cause) && timeoutMs < this.#timeoutMs) {
@@ -320,6 +324,30 @@ export class HttpTransport {
         }),
       );
     }
+    if (response.status >= 300 && response.status < 400) throw await this.#redirectError(call, response);
+    return response;
+  }
+
+  /**
+   * A 3xx, which is never followed: `UPSTREAM_UNAVAILABLE`, as an answer the gateway cannot use (like a proxy's HTML
+   * page, and with the same kind, so it is not retried: the next attempt would be redirected too). The message names
+   * where it pointed (scheme and host only: a Location's path or query may carry a credential).
+   */
+  async #redirectError(call: HttpCall, response: Response): Promise<UpstreamError> {
+    await response.body?.cancel().catch(() => undefined);
+    const location = response.headers.get("Location");
+    let target = "no Location";
+    if (location !== null) {
+      try {
+        target = `to ${new URL(location, this.#baseUrl).origin}`;
+      } catch {
+        target = "to an invalid Location";
+      }
+    }
+    const text =
+      `the upstream answered ${response.status} (a redirect ${target}) from ${call.path}; the gateway does not follow ` +
+      "redirects with credentials: check the upstream's base URL";
+    return this.#error(call, text, { reason: "unavailable", kind: "invalid-body", status: response.status });
   }
 
   async #readBody<T>(call: HttpCall, response: Response, check: BodyCheck<T> | "no-body"): Promise<T> {

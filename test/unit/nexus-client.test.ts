@@ -134,7 +134,7 @@ describe("NexusClient", () => {
   it("uploads bytes with exactly the given headers and no Secret-Key", async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 200 }));
     await client(fetch).uploadDatasetBytes(
-      { method: "PUT", url: "https://storage.test/upload/tok", headers: { "x-goog-hash": "crc32c=AAAAAA==" }, expiresAtTime: 0 },
+      { method: "PUT", url: "https://storage.googleapis.com/upload/tok", headers: { "x-goog-hash": "crc32c=AAAAAA==" }, expiresAtTime: 0 },
       new TextEncoder().encode("{}\n"),
     );
     expect(calls[0]?.method).toBe("PUT");

@@ -41,6 +41,8 @@ export interface Faults {
   retryAfterSeconds?: number;
   /** A regular expression: faults apply only to matching paths. */
   path?: string;
+  /** Injected errors are 302 redirects to this URL instead. */
+  redirectTo?: string;
 }
 
 /** Reset options: how long each item takes per stage (ms), and how long upload URLs stay valid (ms). */

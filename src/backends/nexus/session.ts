@@ -10,7 +10,9 @@ import type { NodeModel } from "../../model";
 import { filteredSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import { sessionTransportOptions } from "../session-transport";
+import { webhookAllowPrivateFromEnv } from "../../upstream/public-endpoint";
 import { createTerminalCache, terminalCacheTtlFromEnv } from "../../upstream/terminal-cache";
+import { uploadHostsFromEnv } from "../../upstream/upload-hosts";
 import type { Backend, BackendSession, DatasetFilter, JobFilter, SessionOptions, WatchReader } from "../backend";
 import { NexusClient, type NexusCredentials } from "./client";
 import { isExpiredDataset } from "./job-state";
@@ -27,6 +29,8 @@ export class NexusSession implements BackendSession {
   readonly backend: Backend;
   readonly tenant: string;
   readonly watch: WatchReader;
+  /** `WEBHOOK_ALLOW_PRIVATE`: webhook endpoints may be plain http and private hosts (local development). */
+  readonly webhookAllowPrivate: boolean;
   readonly #credentials: NexusCredentials;
   readonly #env: GatewayVars;
   readonly #options: SessionOptions;
@@ -39,6 +43,7 @@ export class NexusSession implements BackendSession {
     this.#credentials = credentials;
     this.#env = env;
     this.#options = options;
+    this.webhookAllowPrivate = webhookAllowPrivateFromEnv(env);
     this.watch = createNexusWatchReader(() => this.client);
   }
 
@@ -63,6 +68,7 @@ export class NexusSession implements BackendSession {
       baseUrl,
       credentials: this.#credentials,
       ...sessionTransportOptions(this.#env, this.#options, baseUrl, projectId),
+      uploadHosts: uploadHostsFromEnv(this.#env),
       ...(terminalCache === undefined ? {} : { terminalCache }),
     });
   }

@@ -4,9 +4,10 @@
  * `Secret-Key` header, paths under `/projects/{p}/batch/`, the `{code, message}` error body and what a status means,
  * and {@link NexusTransport.upload} to a signed URL.
  */
-import type { UpstreamReason } from "../../errors";
+import { UpstreamError, type UpstreamReason } from "../../errors";
 import { HttpTransport, statusTextWithCode } from "../../upstream/http-transport";
 import type { HttpDialect, HttpRequest, HttpTransportOptions } from "../../upstream/http-transport";
+import { uploadHostsOf, uploadUrlRefusal, type UploadHosts } from "../../upstream/upload-hosts";
 import type { NexusUploadUrl } from "./types";
 import type { WireCheck } from "./wire-checks";
 
@@ -23,6 +24,11 @@ export interface NexusClientOptions extends HttpTransportOptions {
   /** Upstream base URL, e.g. `https://api.datature.io`. A trailing slash is ignored. */
   baseUrl: string;
   credentials: NexusCredentials;
+  /**
+   * The hosts a signed upload URL may point at (`UPLOAD_ALLOWED_HOSTS`); an upload elsewhere is refused before a
+   * byte is sent. Default: the setting's default (`storage.googleapis.com`).
+   */
+  uploadHosts?: UploadHosts;
 }
 
 /** One API call, for {@link NexusTransport.request}: the shared call, with its path under `/projects/{p}/batch/`. */
@@ -55,22 +61,37 @@ const DIALECT: HttpDialect = {
 export class NexusTransport {
   readonly #projectId: string;
   readonly #http: HttpTransport;
+  readonly #uploadHosts: UploadHosts;
 
   constructor(options: NexusClientOptions) {
     const { projectId } = options.credentials;
     this.#projectId = projectId;
+    this.#uploadHosts = options.uploadHosts ?? uploadHostsOf(undefined);
     this.#http = new HttpTransport(options, DIALECT, options.credentials.secretKey);
   }
 
   /**
    * Sends a dataset's bytes to its signed upload URL with exactly the headers the upstream gave, and no `Secret-Key`
-   * (the URL is the credential). Resolves on any 2xx; rejects with `UpstreamError` otherwise.
+   * (the URL is the credential). Resolves on any 2xx; rejects with `UpstreamError` otherwise, and sends nothing
+   * (reason `unavailable`: the upstream's answer is at fault, not the caller) when the URL is not https on a host
+   * `uploadHosts` allows.
    */
   async upload(upload: NexusUploadUrl, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-    const url = new URL(upload.url);
     const method = upload.method || "PUT";
     // Never the URL itself in messages: a signed URL carries its credential (in its query, or its path).
     const call = { operation: "datasets.upload", method, path: "(signed upload URL)" };
+    const refusal = uploadUrlRefusal(upload.url, this.#uploadHosts);
+    if (refusal !== null) {
+      throw new UpstreamError(`nexus datasets.upload: ${refusal}; nothing was sent`, {
+        ...call,
+        backend: "nexus",
+        reason: "unavailable",
+        // An answer the gateway cannot use, as an unreadable body: not worth retrying, and the upstream's fault.
+        kind: "invalid-body",
+        status: 0,
+      });
+    }
+    const url = new URL(upload.url);
     const response = await this.#http.sendOnce(call, url.toString(), { method, headers: upload.headers, body: bytes });
     // Drain the body so the connection can be reused.
     await response.arrayBuffer().catch(() => undefined);

@@ -1,12 +1,18 @@
 /**
  * Webhook mutations: create, update, rotate the secret, delete and test. A secret the client does not give is 32
  * random bytes in base64 (as the SDK makes them); create and rotate return it, once.
+ *
+ * The upstream calls a webhook's endpoint, so an endpoint is a URL the caller makes the upstream call: it must be
+ * https on a public host (`upstream/public-endpoint.ts`), unless `WEBHOOK_ALLOW_PRIVATE=true` (local development),
+ * and a refused one costs no upstream call. `testWebhook` reads the webhook first and refuses to test an endpoint
+ * the rule refuses now (one made before the rule, or directly upstream).
  */
 import type { GatewayContext } from "../../gateway-context";
 import { badUserInput } from "../../../errors";
 import type { Resolvers, WebhookRetriesInput } from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
-import { nexusSession } from "../session";
+import { publicEndpointRefusal } from "../../../upstream/public-endpoint";
+import { nexusSession, type NexusSession } from "../session";
 import { webhookFromNexus, type NexusWebhookModel } from "../to-model";
 import type { NexusWebhook, NexusWebhookRetries } from "../types";
 
@@ -28,7 +34,21 @@ function secretFromInput(secret: string | null | undefined, field: string): stri
   return trimmed;
 }
 
-function endpointFromInput(endpoint: string, field: string): string {
+const ALLOW_HINT = "set WEBHOOK_ALLOW_PRIVATE=true to allow";
+
+/**
+ * Why the rule refuses `url` as a webhook endpoint (null when it does not, or is off): `"…" is a private address
+ * (10.0.0.0/8); set …`, or `must use https, got "…"` after `subject` (`webhooks`, or none).
+ */
+function endpointRefusal(url: URL, allowPrivate: boolean, subject = ""): string | null {
+  if (allowPrivate) return null;
+  const refusal = publicEndpointRefusal(url);
+  if (refusal === null) return null;
+  if (refusal.rule === "https") return subject === "" ? refusal.message : `${subject} ${refusal.message}`;
+  return `${refusal.message}; ${ALLOW_HINT}`;
+}
+
+function endpointFromInput(endpoint: string, field: string, session: NexusSession): string {
   let url: URL;
   try {
     url = new URL(endpoint.trim());
@@ -38,7 +58,33 @@ function endpointFromInput(endpoint: string, field: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw badUserInput(`${field} must be an http(s) URL, got the scheme "${url.protocol}".`);
   }
+  const refusal = endpointRefusal(url, session.webhookAllowPrivate, "webhooks");
+  if (refusal !== null) throw badUserInput(`${field}: ${refusal}.`);
   return url.toString();
+}
+
+/**
+ * Refuses to have the upstream test a webhook whose stored endpoint the rule refuses: the test is a call the
+ * upstream makes on the caller's behalf. One read (shared with the request's loader); a webhook that does not exist
+ * is left to the test call, which says so as always. Free when `WEBHOOK_ALLOW_PRIVATE=true`.
+ */
+async function checkStoredEndpoint(session: NexusSession, rawId: string): Promise<void> {
+  if (session.webhookAllowPrivate) return;
+  const webhook = await session.loaders.webhookById.load(rawId);
+  if (webhook === null) return;
+  let url: URL;
+  try {
+    url = new URL(webhook.wire.endpoint);
+  } catch {
+    throw badUserInput(`Argument "id": webhook ${rawId} has no usable endpoint; give it one with updateWebhook first.`);
+  }
+  const refusal =
+    url.protocol === "https:" || url.protocol === "http:"
+      ? endpointRefusal(url, false)
+      : `has the scheme "${url.protocol.slice(0, 20)}"; webhooks must use https`;
+  if (refusal !== null) {
+    throw badUserInput(`Argument "id": webhook ${rawId} is not tested: its endpoint ${refusal}. Change it with updateWebhook.`);
+  }
 }
 
 function retriesFromInput(retries: WebhookRetriesInput, field: string): NexusWebhookRetries {
@@ -68,7 +114,7 @@ export const webhookMutationResolvers: Resolvers = {
     createWebhook: async (_root, { input }, context) => {
       const name = input.name.trim();
       if (name === "") throw badUserInput("input.name must not be empty.");
-      const endpoint = endpointFromInput(input.endpoint, "input.endpoint");
+      const endpoint = endpointFromInput(input.endpoint, "input.endpoint", nexusSession(context));
       const secret = secretFromInput(input.secret, "input.secret");
       const retries = input.retries == null ? DEFAULT_WEBHOOK_RETRIES : retriesFromInput(input.retries, "input.retries");
       const webhook = await nexusSession(context).client.createWebhook({ name, spec: { endpoint, secret: { contents: secret }, retries } });
@@ -80,7 +126,7 @@ export const webhookMutationResolvers: Resolvers = {
         throw badUserInput("Nothing to change: give input.endpoint and/or input.retries.");
       }
       const spec = {
-        ...(input.endpoint == null ? {} : { endpoint: endpointFromInput(input.endpoint, "input.endpoint") }),
+        ...(input.endpoint == null ? {} : { endpoint: endpointFromInput(input.endpoint, "input.endpoint", nexusSession(context)) }),
         ...(input.retries == null ? {} : { retries: retriesFromInput(input.retries, "input.retries") }),
       };
       return { webhook: primed(await nexusSession(context).client.updateWebhook(rawId, { spec }), context) };
@@ -96,6 +142,11 @@ export const webhookMutationResolvers: Resolvers = {
       const result = await nexusSession(context).client.deleteWebhook(rawId);
       return { id: toGlobalId("NexusWebhook", rawId), deleted: result.deleted };
     },
-    testWebhook: (_root, { id }, context) => nexusSession(context).client.testWebhook(webhookRef(context, id)),
+    testWebhook: async (_root, { id }, context) => {
+      const rawId = webhookRef(context, id);
+      const session = nexusSession(context);
+      await checkStoredEndpoint(session, rawId);
+      return session.client.testWebhook(rawId);
+    },
   },
 };
