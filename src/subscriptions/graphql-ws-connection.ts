@@ -6,8 +6,13 @@
  *   2 KiB attachment limit); each running operation's payload is a storage record, because queries can be larger
  *   than an attachment. Both survive hibernation.
  * - The `connection_init` wait is an alarm (timers do not survive hibernation): no init in time closes with 4408.
- * - A subscription is checked with the socket's credentials, sends its first event, and attaches to the watch
- *   object, which pushes later events back through `deliver` (waking this object if it hibernates).
+ * - Every operation goes through the gateway's one plugin chain (`gateway.getEnveloped`, see `execute-event.ts`),
+ *   with the socket's caller in its initial context: trusted documents, limits, introspection, field errors, the
+ *   size cap and error masking are the plugins' (the same as HTTP and SSE), none is written here.
+ * - A subscription is started through the chain (its `subscribe` checks the subscriber with the socket's
+ *   credentials), sends its first event, and attaches to the watch object, which pushes later events back through
+ *   `deliver` (waking this object if it hibernates). Each event runs the chain again, with the event as root
+ *   value; the record keeps the payload as sent (a trusted document's id), so every event meets the same rules.
  * - Every end (complete, client `complete`, close, error) detaches from the watch object and deletes the record.
  */
 import { DurableObject } from "cloudflare:workers";
