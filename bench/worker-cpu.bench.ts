@@ -77,7 +77,8 @@ const QUERIES: Probe[] = [
   { name: "{ __typename }", perRound: 100, send: graphql("{ __typename }") },
   { name: "10 jobs", perRound: 30, send: graphql(FLAT_JOBS_PAGE, { first: 10 }) },
   { name: "40 jobs, datasets, webhooks", perRound: 20, send: graphql(NESTED_JOBS_PAGE, { first: 40 }) },
-  // The graphql-ws path (the connection Durable Object): the socket's frame handling instead of an HTTP request.
+  // The graphql-ws path (the connection Durable Object): a frame on an open socket instead of an HTTP request. Its
+  // "Worker" figure subtracts the HTTP floor, which a frame does not pay: compare its process figure between runs.
   { name: "graphql-ws { __typename }", perRound: 100, send: overWebSocket("{ __typename }") },
   { name: "graphql-ws 10 jobs", perRound: 30, send: overWebSocket(FLAT_JOBS_PAGE, { first: 10 }) },
 ];
