@@ -19,7 +19,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, bench, describe } from "vitest";
+import WebSocket from "ws";
 import { resetEmulator } from "../test/utils/emulator-control";
 import { startMeasuredGateway, type MeasuredGateway } from "./utils/measured-gateway";
 import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
@@ -44,6 +46,24 @@ function graphql(query: string, variables?: Record<string, unknown>): (gatewayUr
   };
 }
 
+/** One socket for the whole run (opened in `beforeAll`): each graphql-ws probe is one operation over it. */
+let socket: Client | undefined;
+
+function overWebSocket(query: string, variables?: Record<string, unknown>): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      let failure: unknown = null;
+      if (socket === undefined) return reject(new Error("no socket"));
+      socket.subscribe(variables === undefined ? { query } : { query, variables }, {
+        next: (result) => {
+          if (result.errors !== undefined) failure = new Error(`graphql-ws answered ${JSON.stringify(result)}`);
+        },
+        error: reject,
+        complete: () => (failure === null ? resolve() : reject(failure)),
+      });
+    });
+}
+
 const FLOOR: Probe = {
   name: "GET / (workerd and miniflare, no Yoga)",
   perRound: 100,
@@ -57,6 +77,10 @@ const QUERIES: Probe[] = [
   { name: "{ __typename }", perRound: 100, send: graphql("{ __typename }") },
   { name: "10 jobs", perRound: 30, send: graphql(FLAT_JOBS_PAGE, { first: 10 }) },
   { name: "40 jobs, datasets, webhooks", perRound: 20, send: graphql(NESTED_JOBS_PAGE, { first: 40 }) },
+  // The graphql-ws path (the connection Durable Object): a frame on an open socket instead of an HTTP request. Its
+  // "Worker" figure subtracts the HTTP floor, which a frame does not pay: compare its process figure between runs.
+  { name: "graphql-ws { __typename }", perRound: 100, send: overWebSocket("{ __typename }") },
+  { name: "graphql-ws 10 jobs", perRound: 30, send: overWebSocket(FLAT_JOBS_PAGE, { first: 10 }) },
 ];
 
 function median(values: readonly number[]): number {
@@ -101,6 +125,13 @@ beforeAll(async () => {
   await resetEmulator();
   gateway = await startMeasuredGateway();
   const url = gateway.url;
+  socket = createClient({
+    url: `${url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" },
+    retryAttempts: 0,
+    lazy: false,
+  });
   for (const probe of [FLOOR, ...QUERIES]) for (let i = 0; i < WARM_UP; i += 1) await probe.send(url);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const probe of [FLOOR, ...QUERIES]) {
@@ -111,6 +142,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await socket?.dispose();
   await gateway?.worker.dispose();
   const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
   if (size !== undefined) {

@@ -1,17 +1,14 @@
 /**
- * The gateway Worker's settings and bindings: the only description of `env`. Plain-text vars arrive as strings;
- * each module that reads one validates it and falls back to its documented default.
+ * The gateway Worker's settings and bindings: the only description of `env`, owned by the Worker entry. Plain-text
+ * vars arrive as strings; each module that reads one validates it and falls back to its documented default. The
+ * Durable Object bindings are typed by the RPC interfaces their callers declare (`subscriptions/bindings.ts`), not by
+ * the classes, so nothing below the entry imports a Durable Object class.
  */
-import type { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
-import type { ResourceWatch } from "./subscriptions/resource-watch";
+import type { SubscriptionBindings } from "./subscriptions/bindings";
 import type { GatewayVars } from "./vars";
 
 /** The Worker's `env`: plain-text vars and secrets (`vars.ts`), and the bindings. */
-export interface GatewayEnv extends GatewayVars {
+export interface GatewayEnv extends GatewayVars, SubscriptionBindings {
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
   ASSETS?: Fetcher;
-  /** Subscriptions: the Durable Object that polls one watched job or dataset and fans changes out. */
-  JOB_WATCH?: DurableObjectNamespace<ResourceWatch>;
-  /** Subscriptions: the Durable Object that holds hibernatable graphql-ws WebSockets. */
-  WS_CONNECTION?: DurableObjectNamespace<GraphQLWsConnection>;
 }

@@ -2,13 +2,15 @@
  * The GraphQL server: Yoga over the executable schema, built once per isolate. GraphQL at `/graphql` (GET and
  * POST, multipart uploads, SSE subscriptions), GraphiQL on a browser GET. Every error passes through
  * `toGraphQLError`, the one mapping to `extensions.code`; anything unexpected is masked.
+ *
+ * The one plugin chain of every transport: HTTP and SSE through `gateway.fetch`, graphql-ws through
+ * `gateway.getEnveloped(initialContext)` (the connection object), with the same {@link GatewayServerContext}. The
+ * gateway sees no binding: the transport hands it the caller and the live port (`server-context.ts`).
  */
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
-import { createContext, credentialsFromHeaders, type GatewayContext } from "./context";
-import type { GatewayEnv } from "./env";
+import { createContext, type GatewayContext } from "./context";
 import { toGraphQLError } from "./errors";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql-default-query";
-import type { LimitSettings } from "./limits/limit-settings";
 import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
@@ -17,24 +19,18 @@ import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
 import { schema } from "./schema";
-import { createLivePort } from "./subscriptions/live-port";
+import { callerOf, type GatewayServerContext } from "./server-context";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
 import { corsOptionsFor } from "./browser/cors-policy";
 import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
 import { useFieldErrors } from "./plugins/use-field-errors";
-import { serverHeldAccessOf, useGatewayAuth } from "./plugins/use-gateway-auth";
+import { useEventExecution } from "./plugins/use-event-execution";
+import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
 
-/** What the Worker entry passes to Yoga with each request. */
-export interface GatewayServerContext {
-  env: GatewayEnv;
-  /** The Worker's execution context, for `waitUntil`. */
-  executionContext?: ExecutionContext;
-  /** The request's limits, read from `env` by the Worker entry (the plugins fall back to the defaults without). */
-  limits?: LimitSettings;
-}
+export type { GatewayServerContext } from "./server-context";
 
 /** The path of the GraphQL endpoint (and of GraphiQL). */
 export const GRAPHQL_PATH = "/graphql";
@@ -71,6 +67,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   // upstream call), a cap on the result and a coded GraphQL body on every HTTP error answer; a started SSE stream
   // leaves the request's deadline behind (its events resolve for as long as it lives). Trusted documents swap a
   // document id for its document first, so every rule after them sees the real document.
+  // Every transport runs the envelop hooks (onEnveloped, onParse, onValidate, onContextBuilding, onExecute,
+  // onSubscribe) of each plugin. HTTP-only by nature, on hooks graphql-ws never reaches: CSRF (a browser form),
+  // CORS and Vary (HTTP response headers), coded HTTP error bodies; graphql-ws has its own checks for those cases
+  // (the upgrade's Origin in the Worker entry, close codes in the protocol core).
   plugins: [
     useCsrfPrevention(),
     useGatewayAuth(),
@@ -82,6 +82,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useIntrospectionSetting(),
     useVaryOrigin(),
     useSubscriptionDeadline(),
+    useEventExecution(),
   ],
   // GraphiQL's page is our own: every file from this Worker, not a CDN, and shared links open what they say.
   renderGraphiQL: renderGraphiQLPage,
@@ -89,11 +90,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   maskedErrors: {
     maskError: (error) => toGraphQLError(error),
   },
-  context: ({ request, env }) =>
-    // The credentials are read from the headers when a resolver first needs a backend (not for `{ __typename }`);
-    // the environment's only where the gateway's authentication allowed them (use-gateway-auth.ts).
-    createContext(env, () => credentialsFromHeaders(request.headers, env, serverHeldAccessOf(request)), {
-      // Yoga's request signal aborts when an SSE client goes, which ends its streams.
-      live: (backends) => createLivePort(env, backends, request.signal),
-    }),
+  context: (initial) => {
+    // The caller's credentials as its transport read them (use-gateway-auth.ts, or the socket's connection_init),
+    // on first use; the environment's only where the gateway's authentication allowed them. No caller: none.
+    const caller = callerOf(initial);
+    return createContext(initial.env, caller === undefined ? {} : () => caller.credentials(), initial.live === undefined ? {} : { live: initial.live });
+  },
 });

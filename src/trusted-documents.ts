@@ -9,8 +9,8 @@
  *
  * A request names its document with `documentId` (the GraphQL-over-HTTP draft's name: the POST body's field, the GET
  * query string's parameter, the graphql-ws `subscribe` payload's field), or with Apollo's
- * `extensions.persistedQuery.sha256Hash`. An id may carry the draft's `sha256:` prefix. Pure code shared by the
- * Yoga plugin (HTTP and SSE, `plugins/use-trusted-documents.ts`) and the graphql-ws connection.
+ * `extensions.persistedQuery.sha256Hash`. An id may carry the draft's `sha256:` prefix. Pure code; the one rule
+ * that applies it is the plugin `plugins/use-trusted-documents.ts`, which every transport runs.
  */
 import type { SettingsProblem } from "./auth/auth-settings";
 

@@ -7,6 +7,7 @@ import { gateway, GRAPHQL_PATH } from "./gateway";
 import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
 import { limitRequestBody } from "./limits/request-body-limit";
 import { limitSettingsFromEnv } from "./limits/limit-settings";
+import { createLivePort } from "./subscriptions/live-port";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 import { foreignOriginRefusal } from "./browser/websocket-origin";
 import { faviconResponse, isFaviconRequest } from "./pages/favicon";
@@ -39,6 +40,12 @@ export default {
     const limits = limitSettingsFromEnv(env);
     const limited = await limitRequestBody(request, limits.maxRequestBytes);
     if (limited instanceof Response) return limited;
-    return gateway.fetch(limited, { env, executionContext, limits });
+    // The request's signal aborts when an SSE client goes, which ends its streams.
+    return gateway.fetch(limited, {
+      env,
+      executionContext,
+      limits,
+      live: (backends) => createLivePort(env, backends, limited.signal),
+    });
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -1,7 +1,7 @@
 /**
- * The operation limits, one module for every transport: Yoga (HTTP and SSE, through `use-operation-limits.ts`) and
- * the WebSocket path (`prepareOperation` in `subscriptions/execute-event.ts`) both parse, validate and check cost
- * with these functions, so a query refused on one transport is refused on the others, with the same error.
+ * The operation limits, one module for every transport: the plugin `use-operation-limits.ts` parses, validates and
+ * checks cost with these functions, and HTTP, SSE and graphql-ws run that one plugin chain (graphql-ws through
+ * `gateway.getEnveloped`), so a query refused on one transport is refused on the others, with the same error.
  *
  * - tokens: while parsing (graphql-js's own `maxTokens`, which aborts the lexer early);
  * - depth, aliases, root fields, directives: one validation rule over the document;

@@ -1,5 +1,6 @@
 /**
- * Yoga plugin: every HTTP error answer carries a GraphQL JSON body with `extensions.code`. Yoga answers an
+ * Yoga plugin: every HTTP error answer carries a GraphQL JSON body with `extensions.code`. HTTP-only by nature
+ * (`onResponse`): graphql-ws answers its protocol errors with close codes (`graphql-ws-protocol.ts`). Yoga answers an
  * unsupported content type (415), an unacceptable `Accept` (406) and an unknown route (404) with an empty body;
  * this gives them one, with code `BAD_REQUEST` (or `NOT_FOUND`) and a message saying what to send instead.
  * Answers that are GraphQL already (Yoga's own JSON errors, errors in the SSE or multipart format) pass unchanged.

@@ -1,5 +1,6 @@
 /**
- * Yoga plugin: CSRF prevention. A browser sends some requests cross-site without a CORS preflight (a form POST as
+ * Yoga plugin: CSRF prevention. HTTP-only by nature (a browser's form or link; its hook, `onRequestParse`, is
+ * HTTP's): a WebSocket upgrade's Origin is checked by the Worker entry instead (`browser/websocket-origin.ts`). A browser sends some requests cross-site without a CORS preflight (a form POST as
  * multipart/form-data, x-www-form-urlencoded or text/plain, or a plain GET). Those are refused, before parsing and
  * before any upstream call, unless they carry a header that only a preflighted request can carry. The gateway's own
  * credential headers count, so the README's `curl -F` upload and GET queries with credentials keep working; JSON

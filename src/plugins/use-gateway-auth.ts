@@ -2,25 +2,19 @@
  * Yoga plugin: the gateway's own authentication for HTTP and SSE, before the request is even parsed, so a refused
  * request never reaches validation, execution or the upstream. It also refuses every GraphQL request while a
  * security setting is unusable (`GATEWAY_MISCONFIGURED`, naming the setting). See `src/auth/decide-access.ts`.
+ *
+ * An allowed request's caller goes into the server context (`server-context.ts`), where every later hook of every
+ * transport finds it. graphql-ws decides the same rule once per socket, at `connection_init`
+ * (`auth/connection-init-auth.ts`: a refusal there is a close code, not a GraphQL error), and puts its caller in the
+ * same place; the context factory (gateway.ts) reads the credentials only from there.
  */
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { authorize, callerFromHeaders } from "../auth/authorize";
 import { isSettingsProblem } from "../auth/auth-settings";
 import type { AccessDecision, AccessRefusalCode } from "../auth/decide-access";
 import { browserSettingsFromEnv } from "../browser/browser-settings";
-import type { ServerHeldAccess } from "../context";
-import type { GatewayServerContext } from "../gateway";
-
-/** What each allowed request may use of the server-held credentials, until its context is made. */
-const ACCESS = new WeakMap<Request, ServerHeldAccess>();
-
-/**
- * Which backends' server-held credentials `request` may use, as this plugin decided. None for a request it has not
- * seen: the safe answer, should a context ever be made without the plugin.
- */
-export function serverHeldAccessOf(request: Request): ServerHeldAccess {
-  return ACCESS.get(request) ?? [];
-}
+import { credentialsFromHeaders } from "../context";
+import type { GatewayServerContext } from "../server-context";
 
 /** The HTTP status each refusal is sent with. */
 const STATUS: Record<AccessRefusalCode, number> = {
@@ -45,7 +39,14 @@ export function useGatewayAuth(): Plugin<Record<string, unknown>, GatewayServerC
     async onRequestParse({ request, serverContext }) {
       const decision = await decide(request, serverContext);
       if (decision.outcome === "allow") {
-        ACCESS.set(request, decision.serverHeld);
+        const { serverHeld } = decision;
+        const env = serverContext.env;
+        serverContext.caller = {
+          transport: "http",
+          serverHeld,
+          // Read when a resolver first needs a backend (not for `{ __typename }`).
+          credentials: () => credentialsFromHeaders(request.headers, env, serverHeld),
+        };
         return;
       }
       const headers: Record<string, string> =

@@ -7,7 +7,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, 
 import type { Plugin } from "graphql-yoga";
 import { isSettingsProblem } from "../auth/auth-settings";
 import { browserSettingsFromEnv, type BrowserEnv } from "../browser/browser-settings";
-import type { GatewayServerContext } from "../gateway";
+import type { GatewayServerContext } from "../server-context";
 
 /**
  * `NoSchemaIntrospectionCustomRule`, reporting its errors with `extensions.code` `INTROSPECTION_DISABLED`. The
@@ -36,12 +36,7 @@ export function introspectionEnabled(env: BrowserEnv): boolean {
   return !isSettingsProblem(settings) && settings.introspection;
 }
 
-/** The validation rules the introspection setting adds (for transports outside Yoga, such as graphql-ws). */
-export function introspectionRules(env: BrowserEnv): ValidationRule[] {
-  return introspectionEnabled(env) ? [] : [introspectionDisabledRule];
-}
-
-/** Adds {@link introspectionDisabledRule} to validation unless `INTROSPECTION` is on. */
+/** Adds {@link introspectionDisabledRule} to validation unless `INTROSPECTION` is on (every transport: `onValidate`). */
 export function useIntrospectionSetting(): Plugin<GatewayServerContext> {
   return {
     onValidate({ addValidationRule, context }) {

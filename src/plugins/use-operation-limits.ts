@@ -1,8 +1,8 @@
 /**
- * Yoga plugin: the operation limits (operation-limits.ts) on HTTP and SSE. Tokens while parsing, depth, aliases,
+ * Yoga plugin: the operation limits (operation-limits.ts) on every transport (HTTP, SSE, graphql-ws). Tokens while parsing, depth, aliases,
  * root fields and directives while validating, and the cost once the variables are known, just before execution
- * (queries and mutations) or subscription (SSE). A refused operation gets `LIMIT_EXCEEDED` and runs no resolver,
- * so it makes no upstream call. The WebSocket path applies the same functions in `prepareOperation`.
+ * (queries and mutations) or subscription (SSE, and a graphql-ws subscription's start). A refused operation gets
+ * `LIMIT_EXCEEDED` and runs no resolver, so it makes no upstream call.
  */
 import type { Plugin } from "graphql-yoga";
 import { limitsOf } from "../limits/limits-of";

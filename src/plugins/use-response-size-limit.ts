@@ -1,6 +1,7 @@
 /**
- * Yoga plugin: the response-size cap (limits/response-size.ts) on every result, including each event of an SSE
- * subscription. It backs the cost estimate up: a result that is too large becomes a `LIMIT_EXCEEDED` error.
+ * Yoga plugin: the response-size cap (limits/response-size.ts) on every result of every transport, including each
+ * event of an SSE subscription and each event a graphql-ws socket executes. It backs the cost estimate up: a result
+ * that is too large becomes a `LIMIT_EXCEEDED` error.
  */
 import type { Plugin } from "graphql-yoga";
 import { limitsOf } from "../limits/limits-of";

@@ -1,18 +1,23 @@
 /**
- * Yoga plugin: trusted documents over HTTP (GET and POST) and SSE (see `src/trusted-documents.ts`). With
- * `TRUSTED_DOCUMENTS` set, a request's `documentId` (POST body, GET query string) or
- * `extensions.persistedQuery.sha256Hash` is swapped for the manifest's document before Yoga checks, parses and
- * validates it, so every later rule (limits, introspection, CSRF, auth) sees the real document. An ad-hoc `query`,
- * a missing id or an unknown one is refused before any upstream call, with its code and status. Unset: does nothing.
+ * Yoga plugin: trusted documents (see `src/trusted-documents.ts`) on every transport. With `TRUSTED_DOCUMENTS` set,
+ * an operation's `documentId` (POST body, GET query string, graphql-ws `subscribe` payload) or
+ * `extensions.persistedQuery.sha256Hash` is swapped for the manifest's document before it is parsed, so every later
+ * rule (limits, introspection) sees the real document. An ad-hoc `query`, a missing id or an unknown one is refused
+ * before any upstream call, with its code (and, over HTTP, its status). Unset: does nothing.
  *
- * Written here rather than taken from `@graphql-yoga/plugin-persisted-operations` because graphql-ws runs outside
- * Yoga in this gateway (its own connection objects): both transports need the one manifest and the one rule, and
- * the rule is a map lookup.
+ * One rule, two hooks, because the transports hand over their params at different points: over HTTP and SSE Yoga
+ * checks the params (`onParams`, which refuses a `documentId` it does not know) before it calls `getEnveloped`;
+ * any other transport (graphql-ws) calls `gateway.getEnveloped({ ..., params })` itself, where `onEnveloped` applies
+ * the same {@link trustedParams}. Params that `onParams` already resolved are not resolved twice.
  */
-import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { createGraphQLError, type GraphQLParams, type Plugin } from "graphql-yoga";
+import type { GraphQLError } from "graphql";
 import { isSettingsProblem } from "../auth/auth-settings";
-import type { GatewayServerContext } from "../gateway";
-import { resolveTrustedDocument, trustedDocumentsFromEnv } from "../trusted-documents";
+import type { GatewayServerContext } from "../server-context";
+import { resolveTrustedDocument, trustedDocumentsFromEnv, type TrustedDocumentsEnv } from "../trusted-documents";
+
+/** Params this plugin produced (the manifest's document in `query`): not to be checked again. */
+const RESOLVED = new WeakSet<object>();
 
 /** The Yoga params without the id fields Yoga's own check would refuse as unexpected. */
 function withoutIds(params: Record<string, unknown>, query: string): Record<string, unknown> {
@@ -25,24 +30,51 @@ function withoutIds(params: Record<string, unknown>, query: string): Record<stri
   return { ...rest, query };
 }
 
+/**
+ * The one rule: the params an operation runs with (unchanged when trusted documents are off or `params` were
+ * resolved already), or the coded error it is refused with: the resolution's code and message, with its HTTP status
+ * in `extensions.http` (which only HTTP answers use), or `GATEWAY_MISCONFIGURED` for an unusable manifest. Never
+ * throws. `documentIdFallback` is where a transport carries the id outside the params (a GET's query string).
+ */
+export function trustedParams(
+  env: TrustedDocumentsEnv,
+  params: Record<string, unknown>,
+  documentIdFallback: unknown = null,
+): Record<string, unknown> | GraphQLError {
+  const documents = trustedDocumentsFromEnv(env);
+  if (documents === null || RESOLVED.has(params)) return params;
+  if (isSettingsProblem(documents)) {
+    return createGraphQLError(documents.message, { extensions: { code: "GATEWAY_MISCONFIGURED", http: { status: 500 } } });
+  }
+  const documentId = params["documentId"] ?? documentIdFallback;
+  const resolution = resolveTrustedDocument(documents, { query: params["query"], documentId, extensions: params["extensions"] });
+  if ("refusal" in resolution) {
+    const { code, status, message } = resolution.refusal;
+    return createGraphQLError(message, { extensions: { code, http: { status } } });
+  }
+  const resolved = withoutIds(params, resolution.query);
+  RESOLVED.add(resolved);
+  return resolved;
+}
+
 /** The plugin: see the module comment. */
 export function useTrustedDocuments(): Plugin<Record<string, unknown>, GatewayServerContext> {
   return {
+    // HTTP and SSE: before Yoga's own params check.
     onParams({ params, request, context, setParams }) {
-      const documents = trustedDocumentsFromEnv(context.env);
-      if (documents === null) return;
-      if (isSettingsProblem(documents)) {
-        throw createGraphQLError(documents.message, { extensions: { code: "GATEWAY_MISCONFIGURED", http: { status: 500 } } });
-      }
-      const fields = params as Record<string, unknown>;
       // Yoga's GET parser keeps only query, variables, operationName and extensions: the id comes from the URL.
-      const documentId = fields["documentId"] ?? (request.method === "GET" ? new URL(request.url).searchParams.get("documentId") : null);
-      const resolution = resolveTrustedDocument(documents, { query: fields["query"], documentId, extensions: fields["extensions"] });
-      if ("refusal" in resolution) {
-        const { code, status, message } = resolution.refusal;
-        throw createGraphQLError(message, { extensions: { code, http: { status } } });
-      }
-      setParams(withoutIds(fields, resolution.query));
+      const fromUrl = request.method === "GET" ? new URL(request.url).searchParams.get("documentId") : null;
+      const outcome = trustedParams(context.env, params as Record<string, unknown>, fromUrl);
+      if (outcome instanceof Error) throw outcome;
+      setParams(outcome as GraphQLParams);
+    },
+    // Every other transport: when it asks for the enveloped functions with its params in the initial context.
+    onEnveloped({ context, extendContext }) {
+      const params = context?.["params"];
+      if (context === undefined || typeof params !== "object" || params === null) return;
+      const outcome = trustedParams((context as unknown as GatewayServerContext).env, params as Record<string, unknown>);
+      if (outcome instanceof Error) throw outcome;
+      if (outcome !== params) extendContext({ params: outcome });
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Yoga plugin: `Vary: Origin` on every response. The CORS headers depend on the request's Origin (an allowed origin
+ * Yoga plugin: `Vary: Origin` on every response. HTTP-only by nature (a response header, `onResponse`). The CORS headers depend on the request's Origin (an allowed origin
  * gets them, any other gets none), so a cache in front of the gateway must not hand one origin's answer to another.
  */
 import type { Plugin } from "graphql-yoga";

@@ -1,67 +1,61 @@
 /**
- * From a GraphQL operation and a watch event to the result a client sees, for the WebSocket transport (SSE gets the
- * same from Yoga, which runs the same schema and the same subscription `resolve` over the same events).
- *
- * The event is the root value: each subscription field's `resolve` turns it into the field's value (or throws the
- * event's error), so both transports execute exactly the same resolvers. Errors are masked by the gateway's single
- * mapping (`toGraphQLError`), like Yoga's masking does for HTTP and SSE.
+ * An operation of a graphql-ws socket through the gateway's one plugin chain (`gateway.getEnveloped`, the same
+ * hooks as HTTP and SSE): parse, validate, context, execute or subscribe. The connection object keeps its own model
+ * (a subscription is started once, then its selection is executed with each watch event as root value); every rule
+ * (trusted documents, limits, introspection, field errors, the size cap, error masking) comes from the plugins.
  */
-import {
-  execute,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  GraphQLError,
-  Kind,
-  locatedError,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type FieldNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationRule,
-} from "graphql";
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
-import { withFieldErrors, type FieldErrorSink } from "../field-errors";
-import { executionLimitError, operationLimitsRule, parseWithLimits, type OperationLimits } from "../limits/operation-limits";
-import { resultWithinSize } from "../limits/response-size";
+import type { GatewayServerContext } from "../server-context";
 
-/** An operation that parsed and validated. */
+/** What one result of the chain can be: a result, or (from `subscribe`) a stream. */
+type ChainResult = unknown;
+
+/** The enveloped functions of the plugin chain, as this module uses them (`gateway.getEnveloped`'s result). */
+export interface EnvelopedFunctions {
+  schema: GraphQLSchema;
+  parse(source: string): DocumentNode;
+  validate(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[];
+  contextFactory(): unknown;
+  execute(args: ExecutionArgs): ChainResult;
+  subscribe(args: ExecutionArgs): ChainResult;
+}
+
+/** The plugin chain: the enveloped functions for one operation's initial context. May throw a refusal (onEnveloped). */
+export type GetEnveloped = (initialContext: GatewayServerContext & { params: SubscribePayload }) => EnvelopedFunctions;
+
+/** An operation that passed parse and validation, ready to run with its context. */
 export interface PreparedOperation {
+  enveloped: EnvelopedFunctions;
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables: Record<string, unknown>;
   operationName: string | undefined;
 }
 
-/** The one root field of a subscription operation, with its coerced arguments. */
-export interface SubscriptionRootField {
-  fieldName: string;
-  responseKey: string;
-  fieldNodes: readonly FieldNode[];
-  args: Record<string, unknown>;
+/** An error's JSON for the wire: masked by the gateway's one mapping; `extensions.http` is for HTTP answers only. */
+function errorJson(error: unknown): ReturnType<GraphQLError["toJSON"]> {
+  const json = toGraphQLError(error).toJSON();
+  if (json.extensions === undefined || !("http" in json.extensions)) return json;
+  const { http: _http, ...extensions } = json.extensions;
+  return { ...json, extensions };
 }
 
-/** Formats an execution result for the wire, masking every error through `toGraphQLError`. */
-export function formatResult(result: ExecutionResult): FormattedExecutionResult {
+/** The result for errors raised before execution (a refusal, parse, validation). */
+export function errorResult(errors: readonly unknown[]): FormattedExecutionResult {
+  return { errors: errors.map(errorJson) };
+}
+
+/** Formats a result of the chain (masked already by its plugins) for the wire. */
+export function formatResult(result: { data?: unknown; errors?: readonly unknown[] }): FormattedExecutionResult {
   const formatted: { data?: Record<string, unknown> | null; errors?: ReturnType<GraphQLError["toJSON"]>[] } = {};
-  if (result.errors !== undefined && result.errors.length > 0) {
-    formatted.errors = result.errors.map((error) => toGraphQLError(error).toJSON());
-  }
-  if ("data" in result) formatted.data = result.data ?? null;
+  if (result.errors !== undefined && result.errors.length > 0) formatted.errors = result.errors.map(errorJson);
+  if ("data" in result) formatted.data = (result.data as Record<string, unknown> | null | undefined) ?? null;
   return formatted;
 }
 
-/** The result for errors raised before execution (parse, validation, the subscriber check). */
-export function errorResult(errors: readonly unknown[]): FormattedExecutionResult {
-  return { errors: errors.map((error) => toGraphQLError(error).toJSON()) };
-}
-
-/** The error with `code` unless it has one (Yoga codes parse and validation errors the same way on HTTP). */
+/** The error with `code` unless it has one (Yoga codes parse errors so only for HTTP requests). */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   if (typeof error.extensions["code"] === "string") return error;
   return new GraphQLError(error.message, {
@@ -73,104 +67,82 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 }
 
 /**
- * Parses and validates a `subscribe` payload under the gateway's operation limits (the same rules as Yoga's, see
- * limits/operation-limits.ts) and `extraRules` (the gateway's settings, such as introspection off), then checks its
- * cost with its variables. Returns the GraphQL errors (syntax with
- * `GRAPHQL_PARSE_FAILED`, validation with `GRAPHQL_VALIDATION_FAILED`, limits with `LIMIT_EXCEEDED`) on failure.
+ * Runs `payload` through the chain's `onEnveloped`, parse and validate hooks with `initial` (the socket's caller,
+ * limits, live port). Returns the operation, or the errors to answer with (a plugin's refusal with its code, syntax
+ * with `GRAPHQL_PARSE_FAILED`, validation with `GRAPHQL_VALIDATION_FAILED` or the rule's code).
  */
 export function prepareOperation(
-  schema: GraphQLSchema,
+  getEnveloped: GetEnveloped,
+  initial: GatewayServerContext,
   payload: SubscribePayload,
-  limits: OperationLimits,
-  extraRules: readonly ValidationRule[] = [],
-): PreparedOperation | { errors: readonly GraphQLError[] } {
+): PreparedOperation | { errors: readonly unknown[] } {
+  const context = { ...initial, params: payload };
+  let enveloped: EnvelopedFunctions;
+  try {
+    enveloped = getEnveloped(context);
+  } catch (error) {
+    return { errors: [error] };
+  }
+  // A plugin may have replaced the params (trusted documents: the manifest's document for its id).
+  const params = context.params;
   let document: DocumentNode;
   try {
-    document = parseWithLimits(payload.query, limits);
+    document = enveloped.parse(params.query);
   } catch (error) {
     const parseError = error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.");
     return { errors: [withCode(parseError, "GRAPHQL_PARSE_FAILED")] };
   }
-  const validationErrors = validate(schema, document, [...specifiedRules, operationLimitsRule(limits), ...extraRules]);
+  const validationErrors = enveloped.validate(enveloped.schema, document);
   if (validationErrors.length > 0) {
     return { errors: validationErrors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED")) };
   }
-  const operationName = payload.operationName ?? undefined;
+  const operationName = params.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
   if (operation === null || operation === undefined) {
     return { errors: [withCode(new GraphQLError("Unable to identify operation"), "GRAPHQL_VALIDATION_FAILED")] };
   }
-  const variables = payload.variables ?? {};
-  const costError = executionLimitError(schema, document, operationName, variables, limits);
-  if (costError !== null) return { errors: [costError] };
-  return { document, operation, variables, operationName };
+  return { enveloped, document, operation, variables: params.variables ?? {}, operationName };
 }
 
-function firstField(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode | undefined {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) return selection;
-    if (selection.kind === Kind.INLINE_FRAGMENT) return firstField(selection.selectionSet, document);
-    const fragment = document.definitions.find(
-      (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
-    );
-    if (fragment?.kind === Kind.FRAGMENT_DEFINITION) return firstField(fragment.selectionSet, document);
-  }
-  return undefined;
+function argsOf(prepared: PreparedOperation, contextValue: unknown, rootValue: unknown): ExecutionArgs {
+  return {
+    schema: prepared.enveloped.schema,
+    document: prepared.document,
+    rootValue,
+    contextValue,
+    variableValues: prepared.variables,
+    operationName: prepared.operationName,
+  };
 }
 
 /**
- * The root field of a subscription operation and its arguments, coerced from the variables as graphql-js does
- * (validation already guaranteed a single root field). Returns located GraphQL errors for bad variables.
+ * Executes a prepared operation with `rootValue` as its root (for a subscription: one watch event) on a context of
+ * its own, through the chain's `onContextBuilding` and `onExecute` hooks, and formats the result. Never rejects.
  */
-export function subscriptionRootField(
-  schema: GraphQLSchema,
-  prepared: PreparedOperation,
-): SubscriptionRootField | { errors: readonly GraphQLError[] } {
-  const subscriptionType = schema.getSubscriptionType();
-  const fieldNode = firstField(prepared.operation.selectionSet, prepared.document);
-  const fieldDef = fieldNode === undefined ? undefined : subscriptionType?.getFields()[fieldNode.name.value];
-  if (fieldNode === undefined || fieldDef === undefined) {
-    return { errors: [new GraphQLError("The subscription has no known root field.")] };
-  }
-  const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], prepared.variables);
-  if (coerced.errors !== undefined) return { errors: coerced.errors };
-  const responseKey = fieldNode.alias?.value ?? fieldNode.name.value;
+export async function executeWithRoot(prepared: PreparedOperation, rootValue: unknown): Promise<FormattedExecutionResult> {
   try {
-    const args = getArgumentValues(fieldDef, fieldNode, coerced.coerced);
-    return { fieldName: fieldNode.name.value, responseKey, fieldNodes: [fieldNode], args };
+    const contextValue = await prepared.enveloped.contextFactory();
+    const result = (await prepared.enveloped.execute(argsOf(prepared, contextValue, rootValue))) as { data?: unknown; errors?: readonly unknown[] };
+    return formatResult(result);
   } catch (error) {
-    return { errors: [locatedError(error, [fieldNode], [responseKey])] };
+    return errorResult([error]);
   }
 }
 
-/** Wraps an error from a subscription's start (e.g. the subscriber check) at the root field, as graphql-js does. */
-export function rootFieldError(error: unknown, root: SubscriptionRootField): GraphQLError {
-  return locatedError(error, root.fieldNodes, [root.responseKey]);
-}
-
 /**
- * Executes an operation with `rootValue` as its root (for subscriptions: one watch event) and formats the result.
- * A result over `maxResponseBytes` (default: no cap) becomes the `LIMIT_EXCEEDED` error, as Yoga's
- * `use-response-size-limit` does for HTTP and SSE. Never rejects: execution errors come back in the result.
+ * Starts a subscription through the chain's `onSubscribe` hooks (the cost check, error masking): its `subscribe`
+ * resolver opens the context's live port, which checks the subscriber. Returns null when it started (the stream
+ * it returned is closed: later events arrive by RPC), or the result to answer with (a refusal, the check's error).
  */
-export async function executeWithRoot(
-  schema: GraphQLSchema,
-  prepared: PreparedOperation,
-  rootValue: unknown,
-  contextValue: unknown,
-  maxResponseBytes = Number.POSITIVE_INFINITY,
-): Promise<FormattedExecutionResult> {
+export async function startThroughChain(prepared: PreparedOperation): Promise<FormattedExecutionResult | null> {
   try {
-    const result = await execute({
-      schema,
-      document: prepared.document,
-      rootValue,
-      contextValue,
-      variableValues: prepared.variables,
-      operationName: prepared.operationName,
-    });
-    const sink = (contextValue as { fieldErrors?: FieldErrorSink } | null)?.fieldErrors;
-    return formatResult(resultWithinSize(withFieldErrors(result, sink), maxResponseBytes));
+    const contextValue = await prepared.enveloped.contextFactory();
+    const result = await prepared.enveloped.subscribe(argsOf(prepared, contextValue, undefined));
+    if (typeof result === "object" && result !== null && Symbol.asyncIterator in result) {
+      await (result as AsyncGenerator).return?.(undefined);
+      return null;
+    }
+    return formatResult(result as { data?: unknown; errors?: readonly unknown[] });
   } catch (error) {
     return errorResult([error]);
   }

@@ -6,25 +6,28 @@
  *   2 KiB attachment limit); each running operation's payload is a storage record, because queries can be larger
  *   than an attachment. Both survive hibernation.
  * - The `connection_init` wait is an alarm (timers do not survive hibernation): no init in time closes with 4408.
- * - A subscription is checked with the socket's credentials, sends its first event, and attaches to the watch
- *   object, which pushes later events back through `deliver` (waking this object if it hibernates).
+ * - Every operation goes through the gateway's one plugin chain (`gateway.getEnveloped`, see `execute-event.ts`),
+ *   with the socket's caller in its initial context: trusted documents, limits, introspection, field errors, the
+ *   size cap and error masking are the plugins' (the same as HTTP and SSE), none is written here.
+ * - A subscription is started through the chain (its `subscribe` checks the subscriber with the socket's
+ *   credentials), sends its first event, and attaches to the watch object, which pushes later events back through
+ *   `deliver` (waking this object if it hibernates). Each event runs the chain again, with the event as root
+ *   value; the record keeps the payload as sent (a trusted document's id), so every event meets the same rules.
  * - Every end (complete, client `complete`, close, error) detaches from the watch object and deletes the record.
  */
 import { DurableObject } from "cloudflare:workers";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
-import { createContext, credentialsFromPayload } from "../context";
+import { credentialsFromPayload, type BackendSessions } from "../context";
 import { connectionInitAccess } from "../auth/connection-init-auth";
-import { introspectionRules } from "../plugins/use-introspection-setting";
-import type { GatewayEnv } from "../env";
+import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
-import { schema } from "../schema";
-import { liveRequestFromField } from "../resources/subscriptions";
+import type { GatewayServerContext } from "../server-context";
 import {
   errorResult,
   executeWithRoot,
   prepareOperation,
-  rootFieldError,
-  subscriptionRootField,
+  startThroughChain,
+  type GetEnveloped,
   type PreparedOperation,
 } from "./execute-event";
 import {
@@ -39,14 +42,10 @@ import {
   type ProtocolAction,
 } from "./graphql-ws-protocol";
 import { checkSubscriber, type CheckedSubscriber } from "./live-port";
-import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
-import { WEBSOCKET_OPEN, watchNamespace } from "./bindings";
-import type { ResourceWatch } from "./resource-watch";
+import { isFinalEvent, watchObjectName, type LivePort, type WatchEvent } from "./topics";
+import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
-import { isSettingsProblem } from "../auth/auth-settings";
-import { resolveTrustedDocument, trustedDocumentsFromEnv } from "../trusted-documents";
-import { GraphQLError } from "graphql";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -60,24 +59,16 @@ interface OperationRecord {
 
 const operationKey = (id: string): string => `op:${id}`;
 
-/**
- * The payload to run under the trusted-documents setting (`src/trusted-documents.ts`): unchanged when it is off;
- * with the manifest's document for its `documentId` (or `extensions.persistedQuery.sha256Hash`) when on, the same
- * rule as over HTTP. graphql-ws requires `query` to be a string, so a client sends `""` beside the id. Returns the
- * coded refusal instead (`GATEWAY_MISCONFIGURED` for an unusable manifest).
- */
-function trustedPayload(env: GatewayEnv, payload: SubscribePayload): SubscribePayload | GraphQLError {
-  const documents = trustedDocumentsFromEnv(env);
-  if (documents === null) return payload;
-  if (isSettingsProblem(documents)) return new GraphQLError(documents.message, { extensions: { code: "GATEWAY_MISCONFIGURED" } });
-  const documentId = (payload as SubscribePayload & { documentId?: unknown }).documentId;
-  const resolution = resolveTrustedDocument(documents, { query: payload.query, documentId, extensions: payload.extensions });
-  if ("refusal" in resolution) return new GraphQLError(resolution.refusal.message, { extensions: { code: resolution.refusal.code } });
-  return { ...payload, query: resolution.query };
-}
+/** The gateway's one plugin chain (`gateway.ts`): the same hooks as HTTP and SSE. */
+const getEnveloped: GetEnveloped = (initialContext) => gateway.getEnveloped(initialContext);
+
+/** A live port that refuses: a started subscription's events come by RPC, never from a stream. */
+const NO_STREAM: (backends: BackendSessions) => LivePort = () => ({
+  open: () => Promise.reject(new Error("A graphql-ws operation opens no live stream once started.")),
+});
 
 /** The Durable Object behind one graphql-ws WebSocket. See the module comment. */
-export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
+export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implements ConnectionRpc {
   /** Pings the client after `connection_init`, so that a socket that vanished without a close frame is released. */
   private readonly liveness = new ConnectionLiveness(this.ctx, subscriptionSettingsFromEnv(this.env).wsPingIntervalMs);
 
@@ -125,11 +116,13 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     const access = await connectionInitAccess(data, this.stateOf(socket).initReceived, this.env);
     if (access?.type === "close") return this.run(socket, [access]);
     const before = this.stateOf(socket);
-    const { state, actions } = handleClientMessage(before, data, {
+    const handled = handleClientMessage(before, data, {
       // Only the first init is allowed through with credentials (a second one closes the socket, 4429).
       credentialsFromInit: (payload) => credentialsFromPayload(payload, this.env, access?.serverHeld ?? []),
       maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
+    const { actions } = handled;
+    const state = access?.type === "allow" ? { ...handled.state, serverHeld: access.serverHeld } : handled.state;
     socket.serializeAttachment(state);
     await this.liveness.heard();
     // The init wait is over: the alarm now pings the client.
@@ -163,10 +156,14 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     if (socket === null || record === undefined || !this.stateOf(socket).operationIds.includes(operationId)) {
       return false;
     }
-    const prepared = prepareOperation(schema, record.payload, limitSettingsFromEnv(this.env), introspectionRules(this.env));
-    if ("errors" in prepared) return false;
     for (const event of events) {
-      if (event.type !== "complete") await this.sendResult(socket, operationId, prepared, event);
+      if (event.type !== "complete") {
+        // Each event on a context of its own (its own deadline), through the whole chain again: parse and
+        // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
+        const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
+        if ("errors" in prepared) return false;
+        socket.send(nextMessage(operationId, await executeWithRoot(prepared, event)));
+      }
       if (isFinalEvent(event)) {
         await this.finish(socket, operationId, true);
         return false;
@@ -207,55 +204,52 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     }
   }
 
-  private async sendResult(
-    socket: WebSocket,
-    id: string,
-    prepared: PreparedOperation,
-    rootValue: unknown,
-  ): Promise<void> {
-    const context = createContext(this.env, this.stateOf(socket).credentials);
-    const { maxResponseBytes } = limitSettingsFromEnv(this.env);
-    socket.send(nextMessage(id, await executeWithRoot(schema, prepared, rootValue, context, maxResponseBytes)));
+  /**
+   * What this socket hands the plugin chain with each operation (`server-context.ts`): its caller (decided at
+   * `connection_init`; credentials from its payload), its limits, and the live port a subscription's start opens.
+   */
+  private initialContext(socket: WebSocket, live: (backends: BackendSessions) => LivePort): GatewayServerContext {
+    const { credentials, serverHeld = [] } = this.stateOf(socket);
+    return {
+      env: this.env,
+      limits: limitSettingsFromEnv(this.env),
+      caller: { transport: "graphql-ws", serverHeld, credentials: () => credentials },
+      live,
+    };
   }
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
-  private async start(socket: WebSocket, id: string, sent: SubscribePayload): Promise<void> {
-    // The record keeps the resolved payload, so later events run the same document.
-    const payload = trustedPayload(this.env, sent);
-    if (payload instanceof GraphQLError) {
-      socket.send(nextMessage(id, errorResult([payload])));
-      return this.finish(socket, id, true);
-    }
-    const prepared = prepareOperation(schema, payload, limitSettingsFromEnv(this.env), introspectionRules(this.env));
+  private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
+    // The subscriber check runs inside the chain (the field's `subscribe` opens this port), after its rules.
+    let checked: CheckedSubscriber | null = null;
+    const startPort = (backends: BackendSessions): LivePort => ({
+      async open(request) {
+        checked = await checkSubscriber(backends, request);
+        return (async function* nothing(): AsyncGenerator<WatchEvent> {})();
+      },
+    });
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort), payload);
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
     }
     if (prepared.operation.operation !== "subscription") {
-      await this.sendResult(socket, id, prepared, undefined);
+      socket.send(nextMessage(id, await executeWithRoot(prepared, undefined)));
       return this.finish(socket, id, true);
     }
-    const root = subscriptionRootField(schema, prepared);
-    if ("errors" in root) {
-      socket.send(nextMessage(id, errorResult(root.errors)));
+    const refused = await startThroughChain(prepared);
+    if (refused !== null || checked === null) {
+      socket.send(nextMessage(id, refused ?? errorResult([new Error("graphql-ws: the subscription started without its check")])));
       return this.finish(socket, id, true);
     }
-    let checked: CheckedSubscriber;
-    try {
-      const context = createContext(this.env, this.stateOf(socket).credentials);
-      checked = await checkSubscriber(context.backends, liveRequestFromField(root.fieldName, root.args));
-    } catch (error) {
-      socket.send(nextMessage(id, errorResult([rootFieldError(error, root)])));
-      return this.finish(socket, id, true);
-    }
-    const { start } = checked;
+    const { start, credentials } = checked as CheckedSubscriber;
     if (!this.isLive(socket, id)) return; // The client completed it, or left, during the check.
-    if (start.first !== null) await this.sendResult(socket, id, prepared, start.first);
+    if (start.first !== null) await this.sendEvent(socket, id, payload, start.first);
     if (start.ended) return this.finish(socket, id, true);
     const watchName = watchObjectName(start.topic);
     await this.ctx.storage.put(operationKey(id), { payload, watchName } satisfies OperationRecord);
     await this.watch(watchName).attach({
-      credentials: checked.credentials,
+      credentials,
       listener: {
         connectionId: this.ctx.id.toString(),
         subscriptionId: id,
@@ -270,6 +264,12 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
       await this.ctx.storage.delete(operationKey(id));
       await this.watch(watchName).detach(this.ctx.id.toString(), id);
     }
+  }
+
+  /** Executes one event of a started subscription on a context of its own, and sends it. */
+  private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
+    socket.send(nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)));
   }
 
   /** Ends an operation on our side: optional `complete`, forget it. Does not detach (the watch object did). */
@@ -300,7 +300,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     await this.ctx.storage.deleteAll();
   }
 
-  private watch(name: string): DurableObjectStub<ResourceWatch> {
+  private watch(name: string): DurableObjectStub<WatchRpc> {
     const namespace = watchNamespace(this.env);
     return namespace.get(namespace.idFromName(name));
   }

@@ -30,6 +30,11 @@ export interface ConnectionProtocolState {
   acknowledged: boolean;
   /** The credentials from `connection_init` (or the env defaults), by provider; empty before `connection_init`. */
   credentials: CredentialsByProvider;
+  /**
+   * Which backends' server-held credentials the caller may use, as the gateway's authentication decided at
+   * `connection_init` (the adapter sets it; `server-context.ts`'s caller carries it to the plugins). None before.
+   */
+  serverHeld?: "all" | readonly string[];
   /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
   operationIds: string[];
 }

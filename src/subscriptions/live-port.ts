@@ -4,9 +4,8 @@
  * session, then hands the stream to the watch object of its topic (`sse-bridge.ts`).
  */
 import type { BackendSessions } from "../context";
-import type { GatewayEnv } from "../env";
 import type { Provider } from "../model";
-import { watchNamespace } from "./bindings";
+import { watchNamespace, type SubscriptionEnv } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
 import { watchStream } from "./sse-bridge";
 import { startSubscription, type SubscriptionStart } from "./subscription-start";
@@ -31,7 +30,7 @@ export async function checkSubscriber(backends: BackendSessions, request: LiveRe
 }
 
 /** The port of one request; `signal` is the HTTP request's, which aborts when an SSE client goes. */
-export function createLivePort(env: GatewayEnv, backends: BackendSessions, signal: AbortSignal | undefined): LivePort {
+export function createLivePort(env: SubscriptionEnv, backends: BackendSessions, signal: AbortSignal | undefined): LivePort {
   return {
     async open(request) {
       const { start, credentials } = await checkSubscriber(backends, request);

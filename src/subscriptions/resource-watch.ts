@@ -14,7 +14,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { GraphQLFormattedError } from "graphql";
 import { backendOf } from "../backends/registry";
-import type { GatewayEnv } from "../env";
+import type { SubscriptionEnv, WatchRpc } from "./bindings";
 import type { Provider } from "../model";
 import { isTransient, toGraphQLError, UpstreamError } from "../errors";
 import { logCursorFrom, takeNewLogEntries, type LogCursor } from "./log-tail";
@@ -68,10 +68,10 @@ const listenerKey = (connectionId: string, subscriptionId: string): string =>
   `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
 
 /** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
-export class ResourceWatch extends DurableObject<GatewayEnv> {
+export class ResourceWatch extends DurableObject<SubscriptionEnv> implements WatchRpc {
   private readonly settings = subscriptionSettingsFromEnv(this.env);
 
-  constructor(ctx: DurableObjectState, env: GatewayEnv) {
+  constructor(ctx: DurableObjectState, env: SubscriptionEnv) {
     super(ctx, env);
     // SSE bridges' heartbeats are answered without waking the object; their times tell live listeners from dead.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE));

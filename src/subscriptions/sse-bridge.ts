@@ -9,7 +9,7 @@
  * socket, which detaches the listener. While open, the bridge sends the watch object a heartbeat (`liveness.ts`).
  */
 import { Repeater } from "graphql-yoga";
-import type { ResourceWatch } from "./resource-watch";
+import type { WatchRpc } from "./bindings";
 import { CREDENTIALS_HEADER, LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
@@ -18,7 +18,7 @@ import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, MISSED_HEARTBEATS } from "./live
 /** What the bridge needs. */
 export interface WatchStreamOptions {
   /** The `JOB_WATCH` binding. */
-  namespace: DurableObjectNamespace<ResourceWatch>;
+  namespace: DurableObjectNamespace<WatchRpc>;
   /** The subscriber's credentials for the topic's backend (already checked by the start). */
   credentials: unknown;
   start: SubscriptionStart;

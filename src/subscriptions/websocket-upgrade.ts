@@ -2,8 +2,7 @@
  * The Worker's WebSocket branch: a `graphql-transport-ws` upgrade on the GraphQL endpoint goes to a fresh
  * `GraphQLWsConnection` object (one per socket), which accepts it with the Hibernation API.
  */
-import type { GatewayEnv } from "../env";
-import { connectionNamespace } from "./bindings";
+import { connectionNamespace, type SubscriptionBindings } from "./bindings";
 
 /** True for a WebSocket upgrade request on `endpoint` (default `/graphql`). */
 export function isWebSocketUpgrade(request: Request, endpoint = "/graphql"): boolean {
@@ -13,7 +12,7 @@ export function isWebSocketUpgrade(request: Request, endpoint = "/graphql"): boo
 }
 
 /** Hands the upgrade to a new connection object and returns its 101 response. */
-export async function forwardWebSocketUpgrade(request: Request, env: GatewayEnv): Promise<Response> {
+export async function forwardWebSocketUpgrade(request: Request, env: SubscriptionBindings): Promise<Response> {
   const namespace = connectionNamespace(env);
   return namespace.get(namespace.newUniqueId()).fetch(request);
 }
