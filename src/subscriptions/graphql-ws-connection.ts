@@ -46,7 +46,7 @@ import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
 import { isSettingsProblem } from "../auth/auth-settings";
 import { resolveTrustedDocument, trustedDocumentsFromEnv } from "../trusted-documents";
-import { GraphQLError } from "graphql";
+import { GraphQLError, OperationTypeNode } from "graphql";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -231,7 +231,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
     }
-    if (prepared.operation.operation !== "subscription") {
+    if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
       await this.sendResult(socket, id, prepared, undefined);
       return this.finish(socket, id, true);
     }
@@ -294,7 +294,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     const connectionId = this.ctx.id.toString();
     await Promise.allSettled(
       [...records].map(([key, record]) =>
-        record.watchName ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length)) : undefined,
+        record.watchName ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length)) : Promise.resolve(),
       ),
     );
     await this.ctx.storage.deleteAll();

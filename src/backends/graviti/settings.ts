@@ -30,7 +30,7 @@ export function gravitiApiUrlFor(env: GatewayVars, accessKey: string): string {
 export function gravitiApiUrlFromEnv(env: GatewayVars): string {
   const raw = env.GRAVITI_API_URL?.trim() ?? "";
   if (raw === "") return DEFAULT_GRAVITI_API_URL;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(raw);
   } catch {
