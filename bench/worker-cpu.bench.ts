@@ -52,13 +52,13 @@ let socket: Client | undefined;
 function overWebSocket(query: string, variables?: Record<string, unknown>): () => Promise<void> {
   return () =>
     new Promise<void>((resolve, reject) => {
-      let failure: unknown = null;
+      let failure: Error | null = null;
       if (socket === undefined) return reject(new Error("no socket"));
       socket.subscribe(variables === undefined ? { query } : { query, variables }, {
         next: (result) => {
           if (result.errors !== undefined) failure = new Error(`graphql-ws answered ${JSON.stringify(result)}`);
         },
-        error: reject,
+        error: (error: unknown) => reject(error instanceof Error ? error : new Error(`graphql-ws: ${JSON.stringify(error)}`)),
         complete: () => (failure === null ? resolve() : reject(failure)),
       });
     });

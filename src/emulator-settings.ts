@@ -30,4 +30,4 @@ export const withEmulatorSettings: <E extends GatewayVars & EmulatorVars>(env: E
     const defaults = Object.assign({}, ...BACKENDS.map((backend) => backend.emulatorSettings(url, demo))) as Record<string, string>;
     return { ...defaults, ...env };
   },
-) as <E extends GatewayVars & EmulatorVars>(env: E) => E;
+);

@@ -11,7 +11,8 @@ export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 const describe = (value: unknown): string => {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for a function or a symbol, which parsed JSON never holds.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
 

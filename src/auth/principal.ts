@@ -41,7 +41,7 @@ export function principalAllows(principal: Principal, target: BackendProject): b
 }
 
 /** True for the name of a backend a grant may name. */
-export function isBackendName(name: string): name is BackendName {
+export function isBackendName(name: string): boolean {
   return BACKEND_NAMES.includes(name);
 }
 

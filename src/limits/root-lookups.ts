@@ -7,6 +7,7 @@
 import {
   getArgumentValues,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
@@ -35,7 +36,7 @@ export function rootLookups(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): number {
-  if (operation.operation !== "query") return 0;
+  if (operation.operation !== OperationTypeNode.QUERY) return 0;
   const byKey = new Map<string, number>();
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode): void => {

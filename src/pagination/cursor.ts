@@ -15,7 +15,6 @@
  */
 import { base64UrlDecode, base64UrlEncode } from "../encoding/base64url";
 import { badUserInput } from "../errors";
-import type { Provider } from "../model";
 import { hintOfJson, type PositionHint } from "./positioned";
 import type { SortKey } from "./sort-key";
 
@@ -56,7 +55,7 @@ function keyOfRecord(record: Record<string, unknown>): SortKey | null {
   const provider = record["p"];
   const ref = record["r"];
   if (typeof provider !== "string" || !PROVIDER_PATTERN.test(provider) || typeof ref !== "string") return null;
-  return { createdAt, provider: provider as Provider, ref };
+  return { createdAt, provider, ref };
 }
 
 /**

@@ -59,7 +59,7 @@ export interface PaginateOptions<T> {
 export function filterFingerprint(filters: Record<string, unknown>): string {
   const entries = Object.entries(filters)
     .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
-    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? [...value].map(String).sort() : value])
+    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? (value as unknown[]).map(String).sort() : value])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }

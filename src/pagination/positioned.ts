@@ -48,7 +48,7 @@ export interface PositionedList<T> {
   provider: Provider;
   reader: ChunkReader<T>;
   /** True for the items the list shows; the others still take up positions upstream. */
-  include(item: T): boolean;
+  include(this: void, item: T): boolean;
   /**
    * True when `include` may leave out most items (a client's filter by state or dataset, not the few expired
    * datasets hidden by default): then every read asks for the most, as reads sized to the page would only add calls.

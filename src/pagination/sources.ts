@@ -251,7 +251,7 @@ export function mergeSources<T>(sources: readonly PageSource<T>[], keyOf: (item:
           await Promise.all(dry.map(refill));
         }
       } finally {
-        await Promise.all(lanes.map((lane) => lane.iterator.return?.()));
+        await Promise.all(lanes.map((lane) => lane.iterator.return?.() ?? Promise.resolve()));
       }
     },
     count: async () => (await Promise.all(sources.map((source) => source.count()))).reduce((sum, n) => sum + n, 0),

@@ -37,7 +37,8 @@ function explain(status: number): { code: string; message: string } {
 /** The plugin: see the module comment. */
 export function useCodedHttpErrors(): Plugin {
   return {
-    onResponse({ response, setResponse }) {
+    onResponse(payload) {
+      const { response } = payload;
       // Yoga's own error answers are GraphQL JSON already, and refusals of an SSE request (the gateway auth's 401,
       // say) are GraphQL errors in its event-stream format; the bare ones have no body, or an empty text one (404).
       if (response.status < 400 || /json|event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "")) return;
@@ -45,7 +46,7 @@ export function useCodedHttpErrors(): Plugin {
       const headers = new Headers(response.headers);
       headers.delete("content-length");
       headers.delete("content-type");
-      setResponse(graphqlErrorResponse(response.status, createGraphQLError(message, { extensions: { code } }), headers));
+      payload.setResponse(graphqlErrorResponse(response.status, createGraphQLError(message, { extensions: { code } }), headers));
     },
   };
 }

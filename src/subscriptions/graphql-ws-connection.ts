@@ -16,6 +16,7 @@
  * - Every end (complete, client `complete`, close, error) detaches from the watch object and deletes the record.
  */
 import { DurableObject } from "cloudflare:workers";
+import { OperationTypeNode } from "graphql";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { credentialsFromPayload, type BackendSessions } from "../context";
 import { connectionInitAccess } from "../auth/connection-init-auth";
@@ -28,7 +29,6 @@ import {
   prepareOperation,
   startThroughChain,
   type GetEnveloped,
-  type PreparedOperation,
 } from "./execute-event";
 import {
   completeMessage,
@@ -233,7 +233,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
     }
-    if (prepared.operation.operation !== "subscription") {
+    if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
       socket.send(nextMessage(id, await executeWithRoot(prepared, undefined)));
       return this.finish(socket, id, true);
     }
@@ -294,7 +294,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     const connectionId = this.ctx.id.toString();
     await Promise.allSettled(
       [...records].map(([key, record]) =>
-        record.watchName ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length)) : undefined,
+        record.watchName ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length)) : Promise.resolve(),
       ),
     );
     await this.ctx.storage.deleteAll();

@@ -24,7 +24,7 @@ export interface CheckedSubscriber {
  */
 export async function checkSubscriber(backends: BackendSessions, request: LiveRequest): Promise<CheckedSubscriber> {
   const session = backends.sessionOf(request.provider);
-  const topic = { ...request, tenant: session.tenant } as WatchTopic;
+  const topic: WatchTopic = { ...request, tenant: session.tenant };
   const start = await startSubscription(session, topic);
   return { start, credentials: credentialsOf(backends, request.provider) };
 }

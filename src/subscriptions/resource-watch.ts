@@ -216,10 +216,10 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     let logEvents: WatchEvent[] = [];
     try {
       snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
-      const logsSince = session.watch.logsSince;
-      if (tailing && logsSince !== undefined && state.logCursor !== null && snapshot.type === "job") {
+      const watch = session.watch;
+      if (tailing && watch.logsSince !== undefined && state.logCursor !== null && snapshot.type === "job") {
         // Read after the job, so that a terminal job's last entries are in this read.
-        const fetched = await logsSince(state.ref, state.logCursor);
+        const fetched = await watch.logsSince(state.ref, state.logCursor);
         const taken = takeNewLogEntries(state.logCursor, fetched);
         state.logCursor = taken.cursor;
         logEvents = taken.entries.map((entry) => ({ type: "log", entry }));
@@ -278,7 +278,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
       return;
     }
     const { connectionId, subscriptionId } = listener.spec;
-    let keep = false;
+    let keep: boolean;
     try {
       const namespace = connectionNamespace(this.env);
       keep = await namespace.get(namespace.idFromString(connectionId)).deliver(subscriptionId, events);

@@ -143,7 +143,7 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
     expect(foreign).toEqual([]);
     const html = await (await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } })).text();
     expect(html).not.toMatch(/https?:\/\//);
-    const icon = await page.$eval('link[rel="icon"]', (link) => (link as HTMLLinkElement).href);
+    const icon = await page.$eval('link[rel="icon"]', (link) => link.href);
     expect(new URL(icon).origin).toBe(gateway.url);
     const response = await fetch(icon);
     expect(response.status).toBe(200);

@@ -57,7 +57,7 @@ describe("X-Token", () => {
     expect(demo.status).toBe(200);
     expect(demo.body).toEqual({
       type: "TEAM",
-      id: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown as string,
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: G.demo.workspace,
       alias: "Graviti demo team",
       description: "The emulator's demo workspace",

@@ -19,7 +19,7 @@ describe("create", () => {
     const created = await createGravitiDataset({ name: "new-set", alias: "A new set" });
     const after = Date.now();
     expect(created).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown as string,
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: "new-set",
       alias: "A new set",
       workspace: G.demo.workspace,
@@ -27,7 +27,7 @@ describe("create", () => {
       commit_id: null,
       cover_url: "",
       creator: "demo-user",
-      created_at: expect.stringMatching(ISO_SECONDS) as unknown as string,
+      created_at: expect.stringMatching(ISO_SECONDS),
       updated_at: created.created_at,
       is_public: false,
       storage_config: "GRAVITI",

@@ -63,7 +63,7 @@ describe("credentials", () => {
       body: JSON.stringify({ query: JOBS }),
     });
     const text = await response.text();
-    expect(JSON.parse(text).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect((JSON.parse(text) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("UNAUTHENTICATED");
     expectNoKey(text);
   });
 

@@ -65,7 +65,7 @@ async function overWs(url: string, payload: Record<string, unknown>): Promise<Re
   try {
     const errors = await new Promise<readonly GqlError[]>((resolve, reject) => {
       let last: readonly GqlError[] = [];
-      client.subscribe({ query: "", ...payload } as { query: string }, {
+      client.subscribe({ query: "", ...payload }, {
         next: (value) => {
           last = (value.errors ?? []) as readonly GqlError[];
         },

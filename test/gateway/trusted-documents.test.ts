@@ -34,7 +34,8 @@ async function codegenManifest(): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), "trusted-documents-"));
   try {
     await writeFile(join(dir, "operations.graphql"), OPERATIONS);
-    const files = await generate(
+    // codegen's `generate` is typed `any`: these are the fields of its output files read here.
+    const files = (await generate(
       {
         schema: "schema.graphql",
         documents: [join(dir, "operations.graphql")],
@@ -42,8 +43,8 @@ async function codegenManifest(): Promise<Record<string, string>> {
         generates: { [join(dir, "gql/")]: { preset: "client", presetConfig: { persistedDocuments: { hashAlgorithm: "sha256" } } } },
       },
       false,
-    );
-    const file = files.find((candidate: { filename: string; content: string }) => candidate.filename.endsWith("persisted-documents.json"));
+    )) as { filename: string; content: string }[];
+    const file = files.find((candidate) => candidate.filename.endsWith("persisted-documents.json"));
     if (file === undefined) throw new Error("codegen wrote no persisted-documents.json");
     return JSON.parse(file.content) as Record<string, string>;
   } finally {
@@ -160,7 +161,7 @@ describe("a gateway with trusted documents", () => {
         let last: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } = {};
         client.subscribe(payload as { query: string }, {
           next: (value) => {
-            last = value as typeof last;
+            last = value;
           },
           error: reject,
           complete: () => resolve(last),

@@ -8,7 +8,6 @@ import {
   allWireDatasets,
   BOTH,
   GRAVITI,
-  GRAVITI_ONLY,
   gravitiCalls,
   gravitiGlobalId,
   mixedData,

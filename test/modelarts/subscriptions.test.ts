@@ -43,7 +43,7 @@ interface TaskView {
 const clients: { dispose: () => void | Promise<void> }[] = [];
 
 afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
+  await Promise.all(clients.map(async (client) => client.dispose()));
 });
 
 function ws(callers: Callers = { modelarts: MA }): WsClient {

@@ -132,7 +132,7 @@ export function openSse(
     abort: () => request.destroy(),
     cancelReader: () => {
       cancelWanted = true;
-      (response as http.IncomingMessage | null)?.destroy();
+      response?.destroy();
     },
   };
 }

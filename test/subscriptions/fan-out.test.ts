@@ -65,7 +65,7 @@ const wsClients: WsClient[] = [];
 const sseClients: SseClient[] = [];
 
 afterAll(async () => {
-  await Promise.all(wsClients.map((client) => client.dispose()));
+  await Promise.all(wsClients.map(async (client) => client.dispose()));
   for (const client of sseClients) client.dispose();
 });
 

@@ -134,7 +134,7 @@ export function watch(
     stop = client.subscribe<Record<string, unknown>>(
       { query, variables },
       {
-        next: (value) => results.push(value as Result),
+        next: (value) => results.push(value),
         error: (error) => {
           finished = true;
           resolve({ error });

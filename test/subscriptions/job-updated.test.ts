@@ -91,7 +91,7 @@ describe("jobUpdated", () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
   });
 
   it("follows a job from creation to FINISHED over WebSocket and SSE, in order, each change once", async () => {
@@ -175,7 +175,7 @@ describe("subscription errors", () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
   });
 
   async function errorsOf(project: TestProject | null, query: string, variables: Record<string, unknown>) {
@@ -216,7 +216,7 @@ describe("subscription errors", () => {
 
 describe("datasetUpdated", () => {
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
   });
 
   it("sends an uploaded dataset once and completes, and a missing one ends with NOT_FOUND", async () => {

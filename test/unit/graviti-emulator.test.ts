@@ -73,7 +73,7 @@ describe("Graviti validation", () => {
 
   it("tells a missing parameter from a bad one", () => {
     expect(thrown(() => createDatasetBody({}))).toEqual({ status: 400, code: "RequestParamsMissing", message: "name: required" });
-    expect(thrown(() => createDatasetBody({ name: null }))).toMatchObject({ code: "InvalidParamsValue", message: expect.stringMatching(/^name: .*got null$/) as unknown as string });
+    expect(thrown(() => createDatasetBody({ name: null }))).toMatchObject({ code: "InvalidParamsValue", message: expect.stringMatching(/^name: .*got null$/) });
     expect(thrown(() => updateDatasetBody({ other: 1 }))).toMatchObject({ code: "RequestParamsMissing" });
   });
 

@@ -24,7 +24,7 @@ function entry(id: number, createdAt: number): NexusLogEntryModel {
     kind: "logEntry",
     jobRef: "batchjob_1",
     level: "Info",
-  } as NexusLogEntryModel;
+  };
 }
 
 /** A log with runs of one time: sizes cycle through `runs`, times 10 ms apart. */

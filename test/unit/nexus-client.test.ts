@@ -21,7 +21,7 @@ function fakeFetch(answer: (call: Call, index: number) => Response | Promise<Res
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const call: Call = {
       method: init?.method ?? "GET",
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       headers: new Headers(init?.headers),
       body: typeof init?.body === "string" ? init.body : init?.body == null ? null : "<bytes>",
     };
@@ -31,6 +31,7 @@ function fakeFetch(answer: (call: Call, index: number) => Response | Promise<Res
     if (signal === undefined || signal === null) return response;
     return Promise.race([
       response,
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as fetch does: the abort's reason
       new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason))),
     ]);
   }) as typeof fetch;

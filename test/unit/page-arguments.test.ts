@@ -29,7 +29,7 @@ function entry(id: number, createdAt: number): NexusLogEntryModel {
     kind: "logEntry",
     jobRef: "batchjob_1",
     level: "Info",
-  } as NexusLogEntryModel;
+  };
 }
 
 /** 30 items in the gateway's order, with runs of one time (1, 3, 1, 2 items). */

@@ -157,12 +157,6 @@ function page(source: PageSource<Item>, args: ConnectionArgs, filter = filterFin
   return paginate({ kind: "items", filter, args, source: () => source, keyOf });
 }
 
-function histogram(values: number[]): Record<number, number> {
-  const counts: Record<number, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
 interface WalkResult {
   ids: string[];
   /** Reads each page made, in walk order. */

@@ -3,7 +3,7 @@
  * document's in `openapi.ts`: every Graviti emulator test checks its responses with {@link graviti}.
  */
 import gravitiJson from "../../emulator/graviti-openapi.json";
-import { createOpenApiChecker, type OpenApiDocument } from "./openapi";
+import { createOpenApiChecker } from "./openapi";
 
 /** The checks of the Graviti document (see `OpenApiChecker`). */
-export const graviti = createOpenApiChecker(gravitiJson as unknown as OpenApiDocument, "https://graviti-emulator.local/openapi.json");
+export const graviti = createOpenApiChecker(gravitiJson, "https://graviti-emulator.local/openapi.json");

@@ -25,6 +25,7 @@ export function leakIn(text: string, needles: readonly string[]): string | null 
 }
 
 /** A line of vitest's report (a test passed, failed or was skipped; a failing file), with or without colours. */
+// eslint-disable-next-line no-control-regex -- \x1b starts a terminal colour code, which the pattern skips
 const REPORT_LINE = /^(\x1b\[[0-9;]*m|\s)*(✓|×|↓|FAIL\b)/;
 
 /** A watch over this process's output (where wrangler prints the Workers' log lines). */
@@ -54,7 +55,7 @@ export function watchProcessOutput(needles: readonly string[] = LEAK_NEEDLES): O
         if (needle !== null) found.push(`a log line carries ${needle}: ${line.slice(0, 120).replace(/\s+/g, " ")}`);
       }
       return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
+    });
   });
   return {
     found: () => [...found],

@@ -3,10 +3,10 @@
  * `expectMatchesOpenApi(method, url, status, body, headers?)` and the rest, for ModelArts paths.
  */
 import modelArtsJson from "../../emulator/modelarts-openapi.json";
-import { createOpenApiChecker, type OpenApiDocument } from "./openapi";
+import { createOpenApiChecker } from "./openapi";
 
 /** The ModelArts checker; its `checkedResponses` count what this test file has checked. */
 export const modelArtsOpenApi = createOpenApiChecker(
-  modelArtsJson as unknown as OpenApiDocument,
+  modelArtsJson,
   "https://modelarts-emulator.local/openapi.json",
 );

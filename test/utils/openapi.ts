@@ -54,6 +54,7 @@ interface CompiledTemplate {
 
 /** The checks of one OpenAPI document (see {@link createOpenApiChecker}). */
 export interface OpenApiChecker {
+  // Functions, not methods: they close over the document and use no `this`, so they can be destructured.
   /** The document, exactly as given. */
   document: OpenApiDocument;
   /**
@@ -61,15 +62,15 @@ export interface OpenApiChecker {
    * templates match (a `{webhookId}` segment also matches `webhook_1:test`), the one with the most literal text
    * wins. Throws an error naming the method and path when no path template or no operation matches.
    */
-  findOperation(method: string, url: string): MatchedOperation;
+  findOperation: (method: string, url: string) => MatchedOperation;
   /** Reads the value at a local `#/…` JSON pointer of the document; `undefined` when nothing is there. */
-  resolvePointer(pointer: string): unknown;
+  resolvePointer: (pointer: string) => unknown;
   /** Compiles (once) the JSON Schema at a pointer of the document. */
-  schemaValidator(pointer: string): ValidateFunction;
+  schemaValidator: (pointer: string) => ValidateFunction;
   /** Every operation and status that `expectMatchesOpenApi` has checked, as `operationId status`. */
   checkedResponses: Set<string>;
   /** Every operation and status documented, as `operationId status`, for coverage checks. */
-  documentedResponses(): string[];
+  documentedResponses: () => string[];
   /**
    * Asserts that a response matches the document: the method and URL must match a documented operation, the
    * status must be documented for it (exactly, or as `2XX`-style range, or `default`), and the parsed JSON body
@@ -78,18 +79,18 @@ export interface OpenApiChecker {
    * must be among them. Records the pair in `checkedResponses`. Throws an error naming the operation, the status
    * and every violation otherwise.
    */
-  expectMatchesOpenApi(method: string, url: string, status: number, body: unknown, headers?: Headers): void;
+  expectMatchesOpenApi: (method: string, url: string, status: number, body: unknown, headers?: Headers) => void;
   /**
    * What is wrong with a request according to the document: undocumented or out-of-range query parameters,
    * missing required ones, and a JSON body (pass `undefined` for none) that does not match the `application/json`
    * request schema. An empty list means the document accepts the request. Throws when no operation matches.
    */
-  requestProblems(method: string, url: string, body?: unknown): string[];
+  requestProblems: (method: string, url: string, body?: unknown) => string[];
   /**
    * Asserts that the document accepts a request (see `requestProblems`); throws an error naming the operation and
    * every problem otherwise.
    */
-  expectRequestMatchesOpenApi(method: string, url: string, body?: unknown): void;
+  expectRequestMatchesOpenApi: (method: string, url: string, body?: unknown) => void;
 }
 
 /**
@@ -347,7 +348,7 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
   };
 }
 
-const nexus = createOpenApiChecker(openapiJson as unknown as OpenApiDocument, "https://nexus-emulator.local/openapi.json");
+const nexus = createOpenApiChecker(openapiJson, "https://nexus-emulator.local/openapi.json");
 
 /** The Nexus emulator's OpenAPI document, exactly as kept in the repository. */
 export const openApiDocument = nexus.document;

@@ -35,6 +35,7 @@ const describe = (value: unknown): string => {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (typeof value === "object") return "an object";
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a primitive here (objects returned above)
   return `${typeof value} ${String(value)}`;
 };
 

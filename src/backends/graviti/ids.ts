@@ -24,6 +24,7 @@ const MAX_NAME_LENGTH = 128;
 const ID = /^[0-9a-f]{32}$/;
 const ENCODED = /^(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-F]{2})+$/;
 // Decoded: no slash or backslash (a path separator to some server), no control characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const SAFE_NAME = /^[^/\\\u0000-\u001f\u007f]+$/;
 
 /** True when `name` can go into a Graviti path as one segment. */

@@ -45,7 +45,7 @@ export function gravitiApiUrlFor(env: VarsSource, accessKey: string): string {
 export function gravitiApiUrlFromEnv(env: VarsSource): string {
   const raw = backendVar(env, "GRAVITI_API_URL")?.trim() ?? "";
   if (raw === "") return DEFAULT_GRAVITI_API_URL;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(raw);
   } catch {

@@ -95,9 +95,10 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
       offsetPageSource(
         // A dataset that does not exist (or was deleted since it was listed) has no tasks: an empty page.
         (offset, limit) =>
-          exportTasksPage(datasetId, offset, limit).catch((error: unknown) =>
-            isNotFound(error) ? { items: [], total: 0 } : Promise.reject(error),
-          ),
+          exportTasksPage(datasetId, offset, limit).catch((error: unknown) => {
+            if (isNotFound(error)) return { items: [], total: 0 };
+            throw error;
+          }),
         MODELARTS_MAX_LIMIT,
       ),
   };
