@@ -10,7 +10,8 @@
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
 import { clearFaults, clearUpstreamRequests, resetEmulator, setFaults, upstreamRequests } from "../test/utils/emulator-control";
-import { startWorker, type StartedWorker } from "../test/utils/workers";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway } from "../test/utils/test-gateway";
+import type { StartedWorker } from "../test/utils/workers";
 
 const UPSTREAM_LATENCY_MS = 20;
 const LATER_LOADS = 5;
@@ -63,12 +64,10 @@ async function callsOf(run: () => Promise<void>): Promise<string[]> {
 
 beforeAll(async () => {
   await resetEmulator();
-  const started = await startWorker({
-    config: "wrangler.toml",
-    vars: { NEXUS_API_URL: emulatorUrl, NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "300" },
-  });
+  // Production's browser settings, as before this bench's gateway came from the suite's starter; auth off.
+  const started = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "300" }, { emulatorUrl });
   cachedGateway = started.worker;
-  urls.on = `${started.url}/graphql`;
+  urls.on = started.graphql.endpoint;
   // The oldest finished job: the detail panel someone keeps open.
   const jobs = (await (await fetch(`${emulatorUrl}/projects/${project}/batch/jobs?limit=1000`, { headers: { "Secret-Key": secretKey } })).json()) as {
     data: { id: string; status: { overview: string; message?: string } }[];

@@ -2,8 +2,8 @@
  * A gateway of a benchmark's own, with the workerd process that runs its code (`workerd-process.ts`), so that the
  * benchmark can read the Worker's CPU time. It talks to the suite's emulator, with gateway auth off and no held keys.
  */
-import { inject } from "vitest";
-import { startWorker, type StartedWorker } from "../../test/utils/workers";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway } from "../../test/utils/test-gateway";
+import type { StartedWorker } from "../../test/utils/workers";
 import { cpuTimeNs, runtimeProcess, workerdChildren } from "./workerd-process";
 
 /** A started gateway and the pid of its runtime process. */
@@ -19,18 +19,9 @@ export interface MeasuredGateway {
 /** Starts the gateway (extra `vars` override the defaults) and finds its runtime process. */
 export async function startMeasuredGateway(vars: Record<string, string> = {}): Promise<MeasuredGateway> {
   const before = new Set(workerdChildren());
-  const { worker, url, proxyUrl } = await startWorker({
-    config: "wrangler.toml",
-    vars: {
-      NEXUS_API_URL: inject("emulatorUrl"),
-      NEXUS_PROJECT_ID: "",
-      NEXUS_SECRET_KEY: "",
-      GATEWAY_AUTH: "off",
-      // Every read goes upstream: the figures are the reads a page makes, not what a cache saved.
-      TERMINAL_CACHE_TTL_SECONDS: "0",
-      ...vars,
-    },
-  });
+  // The suite's settings (test/utils/test-gateway.ts) with production's browser settings, as the figures were first
+  // taken with, and auth off. No terminal cache: the figures are the reads a page makes, not what a cache saved.
+  const { worker, url, proxyUrl } = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "0", ...vars });
   // The runtime process is up once the Worker has answered.
   await (await fetch(`${url}/`)).text();
   // The proxy listens on the proxy's port; the runtime is the other new workerd child.

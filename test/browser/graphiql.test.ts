@@ -4,11 +4,11 @@
  * tenant. The page renders, its opening query runs, a shared link opens its query, variables and operation, a
  * returning user's tabs are not pushed aside by the default query, and nothing is requested from another host.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HTTPResponse, Page } from "puppeteer-core";
 import { BROWSER_MISSING, launchBrowser, recordForeignRequests, type LaunchedBrowser } from "../utils/browser";
 import { useTenant } from "../utils/tenant";
-import { startWorker, type StartedWorker } from "../utils/workers";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { GRAPHIQL_DEFAULT_QUERY } from "../../src/graphiql-default-query";
 
 const tenant = useTenant();
@@ -66,7 +66,7 @@ async function run(page: Page, operationName: string): Promise<{ body: Record<st
 }
 
 describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
-  let gateway: { worker: StartedWorker; url: string };
+  let gateway: TestGateway;
   let chromium: LaunchedBrowser;
   let page: Page;
   let foreign: string[];
@@ -74,16 +74,14 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
   beforeAll(async () => {
     await tenant.reset();
     [gateway, chromium] = await Promise.all([
-      startWorker({
-        config: "wrangler.toml",
-        vars: {
-          NEXUS_API_URL: inject("emulatorUrl"),
-          NEXUS_PROJECT_ID: tenant.demo.project,
-          NEXUS_SECRET_KEY: tenant.demo.key,
-          GATEWAY_AUTH: "off",
-          GRAPHIQL: "true",
-          INTROSPECTION: "true",
-        },
+      // Production's browser settings (no jobs page, no CORS origins) but for what `.dev.vars` turns on.
+      startTestGateway({
+        ...PRODUCTION_BROWSER_AND_AUTH,
+        NEXUS_PROJECT_ID: tenant.demo.project,
+        NEXUS_SECRET_KEY: tenant.demo.key,
+        GATEWAY_AUTH: "off",
+        GRAPHIQL: "true",
+        INTROSPECTION: "true",
       }),
       launchBrowser(),
     ]);
@@ -93,7 +91,7 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
 
   afterAll(async () => {
     await chromium?.close();
-    await gateway?.worker.dispose();
+    await gateway?.dispose();
   });
 
   it("renders for a newcomer with the gateway's opening query, which runs", async () => {
@@ -141,7 +139,7 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
 
   it("requests nothing from another host, and gets its favicon from the gateway", async () => {
     expect(foreign).toEqual([]);
-    const html = await (await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } })).text();
+    const html = await (await gateway.graphql.fetch({ headers: { accept: "text/html" } })).text();
     expect(html).not.toMatch(/https?:\/\//);
     const icon = await page.$eval('link[rel="icon"]', (link) => link.href);
     expect(new URL(icon).origin).toBe(gateway.url);

@@ -6,20 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unstable_startWorker } from "wrangler";
 import { afterAll, describe, expect, it } from "vitest";
+import { startTestEmulator } from "../utils/test-gateway";
 import type { GravitiDataset, GravitiPage } from "./graviti-helpers";
 
 const stateDir = mkdtempSync(join(tmpdir(), "graviti-emulator-state-"));
-
-async function startEmulator(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const worker = await unstable_startWorker({
-    config: "emulator/wrangler.toml",
-    envFiles: [],
-    dev: { server: { hostname: "127.0.0.1", port: 0 }, inspector: false, persist: stateDir, watch: false, logLevel: "warn" },
-  });
-  return { url: (await worker.url).origin, stop: () => worker.dispose() };
-}
 
 afterAll(() => {
   rmSync(stateDir, { recursive: true, force: true });
@@ -32,7 +23,7 @@ const headers = { "X-Token": KEY, "content-type": "application/json" };
 
 describe("Graviti persistence", () => {
   it("keeps a created and renamed dataset, and a deletion, across a restart", async () => {
-    const first = await startEmulator();
+    const first = await startTestEmulator({ persistTo: stateDir });
     let renamed: GravitiDataset;
     try {
       const created = await fetch(`${first.url}/graviti/v2/datasets`, { method: "POST", headers, body: JSON.stringify({ name: "survivor" }) });
@@ -47,9 +38,9 @@ describe("Graviti persistence", () => {
       const deleted = await fetch(`${first.url}/graviti/v2/datasets/${WORKSPACE}/MNIST`, { method: "DELETE", headers });
       expect(deleted.status).toBe(204);
     } finally {
-      await first.stop();
+      await first.dispose();
     }
-    const second = await startEmulator();
+    const second = await startTestEmulator({ persistTo: stateDir });
     try {
       const read = await fetch(`${second.url}/graviti/v2/datasets/${WORKSPACE}/survivor-2`, { headers });
       expect(read.status).toBe(200);
@@ -58,7 +49,7 @@ describe("Graviti persistence", () => {
       expect(page.total_count).toBe(14);
       expect(page.datasets.map((dataset) => dataset.name)).not.toContain("MNIST");
     } finally {
-      await second.stop();
+      await second.dispose();
     }
   });
 });

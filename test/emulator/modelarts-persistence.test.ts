@@ -6,20 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unstable_startWorker } from "wrangler";
 import { afterAll, describe, expect, it } from "vitest";
+import { startTestEmulator } from "../utils/test-gateway";
 import type { ExportTask } from "./modelarts-helpers";
 
 const stateDir = mkdtempSync(join(tmpdir(), "modelarts-state-"));
-
-async function startEmulator(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const worker = await unstable_startWorker({
-    config: "emulator/wrangler.toml",
-    envFiles: [],
-    dev: { server: { hostname: "127.0.0.1", port: 0 }, inspector: false, persist: stateDir, watch: false, logLevel: "warn" },
-  });
-  return { url: (await worker.url).origin, stop: () => worker.dispose() };
-}
 
 afterAll(() => {
   rmSync(stateDir, { recursive: true, force: true });
@@ -29,7 +20,7 @@ describe("persistence", () => {
   it("keeps a created export task and the settings across a restart, and does not reseed over them", async () => {
     const headers = { "X-Auth-Token": "demo-iam-token", "content-type": "application/json" };
     const base = "/modelarts/v2/modelarts_demo/datasets";
-    const first = await startEmulator();
+    const first = await startTestEmulator({ persistTo: stateDir });
     let datasetId: string;
     let created: ExportTask;
     try {
@@ -43,9 +34,9 @@ describe("persistence", () => {
       const { task_id: taskId } = (await response.json()) as { task_id: string };
       created = (await (await fetch(`${first.url}${base}/${datasetId}/export-tasks/${taskId}`, { headers })).json()) as ExportTask;
     } finally {
-      await first.stop();
+      await first.dispose();
     }
-    const second = await startEmulator();
+    const second = await startTestEmulator({ persistTo: stateDir });
     try {
       const response = await fetch(`${second.url}${base}/${datasetId}/export-tasks/${created.task_id}`, { headers });
       expect(response.status).toBe(200);
@@ -53,7 +44,7 @@ describe("persistence", () => {
       expect(await response.json()).toEqual(created);
       expect(created.status).toBe("INIT");
     } finally {
-      await second.stop();
+      await second.dispose();
     }
   });
 });

@@ -6,20 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unstable_startWorker } from "wrangler";
 import { afterAll, describe, expect, it } from "vitest";
+import { startTestEmulator } from "../utils/test-gateway";
 import type { Webhook } from "./helpers";
 
 const stateDir = mkdtempSync(join(tmpdir(), "emulator-state-"));
-
-async function startEmulator(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const worker = await unstable_startWorker({
-    config: "emulator/wrangler.toml",
-    envFiles: [],
-    dev: { server: { hostname: "127.0.0.1", port: 0 }, inspector: false, persist: stateDir, watch: false, logLevel: "warn" },
-  });
-  return { url: (await worker.url).origin, stop: () => worker.dispose() };
-}
 
 afterAll(() => {
   rmSync(stateDir, { recursive: true, force: true });
@@ -28,7 +19,7 @@ afterAll(() => {
 describe("persistence", () => {
   it("keeps a created webhook across a restart, and does not reseed over it", async () => {
     const headers = { "Secret-Key": "demo-secret-key", "content-type": "application/json" };
-    const first = await startEmulator();
+    const first = await startTestEmulator({ persistTo: stateDir });
     let created: Webhook;
     try {
       const response = await fetch(`${first.url}/projects/proj_demo/batch/webhooks`, {
@@ -39,15 +30,15 @@ describe("persistence", () => {
       expect(response.status).toBe(201);
       created = (await response.json()) as Webhook;
     } finally {
-      await first.stop();
+      await first.dispose();
     }
-    const second = await startEmulator();
+    const second = await startTestEmulator({ persistTo: stateDir });
     try {
       const response = await fetch(`${second.url}/projects/proj_demo/batch/webhooks/${created.id}`, { headers });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual(created);
     } finally {
-      await second.stop();
+      await second.dispose();
     }
   });
 });

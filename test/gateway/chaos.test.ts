@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient, type Watch } from "../subscriptions/helpers";
 import { clearFaults, clearUpstreamRequests, DEMO, graphqlUrl, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 const READS = 300;
 const CONCURRENCY = 10;
@@ -33,7 +34,7 @@ interface ReadOutcome {
 async function read(query: string): Promise<ReadOutcome> {
   const started = Date.now();
   try {
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers: { "content-type": "application/json", "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
       body: JSON.stringify({ query }),

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
-import { startWorker, type StartedWorker } from "../utils/workers";
+import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { clearUpstreamRequests, DEMO, gql, graphqlUrl, resetEmulator, upstreamRequests, type GqlError } from "./helpers";
 
 const headers = { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key };
@@ -29,7 +29,7 @@ beforeEach(async () => {
 describe("graphql-js's own errors get codes", () => {
   it("gives BAD_USER_INPUT to a variable that does not coerce, before any upstream call", async () => {
     const result = await gql(`query($v: Int) { webhooks(first: $v) { totalCount } }`, { v: -2_147_483_649 });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message: 'Variable "$v" got invalid value -2147483649; Int cannot represent non 32-bit signed integer value: -2147483649',
         extensions: { code: "BAD_USER_INPUT" },
@@ -40,7 +40,7 @@ describe("graphql-js's own errors get codes", () => {
 
   it("gives BAD_USER_INPUT to a missing required variable", async () => {
     const result = await gql(`query($id: ID!) { job(id: $id) { id } }`, {});
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({ message: 'Variable "$id" of required type "ID!" was not provided.', extensions: { code: "BAD_USER_INPUT" } }),
     ]);
   });
@@ -64,7 +64,7 @@ describe("HTTP error answers have GraphQL bodies", () => {
     const result = await send({
       method: "POST",
       headers: { ...headers, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: running.data?.jobs.edges[0]?.node.id } }),
+      body: JSON.stringify({ query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: running.body.data?.jobs.edges[0]?.node.id } }),
     });
     expect(result.status).toBe(406);
     expect(result.errors).toEqual([
@@ -99,7 +99,7 @@ describe("HTTP error answers have GraphQL bodies", () => {
 describe("the limits the bombs do not reach", () => {
   it("refuses 21 directives", async () => {
     const result = await gql(`{ jobs(first: 1) { ${"__typename @skip(if: false) ".repeat(21)} } }`);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message: "The operation has 21 directives; at most 20 are allowed.",
         extensions: { code: "LIMIT_EXCEEDED", limit: "directives", value: 21, max: 20 },
@@ -109,21 +109,18 @@ describe("the limits the bombs do not reach", () => {
   });
 
   describe("a gateway configured with small limits", () => {
-    let small: { worker: StartedWorker; url: string };
+    let small: TestGateway;
 
     beforeAll(async () => {
-      small = await startWorker({
-        config: "wrangler.toml",
-        vars: { NEXUS_API_URL: inject("emulatorUrl"), NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", MAX_RESPONSE_BYTES: "2000", MAX_QUERY_DEPTH: "2", TERMINAL_CACHE_TTL_SECONDS: "0" },
-      });
+      small = await startTestGateway({ MAX_RESPONSE_BYTES: "2000", MAX_QUERY_DEPTH: "2" });
     });
 
     afterAll(async () => {
-      await small.worker.dispose();
+      await small.dispose();
     });
 
     const post = (query: string) =>
-      send({ method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query }) }, `${small.url}/graphql`);
+      send({ method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query }) }, small.graphql.endpoint);
 
     it("turns a result over MAX_RESPONSE_BYTES into LIMIT_EXCEEDED instead of sending it", async () => {
       const result = await post(`{ jobs(first: 50) { edges { node { id name } } } }`);
@@ -158,7 +155,7 @@ describe("the limits the bombs do not reach", () => {
     });
 
     it("answers a small result as usual, and refuses depth 3 under MAX_QUERY_DEPTH=2", async () => {
-      const fine = await fetch(`${small.url}/graphql`, {
+      const fine = await small.graphql.fetch({
         method: "POST",
         headers: { ...headers, "content-type": "application/json" },
         body: JSON.stringify({ query: `{ jobs(first: 2) { edges { node { id } } } }` }),

@@ -83,8 +83,8 @@ describe("cursors issued before the backend seam", () => {
       `query($after: String) { datasets(first: 3, after: $after, includeExpired: true) { edges { node { id } } } }`,
       { after: OLD_CURSORS.datasetsAfterEverything },
     );
-    expect(datasets.errors).toBeUndefined();
-    expect(datasets.data?.datasets.edges).toHaveLength(3);
+    expect(datasets.body.errors).toBeUndefined();
+    expect(datasets.body.data?.datasets.edges).toHaveLength(3);
   });
 
   it("page from a version 1 cursor of a real item exactly as from today's cursor of that item", async () => {

@@ -13,6 +13,7 @@ import {
   upstreamGet,
   upstreamRequests,
 } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 const JOBS = `{ jobs(first: 1) { edges { node { id } } } }`;
 const WRONG_KEY = "not-the-right-key-7f3a9c";
@@ -42,8 +43,8 @@ describe("credentials", () => {
   it("gives UNAUTHENTICATED without credentials, and calls nothing upstream", async () => {
     await clearUpstreamRequests();
     const result = await gql(JOBS, {}, null);
-    expect(result.data).toEqual({ jobs: null });
-    expect(result.errors).toEqual([
+    expect(result.body.data).toEqual({ jobs: null });
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message:
           // `jobs` spans every backend, so the message says how to give credentials for each.
@@ -57,7 +58,7 @@ describe("credentials", () => {
   });
 
   it("gives UNAUTHENTICATED when only one of the two headers is sent", async () => {
-    const response = await fetch(`${(await import("./helpers")).graphqlUrl()}`, {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers: { "content-type": "application/json", "x-nexus-secret-key": DEMO.key },
       body: JSON.stringify({ query: JOBS }),
@@ -69,8 +70,8 @@ describe("credentials", () => {
 
   it("gives FORBIDDEN for a key the upstream refuses, without echoing the key", async () => {
     const result = await gql(JOBS, {}, { project: DEMO.project, key: WRONG_KEY });
-    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(result.errors?.[0]?.message).toMatch(
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(result.body.errors?.[0]?.message).toMatch(
       new RegExp(`^nexus jobs\\.list: expected 2xx, got 403 from /projects/${DEMO.project}/batch/jobs \\(ForbiddenError`),
     );
     expectNoKey(result.text);
@@ -80,8 +81,8 @@ describe("credentials", () => {
 describe("upstream answers", () => {
   it("gives NOT_FOUND when a mutation names an object that does not exist", async () => {
     const result = await gql(`mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`);
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
-    expect(result.errors?.[0]?.message).toContain(`/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`);
+    expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
+    expect(result.body.errors?.[0]?.message).toContain(`/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`);
     expectNoKey(result.text);
   });
 
@@ -90,8 +91,8 @@ describe("upstream answers", () => {
     const result = await gql(
       `mutation { createWebhook(input: { name: "too-many-retries", endpoint: "https://example.com/hook", retries: { maxRetries: 11, maxBackoffMs: 15000 } }) { secret } }`,
     );
-    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0]?.message).toMatch(
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.body.errors?.[0]?.message).toMatch(
       new RegExp(`^nexus webhooks\\.create: expected 2xx, got 400 from /projects/${DEMO.project}/batch/webhooks \\(BadRequestError: .*maxRetries`),
     );
     const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
@@ -104,7 +105,7 @@ describe("upstream answers", () => {
     await setFaults({ throttleRate: 1, retryAfterSeconds: 7, path: "/batch/jobs$" });
     await clearUpstreamRequests();
     const result = await gql(JOBS);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message:
           `nexus jobs.list: expected 2xx, got 429 from /projects/${DEMO.project}/batch/jobs ` +
@@ -120,8 +121,8 @@ describe("upstream answers", () => {
     await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/jobs$" });
     await clearUpstreamRequests();
     const result = await gql(JOBS);
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
-    expect(result.errors?.[0]?.message).toMatch(
+    expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: "UPSTREAM_UNAVAILABLE" }, path: ["jobs"] });
+    expect(result.body.errors?.[0]?.message).toMatch(
       new RegExp(`^nexus jobs\\.list: expected 2xx, got 503 from /projects/${DEMO.project}/batch/jobs `),
     );
     const calls = await upstreamRequests();
@@ -135,7 +136,7 @@ describe("upstream answers", () => {
     await setFaults({ errorRate: 1, errorStatus: 500, path: "/batch/jobs$" });
     await clearUpstreamRequests();
     const result = await gql(JOBS);
-    expect(result.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect((await upstreamRequests()).map((request) => request.status)).toEqual(Array(6).fill(500));
   });
 
@@ -143,8 +144,8 @@ describe("upstream answers", () => {
     await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/webhooks$" });
     await clearUpstreamRequests();
     const result = await gql(`mutation { createWebhook(input: { name: "x", endpoint: "https://example.com/h" }) { secret } }`);
-    expect(result.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(result.data).toBeNull();
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(result.body.data).toBeNull();
     expect((await upstreamRequests()).filter((request) => request.method === "POST")).toHaveLength(1);
     expectNoKey(result.text);
   });
@@ -153,7 +154,7 @@ describe("upstream answers", () => {
     await setFaults({ latencyMs: 6_000, path: "/batch/webhooks$" });
     await clearUpstreamRequests();
     const result = await gql(`{ webhooks(first: 1) { edges { cursor } } }`);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message: `nexus webhooks.list: no answer within 4000 ms from /projects/${DEMO.project}/batch/webhooks`,
         extensions: { code: "UPSTREAM_TIMEOUT" },
@@ -171,9 +172,9 @@ describe("upstream answers", () => {
     const result = await gql<{ jobs: { edges: unknown[] }; webhooks: unknown }>(
       `{ jobs(first: 2) { edges { cursor } } webhooks(first: 1) { edges { cursor } } }`,
     );
-    expect(result.data?.jobs.edges).toHaveLength(2);
-    expect(result.data?.webhooks).toBeNull();
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
+    expect(result.body.data?.jobs.edges).toHaveLength(2);
+    expect(result.body.data?.webhooks).toBeNull();
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
   });
 });
 
@@ -181,14 +182,14 @@ describe("bad input", () => {
   it("names a bad DateTime", async () => {
     const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
     const result = await gql(`query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { edges { node { id } } } } } }`, { id: job?.id });
-    expect(result.errors?.[0]?.message).toContain('DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".');
-    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.body.errors?.[0]?.message).toContain('DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".');
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers a syntax error with a GraphQL error, not a 500 or a stack trace", async () => {
     const result = await gql(`{ jobs(first: 1) { edges { `);
     expect(result.status).toBeLessThan(500);
-    expect(result.errors?.[0]?.message).toMatch(/^Syntax Error/);
+    expect(result.body.errors?.[0]?.message).toMatch(/^Syntax Error/);
     expect(result.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 });

@@ -26,6 +26,7 @@ import {
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO, graphqlUrl, resetEmulator } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 /** The codes the README lists (Errors paragraph). */
 const README_CODES = new Set([
@@ -300,7 +301,8 @@ let answeredWithData = 0;
 
 /** Sends one request and checks its answer; throws a message naming the request on any breach. */
 async function check(fuzz: FuzzRequest): Promise<void> {
-  const response = await fetch(`${graphqlUrl()}${fuzz.search}`, {
+  const response = await suiteGraphQL().fetch({
+    search: fuzz.search,
     method: fuzz.method,
     headers: fuzz.headers,
     body: fuzz.body,

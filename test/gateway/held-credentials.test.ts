@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { useGravitiTenant } from "../utils/graviti-tenant";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { useTenant } from "../utils/tenant";
-import { post, startGateway, tokenHash, wsRun, type TestGateway } from "./security-helpers";
+import { tokenHash, wsRun } from "./security-helpers";
 
 const NEXUS = useTenant();
 const GRAVITI = useGravitiTenant();
@@ -27,7 +28,8 @@ function providersOf(data: Record<string, unknown> | null | undefined): string[]
 
 beforeAll(async () => {
   await Promise.all([NEXUS.reset(), GRAVITI.reset()]);
-  gateway = await startGateway({
+  gateway = await startTestGateway({
+    ...PRODUCTION_BROWSER_AND_AUTH,
     NEXUS_PROJECT_ID: NEXUS.demo.project,
     NEXUS_SECRET_KEY: NEXUS.demo.key,
     GRAVITI_API_URL: `${inject("emulatorUrl")}/graviti`,
@@ -41,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway?.worker.dispose();
+  await gateway?.dispose();
 });
 
 beforeEach(async () => {
@@ -50,24 +52,24 @@ beforeEach(async () => {
 
 describe("held credentials of two platforms", () => {
   it("serve a token granted Nexus alone from Nexus, and never ask Graviti", async () => {
-    const answer = await post(gateway.graphql, LIST, { authorization: `Bearer ${NEXUS_ONLY}` });
-    expect(answer.errors).toBeUndefined();
-    expect(providersOf(answer.data)).toEqual(["NEXUS"]);
+    const answer = await gateway.graphql.query(LIST, {}, { headers: { authorization: `Bearer ${NEXUS_ONLY}` } });
+    expect(answer.body.errors).toBeUndefined();
+    expect(providersOf(answer.body.data)).toEqual(["NEXUS"]);
     expect(await GRAVITI.requests()).toEqual([]);
   });
 
   it("serve a token granted both from both", async () => {
-    const answer = await post(gateway.graphql, LIST, { authorization: `Bearer ${BOTH}` });
-    expect(answer.errors).toBeUndefined();
-    expect(providersOf(answer.data).sort()).toEqual(["GRAVITI", "NEXUS"]);
+    const answer = await gateway.graphql.query(LIST, {}, { headers: { authorization: `Bearer ${BOTH}` } });
+    expect(answer.body.errors).toBeUndefined();
+    expect(providersOf(answer.body.data).sort()).toEqual(["GRAVITI", "NEXUS"]);
   });
 
   it("refuse a token granted neither, naming both held projects", async () => {
-    const answer = await post(gateway.graphql, LIST, { authorization: `Bearer ${NEITHER}` });
+    const answer = await gateway.graphql.query(LIST, {}, { headers: { authorization: `Bearer ${NEITHER}` } });
     expect(answer.status).toBe(403);
-    expect(answer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // A held Graviti key's project is the key's tenant (a hash of it, never the key).
-    expect(answer.errors?.[0]?.message).toMatch(
+    expect(answer.body.errors?.[0]?.message).toMatch(
       new RegExp(`^"elsewhere" may not use nexus project ${NEXUS.demo.project} or graviti project key-[0-9a-f]{32}\\.$`),
     );
     expect(await NEXUS.requests()).toEqual([]);
@@ -76,9 +78,9 @@ describe("held credentials of two platforms", () => {
 
   it("are not lent to a caller with Nexus keys of its own: Graviti's held key stays unused, over HTTP", async () => {
     const own = { "x-nexus-project-id": NEXUS.other.project, "x-nexus-secret-key": NEXUS.other.key };
-    const answer = await post(gateway.graphql, LIST, own);
-    expect(answer.errors).toBeUndefined();
-    expect(providersOf(answer.data)).toEqual(["NEXUS"]);
+    const answer = await gateway.graphql.query(LIST, {}, { headers: own });
+    expect(answer.body.errors).toBeUndefined();
+    expect(providersOf(answer.body.data)).toEqual(["NEXUS"]);
     expect(await GRAVITI.requests()).toEqual([]);
     // Its own project was asked, not the held one.
     expect((await NEXUS.requests()).every((request) => request.path.startsWith(`/projects/${NEXUS.other.project}/`))).toBe(true);
@@ -86,7 +88,7 @@ describe("held credentials of two platforms", () => {
 
   it("are not lent to a caller with Nexus keys of its own over graphql-ws either", async () => {
     const outcome = await wsRun(
-      gateway.graphql,
+      gateway.graphql.endpoint,
       { "x-nexus-project-id": NEXUS.other.project, "x-nexus-secret-key": NEXUS.other.key },
       LIST,
     );
@@ -98,7 +100,7 @@ describe("held credentials of two platforms", () => {
   });
 
   it("serve a graphql-ws caller by its token's grant", async () => {
-    const outcome = await wsRun(gateway.graphql, { authorization: `Bearer ${NEXUS_ONLY}` }, LIST);
+    const outcome = await wsRun(gateway.graphql.endpoint, { authorization: `Bearer ${NEXUS_ONLY}` }, LIST);
     expect(outcome.kind).toBe("result");
     if (outcome.kind !== "result") return;
     expect(providersOf(outcome.data)).toEqual(["NEXUS"]);

@@ -1,8 +1,10 @@
 /**
- * Helpers for the gateway's front-door tests: GraphQL over HTTP to the real gateway Worker, the emulator's control
- * API (reset, request log, faults), and Relay connection walks.
+ * Helpers for the gateway's front-door tests: GraphQL over HTTP as a Nexus project (through the one client,
+ * test/utils/graphql-client.ts), the emulator's control API (reset, request log, faults), and Relay connection walks.
  */
 import { expect, inject } from "vitest";
+import type { GraphQLResponse, GraphQLTestClient } from "../utils/graphql-client";
+import { suiteGraphQL } from "../utils/test-gateway";
 import { useTenant } from "../utils/tenant";
 
 /** The seeded demo project of this file's tenant and its key (`test/utils/tenant.ts`). */
@@ -13,41 +15,26 @@ export const OTHER = useTenant().other;
 /** Who a request acts as: a project and key, or no credentials at all. */
 export type Caller = { project: string; key: string } | null;
 
-/** One GraphQL error as the gateway sends it. */
-export interface GqlError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; retryAfterSeconds?: number; [name: string]: unknown };
+export type { GqlError, GraphQLResponse } from "../utils/graphql-client";
+
+/** The credential headers of `caller`: none for `null`. */
+export function nexusHeaders(caller: Caller): Record<string, string> {
+  return caller === null ? {} : { "x-nexus-project-id": caller.project, "x-nexus-secret-key": caller.key };
 }
 
-/** A GraphQL response, plus its HTTP status and raw text (to search for leaks). */
-export interface GqlResponse<T> {
-  status: number;
-  data: T | null | undefined;
-  errors: GqlError[] | undefined;
-  text: string;
-}
-
-/** The gateway's GraphQL URL for this run. */
+/** The run's gateway's GraphQL URL (for graphql-ws and graphql-sse clients; HTTP requests go through {@link suiteGraphQL}). */
 export function graphqlUrl(): string {
-  return `${inject("gatewayUrl")}/graphql`;
+  return suiteGraphQL().endpoint;
 }
 
-/** Sends a GraphQL POST as `caller` (default the demo project). */
-export async function gql<T = Record<string, unknown>>(
+/** Sends a GraphQL POST as `caller` (default the demo project) to `client` (default the run's gateway). */
+export function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   caller: Caller = DEMO,
-): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (caller !== null) {
-    headers["x-nexus-project-id"] = caller.project;
-    headers["x-nexus-secret-key"] = caller.key;
-  }
-  const response = await fetch(graphqlUrl(), { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const text = await response.text();
-  const body = JSON.parse(text) as { data?: T | null; errors?: GqlError[] };
-  return { status: response.status, data: body.data, errors: body.errors, text };
+  client: GraphQLTestClient = suiteGraphQL(),
+): Promise<GraphQLResponse<T>> {
+  return client.query<T>(query, variables, { headers: nexusHeaders(caller) });
 }
 
 /** Like {@link gql}, but fails the test on any GraphQL error and returns `data`. */
@@ -57,9 +44,9 @@ export async function gqlData<T = Record<string, unknown>>(
   caller: Caller = DEMO,
 ): Promise<T> {
   const result = await gql<T>(query, variables, caller);
-  expect(result.errors, result.text).toBeUndefined();
-  expect(result.data).toBeTruthy();
-  return result.data as T;
+  expect(result.body.errors, result.text).toBeUndefined();
+  expect(result.body.data).toBeTruthy();
+  return result.body.data as T;
 }
 
 // The emulator's control API, shared with the subscription tests and the benchmarks.

@@ -22,7 +22,7 @@ describe("ids outside the id grammar", () => {
     await clearUpstreamRequests();
     const result = await gql(query, { id });
     expect(result.status).toBe(200);
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: `Argument "id": "${id}" is not a valid id.`,
       path: [field],
       extensions: { code: "BAD_USER_INPUT" },

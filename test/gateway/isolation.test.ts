@@ -32,13 +32,13 @@ describe("project isolation", () => {
       { raw: demoJob, global: global.job.id },
       OTHER,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ job: null, node: null });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data).toEqual({ job: null, node: null });
   });
 
   it("gives FORBIDDEN for one project's id with another project's key", async () => {
     const result = await gql(`{ jobs(first: 1) { edges { cursor } } }`, {}, { project: DEMO.project, key: OTHER.key });
-    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(result.text).not.toContain(OTHER.key);
   });
 });

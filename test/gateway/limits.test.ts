@@ -18,6 +18,7 @@ import {
   upstreamRequests,
   type GqlError,
 } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 const BASE = `/projects/${DEMO.project}/batch`;
 const NORMAL = `{ jobs(first: 2) { edges { node { id } } } }`;
@@ -35,7 +36,7 @@ const refusal = (limit: string, value: number, max: number, message: string): Gq
  * Sends `send` alone (its upstream log must stay empty), then again together with a normal query: the normal one
  * gets its data and the log holds only its one call.
  */
-async function refusedWithoutUpstreamCalls(send: () => Promise<{ errors: GqlError[] | undefined }>, expected: GqlError[]): Promise<void> {
+async function refusedWithoutUpstreamCalls(send: () => Promise<{ errors?: GqlError[] | undefined }>, expected: GqlError[]): Promise<void> {
   await clearUpstreamRequests();
   const alone = await send();
   expect(alone.errors).toEqual(expected);
@@ -58,45 +59,45 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses the 20-hop jobs → dataset → jobs query by its depth", async () => {
     const query = hopQuery(20, 5);
     expect(query.length).toBeLessThan(1200); // the issue's was 709 bytes
-    await refusedWithoutUpstreamCalls(() => gql(query), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(query)).body, [
       refusal("depth", 40, 10, "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
     ]);
   });
 
   it("refuses depth 20 with first: 3", async () => {
-    await refusedWithoutUpstreamCalls(() => gql(hopQuery(10, 3)), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(hopQuery(10, 3))).body, [
       refusal("depth", 20, 10, "The operation is 20 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
     ]);
   });
 
   it("refuses 500 aliases of jobs(first: 100) { … logs } by its tokens, and 500 cheap aliases by their count", async () => {
-    await refusedWithoutUpstreamCalls(() => gql(HEAVY_ALIASES), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(HEAVY_ALIASES)).body, [
       refusal("tokens", 12502, 2000, "The document has 12502 tokens; at most 2000 are allowed."),
     ]);
-    await refusedWithoutUpstreamCalls(() => gql(CHEAP_ALIASES), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(CHEAP_ALIASES)).body, [
       refusal("aliases", 500, 30, "The operation has 500 aliases; at most 30 are allowed."),
     ]);
   });
 
   it("refuses 600 root fields (by tokens), and 16 root fields by their count", async () => {
-    await refusedWithoutUpstreamCalls(() => gql(MANY_ROOT_FIELDS), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(MANY_ROOT_FIELDS)).body, [
       refusal("tokens", 3602, 2000, "The document has 3602 tokens; at most 2000 are allowed."),
     ]);
     const sixteen = `{ jobs { totalCount } datasets { totalCount } webhooks { totalCount } ${Array.from({ length: 13 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(() => gql(sixteen), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(sixteen)).body, [
       refusal("rootFields", 16, 15, "The operation asks for 16 root fields; at most 15 are allowed."),
     ]);
   });
 
   it("refuses a 100,000-character query by its tokens", async () => {
     expect(LONG_QUERY.length).toBeGreaterThanOrEqual(100_000);
-    await refusedWithoutUpstreamCalls(() => gql(LONG_QUERY), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(LONG_QUERY)).body, [
       refusal("tokens", 9102, 2000, "The document has 9102 tokens; at most 2000 are allowed."),
     ]);
   });
 
   it("refuses first: $n with a huge $n by its cost, with the variable's value", async () => {
-    await refusedWithoutUpstreamCalls(() => gql(HUGE_N.query, HUGE_N.variables), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(HUGE_N.query, HUGE_N.variables)).body, [
       refusal(
         "cost",
         4_294_967_295,
@@ -109,7 +110,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses nested pages of 100 within the depth limit by their cost", async () => {
     const query = `query($n: Int) { datasets(first: $n) { edges { node { ... on NexusDataset { jobs(first: $n) { edges { node { ... on NexusJob {
       dataset { jobs(first: $n) { edges { node { id } } } } } } } } } } } } }`;
-    await refusedWithoutUpstreamCalls(() => gql(query, { n: 100 }), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(query, { n: 100 })).body, [
       refusal(
         "cost",
         2_040_301,
@@ -122,7 +123,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses a fragment bomb (each of 30 fragments spreads the one before twice) by its aliases, measured once per fragment", async () => {
     let query = `query { jobs(first: 1) { edges { node { ...F30 } } } } fragment F0 on Job { a: id b: name }`;
     for (let i = 1; i <= 30; i += 1) query += ` fragment F${i} on Job { ...F${i - 1} x${i}: id ...F${i - 1} }`;
-    await refusedWithoutUpstreamCalls(() => gql(query), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(query)).body, [
       refusal("aliases", 3_221_225_471, 30, "The operation has 3221225471 aliases; at most 30 are allowed."),
     ]);
   });
@@ -130,7 +131,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses 600 lookups by id (6 × nodes(ids:) of 100) against the 500-call cap, before any of them", async () => {
     const ids = Array.from({ length: 100 }, (_, i) => `batchjob_00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
     const query = `query($ids: [ID!]!) { ${Array.from({ length: 6 }, (_, i) => `n${i}: nodes(ids: $ids) { id }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(() => gql(query, { ids }), [
+    await refusedWithoutUpstreamCalls(async () => (await gql(query, { ids })).body, [
       refusal(
         "upstreamCalls",
         600,
@@ -143,7 +144,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses a 10 MB body with 413 and a coded GraphQL body, by Content-Length and when chunked", async () => {
     const body = tenMegabyteBody();
     const declared = async () => {
-      const response = await fetch(graphqlUrl(), { method: "POST", headers, body });
+      const response = await suiteGraphQL().fetch({ method: "POST", headers, body });
       expect(response.status).toBe(413);
       expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
       return (await response.json()) as { errors: GqlError[] | undefined };
@@ -153,7 +154,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
     ]);
     const bytes = new TextEncoder().encode(body);
     await clearUpstreamRequests();
-    const chunked = await fetch(graphqlUrl(), {
+    const chunked = await suiteGraphQL().fetch({
       method: "POST",
       headers,
       body: new ReadableStream<Uint8Array>({
@@ -173,7 +174,7 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
 
   it("passes a chunked body within the limit", async () => {
     const bytes = new TextEncoder().encode(JSON.stringify({ query: NORMAL }));
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers,
       body: new ReadableStream<Uint8Array>({
@@ -199,7 +200,7 @@ describe("the README's and the tests' queries stay within the limits", () => {
 
   it("refuses an introspection bomb (graphql-js's own rule)", async () => {
     const result = await gql(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
-    expect(result.errors).toEqual([expect.objectContaining({ message: "Maximum introspection depth exceeded", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
+    expect(result.body.errors).toEqual([expect.objectContaining({ message: "Maximum introspection depth exceeded", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
   });
 
   it("runs the README's nested example", async () => {
@@ -222,7 +223,7 @@ describe("the README's and the tests' queries stay within the limits", () => {
 
 describe("the same limits over SSE and the WebSocket", () => {
   it("refuses the depth bomb over SSE with the same error", async () => {
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers: { ...headers, accept: "text/event-stream" },
       body: JSON.stringify({ query: hopQuery(20, 5) }),

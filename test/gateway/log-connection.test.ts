@@ -59,7 +59,7 @@ describe("the latest entries and the cursors", () => {
     const page = (await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: longLog.jobId, first: 1 })).job.logs;
     await clearUpstreamRequests();
     const bad = await gql(LOG_QUERY, { id: longLog.jobId, first: 3, after: "not-a-cursor" });
-    expect(bad.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(bad.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       ['Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.', "BAD_USER_INPUT"],
     ]);
     const other = await gql(LOG_QUERY, {
@@ -68,14 +68,14 @@ describe("the latest entries and the cursors", () => {
       before: page.pageInfo.endCursor,
       minLevel: "ERROR",
     });
-    expect(other.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(other.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       [
         'Argument "before": this cursor was issued for other filter arguments; use the same filters as the page it came from, or start again without a cursor.',
         "BAD_USER_INPUT",
       ],
     ]);
     const tooMany = await gql(LOG_QUERY, { id: longLog.jobId, first: 101 });
-    expect(tooMany.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(tooMany.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       ['Argument "first" must be an integer from 1 to 100, got 101.', "BAD_USER_INPUT"],
     ]);
     expect(await logCalls()).toEqual([]);
@@ -96,9 +96,9 @@ describe("the latest entries and the cursors", () => {
     const crowdedTime = Math.min(...log.map((entry) => entry.createTime));
     const result = await gql(LOG_QUERY, { id: crowded, first: 100, after: null });
     // The newest 500 are one complete time; the page asks for 100 of them: fine.
-    expect(result.errors).toBeUndefined();
+    expect(result.body.errors).toBeUndefined();
     const deep = await gql(LOG_QUERY, { id: crowded, last: 5 });
-    expect(deep.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(deep.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       [
         `nexus jobs.logs: 1000 entries or more share the time ${new Date(crowdedTime).toISOString()}; the upstream cannot page past them (from /projects/${useTenant().demo.project}/batch/jobs/${crowded}/logs)`,
         "UPSTREAM_UNAVAILABLE",

@@ -14,6 +14,7 @@ import {
   upstreamRequests,
   type UpstreamRequest,
 } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 const BASE = `/projects/${DEMO.project}/batch`;
 const NDJSON = ['{"kind":"Image","url":"https://example.com/1.jpg"}', '{"kind":"Image","url":"https://example.com/2.jpg"}', '{"kind":"Image","url":"https://example.com/3.jpg"}'];
@@ -75,7 +76,7 @@ describe("createDataset", () => {
     form.set("operations", JSON.stringify({ query: CREATE_DATASET, variables: { input: { name: "multipart-two", file: null } } }));
     form.set("map", JSON.stringify({ "0": ["variables.input.file"] }));
     form.set("0", new File([`${NDJSON.slice(0, 2).join("\n")}\n`], "items.ndjson", { type: "application/x-ndjson" }));
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers: { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
       body: form,
@@ -87,7 +88,7 @@ describe("createDataset", () => {
 
   it("refuses a bad NDJSON line before calling the upstream, naming the line", async () => {
     const result = await gql(CREATE_DATASET, { input: { name: "bad", ndjson: `${NDJSON[0]}\n{"kind":"Image",\n` } });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: 'input.ndjson, line 2: not valid JSON: {"kind":"Image",',
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -119,9 +120,9 @@ describe("createDataset", () => {
 
   it("refuses content given twice, and no content without upload sizes", async () => {
     const twice = await gql(CREATE_DATASET, { input: { name: "x", ndjson: NDJSON[0], upload: { sizeBytes: 1, crc32c: "AAAAAA==" } } });
-    expect(twice.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(twice.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const none = await gql(CREATE_DATASET, { input: { name: "x" } });
-    expect(none.errors?.[0]?.message).toBe(
+    expect(none.body.errors?.[0]?.message).toBe(
       "Give the content (input.ndjson or input.file), or input.upload {sizeBytes, crc32c} to upload it yourself.",
     );
     expect(await upstreamRequests()).toEqual([]);
@@ -183,7 +184,7 @@ describe("jobs", () => {
     const result = await gql(CREATE_JOB, {
       input: { name: "x", datasetId: uploadedDatasetId, webhookIds: [], deploymentId, ephemeralDeployment: { artifactId: "a", instanceId: "i", replicas: 1 } },
     });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: "Give exactly one of input.deploymentId and input.ephemeralDeployment.",
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -241,7 +242,7 @@ describe("webhooks", () => {
 
   it("createWebhook refuses an endpoint that is not an http(s) URL", async () => {
     const result = await gql(CREATE, { input: { name: "bad", endpoint: "ftp://example.com/x" } });
-    expect(result.errors?.[0]).toMatchObject({ message: 'input.endpoint must be an http(s) URL, got the scheme "ftp:".', extensions: { code: "BAD_USER_INPUT" } });
+    expect(result.body.errors?.[0]).toMatchObject({ message: 'input.endpoint must be an http(s) URL, got the scheme "ftp:".', extensions: { code: "BAD_USER_INPUT" } });
     expect(await upstreamRequests()).toEqual([]);
   });
 
@@ -274,7 +275,7 @@ describe("webhooks", () => {
 
   it("updateWebhook with nothing to change is refused", async () => {
     const result = await gql(`mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id } } }`, { input: { id: webhookIds[0] } });
-    expect(result.errors?.[0]?.message).toBe("Nothing to change: give input.endpoint and/or input.retries.");
+    expect(result.body.errors?.[0]?.message).toBe("Nothing to change: give input.endpoint and/or input.retries.");
   });
 
   it("testWebhook returns the upstream's test result", async () => {

@@ -152,8 +152,8 @@ describe("bad pagination arguments", () => {
       `query($first: Int, $after: String, $last: Int, $before: String) { jobs(first: $first, after: $after, last: $last, before: $before) { edges { cursor } } }`,
       args,
     );
-    expect(result.data).toEqual({ jobs: null });
-    expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] })]);
+    expect(result.body.data).toEqual({ jobs: null });
+    expect(result.body.errors).toEqual([expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] })]);
   });
 
   it("refuses a cursor from another connection", async () => {
@@ -161,7 +161,7 @@ describe("bad pagination arguments", () => {
     const result = await gql(`query($after: String) { jobs(first: 1, after: $after) { edges { cursor } } }`, {
       after: webhooks.pageInfo.endCursor,
     });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: 'Argument "after": this cursor belongs to the "webhooks" connection, not "jobs".',
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -172,7 +172,7 @@ describe("bad pagination arguments", () => {
     const result = await gql(`query($after: String) { jobs(first: 1, after: $after, state: [FAILED]) { edges { cursor } } }`, {
       after: page.jobs.pageInfo.endCursor,
     });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message:
         'Argument "after": this cursor was issued for other filter arguments; use the same filters as the page it came from, or start again without a cursor.',
       extensions: { code: "BAD_USER_INPUT" },
@@ -196,7 +196,7 @@ describe("the provider argument", () => {
     const result = await gql(`query($after: String) { jobs(first: 1, after: $after, provider: NEXUS) { edges { cursor } } }`, {
       after: page.pageInfo.endCursor,
     });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: expect.stringContaining("this cursor was issued for other filter arguments"),
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -204,7 +204,7 @@ describe("the provider argument", () => {
 
   it("refuses a provider that is not one", async () => {
     const result = await gql(`{ jobs(first: 1, provider: NOWHERE) { edges { cursor } } }`);
-    expect(result.data).toBeUndefined();
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(result.body.data).toBeUndefined();
+    expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO, gql, gqlData, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 interface WireJob {
   id: string;
@@ -107,9 +108,9 @@ describe("job(id)", () => {
     const result = await gql<{ job: unknown; datasets: { edges: unknown[] } }>(
       `{ job(id: "batchjob_00000000-0000-4000-8000-000000000000") { id } datasets(first: 2) { edges { cursor } } }`,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.job).toBeNull();
-    expect(result.data?.datasets.edges).toHaveLength(2);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.job).toBeNull();
+    expect(result.body.data?.datasets.edges).toHaveLength(2);
   });
 });
 
@@ -271,8 +272,8 @@ describe("node and nodes", () => {
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
       { ids: [job.id, "webhook_00000000-0000-4000-8000-000000000000", dataset.id, webhook.id] },
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.nodes.map((node) => node?.__typename ?? null)).toEqual(["NexusJob", null, "NexusDataset", "NexusWebhook"]);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.nodes.map((node) => node?.__typename ?? null)).toEqual(["NexusJob", null, "NexusDataset", "NexusWebhook"]);
   });
 
   it("gives BAD_USER_INPUT for an id that is not an id, at that entry only", async () => {
@@ -282,8 +283,8 @@ describe("node and nodes", () => {
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }`,
       { ids: ["not-an-id", job.id] },
     );
-    expect(result.data?.nodes).toEqual([null, { __typename: "NexusJob" }]);
-    expect(result.errors).toEqual([
+    expect(result.body.data?.nodes).toEqual([null, { __typename: "NexusJob" }]);
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message: 'Argument "ids[0]": "not-an-id" is not a valid id.',
         path: ["nodes", 0],
@@ -295,7 +296,7 @@ describe("node and nodes", () => {
   it("refuses more than 100 ids in one nodes call", async () => {
     const ids = Array.from({ length: 101 }, (_, index) => `batchjob_${index}`);
     const result = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: 'Argument "ids": at most 100 ids per request, got 101.',
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -306,7 +307,7 @@ describe("node and nodes", () => {
     if (!dataset) throw new Error("no dataset");
     const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, { id: dataset.id });
     const result = await gql(`query($id: ID!) { job(id: $id) { id } }`, { id: global.dataset.id });
-    expect(result.errors?.[0]).toMatchObject({
+    expect(result.body.errors?.[0]).toMatchObject({
       message: 'Argument "id": expected a Job id, got a NexusDataset id.',
       extensions: { code: "BAD_USER_INPUT" },
     });
@@ -316,7 +317,7 @@ describe("node and nodes", () => {
 describe("GraphiQL and the endpoint", () => {
   it("serves GraphiQL to a browser GET on /graphql", async () => {
     const { graphqlUrl } = await import("./helpers");
-    const response = await fetch(graphqlUrl(), { headers: { accept: "text/html" } });
+    const response = await suiteGraphQL().fetch({ headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("GraphiQL");
   });
@@ -324,7 +325,7 @@ describe("GraphiQL and the endpoint", () => {
   it("serves GraphiQL's own files from the Worker, so that it works offline and opens on the gateway's query", async () => {
     const { graphqlUrl } = await import("./helpers");
     const { GRAPHIQL_DEFAULT_QUERY } = await import("../../src/graphiql-default-query");
-    const page = await (await fetch(graphqlUrl(), { headers: { accept: "text/html" } })).text();
+    const page = await (await suiteGraphQL().fetch({ headers: { accept: "text/html" } })).text();
     expect(page).not.toContain("unpkg.com");
     const assets = [...page.matchAll(/(?:src|href)="?(\/graphiql\/[^"\s>]+)/g)].map((match) => match[1] ?? "");
     const workers = [...page.matchAll(/"(\/graphiql\/monacoeditorwork\/[^"]+)"/g)].map((match) => match[1] ?? "");
@@ -349,7 +350,7 @@ describe("GraphiQL and the endpoint", () => {
 
   it("lets a browser app on another origin send the credential headers (CORS preflight)", async () => {
     const { graphqlUrl } = await import("./helpers");
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "OPTIONS",
       headers: {
         origin: "https://app.example.com",

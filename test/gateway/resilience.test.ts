@@ -5,9 +5,9 @@
  * touching another, then closes again through a probe. The deadline and breaker tests run against a gateway of their
  * own, with a short deadline, a low threshold and a quick cool-down.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createJob, datasetIdByName, nexus, DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient } from "../subscriptions/helpers";
-import { startWorker, type StartedWorker } from "../utils/workers";
+import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import {
   clearFaults,
   clearUpstreamRequests,
@@ -17,8 +17,6 @@ import {
   resetEmulator,
   setFaults,
   upstreamRequests,
-  type Caller,
-  type GqlResponse,
   type UpstreamRequest,
 } from "./helpers";
 
@@ -34,19 +32,6 @@ async function untilSeen(method: string, pathPattern: RegExp, status: number, co
     async () => statusesOf(await upstreamRequests(), method, pathPattern).filter((seen) => seen === status).length >= count,
     `${count} × ${status} for ${method} ${pathPattern}`,
   );
-}
-
-/** A GraphQL POST to a gateway of this file's own (the shared helpers talk to the run's gateway). */
-async function gqlAt<T = Record<string, unknown>>(baseUrl: string, query: string, caller: Caller = DEMO): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (caller !== null) {
-    headers["x-nexus-project-id"] = caller.project;
-    headers["x-nexus-secret-key"] = caller.key;
-  }
-  const response = await fetch(`${baseUrl}/graphql`, { method: "POST", headers, body: JSON.stringify({ query }) });
-  const text = await response.text();
-  const body = JSON.parse(text) as { data?: T | null; errors?: GqlResponse<T>["errors"] };
-  return { status: response.status, data: body.data, errors: body.errors, text };
 }
 
 beforeAll(async () => {
@@ -67,8 +52,8 @@ describe("429 with Retry-After", () => {
     // Within the 3 s the gateway waits: its retry finds the upstream well again.
     await clearFaults();
     const result = await pending;
-    expect(result.errors, result.text).toBeUndefined();
-    expect(result.data?.webhooks.edges.length).toBeGreaterThan(0);
+    expect(result.body.errors, result.text).toBeUndefined();
+    expect(result.body.data?.webhooks.edges.length).toBeGreaterThan(0);
     expect(statusesOf(await upstreamRequests(), "GET", /\/webhooks$/)).toEqual([429, 200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
   });
@@ -109,14 +94,14 @@ describe("429 with Retry-After", () => {
     await untilSeen("POST", /\/webhooks$/, 429);
     await clearFaults();
     const created = await pending;
-    expect(created.errors, created.text).toBeUndefined();
-    expect(created.data?.createWebhook.webhook.name).toBe("retried-on-429");
+    expect(created.body.errors, created.text).toBeUndefined();
+    expect(created.body.data?.createWebhook.webhook.name).toBe("retried-on-429");
     expect(statusesOf(await upstreamRequests(), "POST", /\/webhooks$/)).toEqual([429, 201]);
 
     await setFaults({ errorRate: 1, errorStatus: 503, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const failed = await gql(create);
-    expect(failed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(statusesOf(await upstreamRequests(), "POST", /\/webhooks$/)).toEqual([503]);
   });
 });
@@ -124,28 +109,23 @@ describe("429 with Retry-After", () => {
 describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s cool-down)", () => {
   const DEADLINE_MS = 5_000;
   const COOL_DOWN_MS = 3_000;
-  let gateway: { worker: StartedWorker; url: string };
+  let gateway: TestGateway;
 
   beforeAll(async () => {
-    gateway = await startWorker({
-      config: "wrangler.toml",
-      vars: {
-        NEXUS_API_URL: inject("emulatorUrl"),
-        NEXUS_PROJECT_ID: "",
-        NEXUS_SECRET_KEY: "",
-        REQUEST_DEADLINE_MS: String(DEADLINE_MS),
-        BREAKER_FAILURE_THRESHOLD: "4",
-        BREAKER_COOL_DOWN_MS: String(COOL_DOWN_MS),
-        // Every read must meet the faults: none served from the terminal cache.
-        TERMINAL_CACHE_TTL_SECONDS: "0",
-      },
+    gateway = await startTestGateway({
+      REQUEST_DEADLINE_MS: String(DEADLINE_MS),
+      BREAKER_FAILURE_THRESHOLD: "4",
+      BREAKER_COOL_DOWN_MS: String(COOL_DOWN_MS),
+      // The gateway's own upstream timeout (10 s), not the suite's 4 s: the deadline, not a call's timeout, must end
+      // the 4 s calls of the deadline test.
+      UPSTREAM_TIMEOUT_MS: "",
     });
     // The first request to a new Worker pays for its start (seconds on a busy machine): not in a timed test.
-    await gqlAt(gateway.url, WEBHOOKS);
+    await gql(WEBHOOKS, {}, DEMO, gateway.graphql);
   });
 
   afterAll(async () => {
-    await gateway.worker.dispose();
+    await gateway.dispose();
   });
 
   it("ends a nested query within the deadline with UPSTREAM_TIMEOUT, not after the sum of its calls", async () => {
@@ -153,19 +133,21 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     await setFaults({ latencyMs: 4_000, path: `/projects/${DEMO.project}/` });
     await clearUpstreamRequests();
     const started = Date.now();
-    const result = await gqlAt<{ jobs: { edges: { node: { dataset: unknown; webhooks: unknown } }[] } }>(
-      gateway.url,
+    const result = await gql<{ jobs: { edges: { node: { dataset: unknown; webhooks: unknown } }[] } }>(
       `{ jobs(first: 3) { edges { node { id ... on NexusJob { dataset { name } webhooks { name } } } } } }`,
+      {},
+      DEMO,
+      gateway.graphql,
     );
     const elapsed = Date.now() - started;
     console.log(`deadline: a nested query under 4 s calls answered after ${elapsed} ms (deadline ${DEADLINE_MS} ms)`);
     expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
     expect(result.status).toBe(200);
-    expect(result.data?.jobs.edges).toHaveLength(3);
+    expect(result.body.data?.jobs.edges).toHaveLength(3);
     // Every job's dataset needs a call that the deadline cut (webhooks only for jobs that have some).
-    expect(result.data?.jobs.edges.map((edge) => edge.node.dataset)).toEqual([null, null, null]);
-    expect(result.errors?.length).toBeGreaterThan(0);
-    for (const error of result.errors ?? []) {
+    expect(result.body.data?.jobs.edges.map((edge) => edge.node.dataset)).toEqual([null, null, null]);
+    expect(result.body.errors?.length).toBeGreaterThan(0);
+    for (const error of result.body.errors ?? []) {
       expect(error.extensions?.code).toBe("UPSTREAM_TIMEOUT");
       expect(error.message).toMatch(
         new RegExp(`^The upstream did not answer within the request's deadline of 5000 ms \\(GET /projects/${DEMO.project}/batch/(datasets|webhooks)[^)]*\\)\\.$`),
@@ -173,7 +155,7 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     }
     // The emulator still finishes the abandoned calls: wait for them, so they cannot land in a later test's log.
     // One distinct message per abandoned call, plus the jobs page.
-    const calls = 1 + new Set(result.errors?.map((error) => error.message)).size;
+    const calls = 1 + new Set(result.body.errors?.map((error) => error.message)).size;
     await waitFor(async () => (await upstreamRequests()).length >= calls, "the abandoned calls", { timeoutMs: 15_000 });
   }, 30_000);
 
@@ -182,8 +164,8 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     await setFaults({ latencyMs: 2_000, throttleRate: 1, retryAfterSeconds: 4, path: `/projects/${DEMO.project}/batch/webhooks$` });
     await clearUpstreamRequests();
     const started = Date.now();
-    const result = await gqlAt(gateway.url, WEBHOOKS);
-    expect(result.errors).toEqual([
+    const result = await gql(WEBHOOKS, {}, DEMO, gateway.graphql);
+    expect(result.body.errors).toEqual([
       expect.objectContaining({
         message:
           `nexus webhooks.list: expected 2xx, got 429 from /projects/${DEMO.project}/batch/webhooks ` +
@@ -202,18 +184,18 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     await clearUpstreamRequests();
 
     // The first request's retries reach the threshold: the breaker opens under it.
-    const first = await gqlAt(gateway.url, JOBS);
-    expect(first.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    const first = await gql(JOBS, {}, DEMO, gateway.graphql);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([503, 503, 503, 503]);
 
     // Open: fail fast, no upstream call.
     await clearUpstreamRequests();
-    const fast = await gqlAt(gateway.url, JOBS);
-    expect(fast.errors).toEqual([expect.objectContaining({ path: ["jobs"], extensions: { code: "UPSTREAM_UNAVAILABLE", retryAfterSeconds: expect.any(Number) } })]);
-    expect(fast.errors?.[0]?.message).toMatch(OPEN_MESSAGE);
-    const other = await gqlAt<{ jobs: { edges: unknown[] } }>(gateway.url, JOBS, OTHER);
-    expect(other.errors, other.text).toBeUndefined();
-    expect(other.data?.jobs.edges.length).toBeGreaterThan(0);
+    const fast = await gql(JOBS, {}, DEMO, gateway.graphql);
+    expect(fast.body.errors).toEqual([expect.objectContaining({ path: ["jobs"], extensions: { code: "UPSTREAM_UNAVAILABLE", retryAfterSeconds: expect.any(Number) } })]);
+    expect(fast.body.errors?.[0]?.message).toMatch(OPEN_MESSAGE);
+    const other = await gql<{ jobs: { edges: unknown[] } }>(JOBS, {}, OTHER, gateway.graphql);
+    expect(other.body.errors, other.text).toBeUndefined();
+    expect(other.body.data?.jobs.edges.length).toBeGreaterThan(0);
     const seen = await upstreamRequests();
     expect(statusesOf(seen, "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([]);
     expect(statusesOf(seen, "GET", new RegExp(`/projects/${OTHER.project}/`))).toEqual([200]);
@@ -221,8 +203,8 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     // After the cool-down, one probe goes through; it fails, so the breaker opens again at once.
     await new Promise((resolve) => setTimeout(resolve, COOL_DOWN_MS + 200));
     await clearUpstreamRequests();
-    const probed = await gqlAt(gateway.url, JOBS);
-    expect(probed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    const probed = await gql(JOBS, {}, DEMO, gateway.graphql);
+    expect(probed.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([503]);
 
     // The upstream recovers: after the next cool-down the probe succeeds and closes the breaker.
@@ -230,9 +212,9 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     await new Promise((resolve) => setTimeout(resolve, COOL_DOWN_MS + 200));
     await clearUpstreamRequests();
     for (let request = 0; request < 3; request += 1) {
-      const result = await gqlAt<{ jobs: { edges: unknown[] } }>(gateway.url, JOBS);
-      expect(result.errors, result.text).toBeUndefined();
-      expect(result.data?.jobs.edges).toHaveLength(2);
+      const result = await gql<{ jobs: { edges: unknown[] } }>(JOBS, {}, DEMO, gateway.graphql);
+      expect(result.body.errors, result.text).toBeUndefined();
+      expect(result.body.data?.jobs.edges).toHaveLength(2);
     }
     expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([200, 200, 200]);
   }, 30_000);

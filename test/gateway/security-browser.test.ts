@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CSRF_REFUSAL_MESSAGE } from "../../src/plugins/use-csrf-prevention";
 import { clearUpstreamRequests, DEMO, graphqlUrl, resetEmulator, upstreamRequests } from "./helpers";
-import { post, startGateway, wsRun, type TestGateway } from "./security-helpers";
+import { wsRun } from "./security-helpers";
+import type { GraphQLTestClient, RawRequestInit } from "../utils/graphql-client";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, suiteGraphQL, type TestGateway } from "../utils/test-gateway";
 
 const ALLOWED_ORIGIN = "https://app.example.com"; // CORS_ORIGINS of the run's gateway
 const FOREIGN_ORIGIN = "https://evil.example";
@@ -21,11 +23,11 @@ let defaults: TestGateway;
 
 beforeAll(async () => {
   await resetEmulator();
-  defaults = await startGateway({ NEXUS_PROJECT_ID: DEMO.project, NEXUS_SECRET_KEY: DEMO.key, GATEWAY_AUTH: "off" });
+  defaults = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, NEXUS_PROJECT_ID: DEMO.project, NEXUS_SECRET_KEY: DEMO.key, GATEWAY_AUTH: "off" });
 });
 
 afterAll(async () => {
-  await defaults?.worker.dispose();
+  await defaults?.dispose();
 });
 
 /** Runs `action` and returns the upstream requests it caused. */
@@ -43,8 +45,8 @@ function webhookForm(): FormData {
   return form;
 }
 
-async function send(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, init);
+async function send(client: GraphQLTestClient, init: RawRequestInit): Promise<{ status: number; body: unknown }> {
+  const response = await client.fetch(init);
   return { status: response.status, body: JSON.parse(await response.text()) };
 }
 
@@ -74,9 +76,9 @@ describe("CSRF prevention", () => {
   });
 
   it("refuses a GET query that carries no header a preflight would have checked (a link or an <img>)", async () => {
-    const url = `${defaults.graphql}?query=${encodeURIComponent("{ webhooks(first: 1) { totalCount } }")}`;
+    const search = `?query=${encodeURIComponent("{ webhooks(first: 1) { totalCount } }")}`;
     const calls = await upstreamCallsOf(async () => {
-      expect(await send(url, { headers: { accept: "application/json" } })).toEqual({ status: 403, body: CSRF_REFUSAL });
+      expect(await send(defaults.graphql, { search, headers: { accept: "application/json" } })).toEqual({ status: 403, body: CSRF_REFUSAL });
     });
     expect(calls).toEqual([]);
   });
@@ -90,14 +92,14 @@ describe("CSRF prevention", () => {
   });
 
   it("serves JSON POSTs, which browsers always preflight cross-origin", async () => {
-    const answer = await post(defaults.graphql, "{ webhooks(first: 1) { totalCount } }");
-    expect(answer.errors, answer.text).toBeUndefined();
+    const answer = await defaults.graphql.query("{ webhooks(first: 1) { totalCount } }");
+    expect(answer.body.errors, answer.text).toBeUndefined();
   });
 });
 
 describe("CORS", () => {
-  const preflight = (url: string, origin: string): Promise<Response> =>
-    fetch(url, {
+  const preflight = (client: GraphQLTestClient, origin: string): Promise<Response> =>
+    client.fetch({
       method: "OPTIONS",
       headers: {
         origin,
@@ -107,8 +109,9 @@ describe("CORS", () => {
     });
 
   it("gives a foreign origin's preflight no allow headers at all", async () => {
-    for (const url of [graphqlUrl(), defaults.graphql]) {
-      const response = await preflight(url, FOREIGN_ORIGIN);
+    for (const client of [suiteGraphQL(), defaults.graphql]) {
+      const url = client.endpoint;
+      const response = await preflight(client, FOREIGN_ORIGIN);
       expect(response.headers.get("access-control-allow-origin"), url).toBeNull();
       expect(response.headers.get("access-control-allow-credentials"), url).toBeNull();
       expect(response.headers.get("access-control-allow-headers"), url).toBeNull();
@@ -122,7 +125,7 @@ describe("CORS", () => {
   });
 
   it("gives an allowed origin exactly its own origin, credentials, and the credential headers", async () => {
-    const response = await preflight(graphqlUrl(), ALLOWED_ORIGIN);
+    const response = await preflight(suiteGraphQL(), ALLOWED_ORIGIN);
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
     expect(response.headers.get("access-control-allow-credentials")).toBe("true");
@@ -133,11 +136,11 @@ describe("CORS", () => {
 
   it("marks the answers to an allowed origin's requests readable, and not a foreign origin's", async () => {
     const query = "{ webhooks(first: 1) { totalCount } }";
-    const allowed = await post(graphqlUrl(), query, { ...OWN_KEYS, origin: ALLOWED_ORIGIN });
-    expect(allowed.errors, allowed.text).toBeUndefined();
+    const allowed = await suiteGraphQL().query(query, {}, { headers: { ...OWN_KEYS, origin: ALLOWED_ORIGIN } });
+    expect(allowed.body.errors, allowed.text).toBeUndefined();
     expect(allowed.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
     expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
-    const foreign = await post(graphqlUrl(), query, { ...OWN_KEYS, origin: FOREIGN_ORIGIN });
+    const foreign = await suiteGraphQL().query(query, {}, { headers: { ...OWN_KEYS, origin: FOREIGN_ORIGIN } });
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     expect(foreign.headers.get("access-control-allow-credentials")).toBeNull();
     // The answers differ by Origin, so a cache must keep them apart.
@@ -168,16 +171,16 @@ describe("GraphiQL and introspection as settings", () => {
   const INTROSPECTION = "{ __schema { queryType { name } } }";
 
   it("serves no GraphiQL by default", async () => {
-    const response = await fetch(defaults.graphql, { headers: { accept: "text/html" } });
+    const response = await defaults.graphql.fetch({ headers: { accept: "text/html" } });
     expect(response.headers.get("content-type") ?? "").not.toContain("text/html");
     expect(await response.text()).not.toContain("GraphiQL");
   });
 
   it("refuses introspection by default with a coded error, and keeps __typename working", async () => {
-    const schema = await post(defaults.graphql, INTROSPECTION);
-    expect(schema.data).toBeUndefined();
+    const schema = await defaults.graphql.query(INTROSPECTION);
+    expect(schema.body.data).toBeUndefined();
     // graphql-js's rule reports every field of an introspection type: __schema, and queryType inside it.
-    expect(schema.errors).toEqual([
+    expect(schema.body.errors).toEqual([
       {
         message: 'GraphQL introspection has been disabled, but the requested query contained the field "__schema".',
         locations: [{ line: 1, column: 3 }],
@@ -189,22 +192,22 @@ describe("GraphiQL and introspection as settings", () => {
         extensions: { code: "INTROSPECTION_DISABLED" },
       },
     ]);
-    const type = await post(defaults.graphql, '{ __type(name: "Job") { name } }');
-    expect(type.errors?.map((error) => error.extensions?.code)).toEqual(["INTROSPECTION_DISABLED"]);
-    expect(type.data).toBeUndefined();
-    const typename = await post(defaults.graphql, "{ __typename webhooks(first: 1) { __typename } }");
-    expect(typename.errors, typename.text).toBeUndefined();
-    expect(typename.data).toEqual({ __typename: "Query", webhooks: { __typename: "NexusWebhookConnection" } });
+    const type = await defaults.graphql.query('{ __type(name: "Job") { name } }');
+    expect(type.body.errors?.map((error) => error.extensions?.code)).toEqual(["INTROSPECTION_DISABLED"]);
+    expect(type.body.data).toBeUndefined();
+    const typename = await defaults.graphql.query("{ __typename webhooks(first: 1) { __typename } }");
+    expect(typename.body.errors, typename.text).toBeUndefined();
+    expect(typename.body.data).toEqual({ __typename: "Query", webhooks: { __typename: "NexusWebhookConnection" } });
   });
 
   it("answers introspection when INTROSPECTION=true, as the run's gateway sets", async () => {
-    const answer = await post(graphqlUrl(), INTROSPECTION, OWN_KEYS);
-    expect(answer.errors, answer.text).toBeUndefined();
-    expect(answer.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    const answer = await suiteGraphQL().query(INTROSPECTION, {}, { headers: OWN_KEYS });
+    expect(answer.body.errors, answer.text).toBeUndefined();
+    expect(answer.body.data).toEqual({ __schema: { queryType: { name: "Query" } } });
   });
 
   it("refuses introspection over graphql-ws too when it is off", async () => {
-    const outcome = await wsRun(defaults.graphql, {}, INTROSPECTION);
+    const outcome = await wsRun(defaults.graphql.endpoint, {}, INTROSPECTION);
     expect(outcome.kind === "result" && outcome.errors?.map((error) => error.message)).toEqual([
       'GraphQL introspection has been disabled, but the requested query contained the field "__schema".',
       'GraphQL introspection has been disabled, but the requested query contained the field "queryType".',

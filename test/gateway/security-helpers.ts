@@ -1,6 +1,6 @@
 /**
- * Helpers for the security tests: gateways started with their own settings (server-held keys, tokens, a JWKS),
- * GraphQL over HTTP, SSE and graphql-ws against any of them, and a JWKS served from this process.
+ * Helpers for the security tests (their gateways come from test/utils/test-gateway.ts): token hashes, GraphQL over
+ * SSE and graphql-ws against any gateway, and a JWKS served from this process.
  */
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -8,56 +8,12 @@ import type { AddressInfo } from "node:net";
 import { createClient as createSseClient } from "graphql-sse";
 import { createClient as createWsClient } from "graphql-ws";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
-import { inject } from "vitest";
 import WebSocket from "ws";
-import { startWorker, type StartedWorker } from "../utils/workers";
-import type { GqlError } from "./helpers";
-
-/** A gateway Worker this test started. */
-export interface TestGateway {
-  worker: StartedWorker;
-  /** `${url}/graphql`. */
-  graphql: string;
-  url: string;
-}
-
-/**
- * Starts a gateway over the run's emulator with `vars` on top of `wrangler.toml`'s (so production defaults for
- * everything not given: no GraphiQL, no introspection, no CORS origins, auth enforced).
- */
-export async function startGateway(vars: Record<string, string>): Promise<TestGateway> {
-  const { worker, url } = await startWorker({
-    config: "wrangler.toml",
-    // No terminal cache (as the shared gateway): tests reset their tenant between reads of the same ids.
-    vars: { NEXUS_API_URL: inject("emulatorUrl"), UPSTREAM_TIMEOUT_MS: "4000", TERMINAL_CACHE_TTL_SECONDS: "0", ...vars },
-  });
-  return { worker, url, graphql: `${url}/graphql` };
-}
+import type { GqlError } from "../utils/graphql-client";
 
 /** The sha256 hex of a token, as GATEWAY_TOKENS is keyed. */
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-/** A GraphQL answer over HTTP: status, headers, parsed body, raw text. */
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  data: Record<string, unknown> | null | undefined;
-  errors: GqlError[] | undefined;
-  text: string;
-}
-
-/** POSTs a JSON GraphQL request to `url` with `headers`. */
-export async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...headers },
-    body: JSON.stringify({ query }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: GqlError[] };
-  return { status: response.status, headers: response.headers, data: body.data, errors: body.errors, text };
 }
 
 /** How a graphql-ws operation ended: its last result, or the socket's close code and reason. */

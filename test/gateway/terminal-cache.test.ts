@@ -9,11 +9,12 @@
  * Every test reads objects no other test of the file reads: the cache outlives a test, so a shared id would let one
  * test's entry decide another's counts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MA, MA_OTHER, modelArts, modelArtsApi, taskGlobalId } from "../modelarts/helpers";
 import { tenantNamed } from "../utils/tenant";
-import { startWorker, type StartedWorker } from "../utils/workers";
-import { clearUpstreamRequests, DEMO, graphqlUrl, OTHER, resetEmulator, upstreamGet, upstreamRequests, type GqlError } from "./helpers";
+import type { GraphQLTestClient } from "../utils/graphql-client";
+import { startTestGateway, suiteGraphQL, type TestGateway } from "../utils/test-gateway";
+import { clearUpstreamRequests, DEMO, OTHER, resetEmulator, upstreamGet, upstreamRequests } from "./helpers";
 
 const BASE = `/projects/${DEMO.project}/batch`;
 /** Another tenant of the emulator: its projects share no id and no key with this file's. */
@@ -30,8 +31,8 @@ interface WireDataset {
 
 type Credentials = { project: string; key: string };
 
-let gateway: StartedWorker;
-let cachedGraphql: string;
+let gateway: TestGateway;
+let cachedGraphql: GraphQLTestClient;
 /** Seeded jobs by what they are, each handed to one test only (see the module comment). */
 let finished: string[];
 let running: string[];
@@ -43,18 +44,13 @@ let runningTasks: { datasetId: string; taskId: string }[];
 /** A ModelArts caller, sent as `x-modelarts-project-id` and `x-modelarts-token` (and no Nexus credentials). */
 type ModelArtsCaller = { modelarts: { project: string; token: string } };
 
-async function ask<T>(url: string, query: string, variables: Record<string, unknown>, caller: Credentials | ModelArtsCaller = DEMO) {
+async function ask<T>(client: GraphQLTestClient, query: string, variables: Record<string, unknown>, caller: Credentials | ModelArtsCaller = DEMO) {
   const credentials: Record<string, string> =
     "modelarts" in caller
       ? { "x-modelarts-project-id": caller.modelarts.project, "x-modelarts-token": caller.modelarts.token }
       : { "x-nexus-project-id": caller.project, "x-nexus-secret-key": caller.key };
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...credentials },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { ...(JSON.parse(text) as { data?: T | null; errors?: GqlError[] }), text };
+  const answer = await client.query<T>(query, variables, { headers: credentials });
+  return { ...answer.body, text: answer.text };
 }
 
 /** One call upstream per line, `METHOD path status`, oldest first. */
@@ -76,20 +72,8 @@ beforeAll(async () => {
   await resetEmulator();
   await ELSEWHERE.reset();
   await modelArts.reset();
-  const started = await startWorker({
-    config: "wrangler.toml",
-    vars: {
-      NEXUS_API_URL: inject("emulatorUrl"),
-      MODELARTS_API_URL: `${inject("emulatorUrl")}/modelarts`,
-      NEXUS_PROJECT_ID: "",
-      NEXUS_SECRET_KEY: "",
-      GATEWAY_AUTH: "off",
-      UPSTREAM_TIMEOUT_MS: "4000",
-      TERMINAL_CACHE_TTL_SECONDS: "300",
-    },
-  });
-  gateway = started.worker;
-  cachedGraphql = `${started.url}/graphql`;
+  gateway = await startTestGateway({ TERMINAL_CACHE_TTL_SECONDS: "300" });
+  cachedGraphql = gateway.graphql;
   const jobs = (await upstreamGet<{ data: WireJob[] }>("jobs?limit=1000")).body.data;
   finished = jobs.filter((job) => job.status.overview === "Reached" && job.status.message === "Finished").map((job) => job.id);
   running = jobs.filter((job) => job.status.overview === "Waiting" && job.status.message === "Running").map((job) => job.id);
@@ -283,7 +267,7 @@ describe("terminal cache", () => {
   it("caches nothing with TERMINAL_CACHE_TTL_SECONDS=0 (the shared test gateway)", async () => {
     const id = take(finished, "finished jobs");
     for (let read = 0; read < 2; read += 1) {
-      const answer = await ask<{ job: { state: string } }>(graphqlUrl(), JOB_WITH_LOGS, { id });
+      const answer = await ask<{ job: { state: string } }>(suiteGraphQL(), JOB_WITH_LOGS, { id });
       expect(answer.data?.job.state, answer.text).toBe("FINISHED");
     }
     const once = [`GET ${BASE}/jobs/${id} 200`, `GET ${BASE}/jobs/${id}/logs 200`];

@@ -10,6 +10,7 @@ import { useTenant } from "../utils/tenant";
 import { modelArtsProjectsOf } from "../emulator/modelarts-helpers";
 import { graphqlUrl, walk, type GqlError, type Page } from "./helpers";
 import { modelArts } from "../modelarts/helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 interface Node {
   id: string;
@@ -37,7 +38,7 @@ const DATASETS = `query($first: Int, $after: String, $last: Int, $before: String
 type Datasets = { datasets: (Page<Node> & { totalCount: number }) | null };
 
 async function ask(variables: Record<string, unknown>): Promise<{ data: Datasets | null | undefined; errors: GqlError[] | undefined }> {
-  const response = await fetch(graphqlUrl(), {
+  const response = await suiteGraphQL().fetch({
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...ALL_THREE },
     body: JSON.stringify({ query: DATASETS, variables }),
@@ -101,7 +102,7 @@ describe("datasets across Nexus, Graviti and ModelArts", () => {
 
   it("sizes a first page's read on each platform to the page (without totalCount, which walks the lists anyway)", async () => {
     await Promise.all([NEXUS.clearRequests(), GRAVITI.clearRequests(), modelArts.clearRequests()]);
-    const response = await fetch(graphqlUrl(), {
+    const response = await suiteGraphQL().fetch({
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", ...ALL_THREE },
       body: JSON.stringify({ query: `{ datasets(first: 10, includeExpired: true) { ${PAGE} } }` }),

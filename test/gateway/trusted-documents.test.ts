@@ -12,8 +12,9 @@ import { generate } from "@graphql-codegen/cli";
 import { createClient as createWsClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { clearUpstreamRequests, DEMO, upstreamRequests, type GqlError } from "./helpers";
-import { sseRun, startGateway, type TestGateway } from "./security-helpers";
+import { sseRun } from "./security-helpers";
 
 const OWN_KEYS = { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key };
 const OPERATIONS = `query LatestJobs($n: Int!) {
@@ -58,20 +59,14 @@ interface Answer {
   errors: GqlError[] | undefined;
 }
 
-async function send(request: Request): Promise<Answer> {
-  const response = await fetch(request);
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: GqlError[] };
-  return { status: response.status, data: body.data, errors: body.errors };
+/** Sends `params` as this file's caller, over POST (a JSON body) or GET (the query string). */
+async function send(params: Record<string, unknown>, method: "POST" | "GET"): Promise<Answer> {
+  const answer = await gateway.graphql.send(params, { method, headers: OWN_KEYS });
+  return { status: answer.status, data: answer.body.data, errors: answer.body.errors };
 }
 
 function postJson(body: Record<string, unknown>): Promise<Answer> {
-  return send(
-    new Request(gateway.graphql, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...OWN_KEYS },
-      body: JSON.stringify(body),
-    }),
-  );
+  return send(body, "POST");
 }
 
 const codesOf = (answer: { errors?: readonly GqlError[] | undefined }) =>
@@ -84,11 +79,11 @@ beforeAll(async () => {
   latestJobsId = entry[0];
   // Codegen's id is the sha256 hex of the printed document, with the GraphQL-over-HTTP draft's prefix.
   expect(latestJobsId).toBe(`sha256:${createHash("sha256").update(entry[1]).digest("hex")}`);
-  gateway = await startGateway({ TRUSTED_DOCUMENTS: JSON.stringify(manifest) });
+  gateway = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, TRUSTED_DOCUMENTS: JSON.stringify(manifest) });
 }, 120_000);
 
 afterAll(async () => {
-  await gateway?.worker.dispose();
+  await gateway?.dispose();
 });
 
 describe("a gateway with trusted documents", () => {
@@ -100,10 +95,7 @@ describe("a gateway with trusted documents", () => {
 
   it("runs it over GET, with the documentId in the query string (and with the bare hex id)", async () => {
     for (const id of [latestJobsId, latestJobsId.replace(/^sha256:/, "")]) {
-      const url = new URL(gateway.graphql);
-      url.searchParams.set("documentId", id);
-      url.searchParams.set("variables", JSON.stringify({ n: 3 }));
-      const answer = await send(new Request(url, { headers: { accept: "application/json", ...OWN_KEYS } }));
+      const answer = await send({ documentId: id, variables: { n: 3 } }, "GET");
       expect(answer.errors).toBeUndefined();
       expect((answer.data?.["jobs"] as { edges: unknown[] }).edges).toHaveLength(3);
     }
@@ -140,9 +132,7 @@ describe("a gateway with trusted documents", () => {
     const posted = await postJson({ documentId: unknown });
     expect(posted.status).toBe(404);
     expect(codesOf(posted)).toEqual(expected);
-    const url = new URL(gateway.graphql);
-    url.searchParams.set("documentId", unknown);
-    const got = await send(new Request(url, { headers: { accept: "application/json", ...OWN_KEYS } }));
+    const got = await send({ documentId: unknown }, "GET");
     expect(got.status).toBe(404);
     expect(codesOf(got)).toEqual(expected);
     const wrongType = await postJson({ documentId: 42 });
@@ -150,12 +140,12 @@ describe("a gateway with trusted documents", () => {
   });
 
   it("obeys the same rule over SSE", async () => {
-    const outcome = await sseRun(gateway.graphql, OWN_KEYS, 'subscription { jobUpdated(id: "batchjob_x") { id } }');
+    const outcome = await sseRun(gateway.graphql.endpoint, OWN_KEYS, 'subscription { jobUpdated(id: "batchjob_x") { id } }');
     expect(outcome.kind === "refused" && [outcome.status, outcome.errors.map((error) => error.extensions?.code)]).toEqual([400, ["PERSISTED_QUERY_ONLY"]]);
   });
 
   it("obeys the same rule over graphql-ws: documentId runs, an ad-hoc query and an unknown id are refused", async () => {
-    const client = createWsClient({ url: gateway.graphql.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: OWN_KEYS, retryAttempts: 0, lazy: true });
+    const client = createWsClient({ url: gateway.graphql.endpoint.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: OWN_KEYS, retryAttempts: 0, lazy: true });
     const run = (payload: Record<string, unknown>) =>
       new Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
         let last: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } = {};
@@ -184,14 +174,10 @@ describe("a gateway with trusted documents", () => {
 
 describe("an unusable manifest", () => {
   it("answers every operation with GATEWAY_MISCONFIGURED (500), naming the setting", async () => {
-    const broken = await startGateway({ TRUSTED_DOCUMENTS: '["not", "a", "manifest"]' });
+    const broken = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, TRUSTED_DOCUMENTS: '["not", "a", "manifest"]' });
     try {
-      const response = await fetch(broken.graphql, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...OWN_KEYS },
-        body: JSON.stringify({ documentId: latestJobsId }),
-      });
-      const body = (await response.json()) as { errors?: GqlError[] };
+      const response = await broken.graphql.send({ documentId: latestJobsId }, { headers: OWN_KEYS });
+      const body = response.body;
       expect(response.status).toBe(500);
       expect(codesOf(body)).toEqual([
         [
@@ -200,7 +186,7 @@ describe("an unusable manifest", () => {
         ],
       ]);
     } finally {
-      await broken.worker.dispose();
+      await broken.dispose();
     }
   }, 120_000);
 });

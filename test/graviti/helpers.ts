@@ -3,7 +3,8 @@
  * access key, both or neither, and the file's Graviti tenant (its workspaces, request log and faults).
  */
 import { expect, inject } from "vitest";
-import { graphqlUrl, type GqlResponse } from "../gateway/helpers";
+import type { GraphQLResponse } from "../utils/graphql-client";
+import { suiteGraphQL } from "../utils/test-gateway";
 import { useGravitiTenant } from "../utils/graviti-tenant";
 import { useTenant } from "../utils/tenant";
 
@@ -23,24 +24,27 @@ export const BOTH: MixedCaller = { nexus: NEXUS.demo, graviti: GRAVITI.demo.key 
 /** Graviti's demo workspace only. */
 export const GRAVITI_ONLY: MixedCaller = { graviti: GRAVITI.demo.key };
 
-/** Sends a GraphQL POST as `caller`. */
-export async function mixedGql<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller: MixedCaller = GRAVITI_ONLY,
-): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+/** The credential headers of `caller`. */
+export function mixedHeaders(caller: MixedCaller): Record<string, string> {
+  const headers: Record<string, string> = {};
   if (caller.nexus !== undefined) {
     headers["x-nexus-project-id"] = caller.nexus.project;
     headers["x-nexus-secret-key"] = caller.nexus.key;
   }
   if (caller.graviti !== undefined) headers["x-graviti-access-key"] = caller.graviti;
-  const response = await fetch(graphqlUrl(), { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const text = await response.text();
-  const body = JSON.parse(text) as { data?: T | null; errors?: (NonNullable<GqlResponse<T>["errors"]>[number] & { locations?: unknown })[] };
+  return headers;
+}
+
+/** Sends a GraphQL POST as `caller` to the run's gateway. */
+export async function mixedGql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: MixedCaller = GRAVITI_ONLY,
+): Promise<GraphQLResponse<T>> {
+  const result = await suiteGraphQL().query<T>(query, variables, { headers: mixedHeaders(caller) });
   // Locations say where in the document, which these tests never assert: dropped so errors compare whole.
-  const errors = body.errors?.map(({ locations: _locations, ...error }) => error);
-  return { status: response.status, data: body.data, errors, text };
+  const errors = result.body.errors?.map(({ locations: _locations, ...error }) => error);
+  return { ...result, body: { ...result.body, ...(errors === undefined ? {} : { errors }) } };
 }
 
 /** Like {@link mixedGql}, but fails the test on any GraphQL error and returns `data`. */
@@ -50,9 +54,9 @@ export async function mixedData<T = Record<string, unknown>>(
   caller: MixedCaller = GRAVITI_ONLY,
 ): Promise<T> {
   const result = await mixedGql<T>(query, variables, caller);
-  expect(result.errors, result.text).toBeUndefined();
-  expect(result.data).toBeTruthy();
-  return result.data as T;
+  expect(result.body.errors, result.text).toBeUndefined();
+  expect(result.body.data).toBeTruthy();
+  return result.body.data as T;
 }
 
 /** A dataset as the emulator's Graviti API answers it (the fields the tests read). */

@@ -56,8 +56,8 @@ describe("the provider argument", () => {
 
   it("gives UNAUTHENTICATED for provider GRAVITI without a Graviti key, naming the header", async () => {
     const result = await mixedGql<Answer>(LIST, { provider: "GRAVITI" }, { nexus: NEXUS.demo });
-    expect(result.data).toEqual({ datasets: null });
-    expect(result.errors).toEqual([
+    expect(result.body.data).toEqual({ datasets: null });
+    expect(result.body.errors).toEqual([
       {
         message: "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
         path: ["datasets"],
@@ -83,10 +83,10 @@ describe("Graviti failing while Nexus answers", () => {
   it("returns Nexus's datasets and one UPSTREAM_UNAVAILABLE error for Graviti when it answers 503", async () => {
     await GRAVITI.setFaults({ errorRate: 1, errorStatus: 503 });
     const result = await mixedGql<Answer>(LIST, {}, BOTH);
-    expect(providersOf(result.data)).toEqual(["NEXUS"]);
-    expect(result.data?.datasets?.edges).toHaveLength(nexusTotal);
-    expect(result.data?.datasets?.totalCount).toBe(nexusTotal);
-    expect(result.errors).toEqual([
+    expect(providersOf(result.body.data)).toEqual(["NEXUS"]);
+    expect(result.body.data?.datasets?.edges).toHaveLength(nexusTotal);
+    expect(result.body.data?.datasets?.totalCount).toBe(nexusTotal);
+    expect(result.body.errors).toEqual([
       {
         message:
           "graviti datasets.list: expected 2xx, got 503 from /v2/datasets (ServiceUnavailable: Injected fault: 503 for /graviti/v2/datasets)",
@@ -102,8 +102,8 @@ describe("Graviti failing while Nexus answers", () => {
   it("returns Nexus's datasets and RATE_LIMITED for Graviti when it throttles", async () => {
     await GRAVITI.setFaults({ throttleRate: 1, retryAfterSeconds: 60 });
     const result = await mixedGql<Answer>(LIST, {}, BOTH);
-    expect(providersOf(result.data)).toEqual(["NEXUS"]);
-    expect(result.errors).toEqual([
+    expect(providersOf(result.body.data)).toEqual(["NEXUS"]);
+    expect(result.body.errors).toEqual([
       {
         message:
           "graviti datasets.list: expected 2xx, got 429 from /v2/datasets (TooManyRequests: Too many requests: retry after 60 s). Retry after 60 s.",
@@ -116,9 +116,9 @@ describe("Graviti failing while Nexus answers", () => {
   it("gives FORBIDDEN for Graviti's part only when Graviti refuses the key", async () => {
     const key = "not-a-graviti-key-5b1e";
     const result = await mixedGql<Answer>(LIST, {}, { nexus: NEXUS.demo, graviti: key });
-    expect(providersOf(result.data)).toEqual(["NEXUS"]);
-    expect(result.data?.datasets?.totalCount).toBe(nexusTotal);
-    expect(result.errors).toEqual([
+    expect(providersOf(result.body.data)).toEqual(["NEXUS"]);
+    expect(result.body.data?.datasets?.totalCount).toBe(nexusTotal);
+    expect(result.body.errors).toEqual([
       {
         message: "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["datasets"],
@@ -133,16 +133,16 @@ describe("Graviti failing while Nexus answers", () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: { data?: { datasets: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null; errors?: { extensions?: Record<string, unknown> }[] } =
+      const result: { body: { data?: { datasets: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null; errors?: { extensions?: Record<string, unknown> }[] } } =
         await mixedGql(
           `query($after: String) { datasets(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
           { after },
           BOTH,
         );
-      expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: "UPSTREAM_UNAVAILABLE", provider: "GRAVITI" }]);
-      ids.push(...(result.data?.datasets.edges.map((edge) => edge.node.id) ?? []));
-      if (result.data?.datasets.pageInfo.hasNextPage !== true) break;
-      after = result.data.datasets.pageInfo.endCursor;
+      expect(result.body.errors?.map((error) => error.extensions)).toEqual([{ code: "UPSTREAM_UNAVAILABLE", provider: "GRAVITI" }]);
+      ids.push(...(result.body.data?.datasets.edges.map((edge) => edge.node.id) ?? []));
+      if (result.body.data?.datasets.pageInfo.hasNextPage !== true) break;
+      after = result.body.data.datasets.pageInfo.endCursor;
     }
     expect(ids).toHaveLength(nexusTotal);
     expect(new Set(ids).size).toBe(nexusTotal);

@@ -58,8 +58,8 @@ describe("createGravitiDataset", () => {
 
   it("gives BAD_USER_INPUT for a name the workspace already has (NameConflict)", async () => {
     const result = await mixedGql(CREATE, { input: { name: "MNIST" } });
-    expect(result.data).toBeNull();
-    expect(result.errors).toEqual([
+    expect(result.body.data).toBeNull();
+    expect(result.body.errors).toEqual([
       {
         message: `graviti datasets.create: expected 2xx, got 409 from /v2/datasets (NameConflict: name: dataset "MNIST" already exists in workspace ${WS})`,
         path: ["createGravitiDataset"],
@@ -72,10 +72,10 @@ describe("createGravitiDataset", () => {
 
   it("gives BAD_USER_INPUT for a name Graviti refuses, and for a storage config the workspace does not have", async () => {
     const badName = await mixedGql(CREATE, { input: { name: "no spaces allowed" } });
-    expect(badName.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT" });
-    expect(badName.errors?.[0]?.message).toMatch(/^graviti datasets\.create: expected 2xx, got 400 from \/v2\/datasets \(InvalidParamsValue: name: /);
+    expect(badName.body.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT" });
+    expect(badName.body.errors?.[0]?.message).toMatch(/^graviti datasets\.create: expected 2xx, got 400 from \/v2\/datasets \(InvalidParamsValue: name: /);
     const badConfig = await mixedGql(CREATE, { input: { name: "ok-name", storageConfig: "nope" } });
-    expect(badConfig.errors).toEqual([
+    expect(badConfig.body.errors).toEqual([
       {
         message: `graviti datasets.create: expected 2xx, got 404 from /v2/datasets (ResourceNotExist: storage_config: storage config "nope" does not exist in workspace ${WS})`,
         path: ["createGravitiDataset"],
@@ -86,15 +86,15 @@ describe("createGravitiDataset", () => {
 
   it("refuses an empty name before any call", async () => {
     const result = await mixedGql(CREATE, { input: { name: "   " } });
-    expect(result.errors).toEqual([{ message: "input.name must not be empty.", path: ["createGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } }]);
+    expect(result.body.errors).toEqual([{ message: "input.name must not be empty.", path: ["createGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } }]);
     expect(await gravitiCalls()).toEqual([]);
   });
 
   it("gives UNAUTHENTICATED without a Graviti key, and FORBIDDEN for a refused one", async () => {
     const none = await mixedGql(CREATE, { input: { name: "x" } }, {});
-    expect(none.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
+    expect(none.body.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
     const refused = await mixedGql(CREATE, { input: { name: "x" } }, { graviti: "not-a-graviti-key-5b1e" });
-    expect(refused.errors).toEqual([
+    expect(refused.body.errors).toEqual([
       {
         message: "graviti datasets.create: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["createGravitiDataset"],
@@ -117,7 +117,7 @@ describe("updateGravitiDataset", () => {
     const kitti = await wireNamed("KITTI");
     const id = gravitiGlobalId(kitti);
     const branch = await mixedGql(UPDATE, { input: { id, defaultBranch: "nope" } });
-    expect(branch.errors).toEqual([
+    expect(branch.body.errors).toEqual([
       {
         message:
           `graviti datasets.update: expected 2xx, got 404 from /v2/datasets/${WS}/KITTI ` +
@@ -127,7 +127,7 @@ describe("updateGravitiDataset", () => {
       },
     ]);
     const taken = await mixedGql(UPDATE, { input: { id, name: "MNIST" } });
-    expect(taken.errors).toEqual([
+    expect(taken.body.errors).toEqual([
       {
         message: `graviti datasets.update: expected 2xx, got 409 from /v2/datasets/${WS}/KITTI (NameConflict: name: dataset "MNIST" already exists in workspace ${WS})`,
         path: ["updateGravitiDataset"],
@@ -136,7 +136,7 @@ describe("updateGravitiDataset", () => {
     ]);
     await GRAVITI.clearRequests();
     const nothing = await mixedGql(UPDATE, { input: { id } });
-    expect(nothing.errors).toEqual([
+    expect(nothing.body.errors).toEqual([
       { message: "Give at least one of input.name, input.alias, input.defaultBranch.", path: ["updateGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } },
     ]);
     expect(await gravitiCalls()).toEqual([]);
@@ -145,7 +145,7 @@ describe("updateGravitiDataset", () => {
   it("gives BAD_USER_INPUT for an id of another type, before any call", async () => {
     const nexusId = Buffer.from("NexusDataset:dataset_abc", "utf8").toString("base64url");
     const result = await mixedGql(UPDATE, { input: { id: nexusId, alias: "x" } });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       { message: 'Argument "input.id": expected a GravitiDataset id, got a NexusDataset id.', path: ["updateGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } },
     ]);
     expect(await gravitiCalls()).toEqual([]);
@@ -154,7 +154,7 @@ describe("updateGravitiDataset", () => {
   it("gives FORBIDDEN for a public dataset of another workspace (read-only for this key)", async () => {
     const birds = await wireNamed("bird-sounds", GRAVITI.other.key);
     const result = await mixedGql(UPDATE, { input: { id: gravitiGlobalId(birds), alias: "mine now" } });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message:
           `graviti datasets.update: expected 2xx, got 403 from /v2/datasets/${GRAVITI.other.workspace}/bird-sounds ` +
@@ -182,7 +182,7 @@ describe("deleteGravitiDataset", () => {
     const svhn = await wireNamed("SVHN");
     await gravitiApi("DELETE", `/v2/datasets/${WS}/SVHN`);
     const result = await mixedGql(DELETE, { id: gravitiGlobalId(svhn) });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       { message: 'Argument "id": no Graviti dataset has this id (by name or by gravitiId).', path: ["deleteGravitiDataset"], extensions: { code: "NOT_FOUND" } },
     ]);
   });

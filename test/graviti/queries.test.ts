@@ -126,8 +126,8 @@ describe("dataset(id) and node(id)", () => {
   it("answers null for a dataset that exists neither by name nor by id, after one GET and one list walk", async () => {
     const id = gravitiGlobalId({ id: "0".repeat(32), workspace: GRAVITI.demo.workspace, name: "no-such-dataset" });
     const result = await mixedGql<{ dataset: null }>(`query($id: ID!) { dataset(id: $id) { id } }`, { id });
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ dataset: null });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data).toEqual({ dataset: null });
     expect(await gravitiCalls()).toEqual([
       `GET /graviti/v2/datasets/${GRAVITI.demo.workspace}/no-such-dataset`,
       "GET /graviti/v2/datasets?offset=0&limit=128",
@@ -143,8 +143,8 @@ describe("dataset(id) and node(id)", () => {
     });
     expect(publicOne.dataset).toEqual({ name: "bird-sounds", workspace: GRAVITI.other.workspace, isPublic: true });
     const privateOne = await mixedGql(`query($id: ID!) { dataset(id: $id) { name } }`, { id: gravitiGlobalId(mnist) });
-    expect(privateOne.data).toEqual({ dataset: null });
-    expect(privateOne.errors).toEqual([
+    expect(privateOne.body.data).toEqual({ dataset: null });
+    expect(privateOne.body.errors).toEqual([
       {
         message:
           `graviti datasets.get: expected 2xx, got 403 from /v2/datasets/${GRAVITI.other.workspace}/MNIST ` +
@@ -174,7 +174,7 @@ describe("dataset(id) and node(id)", () => {
     for (const ref of refs) {
       const id = Buffer.from(`GravitiDataset:${ref}`, "utf8").toString("base64url");
       const result = await mixedGql(`query($id: ID!) { dataset(id: $id) { id } }`, { id });
-      expect(result.errors, ref).toEqual([
+      expect(result.body.errors, ref).toEqual([
         { message: `Argument "id": "${id.slice(0, 100)}" is not a valid id.`, path: ["dataset"], extensions: { code: "BAD_USER_INPUT" } },
       ]);
     }
@@ -185,8 +185,8 @@ describe("dataset(id) and node(id)", () => {
     // The emulator's names are plain; a ref to an odd name still goes out encoded, as one segment.
     const id = gravitiGlobalId({ id: "b".repeat(32), workspace: GRAVITI.demo.workspace, name: "a b:c" });
     const result = await mixedGql(`query($id: ID!) { dataset(id: $id) { id } }`, { id });
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ dataset: null });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data).toEqual({ dataset: null });
     expect((await gravitiCalls())[0]).toBe(`GET /graviti/v2/datasets/${GRAVITI.demo.workspace}/a%20b%3Ac`);
   });
 });
@@ -200,7 +200,7 @@ describe("credentials", () => {
 
   it("gives UNAUTHENTICATED for a Graviti id without a Graviti key, naming the header", async () => {
     const result = await mixedGql(`query($id: ID!) { dataset(id: $id) { id } }`, { id: gravitiGlobalId(wire[0] as WireDataset) }, { nexus: NEXUS.demo });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message: "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
         path: ["dataset"],
@@ -213,8 +213,8 @@ describe("credentials", () => {
   it("gives FORBIDDEN for a key Graviti refuses, without the key in the answer", async () => {
     const key = "not-a-graviti-key-5b1e";
     const result = await mixedGql(`{ datasets(first: 5) { totalCount } }`, {}, { graviti: key });
-    expect(result.data).toEqual({ datasets: null });
-    expect(result.errors).toEqual([
+    expect(result.body.data).toEqual({ datasets: null });
+    expect(result.body.errors).toEqual([
       {
         message: "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["datasets"],
@@ -244,7 +244,7 @@ describe("upstream failures", () => {
   it("gives UPSTREAM_UNAVAILABLE for a 503, after retrying the read", async () => {
     await GRAVITI.setFaults({ errorRate: 1, errorStatus: 503 });
     const result = await mixedGql(LIST);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message:
           "graviti datasets.list: expected 2xx, got 503 from /v2/datasets (ServiceUnavailable: Injected fault: 503 for /graviti/v2/datasets)",
@@ -258,16 +258,16 @@ describe("upstream failures", () => {
   it("gives UPSTREAM_UNAVAILABLE for a 500 InternalServerError", async () => {
     await GRAVITI.setFaults({ errorRate: 1, errorStatus: 500 });
     const result = await mixedGql(LIST);
-    expect(result.errors?.[0]?.message).toBe(
+    expect(result.body.errors?.[0]?.message).toBe(
       "graviti datasets.list: expected 2xx, got 500 from /v2/datasets (InternalServerError: Injected fault: 500 for /graviti/v2/datasets)",
     );
-    expect(result.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.body.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
   });
 
   it("gives RATE_LIMITED with retryAfterSeconds for a 429 whose Retry-After is too long to wait", async () => {
     await GRAVITI.setFaults({ throttleRate: 1, retryAfterSeconds: 60 });
     const result = await mixedGql(LIST);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message: "graviti datasets.list: expected 2xx, got 429 from /v2/datasets (TooManyRequests: Too many requests: retry after 60 s). Retry after 60 s.",
         path: ["datasets"],
@@ -280,7 +280,7 @@ describe("upstream failures", () => {
   it("gives BAD_USER_INPUT for a 400 the upstream answers, without retrying", async () => {
     await GRAVITI.setFaults({ errorRate: 1, errorStatus: 400 });
     const result = await mixedGql(LIST);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message: "graviti datasets.list: expected 2xx, got 400 from /v2/datasets (InvalidParamsValue: Injected fault: 400 for /graviti/v2/datasets)",
         path: ["datasets"],
@@ -294,7 +294,7 @@ describe("upstream failures", () => {
   it("gives UPSTREAM_TIMEOUT when Graviti does not answer within UPSTREAM_TIMEOUT_MS, and does not retry", async () => {
     await GRAVITI.setFaults({ latencyMs: 6000 });
     const result = await mixedGql(LIST);
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       {
         message: "graviti datasets.list: no answer within 4000 ms from /v2/datasets",
         path: ["datasets"],

@@ -4,7 +4,8 @@
  * `x-graviti-access-key` wins over the held one (and needs no token). One gateway of its own for the file.
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { post, startGateway, tokenHash, type TestGateway } from "../gateway/security-helpers";
+import { tokenHash } from "../gateway/security-helpers";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { GRAVITI } from "./helpers";
 
 const TOKEN = "graviti-test-token-3c9d";
@@ -18,7 +19,8 @@ let gateway: TestGateway;
 
 beforeAll(async () => {
   await GRAVITI.reset();
-  gateway = await startGateway({
+  gateway = await startTestGateway({
+    ...PRODUCTION_BROWSER_AND_AUTH,
     NEXUS_PROJECT_ID: "",
     NEXUS_SECRET_KEY: "",
     GRAVITI_API_URL: `${inject("emulatorUrl")}/graviti`,
@@ -28,15 +30,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway?.worker.dispose();
+  await gateway?.dispose();
 });
 
 describe("a server-held Graviti key", () => {
   it("serves a caller whose token grants Graviti, from the held key's workspace", async () => {
     await GRAVITI.clearRequests();
-    const answer = await post(gateway.graphql, LIST, { authorization: `Bearer ${TOKEN}` });
-    expect(answer.errors).toBeUndefined();
-    const data = answer.data as unknown as Answer;
+    const answer = await gateway.graphql.query(LIST, {}, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(answer.body.errors).toBeUndefined();
+    const data = answer.body.data as unknown as Answer;
     expect(data.datasets?.totalCount).toBe(14);
     expect(new Set(data.datasets?.edges.map((edge) => edge.node.workspace))).toEqual(new Set([GRAVITI.demo.workspace]));
     expect((await GRAVITI.requests()).map((request) => request.path)).toEqual(["/graviti/v2/datasets"]);
@@ -44,16 +46,16 @@ describe("a server-held Graviti key", () => {
 
   it("refuses a caller without a token with UNAUTHENTICATED, before any Graviti call", async () => {
     await GRAVITI.clearRequests();
-    const answer = await post(gateway.graphql, LIST);
+    const answer = await gateway.graphql.query(LIST);
     expect(answer.status).toBe(401);
-    expect(answer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await GRAVITI.requests()).toEqual([]);
   });
 
   it("uses the caller's own key instead of the held one, with no token", async () => {
-    const answer = await post(gateway.graphql, LIST, { "x-graviti-access-key": GRAVITI.other.key });
-    expect(answer.errors).toBeUndefined();
-    const data = answer.data as unknown as Answer;
+    const answer = await gateway.graphql.query(LIST, {}, { headers: { "x-graviti-access-key": GRAVITI.other.key } });
+    expect(answer.body.errors).toBeUndefined();
+    const data = answer.body.data as unknown as Answer;
     expect(data.datasets?.totalCount).toBe(2);
     expect(new Set(data.datasets?.edges.map((edge) => edge.node.workspace))).toEqual(new Set([GRAVITI.other.workspace]));
   });

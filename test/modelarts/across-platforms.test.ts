@@ -61,16 +61,16 @@ describe("the provider argument", () => {
 
   it("needs ModelArts credentials for provider: MODELARTS", async () => {
     const result = await gqlAs<Lists>(`{ jobs(first: 1, provider: MODELARTS) { edges { node { id } } } }`, {}, { nexus: NEXUS });
-    expect(result.data).toEqual({ jobs: null });
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
-    expect(result.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
+    expect(result.body.data).toEqual({ jobs: null });
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+    expect(result.body.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
   });
 
   it("refuses a ModelArts datasetId with provider: NEXUS, and takes it with provider: MODELARTS", async () => {
     const datasetId = globalId("ModelArtsDataset", await datasetIdByName("retail-shelf-products"));
     const query = `query ($d: ID!, $p: Provider) { jobs(first: 5, datasetId: $d, provider: $p) { edges { node { provider } } } }`;
     const refused = await gqlAs(query, { d: datasetId, p: "NEXUS" }, BOTH);
-    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
     const taken = await dataAs<{ jobs: Page<Node> }>(query, { d: datasetId, p: "MODELARTS" }, BOTH);
     expect(providersOf(taken.jobs)).toEqual(["MODELARTS"]);
   });
@@ -109,10 +109,10 @@ describe("one platform failing while the other answers", () => {
   it("keeps Nexus's jobs and datasets when ModelArts fails, with one error per list naming ModelArts", async () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 503 });
     const result = await gqlAs<Lists>(LISTS, {}, BOTH);
-    expect(providersOf(result.data?.jobs)).toEqual(["NEXUS"]);
-    expect(result.data?.jobs?.edges).toHaveLength(40);
-    expect(providersOf(result.data?.datasets)).toEqual(["NEXUS"]);
-    const errors = result.errors ?? [];
+    expect(providersOf(result.body.data?.jobs)).toEqual(["NEXUS"]);
+    expect(result.body.data?.jobs?.edges).toHaveLength(40);
+    expect(providersOf(result.body.data?.datasets)).toEqual(["NEXUS"]);
+    const errors = result.body.errors ?? [];
     expect(errors.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]).sort()).toEqual([
       [["datasets"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
       [["jobs"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
@@ -123,10 +123,10 @@ describe("one platform failing while the other answers", () => {
   it("keeps ModelArts's export tasks and datasets when Nexus fails, with one error per list naming Nexus", async () => {
     await useTenant().setFaults({ errorRate: 1, errorStatus: 503 });
     const result = await gqlAs<Lists>(LISTS, {}, BOTH);
-    expect(providersOf(result.data?.jobs)).toEqual(["MODELARTS"]);
-    expect(result.data?.jobs?.edges).toHaveLength(20);
-    expect(providersOf(result.data?.datasets)).toEqual(["MODELARTS"]);
-    expect((result.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]).sort()).toEqual([
+    expect(providersOf(result.body.data?.jobs)).toEqual(["MODELARTS"]);
+    expect(result.body.data?.jobs?.edges).toHaveLength(20);
+    expect(providersOf(result.body.data?.datasets)).toEqual(["MODELARTS"]);
+    expect((result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]).sort()).toEqual([
       [["datasets"], "UPSTREAM_UNAVAILABLE", "NEXUS"],
       [["jobs"], "UPSTREAM_UNAVAILABLE", "NEXUS"],
     ]);
@@ -136,10 +136,10 @@ describe("one platform failing while the other answers", () => {
     const datasetId = await datasetIdByName("retail-shelf-products");
     await modelArts.setFaults({ errorRate: 1, errorStatus: 500, path: `/datasets/${datasetId}/export-tasks` });
     const result = await gqlAs<Lists>(`{ jobs(first: 100) { edges { node { id provider } } } }`, {}, BOTH);
-    expect(providersOf(result.data?.jobs)).toContain("NEXUS");
-    expect((result.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
+    expect(providersOf(result.body.data?.jobs)).toContain("NEXUS");
+    expect((result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
       [["jobs"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
     ]);
-    expect(result.errors?.[0]?.message).toMatch(new RegExp(`^modelarts exportTasks\\.list: expected 2xx, got 500 ModelArts\\.0000 from /v2/${MA.project}/datasets/${datasetId}/export-tasks`));
+    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^modelarts exportTasks\\.list: expected 2xx, got 500 ModelArts\\.0000 from /v2/${MA.project}/datasets/${datasetId}/export-tasks`));
   });
 });

@@ -7,9 +7,10 @@
 import { expect, inject } from "vitest";
 import { modelArtsProjectsOf, type ModelArtsProject } from "../emulator/modelarts-helpers";
 import { useTenant, type Faults, type TenantProject, type UpstreamRequest } from "../utils/tenant";
-import { graphqlUrl, type GqlResponse, type GqlError } from "../gateway/helpers";
+import type { GraphQLResponse, GraphQLTestClient } from "../utils/graphql-client";
+import { suiteGraphQL } from "../utils/test-gateway";
 
-export type { GqlError, GqlResponse } from "../gateway/helpers";
+export type { GqlError, GraphQLResponse } from "../utils/graphql-client";
 export type { UpstreamRequest } from "../utils/tenant";
 
 /** This file's tenant name. */
@@ -41,21 +42,14 @@ export function credentialHeaders(callers: Callers): Record<string, string> {
   return headers;
 }
 
-/** Sends a GraphQL POST as `callers` (default: ModelArts only). */
-export async function gqlAs<T = Record<string, unknown>>(
+/** Sends a GraphQL POST as `callers` (default: ModelArts only) to `client` (default: the run's gateway). */
+export function gqlAs<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   callers: Callers = { modelarts: MA },
-  url: string = graphqlUrl(),
-): Promise<GqlResponse<T>> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...credentialHeaders(callers) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as { data?: T | null; errors?: GqlError[] };
-  return { status: response.status, data: body.data, errors: body.errors, text };
+  client: GraphQLTestClient = suiteGraphQL(),
+): Promise<GraphQLResponse<T>> {
+  return client.query<T>(query, variables, { headers: credentialHeaders(callers) });
 }
 
 /** Like {@link gqlAs}, but fails the test on any GraphQL error and returns `data`. */
@@ -65,9 +59,9 @@ export async function dataAs<T = Record<string, unknown>>(
   callers: Callers = { modelarts: MA },
 ): Promise<T> {
   const result = await gqlAs<T>(query, variables, callers);
-  expect(result.errors, result.text).toBeUndefined();
-  expect(result.data).toBeTruthy();
-  return result.data as T;
+  expect(result.body.errors, result.text).toBeUndefined();
+  expect(result.body.data).toBeTruthy();
+  return result.body.data as T;
 }
 
 async function control(method: string, endpoint: string, body?: unknown): Promise<Response> {

@@ -5,10 +5,10 @@
  * ModelArts `datasetId`; an honest `BAD_USER_INPUT` past `MODELARTS_JOBS_MAX_DATASETS`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { walk, type Page } from "../gateway/helpers";
 import { useTenant } from "../utils/tenant";
-import { startWorker, type StartedWorker } from "../utils/workers";
+import type { GraphQLTestClient } from "../utils/graphql-client";
+import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { MA, NEXUS, dataAs, datasetIdByName, globalId, gqlAs, modelArts, taskListCalls, type Callers } from "./helpers";
 
 interface JobNode {
@@ -141,35 +141,29 @@ describe("the ModelArts call count of jobs", () => {
 });
 
 describe("the bound on datasets scanned", () => {
-  let gateway: StartedWorker | undefined;
-  let url: string;
+  let gateway: TestGateway | undefined;
 
   beforeAll(async () => {
-    const started = await startWorker({
-      config: "wrangler.toml",
-      vars: {
-        NEXUS_API_URL: inject("emulatorUrl"),
-        MODELARTS_API_URL: `${inject("emulatorUrl")}/modelarts`,
-        MODELARTS_JOBS_MAX_DATASETS: "5",
-        GATEWAY_AUTH: "off",
-        // As the shared gateway: no terminal cache, so every read meets the tenant's current state.
-        TERMINAL_CACHE_TTL_SECONDS: "0",
-      },
-    });
-    gateway = started.worker;
-    url = `${started.url}/graphql`;
+    // The suite's settings (no terminal cache: every read meets the tenant's current state), with a low bound.
+    gateway = await startTestGateway({ MODELARTS_JOBS_MAX_DATASETS: "5" });
   }, 60_000);
 
   afterAll(async () => {
     await gateway?.dispose();
   });
 
+  /** This block's gateway's client (its `beforeAll` has run by the time a test asks). */
+  const own = (): GraphQLTestClient => {
+    if (gateway === undefined) throw new Error("the bound's gateway did not start");
+    return gateway.graphql;
+  };
+
   it("refuses to scan a project with more datasets, saying so, after one call; datasetId still works", async () => {
     await modelArts.clearRequests();
-    const result = await gqlAs(`{ jobs(first: 5) { edges { node { id } } } }`, {}, { modelarts: MA }, url);
-    expect(result.data).toEqual({ jobs: null });
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
-    expect(result.errors?.[0]?.message).toBe(
+    const result = await gqlAs(`{ jobs(first: 5) { edges { node { id } } } }`, {}, { modelarts: MA }, own());
+    expect(result.body.data).toEqual({ jobs: null });
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.body.errors?.[0]?.message).toBe(
       `modelarts jobs: project ${MA.project} has ${MODELARTS_DATASETS} datasets, more than the 5 whose export tasks one jobs ` +
         "list scans (MODELARTS_JOBS_MAX_DATASETS); pass datasetId to list the export tasks of one dataset",
     );
@@ -179,19 +173,19 @@ describe("the bound on datasets scanned", () => {
       `query ($d: ID!) { jobs(first: 5, datasetId: $d) { edges { node { id } } } }`,
       { d: globalId("ModelArtsDataset", datasetId) },
       { modelarts: MA },
-      url,
+      own(),
     );
-    expect(narrowed.errors).toBeUndefined();
-    expect(narrowed.data?.jobs.edges.length).toBeGreaterThan(0);
+    expect(narrowed.body.errors).toBeUndefined();
+    expect(narrowed.body.data?.jobs.edges.length).toBeGreaterThan(0);
   });
 
   it("keeps Nexus's jobs beside the bound's error, which names ModelArts", async () => {
-    const result = await gqlAs<{ jobs: Page<JobNode> }>(`{ jobs(first: 100) { edges { node { id provider state createdAt } } } }`, {}, BOTH, url);
-    expect(result.data?.jobs.edges).toHaveLength(40);
-    expect(result.data?.jobs.edges.every((edge) => edge.node.provider === "NEXUS")).toBe(true);
-    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
+    const result = await gqlAs<{ jobs: Page<JobNode> }>(`{ jobs(first: 100) { edges { node { id provider state createdAt } } } }`, {}, BOTH, own());
+    expect(result.body.data?.jobs.edges).toHaveLength(40);
+    expect(result.body.data?.jobs.edges.every((edge) => edge.node.provider === "NEXUS")).toBe(true);
+    expect(result.body.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
       [["jobs"], "BAD_USER_INPUT", "MODELARTS"],
     ]);
-    expect(result.errors?.[0]?.message).toMatch(/^modelarts jobs: project \S+ has 16 datasets, more than the 5 /);
+    expect(result.body.errors?.[0]?.message).toMatch(/^modelarts jobs: project \S+ has 16 datasets, more than the 5 /);
   });
 });

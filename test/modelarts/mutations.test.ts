@@ -120,31 +120,31 @@ describe("createModelArtsExportTask", () => {
     await modelArts.clearRequests();
     for (const [fields, message] of cases) {
       const result = await gqlAs(CREATE, { input: { datasetId: id, ...fields } });
-      expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([["BAD_USER_INPUT", message]]);
+      expect(result.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([["BAD_USER_INPUT", message]]);
     }
     const notADataset = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsExportTask", `${datasetId}:abc`) } });
-    expect(notADataset.errors?.[0]?.message).toBe('Argument "input.datasetId": expected a ModelArtsDataset id, got a ModelArtsExportTask id.');
+    expect(notADataset.body.errors?.[0]?.message).toBe('Argument "input.datasetId": expected a ModelArtsDataset id, got a ModelArtsExportTask id.');
     expect(await modelArts.requests()).toEqual([]);
   });
 
   it("gives BAD_USER_INPUT with ModelArts's message for a path it refuses, and NOT_FOUND for a dataset that does not exist", async () => {
     const refused = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", datasetId), path: "not-an-obs-path" } });
-    expect(refused.data).toBeNull();
-    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.errors?.[0]?.message).toBe(
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.body.errors?.[0]?.message).toBe(
       `modelarts exportTasks.create: expected 2xx, got 400 ModelArts.0104 from /v2/${MA.project}/datasets/${datasetId}/export-tasks ` +
         '(path: expected an OBS path such as /bucket/dir/, got "not-an-obs-path")',
     );
     const missing = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", "noSuchDataset000000") } });
-    expect(missing.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
-    expect(missing.errors?.[0]?.message).toMatch(/^modelarts exportTasks\.create: expected 2xx, got 400 ModelArts\.4352 from /);
-    expect(missing.errors?.[0]?.path).toEqual(["createModelArtsExportTask"]);
+    expect(missing.body.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(missing.body.errors?.[0]?.message).toMatch(/^modelarts exportTasks\.create: expected 2xx, got 400 ModelArts\.4352 from /);
+    expect(missing.body.errors?.[0]?.path).toEqual(["createModelArtsExportTask"]);
   });
 
   it("needs ModelArts credentials: a Nexus-only caller is UNAUTHENTICATED", async () => {
     const { NEXUS } = await import("./helpers");
     const result = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", datasetId) } }, { nexus: NEXUS });
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
-    expect(result.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+    expect(result.body.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
   });
 });

@@ -19,6 +19,7 @@ import {
   modelArtsApi,
   taskGlobalId,
 } from "./helpers";
+import { suiteGraphQL } from "../utils/test-gateway";
 
 interface WireDataset {
   dataset_id: string;
@@ -241,9 +242,9 @@ describe("lookups by id", () => {
         d: taskGlobalId("noSuchDataset000000", "noSuchTask000000000"),
       },
     );
-    expect(result.data).toEqual({ a: null, b: null, c: null, d: null });
+    expect(result.body.data).toEqual({ a: null, b: null, c: null, d: null });
     // A missing object is null without an error, like every other backend's (only upstream failures are errors).
-    expect(result.errors).toBeUndefined();
+    expect(result.body.errors).toBeUndefined();
     const requests = await modelArts.requests();
     expect(requests.map((request) => request.status).sort()).toEqual([400, 400, 400, 400]);
   });
@@ -253,11 +254,11 @@ describe("lookups by id", () => {
     const bad = [globalId("ModelArtsDataset", ".."), globalId("ModelArtsExportTask", "onlyOnePart"), globalId("ModelArtsExportTask", "a/b:c"), globalId("ModelArtsDataset", "abc:def")];
     for (const id of bad) {
       const result = await gqlAs(`query ($id: ID!) { node(id: $id) { id } }`, { id });
-      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
-      expect(result.errors?.[0]?.message).toMatch(/is not a valid id/);
+      expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+      expect(result.body.errors?.[0]?.message).toMatch(/is not a valid id/);
     }
     const wrongKind = await gqlAs(`query ($id: ID!) { job(id: $id) { id } }`, { id: globalId("ModelArtsDataset", datasets[0]!.dataset_id) });
-    expect(wrongKind.errors?.[0]?.message).toBe('Argument "id": expected a Job id, got a ModelArtsDataset id.');
+    expect(wrongKind.body.errors?.[0]?.message).toBe('Argument "id": expected a Job id, got a ModelArtsDataset id.');
     expect(await modelArts.requests()).toEqual([]);
   });
 
@@ -346,7 +347,7 @@ describe("credentials", () => {
   it("takes the pair only: one header alone is UNAUTHENTICATED, with the way to give both", async () => {
     const halves: Record<string, string>[] = [{ "x-modelarts-project-id": MA.project }, { "x-modelarts-token": MA.token }];
     for (const headers of halves) {
-      const response = await fetch(`${(await import("../gateway/helpers")).graphqlUrl()}`, {
+      const response = await suiteGraphQL().fetch({
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query: "{ datasets(first: 1) { edges { node { id } } } }" }),
@@ -359,11 +360,11 @@ describe("credentials", () => {
 
   it("gives FORBIDDEN for a token the upstream refuses, naming the call, without the token", async () => {
     const result = await gqlAs(`{ datasets(first: 1) { edges { node { id } } } }`, {}, { modelarts: { project: MA_OTHER.project, token: MA.token } });
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-    expect(result.errors?.[0]?.message).toMatch(new RegExp(`^modelarts datasets\\.list: expected 2xx, got 403 APIGW\\.0302 from /v2/${MA_OTHER.project}/datasets \\(`));
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^modelarts datasets\\.list: expected 2xx, got 403 APIGW\\.0302 from /v2/${MA_OTHER.project}/datasets \\(`));
     const unknown = await gqlAs(`{ datasets(first: 1) { edges { node { id } } } }`, {}, { modelarts: { project: MA.project, token: "not-a-token" } });
-    expect(unknown.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-    expect(unknown.errors?.[0]?.message).toMatch(/^modelarts datasets\.list: expected 2xx, got 401 APIGW\.0301 from /);
+    expect(unknown.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(unknown.body.errors?.[0]?.message).toMatch(/^modelarts datasets\.list: expected 2xx, got 401 APIGW\.0301 from /);
   });
 });
 
@@ -374,18 +375,18 @@ describe("upstream failures", () => {
     const variables = { id: globalId("ModelArtsDataset", id) };
     await modelArts.setFaults({ errorRate: 1, errorStatus: 503 });
     const unavailable = await gqlAs(query, variables);
-    expect(unavailable.data).toEqual({ dataset: null });
-    expect(unavailable.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
-    expect(unavailable.errors?.[0]?.message).toBe(
+    expect(unavailable.body.data).toEqual({ dataset: null });
+    expect(unavailable.body.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
+    expect(unavailable.body.errors?.[0]?.message).toBe(
       `modelarts datasets.get: expected 2xx, got 503 ModelArts.0000 from /v2/${MA.project}/datasets/${id} (Injected fault: 503 for /modelarts/v2/${MA.project}/datasets/${id})`,
     );
     await modelArts.setFaults({ throttleRate: 1, retryAfterSeconds: 30 });
     const limited = await gqlAs(query, variables);
-    expect(limited.errors?.map((error) => error.extensions?.code)).toEqual(["RATE_LIMITED"]);
-    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBe(30);
+    expect(limited.body.errors?.map((error) => error.extensions?.code)).toEqual(["RATE_LIMITED"]);
+    expect(limited.body.errors?.[0]?.extensions?.retryAfterSeconds).toBe(30);
     await modelArts.setFaults({ errorRate: 1, errorStatus: 400 });
     const refused = await gqlAs(query, variables);
-    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.errors?.[0]?.message).toMatch(/^modelarts datasets\.get: expected 2xx, got 400 ModelArts\.0104 from /);
+    expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.body.errors?.[0]?.message).toMatch(/^modelarts datasets\.get: expected 2xx, got 400 ModelArts\.0104 from /);
   });
 });

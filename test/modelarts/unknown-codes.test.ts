@@ -8,7 +8,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type StartedWorker } from "../utils/workers";
+import type { GraphQLTestClient } from "../utils/graphql-client";
+import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { globalId, gqlAs, taskGlobalId } from "./helpers";
 
 const PROJECT = "stub_project";
@@ -38,8 +39,7 @@ const TASK = {
 };
 
 let server: Server;
-let gateway: StartedWorker | undefined;
-let url: string;
+let gateway: TestGateway | undefined;
 const received: { method: string; path: string; token: string | undefined }[] = [];
 
 beforeAll(async () => {
@@ -59,13 +59,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  const started = await startWorker({
-    config: "wrangler.toml",
-    vars: { NEXUS_API_URL: "http://127.0.0.1:9", MODELARTS_API_URL: `http://127.0.0.1:${port}`, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "0" },
-  });
-  gateway = started.worker;
-  url = `${started.url}/graphql`;
+  gateway = await startTestGateway({ NEXUS_API_URL: "http://127.0.0.1:9", MODELARTS_API_URL: `http://127.0.0.1:${port}` });
 }, 60_000);
+
+/** This file's gateway's client (`beforeAll` has started it by the time a test asks). */
+function ownGraphQL(): GraphQLTestClient {
+  if (gateway === undefined) throw new Error("this file's gateway did not start");
+  return gateway.graphql;
+}
 
 afterAll(async () => {
   await gateway?.dispose();
@@ -84,10 +85,10 @@ describe("codes the docs do not list", () => {
       }`,
       { d: globalId("ModelArtsDataset", DATASET.dataset_id), t: taskGlobalId(DATASET.dataset_id, TASK.task_id) },
       { modelarts: { project: PROJECT, token: TOKEN } },
-      url,
+      ownGraphQL(),
     );
-    expect(result.errors, result.text).toBeUndefined();
-    expect(result.data).toEqual({
+    expect(result.body.errors, result.text).toBeUndefined();
+    expect(result.body.data).toEqual({
       dataset: {
         name: "from-the-future",
         state: "PROCESSING",

@@ -1,14 +1,13 @@
 /**
- * Helpers for the departure tests (issue 13): a gateway of their own, reachable both past and through wrangler's
- * dev proxy; raw SSE requests a test can abort or stop reading at a chosen moment; graphql-ws clients on a chosen
- * URL; a TCP relay that can drop the network without a close; and a bounded wait for polling to stop.
+ * Helpers for the departure tests (issue 13): a gateway of their own (reachable past and through wrangler's dev
+ * proxy: `url`, `proxyUrl`); raw SSE requests a test can abort or stop reading at a chosen moment; graphql-ws clients
+ * on a chosen URL; a TCP relay that can drop the network without a close; and a bounded wait for polling to stop.
  */
 import http from "node:http";
 import net from "node:net";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
-import { inject } from "vitest";
 import WebSocket from "ws";
-import { startDirectlyReachableWorker, type DirectlyReachableWorker } from "../utils/direct-worker";
+import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { DEMO, sleep, upstreamRequests, type TestProject } from "./helpers";
 
 /** The departure gateway's poll settings, as in test/global-setup.ts. */
@@ -25,24 +24,17 @@ export const DEPARTURE_BOUND_MS = 30_000;
  * Starts a gateway for departure tests. Its SSE streams live 10 minutes unless `sseLifetimeMs` says otherwise, so
  * that no test can pass because a stream's lifetime released it: only the departure itself (or the heartbeat) may.
  */
-export function startDepartureGateway(
-  { sseLifetimeMs = 600_000 }: { sseLifetimeMs?: number } = {},
-): Promise<DirectlyReachableWorker> {
-  return startDirectlyReachableWorker({
-    config: "wrangler.toml",
-    vars: {
-      NEXUS_API_URL: inject("emulatorUrl"),
-      NEXUS_PROJECT_ID: "",
-      NEXUS_SECRET_KEY: "",
-      POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-      POLL_MAX_INTERVAL_MS: String(POLL_MAX_INTERVAL_MS),
-      POLL_MAX_FAILURES: "3",
-      TERMINAL_CACHE_TTL_SECONDS: "0",
-      SUBSCRIPTION_MAX_LIFETIME_MS: String(sseLifetimeMs),
-      UPSTREAM_TIMEOUT_MS: "8000",
-      SSE_HEARTBEAT_MS: String(SSE_HEARTBEAT_MS),
-      WS_PING_INTERVAL_MS: String(WS_PING_INTERVAL_MS),
-    },
+export function startDepartureGateway({ sseLifetimeMs = 600_000 }: { sseLifetimeMs?: number } = {}): Promise<TestGateway> {
+  // The suite's settings (test/utils/test-gateway.ts), with the poll settings above spelled out, since the bounds
+  // below are computed from them, and the heartbeats these tests wait out.
+  return startTestGateway({
+    POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+    POLL_MAX_INTERVAL_MS: String(POLL_MAX_INTERVAL_MS),
+    POLL_MAX_FAILURES: "3",
+    SUBSCRIPTION_MAX_LIFETIME_MS: String(sseLifetimeMs),
+    UPSTREAM_TIMEOUT_MS: "8000",
+    SSE_HEARTBEAT_MS: String(SSE_HEARTBEAT_MS),
+    WS_PING_INTERVAL_MS: String(WS_PING_INTERVAL_MS),
   });
 }
 

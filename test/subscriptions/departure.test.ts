@@ -4,13 +4,13 @@
  * failing if polling goes on past the bound (30 s). The gateway is one of this file's own
  * (`startDepartureGateway`): SSE streams live 10 minutes there, so only the departure can release a listener.
  *
- * Requests go straight to the gateway's workerd process (`directUrl`), as at the edge. Not through wrangler's dev
- * proxy (`url`, what `unstable_startWorker` and `npm run dev` give): the proxy (a Durable Object) forwards each
+ * Requests go straight to the gateway's workerd process (`url`), as at the edge. Not through wrangler's dev
+ * proxy (`proxyUrl`, what `unstable_startWorker` and `npm run dev` give): the proxy (a Durable Object) forwards each
  * request with a fetch of its own and goes on reading the answer after its client has gone, so the gateway sees
  * neither an abort nor a stalled stream; there, only SUBSCRIPTION_MAX_LIFETIME_MS releases an SSE listener.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DirectlyReachableWorker } from "../utils/direct-worker";
+import type { TestGateway } from "../utils/test-gateway";
 import type { WebSocket as RawWebSocket } from "ws";
 import {
   DEPARTURE_BOUND_MS,
@@ -42,7 +42,7 @@ import {
   watch,
 } from "./helpers";
 
-let gateway: DirectlyReachableWorker;
+let gateway: TestGateway;
 let datasetId: string;
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await clearFaults();
-  await gateway.worker.dispose();
+  await gateway.dispose();
 });
 
 /** Jobs that run for over a minute (48 items at 1.5 s each), so that they change at every poll and never end here. */
@@ -77,7 +77,7 @@ function openMany(baseUrl: string, jobIds: string[], perJob: number, query = JOB
 describe("an SSE subscriber that leaves while its subscription starts", () => {
   it("leaves no polling when it leaves at once, before the upstream check", async () => {
     const jobIds = await runningJobs(2);
-    const streams = openMany(gateway.directUrl, jobIds, 10);
+    const streams = openMany(gateway.url, jobIds, 10);
     await sleep(10);
     for (const stream of streams) stream.abort();
     await Promise.all(streams.map((stream) => stream.ended));
@@ -89,7 +89,7 @@ describe("an SSE subscriber that leaves while its subscription starts", () => {
     const jobIds = await runningJobs(2);
     // Every check takes 1.5 s; the clients leave after 0.5 s, while the gateway waits for the upstream.
     await setFaults({ latencyMs: 1500, path: "/batch/jobs/batchjob_[^/]+$" });
-    const streams = openMany(gateway.directUrl, jobIds, 10);
+    const streams = openMany(gateway.url, jobIds, 10);
     await sleep(500);
     for (const stream of streams) stream.abort();
     // The checks did reach the upstream (the log records a request when it is answered).
@@ -106,11 +106,11 @@ describe("an SSE subscriber that leaves while its subscription starts", () => {
     // A log tail keeps the job's watch object busy: each of its polls reads the logs for 1.5 s, and a poll holds
     // the object, so an attach that comes meanwhile waits. SSE subscribers get their first event (from their own
     // check, which reads no logs), start attaching, and leave at once.
-    const holderClient = wsClientAt(wsUrlOf(gateway.directUrl));
+    const holderClient = wsClientAt(wsUrlOf(gateway.url));
     const holder = watch(holderClient, JOB_LOG_ADDED, { id: jobId });
     await setFaults({ latencyMs: 1500, path: "/logs$" });
     await sleep(2000);
-    const streams = openMany(gateway.directUrl, [jobId], 20);
+    const streams = openMany(gateway.url, [jobId], 20);
     await Promise.all(
       streams.map(async (stream) => {
         await stream.first;
@@ -126,7 +126,7 @@ describe("an SSE subscriber that leaves while its subscription starts", () => {
 
   it("leaves no polling when it leaves after attaching, or stops reading without aborting", async () => {
     const jobIds = await runningJobs(2);
-    const streams = openMany(gateway.directUrl, jobIds, 10);
+    const streams = openMany(gateway.url, jobIds, 10);
     await Promise.all(streams.map((stream) => stream.first));
     await waitFor(() => streams.every((stream) => stream.nexts() >= 2), "a second event on every stream");
     streams.forEach((stream, i) => (i % 2 === 0 ? stream.abort() : stream.cancelReader()));
@@ -140,18 +140,18 @@ describe("50 SSE subscribers over 5 running jobs, all leaving together", () => {
   // few streams that leave while still starting are never reported to the Worker, and only the lifetime releases
   // those. On the file's shared gateway (10-minute lifetime) the 3 s case failed in 3 of 4 runs here; on this one it
   // passed, released in about 8 s, well inside both the lifetime and the 30 s bound.
-  let leaving: DirectlyReachableWorker;
+  let leaving: TestGateway;
   beforeAll(async () => {
     leaving = await startDepartureGateway({ sseLifetimeMs: 20_000 });
   });
   afterAll(async () => {
-    await leaving.worker.dispose();
+    await leaving.dispose();
   });
 
   for (const leaveAfterMs of [1000, 3000, 8000]) {
     it(`stop every poll within 30 s when they leave after ${leaveAfterMs / 1000} s`, async () => {
       const jobIds = await runningJobs(5);
-      const streams = openMany(leaving.directUrl, jobIds, 10);
+      const streams = openMany(leaving.url, jobIds, 10);
       await sleep(leaveAfterMs);
       for (const stream of streams) stream.abort();
       await clearUpstreamRequests();
@@ -165,9 +165,9 @@ describe("a graphql-ws client whose network drops without a close frame", () => 
   it("is found gone by its missing pongs and its subscription released, while a client that answers stays", async () => {
     const [goneJob, stayJob] = await runningJobs(2);
     if (goneJob === undefined || stayJob === undefined) throw new Error("no jobs");
-    const relay = await startRelay(gateway.directUrl);
+    const relay = await startRelay(gateway.url);
     const vanishing = wsClientAt(wsUrlOf(relay.url));
-    const staying = wsClientAt(wsUrlOf(gateway.directUrl));
+    const staying = wsClientAt(wsUrlOf(gateway.url));
     try {
       const gone = watch(vanishing, JOB_UPDATED, { id: goneJob });
       const stays = watch(staying, JOB_UPDATED, { id: stayJob });
@@ -200,21 +200,21 @@ describe("churn", () => {
     try {
       await churnOfAThousand(churnGateway);
     } finally {
-      await churnGateway.worker.dispose();
+      await churnGateway.dispose();
     }
   }, 180_000);
 
-  async function churnOfAThousand(gateway: DirectlyReachableWorker): Promise<void> {
+  async function churnOfAThousand(gateway: TestGateway): Promise<void> {
     const jobIds = await runningJobs(5);
     const random = seededRandom(13);
-    const wsBase = wsUrlOf(gateway.directUrl);
+    const wsBase = wsUrlOf(gateway.url);
     const WAVES = 10;
     for (let wave = 0; wave < WAVES; wave++) {
       const departures: Promise<void>[] = [];
       // 50 SSE requests, each leaving (abort, or a reader that stops) 0 to 1.5 s after it was sent: before, during
       // and after its check and attach.
       for (let i = 0; i < 50; i++) {
-        const stream = openSse(gateway.directUrl, JOB_UPDATED, { id: jobIds[i % jobIds.length] });
+        const stream = openSse(gateway.url, JOB_UPDATED, { id: jobIds[i % jobIds.length] });
         const delay = random() * 1500;
         const byAbort = random() < 0.5;
         departures.push(
@@ -263,16 +263,16 @@ describe("churn", () => {
   it("loses no event for the subscribers that stay while others come and go", async () => {
     await resetEmulator({ msPerItem: 150 });
     const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "retail-checkout"), { startAtTime: Date.now() + 1500 });
-    const wsStaying = wsClientAt(wsUrlOf(gateway.directUrl));
+    const wsStaying = wsClientAt(wsUrlOf(gateway.url));
     const overWs = watch(wsStaying, JOB_UPDATED, { id: jobId });
-    const overSse = openSse(gateway.directUrl, JOB_UPDATED, { id: jobId });
+    const overSse = openSse(gateway.url, JOB_UPDATED, { id: jobId });
     await overSse.first;
     await waitFor(() => overWs.results.length > 0, "the WebSocket subscriber's first event");
     // Others come and go on the same job until it ends, each leaving at a random moment of its start.
     const random = seededRandom(7);
     let churned = 0;
     while (!overWs.ended()) {
-      const visitors = Array.from({ length: 10 }, () => openSse(gateway.directUrl, JOB_UPDATED, { id: jobId }));
+      const visitors = Array.from({ length: 10 }, () => openSse(gateway.url, JOB_UPDATED, { id: jobId }));
       await Promise.all(visitors.map((v) => sleep(random() * 800).then(() => v.abort())));
       churned += visitors.length;
     }

@@ -33,7 +33,7 @@ export interface DirectlyReachableWorker {
   directUrl: string;
 }
 
-/** Starts one Worker (in-memory storage, no inspector, no .dev.vars) and resolves with both of its addresses. */
+/** Starts one Worker (in-memory storage unless `persistTo`, no inspector, no .dev.vars) and resolves with both of its addresses. */
 export async function startDirectlyReachableWorker(options: StartWorkerOptions): Promise<DirectlyReachableWorker> {
   const devEnv = new unstable_DevEnv();
   let reportDirectUrl: (url: string) => void = () => {};
@@ -59,7 +59,7 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
     dev: {
       server: { hostname: "127.0.0.1", port: 0 },
       inspector: false,
-      persist: false,
+      persist: options.persistTo ?? false,
       watch: false,
       logLevel: "warn",
     },

@@ -13,6 +13,8 @@ export interface StartWorkerOptions {
   config: string;
   /** Plain-text bindings that override the config's `[vars]` (and `.dev.vars`). */
   vars?: Record<string, string>;
+  /** A directory for the Worker's Durable Object storage, kept across restarts (default: in memory, gone on dispose). */
+  persistTo?: string;
 }
 
 /**
