@@ -8,22 +8,14 @@ import { BACKENDS } from "./backends/registry";
 import { perEnv } from "./per-env";
 import type { GatewayVars } from "./vars";
 
-/** The settings this module reads. */
-export interface EmulatorVars {
-  /** The embedded emulator's base URL (`http://127.0.0.1:8788`); unset in production. */
-  EMULATOR_URL?: string;
-  /** `false`: the backends get empty credentials instead of the emulator's public demo ones. Default `true`. */
-  EMULATOR_DEMO_CREDENTIALS?: string;
-}
-
 /**
  * `env` with every backend's settings defaulting to its part of the emulator at `EMULATOR_URL` (and the emulator's
  * demo credentials unless `EMULATOR_DEMO_CREDENTIALS=false`); a setting `env` gives itself still wins, bindings
  * included. `env` itself when `EMULATOR_URL` is unset or blank. One object per `env` object (`per-env.ts`), so the
  * settings caches keyed by it keep working. Never throws.
  */
-export const withEmulatorSettings: <E extends GatewayVars & EmulatorVars>(env: E) => E = perEnv(
-  <E extends GatewayVars & EmulatorVars>(env: E): E => {
+export const withEmulatorSettings: <E extends GatewayVars>(env: E) => E = perEnv(
+  <E extends GatewayVars>(env: E): E => {
     const url = env.EMULATOR_URL?.trim().replace(/\/+$/, "") ?? "";
     if (url === "") return env;
     const demo = env.EMULATOR_DEMO_CREDENTIALS?.trim().toLowerCase() !== "false";

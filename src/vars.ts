@@ -19,6 +19,13 @@ export type VarsSource = GatewayVars | Readonly<Record<string, string | undefine
 
 /** The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}). */
 export interface GatewayVars {
+  /**
+   * Local development and tests: the embedded emulator's base URL (`http://127.0.0.1:8788`), under which every
+   * backend's settings default to its part of the emulator (`src/emulator-settings.ts`). Unset in production.
+   */
+  EMULATOR_URL?: string;
+  /** With `EMULATOR_URL`: `false` gives the backends empty credentials instead of the emulator's demo ones. */
+  EMULATOR_DEMO_CREDENTIALS?: string;
   /** Timeout of one upstream call in milliseconds. Default 10000. */
   UPSTREAM_TIMEOUT_MS?: string;
   /** Subscriptions: time between two upstream polls, in milliseconds. Default 2000. */

@@ -2,6 +2,7 @@
  * The gateway Worker's entry: the only module that sees `ExportedHandler` and the raw `env`. HTTP (and SSE) goes
  * to Yoga on `/graphql`, WebSocket upgrades there go to a connection Durable Object; `/` says where to go.
  */
+import { withEmulatorSettings } from "./emulator-settings";
 import type { GatewayEnv } from "./env";
 import { gateway, GRAPHQL_PATH } from "./gateway";
 import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
@@ -12,14 +13,30 @@ import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/web
 import { foreignOriginRefusal } from "./browser/websocket-origin";
 import { faviconResponse, isFaviconRequest } from "./pages/favicon";
 import { jobsPageResponse } from "./pages/jobs-page";
+import { GraphQLWsConnection as SocketConnection } from "./subscriptions/graphql-ws-connection";
+import { ResourceWatch as WatchObject } from "./subscriptions/resource-watch";
 
-// The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION).
-export { GraphQLWsConnection } from "./subscriptions/graphql-ws-connection";
-export { ResourceWatch } from "./subscriptions/resource-watch";
+// The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION), each given the same
+// settings as the Worker's requests (with EMULATOR_URL's defaults applied, see emulator-settings.ts).
+
+/** One graphql-ws socket (`subscriptions/graphql-ws-connection.ts`). */
+export class GraphQLWsConnection extends SocketConnection {
+  constructor(ctx: DurableObjectState, env: GatewayEnv) {
+    super(ctx, withEmulatorSettings(env));
+  }
+}
+
+/** One watched job or dataset of one tenant (`subscriptions/resource-watch.ts`). */
+export class ResourceWatch extends WatchObject {
+  constructor(ctx: DurableObjectState, env: GatewayEnv) {
+    super(ctx, withEmulatorSettings(env));
+  }
+}
 
 /** The Worker: GraphQL (HTTP, SSE, WebSocket) on `/graphql`, a pointer to it on `/`, the jobs page on `/jobs`. */
 export default {
-  async fetch(request, env, executionContext): Promise<Response> {
+  async fetch(request, rawEnv, executionContext): Promise<Response> {
+    const env = withEmulatorSettings(rawEnv);
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
     // A browser page on a foreign origin may not open one (cross-site WebSocket hijacking).
     if (isWebSocketUpgrade(request, GRAPHQL_PATH)) {

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTenant } from "../utils/tenant";
-import { clearUpstreamRequests, gql, gqlData, resetEmulator, upstreamGet, upstreamRequests, type GqlResponse, type Page } from "./helpers";
+import { clearUpstreamRequests, gql, gqlData, resetEmulator, upstreamGet, upstreamRequests, type GraphQLResponse, type Page } from "./helpers";
 
 type Node = { id: string };
 type Args = Record<string, unknown>;
@@ -23,7 +23,7 @@ interface ConnectionUnderTest {
   /** The kind its cursors carry (named when refused by another connection). */
   kind: string;
   /** One request for a page; the page, or null, at `path`. */
-  request: (args: Args) => Promise<GqlResponse<Record<string, unknown>>>;
+  request: (args: Args) => Promise<GraphQLResponse<Record<string, unknown>>>;
   pageOf: (data: Record<string, unknown> | null | undefined) => Page<Node> | null;
   /** The whole list, in order, with each item's cursor. */
   all: Page<Node>;
@@ -78,8 +78,8 @@ beforeAll(async () => {
   await useTenant().setSyntheticLog(logJobId, { entries: 30, sameTime: [1, 3, 1, 2] });
   for (const connection of connections) {
     const result = await connection.request({ first: 100 });
-    expect(result.errors, result.text).toBeUndefined();
-    const all = connection.pageOf(result.data);
+    expect(result.body.errors, result.text).toBeUndefined();
+    const all = connection.pageOf(result.body.data);
     if (all === null) throw new Error(`${connection.name}: no list`);
     expect(all.pageInfo.hasNextPage).toBe(false);
     expect(all.edges.length).toBeGreaterThanOrEqual(8);
@@ -132,8 +132,8 @@ describe("every combination of first, last, after and before", () => {
     const expected: Record<string, unknown> = {};
     for (const connection of connections) {
       const result = await connection.request(argsOf(connection, combination));
-      expect(result.errors, result.text).toBeUndefined();
-      const page = connection.pageOf(result.data);
+      expect(result.body.errors, result.text).toBeUndefined();
+      const page = connection.pageOf(result.body.data);
       answers[connection.name] = page === null ? null : {
         ids: page.edges.map((edge) => edge.node.id),
         hasNextPage: page.pageInfo.hasNextPage,
@@ -161,8 +161,8 @@ describe("refused arguments", () => {
     await clearUpstreamRequests();
     for (const connection of connections) {
       const result = await connection.request(args);
-      expect(connection.pageOf(result.data), connection.name).toBeNull();
-      expect(result.errors?.map((error) => [error.message, error.extensions?.code]), connection.name).toEqual([[message, "BAD_USER_INPUT"]]);
+      expect(connection.pageOf(result.body.data), connection.name).toBeNull();
+      expect(result.body.errors?.map((error) => [error.message, error.extensions?.code]), connection.name).toEqual([[message, "BAD_USER_INPUT"]]);
     }
     // The log's job is read (its field is on the job); no list or log is.
     expect((await upstreamRequests()).filter((request) => !/\/jobs\/[^/]+$/.test(request.path))).toEqual([]);
@@ -173,7 +173,7 @@ describe("refused arguments", () => {
       const other = connections[(index + 1) % connections.length] as ConnectionUnderTest;
       for (const name of ["after", "before"]) {
         const result = await connection.request({ first: 2, [name]: other.all.pageInfo.endCursor });
-        expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+        expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
           [`Argument "${name}": this cursor belongs to the "${other.kind}" connection, not "${connection.kind}".`, "BAD_USER_INPUT"],
         ]);
       }

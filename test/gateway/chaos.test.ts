@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient, type Watch } from "../subscriptions/helpers";
-import { clearFaults, clearUpstreamRequests, DEMO, graphqlUrl, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
+import { clearFaults, clearUpstreamRequests, DEMO, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
 
 const READS = 300;

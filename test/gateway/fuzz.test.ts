@@ -25,7 +25,7 @@ import {
   type GraphQLNamedType,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, graphqlUrl, resetEmulator } from "./helpers";
+import { DEMO, resetEmulator } from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
 
 /** The codes the README lists (Errors paragraph). */

@@ -8,7 +8,6 @@ import {
   DEMO,
   gql,
   gqlData,
-  graphqlUrl,
   resetEmulator,
   upstreamGet,
   upstreamRequests,

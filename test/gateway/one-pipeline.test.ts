@@ -12,7 +12,7 @@ import { createClient as createWsClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearUpstreamRequests, DEMO, upstreamRequests, type GqlError } from "./helpers";
-import { startGateway, type TestGateway } from "./security-helpers";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 
 const OWN_KEYS = { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key };
 const JOBS_ID = "sha256:one-pipeline-jobs";
@@ -86,19 +86,19 @@ async function overAll(url: string, payload: Record<string, unknown>): Promise<{
 
 beforeAll(async () => {
   [gateway, broken] = await Promise.all([
-    startGateway({ TRUSTED_DOCUMENTS: JSON.stringify(MANIFEST) }),
-    startGateway({ TRUSTED_DOCUMENTS: "{ not json" }),
+    startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, TRUSTED_DOCUMENTS: JSON.stringify(MANIFEST) }),
+    startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, TRUSTED_DOCUMENTS: "{ not json" }),
   ]);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([gateway?.worker.dispose(), broken?.worker.dispose()]);
+  await Promise.all([gateway?.dispose(), broken?.dispose()]);
 });
 
 describe("one rule, one piece of code, three transports", () => {
   it("refuses an ad-hoc query with the same PERSISTED_QUERY_ONLY error over HTTP, SSE and graphql-ws, before any upstream call", async () => {
     await clearUpstreamRequests();
-    const { post, sse, ws } = await overAll(gateway.graphql, { query: "{ jobs(first: 1) { edges { node { id } } } }" });
+    const { post, sse, ws } = await overAll(gateway.graphql.endpoint, { query: "{ jobs(first: 1) { edges { node { id } } } }" });
     const expected = [
       {
         message:
@@ -115,7 +115,7 @@ describe("one rule, one piece of code, three transports", () => {
 
   it("refuses an unknown id with the same PERSISTED_QUERY_NOT_FOUND error on all three", async () => {
     await clearUpstreamRequests();
-    const { post, sse, ws } = await overAll(gateway.graphql, { documentId: "sha256:unknown" });
+    const { post, sse, ws } = await overAll(gateway.graphql.endpoint, { documentId: "sha256:unknown" });
     const expected = [
       {
         message: 'No trusted document has the id "sha256:unknown". This gateway runs only the documents of its manifest (TRUSTED_DOCUMENTS).',
@@ -129,7 +129,7 @@ describe("one rule, one piece of code, three transports", () => {
   });
 
   it("answers a broken manifest with the same GATEWAY_MISCONFIGURED error on all three", async () => {
-    const { post, sse, ws } = await overAll(broken.graphql, { documentId: JOBS_ID });
+    const { post, sse, ws } = await overAll(broken.graphql.endpoint, { documentId: JOBS_ID });
     const expected = [
       {
         message:
@@ -144,7 +144,7 @@ describe("one rule, one piece of code, three transports", () => {
   });
 
   it("hands the manifest's document to the same next rule: introspection (off) refuses it alike on all three", async () => {
-    const { post, sse, ws } = await overAll(gateway.graphql, { documentId: INTROSPECTION_ID });
+    const { post, sse, ws } = await overAll(gateway.graphql.endpoint, { documentId: INTROSPECTION_ID });
     const messages = (refusal: Refusal) => refusal.errors.map((error) => [error.extensions?.code, error.message]);
     const expected = ["__schema", "queryType"].map((field) => [
       "INTROSPECTION_DISABLED",
@@ -157,13 +157,13 @@ describe("one rule, one piece of code, three transports", () => {
   });
 
   it("runs the manifest's document by id on all three", async () => {
-    const post = await fetch(gateway.graphql, {
+    const post = await fetch(gateway.graphql.endpoint, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", ...OWN_KEYS },
       body: JSON.stringify({ documentId: JOBS_ID }),
     });
     expect(((await post.json()) as { errors?: unknown }).errors).toBeUndefined();
-    const { sse, ws } = await overAll(gateway.graphql, { documentId: JOBS_ID });
+    const { sse, ws } = await overAll(gateway.graphql.endpoint, { documentId: JOBS_ID });
     expect(sse.errors).toEqual([]);
     expect(ws.errors).toEqual([]);
   });

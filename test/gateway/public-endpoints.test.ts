@@ -7,8 +7,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { useTenant, type UpstreamRequest } from "../utils/tenant";
-import { gql, gqlData, type GqlResponse } from "./helpers";
-import { startGateway, type TestGateway } from "./security-helpers";
+import type { GraphQLResponse } from "../utils/graphql-client";
+import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
+import { gql, gqlData } from "./helpers";
 
 const TENANT = useTenant();
 const DEMO = TENANT.demo;
@@ -23,15 +24,8 @@ type Created = { createWebhook: { webhook: { id: string; nexusId: string; endpoi
 let strict: TestGateway;
 
 /** A GraphQL request to the gateway with the production rules, as the tenant's demo project. */
-async function strictGql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
-  const response = await fetch(strict.graphql, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...CALLER },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as Pick<GqlResponse<T>, "data" | "errors">;
-  return { status: response.status, data: body.data, errors: body.errors, text };
+async function strictGql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  return strict.graphql.query<T>(query, variables, { headers: CALLER });
 }
 
 function calls(requests: UpstreamRequest[]): string[] {
@@ -41,11 +35,17 @@ function calls(requests: UpstreamRequest[]): string[] {
 beforeAll(async () => {
   await TENANT.reset();
   // The production rules, spelled out: no default credentials, gateway auth off only because no key is held.
-  strict = await startGateway({ NEXUS_PROJECT_ID: "", NEXUS_SECRET_KEY: "", GATEWAY_AUTH: "off", WEBHOOK_ALLOW_PRIVATE: "false" });
+  // UPLOAD_ALLOWED_HOSTS empty: the default (storage.googleapis.com), not the suite's emulator host.
+  strict = await startTestGateway({
+    ...PRODUCTION_BROWSER_AND_AUTH,
+    GATEWAY_AUTH: "off",
+    WEBHOOK_ALLOW_PRIVATE: "false",
+    UPLOAD_ALLOWED_HOSTS: "",
+  });
 });
 
 afterAll(async () => {
-  await strict?.worker.dispose();
+  await strict?.dispose();
 });
 
 beforeEach(async () => {
@@ -82,7 +82,7 @@ const REFUSED: readonly (readonly [string, string])[] = [
 describe("webhook endpoints, with the production rules", () => {
   it.each(REFUSED)("createWebhook refuses %s, with no upstream call", async (endpoint, problem) => {
     const result = await strictGql(CREATE, { input: { name: "probe", endpoint } });
-    expect(result.errors).toEqual([
+    expect(result.body.errors).toEqual([
       expect.objectContaining({ message: `input.endpoint: ${problem}`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
     ]);
     expect(await TENANT.requests()).toEqual([]);
@@ -90,10 +90,10 @@ describe("webhook endpoints, with the production rules", () => {
 
   it("createWebhook sends a public https endpoint upstream, which stores it", async () => {
     const result = await strictGql<Created>(CREATE, { input: { name: "public", endpoint: "https://hooks.example.com/x" } });
-    expect(result.errors, result.text).toBeUndefined();
-    expect(result.data?.createWebhook.webhook.endpoint).toBe("https://hooks.example.com/x");
+    expect(result.body.errors, result.text).toBeUndefined();
+    expect(result.body.data?.createWebhook.webhook.endpoint).toBe("https://hooks.example.com/x");
     expect(calls(await TENANT.requests())).toEqual([`POST ${BASE}/webhooks`]);
-    const stored = await fetch(`${inject("emulatorUrl")}${BASE}/webhooks/${result.data?.createWebhook.webhook.nexusId}`, {
+    const stored = await fetch(`${inject("emulatorUrl")}${BASE}/webhooks/${result.body.data?.createWebhook.webhook.nexusId}`, {
       headers: { "Secret-Key": DEMO.key },
     });
     expect(((await stored.json()) as { endpoint: string }).endpoint).toBe("https://hooks.example.com/x");
@@ -101,11 +101,11 @@ describe("webhook endpoints, with the production rules", () => {
 
   it("updateWebhook refuses every such endpoint too, with no upstream call", async () => {
     const created = await strictGql<Created>(CREATE, { input: { name: "to-update", endpoint: "https://hooks.example.com/u" } });
-    const id = created.data?.createWebhook.webhook.id;
+    const id = created.body.data?.createWebhook.webhook.id;
     await TENANT.clearRequests();
     for (const [endpoint, problem] of REFUSED) {
       const result = await strictGql(UPDATE, { input: { id, endpoint } });
-      expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([[`input.endpoint: ${problem}`, "BAD_USER_INPUT"]]);
+      expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([[`input.endpoint: ${problem}`, "BAD_USER_INPUT"]]);
     }
     expect(await TENANT.requests()).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("webhook endpoints, with the production rules", () => {
     const { id, nexusId } = made.createWebhook.webhook;
     await TENANT.clearRequests();
     const refused = await strictGql(TEST, { id });
-    expect(refused.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(refused.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       [
         `Argument "id": webhook ${nexusId} is not tested: its endpoint "http://127.0.0.1:9/nowhere" is a loopback address (127.0.0.0/8)` +
           "; set WEBHOOK_ALLOW_PRIVATE=true to allow. Change it with updateWebhook.",
@@ -129,7 +129,7 @@ describe("webhook endpoints, with the production rules", () => {
     const plain = await gqlData<Created>(CREATE, { input: { name: "plain", endpoint: "http://example.com/hook" } }, DEMO);
     await TENANT.clearRequests();
     const refusedPlain = await strictGql(TEST, { id: plain.createWebhook.webhook.id });
-    expect(refusedPlain.errors?.map((error) => error.message)).toEqual([
+    expect(refusedPlain.body.errors?.map((error) => error.message)).toEqual([
       `Argument "id": webhook ${plain.createWebhook.webhook.nexusId} is not tested: its endpoint must use https, got "http://example.com/hook". ` +
         "Change it with updateWebhook.",
     ]);
@@ -138,7 +138,7 @@ describe("webhook endpoints, with the production rules", () => {
     // The control: where private endpoints are allowed, the same test reaches the upstream's test call.
     await TENANT.clearRequests();
     const tested = await gql(TEST, { id }, DEMO);
-    expect(tested.errors, tested.text).toBeUndefined();
+    expect(tested.body.errors, tested.text).toBeUndefined();
     expect(calls(await TENANT.requests())).toEqual([`POST ${BASE}/webhooks/${nexusId}:test`]);
   });
 });
@@ -155,7 +155,7 @@ describe("upstream redirects", () => {
 
     const result = await strictGql(`{ webhooks(first: 1) { edges { node { name } } } }`);
     const origin = new URL(inject("emulatorUrl")).origin;
-    expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+    expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
       [
         `nexus webhooks.list: the upstream answered 302 (a redirect to ${origin}) from ${BASE}/webhooks; the gateway does not ` +
           "follow redirects with credentials: check the upstream's base URL",
@@ -180,8 +180,8 @@ describe("upload URLs an upstream returns", () => {
     };
     const created = datasets.data.find((dataset) => dataset.name === "not-uploaded");
     expect(created).toBeDefined();
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
-    expect(result.errors?.[0]?.message).toMatch(
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
+    expect(result.body.errors?.[0]?.message).toMatch(
       new RegExp(
         `^Created dataset ${created?.id} \\(\\S+\\), but its upload failed: nexus datasets\\.upload: the upload URL's host "127\\.0\\.0\\.1" ` +
           `is not in UPLOAD_ALLOWED_HOSTS \\(storage\\.googleapis\\.com\\); nothing was sent\\. Delete it or upload again with its upload instructions\\.$`,

@@ -3,7 +3,7 @@
  * and missing objects (null at their path, the rest of the query resolves).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, gql, gqlData, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
+import { DEMO, gql, gqlData, graphqlUrl, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
 
 interface WireJob {
@@ -316,14 +316,12 @@ describe("node and nodes", () => {
 
 describe("GraphiQL and the endpoint", () => {
   it("serves GraphiQL to a browser GET on /graphql", async () => {
-    const { graphqlUrl } = await import("./helpers");
     const response = await suiteGraphQL().fetch({ headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("GraphiQL");
   });
 
   it("serves GraphiQL's own files from the Worker, so that it works offline and opens on the gateway's query", async () => {
-    const { graphqlUrl } = await import("./helpers");
     const { GRAPHIQL_DEFAULT_QUERY } = await import("../../src/graphiql-default-query");
     const page = await (await suiteGraphQL().fetch({ headers: { accept: "text/html" } })).text();
     expect(page).not.toContain("unpkg.com");
@@ -349,7 +347,6 @@ describe("GraphiQL and the endpoint", () => {
   });
 
   it("lets a browser app on another origin send the credential headers (CORS preflight)", async () => {
-    const { graphqlUrl } = await import("./helpers");
     const response = await suiteGraphQL().fetch({
       method: "OPTIONS",
       headers: {
@@ -364,7 +361,6 @@ describe("GraphiQL and the endpoint", () => {
   });
 
   it("answers a query sent with GET", async () => {
-    const { graphqlUrl } = await import("./helpers");
     const url = `${graphqlUrl()}?query=${encodeURIComponent("{ webhooks(first: 1) { edges { node { name } } } }")}`;
     const response = await fetch(url, {
       headers: { accept: "application/json", "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },

@@ -8,7 +8,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useGravitiTenant } from "../utils/graviti-tenant";
 import { useTenant } from "../utils/tenant";
 import { modelArtsProjectsOf } from "../emulator/modelarts-helpers";
-import { graphqlUrl, walk, type GqlError, type Page } from "./helpers";
+import { walk, type GqlError, type Page } from "./helpers";
 import { modelArts } from "../modelarts/helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
 

@@ -13,18 +13,11 @@ import { startWorker, type StartedWorker } from "./workers";
  * gateway a test starts has them under its own `vars`.
  */
 export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string, string>> => ({
-  // The emulator behind it, and no default credentials, so that every test says which project it acts as
-  // (x-nexus-project-id / x-nexus-secret-key).
-  NEXUS_API_URL: emulatorUrl,
-  NEXUS_PROJECT_ID: "",
-  NEXUS_SECRET_KEY: "",
-  // Graviti: the emulator's /graviti, and no default key (tests send x-graviti-access-key when they want it).
-  GRAVITI_API_URL: `${emulatorUrl}/graviti`,
-  GRAVITI_ACCESS_KEY: "",
-  // ModelArts: the emulator's ModelArts API, and no default project or token either.
-  MODELARTS_API_URL: `${emulatorUrl}/modelarts`,
-  MODELARTS_PROJECT_ID: "",
-  MODELARTS_TOKEN: "",
+  // Every registered backend over its part of the emulator (each backend says where: src/emulator-settings.ts),
+  // and no default credentials, so that every test says which project it acts as (its credential headers). A test
+  // that wants server-held credentials sets the backend's settings, which win.
+  EMULATOR_URL: emulatorUrl,
+  EMULATOR_DEMO_CREDENTIALS: "false",
   // Subscriptions poll fast in tests (jobs run at 20 ms per item), and give up after 3 failed polls.
   POLL_INTERVAL_MS: "200",
   POLL_MAX_INTERVAL_MS: "1000",
@@ -45,6 +38,11 @@ export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string,
   INTROSPECTION: "true",
   JOBS_PAGE: "true",
   CORS_ORIGINS: "https://app.example.com",
+  // Like .dev.vars: the emulator is on loopback over plain http, so webhook endpoints may be private hosts, and the
+  // emulator's upload URLs (http://127.0.0.1:port/upload/…) are allowed. test/gateway/public-endpoints.test.ts starts
+  // a gateway with the production rules.
+  WEBHOOK_ALLOW_PRIVATE: "true",
+  UPLOAD_ALLOWED_HOSTS: "127.0.0.1",
 });
 
 /**
