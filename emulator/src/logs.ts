@@ -11,7 +11,7 @@ import { badRequest } from "./errors";
 import { fractionOf, hash32, ID_PREFIX, uuidFromSeed } from "./ids";
 import { failureTable, jobEnd, jobStartTime, NO_FAILURE, STAGES, stageTime, stoppedBeforeStart } from "./job-lifecycle";
 import { syntheticLogPage } from "./synthetic-log";
-import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel } from "./types";
+import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel, type LogQuery } from "./types";
 
 /** Share of passed stages that log a retried transient error first. */
 const WARNING_SHARE = 0.05;
@@ -25,14 +25,6 @@ export interface JobLog {
   object: "batch_job_log";
   projectId: string;
   entries: LogEntry[];
-}
-
-/** Filters of `GET …/logs`, parsed. */
-export interface LogQuery {
-  beforeTime?: number;
-  afterTime?: number;
-  minLevel: LogLevel;
-  maxEntries: number;
 }
 
 function parseTime(name: string, raw: string | null): number | undefined {

@@ -13,8 +13,7 @@
 import { errorResponse, methodNotAllowed, notFound } from "./errors";
 import { drainBody } from "./drain-body";
 import { fractionOf, hash32, uuidFromSeed } from "./ids";
-import type { LogQuery } from "./logs";
-import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel, type SyntheticLogSpec } from "./types";
+import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel, type LogQuery, type SyntheticLogSpec } from "./types";
 import { controlTenantOf } from "./tenants";
 import { parseBody, syntheticLogBody } from "./validation";
 

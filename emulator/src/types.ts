@@ -166,3 +166,11 @@ export interface RequestLogEntry {
    */
   keyId: string | null;
 }
+
+/** Filters of `GET …/logs`, parsed (`logs.ts`); the synthetic logs answer them too (`synthetic-log.ts`). */
+export interface LogQuery {
+  beforeTime?: number;
+  afterTime?: number;
+  minLevel: LogLevel;
+  maxEntries: number;
+}
