@@ -15,6 +15,9 @@ const root = import.meta.dirname;
 export default defineConfig(
   globalIgnores([
     "**/.wrangler/",
+    // A backend written to be copied into src/backends/ of a copy of the sources (its imports resolve from there),
+    // built by wrangler in test/gateway/adding-a-backend.test.ts.
+    "test/fixtures/memory-backend/",
     "dist/",
     "coverage/",
     ".test-results/",

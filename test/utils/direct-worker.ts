@@ -52,7 +52,7 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
   const worker = await devEnv.startWorker({
     // From a copy of the sources taken when the run began (workers-root.ts): an edit in the checkout meanwhile
     // would make wrangler rebuild and restart the Worker, on another port.
-    config: join(workersRoot(), options.config),
+    config: join(options.root ?? workersRoot(), options.config),
     bindings,
     // No .dev.vars: an empty list is not enough (wrangler then reads .dev.vars); an empty file is read instead.
     envFiles: ["/dev/null"],

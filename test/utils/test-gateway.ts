@@ -79,6 +79,8 @@ export interface TestGateway extends TestWorker {
 export interface TestGatewayOptions {
   /** The emulator behind the gateway (default: the run's, `inject("emulatorUrl")`; test/global-setup.ts gives its own). */
   emulatorUrl?: string;
+  /** A copy of the sources of the test's own to build it from (`copyOfSources()`), e.g. with a backend added. */
+  root?: string;
 }
 
 /**
@@ -87,7 +89,11 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(vars: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const emulatorUrl = options.emulatorUrl ?? inject("emulatorUrl");
-  const started = await startWorker({ config: "wrangler.toml", vars: { ...SUITE_GATEWAY_VARS(emulatorUrl), ...vars } });
+  const started = await startWorker({
+    config: "wrangler.toml",
+    vars: { ...SUITE_GATEWAY_VARS(emulatorUrl), ...vars },
+    ...(options.root === undefined ? {} : { root: options.root }),
+  });
   return {
     url: started.url,
     proxyUrl: started.proxyUrl,

@@ -24,11 +24,18 @@ let root: string | undefined;
 
 /** The copy's directory (made on the first call of this process, removed when the process exits). */
 export function workersRoot(): string {
-  if (root !== undefined) return root;
+  root ??= copyOfSources();
+  return root;
+}
+
+/**
+ * A new copy of the Workers' sources, for a test that changes them (one that adds a backend); removed when the
+ * process exits. Start a Worker from it with `startTestGateway(vars, { root })`.
+ */
+export function copyOfSources(): string {
   const copy = mkdtempSync(join(tmpdir(), "gateway-workers-"));
   for (const source of SOURCES) cpSync(join(REPOSITORY, source), join(copy, source), { recursive: true });
   symlinkSync(join(REPOSITORY, "node_modules"), join(copy, "node_modules"));
   process.once("exit", () => rmSync(copy, { recursive: true, force: true }));
-  root = copy;
   return copy;
 }

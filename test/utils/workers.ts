@@ -15,6 +15,8 @@ export interface StartWorkerOptions {
   vars?: Record<string, string>;
   /** A directory for the Worker's Durable Object storage, kept across restarts (default: in memory, gone on dispose). */
   persistTo?: string;
+  /** The copy of the sources to build it from (default: the run's, `workersRoot()`; see workers-root.ts). */
+  root?: string;
 }
 
 /**
