@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { coverage } from "../utils/wire-values";
-import { gqlData, resetEmulator, upstreamGet, upstreamRequests } from "./helpers";
+import { clearUpstreamRequests, gql, gqlData, resetEmulator, upstreamGet, upstreamRequests } from "./helpers";
 
 const DATASET_FIELDS = `id nexusId projectId name provider createdAt updatedAt state itemCount expiresAt expired
   status { overview message updatedAt sourceKind upload { method url headers { name value } expiresAt } }`;
@@ -123,6 +123,19 @@ describe("a Nexus job with an ephemeral deployment", () => {
     expect(created.createJob.job.deployment.template).toEqual({ instanceId: null, resources: { GPU_T4: 1 }, replicas: 1, scaling: { replicas: 1 } });
     const requests = await upstreamRequests();
     expect(requests.filter((request) => request.method === "POST" && request.path.endsWith("/jobs")).map((request) => request.status)).toContain(201);
+  });
+});
+
+describe("createJob's ephemeral deployment", () => {
+  it("refuses a template with neither instanceId nor resources before any call, naming both", async () => {
+    await clearUpstreamRequests();
+    const result = await gql("mutation($input: CreateJobInput!) { createJob(input: $input) { job { id } } }", {
+      input: { name: "no-instance", datasetId, webhookIds: [], ephemeralDeployment: { artifactId: "artifact_x", replicas: 1 } },
+    });
+    expect(result.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([
+      ["BAD_USER_INPUT", "Give input.ephemeralDeployment.instanceId, or input.ephemeralDeployment.resources instead."],
+    ]);
+    expect(await upstreamRequests()).toEqual([]);
   });
 });
 
