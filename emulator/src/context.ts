@@ -10,14 +10,27 @@ import type { ProjectRecord } from "./types";
 export interface Settings {
   /** How long each item spends at each stage of a job created from now on. */
   msPerItem: number;
-  /** How long a dataset's upload URL stays valid. */
+  /** How long a dataset's upload URL stays valid; an upload URL that expires unused fails the dataset. */
   uploadUrlTtlMs: number;
+  /** How long after its creation a new dataset expires. */
+  datasetLifetimeMs: number;
+  /** A new job's default stop time, this long after its start, when the create body gives none. */
+  jobRunMs: number;
   /** When the data was last seeded. */
   resetAt: number;
 }
 
-/** Defaults: a 300-item demo job takes about five minutes; upload URLs last an hour. */
-export const DEFAULT_SETTINGS = { msPerItem: 1000, uploadUrlTtlMs: 3_600_000 } as const;
+/**
+ * Defaults: a 300-item demo job takes about five minutes; upload URLs last 12 hours (the lifetime of the SDK's
+ * example signed URL); a dataset expires 10 days after its creation (the SDK's example); a job with no stop time
+ * stops 7 days after its start (emulator convention: the API fills in both times, and the SDK names no value).
+ */
+export const DEFAULT_SETTINGS = {
+  msPerItem: 1000,
+  uploadUrlTtlMs: 12 * 3_600_000,
+  datasetLifetimeMs: 10 * 24 * 3_600_000,
+  jobRunMs: 7 * 24 * 3_600_000,
+} as const;
 
 /** Per-request context of an API handler. */
 export interface ApiContext {

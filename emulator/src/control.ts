@@ -1,6 +1,7 @@
 /**
  * The control API under `/__emulator/` (no auth, never recorded in the request log):
- * - `POST /__emulator/reset` `{msPerItem?, uploadUrlTtlMs?, largeProject?: {jobs?, datasets?}}`: back to the seeded
+ * - `POST /__emulator/reset` `{msPerItem?, uploadUrlTtlMs?, datasetLifetimeMs?, jobRunMs?, largeProject?: {jobs?,
+ *   datasets?}}`: back to the seeded
  *   data, plus the large project when asked (large-project.ts); also clears the request log and the faults.
  * - `GET /__emulator/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/faults` `{latencyMs?, jitterMs?, errorRate?, errorStatus?, throttleRate?, retryAfterSeconds?,

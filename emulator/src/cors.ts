@@ -12,6 +12,18 @@ export function isUploadPreflight(request: Request, pathname: string): boolean {
   return request.method === "OPTIONS" && pathname.startsWith("/upload/");
 }
 
+/**
+ * The headers an upload URL asks for (resources/datasets.ts `uploadHeaders`). A browser sets `content-length`
+ * itself; listing it does no harm and matches a bucket configured for the signed URL's headers.
+ */
+export const UPLOAD_REQUEST_HEADERS = [
+  "content-length",
+  "x-goog-hash",
+  "x-goog-meta-datature-dataset-link",
+  "x-goog-if-generation-match",
+  "content-type",
+] as const;
+
 /** The answer to an upload preflight: PUT with the headers the upload URL asks for, from any origin. */
 export function uploadPreflightResponse(): Response {
   return new Response(null, {
@@ -19,7 +31,7 @@ export function uploadPreflightResponse(): Response {
     headers: {
       ...UPLOAD_CORS_HEADERS,
       "Access-Control-Allow-Methods": "PUT",
-      "Access-Control-Allow-Headers": "Content-Type, x-goog-hash",
+      "Access-Control-Allow-Headers": UPLOAD_REQUEST_HEADERS.join(", "),
       "Access-Control-Max-Age": "3600",
     },
   });

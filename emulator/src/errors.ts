@@ -10,6 +10,7 @@ export type ErrorCode =
   | "ResourceNotFoundError"
   | "MethodNotAllowedError"
   | "ConflictError"
+  | "PreconditionFailedError"
   | "TooManyRequestsError"
   | "InternalServerError"
   | "BadGatewayError"
@@ -73,6 +74,8 @@ export function codeForStatus(status: number): ErrorCode {
       return "MethodNotAllowedError";
     case 409:
       return "ConflictError";
+    case 412:
+      return "PreconditionFailedError";
     case 429:
       return "TooManyRequestsError";
     case 502:

@@ -77,6 +77,8 @@ export class EmulatorState extends TenantState<Env> implements ControlBackend<Re
     const settings: Settings = {
       msPerItem: options.msPerItem ?? DEFAULT_SETTINGS.msPerItem,
       uploadUrlTtlMs: options.uploadUrlTtlMs ?? DEFAULT_SETTINGS.uploadUrlTtlMs,
+      datasetLifetimeMs: options.datasetLifetimeMs ?? DEFAULT_SETTINGS.datasetLifetimeMs,
+      jobRunMs: options.jobRunMs ?? DEFAULT_SETTINGS.jobRunMs,
       resetAt: Date.now(),
     };
     // One transaction: thousands of rows of a large project are written once, and a reader never sees half a world.

@@ -79,7 +79,8 @@ function projectById(store: Store, id: string): ProjectRecord | undefined {
 }
 
 function settingsOf(store: Store, now: number): Settings {
-  return store.getMeta<Settings>("settings") ?? { ...DEFAULT_SETTINGS, resetAt: now };
+  // Settings stored before a setting existed lack it: the default fills in.
+  return { ...DEFAULT_SETTINGS, resetAt: now, ...store.getMeta<Partial<Settings>>("settings") };
 }
 
 async function dispatch(store: Store, tenant: string, request: Request, now: number): Promise<Response> {

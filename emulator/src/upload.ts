@@ -2,14 +2,16 @@
  * The upload URL of a dataset: `PUT /upload/<token>` with the raw NDJSON bytes and exactly the headers the dataset
  * announced, no `Secret-Key` (it stands in for a Google Cloud Storage signed URL).
  *
- * Rejected with the dataset unchanged: unknown token (404), URL expired (403), dataset no longer waiting for a file
- * (409), a missing or different announced header (400), a size other than `sizeBytes` (400), a CRC32C other than
- * the announced one (400). Accepted (200, empty body): the dataset becomes `Uploaded` with `itemCount`, or
+ * Rejected with the dataset unchanged: unknown token (404), URL expired (403; the dataset reads `FailedUpload`), a
+ * missing or different announced header (400: `content-length`, `x-goog-hash`, `x-goog-meta-datature-dataset-link`,
+ * `x-goog-if-generation-match`, `content-type`), a file already uploaded to the URL (412, as Cloud Storage answers
+ * `x-goog-if-generation-match: 0` when the object exists), a body other than `sizeBytes` long (400), a CRC32C other
+ * than the announced one (400). Accepted (200, empty body): the dataset becomes `Uploaded` with `itemCount`, or
  * `FailedProcessing` with a message naming the first bad line.
  */
 import { crc32c } from "@aws-crypto/crc32c";
 import { ApiError, badRequest, forbidden, notFound } from "./errors";
-import { uploadHeaders } from "./resources/datasets";
+import { datasetAt, uploadHeaders } from "./resources/datasets";
 import type { Store } from "./store";
 import type { DatasetRecord } from "./types";
 
@@ -55,16 +57,23 @@ export function parseNdjson(bytes: Uint8Array): NdjsonResult {
 
 /** Checks the PUT against the dataset; throws the rejection (dataset unchanged) or returns the body bytes. */
 async function acceptedBytes(dataset: DatasetRecord, request: Request, now: number): Promise<Uint8Array> {
-  if (dataset.overview !== "Uploading") {
-    throw new ApiError(409, "ConflictError", `dataset ${dataset.id} is not waiting for a file: its status is ${dataset.overview}`);
+  if (dataset.overview === "FailedUpload" || (dataset.overview === "Uploading" && now > dataset.uploadExpiresAt)) {
+    throw forbidden(`upload URL expired at ${dataset.uploadExpiresAt}`);
   }
-  if (now > dataset.uploadExpiresAt) throw forbidden(`upload URL expired at ${dataset.uploadExpiresAt}`);
   for (const [name, expected] of Object.entries(uploadHeaders(dataset))) {
     const actual = request.headers.get(name);
     if (actual !== expected) {
       const got = actual === null ? "nothing" : JSON.stringify(actual);
       throw badRequest(`header ${name}: expected ${JSON.stringify(expected)}, got ${got}`);
     }
+  }
+  // Any status past Uploading means a file has arrived: the object exists, so generation 0 no longer matches.
+  if (dataset.overview !== "Uploading") {
+    throw new ApiError(
+      412,
+      "PreconditionFailedError",
+      `dataset ${dataset.id} already has its file (status ${dataset.overview}): x-goog-if-generation-match 0 does not hold`,
+    );
   }
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength !== dataset.sizeBytes) {
@@ -79,8 +88,9 @@ async function acceptedBytes(dataset: DatasetRecord, request: Request, now: numb
 
 /** Handles `PUT /upload/<token>` (see the module comment). */
 export async function handleUpload(store: Store, request: Request, token: string, now: number): Promise<Response> {
-  const dataset = store.datasetByUploadToken(token);
-  if (dataset === undefined) throw notFound(`upload URL /upload/${token} not found`);
+  const stored = store.datasetByUploadToken(token);
+  if (stored === undefined) throw notFound(`upload URL /upload/${token} not found`);
+  const dataset = datasetAt(stored, now);
   const bytes = await acceptedBytes(dataset, request, now);
   const parsed = parseNdjson(bytes);
   const updated: DatasetRecord =

@@ -80,18 +80,25 @@ const deployment = z.discriminatedUnion(
     z.object({ kind: z.literal("ExistingDeployment"), deploymentId: prefixedId("deploy_") }),
     z.object({
       kind: z.literal("NewEphemeralDeployment"),
-      template: z.looseObject(
-        {
-          artifactId: text(),
-          instanceId: text(),
-          replicas: int(1, 100),
-          name: text().optional(),
-          region: text().optional(),
-          versionTag: text().optional(),
-          options: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
-        },
-        { error: "expected an object {artifactId, instanceId, replicas}" },
-      ),
+      // The SDK creates a template with `instanceId` or with `resources` instead: one of them is required.
+      template: z
+        .looseObject(
+          {
+            artifactId: text(),
+            instanceId: text().optional(),
+            resources: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
+            replicas: int(1, 100),
+            name: text().optional(),
+            region: text().optional(),
+            versionTag: text().optional(),
+            options: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
+          },
+          { error: "expected an object {artifactId, instanceId or resources, replicas}" },
+        )
+        .refine((template) => template.instanceId !== undefined || template.resources !== undefined, {
+          error: "expected instanceId or resources",
+          path: ["instanceId"],
+        }),
     }),
   ],
   { error: 'expected "ExistingDeployment" or "NewEphemeralDeployment"' },
@@ -162,6 +169,8 @@ export const resetBody = z.object({
   // At least 10 ms: log entry times stay unique only while a stage slot is wider than 7 ms (job-lifecycle.ts).
   msPerItem: int(10, 3_600_000).optional(),
   uploadUrlTtlMs: int(1, 7 * 24 * 3_600_000).optional(),
+  datasetLifetimeMs: int(1, 365 * 24 * 3_600_000).optional(),
+  jobRunMs: int(1, 365 * 24 * 3_600_000).optional(),
   // A third project at scale, for paging tests and the benchmark (large-project.ts); the bounds keep a reset fast.
   largeProject: z
     .object(

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../backends/parents';
-import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent, NexusLogEntryConnectionParent } from '../backends/nexus/parents';
+import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusDeploymentTemplateParent, NexusDeploymentStatusParent, NexusDeploymentVersionParent, NexusDeploymentScalingParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent, NexusLogEntryConnectionParent } from '../backends/nexus/parents';
 import type { GravitiDatasetParent } from '../backends/graviti/parents';
 import type { ModelArtsDatasetParent, ModelArtsExportTaskParent, ModelArtsExportTaskConnectionParent, ModelArtsExportParamsParent, ModelArtsLabelParent, ModelArtsDataSourceParent, ModelArtsSampleCountsParent } from '../backends/modelarts/parents';
 import type { GatewayContext } from '../backends/gateway-context';
@@ -235,12 +235,12 @@ export type DirectUploadInput = {
   sizeBytes: Scalars['Int']['input'];
 };
 
-/** An ephemeral deployment made for one job. */
+/** An ephemeral deployment made for one job. Give `instanceId`, or `resources` instead (as the SDK allows). */
 export type EphemeralDeploymentInput = {
   /** The model artifact to deploy. */
   artifactId: Scalars['String']['input'];
   /** The instance type, for example `instance_t4-standard-1g`. */
-  instanceId: Scalars['String']['input'];
+  instanceId?: InputMaybe<Scalars['String']['input']>;
   /** Optional deployment name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Optional backend-specific options. */
@@ -249,6 +249,8 @@ export type EphemeralDeploymentInput = {
   region?: InputMaybe<Scalars['String']['input']>;
   /** How many replicas (at least 1). */
   replicas: Scalars['Int']['input'];
+  /** The resources to ask for instead of an instance type, passed on as given. */
+  resources?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Optional runtime version tag. */
   versionTag?: InputMaybe<Scalars['String']['input']>;
 };
@@ -296,6 +298,11 @@ export type GravitiDataset = Dataset & Node & {
   storageConfig: Scalars['String']['output'];
   /** When the dataset was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * True when the dataset has an open draft (the upstream's `with_draft`, which a create with `withDraft: true`
+   * opens); null when the upstream does not say.
+   */
+  withDraft?: Maybe<Scalars['Boolean']['output']>;
   /** The workspace (by name) the dataset belongs to. */
   workspace: Scalars['String']['output'];
 };
@@ -876,22 +883,72 @@ export type NexusDeployment = {
   template?: Maybe<NexusEphemeralDeploymentTemplate>;
 };
 
-/** The template of an ephemeral deployment made for one job. */
+/** How a deployment scales. */
+export type NexusDeploymentScaling = {
+  __typename?: 'NexusDeploymentScaling';
+  /** How many replicas. */
+  replicas?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An ephemeral deployment's status. */
+export type NexusDeploymentStatus = {
+  __typename?: 'NexusDeploymentStatus';
+  /** A human-readable message, if any. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** The raw overview (open vocabulary; the emulator says `Creating`, `Available`, `Deleted`). */
+  overview?: Maybe<Scalars['String']['output']>;
+  /** When the status last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One earlier version of a deployment. */
+export type NexusDeploymentVersion = {
+  __typename?: 'NexusDeploymentVersion';
+  /** The model artifact of that version. */
+  artifactId?: Maybe<Scalars['String']['output']>;
+  /** When that version was set. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The runtime version tag of that version. */
+  versionTag?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * The deployment made for one job (`NewEphemeralDeployment`), as the platform reads it back: a whole Deployment.
+ * Every field is optional upstream, so every field is nullable; an unknown field never breaks a response.
+ */
 export type NexusEphemeralDeploymentTemplate = {
   __typename?: 'NexusEphemeralDeploymentTemplate';
-  /** The model artifact to deploy. */
-  artifactId: Scalars['String']['output'];
-  /** The instance type, for example `instance_t4-standard-1g`. */
-  instanceId: Scalars['String']['output'];
-  /** Optional deployment name. */
+  /** The model artifact deployed. */
+  artifactId?: Maybe<Scalars['String']['output']>;
+  /** When the deployment was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The deployment's upstream id (`deploy_…`). */
+  deploymentId?: Maybe<Scalars['String']['output']>;
+  /** Earlier versions of the deployment, as the platform lists them. */
+  historyVersions?: Maybe<Array<NexusDeploymentVersion>>;
+  /** The instance type, for example `instance_t4-standard-1g` (a template made with `resources` has none). */
+  instanceId?: Maybe<Scalars['String']['output']>;
+  /** The deployment name. */
   name?: Maybe<Scalars['String']['output']>;
-  /** Optional backend-specific options, as given. */
+  /** Backend-specific options, as given. */
   options?: Maybe<Scalars['JSONObject']['output']>;
-  /** Optional region. */
+  /** The Nexus project the deployment belongs to. */
+  projectId?: Maybe<Scalars['String']['output']>;
+  /** The region. */
   region?: Maybe<Scalars['String']['output']>;
-  /** How many replicas. */
-  replicas: Scalars['Int']['output'];
-  /** Optional runtime version tag. */
+  /** `scaling.replicas` (or a top-level `replicas`, as a create body gives it). */
+  replicas?: Maybe<Scalars['Int']['output']>;
+  /** The resources asked for instead of an instance type, as given. */
+  resources?: Maybe<Scalars['JSONObject']['output']>;
+  /** How the deployment scales (the number of replicas). */
+  scaling?: Maybe<NexusDeploymentScaling>;
+  /** The deployment's status. */
+  status?: Maybe<NexusDeploymentStatus>;
+  /** When the deployment was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the deployment serves predictions. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** The runtime version tag. */
   versionTag?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1152,6 +1209,12 @@ export type Query = {
    * `totalCount` adds the platforms' totals.
    */
   datasets?: Maybe<DatasetConnection>;
+  /**
+   * A Graviti dataset by workspace and name: one of the key's workspace, or a public dataset of another workspace
+   * (for example `graviti-example`/`OxfordIIITPet`). Null when it does not exist, or when it is another workspace's
+   * private dataset (Graviti answers both with `AccessDenied`, so that a stranger cannot tell them apart).
+   */
+  gravitiDataset?: Maybe<GravitiDataset>;
   /** A job by id (global, or the upstream `batchjob_…`); null when it does not exist. */
   job?: Maybe<Job>;
   /**
@@ -1203,6 +1266,16 @@ export type QueryDatasetsArgs = {
   includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   provider?: InputMaybe<Provider>;
+};
+
+
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
+export type QueryGravitiDatasetArgs = {
+  name: Scalars['String']['input'];
+  workspace: Scalars['String']['input'];
 };
 
 
@@ -1516,7 +1589,10 @@ export type ResolversTypes = {
   NexusDataset: ResolverTypeWrapper<NexusDatasetParent>;
   NexusDatasetStatus: ResolverTypeWrapper<NexusDatasetStatusParent>;
   NexusDeployment: ResolverTypeWrapper<NexusDeploymentParent>;
-  NexusEphemeralDeploymentTemplate: ResolverTypeWrapper<NexusEphemeralDeploymentTemplate>;
+  NexusDeploymentScaling: ResolverTypeWrapper<NexusDeploymentScalingParent>;
+  NexusDeploymentStatus: ResolverTypeWrapper<NexusDeploymentStatusParent>;
+  NexusDeploymentVersion: ResolverTypeWrapper<NexusDeploymentVersionParent>;
+  NexusEphemeralDeploymentTemplate: ResolverTypeWrapper<NexusDeploymentTemplateParent>;
   NexusItemCounters: ResolverTypeWrapper<NexusItemCountersParent>;
   NexusJob: ResolverTypeWrapper<NexusJobParent>;
   NexusJobStatus: ResolverTypeWrapper<NexusJobStatusParent>;
@@ -1588,7 +1664,10 @@ export type ResolversParentTypes = {
   NexusDataset: NexusDatasetParent;
   NexusDatasetStatus: NexusDatasetStatusParent;
   NexusDeployment: NexusDeploymentParent;
-  NexusEphemeralDeploymentTemplate: NexusEphemeralDeploymentTemplate;
+  NexusDeploymentScaling: NexusDeploymentScalingParent;
+  NexusDeploymentStatus: NexusDeploymentStatusParent;
+  NexusDeploymentVersion: NexusDeploymentVersionParent;
+  NexusEphemeralDeploymentTemplate: NexusDeploymentTemplateParent;
   NexusItemCounters: NexusItemCountersParent;
   NexusJob: NexusJobParent;
   NexusJobStatus: NexusJobStatusParent;
@@ -1687,6 +1766,7 @@ export type GravitiDatasetResolvers<ContextType = GatewayContext, ParentType ext
   state?: Resolver<ResolversTypes['DatasetState'], ParentType, ContextType>;
   storageConfig?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  withDraft?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   workspace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1859,13 +1939,38 @@ export type NexusDeploymentResolvers<ContextType = GatewayContext, ParentType ex
   template?: Resolver<Maybe<ResolversTypes['NexusEphemeralDeploymentTemplate']>, ParentType, ContextType>;
 };
 
+export type NexusDeploymentScalingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusDeploymentScaling'] = ResolversParentTypes['NexusDeploymentScaling']> = {
+  replicas?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type NexusDeploymentStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusDeploymentStatus'] = ResolversParentTypes['NexusDeploymentStatus']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overview?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NexusDeploymentVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusDeploymentVersion'] = ResolversParentTypes['NexusDeploymentVersion']> = {
+  artifactId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  versionTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NexusEphemeralDeploymentTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NexusEphemeralDeploymentTemplate'] = ResolversParentTypes['NexusEphemeralDeploymentTemplate']> = {
-  artifactId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  artifactId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deploymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  historyVersions?: Resolver<Maybe<Array<ResolversTypes['NexusDeploymentVersion']>>, ParentType, ContextType>;
+  instanceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   options?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  replicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replicas?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resources?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  scaling?: Resolver<Maybe<ResolversTypes['NexusDeploymentScaling']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['NexusDeploymentStatus']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versionTag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1984,6 +2089,7 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasets?: Resolver<Maybe<ResolversTypes['DatasetConnection']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'includeExpired'>>;
+  gravitiDataset?: Resolver<Maybe<ResolversTypes['GravitiDataset']>, ParentType, ContextType, RequireFields<QueryGravitiDatasetArgs, 'name' | 'workspace'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<Maybe<ResolversTypes['JobConnection']>, ParentType, ContextType, Partial<QueryJobsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2058,6 +2164,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   NexusDataset?: NexusDatasetResolvers<ContextType>;
   NexusDatasetStatus?: NexusDatasetStatusResolvers<ContextType>;
   NexusDeployment?: NexusDeploymentResolvers<ContextType>;
+  NexusDeploymentScaling?: NexusDeploymentScalingResolvers<ContextType>;
+  NexusDeploymentStatus?: NexusDeploymentStatusResolvers<ContextType>;
+  NexusDeploymentVersion?: NexusDeploymentVersionResolvers<ContextType>;
   NexusEphemeralDeploymentTemplate?: NexusEphemeralDeploymentTemplateResolvers<ContextType>;
   NexusItemCounters?: NexusItemCountersResolvers<ContextType>;
   NexusJob?: NexusJobResolvers<ContextType>;

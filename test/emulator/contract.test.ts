@@ -405,7 +405,7 @@ describe("the emulator against its OpenAPI document", () => {
       expect((bad.body as { message: string }).message).toMatch(/^add: /);
     });
 
-    it("rejects an upload after its URL expired with 403, leaving the dataset Uploading", async () => {
+    it("rejects an upload after its URL expired with 403; the dataset reads FailedUpload", async () => {
       await expectStatus(200, "POST", control("reset"), { key: null, json: { uploadUrlTtlMs: 1 } });
       const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "expires at once") });
       const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } } };
@@ -413,13 +413,14 @@ describe("the emulator against its OpenAPI document", () => {
       await eventually("the upload URL to expire", async () => (Date.now() > expiresAtTime + 5 ? true : undefined));
       const preflight = await expectStatus(204, "OPTIONS", url, {
         key: null,
-        headers: { Origin: "http://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type, x-goog-hash" },
+        headers: { Origin: "http://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": Object.keys(headers).join(", ") },
       });
       expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
+      for (const name of Object.keys(headers)) expect(preflight.headers.get("access-control-allow-headers")).toContain(name);
       const expired = await expectStatus(403, "PUT", url, { key: null, raw: NDJSON, headers });
       expect(expired.body).toMatchObject({ code: "ForbiddenError" });
       const after = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
-      expect(after.body).toMatchObject({ status: { overview: "Uploading" } });
+      expect(after.body).toMatchObject({ status: { overview: "FailedUpload", updateTime: expiresAtTime } });
       await expectStatus(200, "POST", control("reset"), { key: null, json: { msPerItem: 20 } });
     });
 
@@ -518,8 +519,10 @@ describe("the emulator against its OpenAPI document", () => {
       expect((wrongCrc.body as { message: string }).message).toMatch(/CRC32C/);
       const wrongHeader = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: { ...ids.uploadHeaders, "x-goog-hash": `crc32c=${otherCrc}` } });
       expect((wrongHeader.body as { message: string }).message).toMatch(/x-goog-hash/);
-      const wrongSize = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.slice(1), headers: ids.uploadHeaders });
-      expect((wrongSize.body as { message: string }).message).toMatch(/bytes/);
+      // The client sends the true length of what it sends: the signed content-length no longer matches.
+      const trueLength = Object.fromEntries(Object.entries(ids.uploadHeaders).filter(([name]) => name !== "content-length"));
+      const wrongSize = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.slice(1), headers: trueLength });
+      expect((wrongSize.body as { message: string }).message).toMatch(/content-length/);
       const unknown = ids.uploadUrl.replace(/[^/]+$/, "no-such-token");
       await expectStatus(404, "PUT", unknown, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
       const accepted = await call("PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
@@ -531,8 +534,8 @@ describe("the emulator against its OpenAPI document", () => {
         return dataset.status.overview === "Uploaded" ? dataset : undefined;
       });
       expect(uploaded.status.itemCount).toBe(2);
-      const again = await expectStatus(409, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
-      expect(again.body).toMatchObject({ code: "ConflictError" });
+      const again = await expectStatus(412, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
+      expect(again.body).toMatchObject({ code: "PreconditionFailedError" });
     });
 
     it("moves a dataset with a bad line to FailedProcessing, still matching the schema", async () => {

@@ -28,7 +28,14 @@ describe("POST /__emulator/reset", () => {
   it("answers the settings it applied, defaults included", async () => {
     const response = await call<{ msPerItem: number; uploadUrlTtlMs: number; resetAt: number }>("POST", controlPath("reset"), { key: null, body: { msPerItem: 20 } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ msPerItem: 20, uploadUrlTtlMs: 3_600_000, resetAt: expect.any(Number) });
+    // The documented lifetimes: a 12-hour upload URL, a 10-day dataset; a job without a stop time stops after 7 days.
+    expect(response.body).toEqual({
+      msPerItem: 20,
+      uploadUrlTtlMs: 12 * 3_600_000,
+      datasetLifetimeMs: 10 * 24 * 3_600_000,
+      jobRunMs: 7 * 24 * 3_600_000,
+      resetAt: expect.any(Number),
+    });
     const bare = await fetch(`${emulatorUrl()}${controlPath("reset")}`, { method: "POST" });
     expect(((await bare.json()) as { msPerItem: number }).msPerItem).toBe(1000);
   });
@@ -37,6 +44,8 @@ describe("POST /__emulator/reset", () => {
     [{ msPerItem: "fast" }, 'msPerItem: expected an integer from 10 to 3600000, got "fast"'],
     [{ msPerItem: 5 }, "msPerItem: expected an integer from 10 to 3600000, got 5"],
     [{ uploadUrlTtlMs: 0 }, "uploadUrlTtlMs: expected an integer from 1 to 604800000, got 0"],
+    [{ datasetLifetimeMs: -1 }, "datasetLifetimeMs: expected an integer from 1 to 31536000000, got -1"],
+    [{ jobRunMs: "week" }, 'jobRunMs: expected an integer from 1 to 31536000000, got "week"'],
     ["[1]", "body: expected a JSON object, got [1]"],
   ])("rejects a bad body with a 400 naming the field (%#)", async (body, message) => {
     const response = await call<ApiErrorBody>("POST", controlPath("reset"), { key: null, body });

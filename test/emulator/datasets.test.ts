@@ -41,16 +41,25 @@ describe("create, get, delete", () => {
         itemCount: 0,
         source: {
           kind: "UploadedNewlineDelimitedJsonFile",
-          uploadUrl: { method: "PUT", headers: { "Content-Type": "application/x-ndjson", "x-goog-hash": expect.stringMatching(/^crc32c=.{6}==$/) } },
+          uploadUrl: { method: "PUT" },
         },
       },
+    });
+    // The five headers of a Cloud Storage signed URL, as the SDK's example lists them.
+    expect(dataset.status.source.uploadUrl.headers).toEqual({
+      "content-length": String(bytes.byteLength),
+      "x-goog-hash": expect.stringMatching(/^crc32c=.{6}==$/),
+      "x-goog-meta-datature-dataset-link": `projects/${DEMO.project}/batch/datasets/${dataset.id}`,
+      "x-goog-if-generation-match": "0",
+      "content-type": "application/x-ndjson",
     });
     const uploadUrl = new URL(dataset.status.source.uploadUrl.url);
     expect(uploadUrl.origin).toBe(new URL(emulatorUrl()).origin);
     // The token starts with the tenant, which routes the upload to it (emulator/src/tenants.ts).
     expect(uploadUrl.pathname).toMatch(new RegExp(`^/upload/${useTenant().name}\\.[0-9a-f]+$`));
-    expect(dataset.status.source.uploadUrl.expiresAtTime).toBeGreaterThan(dataset.createDate);
-    expect(dataset.expiryTime).toBeGreaterThan(dataset.createDate);
+    // The documented lifetimes: the upload URL 12 hours, the dataset 10 days (reset options can shorten both).
+    expect(dataset.status.source.uploadUrl.expiresAtTime).toBe(dataset.createDate + 12 * 3_600_000);
+    expect(dataset.expiryTime).toBe(dataset.createDate + 10 * 24 * 3_600_000);
     expect(dataset.status.updateTime).toBe(dataset.createDate);
     const read = await call<Dataset>("GET", batch(`datasets/${dataset.id}`));
     expect(read.status).toBe(200);

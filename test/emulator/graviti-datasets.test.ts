@@ -32,6 +32,7 @@ describe("create", () => {
       is_public: false,
       storage_config: "GRAVITI",
       backend_type: "OSS",
+      with_draft: false,
     });
     expect(msOf(created.created_at)).toBeGreaterThanOrEqual(before);
     expect(msOf(created.created_at)).toBeLessThanOrEqual(after);
@@ -44,7 +45,8 @@ describe("create", () => {
     const plain = await createGravitiDataset({ name: "plain" });
     expect(plain.alias).toBe("");
     const s3 = await createGravitiDataset({ name: "on-s3", storage_config: "demo-s3", with_draft: true });
-    expect(s3).toMatchObject({ storage_config: "demo-s3", backend_type: "S3", commit_id: null });
+    expect(s3).toMatchObject({ storage_config: "demo-s3", backend_type: "S3", commit_id: null, with_draft: true });
+    expect(plain.with_draft).toBe(false);
   });
 
   it("answers 400 RequestParamsMissing without a name", async () => {

@@ -24,6 +24,8 @@ export interface GravitiDataset {
   is_public: boolean;
   storage_config: string;
   backend_type: string;
+  /** True while the dataset has an open draft (emulator convention). */
+  with_draft: boolean;
 }
 
 /** The list envelope. */

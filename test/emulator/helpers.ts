@@ -146,7 +146,9 @@ export function batch(rest: string, project: string = DEMO.project): string {
 }
 
 /** Resets this file's tenant (seeded data, empty request log, no faults). */
-export async function reset(options: { msPerItem?: number; uploadUrlTtlMs?: number } = {}): Promise<void> {
+export async function reset(
+  options: { msPerItem?: number; uploadUrlTtlMs?: number; datasetLifetimeMs?: number; jobRunMs?: number } = {},
+): Promise<void> {
   const response = await call("POST", controlPath("reset"), { key: null, body: options });
   expect(response.status).toBe(200);
 }

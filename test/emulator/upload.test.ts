@@ -19,6 +19,11 @@ async function expectUnchanged(dataset: Dataset): Promise<void> {
   expect(now.updateDate).toBe(dataset.updateDate);
 }
 
+/** The announced headers without `content-length`, so that the client sends the true length of what it sends. */
+function withTrueLength(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "content-length"));
+}
+
 beforeEach(async () => {
   await reset();
 });
@@ -74,25 +79,45 @@ describe("a bad file", () => {
     expect(after.status).toMatchObject({ overview: "FailedProcessing", message, itemCount: 0 });
   });
 
-  it("answers 409 to a second upload once the dataset has its file", async () => {
+  it("answers 412 to a second upload once the dataset has its file (x-goog-if-generation-match: 0)", async () => {
     const bytes = ndjson(1);
     const dataset = await createDataset(bytes);
+    expect(dataset.status.source.uploadUrl.headers["x-goog-if-generation-match"]).toBe("0");
     await upload(dataset, bytes);
     const again = await upload(dataset, bytes);
-    expect(again.status).toBe(409);
-    expect(JSON.parse(again.text)).toEqual({ code: "ConflictError", message: `dataset ${dataset.id} is not waiting for a file: its status is Uploaded` });
+    expect(again.status).toBe(412);
+    expect(JSON.parse(again.text)).toEqual({
+      code: "PreconditionFailedError",
+      message: `dataset ${dataset.id} already has its file (status Uploaded): x-goog-if-generation-match 0 does not hold`,
+    });
   });
 });
 
 describe("rejected uploads leave the dataset unchanged", () => {
-  it("rejects a size other than sizeBytes with 400", async () => {
+  it("rejects a size other than sizeBytes with 400 naming content-length", async () => {
     const bytes = ndjson(3);
     const dataset = await createDataset(bytes);
-    const result = await upload(dataset, bytes.subarray(0, bytes.byteLength - 1));
+    expect(dataset.status.source.uploadUrl.headers["content-length"]).toBe(String(bytes.byteLength));
+    const result = await upload(dataset, bytes.subarray(0, bytes.byteLength - 1), withTrueLength(dataset.status.source.uploadUrl.headers));
     expect(result.status).toBe(400);
     expect(JSON.parse(result.text)).toEqual({
       code: "BadRequestError",
-      message: `body: expected ${bytes.byteLength} bytes (the dataset's sizeBytes), got ${bytes.byteLength - 1}`,
+      message: `header content-length: expected "${bytes.byteLength}", got "${bytes.byteLength - 1}"`,
+    });
+    await expectUnchanged(dataset);
+  });
+
+  it("rejects a dataset link other than the dataset's with 400 naming the header", async () => {
+    const bytes = ndjson(3);
+    const dataset = await createDataset(bytes);
+    const headers = dataset.status.source.uploadUrl.headers;
+    const link = `projects/${dataset.projectId}/batch/datasets/${dataset.id}`;
+    expect(headers["x-goog-meta-datature-dataset-link"]).toBe(link);
+    const result = await upload(dataset, bytes, { ...headers, "x-goog-meta-datature-dataset-link": `${link}x` });
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.text)).toEqual({
+      code: "BadRequestError",
+      message: `header x-goog-meta-datature-dataset-link: expected "${link}", got "${link}x"`,
     });
     await expectUnchanged(dataset);
   });
@@ -123,7 +148,7 @@ describe("rejected uploads leave the dataset unchanged", () => {
     await expectUnchanged(dataset);
   });
 
-  it("rejects an expired upload URL with 403", async () => {
+  it("rejects an expired upload URL with 403, and the dataset reads FailedUpload from the expiry on", async () => {
     await reset({ uploadUrlTtlMs: 1 });
     const bytes = ndjson(3);
     const dataset = await createDataset(bytes);
@@ -138,7 +163,15 @@ describe("rejected uploads leave the dataset unchanged", () => {
       code: "ForbiddenError",
       message: `upload URL expired at ${dataset.status.source.uploadUrl.expiresAtTime}`,
     });
-    await expectUnchanged(dataset);
+    const after = await read(dataset);
+    const expiresAt = dataset.status.source.uploadUrl.expiresAtTime;
+    expect(after.status).toMatchObject({
+      overview: "FailedUpload",
+      message: `The upload URL expired at ${new Date(expiresAt).toISOString()} before a file arrived`,
+      updateTime: expiresAt,
+      itemCount: 0,
+    });
+    expect(after.updateDate).toBe(expiresAt);
   });
 
   it("answers 404 for an unknown upload token and 405 for another method", async () => {
@@ -162,7 +195,13 @@ describe("uploads from a browser", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-methods")).toBe("PUT");
-    expect(preflight.headers.get("access-control-allow-headers")).toBe("Content-Type, x-goog-hash");
+    // Every header the signed URL asks for, so that a browser may send them all.
+    expect(preflight.headers.get("access-control-allow-headers")).toBe(
+      "content-length, x-goog-hash, x-goog-meta-datature-dataset-link, x-goog-if-generation-match, content-type",
+    );
+    expect(Object.keys(dataset.status.source.uploadUrl.headers).sort()).toEqual(
+      ["content-length", "content-type", "x-goog-hash", "x-goog-if-generation-match", "x-goog-meta-datature-dataset-link"],
+    );
     expect(await requestLog()).toEqual([]);
   });
 
@@ -170,7 +209,7 @@ describe("uploads from a browser", () => {
     const bytes = ndjson(2);
     const dataset = await createDataset(bytes);
     const uploadUrl = dataset.status.source.uploadUrl;
-    const rejected = await fetch(uploadUrl.url, { method: "PUT", headers: uploadUrl.headers, body: bytes.subarray(1) });
+    const rejected = await fetch(uploadUrl.url, { method: "PUT", headers: withTrueLength(uploadUrl.headers), body: bytes.subarray(1) });
     expect(rejected.status).toBe(400);
     expect(rejected.headers.get("access-control-allow-origin")).toBe("*");
     await rejected.text();

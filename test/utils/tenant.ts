@@ -49,6 +49,8 @@ export interface Faults {
 export interface ResetOptions {
   msPerItem?: number;
   uploadUrlTtlMs?: number;
+  datasetLifetimeMs?: number;
+  jobRunMs?: number;
 }
 
 /** The sizes of the large project (emulator/src/large-project.ts); a field left out takes its default. */

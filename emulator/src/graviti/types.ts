@@ -78,10 +78,13 @@ export interface DatasetPage {
   total_count: number;
 }
 
-/** The wire form of a stored dataset (the internal fields dropped). */
-export function datasetToWire(record: DatasetRecord): DatasetWire {
-  const { branches: _branches, drafts: _drafts, ...wire } = record;
-  return wire;
+/**
+ * The wire form of a stored dataset: the internal fields dropped, and `with_draft` (emulator convention: the create
+ * body's name for it, true while the dataset has an open draft) added.
+ */
+export function datasetToWire(record: DatasetRecord): DatasetWire & { with_draft: boolean } {
+  const { branches: _branches, drafts, ...wire } = record;
+  return { ...wire, with_draft: drafts > 0 };
 }
 
 /** The wire form of a stored workspace (the key, user and configs dropped). */

@@ -8,16 +8,39 @@ import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { DatasetRecord } from "../types";
 import { createDatasetBody, parseBody } from "../validation";
 
-/** Datasets expire this long after creation (emulator convention). */
-export const DATASET_LIFETIME_MS = 30 * 24 * 3_600_000;
-
-/** The headers the client must send with the upload PUT, exactly. */
+/**
+ * The headers the client must send with the upload PUT, exactly: the five of a Google Cloud Storage signed URL in
+ * the SDK's example. The dataset link is `projects/<project>/batch/datasets/<dataset>` (emulator convention: the
+ * SDK shows the header, not its value); `x-goog-if-generation-match: 0` makes a second upload a 412.
+ */
 export function uploadHeaders(dataset: DatasetRecord): Record<string, string> {
-  return { "Content-Type": "application/x-ndjson", "x-goog-hash": `crc32c=${dataset.crc32c}` };
+  return {
+    "content-length": String(dataset.sizeBytes),
+    "x-goog-hash": `crc32c=${dataset.crc32c}`,
+    "x-goog-meta-datature-dataset-link": `projects/${dataset.projectId}/batch/datasets/${dataset.id}`,
+    "x-goog-if-generation-match": "0",
+    "content-type": "application/x-ndjson",
+  };
 }
 
-/** The wire dataset; the upload URL points at `origin` (the emulator as the client reached it). */
-export function datasetToWire(dataset: DatasetRecord, origin: string): Record<string, unknown> {
+/**
+ * The dataset as it is at `now`: one still `Uploading` after its upload URL expired has failed (`FailedUpload`, at
+ * the moment of expiry), as the platform fails an upload that never came. Derived on read, so no timer is needed.
+ */
+export function datasetAt(dataset: DatasetRecord, now: number): DatasetRecord {
+  if (dataset.overview !== "Uploading" || now <= dataset.uploadExpiresAt) return dataset;
+  return {
+    ...dataset,
+    overview: "FailedUpload",
+    message: `The upload URL expired at ${new Date(dataset.uploadExpiresAt).toISOString()} before a file arrived`,
+    statusUpdateTime: dataset.uploadExpiresAt,
+    updateDate: Math.max(dataset.updateDate, dataset.uploadExpiresAt),
+  };
+}
+
+/** The wire dataset at `now`; the upload URL points at `origin` (the emulator as the client reached it). */
+export function datasetToWire(stored: DatasetRecord, origin: string, now: number): Record<string, unknown> {
+  const dataset = datasetAt(stored, now);
   return {
     id: dataset.id,
     object: "dataset",
@@ -58,7 +81,7 @@ export async function createDataset(ctx: ApiContext, request: Request): Promise<
     name: body.name,
     createDate: ctx.now,
     updateDate: ctx.now,
-    expiryTime: ctx.now + DATASET_LIFETIME_MS,
+    expiryTime: ctx.now + ctx.settings.datasetLifetimeMs,
     overview: "Uploading",
     message: "Waiting for the file at the upload URL",
     statusUpdateTime: ctx.now,
@@ -69,19 +92,19 @@ export async function createDataset(ctx: ApiContext, request: Request): Promise<
     uploadExpiresAt: ctx.now + ctx.settings.uploadUrlTtlMs,
   };
   ctx.store.put("dataset", dataset);
-  return json(datasetToWire(dataset, ctx.origin), 201);
+  return json(datasetToWire(dataset, ctx.origin, ctx.now), 201);
 }
 
 /** `GET …/datasets`: one page, newest first. Expired datasets are included (the SDK hides them client-side). */
 export function listDatasets(ctx: ApiContext, url: URL): Response {
   const limit = parseLimit(url.searchParams.get("limit"));
   const page = ctx.store.page("dataset", ctx.project.id, parsePage(url.searchParams.get("page")), limit);
-  return json(pageToWire(page, (dataset) => datasetToWire(dataset, ctx.origin)));
+  return json(pageToWire(page, (dataset) => datasetToWire(dataset, ctx.origin, ctx.now)));
 }
 
 /** `GET …/datasets/{id}`. */
 export function getDataset(ctx: ApiContext, id: string): Response {
-  return json(datasetToWire(requireDataset(ctx, id), ctx.origin));
+  return json(datasetToWire(requireDataset(ctx, id), ctx.origin, ctx.now));
 }
 
 /** `DELETE …/datasets/{id}`: `{id, deleted: true}`. Jobs already running on it keep running. */

@@ -6,22 +6,25 @@
 import { json, requireRecord, type ApiContext } from "../context";
 import { badRequest } from "../errors";
 import { ID_PREFIX, newId } from "../ids";
+import { deploymentToWire } from "../deployment";
 import { isJobTerminal, jobStartTime, jobStatusAt, stoppedBeforeStart } from "../job-lifecycle";
 import { jobLog, parseLogQuery } from "../logs";
 import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { Store } from "../store";
 import type { JobRecord, JobResolution } from "../types";
+import { datasetAt } from "./datasets";
 import { createJobBody, parseBody, patchJobBody } from "../validation";
 
-/** The wire job at `now`. */
+/** The wire job at `now`; an ephemeral deployment reads back as a whole Deployment (deployment.ts). */
 export function jobToWire(job: JobRecord, now: number): Record<string, unknown> {
   const status = jobStatusAt(job, now);
+  const endedAt = status.overview === "Waiting" ? undefined : status.updateDate;
   return {
     id: job.id,
     object: "batch_job",
     name: job.name,
     projectId: job.projectId,
-    spec: job.spec,
+    spec: { ...job.spec, deployment: deploymentToWire(job, jobStartTime(job), endedAt, now) },
     status,
     createDate: job.createDate,
     updateDate: Math.max(job.updateDate, status.updateDate),
@@ -34,8 +37,9 @@ export function jobToWire(job: JobRecord, now: number): Record<string, unknown> 
  */
 export function resolveJob(store: Pick<Store, "get">, job: JobRecord, deploymentIds: readonly string[], at: number): JobResolution {
   const failed = (reason: string): JobResolution => ({ failedAt: at, reason });
-  const dataset = store.get("dataset", job.projectId, job.spec.datasetId);
-  if (dataset === undefined) return failed(`Dataset ${job.spec.datasetId} not found`);
+  const stored = store.get("dataset", job.projectId, job.spec.datasetId);
+  if (stored === undefined) return failed(`Dataset ${job.spec.datasetId} not found`);
+  const dataset = datasetAt(stored, at);
   if (dataset.overview !== "Uploaded") {
     return failed(`Dataset ${dataset.id} is not ready: its status is ${dataset.overview}, expected Uploaded`);
   }
@@ -71,6 +75,7 @@ function requireJob(ctx: ApiContext, id: string): JobRecord {
 /**
  * `POST …/jobs`: 201 with the new job. A dataset, deployment or webhook that does not exist (or a dataset that is
  * not Uploaded when the job starts) makes the job fail with a reason rather than the request: that is a job state.
+ * The API fills in the times the body leaves out: the start is now, the stop `jobRunMs` after the start.
  */
 export async function createJob(ctx: ApiContext, request: Request): Promise<Response> {
   const body = await parseBody(request, createJobBody);
@@ -78,13 +83,14 @@ export async function createJob(ctx: ApiContext, request: Request): Promise<Resp
   if (startAtTime !== undefined && stopAtTime !== undefined && stopAtTime < startAtTime) {
     throw badRequest(`spec.stopAtTime: expected a time at or after spec.startAtTime (${startAtTime}), got ${stopAtTime}`);
   }
+  const start = startAtTime ?? ctx.now;
   const job: JobRecord = {
     id: newId(ID_PREFIX.job),
     projectId: ctx.project.id,
     name: body.name,
     createDate: ctx.now,
     updateDate: ctx.now,
-    spec: body.spec,
+    spec: { ...body.spec, startAtTime: start, stopAtTime: stopAtTime ?? start + ctx.settings.jobRunMs },
     msPerItem: ctx.settings.msPerItem,
   };
   ctx.store.put("job", job);

@@ -24,6 +24,8 @@ export interface GravitiDataset {
   storage_config: string;
   /** The storage backend of `storage_config` (`OSS`, `S3`, `AZURE`, …). */
   backend_type: string;
+  /** Whether the dataset has an open draft; not in graviti.md's field list, so optional (the emulator sends it). */
+  with_draft?: boolean;
 }
 
 /** One page of `GET /v2/datasets?offset&limit`. */

@@ -7,6 +7,7 @@ import type { Connection } from "../../pagination/connection";
 import type { NexusDatasetModel, NexusJobModel, NexusLogEntryModel, NexusWebhookModel } from "./to-model";
 import type {
   NexusDeployment,
+  NexusDeploymentRead,
   NexusItemCounters,
   NexusJobStatus,
   NexusResultDestination,
@@ -28,6 +29,14 @@ export type NexusJobStatusParent = NexusJobStatus;
 export type NexusDatasetStatusParent = NexusDatasetModel;
 /** A job's deployment. */
 export type NexusDeploymentParent = NexusDeployment;
+/** An ephemeral deployment as a job reads it back (every field optional). */
+export type NexusDeploymentTemplateParent = NexusDeploymentRead;
+/** An ephemeral deployment's status. */
+export type NexusDeploymentStatusParent = NonNullable<NexusDeploymentRead["status"]>;
+/** One earlier version of an ephemeral deployment. */
+export type NexusDeploymentVersionParent = NonNullable<NexusDeploymentRead["historyVersions"]>[number];
+/** An ephemeral deployment's scaling. */
+export type NexusDeploymentScalingParent = NonNullable<NexusDeploymentRead["scaling"]>;
 /** A result destination of a job. */
 export type NexusResultDestinationParent = NexusResultDestination;
 /** Upload instructions as the upstream gives them. */

@@ -85,10 +85,11 @@ export interface NexusResultDestination {
   webhookId?: string;
 }
 
-/** The template of an ephemeral deployment made for one job. */
-export interface NexusEphemeralDeploymentTemplate {
+/** The template of an ephemeral deployment as a create body gives it: `instanceId`, or `resources` instead. */
+export interface NexusEphemeralDeploymentCreateTemplate {
   artifactId: string;
-  instanceId: string;
+  instanceId?: string;
+  resources?: Record<string, unknown>;
   replicas: number;
   name?: string;
   region?: string;
@@ -96,10 +97,38 @@ export interface NexusEphemeralDeploymentTemplate {
   options?: Record<string, unknown>;
 }
 
-/** What a job runs on: an existing deployment or a new ephemeral one. */
+/**
+ * An ephemeral deployment as a job reads it back: a whole Deployment (the SDK's read model), every field optional.
+ * `replicas` sits under `scaling`; a top-level `replicas` is what an upstream echoing the create body gives.
+ */
+export interface NexusDeploymentRead {
+  id?: string;
+  name?: string;
+  status?: { overview?: string; message?: string; updateDate?: number };
+  createDate?: number;
+  updateDate?: number;
+  projectId?: string;
+  artifactId?: string;
+  versionTag?: string;
+  region?: string;
+  historyVersions?: Array<{ versionTag?: string; artifactId?: string; updateDate?: number }>;
+  options?: Record<string, unknown>;
+  instanceId?: string;
+  resources?: Record<string, unknown>;
+  scaling?: { replicas?: number };
+  replicas?: number;
+  url?: string;
+}
+
+/** What a job runs on, as read back: an existing deployment or a whole ephemeral one. */
 export type NexusDeployment =
   | { kind: "ExistingDeployment"; deploymentId: string }
-  | { kind: "NewEphemeralDeployment"; template: NexusEphemeralDeploymentTemplate };
+  | { kind: "NewEphemeralDeployment"; template: NexusDeploymentRead };
+
+/** What a job runs on, in a create body. */
+export type NexusDeploymentCreate =
+  | { kind: "ExistingDeployment"; deploymentId: string }
+  | { kind: "NewEphemeralDeployment"; template: NexusEphemeralDeploymentCreateTemplate };
 
 /** A job's spec. */
 export interface NexusJobSpec {
@@ -202,7 +231,7 @@ export interface NexusCreateJobBody {
     startAtTime?: number;
     stopAtTime?: number;
     datasetId: string;
-    deployment: NexusDeployment;
+    deployment: NexusDeploymentCreate;
     resultDelivery: { destinations: NexusResultDestination[] };
   };
 }

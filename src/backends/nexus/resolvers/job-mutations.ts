@@ -8,9 +8,9 @@ import type { CreateJobInput, Resolvers } from "../../../generated/resolvers-typ
 import { toGlobalId } from "../../../global-id";
 import { nexusSession } from "../session";
 import { jobFromNexus, type NexusJobModel } from "../to-model";
-import type { NexusCreateJobBody, NexusDeployment, NexusJob } from "../types";
+import type { NexusCreateJobBody, NexusDeploymentCreate, NexusJob } from "../types";
 
-function deploymentFromInput(input: CreateJobInput): NexusDeployment {
+function deploymentFromInput(input: CreateJobInput): NexusDeploymentCreate {
   const ephemeral = input.ephemeralDeployment;
   if ((input.deploymentId == null) === (ephemeral == null)) {
     throw badUserInput("Give exactly one of input.deploymentId and input.ephemeralDeployment.");
@@ -23,14 +23,19 @@ function deploymentFromInput(input: CreateJobInput): NexusDeployment {
   if (!Number.isInteger(ephemeral.replicas) || ephemeral.replicas < 1) {
     throw badUserInput(`input.ephemeralDeployment.replicas must be a positive integer, got ${ephemeral.replicas}.`);
   }
-  for (const [name, value] of [["artifactId", ephemeral.artifactId], ["instanceId", ephemeral.instanceId]] as const) {
-    if (value.trim() === "") throw badUserInput(`input.ephemeralDeployment.${name} must not be empty.`);
+  if (ephemeral.artifactId.trim() === "") throw badUserInput("input.ephemeralDeployment.artifactId must not be empty.");
+  if (ephemeral.instanceId == null && ephemeral.resources == null) {
+    throw badUserInput("Give input.ephemeralDeployment.instanceId, or input.ephemeralDeployment.resources instead.");
+  }
+  if (ephemeral.instanceId != null && ephemeral.instanceId.trim() === "") {
+    throw badUserInput("input.ephemeralDeployment.instanceId must not be empty.");
   }
   return {
     kind: "NewEphemeralDeployment",
     template: {
       artifactId: ephemeral.artifactId,
-      instanceId: ephemeral.instanceId,
+      ...(ephemeral.instanceId == null ? {} : { instanceId: ephemeral.instanceId }),
+      ...(ephemeral.resources == null ? {} : { resources: ephemeral.resources }),
       replicas: ephemeral.replicas,
       ...(ephemeral.name == null ? {} : { name: ephemeral.name }),
       ...(ephemeral.region == null ? {} : { region: ephemeral.region }),

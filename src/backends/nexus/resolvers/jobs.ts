@@ -9,6 +9,22 @@ import { itemCount, jobProgress } from "../job-state";
 import { nexusSession } from "../session";
 import type { NexusWebhookModel } from "../to-model";
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function numberOf(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function integerOf(value: unknown): number | null {
+  return Number.isSafeInteger(value) ? (value as number) : null;
+}
+
 /** The Nexus job types. */
 export const nexusJobResolvers: Resolvers = {
   NexusJob: {
@@ -63,7 +79,39 @@ export const nexusJobResolvers: Resolvers = {
   NexusDeployment: {
     kind: (deployment) => String(deployment.kind),
     deploymentId: (deployment) => ("deploymentId" in deployment ? deployment.deploymentId : null),
-    template: (deployment) => ("template" in deployment ? deployment.template : null),
+    template: (deployment) => (deployment.kind === "NewEphemeralDeployment" && isObject(deployment.template) ? deployment.template : null),
+  },
+  // Every field of a read-back deployment is optional upstream: a missing or mistyped one reads as null.
+  NexusEphemeralDeploymentTemplate: {
+    deploymentId: (template) => textOf(template.id),
+    name: (template) => textOf(template.name),
+    status: (template) => (isObject(template.status) ? template.status : null),
+    createdAt: (template) => numberOf(template.createDate),
+    updatedAt: (template) => numberOf(template.updateDate),
+    projectId: (template) => textOf(template.projectId),
+    artifactId: (template) => textOf(template.artifactId),
+    versionTag: (template) => textOf(template.versionTag),
+    region: (template) => textOf(template.region),
+    historyVersions: (template) => (Array.isArray(template.historyVersions) ? template.historyVersions.filter(isObject) : null),
+    options: (template) => (isObject(template.options) ? template.options : null),
+    instanceId: (template) => textOf(template.instanceId),
+    resources: (template) => (isObject(template.resources) ? template.resources : null),
+    scaling: (template) => (isObject(template.scaling) ? template.scaling : null),
+    replicas: (template) => integerOf(isObject(template.scaling) ? template.scaling.replicas : undefined) ?? integerOf(template.replicas),
+    url: (template) => textOf(template.url),
+  },
+  NexusDeploymentStatus: {
+    overview: (status) => textOf(status.overview),
+    message: (status) => textOf(status.message),
+    updatedAt: (status) => numberOf(status.updateDate),
+  },
+  NexusDeploymentVersion: {
+    versionTag: (version) => textOf(version.versionTag),
+    artifactId: (version) => textOf(version.artifactId),
+    updatedAt: (version) => numberOf(version.updateDate),
+  },
+  NexusDeploymentScaling: {
+    replicas: (scaling) => integerOf(scaling.replicas),
   },
   NexusResultDestination: {
     kind: (destination) => String(destination.kind),
