@@ -30,7 +30,7 @@ export function deploymentToWire(
   if (deployment.kind !== "NewEphemeralDeployment") return deployment;
   const template = deployment.template;
   const uuid = job.id.slice(ID_PREFIX.job.length);
-  const text = (name: string, fallback: string): string => (typeof template[name] === "string" ? (template[name] as string) : fallback);
+  const text = (name: string, fallback: string): string => (typeof template[name] === "string" ? (template[name]) : fallback);
   const artifactId = text("artifactId", "");
   const versionTag = text("versionTag", "latest");
   return {

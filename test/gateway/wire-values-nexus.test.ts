@@ -132,7 +132,7 @@ describe("createJob's ephemeral deployment", () => {
     const result = await gql("mutation($input: CreateJobInput!) { createJob(input: $input) { job { id } } }", {
       input: { name: "no-instance", datasetId, webhookIds: [], ephemeralDeployment: { artifactId: "artifact_x", replicas: 1 } },
     });
-    expect(result.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([
+    expect(result.body.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([
       ["BAD_USER_INPUT", "Give input.ephemeralDeployment.instanceId, or input.ephemeralDeployment.resources instead."],
     ]);
     expect(await upstreamRequests()).toEqual([]);

@@ -15,7 +15,7 @@ const DATASET_UPDATED = /* GraphQL */ `
 const client = sseClient(DEMO);
 
 afterAll(async () => {
-  await client.dispose();
+  client.dispose();
 });
 
 interface DatasetView {
