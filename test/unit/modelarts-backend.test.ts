@@ -95,7 +95,10 @@ describe("errors", () => {
     expect(reasonOfModelArtsError(400, undefined)).toBe("bad-input");
     expect(reasonOfModelArtsError(401, "APIGW.0301")).toBe("credentials-refused");
     expect(reasonOfModelArtsError(403, "APIGW.0302")).toBe("credentials-refused");
-    expect(reasonOfModelArtsError(404, "APIGW.0101")).toBe("bad-input");
+    // A 404 is "not found" whatever its code (issue 20): null for reads, NOT_FOUND for mutations.
+    expect(reasonOfModelArtsError(404, "APIGW.0101")).toBe("not-found");
+    expect(reasonOfModelArtsError(404, undefined)).toBe("not-found");
+    expect(reasonOfModelArtsError(404, "ModelArts.4352")).toBe("not-found");
     expect(reasonOfModelArtsError(429, "APIGW.0308")).toBe("rate-limited");
     expect(reasonOfModelArtsError(500, "ModelArts.0000")).toBe("unavailable");
     expect(reasonOfModelArtsError(503, undefined)).toBe("unavailable");
