@@ -176,7 +176,10 @@ const searchCondition = z.strictObject(
 /** `train_sample_ratio`: text from `"0"` to `"1.00"` as documented, or the number the documented example sends. */
 const ratio = () => {
   const error = 'expected a ratio from 0 to 1 such as "0.80"';
-  return z.union([z.string().regex(/^(?:0(?:\.\d{1,2})?|1(?:\.0{1,2})?)$/), z.number().min(0).max(1)], { error });
+  const text = /^(?:0(?:\.\d{1,2})?|1(?:\.0{1,2})?)$/;
+  return z
+    .union([z.string(), z.number()], { error })
+    .refine((value) => (typeof value === "number" ? value >= 0 && value <= 1 : text.test(value)), { error });
 };
 
 /** The body of `POST …/export-tasks` (every field optional; unknown top-level fields are ignored). */
