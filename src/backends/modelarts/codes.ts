@@ -157,36 +157,6 @@ export const datasetTypeCode = (value: ModelArtsDatasetType): number | undefined
 /** The wire `running_task_type` of a running-task kind. */
 export const runningTaskTypeCode = (value: ModelArtsRunningTaskType): number => RUNNING_TASK_TYPE_CODES.get(value) ?? 0;
 
-/** The documented sample states: the enum value and its wire text (GraphQL names cannot start with `__`). */
-const SAMPLE_STATES = [
-  "ALL",
-  "NONE",
-  "UNCHECK",
-  "ACCEPTED",
-  "REJECTED",
-  "UNREVIEWED",
-  "REVIEWED",
-  "WORKFORCE_SAMPLED",
-  "WORKFORCE_SAMPLED_UNCHECK",
-  "WORKFORCE_SAMPLED_CHECKED",
-  "WORKFORCE_SAMPLED_ACCEPTED",
-  "WORKFORCE_SAMPLED_REJECTED",
-  "AUTO_ANNOTATION",
-] as const;
-
-/** The GraphQL enum `ModelArtsSampleState`. */
-export type ModelArtsSampleState = (typeof SAMPLE_STATES)[number] | "UNKNOWN";
-
-/** The wire `sample_state` of a state given as input (`ALL` → `__ALL__`); undefined for `UNKNOWN`. */
-export function sampleStateCode(value: ModelArtsSampleState): string | undefined {
-  return value === "UNKNOWN" ? undefined : `__${value}__`;
-}
-
-/** The wire text of the GraphQL enums that stand for fixed strings. */
-export const VERSION_FORMAT_CODES = { DEFAULT: "Default", CARBON_DATA: "CarbonData", CSV: "CSV" } as const;
-/** The wire `source_type_header` of `ModelArtsSourceTypeHeader`. */
-export const SOURCE_TYPE_HEADER_CODES = { OBS: "obs://", S3: "s3://" } as const;
-
 /** The wire code of an export type given as input; undefined for `UNKNOWN` (which is not a choice). */
 export const exportTypeCode = (value: ModelArtsExportType): number | undefined => EXPORT_TYPE_CODES.get(value);
 /** The wire code of an export format given as input; undefined for `UNKNOWN`. */

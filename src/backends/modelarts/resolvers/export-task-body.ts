@@ -10,15 +10,8 @@ import type {
   ModelArtsSearchConditionInput,
   ModelArtsSearchLabelInput,
 } from "../../../generated/resolvers-types";
-import {
-  SOURCE_TYPE_HEADER_CODES,
-  VERSION_FORMAT_CODES,
-  datasetTypeCode,
-  exportFormatCode,
-  exportTypeCode,
-  labelTypeCode,
-  sampleStateCode,
-} from "../codes";
+import { datasetTypeCode, exportFormatCode, exportTypeCode, labelTypeCode } from "../codes";
+import { SOURCE_TYPE_HEADER_CODES, VERSION_FORMAT_CODES, sampleStateCode } from "../input-codes";
 import type { ModelArtsCreateExportParams, ModelArtsCreateExportTaskBody, ModelArtsSearchCondition, ModelArtsSearchLabel } from "../types";
 
 /** The most search conditions one export takes (the emulator's limit too). */
