@@ -97,15 +97,19 @@ async function datasetBothWays(name: string): Promise<{ wire: Record<string, unk
   return { wire, answer: data.node };
 }
 
-/** Waits until the emulator has counted an export's samples (it leaves `INIT` after one `msPerSample`). */
-async function countedTask(datasetId: string, taskId: string): Promise<WireTask> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+/** Waits until an export task satisfies `done` (the emulator's clock moves it on), up to 10 s. */
+async function taskWhen(datasetId: string, taskId: string, done: (task: WireTask) => boolean): Promise<WireTask> {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const task = await modelArtsApi<WireTask>(`datasets/${datasetId}/export-tasks/${taskId}`);
-    if (task.total_sample_count !== undefined) return task;
+    if (done(task)) return task;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`export task ${taskId} never counted its samples`);
+  throw new Error(`export task ${taskId} never got there`);
 }
+
+/** Waits until the emulator has counted an export's samples (it leaves `INIT` after one `msPerSample`). */
+const countedTask = (datasetId: string, taskId: string): Promise<WireTask> =>
+  taskWhen(datasetId, taskId, (task) => task.total_sample_count !== undefined);
 
 beforeAll(async () => {
   await modelArts.reset({ msPerSample: 200 });
@@ -170,6 +174,8 @@ describe("ModelArts export task", () => {
       exportType: "CONDITIONAL_SEARCH",
       exportFormat: "TILE",
       sampleState: "ALL",
+      // Three samples at most, so the task ends quickly and the two reads compare the same (settled) task.
+      samples: ["sample-a", "sample-b", "sample-c"],
       searchConditions: [
         { labelList: { labels: [{ name: "billing", type: "TEXT_CLASSIFICATION" }, { name: "returns" }], op: "OR" }, sampleDir: "/modelarts-demo-bucket/" },
         { sampleName: "support-tickets-intent-0004", hard: true, metadata: { op: "AND", props: { origin: ["email-intake"] } } },
@@ -189,7 +195,7 @@ describe("ModelArts export task", () => {
     const created = await dataAs<CreatedTask>(CREATE, { input });
     const taskId = created.createModelArtsExportTask.task.modelArtsId;
     expect(created.createModelArtsExportTask.task.sourceTypeHeader).toBe("s3://");
-    await countedTask(datasetId, taskId);
+    await taskWhen(datasetId, taskId, (task) => task.status === "SUCCESSED");
     const wire = await modelArtsApi<Record<string, unknown>>(`datasets/${datasetId}/export-tasks/${taskId}`);
     const data = await dataAs<{ node: Record<string, unknown> }>(TASK, { id: taskGlobalId(datasetId, taskId) });
     const coverage = wireCoverage(wire, data.node);

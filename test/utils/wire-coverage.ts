@@ -17,23 +17,19 @@ function numberLeaf(value: number): Leaf | undefined {
   return value === 0 || value === 1 || !Number.isFinite(value) ? undefined : `n:${value}`;
 }
 
-/** The leaves one value stands for (a date string also stands for its milliseconds, a numeric text for its number). */
-function leavesOfScalar(value: unknown): Leaf[] {
-  if (typeof value === "number") {
-    const leaf = numberLeaf(value);
-    return leaf === undefined ? [] : [leaf];
-  }
-  if (typeof value !== "string" || value.length <= 2) return [];
-  const leaves: Leaf[] = [`s:${value}`];
+/**
+ * The leaf one value stands for, if it is distinctive: a date string stands for its milliseconds and a numeric text
+ * for its number, so that the wire's `1704447736382` and `"0.80"` meet the answer's ISO date and `0.8`.
+ */
+function leafOfScalar(value: unknown): Leaf | undefined {
+  if (typeof value === "number") return numberLeaf(value);
+  if (typeof value !== "string" || value.length <= 2) return undefined;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     const ms = Date.parse(value);
-    if (Number.isFinite(ms)) leaves.push(`n:${ms}`);
+    if (Number.isFinite(ms)) return numberLeaf(ms);
   }
-  if (/^-?\d+(\.\d+)?$/.test(value)) {
-    const leaf = numberLeaf(Number(value));
-    if (leaf !== undefined) leaves.push(leaf);
-  }
-  return leaves;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return numberLeaf(Number(value));
+  return `s:${value}`;
 }
 
 /** Every distinctive leaf value of `value` (objects and arrays walked to their leaves; keys are not values), as a set. */
@@ -45,7 +41,8 @@ export function distinctiveLeaves(value: unknown): Set<Leaf> {
     } else if (typeof node === "object" && node !== null) {
       for (const child of Object.values(node)) walk(child);
     } else {
-      for (const leaf of leavesOfScalar(node)) leaves.add(leaf);
+      const leaf = leafOfScalar(node);
+      if (leaf !== undefined) leaves.add(leaf);
     }
   };
   walk(value);
