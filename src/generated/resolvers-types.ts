@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { NodeParent, DatasetParent, JobParent, DatasetConnectionParent, JobConnectionParent } from '../backends/parents';
 import type { NexusDatasetParent, NexusJobParent, NexusWebhookParent, NexusJobStatusParent, NexusItemCountersParent, NexusDatasetStatusParent, NexusDeploymentParent, NexusDeploymentTemplateParent, NexusDeploymentStatusParent, NexusDeploymentVersionParent, NexusDeploymentScalingParent, NexusResultDestinationParent, UploadInstructionsParent, NexusLogEntryParent, WebhookTestResultParent, NexusWebhookConnectionParent, NexusLogEntryConnectionParent } from '../backends/nexus/parents';
 import type { GravitiDatasetParent } from '../backends/graviti/parents';
-import type { ModelArtsDatasetParent, ModelArtsExportTaskParent, ModelArtsExportTaskConnectionParent, ModelArtsExportParamsParent, ModelArtsLabelParent, ModelArtsDataSourceParent, ModelArtsSampleCountsParent } from '../backends/modelarts/parents';
+import type { ModelArtsDatasetParent, ModelArtsExportTaskParent, ModelArtsExportTaskConnectionParent, ModelArtsExportParamsParent, ModelArtsLabelParent, ModelArtsDataSourceParent, ModelArtsSampleCountsParent, ModelArtsWireObjectParent } from '../backends/modelarts/parents';
 import type { GatewayContext } from '../backends/gateway-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -114,8 +114,16 @@ export type CreateJobPayload = {
  * exports all samples (`ALL`) as a tree (`TREE`) of the current version into the dataset's work path + `export/`.
  */
 export type CreateModelArtsExportTaskInput = {
+  /** The label file format (`annotation_format`). */
+  annotationFormat?: InputMaybe<ModelArtsAnnotationFormat>;
+  /** Whether to clear `difficult` marks (`export_params.clear_difficult`). */
+  clearDifficult?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether to clear hard-example properties (`export_params.clear_hard_property`). */
+  clearHardProperty?: InputMaybe<Scalars['Boolean']['input']>;
   /** The dataset to export (a `ModelArtsDataset` global id). */
   datasetId: Scalars['ID']['input'];
+  /** The dataset type (`dataset_type`). `UNKNOWN` is refused. */
+  datasetType?: InputMaybe<ModelArtsDatasetType>;
   /** Where to (`export_params.export_dest`); default `DIR`. `NEW_DATASET` needs `newDatasetName` and `newDatasetWorkPath`. */
   destination?: InputMaybe<ModelArtsExportDestination>;
   /** The layout (`export_format`); default `TREE`. `UNKNOWN` is refused. */
@@ -126,16 +134,33 @@ export type CreateModelArtsExportTaskInput = {
   newDatasetName?: InputMaybe<Scalars['String']['input']>;
   /** For `NEW_DATASET`: the new dataset's OBS work path, `/bucket/dir/`. */
   newDatasetWorkPath?: InputMaybe<Scalars['String']['input']>;
+  /** The format of that version (`export_params.export_dataset_version_format`). */
+  newVersionFormat?: InputMaybe<ModelArtsVersionFormat>;
+  /** The name of the version to release with the export (`export_params.export_dataset_version_name`): 1 to 32 letters, digits, `_` or `-`. */
+  newVersionName?: InputMaybe<Scalars['String']['input']>;
   /** The destination OBS path, `/bucket/dir/` (with the trailing slash). */
   path?: InputMaybe<Scalars['String']['input']>;
-  /** Only samples in this state (`export_params.sample_state`, passed as is). */
-  sampleState?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to split the samples into training and validation at `trainSampleRatio` (`export_params.ratio_sample_usage`). */
+  ratioSampleUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Only samples in this state: sent as `sample_state` both at the top level and in `export_params` (the API documents
+   * it in both places). `UNKNOWN` is refused.
+   */
+  sampleState?: InputMaybe<ModelArtsSampleState>;
   /** Only these sample ids (`export_params.samples`). */
   samples?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The version format (`version_format`), passed as is. */
-  versionFormat?: InputMaybe<Scalars['String']['input']>;
+  /** Only samples matching one of these conditions (`export_params.search_conditions`), 1 to 100 of them. */
+  searchConditions?: InputMaybe<Array<ModelArtsSearchConditionInput>>;
+  /** The OBS path prefix written into the exported label files (`source_type_header`); ModelArts's default is `OBS`. */
+  sourceTypeHeader?: InputMaybe<ModelArtsSourceTypeHeader>;
+  /** The training share of that split, 0 to 1 (`export_params.train_sample_ratio`, sent as text with two decimals: `"0.80"`). */
+  trainSampleRatio?: InputMaybe<Scalars['Float']['input']>;
+  /** The version format (`version_format`). */
+  versionFormat?: InputMaybe<ModelArtsVersionFormat>;
   /** The dataset version to export (`version_id`); default the current one. */
   versionId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether an exported CSV starts with the column names (`with_column_header`; table datasets). */
+  withColumnHeader?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** The result of `createModelArtsExportTask`. */
@@ -381,6 +406,13 @@ export type LogLevel =
   /** Something unusual that did not stop the item. */
   | 'WARNING';
 
+/** The label file format of an export (`annotation_format`). */
+export type ModelArtsAnnotationFormat =
+  /** `COCO`. */
+  | 'COCO'
+  /** `VOC`. */
+  | 'VOC';
+
 /** Where a ModelArts dataset's data comes from. */
 export type ModelArtsDataSource = {
   __typename?: 'ModelArtsDataSource';
@@ -388,11 +420,40 @@ export type ModelArtsDataSource = {
   dataType?: Maybe<Scalars['Int']['output']>;
   /** The data's path (an OBS path such as `/bucket/dir/`). */
   path?: Maybe<Scalars['String']['output']>;
+  /** A table source's column mappings (`schema_maps`); empty when none. */
+  schemaMaps: Array<ModelArtsSchemaMap>;
+  /** What importing a table source needs (`source_info`); null when none. */
+  sourceInfo?: Maybe<ModelArtsSourceInfo>;
+  /** Where the data lives. */
+  sourceType: ModelArtsDataSourceType;
+  /** Whether a table source's first row holds the column names (`with_column_header`). */
+  withColumnHeader?: Maybe<Scalars['Boolean']['output']>;
 };
+
+/** Where a data source's data lives (`data_type`; the raw code is beside it as `dataType`). */
+export type ModelArtsDataSourceType =
+  /** 5: AI Gallery. */
+  | 'AI_GALLERY'
+  /** 2: DLI. */
+  | 'DLI'
+  /** 1: GaussDB(DWS). */
+  | 'DWS'
+  /** 6: an inference service. */
+  | 'INFERENCE_SERVICE'
+  /** 4: MRS. */
+  | 'MRS'
+  /** 0: OBS. */
+  | 'OBS'
+  /** 3: RDS. */
+  | 'RDS'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
 
 /** A dataset on Huawei Cloud ModelArts. Its id is a global id only (ModelArts ids have no prefix to tell them apart). */
 export type ModelArtsDataset = Dataset & Node & {
   __typename?: 'ModelArtsDataset';
+  /** For speech paragraph labeling: whether the content is labeled too (`content_labeling`). */
+  contentLabeling?: Maybe<Scalars['Boolean']['output']>;
   /** When the dataset was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The current version's id; null when the dataset has no version. */
@@ -403,6 +464,10 @@ export type ModelArtsDataset = Dataset & Node & {
   dataFormat?: Maybe<Scalars['String']['output']>;
   /** Where its data comes from. */
   dataSources: Array<ModelArtsDataSource>;
+  /** Sample statistics, including those of sample metadata (`data_statistics`), as ModelArts writes them. */
+  dataStatistics?: Maybe<Scalars['JSONObject']['output']>;
+  /** When its samples or labels last changed (`data_update_time`); null when absent. */
+  dataUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Files or a table. */
   datasetFormat: ModelArtsDatasetFormat;
   /** The raw `dataset_format` code (null when absent). */
@@ -415,28 +480,65 @@ export type ModelArtsDataset = Dataset & Node & {
   datasetType: ModelArtsDatasetType;
   /** The raw `dataset_type` code (null when absent). */
   datasetTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** Deleted samples by reason (`deletion_stats`). */
+  deletionStats?: Maybe<Scalars['JSONObject']['output']>;
   /** The description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** The enterprise project (`enterprise_project_id`; `0` is the default). */
+  enterpriseProjectId?: Maybe<Scalars['String']['output']>;
   /**
    * The dataset's export tasks, newest first, optionally only those in the given states (one upstream call per 100
    * tasks; `totalCount` costs nothing more). Pass `first` (with `after`) or `last` (with `before`), 1 to 100;
    * without either, the first 20. Null only with an error (so the dataset itself still resolves).
    */
   exportTasks?: Maybe<ModelArtsExportTaskConnection>;
+  /** The features the dataset supports (`feature_supports`), as ModelArts writes them. */
+  featureSupports: Array<Scalars['String']['output']>;
+  /** Whether the dataset has team labelling tasks (`exist_workforce_task`). */
+  hasTeamLabelingTask?: Maybe<Scalars['Boolean']['output']>;
   /** The global id. */
   id: Scalars['ID']['output'];
+  /** Whether data was imported (`import_data`). */
+  importData?: Maybe<Scalars['Boolean']['output']>;
+  /** The import task's id (`import_task_id`); null when none. */
+  importTaskId?: Maybe<Scalars['String']['output']>;
+  /** Where its labels are stored (`inner_annotation_path`). */
+  innerAnnotationPath?: Maybe<Scalars['String']['output']>;
+  /** Where its internal data is stored (`inner_data_path`). */
+  innerDataPath?: Maybe<Scalars['String']['output']>;
+  /** Where its internal logs are stored (`inner_log_path`). */
+  innerLogPath?: Maybe<Scalars['String']['output']>;
+  /** Where its internal tasks are stored (`inner_task_path`). */
+  innerTaskPath?: Maybe<Scalars['String']['output']>;
+  /** Where its temporary files are stored (`inner_temp_path`). */
+  innerTempPath?: Maybe<Scalars['String']['output']>;
+  /** The dataset's internal output directory (`inner_work_path`). */
+  innerWorkPath?: Maybe<Scalars['String']['output']>;
+  /** Its labelling tasks (`label_task_count`). */
+  labelTaskCount?: Maybe<Scalars['Int']['output']>;
   /** Its labels. */
   labels: Array<ModelArtsLabel>;
+  /** Whether the dataset is hosted (`managed`). */
+  managed?: Maybe<Scalars['Boolean']['output']>;
   /** The upstream `dataset_id`. */
   modelArtsId: Scalars['String']['output'];
   /** The dataset's name. */
   name: Scalars['String']['output'];
+  /** The number its next version will take (`next_version_num`). */
+  nextVersionNumber?: Maybe<Scalars['Int']['output']>;
   /** The ModelArts project the dataset belongs to. */
   projectId: Scalars['String']['output'];
   /** Always `MODELARTS`. */
   provider: Provider;
+  /**
+   * The dataset's running (or initialising) tasks of one kind, or of every kind without `type`: one more read of the
+   * dataset with `check_running_task=true` (and `running_task_type`). Null only with an error.
+   */
+  runningTasks?: Maybe<ModelArtsRunningTasks>;
   /** The sample counts. */
   samples: ModelArtsSampleCounts;
+  /** A table dataset's columns (`schema`); empty when none. */
+  schema: Array<ModelArtsSchemaColumn>;
   /**
    * The normalised state, from `status`: 1 normal → `READY`; 0 creating → `WAITING`; 8 importing → `UPLOADING`;
    * 3 deleted and 4 abnormal → `FAILED`; 2, 5, 6, 7 and unknown codes → `PROCESSING`.
@@ -444,12 +546,26 @@ export type ModelArtsDataset = Dataset & Node & {
   state: DatasetState;
   /** Its tags (`dataset_tags`). */
   tags: Array<Scalars['String']['output']>;
+  /** Its team labelling (`workforce_descriptor`); null when none. */
+  teamLabeling?: Maybe<ModelArtsTeamLabeling>;
+  /** How many team labelling tasks it has (`workforce_task_count`). */
+  teamLabelingTaskCount?: Maybe<Scalars['Int']['output']>;
+  /** The third-party path (`third_path`); null when none. */
+  thirdPath?: Maybe<Scalars['String']['output']>;
   /** When the dataset was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** How many versions the dataset has. */
   versionCount: Scalars['Int']['output'];
+  /** Its released versions (`versions`), as the detail lists them; empty when none. */
+  versions: Array<ModelArtsDatasetVersion>;
   /** The OBS directory the dataset works in. */
   workPath?: Maybe<Scalars['String']['output']>;
+  /** Where the output directory lives. */
+  workPathType: ModelArtsWorkPathType;
+  /** The raw `work_path_type` code. */
+  workPathTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** The workspace (`workspace_id`; `0` is the default workspace). */
+  workspaceId?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -460,6 +576,12 @@ export type ModelArtsDatasetExportTasksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<Array<JobState>>;
+};
+
+
+/** A dataset on Huawei Cloud ModelArts. Its id is a global id only (ModelArts ids have no prefix to tell them apart). */
+export type ModelArtsDatasetRunningTasksArgs = {
+  type?: InputMaybe<ModelArtsRunningTaskType>;
 };
 
 /** A ModelArts `dataset_format` (the raw code is beside it as `datasetFormatCode`). */
@@ -523,6 +645,105 @@ export type ModelArtsDatasetType =
   /** 600: video. */
   | 'VIDEO';
 
+/** A released version of a ModelArts dataset (an item of the dataset detail's `versions`). */
+export type ModelArtsDatasetVersion = {
+  __typename?: 'ModelArtsDatasetVersion';
+  /** Samples added since the previous version (`add_sample_count`). */
+  addedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** Its labeled samples (`annotated_sample_count`). */
+  annotatedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** Labeled subsamples (`annotated_sub_sample_count`). */
+  annotatedSubSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** Whether hard-example properties were cleared on release (`clear_hard_property`). */
+  clearHardProperty?: Maybe<Scalars['Boolean']['output']>;
+  /** The raw status code of that task (`code`). */
+  code?: Maybe<Scalars['String']['output']>;
+  /** When it was created; null when absent. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether images were cropped (`crop`). */
+  crop?: Maybe<Scalars['Boolean']['output']>;
+  /** Where the cropped files are (`crop_path`). */
+  cropPath?: Maybe<Scalars['String']['output']>;
+  /** The rotate-and-crop task's scratch directory (`crop_rotate_cache_path`). */
+  cropRotateCachePath?: Maybe<Scalars['String']['output']>;
+  /** Where the version's data is stored (`data_path`). */
+  dataPath?: Maybe<Scalars['String']['output']>;
+  /** Sample statistics (`data_statistics`), as ModelArts writes them. */
+  dataStatistics?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether the data was validated before release (`data_validate`). */
+  dataValidate?: Maybe<Scalars['Boolean']['output']>;
+  /** Samples deleted since the previous version (`deleted_sample_count`). */
+  deletedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** Deleted samples by reason (`deletion_stats`). */
+  deletionStats?: Maybe<Scalars['JSONObject']['output']>;
+  /** The description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether images were exported to the version directory (`export_images`). */
+  exportImages?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether subsample numbers were parsed on release (`extract_serial_number`). */
+  extractSerialNumber?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the dataset's source data is included (`include_dataset_data`). */
+  includeDatasetData?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether it is the dataset's current version (`is_current`). */
+  isCurrent?: Maybe<Scalars['Boolean']['output']>;
+  /** Its labels' statistics (`label_stats`). */
+  labelStats: Array<ModelArtsLabelStats>;
+  /** The raw `label_type` (for example `single`, `multi`). */
+  labelType?: Maybe<Scalars['String']['output']>;
+  /** The manifest cache input path of the release (`manifest_cache_input_path`). */
+  manifestCacheInputPath?: Maybe<Scalars['String']['output']>;
+  /** The manifest file of the version (`manifest_path`). */
+  manifestPath?: Maybe<Scalars['String']['output']>;
+  /** What the release recorded (an error, …) (`message`). */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Samples modified since the previous version (`modified_sample_count`). */
+  modifiedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The version's name (`V001`, …). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The previous version's labeled samples (`previous_annotated_sample_count`). */
+  previousAnnotatedSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The previous version's samples (`previous_total_sample_count`). */
+  previousTotalSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The version it was released after (`previous_version_id`); null for the first. */
+  previousVersionId?: Maybe<Scalars['String']['output']>;
+  /** The preprocessing (rotate, crop) task's id (`processor_task_id`). */
+  processorTaskId?: Maybe<Scalars['String']['output']>;
+  /** The raw status of that task (`processor_task_status`). */
+  processorTaskStatus?: Maybe<Scalars['Int']['output']>;
+  /** Whether the dataset's usage information was cleared on release (`remove_sample_usage`). */
+  removeSampleUsage?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether images were rotated (`rotate`). */
+  rotate?: Maybe<Scalars['Boolean']['output']>;
+  /** Where the rotated files are (`rotate_path`). */
+  rotatePath?: Maybe<Scalars['String']['output']>;
+  /** The raw sample state the version was released with (`sample_state`). */
+  sampleState?: Maybe<Scalars['String']['output']>;
+  /** The version's status. */
+  status: ModelArtsVersionStatus;
+  /** The raw `status` code. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** The version's tags (`tags`). */
+  tags: Array<Scalars['String']['output']>;
+  /** The labelling task type of the version (the dataset's type). */
+  taskType: ModelArtsDatasetType;
+  /** The raw `task_type` code. */
+  taskTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** Its samples (`total_sample_count`). */
+  totalSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** Subsamples (`total_sub_sample_count`). */
+  totalSubSampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The training share of the train/validation split, as ModelArts writes it (`"0.80"`). */
+  trainEvaluateSampleRatio?: Maybe<Scalars['String']['output']>;
+  /** When it last changed; null when absent. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The raw `version_format` (`Default`, `CarbonData`, `CSV`). */
+  versionFormat?: Maybe<Scalars['String']['output']>;
+  /** The upstream `version_id`. */
+  versionId: Scalars['String']['output'];
+  /** Whether a released CSV starts with the column names (`with_column_header`). */
+  withColumnHeader?: Maybe<Scalars['Boolean']['output']>;
+};
+
 /** Where an export task writes (`export_params.export_dest`). */
 export type ModelArtsExportDestination =
   /** `DIR`: into the OBS directory `path` (the default). */
@@ -544,18 +765,32 @@ export type ModelArtsExportFormat =
 /** What an export task was asked to export, and where to (`export_params`). */
 export type ModelArtsExportParams = {
   __typename?: 'ModelArtsExportParams';
+  /** Whether `difficult` marks are cleared (`clear_difficult`). */
+  clearDifficult?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether hard-example properties are cleared (`clear_hard_property`). */
+  clearHardProperty?: Maybe<Scalars['Boolean']['output']>;
   /** Where it writes; `DIR` when the task does not say. */
   destination: ModelArtsExportDestination;
   /** The new dataset's name, for `NEW_DATASET`. */
   newDatasetName?: Maybe<Scalars['String']['output']>;
   /** The new dataset's OBS work path, for `NEW_DATASET`. */
   newDatasetWorkPath?: Maybe<Scalars['String']['output']>;
+  /** Whether samples are split into training and validation at `trainSampleRatio` (`ratio_sample_usage`). */
+  ratioSampleUsage?: Maybe<Scalars['Boolean']['output']>;
   /** The raw `export_dest` (null when absent). */
   rawDestination?: Maybe<Scalars['String']['output']>;
   /** The raw `sample_state` filter, if one was given. */
   sampleState?: Maybe<Scalars['String']['output']>;
   /** The sample ids it was asked to export, if a list was given. */
   samples?: Maybe<Array<Scalars['String']['output']>>;
+  /** The search conditions it was asked to export by (`search_conditions`), if any. */
+  searchConditions?: Maybe<Array<ModelArtsSearchCondition>>;
+  /** The training share of that split, from 0 to 1 (`train_sample_ratio`); null when absent or not a number. */
+  trainSampleRatio?: Maybe<Scalars['Float']['output']>;
+  /** The raw format of the version the export releases (`export_dataset_version_format`). */
+  versionFormat?: Maybe<Scalars['String']['output']>;
+  /** The name of the version the export releases (`export_dataset_version_name`). */
+  versionName?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -564,12 +799,16 @@ export type ModelArtsExportParams = {
  */
 export type ModelArtsExportTask = Job & Node & {
   __typename?: 'ModelArtsExportTask';
+  /** The raw label file format it was asked for (`annotation_format`: `VOC`, `COCO`), when the task says. */
+  annotationFormat?: Maybe<Scalars['String']['output']>;
   /** When the task was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The dataset exported; null when it no longer exists. */
   dataset?: Maybe<ModelArtsDataset>;
   /** The dataset's upstream `dataset_id`, even when the dataset no longer exists. */
   datasetId?: Maybe<Scalars['String']['output']>;
+  /** The raw `dataset_type` the task was given, when it says. */
+  datasetTypeCode?: Maybe<Scalars['Int']['output']>;
   /** The upstream error code, when the task failed (for example `ModelArts.4903`). */
   errorCode?: Maybe<Scalars['String']['output']>;
   /** The upstream error message, when the task failed. */
@@ -604,6 +843,10 @@ export type ModelArtsExportTask = Job & Node & {
   provider: Provider;
   /** The raw `status` text. */
   rawStatus: Scalars['String']['output'];
+  /** The raw top-level `sample_state` the task was given, when it says. */
+  sampleState?: Maybe<Scalars['String']['output']>;
+  /** The raw OBS path prefix of the exported label files (`source_type_header`: `obs://`, `s3://`), when the task says. */
+  sourceTypeHeader?: Maybe<Scalars['String']['output']>;
   /**
    * The normalised state, from `status`: `INIT` → `WAITING`; `RUNNING` → `RUNNING`; `STOPPING` → `RUNNING` (a
    * stopping task is not over until it has stopped); `STOPPED` → `CANCELLED`; `SUCCESSED` → `FINISHED`; `FAILED`
@@ -618,6 +861,8 @@ export type ModelArtsExportTask = Job & Node & {
   versionFormat?: Maybe<Scalars['String']['output']>;
   /** The dataset version exported, if the task says. */
   versionId?: Maybe<Scalars['String']['output']>;
+  /** Whether an exported CSV starts with the column names (`with_column_header`), when the task says. */
+  withColumnHeader?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** A page of export tasks, newest first. */
@@ -673,14 +918,114 @@ export type ModelArtsExportType =
 /** A label of a ModelArts dataset. */
 export type ModelArtsLabel = {
   __typename?: 'ModelArtsLabel';
+  /** Its multi-dimensional attributes; empty when none. */
+  attributes: Array<ModelArtsLabelAttribute>;
   /** The label's name. */
   name: Scalars['String']['output'];
   /** The raw `property` object (for example `@modelarts:color`). */
   property?: Maybe<Scalars['JSONObject']['output']>;
-  /** The label's type (a dataset type). */
-  type: ModelArtsDatasetType;
+  /** The label's type. */
+  type: ModelArtsLabelType;
   /** The raw `type` code. */
   typeCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A multi-dimensional attribute of a label (a "music" label's "style"). */
+export type ModelArtsLabelAttribute = {
+  __typename?: 'ModelArtsLabelAttribute';
+  /** Its default value (`default_value`). */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  /** The attribute's id. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The attribute's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The attribute's type (for example `select`, `text`). */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The values it can take. */
+  values: Array<ModelArtsLabelAttributeValue>;
+};
+
+/** A value a label attribute can take. */
+export type ModelArtsLabelAttributeValue = {
+  __typename?: 'ModelArtsLabelAttributeValue';
+  /** The value's id. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** The value. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A label's statistics in a released version (`label_stats`). */
+export type ModelArtsLabelStats = {
+  __typename?: 'ModelArtsLabelStats';
+  /** Its attributes; empty when none. */
+  attributes: Array<ModelArtsLabelAttribute>;
+  /** How many times it is used (`count`). */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** The label's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The raw `property` object. */
+  property?: Maybe<Scalars['JSONObject']['output']>;
+  /** How many samples carry it (`sample_count`). */
+  sampleCount?: Maybe<Scalars['Int']['output']>;
+  /** The label's type. */
+  type: ModelArtsLabelType;
+  /** The raw `type` code. */
+  typeCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A label's `type`: a labelling task type (the documented label codes; the raw code is beside it as `typeCode`). */
+export type ModelArtsLabelType =
+  /** 0: image classification. */
+  | 'IMAGE_CLASSIFICATION'
+  /** 3: image segmentation. */
+  | 'IMAGE_SEGMENTATION'
+  /** 101: named entity recognition. */
+  | 'NAMED_ENTITY_RECOGNITION'
+  /** 1: object detection. */
+  | 'OBJECT_DETECTION'
+  /** 200: sound classification. */
+  | 'SOUND_CLASSIFICATION'
+  /** 201: speech content. */
+  | 'SPEECH_CONTENT'
+  /** 202: speech paragraph labeling. */
+  | 'SPEECH_PARAGRAPH_LABELING'
+  /** 100: text classification. */
+  | 'TEXT_CLASSIFICATION'
+  /** 103: a text triplet's entity. */
+  | 'TEXT_TRIPLET_ENTITY'
+  /** 102: a text triplet's relationship. */
+  | 'TEXT_TRIPLET_RELATIONSHIP'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN'
+  /** 600: video labeling. */
+  | 'VIDEO';
+
+/** Which kind of running task `ModelArtsDataset.runningTasks` looks for (`running_task_type`). */
+export type ModelArtsRunningTaskType =
+  /** 7: auto grouping. */
+  | 'AUTO_GROUPING'
+  /** 0: auto labeling. */
+  | 'AUTO_LABELING'
+  /** 2: export. */
+  | 'EXPORT'
+  /** 4: manifest export. */
+  | 'MANIFEST_EXPORT'
+  /** 5: manifest import. */
+  | 'MANIFEST_IMPORT'
+  /** 1: pre-labeling. */
+  | 'PRE_LABELING'
+  /** 6: version publishing. */
+  | 'VERSION_PUBLISH'
+  /** 3: version switching. */
+  | 'VERSION_SWITCH';
+
+/** The running tasks of a dataset that `runningTasks` found (`exist_running_task`, `running_tasks_id`). */
+export type ModelArtsRunningTasks = {
+  __typename?: 'ModelArtsRunningTasks';
+  /** Whether any task of the asked kind is running or initialising. */
+  exists: Scalars['Boolean']['output'];
+  /** Their ids. */
+  taskIds: Array<Scalars['String']['output']>;
 };
 
 /** A ModelArts dataset's sample counts (a count the backend omits is 0). */
@@ -688,11 +1033,357 @@ export type ModelArtsSampleCounts = {
   __typename?: 'ModelArtsSampleCounts';
   /** Annotated samples (`annotated_sample_count`). */
   annotated: Scalars['Int']['output'];
+  /** Annotated subsamples (`annotated_sub_sample_count`). */
+  annotatedSub: Scalars['Int']['output'];
+  /** Deleted samples (`deleted_sample_count`). */
+  deleted: Scalars['Int']['output'];
+  /** Samples still loading (`loading_sample_count`). */
+  loading: Scalars['Int']['output'];
   /** Every sample (`total_sample_count`). */
   total: Scalars['Int']['output'];
+  /** Subsamples made from the samples, such as video frames (`total_sub_sample_count`). */
+  totalSub: Scalars['Int']['output'];
   /** Samples whose annotation waits for confirmation (`unconfirmed_sample_count`). */
   unconfirmed: Scalars['Int']['output'];
 };
+
+/** A sample state (`sample_state`), as an export filter. */
+export type ModelArtsSampleState =
+  /** `__ACCEPTED__`: accepted. */
+  | 'ACCEPTED'
+  /** `__ALL__`: labeled. */
+  | 'ALL'
+  /** `__AUTO_ANNOTATION__`: auto-labeled, waiting for confirmation. */
+  | 'AUTO_ANNOTATION'
+  /** `__NONE__`: not labeled. */
+  | 'NONE'
+  /** `__REJECTED__`: rejected. */
+  | 'REJECTED'
+  /** `__REVIEWED__`: reviewed. */
+  | 'REVIEWED'
+  /** `__UNCHECK__`: waiting for acceptance. */
+  | 'UNCHECK'
+  /** A state the gateway does not know (output only; not accepted as input). */
+  | 'UNKNOWN'
+  /** `__UNREVIEWED__`: waiting for review. */
+  | 'UNREVIEWED'
+  /** `__WORKFORCE_SAMPLED__`: sampled. */
+  | 'WORKFORCE_SAMPLED'
+  /** `__WORKFORCE_SAMPLED_ACCEPTED__`: sampled, accepted. */
+  | 'WORKFORCE_SAMPLED_ACCEPTED'
+  /** `__WORKFORCE_SAMPLED_CHECKED__`: sampled, checked. */
+  | 'WORKFORCE_SAMPLED_CHECKED'
+  /** `__WORKFORCE_SAMPLED_REJECTED__`: sampled, rejected. */
+  | 'WORKFORCE_SAMPLED_REJECTED'
+  /** `__WORKFORCE_SAMPLED_UNCHECK__`: sampled, waiting for acceptance. */
+  | 'WORKFORCE_SAMPLED_UNCHECK';
+
+/** A column of a table dataset (`schema`). */
+export type ModelArtsSchemaColumn = {
+  __typename?: 'ModelArtsSchemaColumn';
+  /** The column's description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The column's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The column's id (`schema_id`). */
+  schemaId?: Maybe<Scalars['Int']['output']>;
+  /** The column's value type (for example `STRING`). */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A column mapping of a table data source. */
+export type ModelArtsSchemaMap = {
+  __typename?: 'ModelArtsSchemaMap';
+  /** The dataset column (`dest_name`). */
+  destinationName?: Maybe<Scalars['String']['output']>;
+  /** The source column (`src_name`). */
+  sourceName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A search condition of an export (`search_conditions`); every field is as ModelArts wrote it. */
+export type ModelArtsSearchCondition = {
+  __typename?: 'ModelArtsSearchCondition';
+  /** By difficulty coefficient (`coefficient`). */
+  coefficient?: Maybe<Scalars['String']['output']>;
+  /** A video frame (`frame_in_video`). */
+  frameInVideo?: Maybe<Scalars['Int']['output']>;
+  /** Hard samples (`1`) or the others (`0`) (`hard`). */
+  hard?: Maybe<Scalars['String']['output']>;
+  /** By data source (`import_origin`). */
+  importOrigin?: Maybe<Scalars['String']['output']>;
+  /** By CT dosage (`kvp`). */
+  kvp?: Maybe<Scalars['String']['output']>;
+  /** By labels (`label_list`). */
+  labelList?: Maybe<ModelArtsSearchLabels>;
+  /** By labeler (`labeler`). */
+  labeler?: Maybe<Scalars['String']['output']>;
+  /** By sample attributes (`metadata`). */
+  metadata?: Maybe<ModelArtsSearchProperties>;
+  /** By parent sample (`parent_sample_id`). */
+  parentSampleId?: Maybe<Scalars['String']['output']>;
+  /** By the directory samples lie in (`sample_dir`). */
+  sampleDir?: Maybe<Scalars['String']['output']>;
+  /** By sample name, extension included (`sample_name`). */
+  sampleName?: Maybe<Scalars['String']['output']>;
+  /** By the day the sample was last changed on OBS (`sample_time`). */
+  sampleTime?: Maybe<Scalars['String']['output']>;
+  /** By confidence (`score`). */
+  score?: Maybe<Scalars['String']['output']>;
+  /** By DICOM slice thickness (`slice_thickness`). */
+  sliceThickness?: Maybe<Scalars['String']['output']>;
+  /** By DICOM study date (`study_date`). */
+  studyDate?: Maybe<Scalars['String']['output']>;
+  /** A time point in a video (`time_in_video`). */
+  timeInVideo?: Maybe<Scalars['String']['output']>;
+};
+
+/** A search condition of an export: a sample matches when it matches every field given. */
+export type ModelArtsSearchConditionInput = {
+  /** By difficulty coefficient (`coefficient`). */
+  coefficient?: InputMaybe<Scalars['String']['input']>;
+  /** A video frame (`frame_in_video`), 0 or more. */
+  frameInVideo?: InputMaybe<Scalars['Int']['input']>;
+  /** Hard samples (true) or the others (false) (`hard`: `1`, `0`). */
+  hard?: InputMaybe<Scalars['Boolean']['input']>;
+  /** By data source (`import_origin`). */
+  importOrigin?: InputMaybe<Scalars['String']['input']>;
+  /** By CT dosage (`kvp`). */
+  kvp?: InputMaybe<Scalars['String']['input']>;
+  /** By labels (`label_list`). */
+  labelList?: InputMaybe<ModelArtsSearchLabelsInput>;
+  /** By labeler (`labeler`). */
+  labeler?: InputMaybe<Scalars['String']['input']>;
+  /** By sample attributes (`metadata`). */
+  metadata?: InputMaybe<ModelArtsSearchPropertiesInput>;
+  /** By parent sample (`parent_sample_id`). */
+  parentSampleId?: InputMaybe<Scalars['String']['input']>;
+  /** By the directory samples lie in, ending with `/` (`sample_dir`). */
+  sampleDir?: InputMaybe<Scalars['String']['input']>;
+  /** By sample name, extension included (`sample_name`). */
+  sampleName?: InputMaybe<Scalars['String']['input']>;
+  /** By the day the sample was last changed on OBS (`sample_time`). */
+  sampleTime?: InputMaybe<Scalars['String']['input']>;
+  /** By confidence (`score`). */
+  score?: InputMaybe<Scalars['String']['input']>;
+  /** By DICOM slice thickness (`slice_thickness`). */
+  sliceThickness?: InputMaybe<Scalars['String']['input']>;
+  /** By DICOM study date (`study_date`). */
+  studyDate?: InputMaybe<Scalars['String']['input']>;
+  /** A time point in a video (`time_in_video`). */
+  timeInVideo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One label criterion. */
+export type ModelArtsSearchLabel = {
+  __typename?: 'ModelArtsSearchLabel';
+  /** The label's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** How its properties combine (raw `op`). */
+  op?: Maybe<Scalars['String']['output']>;
+  /** The label properties searched for (`property`: names to value lists). */
+  property?: Maybe<Scalars['JSONObject']['output']>;
+  /** The label's type; null when the criterion does not say. */
+  type?: Maybe<ModelArtsLabelType>;
+  /** The raw `type` code. */
+  typeCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One label criterion. */
+export type ModelArtsSearchLabelInput = {
+  /** The label's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** How its properties combine. */
+  op?: InputMaybe<ModelArtsSearchOperator>;
+  /** Label properties to match: an object of property names to lists of strings. */
+  property?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The label's type. `UNKNOWN` is refused. */
+  type?: InputMaybe<ModelArtsLabelType>;
+};
+
+/** The label criteria of a search condition (`label_list`). */
+export type ModelArtsSearchLabels = {
+  __typename?: 'ModelArtsSearchLabels';
+  /** The criteria. */
+  labels: Array<ModelArtsSearchLabel>;
+  /** How they combine (raw `op`: `AND`, `OR`). */
+  op?: Maybe<Scalars['String']['output']>;
+};
+
+/** The label criteria of a search condition. */
+export type ModelArtsSearchLabelsInput = {
+  /** The criteria (at least one). */
+  labels: Array<ModelArtsSearchLabelInput>;
+  /** How they combine; required with more than one criterion (the API says so). */
+  op?: InputMaybe<ModelArtsSearchOperator>;
+};
+
+/** How the criteria of a search combine (`op`). */
+export type ModelArtsSearchOperator =
+  /** `AND`: all of them. */
+  | 'AND'
+  /** `OR`: any of them. */
+  | 'OR';
+
+/** The sample-attribute criteria of a search condition (`metadata`). */
+export type ModelArtsSearchProperties = {
+  __typename?: 'ModelArtsSearchProperties';
+  /** How they combine (raw `op`). */
+  op?: Maybe<Scalars['String']['output']>;
+  /** The attributes searched for (`props`: names to value lists). */
+  props?: Maybe<Scalars['JSONObject']['output']>;
+};
+
+/** The sample-attribute criteria of a search condition. */
+export type ModelArtsSearchPropertiesInput = {
+  /** How they combine. */
+  op?: InputMaybe<ModelArtsSearchOperator>;
+  /** Attributes to match: an object of attribute names to lists of strings. */
+  props?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/**
+ * What importing a table data source needs (`source_info`). Its `user_password` is never exposed: the gateway does
+ * not hand out credentials.
+ */
+export type ModelArtsSourceInfo = {
+  __typename?: 'ModelArtsSourceInfo';
+  /** The MRS cluster's id. */
+  clusterId?: Maybe<Scalars['String']['output']>;
+  /** The MRS cluster's running mode. */
+  clusterMode?: Maybe<Scalars['String']['output']>;
+  /** The MRS cluster's name. */
+  clusterName?: Maybe<Scalars['String']['output']>;
+  /** The database the table is imported from. */
+  databaseName?: Maybe<Scalars['String']['output']>;
+  /** The HDFS path of the table. */
+  input?: Maybe<Scalars['String']['output']>;
+  /** The GaussDB(DWS) cluster's address. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** The GaussDB(DWS) cluster's port. */
+  port?: Maybe<Scalars['String']['output']>;
+  /** The DLI queue. */
+  queueName?: Maybe<Scalars['String']['output']>;
+  /** The MRS cluster's subnet. */
+  subnetId?: Maybe<Scalars['String']['output']>;
+  /** The table. */
+  tableName?: Maybe<Scalars['String']['output']>;
+  /** The GaussDB(DWS) user. */
+  userName?: Maybe<Scalars['String']['output']>;
+  /** The MRS cluster's VPC. */
+  vpcId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The OBS path prefix written into exported label files (`source_type_header`). */
+export type ModelArtsSourceTypeHeader =
+  /** `obs://` (ModelArts's default). */
+  | 'OBS'
+  /** `s3://` (for training code that cannot read `obs://` paths). */
+  | 'S3';
+
+/** A dataset's team labelling (`workforce_descriptor`). */
+export type ModelArtsTeamLabeling = {
+  __typename?: 'ModelArtsTeamLabeling';
+  /** The team labelling task's id (`current_task_id`). */
+  currentTaskId?: Maybe<Scalars['String']['output']>;
+  /** The team labelling task's name (`current_task_name`). */
+  currentTaskName?: Maybe<Scalars['String']['output']>;
+  /** Rejected samples (`reject_num`). */
+  rejectedCount?: Maybe<Scalars['Int']['output']>;
+  /** How many members label each sample (`repetition`). */
+  repetition?: Maybe<Scalars['Int']['output']>;
+  /** Whether auto-labeling results are synchronised to the team (`is_synchronize_auto_labeling_data`). */
+  synchronizesAutoLabelingData?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether new data is synchronised to the team (`is_synchronize_data`). */
+  synchronizesData?: Maybe<Scalars['Boolean']['output']>;
+  /** The team's members. */
+  workers: Array<ModelArtsWorker>;
+  /** The team's id. */
+  workforceId?: Maybe<Scalars['String']['output']>;
+  /** The team's name. */
+  workforceName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A dataset version format (`version_format`, `export_dataset_version_format`). */
+export type ModelArtsVersionFormat =
+  /** `CarbonData` (table datasets only). */
+  | 'CARBON_DATA'
+  /** `CSV`. */
+  | 'CSV'
+  /** `Default`. */
+  | 'DEFAULT';
+
+/** A dataset version's `status` (the raw code is beside it as `statusCode`). */
+export type ModelArtsVersionStatus =
+  /** 4: abnormal. */
+  | 'ABNORMAL'
+  /** 0: being created. */
+  | 'CREATING'
+  /** 3: deleted. */
+  | 'DELETED'
+  /** 2: being deleted. */
+  | 'DELETING'
+  /** 1: normal. */
+  | 'NORMAL'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
+
+/** Where a dataset's output directory lives (`work_path_type`; the raw code is beside it as `workPathTypeCode`). */
+export type ModelArtsWorkPathType =
+  /** 0: an OBS bucket. */
+  | 'OBS'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
+
+/** A member of a labelling team. */
+export type ModelArtsWorker = {
+  __typename?: 'ModelArtsWorker';
+  /** When the member was added; null when absent. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The member's email address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The member's role. */
+  role: ModelArtsWorkerRole;
+  /** The raw `role` code. */
+  roleCode?: Maybe<Scalars['Int']['output']>;
+  /** The member's invitation and login status. */
+  status: ModelArtsWorkerStatus;
+  /** The raw `status` code. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the member last changed; null when absent. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The member's id (`worker_id`). */
+  workerId?: Maybe<Scalars['String']['output']>;
+  /** The team's id. */
+  workforceId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A labelling team member's `role` (the raw code is beside it as `roleCode`). */
+export type ModelArtsWorkerRole =
+  /** 3: owns the dataset. */
+  | 'DATASET_OWNER'
+  /** 0: labels samples. */
+  | 'LABELER'
+  /** 1: reviews labels. */
+  | 'REVIEWER'
+  /** 2: manages the team. */
+  | 'TEAM_MANAGER'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
+
+/** A labelling team member's `status`: their invitation and login (the raw code is beside it as `statusCode`). */
+export type ModelArtsWorkerStatus =
+  /** 3: removed from the team. */
+  | 'DELETED'
+  /** 1: invited, never logged in. */
+  | 'INVITED'
+  /** 2: has logged in. */
+  | 'LOGGED_IN'
+  /** 0: no invitation email sent yet. */
+  | 'NOT_INVITED'
+  /** A code the gateway does not know (or none): read the raw code. */
+  | 'UNKNOWN';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1570,11 +2261,14 @@ export type ResolversTypes = {
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
   JobState: JobState;
   LogLevel: LogLevel;
+  ModelArtsAnnotationFormat: ModelArtsAnnotationFormat;
   ModelArtsDataSource: ResolverTypeWrapper<ModelArtsDataSourceParent>;
+  ModelArtsDataSourceType: ModelArtsDataSourceType;
   ModelArtsDataset: ResolverTypeWrapper<ModelArtsDatasetParent>;
   ModelArtsDatasetFormat: ModelArtsDatasetFormat;
   ModelArtsDatasetStatus: ModelArtsDatasetStatus;
   ModelArtsDatasetType: ModelArtsDatasetType;
+  ModelArtsDatasetVersion: ResolverTypeWrapper<ModelArtsWireObjectParent>;
   ModelArtsExportDestination: ModelArtsExportDestination;
   ModelArtsExportFormat: ModelArtsExportFormat;
   ModelArtsExportParams: ResolverTypeWrapper<ModelArtsExportParamsParent>;
@@ -1584,7 +2278,34 @@ export type ResolversTypes = {
   ModelArtsExportTaskStatus: ModelArtsExportTaskStatus;
   ModelArtsExportType: ModelArtsExportType;
   ModelArtsLabel: ResolverTypeWrapper<ModelArtsLabelParent>;
+  ModelArtsLabelAttribute: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsLabelAttributeValue: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsLabelStats: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsLabelType: ModelArtsLabelType;
+  ModelArtsRunningTaskType: ModelArtsRunningTaskType;
+  ModelArtsRunningTasks: ResolverTypeWrapper<ModelArtsRunningTasks>;
   ModelArtsSampleCounts: ResolverTypeWrapper<ModelArtsSampleCountsParent>;
+  ModelArtsSampleState: ModelArtsSampleState;
+  ModelArtsSchemaColumn: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSchemaMap: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSearchCondition: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSearchConditionInput: ModelArtsSearchConditionInput;
+  ModelArtsSearchLabel: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSearchLabelInput: ModelArtsSearchLabelInput;
+  ModelArtsSearchLabels: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSearchLabelsInput: ModelArtsSearchLabelsInput;
+  ModelArtsSearchOperator: ModelArtsSearchOperator;
+  ModelArtsSearchProperties: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSearchPropertiesInput: ModelArtsSearchPropertiesInput;
+  ModelArtsSourceInfo: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsSourceTypeHeader: ModelArtsSourceTypeHeader;
+  ModelArtsTeamLabeling: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsVersionFormat: ModelArtsVersionFormat;
+  ModelArtsVersionStatus: ModelArtsVersionStatus;
+  ModelArtsWorkPathType: ModelArtsWorkPathType;
+  ModelArtsWorker: ResolverTypeWrapper<ModelArtsWireObjectParent>;
+  ModelArtsWorkerRole: ModelArtsWorkerRole;
+  ModelArtsWorkerStatus: ModelArtsWorkerStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NexusDataset: ResolverTypeWrapper<NexusDatasetParent>;
   NexusDatasetStatus: ResolverTypeWrapper<NexusDatasetStatusParent>;
@@ -1654,12 +2375,30 @@ export type ResolversParentTypes = {
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
   ModelArtsDataSource: ModelArtsDataSourceParent;
   ModelArtsDataset: ModelArtsDatasetParent;
+  ModelArtsDatasetVersion: ModelArtsWireObjectParent;
   ModelArtsExportParams: ModelArtsExportParamsParent;
   ModelArtsExportTask: ModelArtsExportTaskParent;
   ModelArtsExportTaskConnection: ModelArtsExportTaskConnectionParent;
   ModelArtsExportTaskEdge: Omit<ModelArtsExportTaskEdge, 'node'> & { node: ResolversParentTypes['ModelArtsExportTask'] };
   ModelArtsLabel: ModelArtsLabelParent;
+  ModelArtsLabelAttribute: ModelArtsWireObjectParent;
+  ModelArtsLabelAttributeValue: ModelArtsWireObjectParent;
+  ModelArtsLabelStats: ModelArtsWireObjectParent;
+  ModelArtsRunningTasks: ModelArtsRunningTasks;
   ModelArtsSampleCounts: ModelArtsSampleCountsParent;
+  ModelArtsSchemaColumn: ModelArtsWireObjectParent;
+  ModelArtsSchemaMap: ModelArtsWireObjectParent;
+  ModelArtsSearchCondition: ModelArtsWireObjectParent;
+  ModelArtsSearchConditionInput: ModelArtsSearchConditionInput;
+  ModelArtsSearchLabel: ModelArtsWireObjectParent;
+  ModelArtsSearchLabelInput: ModelArtsSearchLabelInput;
+  ModelArtsSearchLabels: ModelArtsWireObjectParent;
+  ModelArtsSearchLabelsInput: ModelArtsSearchLabelsInput;
+  ModelArtsSearchProperties: ModelArtsWireObjectParent;
+  ModelArtsSearchPropertiesInput: ModelArtsSearchPropertiesInput;
+  ModelArtsSourceInfo: ModelArtsWireObjectParent;
+  ModelArtsTeamLabeling: ModelArtsWireObjectParent;
+  ModelArtsWorker: ModelArtsWireObjectParent;
   Mutation: Record<PropertyKey, never>;
   NexusDataset: NexusDatasetParent;
   NexusDatasetStatus: NexusDatasetStatusParent;
@@ -1798,50 +2537,140 @@ export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends Re
 export type ModelArtsDataSourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDataSource'] = ResolversParentTypes['ModelArtsDataSource']> = {
   dataType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schemaMaps?: Resolver<Array<ResolversTypes['ModelArtsSchemaMap']>, ParentType, ContextType>;
+  sourceInfo?: Resolver<Maybe<ResolversTypes['ModelArtsSourceInfo']>, ParentType, ContextType>;
+  sourceType?: Resolver<ResolversTypes['ModelArtsDataSourceType'], ParentType, ContextType>;
+  withColumnHeader?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ModelArtsDatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDataset'] = ResolversParentTypes['ModelArtsDataset']> = {
+  contentLabeling?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currentVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currentVersionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dataFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dataSources?: Resolver<Array<ResolversTypes['ModelArtsDataSource']>, ParentType, ContextType>;
+  dataStatistics?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  dataUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   datasetFormat?: Resolver<ResolversTypes['ModelArtsDatasetFormat'], ParentType, ContextType>;
   datasetFormatCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   datasetStatus?: Resolver<ResolversTypes['ModelArtsDatasetStatus'], ParentType, ContextType>;
   datasetStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   datasetType?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
   datasetTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deletionStats?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseProjectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exportTasks?: Resolver<Maybe<ResolversTypes['ModelArtsExportTaskConnection']>, ParentType, ContextType, Partial<ModelArtsDatasetExportTasksArgs>>;
+  featureSupports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hasTeamLabelingTask?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  importTaskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerAnnotationPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerDataPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerLogPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerTaskPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerTempPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  innerWorkPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelTaskCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['ModelArtsLabel']>, ParentType, ContextType>;
+  managed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   modelArtsId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextVersionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  runningTasks?: Resolver<Maybe<ResolversTypes['ModelArtsRunningTasks']>, ParentType, ContextType, Partial<ModelArtsDatasetRunningTasksArgs>>;
   samples?: Resolver<ResolversTypes['ModelArtsSampleCounts'], ParentType, ContextType>;
+  schema?: Resolver<Array<ResolversTypes['ModelArtsSchemaColumn']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DatasetState'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  teamLabeling?: Resolver<Maybe<ResolversTypes['ModelArtsTeamLabeling']>, ParentType, ContextType>;
+  teamLabelingTaskCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thirdPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   versionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['ModelArtsDatasetVersion']>, ParentType, ContextType>;
   workPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workPathType?: Resolver<ResolversTypes['ModelArtsWorkPathType'], ParentType, ContextType>;
+  workPathTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workspaceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ModelArtsDatasetVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDatasetVersion'] = ResolversParentTypes['ModelArtsDatasetVersion']> = {
+  addedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  annotatedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  annotatedSubSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clearHardProperty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  crop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cropPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cropRotateCachePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataStatistics?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  dataValidate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  deletedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deletionStats?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportImages?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extractSerialNumber?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  includeDatasetData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isCurrent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  labelStats?: Resolver<Array<ResolversTypes['ModelArtsLabelStats']>, ParentType, ContextType>;
+  labelType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  manifestCacheInputPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  manifestPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modifiedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousAnnotatedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  previousTotalSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  previousVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processorTaskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processorTaskStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  removeSampleUsage?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rotate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rotatePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelArtsVersionStatus'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  taskType?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
+  taskTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalSubSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  trainEvaluateSampleRatio?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  versionFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withColumnHeader?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
 export type ModelArtsExportParamsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportParams'] = ResolversParentTypes['ModelArtsExportParams']> = {
+  clearDifficult?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  clearHardProperty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   destination?: Resolver<ResolversTypes['ModelArtsExportDestination'], ParentType, ContextType>;
   newDatasetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   newDatasetWorkPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratioSampleUsage?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   rawDestination?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sampleState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   samples?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  searchConditions?: Resolver<Maybe<Array<ResolversTypes['ModelArtsSearchCondition']>>, ParentType, ContextType>;
+  trainSampleRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  versionFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsExportTask'] = ResolversParentTypes['ModelArtsExportTask']> = {
+  annotationFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<Maybe<ResolversTypes['ModelArtsDataset']>, ParentType, ContextType>;
   datasetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  datasetTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exportFormat?: Resolver<ResolversTypes['ModelArtsExportFormat'], ParentType, ContextType>;
@@ -1859,11 +2688,14 @@ export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentTyp
   progressPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   rawStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampleState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceTypeHeader?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
   totalSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   versionFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withColumnHeader?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1879,16 +2711,138 @@ export type ModelArtsExportTaskEdgeResolvers<ContextType = GatewayContext, Paren
 };
 
 export type ModelArtsLabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsLabel'] = ResolversParentTypes['ModelArtsLabel']> = {
+  attributes?: Resolver<Array<ResolversTypes['ModelArtsLabelAttribute']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   property?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['ModelArtsDatasetType'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ModelArtsLabelType'], ParentType, ContextType>;
   typeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ModelArtsLabelAttributeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsLabelAttribute'] = ResolversParentTypes['ModelArtsLabelAttribute']> = {
+  defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['ModelArtsLabelAttributeValue']>, ParentType, ContextType>;
+};
+
+export type ModelArtsLabelAttributeValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsLabelAttributeValue'] = ResolversParentTypes['ModelArtsLabelAttributeValue']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsLabelStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsLabelStats'] = ResolversParentTypes['ModelArtsLabelStats']> = {
+  attributes?: Resolver<Array<ResolversTypes['ModelArtsLabelAttribute']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  sampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ModelArtsLabelType'], ParentType, ContextType>;
+  typeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ModelArtsRunningTasksResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsRunningTasks'] = ResolversParentTypes['ModelArtsRunningTasks']> = {
+  exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taskIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ModelArtsSampleCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSampleCounts'] = ResolversParentTypes['ModelArtsSampleCounts']> = {
   annotated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  annotatedSub?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loading?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalSub?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unconfirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ModelArtsSchemaColumnResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSchemaColumn'] = ResolversParentTypes['ModelArtsSchemaColumn']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schemaId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSchemaMapResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSchemaMap'] = ResolversParentTypes['ModelArtsSchemaMap']> = {
+  destinationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSearchConditionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSearchCondition'] = ResolversParentTypes['ModelArtsSearchCondition']> = {
+  coefficient?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frameInVideo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  importOrigin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kvp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelList?: Resolver<Maybe<ResolversTypes['ModelArtsSearchLabels']>, ParentType, ContextType>;
+  labeler?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['ModelArtsSearchProperties']>, ParentType, ContextType>;
+  parentSampleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleDir?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sliceThickness?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  studyDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeInVideo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSearchLabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSearchLabel'] = ResolversParentTypes['ModelArtsSearchLabel']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  op?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['ModelArtsLabelType']>, ParentType, ContextType>;
+  typeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSearchLabelsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSearchLabels'] = ResolversParentTypes['ModelArtsSearchLabels']> = {
+  labels?: Resolver<Array<ResolversTypes['ModelArtsSearchLabel']>, ParentType, ContextType>;
+  op?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSearchPropertiesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSearchProperties'] = ResolversParentTypes['ModelArtsSearchProperties']> = {
+  op?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  props?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+};
+
+export type ModelArtsSourceInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsSourceInfo'] = ResolversParentTypes['ModelArtsSourceInfo']> = {
+  clusterId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clusterMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clusterName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  databaseName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  port?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  queueName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subnetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tableName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vpcId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsTeamLabelingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsTeamLabeling'] = ResolversParentTypes['ModelArtsTeamLabeling']> = {
+  currentTaskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentTaskName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rejectedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  repetition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  synchronizesAutoLabelingData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  synchronizesData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  workers?: Resolver<Array<ResolversTypes['ModelArtsWorker']>, ParentType, ContextType>;
+  workforceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workforceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ModelArtsWorkerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsWorker'] = ResolversParentTypes['ModelArtsWorker']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ModelArtsWorkerRole'], ParentType, ContextType>;
+  roleCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelArtsWorkerStatus'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workforceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -2154,12 +3108,26 @@ export type Resolvers<ContextType = GatewayContext> = {
   JobEdge?: JobEdgeResolvers<ContextType>;
   ModelArtsDataSource?: ModelArtsDataSourceResolvers<ContextType>;
   ModelArtsDataset?: ModelArtsDatasetResolvers<ContextType>;
+  ModelArtsDatasetVersion?: ModelArtsDatasetVersionResolvers<ContextType>;
   ModelArtsExportParams?: ModelArtsExportParamsResolvers<ContextType>;
   ModelArtsExportTask?: ModelArtsExportTaskResolvers<ContextType>;
   ModelArtsExportTaskConnection?: ModelArtsExportTaskConnectionResolvers<ContextType>;
   ModelArtsExportTaskEdge?: ModelArtsExportTaskEdgeResolvers<ContextType>;
   ModelArtsLabel?: ModelArtsLabelResolvers<ContextType>;
+  ModelArtsLabelAttribute?: ModelArtsLabelAttributeResolvers<ContextType>;
+  ModelArtsLabelAttributeValue?: ModelArtsLabelAttributeValueResolvers<ContextType>;
+  ModelArtsLabelStats?: ModelArtsLabelStatsResolvers<ContextType>;
+  ModelArtsRunningTasks?: ModelArtsRunningTasksResolvers<ContextType>;
   ModelArtsSampleCounts?: ModelArtsSampleCountsResolvers<ContextType>;
+  ModelArtsSchemaColumn?: ModelArtsSchemaColumnResolvers<ContextType>;
+  ModelArtsSchemaMap?: ModelArtsSchemaMapResolvers<ContextType>;
+  ModelArtsSearchCondition?: ModelArtsSearchConditionResolvers<ContextType>;
+  ModelArtsSearchLabel?: ModelArtsSearchLabelResolvers<ContextType>;
+  ModelArtsSearchLabels?: ModelArtsSearchLabelsResolvers<ContextType>;
+  ModelArtsSearchProperties?: ModelArtsSearchPropertiesResolvers<ContextType>;
+  ModelArtsSourceInfo?: ModelArtsSourceInfoResolvers<ContextType>;
+  ModelArtsTeamLabeling?: ModelArtsTeamLabelingResolvers<ContextType>;
+  ModelArtsWorker?: ModelArtsWorkerResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NexusDataset?: NexusDatasetResolvers<ContextType>;
   NexusDatasetStatus?: NexusDatasetStatusResolvers<ContextType>;

@@ -18,7 +18,17 @@ import {
   exportTypeCode,
   exportTypeOf,
   jobStateOfExportTask,
+  dataSourceTypeOf,
+  labelTypeCode,
+  labelTypeOf,
+  runningTaskTypeCode,
+  versionStatusOf,
+  workerRoleOf,
+  workerStatusOf,
+  workPathTypeOf,
 } from "../../src/backends/modelarts/codes";
+import { sampleStateCode } from "../../src/backends/modelarts/input-codes";
+import { createExportTaskBody } from "../../src/backends/modelarts/resolvers/export-task-body";
 import { modelArtsCredentials } from "../../src/backends/modelarts/credentials";
 
 const { credentialsFromHeaders: modelArtsCredentialsFromHeaders, credentialsFromPayload: modelArtsCredentialsFromPayload } =
@@ -53,6 +63,54 @@ describe("integer codes", () => {
     expect(exportTypeCode("UNKNOWN")).toBeUndefined();
     expect(exportFormatCode("TILE")).toBe(2);
     expect(exportFormatCode("UNKNOWN")).toBeUndefined();
+  });
+
+  it("maps the detail codes: label types with 102 and 103 apart, sources, work paths, versions, team members", () => {
+    expect([102, 103, 400, 900].map(labelTypeOf)).toEqual(["TEXT_TRIPLET_RELATIONSHIP", "TEXT_TRIPLET_ENTITY", "UNKNOWN", "UNKNOWN"]);
+    expect(labelTypeCode("TEXT_TRIPLET_ENTITY")).toBe(103);
+    expect(labelTypeCode("UNKNOWN")).toBeUndefined();
+    expect([0, 2, 6, 7].map(dataSourceTypeOf)).toEqual(["OBS", "DLI", "INFERENCE_SERVICE", "UNKNOWN"]);
+    expect([0, 1, "0"].map(workPathTypeOf)).toEqual(["OBS", "UNKNOWN", "UNKNOWN"]);
+    expect([1, 4, 5].map(versionStatusOf)).toEqual(["NORMAL", "ABNORMAL", "UNKNOWN"]);
+    expect([0, 3, 4].map(workerRoleOf)).toEqual(["LABELER", "DATASET_OWNER", "UNKNOWN"]);
+    expect([2, 3, null].map(workerStatusOf)).toEqual(["LOGGED_IN", "DELETED", "UNKNOWN"]);
+    expect(runningTaskTypeCode("AUTO_GROUPING")).toBe(7);
+    expect(sampleStateCode("WORKFORCE_SAMPLED_ACCEPTED")).toBe("__WORKFORCE_SAMPLED_ACCEPTED__");
+    expect(sampleStateCode("UNKNOWN")).toBeUndefined();
+  });
+});
+
+describe("the create-export-task body", () => {
+  it("sends every option in its documented place and wire form", () => {
+    const body = createExportTaskBody({
+      datasetId: "x",
+      sampleState: "ALL",
+      sourceTypeHeader: "S3",
+      annotationFormat: "COCO",
+      versionFormat: "CARBON_DATA",
+      datasetType: "TABLE",
+      withColumnHeader: true,
+      trainSampleRatio: 0.8,
+      newVersionName: "v_2",
+      newVersionFormat: "CSV",
+      searchConditions: [{ hard: false, labelList: { labels: [{ name: "a", type: "TEXT_TRIPLET_ENTITY", property: { k: ["v"] } }] } }],
+    });
+    expect(body).toEqual({
+      sample_state: "__ALL__",
+      source_type_header: "s3://",
+      annotation_format: "COCO",
+      version_format: "CarbonData",
+      dataset_type: 400,
+      with_column_header: true,
+      export_params: {
+        sample_state: "__ALL__",
+        train_sample_ratio: "0.80",
+        export_dataset_version_name: "v_2",
+        export_dataset_version_format: "CSV",
+        search_conditions: [{ hard: "0", label_list: { labels: [{ name: "a", type: 103, property: { k: ["v"] } }] } }],
+      },
+    });
+    expect(createExportTaskBody({ datasetId: "x" })).toEqual({});
   });
 });
 
@@ -95,7 +153,10 @@ describe("errors", () => {
     expect(reasonOfModelArtsError(400, undefined)).toBe("bad-input");
     expect(reasonOfModelArtsError(401, "APIGW.0301")).toBe("credentials-refused");
     expect(reasonOfModelArtsError(403, "APIGW.0302")).toBe("credentials-refused");
-    expect(reasonOfModelArtsError(404, "APIGW.0101")).toBe("bad-input");
+    // A 404 is "not found" whatever its code (issue 20): null for reads, NOT_FOUND for mutations.
+    expect(reasonOfModelArtsError(404, "APIGW.0101")).toBe("not-found");
+    expect(reasonOfModelArtsError(404, undefined)).toBe("not-found");
+    expect(reasonOfModelArtsError(404, "ModelArts.4352")).toBe("not-found");
     expect(reasonOfModelArtsError(429, "APIGW.0308")).toBe("rate-limited");
     expect(reasonOfModelArtsError(500, "ModelArts.0000")).toBe("unavailable");
     expect(reasonOfModelArtsError(503, undefined)).toBe("unavailable");

@@ -7,6 +7,7 @@
  * the failure's `error_code` and `error_msg`. A stop request freezes the counts: `STOPPING`, then `STOPPED`.
  */
 import { MODELARTS_ERROR } from "./errors";
+import { selectSamples, type SampleSelection } from "./sample-filter";
 import type { DatasetRecord, ExportLife, ExportTaskRecord, ExportTaskStatus, ExportTaskWire } from "./types";
 
 /** What changes with the clock. */
@@ -104,22 +105,20 @@ export function exportTaskToWire(task: ExportTaskRecord, now: number): ExportTas
     wire.error_code = state.error.error_code;
     wire.error_msg = state.error.error_msg;
   }
-  return wire;
+  return { ...wire, ...task.options };
 }
 
 /**
- * How many samples an export of `dataset` covers: the labeled ones (type 0), the unlabeled ones (1), all (2 and 3:
- * the emulator does not evaluate search conditions); `export_params.samples`, when given, narrows it to that many.
+ * How many samples an export of `dataset` covers: the labeled ones (type 0), the unlabeled ones (1), all (2 and 3),
+ * then those in the sample state and matching a search condition (the modelled samples of `sample-filter.ts`);
+ * `export_params.samples`, when given, narrows it to that many.
  */
 export function samplesToExport(
   dataset: DatasetRecord,
-  exportType: number,
-  samples: readonly string[] | undefined,
+  selection: SampleSelection & { samples?: readonly string[] | undefined },
 ): number {
-  const total = dataset.total_sample_count;
-  const labeled = dataset.annotated_sample_count;
-  const chosen = exportType === 0 ? labeled : exportType === 1 ? total - labeled : total;
-  return samples === undefined ? chosen : Math.min(chosen, samples.length);
+  const chosen = selectSamples(dataset, selection).count;
+  return selection.samples === undefined ? chosen : Math.min(chosen, selection.samples.length);
 }
 
 /** The life of a new export task: `INIT` for one sample's time, then one sample per `msPerSample`; no samples fails. */

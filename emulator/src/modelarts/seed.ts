@@ -8,13 +8,14 @@
  * 3 INIT, 4 RUNNING, 9 SUCCESSED, 2 FAILED (an OBS path not writable; the empty dataset), 1 STOPPING, 1 STOPPED.
  * modelarts_other (token other-iam-token): 2 datasets, 2 export tasks (SUCCESSED, RUNNING).
  */
+import { datasetDetails, labelAttributesOf, type DatasetCore } from "./dataset-details";
 import { MODELARTS_ERROR } from "./errors";
 import { samplesToExport } from "./export-lifecycle";
 import { idFromSeed } from "./ids";
 import { modelArtsProjectsOf } from "./projects";
 import { PROJECTS_KEY, SETTINGS_KEY } from "./router";
 import type { ModelArtsStore } from "./store";
-import type { DatasetRecord, ExportLife, ExportParams, ExportTaskRecord, Label, ModelArtsSettings } from "./types";
+import type { DataSource, DatasetRecord, ExportLife, ExportParams, ExportTaskRecord, Label, ModelArtsSettings } from "./types";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -108,35 +109,65 @@ const OTHER_TASKS: readonly TaskSeed[] = [
   { dataset: 0, kind: "RUNNING", exportType: 2, age: 1 * MINUTE },
 ];
 
+/** Labels of the triplet dataset that are relationships (type 102); its other labels are entities (type 103). */
+const RELATIONSHIP_LABELS: ReadonlySet<string> = new Set(["made_by"]);
+
 function labelsOf(seed: DatasetSeed): Label[] {
-  return seed.labels.map((name, i) => ({ name, type: seed.type, property: { "@modelarts:color": COLORS[i % COLORS.length] ?? "#3399ff" } }));
+  return seed.labels.map((name, i) => ({
+    name,
+    type: seed.type === 102 && !RELATIONSHIP_LABELS.has(name) ? 103 : seed.type,
+    property: { "@modelarts:color": COLORS[i % COLORS.length] ?? "#3399ff" },
+  }));
+}
+
+/** Where a dataset's data comes from: its OBS input directory, or for the table dataset a DLI table with its columns. */
+function dataSourcesOf(seed: DatasetSeed): DataSource[] {
+  if (seed.type !== 400) return [{ data_type: 0, data_path: `/${DEMO_BUCKET}/${seed.name}/input/` }];
+  return [
+    {
+      data_type: 2,
+      data_path: `/${DEMO_BUCKET}/${seed.name}/input/`,
+      source_info: { queue_name: "analytics-queue", database_name: "crm_warehouse", table_name: "customer_churn" },
+      schema_maps: [
+        { src_name: "acct", dest_name: "account_id" },
+        { src_name: "tenure", dest_name: "tenure_months" },
+        { src_name: "spend", dest_name: "monthly_spend" },
+        { src_name: "left_q", dest_name: "churned" },
+      ],
+      with_column_header: true,
+    },
+  ];
 }
 
 function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetAt: number): DatasetRecord {
   const datasetId = idFromSeed(`${projectId}:dataset:${index}`);
   const createTime = resetAt - seed.ageDays * DAY;
   const table = seed.type === 400;
-  return {
+  const core: DatasetCore = {
     dataset_id: datasetId,
     dataset_name: seed.name,
     dataset_type: seed.type,
-    data_format: table ? "Table" : "Default",
-    dataset_format: table ? 1 : 0,
     status: seed.status,
-    description: seed.description,
     create_time: createTime,
     update_time: createTime + Math.floor(seed.ageDays / 2) * DAY + HOUR,
     total_sample_count: seed.total,
     annotated_sample_count: seed.annotated,
+    dataset_version_count: seed.versions,
+    work_path: `/${DEMO_BUCKET}/${seed.name}/output/`,
+    labels: labelAttributesOf(seed.name, labelsOf(seed), datasetId),
+    dataset_tags: seed.tags ?? [],
+  };
+  return {
+    ...core,
+    data_format: table ? "Table" : "Default",
+    dataset_format: table ? 1 : 0,
+    description: seed.description,
     unconfirmed_sample_count: seed.unconfirmed ?? 0,
     current_version_id: seed.versions === 0 ? "" : idFromSeed(`${datasetId}:version:${seed.versions}`),
     current_version_name: seed.versions === 0 ? "" : `V${String(seed.versions).padStart(3, "0")}`,
-    dataset_version_count: seed.versions,
-    work_path: `/${DEMO_BUCKET}/${seed.name}/output/`,
-    data_sources: [{ data_type: 0, data_path: `/${DEMO_BUCKET}/${seed.name}/input/` }],
-    labels: labelsOf(seed),
-    dataset_tags: seed.tags ?? [],
+    data_sources: dataSourcesOf(seed),
     workspace_id: "0",
+    ...datasetDetails(core),
   };
 }
 
@@ -192,7 +223,7 @@ function makeTask(projectId: string, index: number, seed: TaskSeed, dataset: Dat
     export_format: index % 2 === 0 ? 1 : 2,
     version_id: dataset.current_version_id,
     export_params: params,
-    life: lifeOf(seed.kind, createTime, samplesToExport(dataset, seed.exportType, undefined), settings.resetAt, settings.msPerSample),
+    life: lifeOf(seed.kind, createTime, samplesToExport(dataset, { exportType: seed.exportType, ...(params.search_conditions === undefined ? {} : { searchConditions: params.search_conditions }) }), settings.resetAt, settings.msPerSample),
   };
 }
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { parseBody } from "../validation";
 import { badParameter } from "./errors";
 import type { DatasetQuery, ExportTaskQuery } from "./store";
+import { SAMPLE_STATES } from "./sample-filter";
 import { DATASET_TYPES } from "./types";
 
 /** The largest `limit` of both lists (modelarts.md). */
@@ -105,7 +106,83 @@ const enumInt = (values: readonly number[]) => {
   return z.int({ error }).refine((value) => values.includes(value), { error });
 };
 
-/** The body of `POST …/export-tasks` (every field optional; unknown fields are ignored). */
+/** `sample_state`: one of the documented states, or `""` (no filter, as in the documented request example). */
+const sampleState = () => {
+  const error = `expected "" or one of ${SAMPLE_STATES.join(", ")}`;
+  return z.string({ error }).refine((value) => value === "" || (SAMPLE_STATES as readonly string[]).includes(value), { error });
+};
+
+const oneOfText = (values: readonly string[]) => {
+  const error = `expected one of ${values.join(", ")}`;
+  return z.string({ error }).refine((value) => values.includes(value), { error });
+};
+
+const boolean = () => z.boolean({ error: "expected a boolean" });
+const optionalText = () => z.string({ error: "expected a string" }).max(1024, { error: "expected at most 1024 characters" });
+const andOr = () => oneOfText(["AND", "OR"]);
+/** A map of attribute names to the values searched for (`Map<String,Array<String>>`). */
+const props = () =>
+  z.record(z.string(), z.array(z.string({ error: "expected a string" }), { error: "expected an array of strings" }), {
+    error: "expected an object of string arrays",
+  });
+
+/** The version formats of a dataset version. */
+export const VERSION_FORMATS = ["Default", "CarbonData", "CSV"] as const;
+
+/** A documented `SearchCondition`; unknown fields are refused, so a misspelt condition is not silently ignored. */
+const searchCondition = z.strictObject(
+  {
+    coefficient: optionalText().optional(),
+    frame_in_video: z.int({ error: "expected an integer" }).min(0, { error: "expected an integer of 0 or more" }).optional(),
+    hard: oneOfText(["0", "1"]).optional(),
+    import_origin: optionalText().optional(),
+    kvp: optionalText().optional(),
+    label_list: z
+      .strictObject(
+        {
+          labels: z
+            .array(
+              z.strictObject(
+                {
+                  name: optionalText().optional(),
+                  type: z.int({ error: "expected an integer" }).optional(),
+                  op: andOr().optional(),
+                  property: props().optional(),
+                },
+                { error: "expected a label object (name, type, op, property)" },
+              ),
+              { error: "expected an array of labels" },
+            )
+            .optional(),
+          op: andOr().optional(),
+        },
+        { error: "expected an object (labels, op)" },
+      )
+      .optional(),
+    labeler: optionalText().optional(),
+    metadata: z.strictObject({ op: andOr().optional(), props: props().optional() }, { error: "expected an object (op, props)" }).optional(),
+    parent_sample_id: optionalText().optional(),
+    sample_dir: optionalText().optional(),
+    sample_name: optionalText().optional(),
+    sample_time: optionalText().optional(),
+    score: optionalText().optional(),
+    slice_thickness: optionalText().optional(),
+    study_date: optionalText().optional(),
+    time_in_video: optionalText().optional(),
+  },
+  { error: "expected a search condition object" },
+);
+
+/** `train_sample_ratio`: text from `"0"` to `"1.00"` as documented, or the number the documented example sends. */
+const ratio = () => {
+  const error = 'expected a ratio from 0 to 1 such as "0.80"';
+  const text = /^(?:0(?:\.\d{1,2})?|1(?:\.0{1,2})?)$/;
+  return z
+    .union([z.string(), z.number()], { error })
+    .refine((value) => (typeof value === "number" ? value >= 0 && value <= 1 : text.test(value)), { error });
+};
+
+/** The body of `POST …/export-tasks` (every field optional; unknown top-level fields are ignored). */
 export const createExportTaskBody = z.looseObject({
   path: obsPath().optional(),
   export_type: enumInt(EXPORT_TYPES).optional(),
@@ -116,21 +193,32 @@ export const createExportTaskBody = z.looseObject({
         export_dest: z.enum(["DIR", "NEW_DATASET"], { error: 'expected "DIR" or "NEW_DATASET"' }).optional(),
         export_new_dataset_name: text(64).optional(),
         export_new_dataset_work_path: obsPath().optional(),
-        sample_state: z.string({ error: "expected a string" }).optional(),
+        sample_state: sampleState().optional(),
         samples: z
           .array(text(128), { error: "expected an array of sample ids" })
           .max(10_000, { error: "expected at most 10000 sample ids" })
           .optional(),
-        search_conditions: z.array(z.unknown(), { error: "expected an array" }).optional(),
+        search_conditions: z.array(searchCondition, { error: "expected an array" }).max(100, { error: "expected at most 100 conditions" }).optional(),
+        clear_hard_property: boolean().optional(),
+        clear_difficult: boolean().optional(),
+        export_dataset_version_name: z
+          .string({ error: "expected a version name of 1 to 32 letters, digits, _ or -" })
+          .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "expected a version name of 1 to 32 letters, digits, _ or -" })
+          .optional(),
+        export_dataset_version_format: oneOfText(VERSION_FORMATS).optional(),
+        ratio_sample_usage: boolean().optional(),
+        train_sample_ratio: ratio().optional(),
       },
       { error: "expected an object" },
     )
     .optional(),
   version_id: text(64).optional(),
-  version_format: text(64).optional(),
-  annotation_format: text(64).optional(),
-  source_type_header: z.boolean({ error: "expected a boolean" }).optional(),
-  with_column_header: z.boolean({ error: "expected a boolean" }).optional(),
+  version_format: oneOfText(VERSION_FORMATS).optional(),
+  annotation_format: oneOfText(["VOC", "COCO"]).optional(),
+  source_type_header: oneOfText(["obs://", "s3://"]).optional(),
+  with_column_header: boolean().optional(),
+  dataset_type: enumInt(DATASET_TYPES).optional(),
+  sample_state: sampleState().optional(),
 });
 
 /** A create-export-task body as parsed. */
@@ -138,11 +226,25 @@ export type CreateExportTaskBody = z.infer<typeof createExportTaskBody>;
 
 /**
  * Parses the create body; an empty body counts as `{}` (every field is optional). Exporting to a new dataset needs
- * its name and work path (emulator convention). Throws a 400 naming the first bad field.
+ * its name and work path (emulator convention); `sample_state` may be given at the top level or in `export_params`
+ * (both documented), but not as two different states; several labels of one search condition need their `op`
+ * (documented). Throws a 400 naming the first bad field.
  */
 export async function parseCreateExportTask(request: Request): Promise<CreateExportTaskBody> {
   const body = await parseBody(request, createExportTaskBody, true);
   const params = body.export_params;
+  const nested = params?.sample_state;
+  if (nested !== undefined && body.sample_state !== undefined && nested !== "" && body.sample_state !== "" && nested !== body.sample_state) {
+    throw badParameter(
+      `sample_state: expected the same state as export_params.sample_state (${JSON.stringify(nested)}), got ${JSON.stringify(body.sample_state)}`,
+    );
+  }
+  for (const [i, condition] of (params?.search_conditions ?? []).entries()) {
+    const labels = condition.label_list?.labels ?? [];
+    if (labels.length > 1 && condition.label_list?.op === undefined) {
+      throw badParameter(`export_params.search_conditions.${i}.label_list.op: expected AND or OR with more than one label, got nothing`);
+    }
+  }
   if (params?.export_dest === "NEW_DATASET") {
     for (const field of ["export_new_dataset_name", "export_new_dataset_work_path"] as const) {
       if (params[field] === undefined) {

@@ -77,6 +77,20 @@ export class ModelArtsClient {
     });
   }
 
+  /**
+   * `GET datasets/{dataset_id}?check_running_task=true[&running_task_type=N]`: the dataset with its running-task
+   * check (`exist_running_task`, `running_tasks_id`), of one kind of task or, without `runningTaskType`, of all.
+   */
+  getDatasetWithRunningTasks(datasetId: string, runningTaskType?: number): Promise<ModelArtsDataset> {
+    return this.#transport.request({
+      operation: "datasets.get",
+      method: "GET",
+      resource: `datasets/${segment(datasetId)}`,
+      query: runningTaskType === undefined ? { check_running_task: "true" } : { check_running_task: "true", running_task_type: runningTaskType },
+      check: checkDataset,
+    });
+  }
+
   /** `GET datasets/{dataset_id}/export-tasks?offset&limit`: one page of a dataset's export tasks, newest first. */
   listExportTasks(datasetId: string, query: ModelArtsListQuery): Promise<ModelArtsExportTaskPage> {
     return this.#transport.request({

@@ -60,6 +60,37 @@ const EXPORT_TYPES = {
 
 const EXPORT_FORMATS = { 1: "TREE", 2: "TILE" } as const;
 
+/** Label types: the dataset types that label, with a triplet's relationship (102) and entity (103) apart. */
+const LABEL_TYPES = {
+  0: "IMAGE_CLASSIFICATION",
+  1: "OBJECT_DETECTION",
+  3: "IMAGE_SEGMENTATION",
+  100: "TEXT_CLASSIFICATION",
+  101: "NAMED_ENTITY_RECOGNITION",
+  102: "TEXT_TRIPLET_RELATIONSHIP",
+  103: "TEXT_TRIPLET_ENTITY",
+  200: "SOUND_CLASSIFICATION",
+  201: "SPEECH_CONTENT",
+  202: "SPEECH_PARAGRAPH_LABELING",
+  600: "VIDEO",
+} as const;
+
+const DATA_SOURCE_TYPES = { 0: "OBS", 1: "DWS", 2: "DLI", 3: "RDS", 4: "MRS", 5: "AI_GALLERY", 6: "INFERENCE_SERVICE" } as const;
+const WORK_PATH_TYPES = { 0: "OBS" } as const;
+const VERSION_STATUSES = { 0: "CREATING", 1: "NORMAL", 2: "DELETING", 3: "DELETED", 4: "ABNORMAL" } as const;
+const WORKER_ROLES = { 0: "LABELER", 1: "REVIEWER", 2: "TEAM_MANAGER", 3: "DATASET_OWNER" } as const;
+const WORKER_STATUSES = { 0: "NOT_INVITED", 1: "INVITED", 2: "LOGGED_IN", 3: "DELETED" } as const;
+const RUNNING_TASK_TYPES = {
+  0: "AUTO_LABELING",
+  1: "PRE_LABELING",
+  2: "EXPORT",
+  3: "VERSION_SWITCH",
+  4: "MANIFEST_EXPORT",
+  5: "MANIFEST_IMPORT",
+  6: "VERSION_PUBLISH",
+  7: "AUTO_GROUPING",
+} as const;
+
 /** The GraphQL enum `ModelArtsDatasetType`. */
 export type ModelArtsDatasetType = EnumOf<typeof DATASET_TYPES>;
 /** The GraphQL enum `ModelArtsDatasetStatus`. */
@@ -70,12 +101,29 @@ export type ModelArtsDatasetFormat = EnumOf<typeof DATASET_FORMATS>;
 export type ModelArtsExportType = EnumOf<typeof EXPORT_TYPES>;
 /** The GraphQL enum `ModelArtsExportFormat`. */
 export type ModelArtsExportFormat = EnumOf<typeof EXPORT_FORMATS>;
+/** The GraphQL enum `ModelArtsLabelType`. */
+export type ModelArtsLabelType = EnumOf<typeof LABEL_TYPES>;
+/** The GraphQL enum `ModelArtsDataSourceType`. */
+export type ModelArtsDataSourceType = EnumOf<typeof DATA_SOURCE_TYPES>;
+/** The GraphQL enum `ModelArtsWorkPathType`. */
+export type ModelArtsWorkPathType = EnumOf<typeof WORK_PATH_TYPES>;
+/** The GraphQL enum `ModelArtsVersionStatus`. */
+export type ModelArtsVersionStatus = EnumOf<typeof VERSION_STATUSES>;
+/** The GraphQL enum `ModelArtsWorkerRole`. */
+export type ModelArtsWorkerRole = EnumOf<typeof WORKER_ROLES>;
+/** The GraphQL enum `ModelArtsWorkerStatus`. */
+export type ModelArtsWorkerStatus = EnumOf<typeof WORKER_STATUSES>;
+/** The GraphQL enum `ModelArtsRunningTaskType` (input only, so no `UNKNOWN`). */
+export type ModelArtsRunningTaskType = (typeof RUNNING_TASK_TYPES)[keyof typeof RUNNING_TASK_TYPES];
 /** The GraphQL enum `ModelArtsExportTaskStatus`. */
 export type ModelArtsExportTaskStatus = "INIT" | "RUNNING" | "SUCCESSED" | "FAILED" | "STOPPING" | "STOPPED" | "UNKNOWN";
 /** The GraphQL enum `ModelArtsExportDestination`. */
 export type ModelArtsExportDestination = "DIR" | "NEW_DATASET" | "UNKNOWN";
 
 const EXPORT_TYPE_CODES = invert(EXPORT_TYPES);
+const LABEL_TYPE_CODES = invert(LABEL_TYPES);
+const DATASET_TYPE_CODES = invert(DATASET_TYPES);
+const RUNNING_TASK_TYPE_CODES = invert(RUNNING_TASK_TYPES);
 const EXPORT_FORMAT_CODES = invert(EXPORT_FORMATS);
 
 /** `dataset_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
@@ -88,6 +136,26 @@ export const datasetFormatOf = (code: unknown): ModelArtsDatasetFormat => lookup
 export const exportTypeOf = (code: unknown): ModelArtsExportType => lookup(EXPORT_TYPES, code);
 /** `export_format` as an enum value; `UNKNOWN` for a code the docs do not list. */
 export const exportFormatOf = (code: unknown): ModelArtsExportFormat => lookup(EXPORT_FORMATS, code);
+
+/** A label's `type` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const labelTypeOf = (code: unknown): ModelArtsLabelType => lookup(LABEL_TYPES, code);
+/** A data source's `data_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const dataSourceTypeOf = (code: unknown): ModelArtsDataSourceType => lookup(DATA_SOURCE_TYPES, code);
+/** `work_path_type` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const workPathTypeOf = (code: unknown): ModelArtsWorkPathType => lookup(WORK_PATH_TYPES, code);
+/** A version's `status` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const versionStatusOf = (code: unknown): ModelArtsVersionStatus => lookup(VERSION_STATUSES, code);
+/** A team member's `role` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const workerRoleOf = (code: unknown): ModelArtsWorkerRole => lookup(WORKER_ROLES, code);
+/** A team member's `status` as an enum value; `UNKNOWN` for a code the docs do not list. */
+export const workerStatusOf = (code: unknown): ModelArtsWorkerStatus => lookup(WORKER_STATUSES, code);
+
+/** The wire code of a label type given as input; undefined for `UNKNOWN`. */
+export const labelTypeCode = (value: ModelArtsLabelType): number | undefined => LABEL_TYPE_CODES.get(value);
+/** The wire code of a dataset type given as input; undefined for `UNKNOWN`. */
+export const datasetTypeCode = (value: ModelArtsDatasetType): number | undefined => DATASET_TYPE_CODES.get(value);
+/** The wire `running_task_type` of a running-task kind. */
+export const runningTaskTypeCode = (value: ModelArtsRunningTaskType): number => RUNNING_TASK_TYPE_CODES.get(value) ?? 0;
 
 /** The wire code of an export type given as input; undefined for `UNKNOWN` (which is not a choice). */
 export const exportTypeCode = (value: ModelArtsExportType): number | undefined => EXPORT_TYPE_CODES.get(value);

@@ -30,6 +30,17 @@ export interface ModelArtsLoaders {
   datasets: PageSource<ModelArtsDatasetModel>;
   /** A dataset's export tasks, walked 100 at a time; none (not an error) when the dataset does not exist. */
   exportTasksOf(datasetId: string): PageSource<ModelArtsExportTaskModel>;
+  /**
+   * A dataset's running tasks of one kind (a `running_task_type` code) or of every kind (undefined): one read per
+   * dataset and kind per request. Null when the dataset does not exist.
+   */
+  runningTasksOf(datasetId: string, runningTaskType: number | undefined): Promise<ModelArtsRunningTasks | null>;
+}
+
+/** What a running-task check found. */
+export interface ModelArtsRunningTasks {
+  exists: boolean;
+  taskIds: string[];
 }
 
 /** A cache of promises by key: the first caller's call is every caller's answer. */
@@ -53,6 +64,7 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
   const project = client.projectId;
   const datasetPages = memo<OffsetPage<ModelArtsDatasetModel>>();
   const taskPages = memo<OffsetPage<ModelArtsExportTaskModel>>();
+  const runningChecks = memo<ModelArtsRunningTasks | null>();
   const datasetById = new DataLoader<string, ModelArtsDatasetModel | null>((ids) =>
     Promise.all(ids.map((id) => nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError))),
   );
@@ -81,9 +93,19 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
       for (const item of items) exportTaskByRef.prime(item.ref, item);
       return { items, total: page.total_count };
     });
+  const runningTasksOf = (datasetId: string, runningTaskType: number | undefined) =>
+    runningChecks(`${datasetId}:${runningTaskType ?? "all"}`, () =>
+      nullWhenNotFound(async () => {
+        const wire = await client.getDatasetWithRunningTasks(datasetId, runningTaskType);
+        const ids = Array.isArray(wire.running_tasks_id) ? wire.running_tasks_id.filter((id): id is string => typeof id === "string") : [];
+        // A backend that omits the flag but lists ids still has running tasks.
+        return { exists: wire.exist_running_task === true || ids.length > 0, taskIds: ids };
+      }),
+    );
   return {
     datasetById,
     exportTaskByRef,
+    runningTasksOf,
     datasetsPage,
     exportTasksPage,
     // Newest first upstream (`create_time desc`): a page of datasets reads what it needs, from its cursor's offset.

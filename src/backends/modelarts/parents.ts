@@ -5,6 +5,7 @@
  */
 import type { Connection } from "../../pagination/connection";
 import type { ModelArtsDatasetModel, ModelArtsExportTaskModel } from "./to-model";
+import type { WireObject } from "./resolvers/wire-values";
 import type { ModelArtsDataSource, ModelArtsExportParams, ModelArtsLabel } from "./types";
 
 /** A ModelArts dataset. */
@@ -21,3 +22,5 @@ export type ModelArtsLabelParent = ModelArtsLabel;
 export type ModelArtsDataSourceParent = ModelArtsDataSource;
 /** A dataset, for its sample counts. */
 export type ModelArtsSampleCountsParent = ModelArtsDatasetModel;
+/** The nested parts read field by field from the wire (versions, label statistics, workers, search conditions, …). */
+export type ModelArtsWireObjectParent = WireObject;

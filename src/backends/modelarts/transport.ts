@@ -3,7 +3,7 @@
  * which holds the timeouts, retries, circuit breaker, call cap, body checks and redaction). What is ModelArts's
  * own: the `X-Auth-Token` header, paths under `/v2/{project_id}/`, the `{error_code, error_msg}` error body, and its
  * reasons: ModelArts says "not found" with HTTP 400 and an `error_code` (`ModelArts.4352` dataset, `ModelArts.4359`
- * export task), so the reason is read from the status AND the code ({@link reasonOfModelArtsError}).
+ * export task), or with HTTP 404, so the reason is read from the status AND the code ({@link reasonOfModelArtsError}).
  */
 import type { UpstreamReason } from "../../errors";
 import { HttpTransport } from "../../upstream/http-transport";
@@ -43,11 +43,13 @@ export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ModelArts.4352", "
 
 /**
  * What a ModelArts failure means: HTTP 400 with `ModelArts.4352` (dataset) or `ModelArts.4359` (export task) is
- * not found, any other 400 bad input; 401/403 refused credentials; 404 (the API gateway's unknown route) and other
- * 4xx bad input; 429 rate limited; 5xx (and anything else) unavailable.
+ * not found, any other 400 bad input; 404 is not found too (every operation's documented status codes list 404 "Not
+ * Found"; whatever its error code, what was asked for is not there: null for a read, `NOT_FOUND` for a mutation);
+ * 401/403 refused credentials; other 4xx bad input; 429 rate limited; 5xx (and anything else) unavailable.
  */
 export function reasonOfModelArtsError(status: number, errorCode: string | undefined): UpstreamReason {
   if (status === 400 && errorCode !== undefined && NOT_FOUND_CODES.has(errorCode)) return "not-found";
+  if (status === 404) return "not-found";
   if (status === 401 || status === 403) return "credentials-refused";
   if (status === 429) return "rate-limited";
   if (status >= 400 && status < 500) return "bad-input";

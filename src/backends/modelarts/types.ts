@@ -9,6 +9,7 @@
 export interface ModelArtsDataSource {
   data_type?: number;
   data_path?: string;
+  [field: string]: unknown;
 }
 
 /** A label of a dataset. */
@@ -16,6 +17,7 @@ export interface ModelArtsLabel {
   name: string;
   type?: number;
   property?: Record<string, unknown>;
+  [field: string]: unknown;
 }
 
 /** A dataset (`GET /v2/{project_id}/datasets/{dataset_id}` and the list's items). */
@@ -87,14 +89,61 @@ export interface ModelArtsExportTaskPage {
   total_count: number;
 }
 
+/** One label criterion of a search condition. */
+export interface ModelArtsSearchLabel {
+  name?: string;
+  type?: number;
+  op?: string;
+  property?: Record<string, string[]>;
+}
+
+/** A search condition of an export (the documented `SearchCondition`). */
+export interface ModelArtsSearchCondition {
+  coefficient?: string;
+  frame_in_video?: number;
+  /** `"1"` hard samples, `"0"` the others. */
+  hard?: string;
+  import_origin?: string;
+  kvp?: string;
+  label_list?: { labels: ModelArtsSearchLabel[]; op?: string };
+  labeler?: string;
+  metadata?: { op?: string; props?: Record<string, string[]> };
+  parent_sample_id?: string;
+  sample_dir?: string;
+  sample_name?: string;
+  sample_time?: string;
+  score?: string;
+  slice_thickness?: string;
+  study_date?: string;
+  time_in_video?: string;
+}
+
+/** The `export_params` of a create body (the documented fields). */
+export interface ModelArtsCreateExportParams extends ModelArtsExportParams {
+  search_conditions?: ModelArtsSearchCondition[];
+  clear_hard_property?: boolean;
+  clear_difficult?: boolean;
+  export_dataset_version_name?: string;
+  export_dataset_version_format?: string;
+  ratio_sample_usage?: boolean;
+  /** Text, as documented: `"0.80"`. */
+  train_sample_ratio?: string;
+}
+
 /** The body of `POST …/export-tasks` (every field optional upstream). */
 export interface ModelArtsCreateExportTaskBody {
   path?: string;
   export_type?: number;
   export_format?: number;
-  export_params?: ModelArtsExportParams;
+  export_params?: ModelArtsCreateExportParams;
   version_id?: string;
   version_format?: string;
+  annotation_format?: string;
+  /** `obs://` or `s3://`. */
+  source_type_header?: string;
+  with_column_header?: boolean;
+  dataset_type?: number;
+  sample_state?: string;
 }
 
 /** The answer of `POST …/export-tasks`. */

@@ -1,6 +1,7 @@
 /**
- * The `ModelArtsDataset` type and its parts: integer codes as enums with the raw code beside them (an unknown code
- * is `UNKNOWN`, never an error), sample counts, versions, data sources, labels, tags, and `exportTasks`, a Relay
+ * The `ModelArtsDataset` type: integer codes as enums with the raw code beside them (an unknown code is `UNKNOWN`,
+ * never an error), sample counts, every documented detail field (its parts resolve in `dataset-details.ts`), the
+ * running-task check `runningTasks(type)` (one more read of the dataset), and `exportTasks`, a Relay
  * connection over the dataset's export-task list (one call per 100 tasks, shared with `jobs` in the same request).
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
@@ -9,9 +10,9 @@ import { filterFingerprint, paginate } from "../../../pagination/paginate";
 import { filteredSource } from "../../../pagination/sources";
 import { sortKeyOf } from "../../../pagination/sort-key";
 import { datasetModelFields } from "../../model-fields";
-import { datasetFormatOf, datasetStatusOf, datasetTypeOf } from "../codes";
+import { datasetFormatOf, datasetStatusOf, datasetTypeOf, runningTaskTypeCode, workPathTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
-import { countOf, integerOrNull, textOrNull } from "./wire-values";
+import { booleanOrNull, countOf, integerOrNull, objectOrNull, objectsOf, stringsOf, textOrNull, timeOrNull } from "./wire-values";
 
 /** The ModelArts dataset types. */
 export const modelArtsDatasetResolvers: Resolvers = {
@@ -35,6 +36,34 @@ export const modelArtsDatasetResolvers: Resolvers = {
     dataSources: (dataset) => (Array.isArray(dataset.wire.data_sources) ? dataset.wire.data_sources : []),
     labels: (dataset) => (Array.isArray(dataset.wire.labels) ? dataset.wire.labels.filter((label) => typeof label?.name === "string") : []),
     tags: (dataset) => (Array.isArray(dataset.wire.dataset_tags) ? dataset.wire.dataset_tags.filter((tag) => typeof tag === "string") : []),
+    versions: (dataset) => objectsOf(dataset.wire.versions),
+    dataUpdatedAt: (dataset) => timeOrNull(dataset.wire.data_update_time),
+    dataStatistics: (dataset) => objectOrNull(dataset.wire.data_statistics),
+    deletionStats: (dataset) => objectOrNull(dataset.wire.deletion_stats),
+    importData: (dataset) => booleanOrNull(dataset.wire.import_data),
+    importTaskId: (dataset) => textOrNull(dataset.wire.import_task_id),
+    innerWorkPath: (dataset) => textOrNull(dataset.wire.inner_work_path),
+    innerAnnotationPath: (dataset) => textOrNull(dataset.wire.inner_annotation_path),
+    innerDataPath: (dataset) => textOrNull(dataset.wire.inner_data_path),
+    innerLogPath: (dataset) => textOrNull(dataset.wire.inner_log_path),
+    innerTaskPath: (dataset) => textOrNull(dataset.wire.inner_task_path),
+    innerTempPath: (dataset) => textOrNull(dataset.wire.inner_temp_path),
+    labelTaskCount: (dataset) => integerOrNull(dataset.wire.label_task_count),
+    managed: (dataset) => booleanOrNull(dataset.wire.managed),
+    nextVersionNumber: (dataset) => integerOrNull(dataset.wire.next_version_num),
+    schema: (dataset) => objectsOf(dataset.wire.schema),
+    thirdPath: (dataset) => textOrNull(dataset.wire.third_path),
+    workPathType: (dataset) => workPathTypeOf(dataset.wire.work_path_type),
+    workPathTypeCode: (dataset) => integerOrNull(dataset.wire.work_path_type),
+    workspaceId: (dataset) => textOrNull(dataset.wire.workspace_id),
+    enterpriseProjectId: (dataset) => textOrNull(dataset.wire.enterprise_project_id),
+    featureSupports: (dataset) => stringsOf(dataset.wire.feature_supports),
+    contentLabeling: (dataset) => booleanOrNull(dataset.wire.content_labeling),
+    hasTeamLabelingTask: (dataset) => booleanOrNull(dataset.wire.exist_workforce_task),
+    teamLabelingTaskCount: (dataset) => integerOrNull(dataset.wire.workforce_task_count),
+    teamLabeling: (dataset) => objectOrNull(dataset.wire.workforce_descriptor),
+    runningTasks: (dataset, args, context) =>
+      modelArtsSession(context).loaders.runningTasksOf(dataset.ref, args.type == null ? undefined : runningTaskTypeCode(args.type)),
     exportTasks: (dataset, args, context) => {
       const states = args.state ?? [];
       return paginate({
@@ -56,16 +85,9 @@ export const modelArtsDatasetResolvers: Resolvers = {
     total: (dataset) => countOf(dataset.wire.total_sample_count),
     annotated: (dataset) => countOf(dataset.wire.annotated_sample_count),
     unconfirmed: (dataset) => countOf(dataset.wire.unconfirmed_sample_count),
-  },
-  ModelArtsDataSource: {
-    dataType: (source) => integerOrNull(source.data_type),
-    path: (source) => textOrNull(source.data_path),
-  },
-  ModelArtsLabel: {
-    name: (label) => label.name,
-    type: (label) => datasetTypeOf(label.type),
-    typeCode: (label) => integerOrNull(label.type),
-    property: (label) =>
-      typeof label.property === "object" && label.property !== null && !Array.isArray(label.property) ? label.property : null,
+    totalSub: (dataset) => countOf(dataset.wire.total_sub_sample_count),
+    annotatedSub: (dataset) => countOf(dataset.wire.annotated_sub_sample_count),
+    deleted: (dataset) => countOf(dataset.wire.deleted_sample_count),
+    loading: (dataset) => countOf(dataset.wire.loading_sample_count),
   },
 };

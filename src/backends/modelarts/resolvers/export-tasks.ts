@@ -5,9 +5,15 @@
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
 import { jobModelFields } from "../../model-fields";
-import { exportDestinationOf, exportFormatOf, exportTaskProgress, exportTaskStatusOf, exportTypeOf } from "../codes";
+import { exportDestinationOf, exportFormatOf, exportTaskProgress, exportTaskStatusOf, exportTypeOf, labelTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
-import { integerOrNull, textOrNull } from "./wire-values";
+import { booleanOrNull, integerOrNull, objectOrNull, objectsOf, textFields, textOrNull } from "./wire-values";
+
+/** `train_sample_ratio` as a number: ModelArts documents text (`"0.80"`), and its own example sends a number. */
+function ratioOf(value: unknown): number | null {
+  const ratio = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof ratio === "number" && Number.isFinite(ratio) ? ratio : null;
+}
 
 /** The ModelArts export task types. */
 export const modelArtsExportTaskResolvers: Resolvers = {
@@ -32,6 +38,11 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     finishedSampleCount: (task) => integerOrNull(task.wire.finished_sample_count),
     errorCode: (task) => textOrNull(task.wire.error_code),
     errorMessage: (task) => textOrNull(task.wire.error_msg),
+    annotationFormat: (task) => textOrNull(task.wire.annotation_format),
+    sourceTypeHeader: (task) => textOrNull(task.wire.source_type_header),
+    withColumnHeader: (task) => booleanOrNull(task.wire.with_column_header),
+    datasetTypeCode: (task) => integerOrNull(task.wire.dataset_type),
+    sampleState: (task) => textOrNull(task.wire.sample_state),
   },
   ModelArtsExportParams: {
     destination: (params) => exportDestinationOf(params.export_dest),
@@ -40,5 +51,47 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     newDatasetWorkPath: (params) => textOrNull(params.export_new_dataset_work_path),
     sampleState: (params) => textOrNull(params.sample_state),
     samples: (params) => (Array.isArray(params.samples) ? params.samples.filter((sample) => typeof sample === "string") : null),
+    searchConditions: (params) => (Array.isArray(params.search_conditions) ? objectsOf(params.search_conditions) : null),
+    clearHardProperty: (params) => booleanOrNull(params.clear_hard_property),
+    clearDifficult: (params) => booleanOrNull(params.clear_difficult),
+    versionName: (params) => textOrNull(params.export_dataset_version_name),
+    versionFormat: (params) => textOrNull(params.export_dataset_version_format),
+    ratioSampleUsage: (params) => booleanOrNull(params.ratio_sample_usage),
+    trainSampleRatio: (params) => ratioOf(params.train_sample_ratio),
+  },
+  ModelArtsSearchCondition: {
+    ...textFields({
+      coefficient: "coefficient",
+      hard: "hard",
+      importOrigin: "import_origin",
+      kvp: "kvp",
+      labeler: "labeler",
+      parentSampleId: "parent_sample_id",
+      sampleDir: "sample_dir",
+      sampleName: "sample_name",
+      sampleTime: "sample_time",
+      score: "score",
+      sliceThickness: "slice_thickness",
+      studyDate: "study_date",
+      timeInVideo: "time_in_video",
+    }),
+    frameInVideo: (condition) => integerOrNull(condition.frame_in_video),
+    labelList: (condition) => objectOrNull(condition.label_list),
+    metadata: (condition) => objectOrNull(condition.metadata),
+  },
+  ModelArtsSearchLabels: {
+    labels: (labels) => objectsOf(labels.labels),
+    op: (labels) => textOrNull(labels.op),
+  },
+  ModelArtsSearchLabel: {
+    name: (label) => textOrNull(label.name),
+    type: (label) => (label.type === undefined || label.type === null ? null : labelTypeOf(label.type)),
+    typeCode: (label) => integerOrNull(label.type),
+    op: (label) => textOrNull(label.op),
+    property: (label) => objectOrNull(label.property),
+  },
+  ModelArtsSearchProperties: {
+    op: (props) => textOrNull(props.op),
+    props: (props) => objectOrNull(props.props),
   },
 };

@@ -1,0 +1,35 @@
+/**
+ * The wire text of the GraphQL enums that stand for documented strings rather than integer codes, for the input of
+ * `createModelArtsExportTask` (`sample_state`, `version_format`, `source_type_header`). Input only: what the API
+ * answers with is shown raw, so an unknown value never breaks a response.
+ */
+
+/** The documented sample states: the enum value and its wire text (GraphQL names cannot start with `__`). */
+const SAMPLE_STATES = [
+  "ALL",
+  "NONE",
+  "UNCHECK",
+  "ACCEPTED",
+  "REJECTED",
+  "UNREVIEWED",
+  "REVIEWED",
+  "WORKFORCE_SAMPLED",
+  "WORKFORCE_SAMPLED_UNCHECK",
+  "WORKFORCE_SAMPLED_CHECKED",
+  "WORKFORCE_SAMPLED_ACCEPTED",
+  "WORKFORCE_SAMPLED_REJECTED",
+  "AUTO_ANNOTATION",
+] as const;
+
+/** The GraphQL enum `ModelArtsSampleState`. */
+export type ModelArtsSampleState = (typeof SAMPLE_STATES)[number] | "UNKNOWN";
+
+/** The wire `sample_state` of a state given as input (`ALL` → `__ALL__`); undefined for `UNKNOWN`. */
+export function sampleStateCode(value: ModelArtsSampleState): string | undefined {
+  return value === "UNKNOWN" ? undefined : `__${value}__`;
+}
+
+/** The wire text of the GraphQL enums that stand for fixed strings. */
+export const VERSION_FORMAT_CODES = { DEFAULT: "Default", CARBON_DATA: "CarbonData", CSV: "CSV" } as const;
+/** The wire `source_type_header` of `ModelArtsSourceTypeHeader`. */
+export const SOURCE_TYPE_HEADER_CODES = { OBS: "obs://", S3: "s3://" } as const;
