@@ -25,8 +25,8 @@ describe("a 404 from ModelArts", () => {
       /* GraphQL */ `query ($a: ID!, $b: ID!) { a: dataset(id: $a) { id } b: job(id: $b) { id } }`,
       { a: globalId("ModelArtsDataset", datasetId), b: taskGlobalId(datasetId, "someTask00000000000") },
     );
-    expect(result.errors, result.text).toBeUndefined();
-    expect(result.data).toEqual({ a: null, b: null });
+    expect(result.body.errors, result.text).toBeUndefined();
+    expect(result.body.data).toEqual({ a: null, b: null });
     expect((await modelArts.requests()).map((request) => request.status)).toEqual([404, 404]);
   });
 
@@ -36,7 +36,7 @@ describe("a 404 from ModelArts", () => {
       /* GraphQL */ `mutation ($input: CreateModelArtsExportTaskInput!) { createModelArtsExportTask(input: $input) { task { id } } }`,
       { input: { datasetId: globalId("ModelArtsDataset", datasetId) } },
     );
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
-    expect(result.errors?.[0]?.message).toMatch(/^modelarts exportTasks\.create: expected 2xx, got 404 APIGW\.0101 from /);
+    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(result.body.errors?.[0]?.message).toMatch(/^modelarts exportTasks\.create: expected 2xx, got 404 APIGW\.0101 from /);
   });
 });

@@ -243,8 +243,8 @@ describe("ModelArts export task", () => {
     ];
     for (const [extra, message] of cases) {
       const result = await gqlAs(CREATE, { input: { datasetId, ...extra } });
-      expect(result.errors?.[0]?.message, result.text).toBe(message);
-      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.body.errors?.[0]?.message, result.text).toBe(message);
+      expect(result.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     }
     expect((await modelArts.requests()).filter((r) => r.method === "POST")).toEqual([]);
   });

@@ -4,25 +4,25 @@
  * answers with is shown raw, so an unknown value never breaks a response.
  */
 
-/** The documented sample states: the enum value and its wire text (GraphQL names cannot start with `__`). */
-const SAMPLE_STATES = [
-  "ALL",
-  "NONE",
-  "UNCHECK",
-  "ACCEPTED",
-  "REJECTED",
-  "UNREVIEWED",
-  "REVIEWED",
-  "WORKFORCE_SAMPLED",
-  "WORKFORCE_SAMPLED_UNCHECK",
-  "WORKFORCE_SAMPLED_CHECKED",
-  "WORKFORCE_SAMPLED_ACCEPTED",
-  "WORKFORCE_SAMPLED_REJECTED",
-  "AUTO_ANNOTATION",
-] as const;
-
-/** The GraphQL enum `ModelArtsSampleState`. */
-export type ModelArtsSampleState = (typeof SAMPLE_STATES)[number] | "UNKNOWN";
+/**
+ * The GraphQL enum `ModelArtsSampleState`: the documented sample states, each sent as `__<value>__` (GraphQL names
+ * cannot start with `__`), and `UNKNOWN`.
+ */
+export type ModelArtsSampleState =
+  | "ALL"
+  | "NONE"
+  | "UNCHECK"
+  | "ACCEPTED"
+  | "REJECTED"
+  | "UNREVIEWED"
+  | "REVIEWED"
+  | "WORKFORCE_SAMPLED"
+  | "WORKFORCE_SAMPLED_UNCHECK"
+  | "WORKFORCE_SAMPLED_CHECKED"
+  | "WORKFORCE_SAMPLED_ACCEPTED"
+  | "WORKFORCE_SAMPLED_REJECTED"
+  | "AUTO_ANNOTATION"
+  | "UNKNOWN";
 
 /** The wire `sample_state` of a state given as input (`ALL` → `__ALL__`); undefined for `UNKNOWN`. */
 export function sampleStateCode(value: ModelArtsSampleState): string | undefined {
