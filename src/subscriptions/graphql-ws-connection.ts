@@ -243,7 +243,7 @@ export class GraphQLWsConnection extends DurableObject<GatewayEnv> {
     let checked: CheckedSubscriber;
     try {
       const context = createContext(this.env, this.stateOf(socket).credentials);
-      checked = await checkSubscriber(context.backends, liveRequestFromField(root.fieldName, root.args));
+      checked = await checkSubscriber(context.backends, liveRequestFromField(root.fieldName, root.args), this.env);
     } catch (error) {
       socket.send(nextMessage(id, errorResult([rootFieldError(error, root)])));
       return this.finish(socket, id, true);
