@@ -46,8 +46,11 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
     }
     dispatch(event);
   };
+  // Without .dev.vars, every test Worker gets its development STATE_ENCRYPTION_KEY (subscriptions are refused
+  // without one) unless the test sets its own.
+  const vars = { STATE_ENCRYPTION_KEY: "test-state-key-not-secret", ...options.vars };
   const bindings = Object.fromEntries(
-    Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: "plain_text" as const, value }]),
+    Object.entries(vars).map(([name, value]) => [name, { type: "plain_text" as const, value }]),
   );
   const worker = await devEnv.startWorker({
     // From a copy of the sources taken when the run began (workers-root.ts): an edit in the checkout meanwhile
