@@ -3,7 +3,8 @@
  * different keys (the second added through the emulator's key control); each listener's key is used only while it
  * is attached, a refused key ends its own listener alone, and every listener's key is checked again within
  * LISTENER_RECHECK_MS. The emulator's request log names each request's key by `keyId` (never the key), which is how
- * the tests see whose key a poll used. Over graphql-ws and SSE, on a gateway of this file's own (10 s recheck).
+ * the tests see whose key a poll used. Over graphql-ws and SSE, on a gateway of this file's own (10 s recheck) that
+ * also holds the demo key for callers that bring none; and a gateway without STATE_ENCRYPTION_KEY refuses to watch.
  */
 import { createHash } from "node:crypto";
 import { createClient as createSseClient } from "graphql-sse";
@@ -53,9 +54,9 @@ async function changeKey(change: { add: string } | { revoke: string }): Promise<
   if (!response.ok) throw new Error(`keys: ${response.status} ${await response.text()}`);
 }
 
-function overWs(project: TestProject, id: string): Watch {
+function overWs(project: TestProject | Record<string, never>, id: string, url = gateway.url): Watch {
   const client = createWsClient({
-    url: `${gateway.url.replace(/^http/, "ws")}/graphql`,
+    url: `${url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: { ...project },
     retryAttempts: 0,
@@ -65,8 +66,8 @@ function overWs(project: TestProject, id: string): Watch {
   return watch(client, JOB_UPDATED, { id });
 }
 
-function overSse(project: TestProject, id: string): Watch {
-  const client = createSseClient({ url: `${gateway.url}/graphql`, singleConnection: false, headers: { ...project }, retryAttempts: 0 });
+function overSse(project: TestProject, id: string, url = gateway.url): Watch {
+  const client = createSseClient({ url: `${url}/graphql`, singleConnection: false, headers: { ...project }, retryAttempts: 0 });
   clients.push(client);
   return watch(client, JOB_UPDATED, { id });
 }
@@ -93,14 +94,16 @@ beforeAll(async () => {
     config: "wrangler.toml",
     vars: {
       NEXUS_API_URL: inject("emulatorUrl"),
-      NEXUS_PROJECT_ID: "",
-      NEXUS_SECRET_KEY: "",
       POLL_INTERVAL_MS: "200",
       POLL_MAX_INTERVAL_MS: String(POLL_MAX_INTERVAL_MS),
       POLL_MAX_FAILURES: "3",
       TERMINAL_CACHE_TTL_SECONDS: "0",
       UPSTREAM_TIMEOUT_MS: "4000",
       LISTENER_RECHECK_MS: String(RECHECK_MS),
+      // The gateway holds the demo project's seeded key too, for callers that bring none (local development's way).
+      NEXUS_PROJECT_ID: tenant.demo.project,
+      NEXUS_SECRET_KEY: tenant.demo.key,
+      GATEWAY_AUTH: "off",
     },
   });
 });
@@ -189,4 +192,54 @@ describe("a watch with listeners of different keys", () => {
     await sleep(1500);
     expect(await requestsWithKey(SECOND_KEY, afterEnd)).toBe(0);
   }, 90_000);
+});
+
+describe("a watch for callers of the gateway's held credentials", () => {
+  it("polls with the held key for a caller that brought none, beside a caller with a key of its own", async () => {
+    const jobId = await runningJob(30);
+    const held = overWs({}, jobId);
+    await waitFor(() => held.results.length > 0, "the held listener's first event");
+    const own = overSse(SECOND, jobId);
+    const from = (await upstreamRequests()).length;
+    const [heldEnd, ownEnd] = await Promise.all([held.done, own.done]);
+    expect([heldEnd.error, ownEnd.error]).toEqual([null, null]);
+    expect([codes(held.results), codes(own.results)]).toEqual([[], []]);
+    expect([states(held.results).at(-1), states(own.results).at(-1)]).toEqual(["FINISHED", "FINISHED"]);
+    // The held listener attached first: its (the gateway's) key polled.
+    expect(await requestsWithKey(tenant.demo.key, from)).toBeGreaterThan(0);
+  }, 90_000);
+});
+
+describe("a gateway without STATE_ENCRYPTION_KEY", () => {
+  let bare: { worker: StartedWorker; url: string };
+
+  beforeAll(async () => {
+    bare = await startWorker({
+      config: "wrangler.toml",
+      vars: { NEXUS_API_URL: inject("emulatorUrl"), TERMINAL_CACHE_TTL_SECONDS: "0", STATE_ENCRYPTION_KEY: "" },
+    });
+  });
+
+  afterAll(async () => {
+    await bare?.worker.dispose();
+  });
+
+  it("refuses subscriptions over both transports with GATEWAY_MISCONFIGURED naming the setting, and asks no upstream", async () => {
+    const jobId = await runningJob(30);
+    const from = (await upstreamRequests()).length;
+    const refusals = [overWs(DEMO, jobId, bare.url), overSse(DEMO, jobId, bare.url)];
+    await Promise.all(refusals.map((refusal) => refusal.done));
+    for (const refusal of refusals) {
+      expect(refusal.results.flatMap((result) => result.errors ?? [])).toEqual([
+        {
+          message:
+            "Subscriptions need the STATE_ENCRYPTION_KEY setting (a secret that seals subscribers' credentials in Durable Object storage); it is not set.",
+          locations: [{ line: 1, column: 27 }],
+          path: ["jobUpdated"],
+          extensions: { code: "GATEWAY_MISCONFIGURED" },
+        },
+      ]);
+    }
+    expect((await upstreamRequests()).slice(from)).toEqual([]);
+  });
 });
