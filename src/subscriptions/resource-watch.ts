@@ -24,7 +24,7 @@ import type { Provider } from "../model";
 import { isTransient, toGraphQLError, UpstreamError } from "../errors";
 import { logCursorFrom, takeNewLogEntries, type LogCursor } from "./log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "./poll-schedule";
-import { connectionNamespace, WEBSOCKET_OPEN } from "./bindings";
+import { connectionNamespace } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
 import {
   CREDENTIALS_HEADER,
@@ -34,22 +34,15 @@ import {
   parseListenerSpec,
   LISTENER_HEADER,
   type AttachRequest,
-  type ConnectionListener,
   type CredentialGroup,
-  type ListenerKeeping,
   type ListenerSpec,
 } from "./watch-listeners";
-import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, isSocketListenerAlive, type SocketListenerTimes } from "./liveness";
+import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE } from "./liveness";
 import { readSnapshot, type SnapshotEvent } from "./snapshots";
 import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
-import {
-  openCredentials,
-  parseListenerCredentials,
-  sealCredentials,
-  sealingKeyFromEnv,
-  type ListenerCredentials,
-} from "./sealed-credentials";
+import { parseListenerCredentials } from "./sealed-credentials";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
+import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
 
 interface WatchState {
   provider: Provider;
@@ -62,23 +55,6 @@ interface WatchState {
   lastJob: Extract<WatchEvent, { type: "job" }> | null;
   logCursor: LogCursor | null;
 }
-
-/** A connection listener's storage record: its spec and what the watch keeps with it. */
-type ConnectionRecord = ConnectionListener & ListenerKeeping;
-
-/** A socket listener's attachment: its spec, attach time and the id of its storage record (no credentials). */
-interface SocketAttachment extends ListenerSpec, SocketListenerTimes {
-  id: string;
-}
-
-/** A listener as a poll sees it; `keeping` is null for a socket whose record is lost (it must subscribe again). */
-type Listener = { key: string; spec: ListenerSpec } & (
-  | { kind: "socket"; socket: WebSocket; attachment: SocketAttachment; keeping: ListenerKeeping | null }
-  | { kind: "connection"; record: ConnectionRecord; keeping: ListenerKeeping }
-);
-
-/** A listener whose credentials could be opened. */
-type ReadyListener = Listener & { keeping: ListenerKeeping };
 
 /** Events to hand one listener once the poll's block is over. */
 interface Delivery {
@@ -94,10 +70,6 @@ interface PollRead {
 }
 
 const STATE_KEY = "watch";
-const LISTENER_PREFIX = "listener:";
-const SOCKET_PREFIX = "socket:";
-const listenerKey = (connectionId: string, subscriptionId: string): string =>
-  `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
 
 /** How much longer than one upstream call a delivery may take before its listener is dropped as too slow. */
 const DELIVERY_MARGIN_MS = 5000;
@@ -132,6 +104,7 @@ function parseJsonHeader(raw: string | null): unknown {
 export class ResourceWatch extends DurableObject<GatewayEnv> {
   private readonly settings = subscriptionSettingsFromEnv(this.env);
   private readonly deliveries = new DeliveryQueue(this.settings.upstreamTimeoutMs + DELIVERY_MARGIN_MS);
+  private readonly store = new ListenerStore(this.ctx, this.env, this.settings.sseHeartbeatMs);
 
   constructor(ctx: DurableObjectState, env: GatewayEnv) {
     super(ctx, env);
@@ -147,17 +120,13 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     const { listener } = request;
     const credentials = parseListenerCredentials(request.credentials);
     if (credentials === null) throw new Error("attach: expected the listener's credentials or the held marker");
-    const keeping = await this.keepingFor(credentials);
-    await this.ctx.storage.put(listenerKey(listener.connectionId, listener.subscriptionId), {
-      ...listener,
-      ...keeping,
-    } satisfies ConnectionRecord);
+    await this.store.addConnection(listener, credentials);
     await this.prepare(listener);
   }
 
   /** Detaches a connection object's subscription (its credentials go with it); stops when it was the last. Idempotent. */
   async detach(connectionId: string, subscriptionId: string): Promise<void> {
-    await this.ctx.storage.delete(listenerKey(connectionId, subscriptionId));
+    await this.store.removeConnection(connectionId, subscriptionId);
     await this.stopIfIdle();
   }
 
@@ -168,13 +137,7 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || credentials === null) {
       return new Response("expected a WebSocket upgrade with a listener spec and credentials", { status: 400 });
     }
-    const keeping = await this.keepingFor(credentials);
-    const id = crypto.randomUUID();
-    // The record before the socket: a poll never sees this socket without its credentials.
-    await this.ctx.storage.put(`${SOCKET_PREFIX}${id}`, keeping);
-    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-    this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ ...spec, attachedAt: keeping.attachedAt, id } satisfies SocketAttachment);
+    const client = await this.store.addSocket(spec, credentials);
     await this.prepare(spec);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -186,13 +149,13 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     } catch {
       // Already closed: nothing to do.
     }
-    await this.forgetSocket(socket);
+    await this.store.removeSocket(socket);
     await this.stopIfIdle(socket);
   }
 
   /** A socket listener broke: same as a close. */
   override async webSocketError(socket: WebSocket): Promise<void> {
-    await this.forgetSocket(socket);
+    await this.store.removeSocket(socket);
     await this.stopIfIdle(socket);
   }
 
@@ -205,16 +168,10 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     await Promise.all(round.map((delivery) => this.deliver(delivery)));
   }
 
-  /** What is kept with a new listener: its sealed credentials, and now as attach and check time. */
-  private async keepingFor(credentials: ListenerCredentials): Promise<ListenerKeeping> {
-    const key = await sealingKeyFromEnv(this.env);
-    const now = Date.now();
-    // Checked now: the subscriber's start read the resource with these credentials.
-    return { credentials: await sealCredentials(key, credentials), attachedAt: now, checkedAt: now };
-  }
-
   private async prepare(spec: ListenerSpec): Promise<void> {
-    const existing = await this.ctx.storage.get<WatchState>(STATE_KEY);
+    const existing = await this.ctx.storage.get<WatchState & { credentials?: unknown }>(STATE_KEY);
+    // A state from before credentials were kept per listener held the last subscriber's: it is not kept.
+    if (existing !== undefined) delete existing.credentials;
     const state: WatchState = existing ?? {
       provider: spec.topic.provider,
       resource: resourceOfTopic(spec.topic),
@@ -228,7 +185,7 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     if (spec.topic.kind === "jobLogs") {
       // The new listener is already registered, so one tail means it is the only one: it starts the cursor at
       // its subscription time. Later tails join the running cursor (and filter out entries older than themselves).
-      const tails = (await this.listeners()).filter((listener) => listener.spec.topic.kind === "jobLogs").length;
+      const tails = (await this.store.all()).filter((listener) => listener.spec.topic.kind === "jobLogs").length;
       if (state.logCursor === null || tails <= 1) state.logCursor = logCursorFrom(spec.since);
     }
     await this.ctx.storage.put(STATE_KEY, state);
@@ -237,60 +194,8 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     }
   }
 
-  private async listeners(excluding?: WebSocket): Promise<Listener[]> {
-    const socketRecords = await this.ctx.storage.list<ListenerKeeping>({ prefix: SOCKET_PREFIX });
-    const sockets: Listener[] = this.liveSockets()
-      .filter((socket) => socket !== excluding)
-      .map((socket) => {
-        const attachment = socket.deserializeAttachment() as SocketAttachment;
-        const key = `${SOCKET_PREFIX}${attachment.id}`;
-        return { kind: "socket", key, spec: attachment, socket, attachment, keeping: socketRecords.get(key) ?? null };
-      });
-    const stored = await this.ctx.storage.list<ConnectionRecord>({ prefix: LISTENER_PREFIX });
-    const connections: Listener[] = [...stored].map(([key, record]) => ({
-      kind: "connection",
-      key,
-      spec: record,
-      record,
-      keeping: record,
-    }));
-    return [...sockets, ...connections];
-  }
-
-  /**
-   * The open socket listeners that are still heard from. A socket whose bridge stopped its heartbeat (an invocation
-   * the runtime cancelled, a close that never came) is closed and forgotten here, so the count stays bounded.
-   */
-  private liveSockets(): WebSocket[] {
-    const now = Date.now();
-    return this.ctx.getWebSockets().filter((socket) => {
-      if (socket.readyState !== WEBSOCKET_OPEN) return false;
-      // A socket from before heartbeats (no attach time) counts as attached at the epoch: dropped, it resubscribes.
-      const attachedAt = (socket.deserializeAttachment() as Partial<SocketListenerTimes> | null)?.attachedAt ?? 0;
-      const lastHeartbeat = this.ctx.getWebSocketAutoResponseTimestamp(socket)?.getTime() ?? null;
-      if (isSocketListenerAlive(lastHeartbeat, attachedAt, now, this.settings.sseHeartbeatMs)) return true;
-      this.drop(socket, "listener silent");
-      return false;
-    });
-  }
-
-  /** Closes a socket listener that is gone; it no longer counts (closing a closed socket is harmless). */
-  private drop(socket: WebSocket, reason: string): void {
-    try {
-      socket.close(1011, reason);
-    } catch {
-      // Already closed.
-    }
-  }
-
-  /** Deletes a socket listener's record (its sealed credentials). */
-  private async forgetSocket(socket: WebSocket): Promise<void> {
-    const id = (socket.deserializeAttachment() as Partial<SocketAttachment> | null)?.id;
-    if (typeof id === "string") await this.ctx.storage.delete(`${SOCKET_PREFIX}${id}`);
-  }
-
   private async stopIfIdle(leaving?: WebSocket): Promise<void> {
-    if ((await this.listeners(leaving)).length === 0) await this.stop();
+    if ((await this.store.all(leaving)).length === 0) await this.stop();
   }
 
   /** Forgets everything: alarm, credentials, listener records; closes remaining sockets. */
@@ -313,28 +218,27 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
 
   /** Ends one listener alone: its record (credentials) goes now, its last event is delivered after the block. */
   private async endAlone(listener: Listener, event: WatchEvent): Promise<Delivery> {
-    await this.ctx.storage.delete(listener.key);
+    await this.store.remove(listener);
     return { listener, events: [event] };
   }
 
   private async poll(): Promise<Delivery[]> {
     const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
-    const listeners = await this.listeners();
+    const listeners = await this.store.all();
     if (state === undefined || listeners.length === 0) {
       await this.stop();
       return [];
     }
-    await this.forgetOrphanSocketRecords(listeners);
+    await this.store.sweepSocketRecords(listeners);
     const ended: Delivery[] = [];
     const opened: { listener: ReadyListener; credentials: unknown }[] = [];
-    const key = await sealingKeyFromEnv(this.env).catch(() => null);
     for (const listener of listeners) {
-      const credentials =
-        key === null || listener.keeping === null
-          ? null
-          : await openCredentials(key, listener.keeping.credentials, state.provider, this.env);
-      if (credentials === null) ended.push(await this.endAlone(listener, CREDENTIALS_LOST_EVENT));
-      else opened.push({ listener: listener as ReadyListener, credentials });
+      const credentials = await this.store.open(listener, state.provider);
+      if (credentials === null || listener.keeping === null) {
+        ended.push(await this.endAlone(listener, CREDENTIALS_LOST_EVENT));
+      } else {
+        opened.push({ listener: { ...listener, keeping: listener.keeping }, credentials });
+      }
     }
     const groups = groupByCredentials(opened);
     // The longest-attached credentials poll; refused ones end their listeners alone and the next ones read at once.
@@ -415,26 +319,8 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
     for (const member of group.members) {
       if (!isRecheckDue(member.keeping.checkedAt, now, this.settings.listenerRecheckMs / 2)) continue;
       member.keeping = { ...member.keeping, checkedAt: now };
-      await this.save(member);
+      await this.store.save(member);
     }
-  }
-
-  /** Writes a listener's record (and a socket's attachment) back after a change of fingerprint or check time. */
-  private async save(listener: ReadyListener): Promise<void> {
-    if (listener.kind === "socket") {
-      listener.socket.serializeAttachment({ ...listener.attachment, fingerprint: listener.spec.fingerprint });
-      await this.ctx.storage.put(listener.key, listener.keeping);
-    } else {
-      await this.ctx.storage.put(listener.key, { ...listener.record, ...listener.keeping, fingerprint: listener.spec.fingerprint });
-    }
-  }
-
-  /** Socket records whose socket is gone (dropped as silent, or closed unseen) are deleted with their credentials. */
-  private async forgetOrphanSocketRecords(listeners: readonly Listener[]): Promise<void> {
-    const live = new Set(listeners.filter((listener) => listener.kind === "socket").map((listener) => listener.key));
-    const records = await this.ctx.storage.list({ prefix: SOCKET_PREFIX });
-    const orphans = [...records.keys()].filter((key) => !live.has(key));
-    if (orphans.length > 0) await this.ctx.storage.delete(orphans);
   }
 
   private async pollSucceeded(
@@ -451,10 +337,10 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
       if (events.length === 0) continue;
       deliveries.push({ listener, events });
       if (events.some(isFinalEvent)) {
-        await this.ctx.storage.delete(listener.key);
+        await this.store.remove(listener);
       } else if (listener.spec.topic.kind !== "jobLogs" && listener.spec.fingerprint !== fingerprint) {
         listener.spec = { ...listener.spec, fingerprint };
-        await this.save(listener);
+        await this.store.save(listener);
       }
     }
     if (snapshot.terminal || listeners.length === 0) {
@@ -489,8 +375,8 @@ export class ResourceWatch extends DurableObject<GatewayEnv> {
   private async deliver({ listener, events }: Delivery): Promise<void> {
     const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
     if (outcome === "drop") {
-      await this.ctx.storage.delete(listener.key);
-      if (listener.kind === "socket") this.drop(listener.socket, "listener unreachable");
+      await this.store.remove(listener);
+      if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
     }
   }
 
