@@ -40,6 +40,10 @@ export interface GatewayVars {
   SSE_HEARTBEAT_MS?: string;
   /** Subscriptions: how often a graphql-ws socket is pinged to find clients that vanished, in milliseconds. Default 15000. */
   WS_PING_INTERVAL_MS?: string;
+  /** Subscriptions: how often every listener's own credentials are checked again upstream, in milliseconds. Default 300000. */
+  LISTENER_RECHECK_MS?: string;
+  /** Subscriptions: a secret that seals listeners' credentials in Durable Object storage; subscriptions need it. */
+  STATE_ENCRYPTION_KEY?: string;
   // --- The gateway's own authentication and browser settings (src/auth/, src/browser/; README's Settings table). ---
   /** `off` opts out of gateway authentication (local development only); unset or `on` enforces it. */
   GATEWAY_AUTH?: string;

@@ -222,9 +222,10 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
     // The subscriber check runs inside the chain (the field's `subscribe` opens this port), after its rules.
     let checked: CheckedSubscriber | null = null;
+    const env = this.env;
     const startPort = (backends: BackendSessions): LivePort => ({
       async open(request) {
-        checked = await checkSubscriber(backends, request);
+        checked = await checkSubscriber(backends, request, env);
         return (async function* nothing(): AsyncGenerator<WatchEvent> {})();
       },
     });

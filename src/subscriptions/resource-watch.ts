@@ -4,42 +4,49 @@
  * through the backend interface (`backends/backend.ts`), so it knows no platform.
  *
  * - Polling is an alarm, not a timer, so it survives eviction; one poll per interval whatever the listener count.
- * - Listeners are either hibernatable WebSockets from the SSE bridge (state in the socket attachment) or
- *   subscriptions of WebSocket connection objects (records in storage, events pushed back by RPC `deliver`).
- * - Each poll runs under `blockConcurrencyWhile`, so an attach or detach never interleaves with a delivery round.
- * - The credentials used for polling are the last attached subscriber's (all were checked against this tenant);
- *   they stay in storage only while there are listeners, and are never logged.
+ * - Listeners are either hibernatable WebSockets from the SSE bridge (spec in the socket attachment) or
+ *   subscriptions of WebSocket connection objects (events pushed back by RPC `deliver`). Each listener's
+ *   credentials are its own: sealed (`sealed-credentials.ts`) in its storage record, deleted when it leaves; the
+ *   gateway's held credentials are never stored (a marker is, resolved from `env` at poll time).
+ * - A poll reads with the credentials of the longest-attached listeners. When the upstream refuses them, those
+ *   listeners end alone (`FORBIDDEN`) and the next ones' credentials read at once; the others see nothing of it.
+ * - Every other set of credentials is checked again with a read of its own every `LISTENER_RECHECK_MS`, so that a
+ *   revoked listener ends alone within that time, even when its key never polls.
+ * - A poll computes every listener's events under `blockConcurrencyWhile` (an attach or detach never interleaves
+ *   with it), then delivers outside it, each listener in order and with a deadline (`delivery-queue.ts`).
  * - The alarm and all storage go as soon as the last listener leaves, the resource is terminal, or it fails.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { GraphQLFormattedError } from "graphql";
 import { backendOf } from "../backends/registry";
-import type { SubscriptionEnv, WatchRpc } from "./bindings";
 import type { Provider } from "../model";
 import { isTransient, toGraphQLError, UpstreamError } from "../errors";
 import { logCursorFrom, takeNewLogEntries, type LogCursor } from "./log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "./poll-schedule";
-import { connectionNamespace, WEBSOCKET_OPEN } from "./bindings";
+import { connectionNamespace, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
 import {
   CREDENTIALS_HEADER,
   eventsForListener,
+  groupByCredentials,
+  isRecheckDue,
   parseListenerSpec,
   LISTENER_HEADER,
   type AttachRequest,
-  type ConnectionListener,
+  type CredentialGroup,
   type ListenerSpec,
 } from "./watch-listeners";
-import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, isSocketListenerAlive, type SocketListenerTimes } from "./liveness";
+import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE } from "./liveness";
 import { readSnapshot, type SnapshotEvent } from "./snapshots";
 import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
+import { parseListenerCredentials } from "./sealed-credentials";
+import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
+import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
 
 interface WatchState {
   provider: Provider;
   resource: "job" | "dataset";
   ref: string;
-  /** The backend's credentials of the last attached subscriber. */
-  credentials: unknown;
   intervalMs: number;
   failures: number;
   fingerprint: string | null;
@@ -48,14 +55,42 @@ interface WatchState {
   logCursor: LogCursor | null;
 }
 
-type Listener =
-  | { kind: "socket"; spec: ListenerSpec & SocketListenerTimes; socket: WebSocket }
-  | { kind: "connection"; spec: ConnectionListener; key: string };
+/** Events to hand one listener once the poll's block is over. */
+interface Delivery {
+  listener: Listener;
+  events: WatchEvent[];
+}
+
+/** What one poll read: the snapshot, the new log entries, and the log cursor after them. */
+interface PollRead {
+  snapshot: SnapshotEvent;
+  logEvents: WatchEvent[];
+  logCursor: LogCursor | null;
+}
 
 const STATE_KEY = "watch";
 
-/** Reads the credentials header; null when missing or not JSON. Never throws. */
-function parseCredentials(raw: string | null): unknown {
+/** How much longer than one upstream call a delivery may take before its listener is dropped as too slow. */
+const DELIVERY_MARGIN_MS = 5000;
+
+/** The end of a listener whose credentials can no longer be read (the sealing key changed, held ones removed). */
+const CREDENTIALS_LOST_EVENT: WatchEvent = {
+  type: "error",
+  error: {
+    message: "The live update stream can no longer use its credentials; subscribe again.",
+    extensions: { code: "UNAUTHENTICATED" },
+  },
+};
+
+/** True when the upstream refused the credentials themselves (revoked, or never valid for this resource). */
+function isCredentialsRefusal(error: unknown): boolean {
+  return error instanceof UpstreamError && error.reason === "credentials-refused";
+}
+
+const errorEvent = (error: unknown): WatchEvent => ({ type: "error", error: toGraphQLError(error).toJSON() });
+
+/** Reads a header's JSON; null when missing or not JSON. Never throws. */
+function parseJsonHeader(raw: string | null): unknown {
   if (raw === null) return null;
   try {
     return JSON.parse(raw) as unknown;
@@ -63,13 +98,12 @@ function parseCredentials(raw: string | null): unknown {
     return null;
   }
 }
-const LISTENER_PREFIX = "listener:";
-const listenerKey = (connectionId: string, subscriptionId: string): string =>
-  `${LISTENER_PREFIX}${connectionId}:${subscriptionId}`;
 
 /** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
 export class ResourceWatch extends DurableObject<SubscriptionEnv> implements WatchRpc {
   private readonly settings = subscriptionSettingsFromEnv(this.env);
+  private readonly deliveries = new DeliveryQueue(this.settings.upstreamTimeoutMs + DELIVERY_MARGIN_MS);
+  private readonly store = new ListenerStore(this.ctx, this.env, this.settings.sseHeartbeatMs);
 
   constructor(ctx: DurableObjectState, env: SubscriptionEnv) {
     super(ctx, env);
@@ -77,74 +111,80 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE));
   }
 
-  /** Attaches a connection object's subscription and starts polling if this is the first listener. */
+  /**
+   * Attaches a connection object's subscription with its credentials (sealed in its record) and starts polling if
+   * this is the first listener. Rejects (GATEWAY_MISCONFIGURED) when the gateway has no `STATE_ENCRYPTION_KEY`.
+   */
   async attach(request: AttachRequest): Promise<void> {
     const { listener } = request;
-    await this.ctx.storage.put(listenerKey(listener.connectionId, listener.subscriptionId), listener);
-    await this.prepare(request.credentials, listener);
+    const credentials = parseListenerCredentials(request.credentials);
+    if (credentials === null) throw new Error("attach: expected the listener's credentials or the held marker");
+    await this.store.addConnection(listener, credentials);
+    await this.prepare(listener);
   }
 
-  /** Detaches a connection object's subscription; stops polling when it was the last listener. Idempotent. */
+  /** Detaches a connection object's subscription (its credentials go with it); stops when it was the last. Idempotent. */
   async detach(connectionId: string, subscriptionId: string): Promise<void> {
-    await this.ctx.storage.delete(listenerKey(connectionId, subscriptionId));
+    await this.store.removeConnection(connectionId, subscriptionId);
     await this.stopIfIdle();
   }
 
   /** Accepts an SSE bridge's WebSocket (hibernatable) as a listener. Credentials and spec come in headers. */
   override async fetch(request: Request): Promise<Response> {
     const spec = parseListenerSpec(request.headers.get(LISTENER_HEADER));
-    const credentials = parseCredentials(request.headers.get(CREDENTIALS_HEADER));
+    const credentials = parseListenerCredentials(parseJsonHeader(request.headers.get(CREDENTIALS_HEADER)));
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || credentials === null) {
       return new Response("expected a WebSocket upgrade with a listener spec and credentials", { status: 400 });
     }
-    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-    this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ ...spec, attachedAt: Date.now() } satisfies ListenerSpec & SocketListenerTimes);
-    await this.prepare(credentials, spec);
+    const client = await this.store.addSocket(spec, credentials);
+    await this.prepare(spec);
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** A socket listener left (the SSE stream ended): stop polling if nobody else listens. */
+  /** A socket listener left (the SSE stream ended): forget its credentials; stop if nobody else listens. */
   override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
     try {
       socket.close(code === 1005 || code === 1006 ? 1000 : code, "listener left");
     } catch {
       // Already closed: nothing to do.
     }
+    await this.store.removeSocket(socket);
     await this.stopIfIdle(socket);
   }
 
   /** A socket listener broke: same as a close. */
   override async webSocketError(socket: WebSocket): Promise<void> {
+    await this.store.removeSocket(socket);
     await this.stopIfIdle(socket);
   }
 
   /** Socket listeners never talk; anything they send is ignored. */
   override webSocketMessage(): void {}
 
-  /** One poll: read, diff, deliver, schedule the next one (or stop). */
+  /** One poll: read, diff and schedule under the block; then deliver outside it. */
   override async alarm(): Promise<void> {
-    await this.ctx.blockConcurrencyWhile(() => this.poll());
+    const round = await this.ctx.blockConcurrencyWhile(() => this.poll());
+    await Promise.all(round.map((delivery) => this.deliver(delivery)));
   }
 
-  private async prepare(credentials: unknown, spec: ListenerSpec): Promise<void> {
-    const existing = await this.ctx.storage.get<WatchState>(STATE_KEY);
+  private async prepare(spec: ListenerSpec): Promise<void> {
+    const existing = await this.ctx.storage.get<WatchState & { credentials?: unknown }>(STATE_KEY);
+    // A state from before credentials were kept per listener held the last subscriber's: it is not kept.
+    if (existing !== undefined) delete existing.credentials;
     const state: WatchState = existing ?? {
       provider: spec.topic.provider,
       resource: resourceOfTopic(spec.topic),
       ref: spec.topic.ref,
-      credentials,
       intervalMs: this.settings.pollIntervalMs,
       failures: 0,
       fingerprint: null,
       lastJob: null,
       logCursor: null,
     };
-    state.credentials = credentials;
     if (spec.topic.kind === "jobLogs") {
       // The new listener is already registered, so one tail means it is the only one: it starts the cursor at
       // its subscription time. Later tails join the running cursor (and filter out entries older than themselves).
-      const tails = (await this.listeners()).filter((listener) => listener.spec.topic.kind === "jobLogs").length;
+      const tails = (await this.store.all()).filter((listener) => listener.spec.topic.kind === "jobLogs").length;
       if (state.logCursor === null || tails <= 1) state.logCursor = logCursorFrom(spec.since);
     }
     await this.ctx.storage.put(STATE_KEY, state);
@@ -153,49 +193,13 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     }
   }
 
-  private async listeners(excluding?: WebSocket): Promise<Listener[]> {
-    const sockets: Listener[] = this.liveSockets()
-      .filter((socket) => socket !== excluding)
-      .map((socket) => ({ kind: "socket", socket, spec: socket.deserializeAttachment() as ListenerSpec & SocketListenerTimes }));
-    const stored = await this.ctx.storage.list<ConnectionListener>({ prefix: LISTENER_PREFIX });
-    const connections: Listener[] = [...stored].map(([key, spec]) => ({ kind: "connection", key, spec }));
-    return [...sockets, ...connections];
-  }
-
-  /**
-   * The open socket listeners that are still heard from. A socket whose bridge stopped its heartbeat (an invocation
-   * the runtime cancelled, a close that never came) is closed and forgotten here, so the count stays bounded.
-   */
-  private liveSockets(): WebSocket[] {
-    const now = Date.now();
-    return this.ctx.getWebSockets().filter((socket) => {
-      if (socket.readyState !== WEBSOCKET_OPEN) return false;
-      // A socket from before heartbeats (no attach time) counts as attached at the epoch: dropped, it resubscribes.
-      const attachedAt = (socket.deserializeAttachment() as Partial<SocketListenerTimes> | null)?.attachedAt ?? 0;
-      const lastHeartbeat = this.ctx.getWebSocketAutoResponseTimestamp(socket)?.getTime() ?? null;
-      if (isSocketListenerAlive(lastHeartbeat, attachedAt, now, this.settings.sseHeartbeatMs)) return true;
-      this.drop(socket, "listener silent");
-      return false;
-    });
-  }
-
-  /** Closes a socket listener that is gone; it no longer counts (closing a closed socket is harmless). */
-  private drop(socket: WebSocket, reason: string): void {
-    try {
-      socket.close(1011, reason);
-    } catch {
-      // Already closed.
-    }
-  }
-
   private async stopIfIdle(leaving?: WebSocket): Promise<void> {
-    if ((await this.listeners(leaving)).length === 0) await this.stop();
+    if ((await this.store.all(leaving)).length === 0) await this.stop();
   }
 
   /** Forgets everything: alarm, credentials, listener records; closes remaining sockets. */
   private async stop(): Promise<void> {
-    await this.ctx.storage.deleteAlarm();
-    await this.ctx.storage.deleteAll();
+    await this.forgetAll();
     for (const socket of this.ctx.getWebSockets()) {
       try {
         socket.close(1000, "watch ended");
@@ -205,90 +209,187 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     }
   }
 
-  private async poll(): Promise<void> {
+  /** Deletes the alarm and all storage; sockets stay open for the final events still to be delivered. */
+  private async forgetAll(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  /** Ends one listener alone: its record (credentials) goes now, its last event is delivered after the block. */
+  private async endAlone(listener: Listener, event: WatchEvent): Promise<Delivery> {
+    await this.store.remove(listener);
+    return { listener, events: [event] };
+  }
+
+  private async poll(): Promise<Delivery[]> {
     const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
-    const listeners = await this.listeners();
-    if (state === undefined || listeners.length === 0) return this.stop();
-    // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
-    const session = backendOf(state.provider).createSession(state.credentials, this.env, { polling: true });
-    const tailing = listeners.some((listener) => listener.spec.topic.kind === "jobLogs");
-    let snapshot: SnapshotEvent;
-    let logEvents: WatchEvent[] = [];
-    try {
-      snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
-      const watch = session.watch;
-      if (tailing && watch.logsSince !== undefined && state.logCursor !== null && snapshot.type === "job") {
-        // Read after the job, so that a terminal job's last entries are in this read.
-        const fetched = await watch.logsSince(state.ref, state.logCursor);
-        const taken = takeNewLogEntries(state.logCursor, fetched);
-        state.logCursor = taken.cursor;
-        logEvents = taken.entries.map((entry) => ({ type: "log", entry }));
-      }
-    } catch (error) {
-      return this.pollFailed(state, listeners, error);
+    const listeners = await this.store.all();
+    if (state === undefined || listeners.length === 0) {
+      await this.stop();
+      return [];
     }
-    const fingerprint = eventFingerprint(snapshot);
-    const changed = fingerprint !== state.fingerprint || logEvents.length > 0;
-    await Promise.all(
-      listeners.map((listener) =>
-        this.deliver(listener, eventsForListener(listener.spec, snapshot, logEvents, snapshot.terminal), fingerprint),
+    await this.store.sweepSocketRecords(listeners);
+    const ended: Delivery[] = [];
+    const opened: { listener: ReadyListener; credentials: unknown }[] = [];
+    for (const listener of listeners) {
+      const credentials = await this.store.open(listener, state.provider);
+      if (credentials === null || listener.keeping === null) {
+        ended.push(await this.endAlone(listener, CREDENTIALS_LOST_EVENT));
+      } else {
+        opened.push({ listener: { ...listener, keeping: listener.keeping }, credentials });
+      }
+    }
+    const groups = groupByCredentials(opened);
+    // The longest-attached credentials poll; refused ones end their listeners alone and the next ones read at once.
+    for (const [index, group] of groups.entries()) {
+      let read: PollRead;
+      try {
+        read = await this.read(state, group.credentials, opened);
+      } catch (error) {
+        if (isCredentialsRefusal(error)) {
+          for (const member of group.members) ended.push(await this.endAlone(member, errorEvent(error)));
+          continue;
+        }
+        return [...ended, ...(await this.pollFailed(state, groups.slice(index).flatMap((g) => g.members), error))];
+      }
+      await this.markChecked(group);
+      // Every group before this one was refused; those after it are checked with their own reads when due.
+      const later = groups.slice(index + 1);
+      ended.push(...(await this.recheck(state, later)));
+      const gone = new Set(ended.map((delivery) => delivery.listener));
+      const staying = [group, ...later].flatMap((g) => g.members).filter((listener) => !gone.has(listener));
+      return [...ended, ...(await this.pollSucceeded(state, staying, read))];
+    }
+    // Nobody is left whose credentials the upstream accepts.
+    await this.forgetAll();
+    return ended;
+  }
+
+  /** One poll's reads with `credentials`: the snapshot, then (for log tails) the new entries. Rejects as the upstream. */
+  private async read(
+    state: WatchState,
+    credentials: unknown,
+    opened: readonly { listener: Listener }[],
+  ): Promise<PollRead> {
+    // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
+    const session = backendOf(state.provider).createSession(credentials, this.env, { polling: true });
+    const tailing = opened.some(({ listener }) => listener.spec.topic.kind === "jobLogs");
+    const snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
+    const watch = session.watch;
+    if (!tailing || watch.logsSince === undefined || state.logCursor === null || snapshot.type !== "job") {
+      return { snapshot, logEvents: [], logCursor: state.logCursor };
+    }
+    // Read after the job, so that a terminal job's last entries are in this read.
+    const taken = takeNewLogEntries(state.logCursor, await watch.logsSince(state.ref, state.logCursor));
+    return { snapshot, logEvents: taken.entries.map((entry) => ({ type: "log", entry })), logCursor: taken.cursor };
+  }
+
+  /**
+   * Checks every group of credentials that is due (one snapshot read each, at the same time): refused ones end
+   * their listeners alone; accepted ones are marked checked; any other failure is left for the next round.
+   */
+  private async recheck(state: WatchState, groups: readonly CredentialGroup<ReadyListener>[]): Promise<Delivery[]> {
+    const now = Date.now();
+    const due = groups.filter((group) => isRecheckDue(group.checkedAt, now, this.settings.listenerRecheckMs));
+    const outcomes = await Promise.allSettled(
+      due.map((group) =>
+        readSnapshot(
+          backendOf(state.provider).createSession(group.credentials, this.env, { polling: true }).watch,
+          state.resource,
+          state.ref,
+          state.lastJob,
+        ),
       ),
     );
-    if (snapshot.terminal) return this.stop();
+    const ended: Delivery[] = [];
+    for (const [index, outcome] of outcomes.entries()) {
+      const group = due[index];
+      if (group === undefined) continue;
+      if (outcome.status === "fulfilled") await this.markChecked(group, now);
+      else if (isCredentialsRefusal(outcome.reason)) {
+        for (const member of group.members) ended.push(await this.endAlone(member, errorEvent(outcome.reason)));
+      }
+    }
+    return ended;
+  }
+
+  /** Records that a group's credentials were accepted (only when due, to spare a write per poll). */
+  private async markChecked(group: CredentialGroup<ReadyListener>, now = Date.now()): Promise<void> {
+    for (const member of group.members) {
+      if (!isRecheckDue(member.keeping.checkedAt, now, this.settings.listenerRecheckMs / 2)) continue;
+      member.keeping = { ...member.keeping, checkedAt: now };
+      await this.store.save(member);
+    }
+  }
+
+  private async pollSucceeded(
+    state: WatchState,
+    listeners: readonly ReadyListener[],
+    read: PollRead,
+  ): Promise<Delivery[]> {
+    const { snapshot, logEvents } = read;
+    const fingerprint = eventFingerprint(snapshot);
+    const changed = fingerprint !== state.fingerprint || logEvents.length > 0;
+    const deliveries: Delivery[] = [];
+    for (const listener of listeners) {
+      const events = eventsForListener(listener.spec, snapshot, logEvents, snapshot.terminal);
+      if (events.length === 0) continue;
+      deliveries.push({ listener, events });
+      if (events.some(isFinalEvent)) {
+        await this.store.remove(listener);
+      } else if (listener.spec.topic.kind !== "jobLogs" && listener.spec.fingerprint !== fingerprint) {
+        listener.spec = { ...listener.spec, fingerprint };
+        await this.store.save(listener);
+      }
+    }
+    if (snapshot.terminal || listeners.length === 0) {
+      await this.forgetAll();
+      return deliveries;
+    }
     state.failures = 0;
     state.fingerprint = fingerprint;
     state.intervalMs = nextIntervalAfterSuccess(this.settings, state.intervalMs, changed);
+    state.logCursor = read.logCursor;
     if (snapshot.type === "job") state.lastJob = snapshot;
     await this.ctx.storage.put(STATE_KEY, state);
-    await this.scheduleIfListening(state.intervalMs);
+    await this.ctx.storage.setAlarm(Date.now() + state.intervalMs);
+    return deliveries;
   }
 
-  private async pollFailed(state: WatchState, listeners: Listener[], error: unknown): Promise<void> {
-    if (isTransient(error) && state.failures + 1 < this.settings.pollMaxFailures) {
+  private async pollFailed(state: WatchState, listeners: readonly Listener[], error: unknown): Promise<Delivery[]> {
+    if (listeners.length > 0 && isTransient(error) && state.failures + 1 < this.settings.pollMaxFailures) {
       state.failures += 1;
       const retryAfter = error instanceof UpstreamError ? error.retryAfterSeconds : undefined;
       await this.ctx.storage.put(STATE_KEY, state);
-      await this.scheduleIfListening(retryDelayAfterFailure(this.settings, state.failures, retryAfter));
-      return;
+      await this.ctx.storage.setAlarm(Date.now() + retryDelayAfterFailure(this.settings, state.failures, retryAfter));
+      return [];
     }
-    // Persistent trouble (or a 403/404: the key was revoked, the job deleted) ends every stream with the code.
+    // Persistent trouble (or a 404: the job deleted) ends every stream with the code.
     const formatted: GraphQLFormattedError = toGraphQLError(error).toJSON();
-    await Promise.all(listeners.map((listener) => this.deliver(listener, [{ type: "error", error: formatted }], null)));
-    await this.stop();
+    await this.forgetAll();
+    return listeners.map((listener) => ({ listener, events: [{ type: "error", error: formatted }] }));
   }
 
-  private async scheduleIfListening(delayMs: number): Promise<void> {
-    if ((await this.listeners()).length === 0) return this.stop();
-    await this.ctx.storage.setAlarm(Date.now() + delayMs);
+  /** Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final. */
+  private async deliver({ listener, events }: Delivery): Promise<void> {
+    const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    if (outcome === "drop") {
+      await this.store.remove(listener);
+      if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
+    }
   }
 
-  /** Sends a listener its events; drops it when it is gone or its last event was final. */
-  private async deliver(listener: Listener, events: WatchEvent[], fingerprint: string | null): Promise<void> {
-    if (events.length === 0) return;
+  private async send(listener: Listener, events: WatchEvent[]): Promise<DeliveryOutcome> {
     const final = events.some(isFinalEvent);
     if (listener.kind === "socket") {
-      try {
-        for (const event of events) listener.socket.send(JSON.stringify(event));
-        if (final) listener.socket.close(1000, "stream ended");
-        else listener.socket.serializeAttachment({ ...listener.spec, fingerprint: fingerprint ?? listener.spec.fingerprint });
-      } catch {
-        // The socket can no longer be written: the listener is gone, drop it now rather than at its close.
-        this.drop(listener.socket, "listener unreachable");
-      }
-      return;
+      for (const event of events) listener.socket.send(JSON.stringify(event));
+      if (!final) return "keep";
+      listener.socket.close(1000, "stream ended");
+      return "drop";
     }
-    const { connectionId, subscriptionId } = listener.spec;
-    let keep: boolean;
-    try {
-      const namespace = connectionNamespace(this.env);
-      keep = await namespace.get(namespace.idFromString(connectionId)).deliver(subscriptionId, events);
-    } catch {
-      keep = false; // An unreachable connection object has lost its socket: drop the listener.
-    }
-    if (keep && !final) {
-      if (fingerprint !== null) await this.ctx.storage.put(listener.key, { ...listener.spec, fingerprint });
-    } else {
-      await this.ctx.storage.delete(listener.key);
-    }
+    const { connectionId, subscriptionId } = listener.record;
+    const namespace = connectionNamespace(this.env);
+    const keep = await namespace.get(namespace.idFromString(connectionId)).deliver(subscriptionId, events);
+    return keep && !final ? "keep" : "drop";
   }
 }

@@ -13,6 +13,7 @@ export interface SubscriptionVars {
   UPSTREAM_TIMEOUT_MS?: string;
   SSE_HEARTBEAT_MS?: string;
   WS_PING_INTERVAL_MS?: string;
+  LISTENER_RECHECK_MS?: string;
 }
 
 /** Validated subscription settings. */
@@ -37,6 +38,12 @@ export interface SubscriptionSettings {
    * is gone (a dropped network sends no close frame): its socket and subscriptions are released. Default 15000 ms.
    */
   wsPingIntervalMs: number;
+  /**
+   * How often a watch object checks each listener's own credentials upstream again (one read per distinct set of
+   * credentials that the poll did not use). A revoked listener ends alone, with `FORBIDDEN`, within this. Default
+   * 300000 ms (5 minutes).
+   */
+  listenerRecheckMs: number;
 }
 
 /** Default poll interval (ms) when `POLL_INTERVAL_MS` is unset or invalid. */
@@ -52,6 +59,9 @@ export const DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS = 60 * 60 * 1000;
 export const DEFAULT_SSE_HEARTBEAT_MS = 5000;
 /** Default graphql-ws ping interval (ms). */
 export const DEFAULT_WS_PING_INTERVAL_MS = 15_000;
+
+/** Default listener recheck interval (ms). */
+export const DEFAULT_LISTENER_RECHECK_MS = 300_000;
 
 /**
  * Reads and validates the subscription settings. Unset, empty, non-integer or non-positive values take their
@@ -72,5 +82,6 @@ export function subscriptionSettingsFromEnv(env: SubscriptionVars): Subscription
     upstreamTimeoutMs: upstreamTimeoutFromEnv(env),
     sseHeartbeatMs: positiveIntegerSetting(env.SSE_HEARTBEAT_MS, DEFAULT_SSE_HEARTBEAT_MS),
     wsPingIntervalMs: positiveIntegerSetting(env.WS_PING_INTERVAL_MS, DEFAULT_WS_PING_INTERVAL_MS),
+    listenerRecheckMs: positiveIntegerSetting(env.LISTENER_RECHECK_MS, DEFAULT_LISTENER_RECHECK_MS),
   };
 }

@@ -13,14 +13,15 @@ import type { WatchRpc } from "./bindings";
 import { CREDENTIALS_HEADER, LISTENER_HEADER, type ListenerSpec } from "./watch-listeners";
 import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
+import type { ListenerCredentials } from "./sealed-credentials";
 import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, MISSED_HEARTBEATS } from "./liveness";
 
 /** What the bridge needs. */
 export interface WatchStreamOptions {
   /** The `JOB_WATCH` binding. */
   namespace: DurableObjectNamespace<WatchRpc>;
-  /** The subscriber's credentials for the topic's backend (already checked by the start). */
-  credentials: unknown;
+  /** The subscriber's credentials for the topic's backend (already checked by the start), or the held marker. */
+  credentials: ListenerCredentials;
   start: SubscriptionStart;
   /** Longest life of the stream (ms); after it the stream completes and the client may resubscribe. */
   maxLifetimeMs: number;

@@ -3,6 +3,7 @@
  * one gets from a poll (its own fingerprint, since and minimum log level). Pure data and functions.
  */
 import { passesMinLevel } from "../log-levels";
+import type { ListenerCredentials, SealedCredentials } from "./sealed-credentials";
 import type { SnapshotEvent } from "./snapshots";
 import { eventFingerprint, type WatchEvent, type WatchTopic } from "./topics";
 
@@ -23,15 +24,70 @@ export interface ConnectionListener extends ListenerSpec {
 
 /** The request a connection object sends to attach one of its subscriptions. */
 export interface AttachRequest {
-  /** The subscriber's credentials for the topic's backend (the watch object polls with the last ones). */
-  credentials: unknown;
+  /**
+   * The subscriber's own credentials for the topic's backend, or the marker of the gateway's held ones. The watch
+   * object keeps them sealed with this listener only, polls with them only while it is attached, and forgets them
+   * when it leaves.
+   */
+  credentials: ListenerCredentials;
   listener: ConnectionListener;
 }
 
 /** Header carrying a socket listener's {@link ListenerSpec} as JSON (the SSE bridge sets it). */
 export const LISTENER_HEADER = "x-watch-listener";
-/** Header carrying a socket listener's credentials for the topic's backend, as JSON (the SSE bridge sets it). */
+/**
+ * Header carrying a socket listener's {@link ListenerCredentials} as JSON (the SSE bridge sets it, on the internal
+ * request to the watch object only; the object seals them before it stores them).
+ */
 export const CREDENTIALS_HEADER = "x-watch-credentials";
+
+/** What a watch object keeps with each listener beside its spec (in storage, never in a socket attachment). */
+export interface ListenerKeeping {
+  /** Its credentials, sealed (`sealed-credentials.ts`). */
+  credentials: SealedCredentials;
+  /** When it attached (ms): the longest-attached listeners' credentials poll. */
+  attachedAt: number;
+  /** When its credentials were last seen accepted upstream (ms). */
+  checkedAt: number;
+}
+
+/** Listeners whose credentials are identical: one read polls or checks for all of them. */
+export interface CredentialGroup<L> {
+  credentials: unknown;
+  members: L[];
+  /** The earliest attach among the members. */
+  attachedAt: number;
+  /** The oldest check among the members. */
+  checkedAt: number;
+}
+
+/**
+ * Groups listeners by identical credentials (compared as JSON, in memory only), longest-attached group first: the
+ * order in which groups take over the poll. Never throws.
+ */
+export function groupByCredentials<L extends { keeping: Pick<ListenerKeeping, "attachedAt" | "checkedAt"> }>(
+  opened: readonly { listener: L; credentials: unknown }[],
+): CredentialGroup<L>[] {
+  const groups = new Map<string, CredentialGroup<L>>();
+  for (const { listener, credentials } of opened) {
+    const id = JSON.stringify(credentials);
+    const group = groups.get(id);
+    const { attachedAt, checkedAt } = listener.keeping;
+    if (group === undefined) {
+      groups.set(id, { credentials, members: [listener], attachedAt, checkedAt });
+    } else {
+      group.members.push(listener);
+      group.attachedAt = Math.min(group.attachedAt, attachedAt);
+      group.checkedAt = Math.min(group.checkedAt, checkedAt);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.attachedAt - b.attachedAt);
+}
+
+/** True when credentials last checked at `checkedAt` are due for a check at `nowMs`, every `recheckMs`. */
+export function isRecheckDue(checkedAt: number, nowMs: number, recheckMs: number): boolean {
+  return nowMs - checkedAt >= recheckMs;
+}
 
 /** Reads the {@link LISTENER_HEADER} value; null when it is missing or malformed. Never throws. */
 export function parseListenerSpec(raw: string | null): ListenerSpec | null {

@@ -5,8 +5,9 @@ import { passesMinLevel } from "../../src/log-levels";
 import { afterTimeForCursor, logCursorFrom, takeNewLogEntries } from "../../src/subscriptions/log-tail";
 import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subscriptions/poll-schedule";
 import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
+import { DeliveryQueue } from "../../src/subscriptions/delivery-queue";
 import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
-import { eventsForListener, parseListenerSpec } from "../../src/subscriptions/watch-listeners";
+import { eventsForListener, groupByCredentials, isRecheckDue, parseListenerSpec } from "../../src/subscriptions/watch-listeners";
 
 const entry = (id: string, createTime: number, level = "Info"): NexusLogEntryModel =>
   logEntryFromNexus({ id, kind: "ItemPredicted", createTime, level, item: "0", status: "Delivered", timeMs: 1 }, "batchjob_1", "proj_demo");
@@ -84,7 +85,13 @@ describe("subscription settings", () => {
       upstreamTimeoutMs: 10_000,
       sseHeartbeatMs: 5000,
       wsPingIntervalMs: 15_000,
+      listenerRecheckMs: 300_000,
     });
+  });
+
+  it("reads the listener recheck interval, and falls back to 5 minutes for bad values", () => {
+    expect(subscriptionSettingsFromEnv({ LISTENER_RECHECK_MS: "10000" }).listenerRecheckMs).toBe(10_000);
+    expect(subscriptionSettingsFromEnv({ LISTENER_RECHECK_MS: "0" }).listenerRecheckMs).toBe(300_000);
   });
 
   it("reads the heartbeat and ping intervals, and falls back to their defaults for bad values", () => {
@@ -167,5 +174,58 @@ describe("events for one listener", () => {
     expect(parseListenerSpec("{nope")).toBeNull();
     expect(parseListenerSpec(JSON.stringify({ since: 5 }))).toBeNull();
     expect(parseListenerSpec(null)).toBeNull();
+  });
+});
+
+describe("listener credentials in a poll", () => {
+  const listener = (name: string, attachedAt: number, checkedAt: number) => ({ name, keeping: { attachedAt, checkedAt } });
+
+  it("groups listeners with identical credentials, longest-attached group first, with its oldest check", () => {
+    const a = listener("a", 30, 30);
+    const b = listener("b", 10, 50);
+    const c = listener("c", 20, 20);
+    const groups = groupByCredentials([
+      { listener: a, credentials: { key: "one" } },
+      { listener: b, credentials: { key: "two" } },
+      { listener: c, credentials: { key: "one" } },
+    ]);
+    expect(groups).toEqual([
+      { credentials: { key: "two" }, members: [b], attachedAt: 10, checkedAt: 50 },
+      { credentials: { key: "one" }, members: [a, c], attachedAt: 20, checkedAt: 20 },
+    ]);
+  });
+
+  it("makes a check due once the recheck interval has passed since the last one", () => {
+    expect(isRecheckDue(1000, 10_999, 10_000)).toBe(false);
+    expect(isRecheckDue(1000, 11_000, 10_000)).toBe(true);
+  });
+});
+
+describe("delivery queue", () => {
+  it("delivers to one listener in order, even when an earlier delivery is slower", async () => {
+    const queue = new DeliveryQueue(1000);
+    const seen: string[] = [];
+    const slow = queue.enqueue("l", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      seen.push("first");
+      return "keep";
+    });
+    const fast = queue.enqueue("l", async () => {
+      seen.push("second");
+      return "keep";
+    });
+    expect(await Promise.all([slow, fast])).toEqual(["keep", "keep"]);
+    expect(seen).toEqual(["first", "second"]);
+  });
+
+  it("drops a listener whose delivery is too slow or fails, without waiting for it, and skips what follows", async () => {
+    const queue = new DeliveryQueue(20);
+    const other = queue.enqueue("other", async () => "keep");
+    const late = queue.enqueue("slow", () => new Promise(() => {}));
+    const behind = queue.enqueue("slow", async () => {
+      throw new Error("must not run");
+    });
+    expect(await Promise.all([other, late, behind])).toEqual(["keep", "drop", "drop"]);
+    expect(await queue.enqueue("broken", async () => Promise.reject(new Error("gone")))).toBe("drop");
   });
 });

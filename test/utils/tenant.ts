@@ -29,6 +29,8 @@ export interface UpstreamRequest {
   durationMs: number;
   /** Length of the answer's body in bytes. */
   bytes: number;
+  /** Which key the request carried: the first 8 hex digits of its SHA-256, or null when it carried none. */
+  keyId: string | null;
 }
 
 /** Fault settings (every field optional; each call replaces the previous setting). */

@@ -22,6 +22,9 @@ export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string,
   POLL_INTERVAL_MS: "200",
   POLL_MAX_INTERVAL_MS: "1000",
   POLL_MAX_FAILURES: "3",
+  // Like .dev.vars: a development key that seals subscribers' credentials in the watch objects' storage
+  // (subscriptions are refused without one).
+  STATE_ENCRYPTION_KEY: "test-state-key-not-secret",
   // SSE streams end after 15 s: behind wrangler's dev proxy (as under `npm run dev`) the gateway often does not
   // see an SSE client go, and then this lifetime is what releases their listeners (tests assert polling stops
   // within it). The tests reach the gateway at its own address, but keep the bound.
