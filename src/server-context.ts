@@ -8,6 +8,7 @@
  * puts the same {@link OperationCaller} here. A plugin that needs the caller (scopes, rate limits, telemetry) reads
  * {@link callerOf} in an envelop hook (`onContextBuilding`, `onExecute`, …) and so applies to every transport.
  */
+import type { Principal } from "./auth/principal";
 import type { BackendSessions, CredentialsByProvider, ServerHeldAccess } from "./context";
 import type { GatewayEnv } from "./env";
 import type { LimitSettings } from "./limits/limit-settings";
@@ -21,6 +22,11 @@ export interface OperationCaller {
   transport: Transport;
   /** Which backends' server-held credentials the caller may use (`src/auth/decide-access.ts`). */
   serverHeld: ServerHeldAccess;
+  /**
+   * The verified caller (a `GATEWAY_TOKENS` token or a JWT), when the access decision needed one: a caller of the
+   * gateway's held credentials. Absent for a caller with upstream credentials of its own, or with gateway auth off.
+   */
+  principal?: Principal;
   /** The caller's credentials by provider; read on first use (HTTP reads headers only when a resolver needs them). */
   credentials(): CredentialsByProvider;
 }

@@ -8,6 +8,7 @@ import { authorize, callerFromPayload, type AuthorizeEnv } from "./authorize";
 import { isSettingsProblem } from "./auth-settings";
 import { browserSettingsFromEnv, type BrowserEnv } from "../browser/browser-settings";
 import { closeReason } from "./close-reason";
+import type { Principal } from "./principal";
 
 /** How to close a refused socket. */
 export interface InitRefusal {
@@ -20,6 +21,8 @@ export interface InitRefusal {
 export interface InitAllowed {
   type: "allow";
   serverHeld: "all" | readonly string[];
+  /** The verified caller, when the decision needed one (see `decide-access.ts`). */
+  principal?: Principal;
 }
 
 function initPayload(data: string | ArrayBuffer): Record<string, unknown> | null | "not-init" {
@@ -52,7 +55,10 @@ export async function connectionInitAccess(
   const decision = isSettingsProblem(browser)
     ? ({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: browser.message } as const)
     : await authorize(callerFromPayload(payload), env);
-  if (decision.outcome === "allow") return { type: "allow", serverHeld: decision.serverHeld };
+  if (decision.outcome === "allow") {
+    const { serverHeld, principal } = decision;
+    return principal === undefined ? { type: "allow", serverHeld } : { type: "allow", serverHeld, principal };
+  }
   const code = decision.code === "GATEWAY_MISCONFIGURED" ? CloseCode.InternalServerError : CloseCode.Forbidden;
   return { type: "close", code, reason: closeReason(`${decision.code}: ${decision.message}`) };
 }

@@ -14,10 +14,10 @@ export type AccessRefusalCode = "UNAUTHENTICATED" | "FORBIDDEN" | "GATEWAY_MISCO
  * Serve the request, or refuse it with a code and a client-facing message (never a token, hash or key). An allowed
  * request says which backends' server-held credentials it may use: `"all"` (the gateway's own authentication is off,
  * or holds nothing), or the names of the backends whose held project the verified caller is granted (none for a
- * caller who brings credentials of their own).
+ * caller who brings credentials of their own), and that verified caller (`principal`) when there is one.
  */
 export type AccessDecision =
-  | { outcome: "allow"; serverHeld: "all" | readonly string[] }
+  | { outcome: "allow"; serverHeld: "all" | readonly string[]; principal?: Principal }
   | { outcome: "refuse"; code: AccessRefusalCode; message: string };
 
 /** What came of checking the caller's `Authorization` bearer. */
@@ -46,8 +46,8 @@ export interface AccessInput {
   principal: PrincipalCheck;
 }
 
-function allow(serverHeld: "all" | readonly string[]): AccessDecision {
-  return { outcome: "allow", serverHeld };
+function allow(serverHeld: "all" | readonly string[], principal?: Principal): AccessDecision {
+  return principal === undefined ? { outcome: "allow", serverHeld } : { outcome: "allow", serverHeld, principal };
 }
 
 function refuse(code: AccessRefusalCode, message: string): AccessDecision {
@@ -99,7 +99,7 @@ export function decideAccess(input: AccessInput): AccessDecision {
       return refuse(principal.code, principal.message);
     case "verified": {
       const granted = serverProjects.filter((project) => principalAllows(principal.principal, project));
-      if (granted.length > 0) return allow(granted.map((project) => project.backend));
+      if (granted.length > 0) return allow(granted.map((project) => project.backend), principal.principal);
       const projects = serverProjects.map((project) => `${project.backend} project ${project.project}`).join(" or ");
       return refuse("FORBIDDEN", `"${principal.principal.name}" may not use ${projects}.`);
     }

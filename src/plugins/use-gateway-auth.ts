@@ -39,11 +39,12 @@ export function useGatewayAuth(): Plugin<Record<string, unknown>, GatewayServerC
     async onRequestParse({ request, serverContext }) {
       const decision = await decide(request, serverContext);
       if (decision.outcome === "allow") {
-        const { serverHeld } = decision;
+        const { serverHeld, principal } = decision;
         const env = serverContext.env;
         serverContext.caller = {
           transport: "http",
           serverHeld,
+          ...(principal === undefined ? {} : { principal }),
           // Read when a resolver first needs a backend (not for `{ __typename }`).
           credentials: () => credentialsFromHeaders(request.headers, env, serverHeld),
         };

@@ -122,7 +122,14 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       maxOperations: limitSettingsFromEnv(this.env).maxSubscriptionsPerSocket,
     });
     const { actions } = handled;
-    const state = access?.type === "allow" ? { ...handled.state, serverHeld: access.serverHeld } : handled.state;
+    const state =
+      access?.type === "allow"
+        ? {
+            ...handled.state,
+            serverHeld: access.serverHeld,
+            ...(access.principal === undefined ? {} : { principal: access.principal }),
+          }
+        : handled.state;
     socket.serializeAttachment(state);
     await this.liveness.heard();
     // The init wait is over: the alarm now pings the client.
@@ -209,11 +216,11 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
    * `connection_init`; credentials from its payload), its limits, and the live port a subscription's start opens.
    */
   private initialContext(socket: WebSocket, live: (backends: BackendSessions) => LivePort): GatewayServerContext {
-    const { credentials, serverHeld = [] } = this.stateOf(socket);
+    const { credentials, serverHeld = [], principal } = this.stateOf(socket);
     return {
       env: this.env,
       limits: limitSettingsFromEnv(this.env),
-      caller: { transport: "graphql-ws", serverHeld, credentials: () => credentials },
+      caller: { transport: "graphql-ws", serverHeld, ...(principal === undefined ? {} : { principal }), credentials: () => credentials },
       live,
     };
   }

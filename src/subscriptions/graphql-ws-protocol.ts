@@ -21,6 +21,7 @@ import type { CredentialsByProvider } from "../backends/backend";
 import { toGraphQLError } from "../errors";
 import { limitExceeded } from "../limits/limit-error";
 import { DEFAULT_LIMITS } from "../limits/limit-settings";
+import type { Principal } from "../auth/principal";
 
 /** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
 export interface ConnectionProtocolState {
@@ -35,6 +36,8 @@ export interface ConnectionProtocolState {
    * `connection_init` (the adapter sets it; `server-context.ts`'s caller carries it to the plugins). None before.
    */
   serverHeld?: "all" | readonly string[];
+  /** The verified caller decided at `connection_init`, when there was one (plain JSON: kept in the attachment). */
+  principal?: Principal;
   /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
   operationIds: string[];
 }
