@@ -5,7 +5,8 @@
  *
  * The rule: the caller's own credentials win, but only as a whole set. A request that names any of them must name
  * all of them (else it has none), because half from the request and half from the environment would act on a
- * project with a key the caller never chose. A request that names none uses the environment's, again only whole.
+ * project with a key the caller never chose. A request that names none uses the environment's, again only whole. A
+ * value outside its credential's grammar counts as not given, so a half-valid set is no set.
  */
 import { backendVar, type VarsSource } from "../vars";
 import type { Backend, CredentialsFound } from "./backend";
@@ -16,6 +17,11 @@ export interface CredentialSpec {
   readonly header: string;
   /** `NEXUS_SECRET_KEY`. */
   readonly setting: string;
+  /**
+   * The grammar of a value that goes into the upstream's paths (a project id): a value outside it is no credential
+   * at all, so `..` or `a/b` never reaches a path. Default: any non-empty value (a key, which goes in a header).
+   */
+  readonly pattern?: RegExp;
 }
 
 /** The parts of a `Backend` that say how it reads its credentials. */
@@ -26,6 +32,11 @@ export type CredentialParts<C> = Pick<
 
 function nonEmpty(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** The value when it fits the credential's grammar; null otherwise (and for null). */
+function inGrammar(spec: CredentialSpec, value: string | null): string | null {
+  return value === null || spec.pattern === undefined || spec.pattern.test(value) ? value : null;
 }
 
 function spoken(names: readonly string[]): string {
@@ -43,11 +54,11 @@ export function credentialSet<K extends string>(specs: Readonly<Record<K, Creden
   const whole = headers.length > 1 ? " headers (both)" : " header";
 
   const pick = (read: (spec: CredentialSpec) => string | null, env: VarsSource): CredentialsFound<Record<K, string>> | null => {
-    const own = fields.map(([field, spec]) => [field, read(spec)] as const);
+    const own = fields.map(([field, spec]) => [field, inGrammar(spec, read(spec))] as const);
     if (own.some(([, value]) => value !== null)) {
       return own.every(([, value]) => value !== null) ? { credentials: recordOf(own), source: "request" } : null;
     }
-    const held = fields.map(([field, spec]) => [field, nonEmpty(backendVar(env, spec.setting))] as const);
+    const held = fields.map(([field, spec]) => [field, inGrammar(spec, nonEmpty(backendVar(env, spec.setting)))] as const);
     return held.every(([, value]) => value !== null) ? { credentials: recordOf(held), source: "environment" } : null;
   };
 

@@ -3,20 +3,33 @@
  * per-request call cap (or, inside a poll, no retries), the request's deadline, retry settings and the upstream's
  * circuit breaker, and the test's fetch. One place, so the three backends cannot drift apart on these rules.
  */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { MAX_UPSTREAM_CALLS_PER_REQUEST, upstreamTimeoutFromEnv } from "../settings";
 import type { HttpTransportOptions } from "../upstream/http-transport";
 import type { GatewayVars } from "../vars";
 import type { SessionOptions } from "./backend";
 
 /**
- * The transport options of a session over `upstream` (its base URL) for `tenant` (which names the breaker).
- * Never throws.
+ * What names a session's circuit breaker: its tenant and a fingerprint of its credentials (the first 16 hex digits
+ * of the SHA-256 of their JSON, never the credentials). A tenant alone is only what a caller claims (a project id
+ * header), so a caller with a wrong key could open the breaker of someone else's project with failures of its own;
+ * keyed by the credentials too, the failures that open a breaker are those of the same credentials.
+ */
+export function breakerScopeOf(tenant: string, credentials: unknown): string {
+  return `${tenant}:${bytesToHex(sha256(utf8ToBytes(JSON.stringify(credentials) ?? ""))).slice(0, 16)}`;
+}
+
+/**
+ * The transport options of a session over `upstream` (its base URL) for `tenant` with `credentials` (which together
+ * name the breaker, see {@link breakerScopeOf}). Never throws.
  */
 export function sessionTransportOptions(
   env: GatewayVars,
   options: SessionOptions,
   upstream: string,
   tenant: string,
+  credentials: unknown,
 ): Omit<HttpTransportOptions, "baseUrl"> {
   return {
     timeoutMs: upstreamTimeoutFromEnv(env),
@@ -25,7 +38,7 @@ export function sessionTransportOptions(
         { retryBudget: 0 }
       : { maxCalls: MAX_UPSTREAM_CALLS_PER_REQUEST }),
     // The request's deadline, retry settings and this upstream's and tenant's circuit breaker.
-    ...options.guards?.clientOptions(upstream, tenant),
+    ...options.guards?.clientOptions(upstream, breakerScopeOf(tenant, credentials)),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   };
 }

@@ -55,7 +55,7 @@ export class GravitiSession implements BackendSession {
       this.#client = new GravitiClient({
         baseUrl,
         credentials: this.#credentials,
-        ...sessionTransportOptions(this.#env, this.#options, baseUrl, this.tenant),
+        ...sessionTransportOptions(this.#env, this.#options, baseUrl, this.tenant, this.#credentials),
       });
     }
     return this.#client;

@@ -69,7 +69,7 @@ export class ModelArtsSession implements BackendSession {
     this.#client = new ModelArtsClient({
       baseUrl: apiUrl.url,
       credentials: this.#credentials,
-      ...sessionTransportOptions(this.#env, this.#options, apiUrl.url, projectId),
+      ...sessionTransportOptions(this.#env, this.#options, apiUrl.url, projectId, this.#credentials),
       ...(terminalCache === undefined ? {} : { terminalCache }),
     });
     return this.#client;

@@ -67,7 +67,7 @@ export class NexusSession implements BackendSession {
     return new NexusClient({
       baseUrl,
       credentials: this.#credentials,
-      ...sessionTransportOptions(this.#env, this.#options, baseUrl, projectId),
+      ...sessionTransportOptions(this.#env, this.#options, baseUrl, projectId, this.#credentials),
       uploadHosts: uploadHostsFromEnv(this.#env),
       ...(terminalCache === undefined ? {} : { terminalCache }),
     });
