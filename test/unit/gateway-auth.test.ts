@@ -80,7 +80,7 @@ describe("decideAccess", () => {
   });
 
   it("serves a principal granted the held project and refuses one that is not", () => {
-    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
+    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: dashboard });
     const other: Principal = { name: "other", grants: { nexus: ["proj_other"], graviti: ["*"] } };
     expect(decide({ principal: { kind: "verified", principal: other } })).toEqual({
       outcome: "refuse",
@@ -88,16 +88,21 @@ describe("decideAccess", () => {
       message: '"other" may not use nexus project proj_demo.',
     });
     const any: Principal = { name: "ops", grants: { nexus: ["*"] } };
-    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
+    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: any });
   });
 
   it("with several held backends, allows a principal the ones it is granted and names them all otherwise", () => {
     const both = { serverProjects: [held, heldGraviti] };
-    expect(decide({ ...both, principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"] });
+    expect(decide({ ...both, principal: { kind: "verified", principal: dashboard } })).toEqual({
+      outcome: "allow",
+      serverHeld: ["nexus"],
+      principal: dashboard,
+    });
     const everything: Principal = { name: "ops", grants: { nexus: ["*"], graviti: ["graviti-demo"] } };
     expect(decide({ ...both, principal: { kind: "verified", principal: everything } })).toEqual({
       outcome: "allow",
       serverHeld: ["nexus", "graviti"],
+      principal: everything,
     });
     const nobody: Principal = { name: "other", grants: { nexus: ["proj_other"] } };
     expect(decide({ ...both, principal: { kind: "verified", principal: nobody } })).toEqual({
