@@ -28,6 +28,7 @@ import { useFieldErrors } from "./plugins/use-field-errors";
 import { useEventExecution } from "./plugins/use-event-execution";
 import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
+import { useScopes } from "./plugins/use-scopes";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
 
 export type { GatewayServerContext } from "./server-context";
@@ -74,6 +75,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   plugins: [
     useCsrfPrevention(),
     useGatewayAuth(),
+    useScopes(),
     useTrustedDocuments(),
     useOperationLimits(),
     useFieldErrors(),

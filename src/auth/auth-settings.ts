@@ -1,10 +1,12 @@
 /**
- * Reading and checking the gateway's authentication settings (`GATEWAY_AUTH`, `GATEWAY_TOKENS`, `AUTH_JWKS_URL`,
- * `AUTH_JWT_ISSUER`, `AUTH_JWT_AUDIENCE`, `AUTH_JWT_PROJECTS_CLAIM`). Pure code: a bad value is not a crash but a
- * {@link SettingsProblem} naming the setting, which the gateway answers every GraphQL request with.
+ * Reading and checking the gateway's authentication settings (`GATEWAY_AUTH`, `GATEWAY_TOKENS` with each entry's
+ * projects and optional `"scopes"`, `AUTH_JWKS_URL`, `AUTH_JWT_ISSUER`, `AUTH_JWT_AUDIENCE`,
+ * `AUTH_JWT_PROJECTS_CLAIM`). Pure code: a bad value is not a crash but a {@link SettingsProblem} naming the setting,
+ * which the gateway answers every GraphQL request with.
  */
 import { perEnv } from "../per-env";
 import { grantsFromJson, type Principal } from "./principal";
+import { scopesFromJson } from "./scopes";
 
 /** The environment fields this module reads (a subset of the Worker's `env`). */
 export interface AuthEnv {
@@ -95,9 +97,12 @@ function tokensFromSetting(raw: string): TokenEntry[] | SettingsProblem {
     if (typeof name !== "string" || name.trim() === "") {
       return problem("GATEWAY_TOKENS", `the entry for ${hash} needs a "name"`);
     }
-    const grants = grantsFromJson(grant, ["name"]);
+    const grants = grantsFromJson(grant, ["name", "scopes"]);
     if (typeof grants === "string") return problem("GATEWAY_TOKENS", `the entry "${name}": ${grants}`);
-    entries.push({ sha256: hexToBytes(hash.toLowerCase()), principal: { name: name.trim(), grants } });
+    // No "scopes": read and write, as every token had before scopes existed.
+    const scopes = scopesFromJson((grant as Record<string, unknown>)["scopes"]);
+    if (typeof scopes === "string") return problem("GATEWAY_TOKENS", `the entry "${name}": ${scopes}`);
+    entries.push({ sha256: hexToBytes(hash.toLowerCase()), principal: { name: name.trim(), grants, scopes } });
   }
   return entries;
 }

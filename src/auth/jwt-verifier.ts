@@ -1,11 +1,16 @@
 /**
  * JWTs signed by an identity provider: verified with jose against the provider's JWKS (fetched and cached once per
  * isolate and URL by `createRemoteJWKSet`), for signature, issuer, audience and expiry. The projects a caller may
- * use come from one claim (`AUTH_JWT_PROJECTS_CLAIM`, default `projects`), read like a token's grants.
+ * use come from one claim (`AUTH_JWT_PROJECTS_CLAIM`, default `projects`), read like a token's grants; what they may
+ * do there from the OAuth `scope` claim (`"read"`, `"read write"`; absent: both).
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { JwtSettings } from "./auth-settings";
 import { grantsFromJson, type Principal } from "./principal";
+import { scopesFromClaim } from "./scopes";
+
+/** The JWT claim that holds a caller's scopes: OAuth's, a space-separated string (RFC 8693 §4.2, RFC 9068). */
+export const SCOPE_CLAIM = "scope";
 
 /** Why a JWT was refused: a client-facing sentence and the code it goes with. */
 export interface JwtRefusal {
@@ -77,7 +82,9 @@ export function refusalFromJoseError(error: unknown, settings: JwtSettings): Jwt
 /**
  * Verifies a compact JWT: signature against the JWKS, `iss`, `aud`, `exp` (required) and `nbf`. The principal is
  * named by `sub` and may use what the projects claim grants (an object `{"nexus": ["proj_demo"]}` or a list
- * `["nexus:proj_demo"]`; a missing claim grants nothing). Never throws: failures are a {@link JwtRefusal}.
+ * `["nexus:proj_demo"]`; a missing claim grants nothing) with the scopes of its `scope` claim (`"read"` or
+ * `"read write"`; a missing claim: both; an unknown scope name refuses the JWT). Never throws: failures are a
+ * {@link JwtRefusal}.
  */
 export async function principalFromJwt(jwt: string, settings: JwtSettings): Promise<Principal | JwtRefusal> {
   let payload: JWTPayload;
@@ -95,5 +102,9 @@ export async function principalFromJwt(jwt: string, settings: JwtSettings): Prom
   if (typeof grants === "string") {
     return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${settings.projectsClaim}" claim is unusable: ${grants}.` };
   }
-  return { name: typeof payload.sub === "string" ? payload.sub : "jwt", grants };
+  const scopes = scopesFromClaim(payload[SCOPE_CLAIM]);
+  if (typeof scopes === "string") {
+    return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${SCOPE_CLAIM}" claim is unusable: ${scopes}.` };
+  }
+  return { name: typeof payload.sub === "string" ? payload.sub : "jwt", grants, scopes };
 }

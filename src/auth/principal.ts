@@ -1,9 +1,11 @@
 /**
  * Who a caller is once the gateway has verified them, and what they may use: a name (for messages and logs) and,
- * per backend, the projects (Nexus projects, Graviti workspaces, ModelArts projects) they may act on. The same
- * grant shape comes from `GATEWAY_TOKENS` and from a JWT's projects claim, so both are read here.
+ * per backend, the projects (Nexus projects, Graviti workspaces, ModelArts projects) they may act on, and the scopes
+ * (`scopes.ts`) that say which operations they may run there. The same grant shape comes from `GATEWAY_TOKENS` and
+ * from a JWT's projects claim, so both are read here.
  */
 import { BACKENDS } from "../backends/registry";
+import type { Scope } from "./scopes";
 
 /**
  * The backends a grant may name: those of the registry, so a new backend is grantable with no edit here. A grant for
@@ -26,6 +28,11 @@ export interface Principal {
   name: string;
   /** What it may use. */
   grants: ProjectGrants;
+  /**
+   * What it may do there: `read` (queries, subscriptions), `write` (mutations). A grant that names no scopes has
+   * both (`ALL_SCOPES`), as every grant had before scopes existed.
+   */
+  scopes: readonly Scope[];
 }
 
 /** One backend's project: what a request would act on. */

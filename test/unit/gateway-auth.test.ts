@@ -11,6 +11,7 @@ import { closeReason } from "../../src/auth/close-reason";
 import { decideAccess, principalNeeded, type AccessInput } from "../../src/auth/decide-access";
 import { looksLikeJwt } from "../../src/auth/jwt-verifier";
 import { grantsFromJson, principalAllows, type Principal } from "../../src/auth/principal";
+import { ALL_SCOPES } from "../../src/auth/scopes";
 
 const DEMO_HASH = "a".repeat(64);
 
@@ -23,7 +24,7 @@ function settings(env: AuthEnv): AuthSettings {
 const withTokens = settings({ GATEWAY_TOKENS: JSON.stringify({ [DEMO_HASH]: { name: "dashboard", nexus: ["proj_demo"] } }) });
 const noAuth = settings({});
 const off = settings({ GATEWAY_AUTH: "off" });
-const dashboard: Principal = { name: "dashboard", grants: { nexus: ["proj_demo"] } };
+const dashboard: Principal = { name: "dashboard", grants: { nexus: ["proj_demo"] }, scopes: ALL_SCOPES };
 const held = {
   backend: "nexus",
   project: "proj_demo",
@@ -80,14 +81,15 @@ describe("decideAccess", () => {
   });
 
   it("serves a principal granted the held project and refuses one that is not", () => {
+    // The allow carries the principal: the rules per caller (scopes, rate limits) read it from there.
     expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: dashboard });
-    const other: Principal = { name: "other", grants: { nexus: ["proj_other"], graviti: ["*"] } };
+    const other: Principal = { name: "other", grants: { nexus: ["proj_other"], graviti: ["*"] }, scopes: ALL_SCOPES };
     expect(decide({ principal: { kind: "verified", principal: other } })).toEqual({
       outcome: "refuse",
       code: "FORBIDDEN",
       message: '"other" may not use nexus project proj_demo.',
     });
-    const any: Principal = { name: "ops", grants: { nexus: ["*"] } };
+    const any: Principal = { name: "ops", grants: { nexus: ["*"] }, scopes: ALL_SCOPES };
     expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: any });
   });
 
@@ -98,13 +100,13 @@ describe("decideAccess", () => {
       serverHeld: ["nexus"],
       principal: dashboard,
     });
-    const everything: Principal = { name: "ops", grants: { nexus: ["*"], graviti: ["graviti-demo"] } };
+    const everything: Principal = { name: "ops", grants: { nexus: ["*"], graviti: ["graviti-demo"] }, scopes: ALL_SCOPES };
     expect(decide({ ...both, principal: { kind: "verified", principal: everything } })).toEqual({
       outcome: "allow",
       serverHeld: ["nexus", "graviti"],
       principal: everything,
     });
-    const nobody: Principal = { name: "other", grants: { nexus: ["proj_other"] } };
+    const nobody: Principal = { name: "other", grants: { nexus: ["proj_other"] }, scopes: ALL_SCOPES };
     expect(decide({ ...both, principal: { kind: "verified", principal: nobody } })).toEqual({
       outcome: "refuse",
       code: "FORBIDDEN",
@@ -137,7 +139,11 @@ describe("decideAccess", () => {
       fc.constant({ kind: "refused" as const, code: "UNAUTHENTICATED" as const, message: "no" }),
       fc.record({
         kind: fc.constant("verified" as const),
-        principal: fc.record({ name: fc.string(), grants: fc.record({ nexus: fc.array(fc.constantFrom("proj_demo", "proj_other", "*")) }, { requiredKeys: [] }) }),
+        principal: fc.record({
+          name: fc.string(),
+          grants: fc.record({ nexus: fc.array(fc.constantFrom("proj_demo", "proj_other", "*")) }, { requiredKeys: [] }),
+          scopes: fc.constant(ALL_SCOPES),
+        }),
       }),
     );
     fc.assert(
@@ -224,8 +230,8 @@ describe("grants", () => {
   });
 
   it("keeps backends apart: a grant for a Graviti workspace is not one for a Nexus project of the same name", () => {
-    expect(principalAllows({ name: "g", grants: { graviti: ["proj_demo"] } }, held)).toBe(false);
-    expect(principalAllows({ name: "g", grants: { graviti: ["*"] } }, held)).toBe(false);
+    expect(principalAllows({ name: "g", grants: { graviti: ["proj_demo"] }, scopes: ALL_SCOPES }, held)).toBe(false);
+    expect(principalAllows({ name: "g", grants: { graviti: ["*"] }, scopes: ALL_SCOPES }, held)).toBe(false);
   });
 });
 
