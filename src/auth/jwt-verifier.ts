@@ -77,7 +77,7 @@ export function refusalFromJoseError(error: unknown, settings: JwtSettings): Jwt
 /**
  * Verifies a compact JWT: signature against the JWKS, `iss`, `aud`, `exp` (required) and `nbf`. The principal is
  * named by `sub` and may use what the projects claim grants (an object `{"nexus": ["proj_demo"]}` or a list
- * `["nexus:proj_demo"]`; a missing claim grants nothing). Never throws: failures are a {@link JwtRefusal}.
+ * `["nexus:proj_demo"]`; a missing claim grants nothing), until `exp` (`expiresAt`, in ms). Never throws: failures are a {@link JwtRefusal}.
  */
 export async function principalFromJwt(jwt: string, settings: JwtSettings): Promise<Principal | JwtRefusal> {
   let payload: JWTPayload;
@@ -95,5 +95,7 @@ export async function principalFromJwt(jwt: string, settings: JwtSettings): Prom
   if (typeof grants === "string") {
     return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${settings.projectsClaim}" claim is unusable: ${grants}.` };
   }
-  return { name: typeof payload.sub === "string" ? payload.sub : "jwt", grants };
+  const name = typeof payload.sub === "string" ? payload.sub : "jwt";
+  // `exp` is a required claim, so jose has checked it is a number; seconds in the JWT, milliseconds here.
+  return typeof payload.exp === "number" ? { name, grants, expiresAt: payload.exp * 1000 } : { name, grants };
 }
