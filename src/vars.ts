@@ -42,6 +42,10 @@ export interface GatewayVars {
   WS_PING_INTERVAL_MS?: string;
   /** Subscriptions: how often every listener's own credentials are checked again upstream, in milliseconds. Default 300000. */
   LISTENER_RECHECK_MS?: string;
+  /** graphql-ws: the longest life of one socket, in milliseconds; it then closes with 1001 and the client reconnects. Default 86400000 (24 h). */
+  WS_MAX_LIFETIME_MS?: string;
+  /** graphql-ws: how often a socket's `GATEWAY_TOKENS` token is looked up again (a removed one ends it), in milliseconds. Default 60000. */
+  SESSION_RECHECK_MS?: string;
   /** Subscriptions: a secret that seals listeners' credentials in Durable Object storage; subscriptions need it. */
   STATE_ENCRYPTION_KEY?: string;
   // --- The gateway's own authentication and browser settings (src/auth/, src/browser/; README's Settings table). ---

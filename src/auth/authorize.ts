@@ -71,8 +71,8 @@ export const serverProjectsFromEnv: (env: AuthorizeEnv) => readonly HeldProject[
   }),
 );
 
-/** The bearer token of an `Authorization` value: `Bearer <token>` (the scheme in any case). */
-function bearerOf(authorization: string): string | null {
+/** The bearer token of an `Authorization` value: `Bearer <token>` (the scheme in any case), or null for another shape. */
+export function bearerOf(authorization: string): string | null {
   const match = /^bearer\s+(\S+)$/i.exec(authorization);
   return match?.[1] ?? null;
 }

@@ -4,8 +4,9 @@
  * Forbidden (4500 when the gateway's settings are unusable), with the refusal's code and message as the reason.
  */
 import { CloseCode, MessageType } from "graphql-ws";
-import { authorize, callerFromPayload, type AuthorizeEnv } from "./authorize";
-import { isSettingsProblem } from "./auth-settings";
+import { authorize, bearerOf, callerFromPayload, type AuthorizeEnv } from "./authorize";
+import { authSettingsFromEnv, isSettingsProblem, type AuthEnv } from "./auth-settings";
+import { sha256Hex } from "./bearer-token";
 import { browserSettingsFromEnv, type BrowserEnv } from "../browser/browser-settings";
 import { closeReason } from "./close-reason";
 import type { Principal } from "./principal";
@@ -23,6 +24,11 @@ export interface InitAllowed {
   serverHeld: "all" | readonly string[];
   /** The verified caller, when the decision needed one (see `decide-access.ts`). */
   principal?: Principal;
+  /**
+   * The sha256 hex of the `GATEWAY_TOKENS` token that verified the caller, when one did: the socket keeps it (never
+   * the token) to look the token up again while it lives (`socket-session.ts`).
+   */
+  tokenSha256?: string;
 }
 
 function initPayload(data: string | ArrayBuffer): Record<string, unknown> | null | "not-init" {
@@ -57,8 +63,28 @@ export async function connectionInitAccess(
     : await authorize(callerFromPayload(payload), env);
   if (decision.outcome === "allow") {
     const { serverHeld, principal } = decision;
-    return principal === undefined ? { type: "allow", serverHeld } : { type: "allow", serverHeld, principal };
+    if (principal === undefined) return { type: "allow", serverHeld };
+    // A JWT always carries `exp` (a required claim); a principal without one came from a GATEWAY_TOKENS token.
+    const bearer = principal.expiresAt === undefined ? bearerOf(callerFromPayload(payload).authorization ?? "") : null;
+    return bearer === null
+      ? { type: "allow", serverHeld, principal }
+      : { type: "allow", serverHeld, principal, tokenSha256: await sha256Hex(bearer) };
   }
   const code = decision.code === "GATEWAY_MISCONFIGURED" ? CloseCode.InternalServerError : CloseCode.Forbidden;
   return { type: "close", code, reason: closeReason(`${decision.code}: ${decision.message}`) };
+}
+
+/**
+ * True while the token whose sha256 hex is `tokenSha256` is in the current `GATEWAY_TOKENS` (read as every request
+ * reads it). False when it was removed, or when the settings cannot be read any more (a new `connection_init` would
+ * be refused then too). Never throws.
+ */
+export function tokenIsConfigured(tokenSha256: string, env: AuthEnv): boolean {
+  const settings = authSettingsFromEnv(env);
+  if (isSettingsProblem(settings)) return false;
+  return settings.tokens.some((entry) => hexOf(entry.sha256) === tokenSha256);
+}
+
+function hexOf(bytes: Uint8Array): string {
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

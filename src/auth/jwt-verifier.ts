@@ -83,8 +83,8 @@ export function refusalFromJoseError(error: unknown, settings: JwtSettings): Jwt
  * Verifies a compact JWT: signature against the JWKS, `iss`, `aud`, `exp` (required) and `nbf`. The principal is
  * named by `sub` and may use what the projects claim grants (an object `{"nexus": ["proj_demo"]}` or a list
  * `["nexus:proj_demo"]`; a missing claim grants nothing) with the scopes of its `scope` claim (`"read"` or
- * `"read write"`; a missing claim: both; an unknown scope name refuses the JWT). Never throws: failures are a
- * {@link JwtRefusal}.
+ * `"read write"`; a missing claim: both; an unknown scope name refuses the JWT), until `exp` (`expiresAt`, in ms).
+ * Never throws: failures are a {@link JwtRefusal}.
  */
 export async function principalFromJwt(jwt: string, settings: JwtSettings): Promise<Principal | JwtRefusal> {
   let payload: JWTPayload;
@@ -106,5 +106,7 @@ export async function principalFromJwt(jwt: string, settings: JwtSettings): Prom
   if (typeof scopes === "string") {
     return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${SCOPE_CLAIM}" claim is unusable: ${scopes}.` };
   }
-  return { name: typeof payload.sub === "string" ? payload.sub : "jwt", grants, scopes };
+  const name = typeof payload.sub === "string" ? payload.sub : "jwt";
+  // `exp` is a required claim, so jose has checked it is a number; seconds in the JWT, milliseconds here.
+  return typeof payload.exp === "number" ? { name, grants, scopes, expiresAt: payload.exp * 1000 } : { name, grants, scopes };
 }

@@ -33,6 +33,11 @@ export interface Principal {
    * both (`ALL_SCOPES`), as every grant had before scopes existed.
    */
   scopes: readonly Scope[];
+  /**
+   * When its authorization ends (ms since the epoch): a JWT's `exp`. Unset for a `GATEWAY_TOKENS` token, which lasts
+   * until it is removed from the setting. A graphql-ws socket closes at this time (`socket-session.ts`).
+   */
+  expiresAt?: number;
 }
 
 /** One backend's project: what a request would act on. */

@@ -14,12 +14,16 @@
  *   `deliver` (waking this object if it hibernates). Each event runs the chain again, with the event as root
  *   value; the record keeps the payload as sent (a trusted document's id), so every event meets the same rules.
  * - Every end (complete, client `complete`, close, error) detaches from the watch object and deletes the record.
+ * - The socket serves its caller only while their authorization lasts (`socket-session.ts`): a passed JWT `exp` or
+ *   a removed `GATEWAY_TOKENS` token closes it with 4403, `WS_MAX_LIFETIME_MS` with 1001, both of which graphql-ws
+ *   clients retry with fresh `connectionParams`. Checked on every message and delivery, and by the alarm, which
+ *   goes off at the earlier of the next ping and the session's next check.
  */
 import { DurableObject } from "cloudflare:workers";
 import { OperationTypeNode } from "graphql";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
 import { credentialsFromPayload, type BackendSessions } from "../context";
-import { connectionInitAccess } from "../auth/connection-init-auth";
+import { connectionInitAccess, tokenIsConfigured } from "../auth/connection-init-auth";
 import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
 import type { GatewayServerContext } from "../server-context";
@@ -46,6 +50,7 @@ import { isFinalEvent, watchObjectName, type LivePort, type WatchEvent } from ".
 import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
+import { nextSessionCheckAt, sessionEnd, startSession, type SessionEnd, type SessionSettings } from "./socket-session";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -98,7 +103,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       const state = this.stateOf(socket);
       if (!state.initReceived) {
         await this.run(socket, handleInitTimeout(state));
-      } else if ((await this.liveness.check(socket)) === "gone") {
+      } else if (await this.endIfSessionOver(socket)) {
+        // Closed: its authorization ended (or its lifetime did).
+      } else if ((await this.liveness.check(socket, this.sessionDeadline(socket))) === "gone") {
         // Nobody will read this close frame: the client is gone. Its subscriptions are what matters.
         try {
           socket.close(1001, "ping timeout");
@@ -112,6 +119,8 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
 
   /** A client message: apply the protocol, then carry out its actions. */
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    // Nothing runs for a caller whose authorization ended, even before the alarm says so.
+    if (await this.endIfSessionOver(socket)) return;
     // The gateway's own authentication, before connection_ack: a refused caller is closed with 4403.
     const access = await connectionInitAccess(data, this.stateOf(socket).initReceived, this.env);
     if (access?.type === "close") return this.run(socket, [access]);
@@ -128,12 +137,16 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
             ...handled.state,
             serverHeld: access.serverHeld,
             ...(access.principal === undefined ? {} : { principal: access.principal }),
+            session: startSession(Date.now(), {
+              ...(access.principal?.expiresAt === undefined ? {} : { expiresAt: access.principal.expiresAt }),
+              ...(access.tokenSha256 === undefined ? {} : { tokenSha256: access.tokenSha256 }),
+            }),
           }
         : handled.state;
     socket.serializeAttachment(state);
     await this.liveness.heard();
-    // The init wait is over: the alarm now pings the client.
-    if (state.initReceived && !before.initReceived) await this.liveness.start();
+    // The init wait is over: the alarm now pings the client and watches the session.
+    if (state.initReceived && !before.initReceived) await this.liveness.start(this.sessionDeadline(socket));
     await this.run(socket, actions);
   }
 
@@ -159,6 +172,8 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
    */
   async deliver(operationId: string, events: WatchEvent[]): Promise<boolean> {
     const socket = this.openSocket();
+    // No event for a caller whose authorization ended: the socket closes, which ends every operation.
+    if (socket !== null && (await this.endIfSessionOver(socket))) return false;
     const record = await this.ctx.storage.get<OperationRecord>(operationKey(operationId));
     if (socket === null || record === undefined || !this.stateOf(socket).operationIds.includes(operationId)) {
       return false;
@@ -177,6 +192,40 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       }
     }
     return true;
+  }
+
+  /** Why the socket's session is over now (`socket-session.ts`), or null; null before `connection_init`. */
+  private sessionEndOf(socket: WebSocket): SessionEnd | null {
+    const { session } = this.stateOf(socket);
+    if (session === undefined) return null;
+    return sessionEnd(session, Date.now(), this.sessionSettings(), (sha256Hex) => tokenIsConfigured(sha256Hex, this.env));
+  }
+
+  /**
+   * Closes the socket and releases every operation when its session is over; true when it did. Just closing (no
+   * `error` per operation): graphql-ws clients retry 4403 and 1001, resubscribing what was running, whereas an
+   * `error` message would end each subscription for good on the client.
+   */
+  private async endIfSessionOver(socket: WebSocket): Promise<boolean> {
+    const end = this.sessionEndOf(socket);
+    if (end === null) return false;
+    try {
+      socket.close(end.code, end.reason);
+    } catch {
+      // Already closed: the release below is what matters.
+    }
+    await this.releaseAll();
+    return true;
+  }
+
+  /** When the alarm must look at the session next; never for a socket without one. */
+  private sessionDeadline(socket: WebSocket): number {
+    const { session } = this.stateOf(socket);
+    return session === undefined ? Number.POSITIVE_INFINITY : nextSessionCheckAt(session, Date.now(), this.sessionSettings());
+  }
+
+  private sessionSettings(): SessionSettings {
+    return subscriptionSettingsFromEnv(this.env);
   }
 
   private stateOf(socket: WebSocket): ConnectionProtocolState {

@@ -22,6 +22,7 @@ import { toGraphQLError } from "../errors";
 import { limitExceeded } from "../limits/limit-error";
 import { DEFAULT_LIMITS } from "../limits/limit-settings";
 import type { Principal } from "../auth/principal";
+import type { SocketSession } from "./socket-session";
 
 /** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
 export interface ConnectionProtocolState {
@@ -38,6 +39,11 @@ export interface ConnectionProtocolState {
   serverHeld?: "all" | readonly string[];
   /** The verified caller decided at `connection_init`, when there was one (plain JSON: kept in the attachment). */
   principal?: Principal;
+  /**
+   * How long the caller's authorization lasts (its JWT's `exp`, its token's hash, when the socket started), set at
+   * `connection_init` by the adapter; the socket closes when it ends (`socket-session.ts`). None before.
+   */
+  session?: SocketSession;
   /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
   operationIds: string[];
 }

@@ -14,6 +14,8 @@ export interface SubscriptionVars {
   SSE_HEARTBEAT_MS?: string;
   WS_PING_INTERVAL_MS?: string;
   LISTENER_RECHECK_MS?: string;
+  WS_MAX_LIFETIME_MS?: string;
+  SESSION_RECHECK_MS?: string;
 }
 
 /** Validated subscription settings. */
@@ -44,6 +46,16 @@ export interface SubscriptionSettings {
    * 300000 ms (5 minutes).
    */
   listenerRecheckMs: number;
+  /**
+   * The longest life of one graphql-ws socket, counted from `connection_init`, whatever its authorization: it then
+   * closes with 1001 (Going Away), which graphql-ws clients retry, with a fresh `connectionParams`. Default 24 hours.
+   */
+  wsMaxLifetimeMs: number;
+  /**
+   * How often a graphql-ws socket authorized by a `GATEWAY_TOKENS` token looks the token up again in the current
+   * setting (also on every client message): a removed token closes the socket with 4403 within this. Default 60000 ms.
+   */
+  sessionRecheckMs: number;
 }
 
 /** Default poll interval (ms) when `POLL_INTERVAL_MS` is unset or invalid. */
@@ -59,6 +71,11 @@ export const DEFAULT_SUBSCRIPTION_MAX_LIFETIME_MS = 60 * 60 * 1000;
 export const DEFAULT_SSE_HEARTBEAT_MS = 5000;
 /** Default graphql-ws ping interval (ms). */
 export const DEFAULT_WS_PING_INTERVAL_MS = 15_000;
+
+/** Default longest life of a graphql-ws socket (ms): 24 hours. */
+export const DEFAULT_WS_MAX_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Default interval (ms) between two look-ups of a graphql-ws socket's `GATEWAY_TOKENS` token. */
+export const DEFAULT_SESSION_RECHECK_MS = 60_000;
 
 /** Default listener recheck interval (ms). */
 export const DEFAULT_LISTENER_RECHECK_MS = 300_000;
@@ -83,5 +100,7 @@ export function subscriptionSettingsFromEnv(env: SubscriptionVars): Subscription
     sseHeartbeatMs: positiveIntegerSetting(env.SSE_HEARTBEAT_MS, DEFAULT_SSE_HEARTBEAT_MS),
     wsPingIntervalMs: positiveIntegerSetting(env.WS_PING_INTERVAL_MS, DEFAULT_WS_PING_INTERVAL_MS),
     listenerRecheckMs: positiveIntegerSetting(env.LISTENER_RECHECK_MS, DEFAULT_LISTENER_RECHECK_MS),
+    wsMaxLifetimeMs: positiveIntegerSetting(env.WS_MAX_LIFETIME_MS, DEFAULT_WS_MAX_LIFETIME_MS),
+    sessionRecheckMs: positiveIntegerSetting(env.SESSION_RECHECK_MS, DEFAULT_SESSION_RECHECK_MS),
   };
 }

@@ -86,6 +86,8 @@ describe("subscription settings", () => {
       sseHeartbeatMs: 5000,
       wsPingIntervalMs: 15_000,
       listenerRecheckMs: 300_000,
+      wsMaxLifetimeMs: 86_400_000,
+      sessionRecheckMs: 60_000,
     });
   });
 
