@@ -4,11 +4,12 @@
  * Durable Object bindings are typed by the RPC interfaces their callers declare (`subscriptions/bindings.ts`), not by
  * the classes, so nothing below the entry imports a Durable Object class.
  */
+import type { RateLimitBindings } from "./limits/rate-limit-bindings";
 import type { SubscriptionBindings } from "./subscriptions/bindings";
 import type { GatewayVars } from "./vars";
 
-/** The Worker's `env`: plain-text vars and secrets (`vars.ts`), and the bindings. */
-export interface GatewayEnv extends GatewayVars, SubscriptionBindings {
+/** The Worker's `env`: plain-text vars and secrets (`vars.ts`), and the bindings (the rate-limit counters' too). */
+export interface GatewayEnv extends GatewayVars, SubscriptionBindings, RateLimitBindings {
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
   ASSETS?: Fetcher;
 }

@@ -15,6 +15,7 @@ import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useRateLimit } from "./plugins/use-rate-limit";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
@@ -75,6 +76,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   plugins: [
     useCsrfPrevention(),
     useGatewayAuth(),
+    useRateLimit(),
     useScopes(),
     useTrustedDocuments(),
     useOperationLimits(),

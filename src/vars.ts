@@ -122,4 +122,9 @@ export interface GatewayVars {
   MAX_RESPONSE_BYTES?: string;
   /** Most operations open at once on one graphql-ws socket. Default 100. */
   MAX_SUBSCRIPTIONS_PER_SOCKET?: string;
+  // Per-caller rate limits (read and validated in src/limits/rate-limit-settings.ts; README's Settings).
+  /** GraphQL requests (operations, every transport; WebSocket upgrades) per caller per minute. Default 1200; `0` off. */
+  RATE_LIMIT_REQUESTS_PER_MINUTE?: string;
+  /** Subscription starts per caller per minute (each also a request). Default 120; `0` off. */
+  RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE?: string;
 }

@@ -8,6 +8,8 @@ import { gateway, GRAPHQL_PATH } from "./gateway";
 import { isGraphiQLAssetRequest, serveGraphiQLAsset } from "./graphiql-assets";
 import { limitRequestBody } from "./limits/request-body-limit";
 import { limitSettingsFromEnv } from "./limits/limit-settings";
+import { RateLimitCounter as CounterObject } from "./limits/rate-limit-counter";
+import { upgradeRateRefusal } from "./limits/upgrade-rate-limit";
 import { createLivePort } from "./subscriptions/live-port";
 import { forwardWebSocketUpgrade, isWebSocketUpgrade } from "./subscriptions/websocket-upgrade";
 import { foreignOriginRefusal } from "./browser/websocket-origin";
@@ -33,14 +35,18 @@ export class ResourceWatch extends WatchObject {
   }
 }
 
+/** The per-caller rate-limit counter of one caller key (`limits/rate-limit-counter.ts`); needs no settings. */
+export class RateLimitCounter extends CounterObject<GatewayEnv> {}
+
 /** The Worker: GraphQL (HTTP, SSE, WebSocket) on `/graphql`, a pointer to it on `/`, the jobs page on `/jobs`. */
 export default {
   async fetch(request, rawEnv, executionContext): Promise<Response> {
     const env = withEmulatorSettings(rawEnv);
     // graphql-transport-ws on /graphql: one hibernatable connection object per socket.
-    // A browser page on a foreign origin may not open one (cross-site WebSocket hijacking).
+    // A browser page on a foreign origin may not open one (cross-site WebSocket hijacking), and a caller past its
+    // request budget gets a 429 before a connection object is made for it.
     if (isWebSocketUpgrade(request, GRAPHQL_PATH)) {
-      return foreignOriginRefusal(request, env) ?? forwardWebSocketUpgrade(request, env);
+      return foreignOriginRefusal(request, env) ?? (await upgradeRateRefusal(request, env)) ?? forwardWebSocketUpgrade(request, env);
     }
     const url = new URL(request.url);
     if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);

@@ -46,6 +46,11 @@ export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string,
   // a gateway with the production rules.
   WEBHOOK_ALLOW_PRIVATE: "true",
   UPLOAD_ALLOWED_HOSTS: "127.0.0.1",
+  // No per-caller rate limits: the test files act as a few callers (their tenants' keys) and, run side by side,
+  // send far more than the production budgets a minute (the log walks alone about 6,000 requests).
+  // test/gateway/rate-limits.test.ts starts a gateway with small budgets.
+  RATE_LIMIT_REQUESTS_PER_MINUTE: "0",
+  RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "0",
 });
 
 /**
