@@ -26,7 +26,9 @@ function mappersOfBackend(folder: string, mappers: Readonly<Record<string, strin
     Object.entries(mappers).map(([typename, target]) => {
       const [module, type, ...rest] = target.split("#");
       if (module === undefined || module === "" || type === undefined || type === "" || rest.length > 0) {
-        throw new Error(`src/backends/${folder}/codegen-mappers.ts: ${typename}: expected "<module>#<type>", got "${target}".`);
+        throw new Error(
+          `src/backends/${folder}/codegen-mappers.ts: ${typename}: expected "<module>#<type>", got "${target}".`,
+        );
       }
       const relative = posix.relative(OUTPUT_DIR, posix.join("src/backends", folder, module));
       return [typename, `${relative.startsWith(".") ? relative : `./${relative}`}#${type}`];
@@ -46,10 +48,7 @@ const config: CodegenConfig = {
   schema: "schema.graphql",
   generates: {
     [`${OUTPUT_DIR}/resolvers-types.ts`]: {
-      plugins: [
-        "typescript",
-        "typescript-resolvers",
-      ],
+      plugins: ["typescript", "typescript-resolvers"],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -50,10 +50,19 @@ function callerOf(project: Case["project"]): TenantProject {
   return project === "demo" ? tenant.demo : tenant.large;
 }
 
-async function send(url: string, query: string, variables: Record<string, unknown>, project: TenantProject): Promise<Record<string, unknown>> {
+async function send(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  project: TenantProject,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-nexus-project-id": project.project, "x-nexus-secret-key": project.key },
+    headers: {
+      "content-type": "application/json",
+      "x-nexus-project-id": project.project,
+      "x-nexus-secret-key": project.key,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
@@ -110,7 +119,8 @@ beforeAll(async () => {
   await tenant.resetLarge({ jobs: 10_000, datasets: 2_000 });
   gateway = await startMeasuredGateway();
   const measured = gateway;
-  for (const project of ["demo", "large"] as const) cases.push(...casesOf(project, await cursorsOf(measured.url, callerOf(project))));
+  for (const project of ["demo", "large"] as const)
+    cases.push(...casesOf(project, await cursorsOf(measured.url, callerOf(project))));
   const floor = async (): Promise<number> => {
     const before = measured.cpuNs();
     for (let i = 0; i < 20; i += 1) await (await fetch(`${measured.url}/`)).text();
@@ -120,13 +130,17 @@ beforeAll(async () => {
   // Warm up, and count what each page reads upstream (the same on every run).
   const reads = new Map<string, { calls: number; bytes: number }>();
   for (const each of cases) {
-    reads.set(`${each.project} ${each.name}`, await upstreamOf(() => send(measured.url, each.query, each.variables, callerOf(each.project))));
+    reads.set(
+      `${each.project} ${each.name}`,
+      await upstreamOf(() => send(measured.url, each.query, each.variables, callerOf(each.project))),
+    );
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     const floorMs = await floor();
     for (const each of cases) {
       const before = measured.cpuNs();
-      for (let i = 0; i < PER_ROUND; i += 1) await send(measured.url, each.query, each.variables, callerOf(each.project));
+      for (let i = 0; i < PER_ROUND; i += 1)
+        await send(measured.url, each.query, each.variables, callerOf(each.project));
       const key = `${each.project} ${each.name}`;
       cpu.set(key, [...(cpu.get(key) ?? []), (measured.cpuNs() - before) / 1e6 / PER_ROUND - floorMs]);
     }
@@ -143,7 +157,9 @@ afterAll(async () => {
     `\nCost of a page of 20 jobs, demo project (40 jobs) and large project (10,000 jobs); ratios to the demo's first page ` +
       `(${base.calls} call, ${base.bytes} B, ${base.cpuMs.toFixed(2)} ms). Worker CPU: median of ${ROUNDS} rounds, minus the GET / floor.`,
   );
-  console.log(`  ${"page".padEnd(34)} ${"calls".padStart(5)} ${"bytes".padStart(9)} ${"×".padStart(7)} ${"CPU ms".padStart(8)} ${"×".padStart(7)}`);
+  console.log(
+    `  ${"page".padEnd(34)} ${"calls".padStart(5)} ${"bytes".padStart(9)} ${"×".padStart(7)} ${"CPU ms".padStart(8)} ${"×".padStart(7)}`,
+  );
   for (const [key, value] of figures) {
     console.log(
       `  ${key.padEnd(34)} ${String(value.calls).padStart(5)} ${String(value.bytes).padStart(9)} ${ratio(value.bytes, base.bytes).padStart(7)} ` +
@@ -153,12 +169,22 @@ afterAll(async () => {
 });
 
 describe("a page of 20 jobs of the large project (wall time, one request each)", () => {
-  bench("forward middle", async () => {
-    const each = cases.find((candidate) => candidate.project === "large" && candidate.name === "forward middle");
-    if (each !== undefined && gateway !== undefined) await send(gateway.url, each.query, each.variables, callerOf("large"));
-  }, { iterations: 10, warmupIterations: 2 });
-  bench("backward middle", async () => {
-    const each = cases.find((candidate) => candidate.project === "large" && candidate.name === "backward middle");
-    if (each !== undefined && gateway !== undefined) await send(gateway.url, each.query, each.variables, callerOf("large"));
-  }, { iterations: 10, warmupIterations: 2 });
+  bench(
+    "forward middle",
+    async () => {
+      const each = cases.find((candidate) => candidate.project === "large" && candidate.name === "forward middle");
+      if (each !== undefined && gateway !== undefined)
+        await send(gateway.url, each.query, each.variables, callerOf("large"));
+    },
+    { iterations: 10, warmupIterations: 2 },
+  );
+  bench(
+    "backward middle",
+    async () => {
+      const each = cases.find((candidate) => candidate.project === "large" && candidate.name === "backward middle");
+      if (each !== undefined && gateway !== undefined)
+        await send(gateway.url, each.query, each.variables, callerOf("large"));
+    },
+    { iterations: 10, warmupIterations: 2 },
+  );
 });

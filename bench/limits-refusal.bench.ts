@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
 import { resetEmulator } from "../test/utils/emulator-control";
-import { CHEAP_ALIASES, HEAVY_ALIASES, HUGE_N, hopQuery, LONG_QUERY, MANY_ROOT_FIELDS, tenMegabyteBody } from "../test/utils/bombs";
+import {
+  CHEAP_ALIASES,
+  HEAVY_ALIASES,
+  HUGE_N,
+  hopQuery,
+  LONG_QUERY,
+  MANY_ROOT_FIELDS,
+  tenMegabyteBody,
+} from "../test/utils/bombs";
 
 const url = `${inject("gatewayUrl")}/graphql`;
 const headers = {
@@ -34,7 +42,10 @@ async function send(body: string): Promise<{ status: number; limit: unknown }> {
   const response = await fetch(url, { method: "POST", headers, body });
   const json = (await response.json()) as { errors?: { extensions?: { code?: string; limit?: unknown } }[] };
   const error = json.errors?.[0];
-  return { status: response.status, limit: error?.extensions?.code === "LIMIT_EXCEEDED" ? error.extensions.limit : undefined };
+  return {
+    status: response.status,
+    limit: error?.extensions?.code === "LIMIT_EXCEEDED" ? error.extensions.limit : undefined,
+  };
 }
 
 const medians = new Map<string, number>();
@@ -43,7 +54,8 @@ beforeAll(async () => {
   await resetEmulator();
   for (const [name, body] of requests) {
     const { limit } = await send(body);
-    if (name.startsWith("{ __typename }") !== (limit === undefined)) throw new Error(`${name}: refused by ${String(limit)}`);
+    if (name.startsWith("{ __typename }") !== (limit === undefined))
+      throw new Error(`${name}: refused by ${String(limit)}`);
     for (let i = 0; i < 3; i += 1) await send(body); // warm-up: the first requests of a run are slower
     const times: number[] = [];
     for (let i = 0; i < 15; i += 1) {
@@ -66,5 +78,6 @@ afterAll(() => {
 });
 
 describe("refusing the bombs of issue 7", () => {
-  for (const [name, body] of requests) bench(name, async () => void (await send(body)), { iterations: 15, warmupIterations: 2 });
+  for (const [name, body] of requests)
+    bench(name, async () => void (await send(body)), { iterations: 15, warmupIterations: 2 });
 });

@@ -9,7 +9,13 @@
  * each approach made are printed at the end.
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
-import { clearFaults, clearUpstreamRequests, resetEmulator, setFaults, upstreamRequests } from "../test/utils/emulator-control";
+import {
+  clearFaults,
+  clearUpstreamRequests,
+  resetEmulator,
+  setFaults,
+  upstreamRequests,
+} from "../test/utils/emulator-control";
 import { NESTED_JOBS_PAGE } from "./utils/queries";
 
 const UPSTREAM_LATENCY_MS = 20;
@@ -36,7 +42,9 @@ async function viaGateway(): Promise<void> {
 }
 
 async function upstreamGet(path: string): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl}/projects/${project}/batch${path}`, { headers: { "Secret-Key": secretKey } });
+  const response = await fetch(`${emulatorUrl}/projects/${project}/batch${path}`, {
+    headers: { "Secret-Key": secretKey },
+  });
   // A row whose dataset or webhook was deleted shows as empty, as in the gateway (the demo has such a job).
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`GET ${path}: expected 2xx, got ${response.status}`);
@@ -48,7 +56,9 @@ async function viaRestPerRow(): Promise<void> {
   await Promise.all(
     page.data.flatMap((job) => [
       ...(job.spec.datasetId ? [upstreamGet(`/datasets/${job.spec.datasetId}`)] : []),
-      ...(job.spec.resultDelivery?.destinations ?? []).flatMap((d) => (d.webhookId ? [upstreamGet(`/webhooks/${d.webhookId}`)] : [])),
+      ...(job.spec.resultDelivery?.destinations ?? []).flatMap((d) =>
+        d.webhookId ? [upstreamGet(`/webhooks/${d.webhookId}`)] : [],
+      ),
     ]),
   );
 }
@@ -72,8 +82,12 @@ afterAll(async () => {
   await clearFaults();
   const gateway = calls["gateway"] ?? 0;
   const rest = calls["REST per row"] ?? 0;
-  console.log(`\nupstream calls for a page of ${PAGE_SIZE} jobs with datasets and webhooks (${UPSTREAM_LATENCY_MS} ms each):`);
-  console.log(`  gateway: ${gateway}   REST per row: ${rest}   ratio REST/gateway: ${(rest / Math.max(gateway, 1)).toFixed(1)}x`);
+  console.log(
+    `\nupstream calls for a page of ${PAGE_SIZE} jobs with datasets and webhooks (${UPSTREAM_LATENCY_MS} ms each):`,
+  );
+  console.log(
+    `  gateway: ${gateway}   REST per row: ${rest}   ratio REST/gateway: ${(rest / Math.max(gateway, 1)).toFixed(1)}x`,
+  );
 });
 
 describe(`a page of ${PAGE_SIZE} jobs with datasets and webhooks`, () => {

@@ -9,7 +9,13 @@
  * load still lists jobs and datasets and reads the logs of every job that is not yet terminal.
  */
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
-import { clearFaults, clearUpstreamRequests, resetEmulator, setFaults, upstreamRequests } from "../test/utils/emulator-control";
+import {
+  clearFaults,
+  clearUpstreamRequests,
+  resetEmulator,
+  setFaults,
+  upstreamRequests,
+} from "../test/utils/emulator-control";
 import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway } from "../test/utils/test-gateway";
 import type { StartedWorker } from "../test/utils/workers";
 
@@ -22,10 +28,46 @@ const emulatorUrl = inject("emulatorUrl");
 const DASHBOARD = /* GraphQL */ `
   query Dashboard($pinned: ID!) {
     jobs(first: 20) {
-      edges { node { id name state progress
-        ... on NexusJob { dataset { name } logs(first: 5) { edges { node { createdAt level reason } } } } } }
+      edges {
+        node {
+          id
+          name
+          state
+          progress
+          ... on NexusJob {
+            dataset {
+              name
+            }
+            logs(first: 5) {
+              edges {
+                node {
+                  createdAt
+                  level
+                  reason
+                }
+              }
+            }
+          }
+        }
+      }
     }
-    pinned: job(id: $pinned) { id state ... on NexusJob { logs(first: 50) { edges { node { createdAt level kind item reason } } } } }
+    pinned: job(id: $pinned) {
+      id
+      state
+      ... on NexusJob {
+        logs(first: 50) {
+          edges {
+            node {
+              createdAt
+              level
+              kind
+              item
+              reason
+            }
+          }
+        }
+      }
+    }
   }
 `;
 
@@ -65,14 +107,20 @@ async function callsOf(run: () => Promise<void>): Promise<string[]> {
 beforeAll(async () => {
   await resetEmulator();
   // Production's browser settings, as before this bench's gateway came from the suite's starter; auth off.
-  const started = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "300" }, { emulatorUrl });
+  const started = await startTestGateway(
+    { ...PRODUCTION_BROWSER_AND_AUTH, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "300" },
+    { emulatorUrl },
+  );
   cachedGateway = started.worker;
   urls.on = started.graphql.endpoint;
   // The oldest finished job: the detail panel someone keeps open.
-  const jobs = (await (await fetch(`${emulatorUrl}/projects/${project}/batch/jobs?limit=1000`, { headers: { "Secret-Key": secretKey } })).json()) as {
+  const jobs = (await (
+    await fetch(`${emulatorUrl}/projects/${project}/batch/jobs?limit=1000`, { headers: { "Secret-Key": secretKey } })
+  ).json()) as {
     data: { id: string; status: { overview: string; message?: string } }[];
   };
-  pinned = jobs.data.filter((job) => job.status.overview === "Reached" && job.status.message === "Finished").at(-1)?.id ?? "";
+  pinned =
+    jobs.data.filter((job) => job.status.overview === "Reached" && job.status.message === "Finished").at(-1)?.id ?? "";
   if (pinned === "") throw new Error("the demo project has no finished job");
   for (const mode of ["off", "on"] as const) {
     calls[mode].first = (await callsOf(() => load(urls[mode]))).length;
@@ -91,7 +139,9 @@ afterAll(async () => {
   await clearFaults();
   await cachedGateway?.dispose();
   const { off, on } = calls;
-  console.log(`\nupstream calls per dashboard load (20 jobs with dataset and 5 latest log entries, one pinned finished job's 50):`);
+  console.log(
+    `\nupstream calls per dashboard load (20 jobs with dataset and 5 latest log entries, one pinned finished job's 50):`,
+  );
   console.log(`  cache off: first ${off.first}, later ${off.later} (${off.kinds})`);
   console.log(`  cache on:  first ${on.first}, later ${on.later} (${on.kinds})`);
   console.log(`  later loads, off/on: ${(off.later / Math.max(on.later, 1)).toFixed(2)}x fewer calls with the cache`);

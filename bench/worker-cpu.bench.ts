@@ -28,7 +28,11 @@ import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
 
 const ROUNDS = 9;
 const WARM_UP = 30;
-const headers = { "content-type": "application/json", "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" };
+const headers = {
+  "content-type": "application/json",
+  "x-nexus-project-id": "proj_demo",
+  "x-nexus-secret-key": "demo-secret-key",
+};
 
 /** One measured request: a name, how many per round, and the call (which throws on a wrong answer). */
 interface Probe {
@@ -42,7 +46,8 @@ function graphql(query: string, variables?: Record<string, unknown>): (gatewayUr
   return async (gatewayUrl) => {
     const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers, body });
     const json = (await response.json()) as { errors?: unknown };
-    if (!response.ok || json.errors !== undefined) throw new Error(`gateway answered ${response.status}: ${JSON.stringify(json)}`);
+    if (!response.ok || json.errors !== undefined)
+      throw new Error(`gateway answered ${response.status}: ${JSON.stringify(json)}`);
   };
 }
 
@@ -58,7 +63,8 @@ function overWebSocket(query: string, variables?: Record<string, unknown>): () =
         next: (result) => {
           if (result.errors !== undefined) failure = new Error(`graphql-ws answered ${JSON.stringify(result)}`);
         },
-        error: (error: unknown) => reject(error instanceof Error ? error : new Error(`graphql-ws: ${JSON.stringify(error)}`)),
+        error: (error: unknown) =>
+          reject(error instanceof Error ? error : new Error(`graphql-ws: ${JSON.stringify(error)}`)),
         complete: () => (failure === null ? resolve() : reject(failure)),
       });
     });
@@ -86,7 +92,9 @@ const QUERIES: Probe[] = [
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** The Worker's modules as a deploy would upload them, uncompressed and gzipped, in bytes. */
@@ -146,7 +154,9 @@ afterAll(async () => {
   await gateway?.worker.dispose();
   const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
   if (size !== undefined) {
-    console.log(`\ngateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`);
+    console.log(
+      `\ngateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`,
+    );
   }
   const floorRounds = rounds.get(FLOOR.name) ?? [];
   console.log(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);

@@ -20,19 +20,30 @@ export function backendFolders(root) {
   const source = readFileSync(join(root, REGISTRY), "utf8");
   const list = /^export const BACKENDS\b[^=]*=\s*\[([^\]]*)\]/m.exec(source);
   if (list === null) throw new Error(`${REGISTRY}: expected \`export const BACKENDS … = [backend, …]\`, found none.`);
-  const names = (list[1] ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = (list[1] ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   /** @type {Map<string, string>} */
   const folderOf = new Map();
-  for (const [, specifiers = "", folder = ""] of source.matchAll(/^import\s*\{([^}]*)\}\s*from\s*"\.\/([a-z0-9-]+)(?:\/index)?";/gm)) {
+  for (const [, specifiers = "", folder = ""] of source.matchAll(
+    /^import\s*\{([^}]*)\}\s*from\s*"\.\/([a-z0-9-]+)(?:\/index)?";/gm,
+  )) {
     for (const specifier of specifiers.split(",")) {
       // `import { a as b }` binds `b`.
-      const local = specifier.trim().split(/\s+as\s+/).pop();
+      const local = specifier
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (local) folderOf.set(local, folder);
     }
   }
   return names.map((name) => {
     const folder = folderOf.get(name);
-    if (folder === undefined) throw new Error(`${REGISTRY}: BACKENDS lists ${name}, but no \`import { ${name} } from "./<folder>"\` says where it lives.`);
+    if (folder === undefined)
+      throw new Error(
+        `${REGISTRY}: BACKENDS lists ${name}, but no \`import { ${name} } from "./<folder>"\` says where it lives.`,
+      );
     return folder;
   });
 }

@@ -31,13 +31,21 @@ export function composeSchema(root) {
   const backendsDir = join(root, "src/backends");
   for (const folder of folders) {
     if (!existsSync(join(backendsDir, folder, "schema.graphql"))) {
-      throw new Error(`src/backends/${folder}/schema.graphql: missing; every registered backend brings its schema fragment.`);
+      throw new Error(
+        `src/backends/${folder}/schema.graphql: missing; every registered backend brings its schema fragment.`,
+      );
     }
   }
   const unregistered = readdirSync(backendsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(backendsDir, entry.name, "schema.graphql")) && !folders.includes(entry.name))
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        existsSync(join(backendsDir, entry.name, "schema.graphql")) &&
+        !folders.includes(entry.name),
+    )
     .map((entry) => `src/backends/${entry.name}/schema.graphql`);
-  if (unregistered.length > 0) throw new Error(`${unregistered.join(", ")}: a fragment of a backend that src/backends/registry.ts does not list.`);
+  if (unregistered.length > 0)
+    throw new Error(`${unregistered.join(", ")}: a fragment of a backend that src/backends/registry.ts does not list.`);
   const sources = [SHARED, ...folders.map((folder) => `src/backends/${folder}/schema.graphql`)];
   // The same composition as src/schema.ts: one document, type extensions applied in order by graphql-js.
   const schema = buildASTSchema(concatAST(sources.map((path) => parse(readFileSync(join(root, path), "utf8")))));

@@ -57,7 +57,11 @@ function collect(
  * The credentials of an HTTP request, for every backend: its headers, else the environment's where `serverHeld`
  * allows them. Never throws.
  */
-export function credentialsFromHeaders(headers: Headers, env: GatewayVars, serverHeld: ServerHeldAccess): CredentialsByProvider {
+export function credentialsFromHeaders(
+  headers: Headers,
+  env: GatewayVars,
+  serverHeld: ServerHeldAccess,
+): CredentialsByProvider {
   return collect((backend) => backend.credentialsFromHeaders(headers, env), serverHeld);
 }
 
@@ -72,7 +76,9 @@ export function credentialsFromPayload(
 
 /** The error every upstream-backed field gives when the request has no credentials for what it needs. */
 export function unauthenticatedError(backends: readonly AnyBackend[] = BACKENDS): GatewayError {
-  const hints = backends.map((backend) => (backends.length === 1 ? backend.credentialsHint : `${backend.name}: ${backend.credentialsHint}`));
+  const hints = backends.map((backend) =>
+    backends.length === 1 ? backend.credentialsHint : `${backend.name}: ${backend.credentialsHint}`,
+  );
   return new GatewayError("UNAUTHENTICATED", `No credentials: ${hints.join("; ")}.`);
 }
 
@@ -88,7 +94,8 @@ export function createContext(
 ): GatewayContext {
   // The deadline starts now, with the request; every backend's client shares it.
   const upstream = createUpstreamGuards(env);
-  let read: CredentialsByProvider | undefined = typeof credentialsOrReader === "function" ? undefined : credentialsOrReader;
+  let read: CredentialsByProvider | undefined =
+    typeof credentialsOrReader === "function" ? undefined : credentialsOrReader;
   const credentialsNow = (): CredentialsByProvider => {
     if (read === undefined && typeof credentialsOrReader === "function") read = credentialsOrReader();
     return read ?? {};
@@ -113,7 +120,9 @@ export function createContext(
     },
     available: () => {
       const credentials = credentialsNow();
-      const providers = BACKENDS.map((backend) => backend.provider).filter((provider) => credentials[provider] !== undefined);
+      const providers = BACKENDS.map((backend) => backend.provider).filter(
+        (provider) => credentials[provider] !== undefined,
+      );
       if (providers.length === 0) throw unauthenticatedError();
       return providers.map(sessionOf);
     },
@@ -122,5 +131,11 @@ export function createContext(
     // `createSession` made the session (`Backend<C, S>`), so it is an `S`.
     sessionFor: <S extends BackendSession>(key: SessionKey<S>) => sessionOf(key.provider) as S,
   };
-  return { backends, ids: idResolver, live: options.live?.(backends) ?? NO_LIVE_PORT, upstream, fieldErrors: createFieldErrorSink() };
+  return {
+    backends,
+    ids: idResolver,
+    live: options.live?.(backends) ?? NO_LIVE_PORT,
+    upstream,
+    fieldErrors: createFieldErrorSink(),
+  };
 }

@@ -14,12 +14,13 @@ import type { GatewayVars } from "./vars";
  * included. `env` itself when `EMULATOR_URL` is unset or blank. One object per `env` object (`per-env.ts`), so the
  * settings caches keyed by it keep working. Never throws.
  */
-export const withEmulatorSettings: <E extends GatewayVars>(env: E) => E = perEnv(
-  <E extends GatewayVars>(env: E): E => {
-    const url = env.EMULATOR_URL?.trim().replace(/\/+$/, "") ?? "";
-    if (url === "") return env;
-    const demo = env.EMULATOR_DEMO_CREDENTIALS?.trim().toLowerCase() !== "false";
-    const defaults = Object.assign({}, ...BACKENDS.map((backend) => backend.emulatorSettings(url, demo))) as Record<string, string>;
-    return { ...defaults, ...env };
-  },
-);
+export const withEmulatorSettings: <E extends GatewayVars>(env: E) => E = perEnv(<E extends GatewayVars>(env: E): E => {
+  const url = env.EMULATOR_URL?.trim().replace(/\/+$/, "") ?? "";
+  if (url === "") return env;
+  const demo = env.EMULATOR_DEMO_CREDENTIALS?.trim().toLowerCase() !== "false";
+  const defaults = Object.assign({}, ...BACKENDS.map((backend) => backend.emulatorSettings(url, demo))) as Record<
+    string,
+    string
+  >;
+  return { ...defaults, ...env };
+});

@@ -58,12 +58,7 @@ export type UpstreamFailureKind = "http" | "timeout" | "network" | "invalid-body
  * - `unavailable`: anything else that may pass later (5xx, network, an unreadable body).
  */
 export type UpstreamReason =
-  | "not-found"
-  | "credentials-refused"
-  | "rate-limited"
-  | "bad-input"
-  | "timeout"
-  | "unavailable";
+  "not-found" | "credentials-refused" | "rate-limited" | "bad-input" | "timeout" | "unavailable";
 
 /** Options of {@link UpstreamError}. */
 export interface UpstreamErrorOptions {
@@ -130,7 +125,11 @@ export class UpstreamError extends Error {
  * The same upstream failure told in the context of a larger operation (a dataset created, then its upload failed):
  * the backend and the call stay, the message is replaced, and the reason may be narrowed. Never throws.
  */
-export function upstreamErrorInContext(error: UpstreamError, message: string, reason: UpstreamReason = error.reason): UpstreamError {
+export function upstreamErrorInContext(
+  error: UpstreamError,
+  message: string,
+  reason: UpstreamReason = error.reason,
+): UpstreamError {
   return new UpstreamError(message, { ...error, reason, cause: error });
 }
 
@@ -203,7 +202,9 @@ function upstreamToGraphQLError(error: UpstreamError): GraphQLError {
   const code = CODE_BY_REASON[error.reason];
   const retry = error.reason === "rate-limited" ? error.retryAfterSeconds : undefined;
   if (retry === undefined) return new GraphQLError(error.message, { extensions: { code } });
-  return new GraphQLError(`${error.message}. Retry after ${retry} s.`, { extensions: { code, retryAfterSeconds: retry } });
+  return new GraphQLError(`${error.message}. Retry after ${retry} s.`, {
+    extensions: { code, retryAfterSeconds: retry },
+  });
 }
 
 /**

@@ -37,7 +37,6 @@ export type { GatewayServerContext } from "./server-context";
 /** The path of the GraphQL endpoint (and of GraphiQL). */
 export const GRAPHQL_PATH = "/graphql";
 
-
 /**
  * Yoga, configured once. `context` builds the per-request {@link GatewayContext} (credentials from the headers,
  * else the environment's defaults; loaders made on first use).
@@ -98,6 +97,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     // The caller's credentials as its transport read them (use-gateway-auth.ts, or the socket's connection_init),
     // on first use; the environment's only where the gateway's authentication allowed them. No caller: none.
     const caller = callerOf(initial);
-    return createContext(initial.env, caller === undefined ? {} : () => caller.credentials(), initial.live === undefined ? {} : { live: initial.live });
+    return createContext(
+      initial.env,
+      caller === undefined ? {} : () => caller.credentials(),
+      initial.live === undefined ? {} : { live: initial.live },
+    );
   },
 });

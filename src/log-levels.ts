@@ -9,7 +9,12 @@ export type LogLevel = "DEBUG" | "INFO" | "WARNING" | "ERROR";
 /** Wire levels in rising order of severity (emulator convention in nexus.md: Debug < Info < Warning < Error). */
 export const LOG_LEVEL_ORDER: readonly string[] = ["Debug", "Info", "Warning", "Error"];
 
-const WIRE_LEVELS: Readonly<Record<LogLevel, string>> = { DEBUG: "Debug", INFO: "Info", WARNING: "Warning", ERROR: "Error" };
+const WIRE_LEVELS: Readonly<Record<LogLevel, string>> = {
+  DEBUG: "Debug",
+  INFO: "Info",
+  WARNING: "Warning",
+  ERROR: "Error",
+};
 const LEVELS_BY_WIRE: ReadonlyMap<string, LogLevel> = new Map(
   Object.entries(WIRE_LEVELS).map(([level, wire]) => [wire.toLowerCase(), level as LogLevel]),
 );
@@ -30,7 +35,8 @@ export function logLevelFromWire(level: string): LogLevel | null {
  */
 export function passesMinLevel(level: string, minLevel: string | null): boolean {
   if (minLevel === null) return true;
-  const rank = (name: string): number => LOG_LEVEL_ORDER.findIndex((known) => known.toLowerCase() === name.toLowerCase());
+  const rank = (name: string): number =>
+    LOG_LEVEL_ORDER.findIndex((known) => known.toLowerCase() === name.toLowerCase());
   const levelRank = rank(level);
   const minRank = rank(minLevel);
   if (levelRank < 0 || minRank < 0) return true;

@@ -33,7 +33,10 @@ function scalarsWithSdlDescriptions(sdl: GraphQLSchema): Resolvers {
   return Object.fromEntries(
     (Object.entries(scalarResolvers) as [string, GraphQLScalarType<unknown, unknown>][]).map(([name, scalar]) => [
       name,
-      new GraphQLScalarType({ ...scalar.toConfig(), description: sdl.getType(name)?.description ?? scalar.description }),
+      new GraphQLScalarType({
+        ...scalar.toConfig(),
+        description: sdl.getType(name)?.description ?? scalar.description,
+      }),
     ]),
   );
 }

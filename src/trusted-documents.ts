@@ -64,7 +64,8 @@ export function parseTrustedDocuments(raw: string): TrustedDocuments | SettingsP
   const documents = new Map<string, string>();
   for (const [id, document] of Object.entries(parsed)) {
     if (!ID_PATTERN.test(id)) return problem(`the id "${id.slice(0, 40)}" is not a document id`);
-    if (typeof document !== "string" || document.trim() === "") return problem(`the document of "${id.slice(0, 80)}" is not a non-empty string`);
+    if (typeof document !== "string" || document.trim() === "")
+      return problem(`the document of "${id.slice(0, 80)}" is not a non-empty string`);
     documents.set(id, document);
   }
   if (documents.size === 0) return problem("it lists no document");
@@ -100,7 +101,10 @@ function requestedId(request: OperationRequest): unknown {
  * `PERSISTED_QUERY_NOT_FOUND` (404) for an id the manifest does not hold; `BAD_REQUEST` (400) for an id that is not a
  * string. Never throws.
  */
-export function resolveTrustedDocument(documents: TrustedDocuments, request: OperationRequest): TrustedDocumentResolution {
+export function resolveTrustedDocument(
+  documents: TrustedDocuments,
+  request: OperationRequest,
+): TrustedDocumentResolution {
   const id = requestedId(request);
   const text = typeof request.query === "string" ? request.query.trim() : "";
   if (text !== "") {
@@ -119,15 +123,24 @@ export function resolveTrustedDocument(documents: TrustedDocuments, request: Ope
       refusal: {
         code: "PERSISTED_QUERY_ONLY",
         status: 400,
-        message: 'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest.',
+        message:
+          'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest.',
       },
     };
   }
   if (typeof id !== "string") {
-    return { refusal: { code: "BAD_REQUEST", status: 400, message: '"documentId" must be a string: the id of a document in the manifest.' } };
+    return {
+      refusal: {
+        code: "BAD_REQUEST",
+        status: 400,
+        message: '"documentId" must be a string: the id of a document in the manifest.',
+      },
+    };
   }
   // Codegen writes `sha256:<hex>`, Relay and Apollo clients send the bare hex: either finds either.
-  const query = documents.get(id) ?? documents.get(id.startsWith(SHA256_PREFIX) ? id.slice(SHA256_PREFIX.length) : `${SHA256_PREFIX}${id}`);
+  const query =
+    documents.get(id) ??
+    documents.get(id.startsWith(SHA256_PREFIX) ? id.slice(SHA256_PREFIX.length) : `${SHA256_PREFIX}${id}`);
   if (query === undefined) {
     return {
       refusal: {

@@ -46,7 +46,11 @@ export default {
     // A browser page on a foreign origin may not open one (cross-site WebSocket hijacking), and a caller past its
     // request budget gets a 429 before a connection object is made for it.
     if (isWebSocketUpgrade(request, GRAPHQL_PATH)) {
-      return foreignOriginRefusal(request, env) ?? (await upgradeRateRefusal(request, env)) ?? forwardWebSocketUpgrade(request, env);
+      return (
+        foreignOriginRefusal(request, env) ??
+        (await upgradeRateRefusal(request, env)) ??
+        forwardWebSocketUpgrade(request, env)
+      );
     }
     const url = new URL(request.url);
     if (isGraphiQLAssetRequest(url)) return serveGraphiQLAsset(request, url, env.ASSETS);

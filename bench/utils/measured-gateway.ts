@@ -21,7 +21,12 @@ export async function startMeasuredGateway(vars: Record<string, string> = {}): P
   const before = new Set(workerdChildren());
   // The suite's settings (test/utils/test-gateway.ts) with production's browser settings, as the figures were first
   // taken with, and auth off. No terminal cache: the figures are the reads a page makes, not what a cache saved.
-  const { worker, url, proxyUrl } = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, GATEWAY_AUTH: "off", TERMINAL_CACHE_TTL_SECONDS: "0", ...vars });
+  const { worker, url, proxyUrl } = await startTestGateway({
+    ...PRODUCTION_BROWSER_AND_AUTH,
+    GATEWAY_AUTH: "off",
+    TERMINAL_CACHE_TTL_SECONDS: "0",
+    ...vars,
+  });
   // The runtime process is up once the Worker has answered.
   await (await fetch(`${url}/`)).text();
   // The proxy listens on the proxy's port; the runtime is the other new workerd child.

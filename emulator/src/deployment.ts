@@ -13,8 +13,14 @@ import { ID_PREFIX } from "./ids";
 import type { Deployment, JobRecord } from "./types";
 
 /** The deployment's status at `now`, given when the job starts and when (if ever) it reached its end. */
-function statusAt(start: number, endedAt: number | undefined, now: number, createDate: number): Record<string, unknown> {
-  if (endedAt !== undefined && endedAt <= now) return { overview: "Deleted", message: "Job ended", updateDate: endedAt };
+function statusAt(
+  start: number,
+  endedAt: number | undefined,
+  now: number,
+  createDate: number,
+): Record<string, unknown> {
+  if (endedAt !== undefined && endedAt <= now)
+    return { overview: "Deleted", message: "Job ended", updateDate: endedAt };
   if (now < start) return { overview: "Creating", message: "Waiting for the job to start", updateDate: createDate };
   return { overview: "Available", message: "Serving the job", updateDate: start };
 }
@@ -30,7 +36,8 @@ export function deploymentToWire(
   if (deployment.kind !== "NewEphemeralDeployment") return deployment;
   const template = deployment.template;
   const uuid = job.id.slice(ID_PREFIX.job.length);
-  const text = (name: string, fallback: string): string => (typeof template[name] === "string" ? (template[name]) : fallback);
+  const text = (name: string, fallback: string): string =>
+    typeof template[name] === "string" ? template[name] : fallback;
   const artifactId = text("artifactId", "");
   const versionTag = text("versionTag", "latest");
   return {
@@ -48,7 +55,9 @@ export function deploymentToWire(
       historyVersions: [{ versionTag, artifactId, updateDate: job.createDate }],
       options: typeof template.options === "object" && template.options !== null ? template.options : {},
       ...(typeof template.instanceId === "string" ? { instanceId: template.instanceId } : {}),
-      ...(typeof template.resources === "object" && template.resources !== null ? { resources: template.resources } : {}),
+      ...(typeof template.resources === "object" && template.resources !== null
+        ? { resources: template.resources }
+        : {}),
       scaling: { replicas: typeof template.replicas === "number" ? template.replicas : 1 },
       url: `https://deploy-${uuid}.nexus.datature.io`,
     },

@@ -92,7 +92,10 @@ export function codeForStatus(status: number): ErrorCode {
 /** A JSON response `{code, message}` for an error; unexpected errors become a 500 that hides their details. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json({ code: error.code, message: error.message }, { status: error.status, headers: error.headers });
+    return Response.json(
+      { code: error.code, message: error.message },
+      { status: error.status, headers: error.headers },
+    );
   }
   console.error("emulator: unexpected error", error);
   return Response.json(

@@ -34,7 +34,11 @@ const NEXUS_WIRE: FrontDoorWire = { faults: NEXUS_FAULT_ANSWERS, errorResponse, 
  * Serves one API request with faults applied, and records it. Never throws for a failure of the state object.
  * `wire` words the front door's own answers (default: Nexus's `{code, message}`).
  */
-export async function serveApi(request: Request, backend: ApiBackend, wire: FrontDoorWire = NEXUS_WIRE): Promise<Response> {
+export async function serveApi(
+  request: Request,
+  backend: ApiBackend,
+  wire: FrontDoorWire = NEXUS_WIRE,
+): Promise<Response> {
   const started = Date.now();
   const url = new URL(request.url);
   // Read before the state object consumes the request; the log holds the key's id, never the key.
@@ -55,7 +59,11 @@ export async function serveApi(request: Request, backend: ApiBackend, wire: Fron
   }
   // Read the body once to know its length, and answer with the bytes read.
   const body = response.body === null ? null : await response.arrayBuffer();
-  response = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  response = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
   await backend.record({
     method: request.method,
     path: url.pathname,

@@ -35,7 +35,13 @@ export function fractionOf(text: string): number {
 
 /** A version-4-shaped uuid fixed by `seed` (same seed, same uuid). Not random: do not use it for secrets. */
 export function uuidFromSeed(seed: string): string {
-  const hex = [1, 2, 3, 4].map((n) => hash32(seed, n * 0x27d4eb2d).toString(16).padStart(8, "0")).join("");
+  const hex = [1, 2, 3, 4]
+    .map((n) =>
+      hash32(seed, n * 0x27d4eb2d)
+        .toString(16)
+        .padStart(8, "0"),
+    )
+    .join("");
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

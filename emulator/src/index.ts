@@ -22,7 +22,14 @@ import { seed } from "./seed";
 import { tenantOfApiPath } from "./tenants";
 import { TenantState } from "./tenant-state";
 import { Store } from "./store";
-import { handleSyntheticLog, isSyntheticLogPath, summaryOf, syntheticEntries, type SyntheticLogBackend, type SyntheticLogSummary } from "./synthetic-log";
+import {
+  handleSyntheticLog,
+  isSyntheticLogPath,
+  summaryOf,
+  syntheticEntries,
+  type SyntheticLogBackend,
+  type SyntheticLogSummary,
+} from "./synthetic-log";
 import type { LogEntry, SyntheticLogSpec } from "./types";
 import { applyKeyChange, type KeyChange, type KeyChangeResult } from "./key-ring";
 import type { LargeProjectSummary } from "./large-project";
@@ -48,7 +55,10 @@ export { ModelArtsState };
  * instance per tenant, named after it ("default" for the default tenant). Seeds itself on first use when its
  * storage is empty.
  */
-export class EmulatorState extends TenantState<Env> implements ControlBackend<ResetOptions>, ApiBackend, SyntheticLogBackend {
+export class EmulatorState
+  extends TenantState<Env>
+  implements ControlBackend<ResetOptions>, ApiBackend, SyntheticLogBackend
+{
   private readonly store: Store;
   protected override readonly controlStore: Store;
 

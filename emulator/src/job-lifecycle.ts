@@ -130,7 +130,11 @@ export function emptyCounters(): ItemCounters {
 }
 
 /** The item counters of a started job at time `at`, and when they last changed (the start when never). */
-export function progressAt(job: JobRecord, itemCount: number, at: number): { items: ItemCounters; lastChangeAt: number } {
+export function progressAt(
+  job: JobRecord,
+  itemCount: number,
+  at: number,
+): { items: ItemCounters; lastChangeAt: number } {
   const counters = emptyCounters();
   const start = jobStartTime(job);
   let lastChangeAt = start;
@@ -154,7 +158,11 @@ export function progressAt(job: JobRecord, itemCount: number, at: number): { ite
  * The moment the job's items stop moving, and why: `Finished` (all handled), `Cancelled` (stop time reached
  * first), or undefined while it still runs at `now`.
  */
-export function jobEnd(job: JobRecord, itemCount: number, now: number): { at: number; how: "Finished" | "Cancelled" } | undefined {
+export function jobEnd(
+  job: JobRecord,
+  itemCount: number,
+  now: number,
+): { at: number; how: "Finished" | "Cancelled" } | undefined {
   const start = jobStartTime(job);
   const finish = finishTime(start, job.msPerItem, itemCount);
   const stop = job.spec.stopAtTime;

@@ -147,7 +147,8 @@ export function keyChangeOf(
   }
   const name = hasAdd ? "add" : "revoke";
   const key = body[name];
-  if (typeof key !== "string" || key === "") return { error: `${name}: expected a non-empty string, got ${describe(key)}` };
+  if (typeof key !== "string" || key === "")
+    return { error: `${name}: expected a non-empty string, got ${describe(key)}` };
   return { owner, change: hasAdd ? { add: key } : { revoke: key } };
 }
 

@@ -86,16 +86,30 @@ function memoryLookup(datasets: readonly DatasetRecord[], webhooks: readonly Web
   };
 }
 
-function seedDatasets(tenant: string, projectId: string, count: number, newest: number, settings: Settings): DatasetRecord[] {
+function seedDatasets(
+  tenant: string,
+  projectId: string,
+  count: number,
+  newest: number,
+  settings: Settings,
+): DatasetRecord[] {
   const resetAt = settings.resetAt;
   return spreadTimes(count, newest).map((createDate, index) => {
     const name = `large-dataset-${String(index + 1).padStart(4, "0")}`;
     const age = resetAt - createDate;
     if (index % 100 === 50) {
       const message = `line ${(index % 7) + 2}: not valid JSON`;
-      return makeDataset(tenant, projectId, index, { name, overview: "FailedProcessing", itemCount: 0, age, message }, resetAt, settings);
+      return makeDataset(
+        tenant,
+        projectId,
+        index,
+        { name, overview: "FailedProcessing", itemCount: 0, age, message },
+        resetAt,
+        settings,
+      );
     }
-    const itemCount = index < LONG_LOG_JOBS ? LONG_LOG_ITEMS : 20 + (hash32(`${projectId}:dataset:${index}:items`) % 181);
+    const itemCount =
+      index < LONG_LOG_JOBS ? LONG_LOG_ITEMS : 20 + (hash32(`${projectId}:dataset:${index}:items`) % 181);
     return makeDataset(tenant, projectId, index, { name, overview: "Uploaded", itemCount, age }, resetAt, settings);
   });
 }
@@ -139,7 +153,8 @@ export function seedLargeProject(
   const longLog = datasets.slice(0, Math.min(LONG_LOG_JOBS, datasets.length));
   const failedDatasets = datasets.filter((dataset) => dataset.overview === "FailedProcessing");
   const ordinary = datasets.filter((dataset) => dataset.overview === "Uploaded" && !longLog.includes(dataset));
-  const pick = (list: DatasetRecord[], index: number): DatasetRecord | undefined => list[index % Math.max(1, list.length)];
+  const pick = (list: DatasetRecord[], index: number): DatasetRecord | undefined =>
+    list[index % Math.max(1, list.length)];
   const longLogPositions = [...spreadPositions(terminalTimes.length, longLog.length)];
 
   const jobs: JobRecord[] = [];

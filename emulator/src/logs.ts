@@ -29,7 +29,8 @@ export interface JobLog {
 
 function parseTime(name: string, raw: string | null): number | undefined {
   if (raw === null) return undefined;
-  if (!/^\d{1,16}$/.test(raw)) throw badRequest(`${name}: expected milliseconds since the epoch, got ${JSON.stringify(raw)}`);
+  if (!/^\d{1,16}$/.test(raw))
+    throw badRequest(`${name}: expected milliseconds since the epoch, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -43,7 +44,9 @@ export function parseLogQuery(params: URLSearchParams): LogQuery {
   const rawMax = params.get("maxEntries");
   const maxEntries = rawMax === null ? MAX_ENTRIES.default : /^\d{1,7}$/.test(rawMax) ? Number(rawMax) : NaN;
   if (!(maxEntries >= MAX_ENTRIES.min && maxEntries <= MAX_ENTRIES.max)) {
-    throw badRequest(`maxEntries: expected an integer from ${MAX_ENTRIES.min} to ${MAX_ENTRIES.max}, got ${JSON.stringify(rawMax)}`);
+    throw badRequest(
+      `maxEntries: expected an integer from ${MAX_ENTRIES.min} to ${MAX_ENTRIES.max}, got ${JSON.stringify(rawMax)}`,
+    );
   }
   const query: LogQuery = { minLevel: minLevel as LogLevel, maxEntries };
   const beforeTime = parseTime("beforeTime", params.get("beforeTime"));
@@ -132,5 +135,10 @@ export function jobLog(job: JobRecord, now: number, query: LogQuery): JobLog {
       if (entries.length >= query.maxEntries) break;
     }
   }
-  return { id: `${ID_PREFIX.jobLog}${uuidFromSeed(`log:${job.id}`)}`, object: "batch_job_log", projectId: job.projectId, entries };
+  return {
+    id: `${ID_PREFIX.jobLog}${uuidFromSeed(`log:${job.id}`)}`,
+    object: "batch_job_log",
+    projectId: job.projectId,
+    entries,
+  };
 }

@@ -26,12 +26,16 @@ function toBase64Url(text: string): string {
 function fromBase64Url(token: string): string {
   const base64 = token.replace(/-/g, "+").replace(/_/g, "/");
   const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+  );
 }
 
 /** Encodes a cursor as an opaque base64url token. */
 export function encodePageToken(cursor: PageCursor): string {
-  return toBase64Url(JSON.stringify({ d: cursor.direction === "next" ? "n" : "p", c: cursor.createDate, i: cursor.id }));
+  return toBase64Url(
+    JSON.stringify({ d: cursor.direction === "next" ? "n" : "p", c: cursor.createDate, i: cursor.id }),
+  );
 }
 
 /** Decodes a token from {@link encodePageToken}; throws a 400 naming `page` for anything else. */
@@ -82,8 +86,12 @@ export function pageToWire<T extends { createDate: number; id: string }, W>(
   const first = slice.rows[0];
   const last = slice.rows[slice.rows.length - 1];
   return {
-    nextPage: slice.hasOlder && last ? encodePageToken({ direction: "next", createDate: last.createDate, id: last.id }) : null,
-    prevPage: slice.hasNewer && first ? encodePageToken({ direction: "prev", createDate: first.createDate, id: first.id }) : null,
+    nextPage:
+      slice.hasOlder && last ? encodePageToken({ direction: "next", createDate: last.createDate, id: last.id }) : null,
+    prevPage:
+      slice.hasNewer && first
+        ? encodePageToken({ direction: "prev", createDate: first.createDate, id: first.id })
+        : null,
     data: slice.rows.map(toWire),
   };
 }

@@ -22,7 +22,9 @@ export const seededId = (prefix: string, seed: string): string => `${prefix}${uu
  * The file the seeded `Uploading` datasets wait for (their sizeBytes and crc32c are this file's), so that a
  * newcomer can try the upload flow by hand with `printf '%s' "$SAMPLE" | curl -T - <uploadUrl> -H …`.
  */
-export const SAMPLE_UPLOAD = [1, 2, 3].map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`).join("");
+export const SAMPLE_UPLOAD = [1, 2, 3]
+  .map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`)
+  .join("");
 
 /** 32 deterministic bytes in base64, standing in for a random webhook secret. */
 function seededSecret(seed: string): string {
@@ -74,7 +76,13 @@ export function makeDataset(
   };
 }
 
-export function makeWebhook(projectId: string, index: number, name: string, endpoint: string, resetAt: number): WebhookRecord {
+export function makeWebhook(
+  projectId: string,
+  index: number,
+  name: string,
+  endpoint: string,
+  resetAt: number,
+): WebhookRecord {
   const id = seededId(ID_PREFIX.webhook, `${projectId}:webhook:${index}`);
   const createDate = resetAt - (60 - index) * DAY;
   return {
@@ -95,7 +103,9 @@ function deploymentFor(project: ProjectRecord, index: number): Deployment {
     return {
       kind: "NewEphemeralDeployment",
       template: {
-        artifactId: `artifact_${uuidFromSeed(`artifact:${index % 2}`).replace(/-/g, "").slice(0, 24)}`,
+        artifactId: `artifact_${uuidFromSeed(`artifact:${index % 2}`)
+          .replace(/-/g, "")
+          .slice(0, 24)}`,
         instanceId: "instance_t4-standard-1g",
         replicas: 1,
       },
@@ -115,7 +125,14 @@ export interface JobSeed {
   deployment?: Deployment;
 }
 
-export function makeJob(store: Pick<Store, "get">, project: ProjectRecord, index: number, seed: JobSeed, resetAt: number, settings: Settings): JobRecord {
+export function makeJob(
+  store: Pick<Store, "get">,
+  project: ProjectRecord,
+  index: number,
+  seed: JobSeed,
+  resetAt: number,
+  settings: Settings,
+): JobRecord {
   const createDate = resetAt - seed.age;
   const job: JobRecord = {
     id: seededId(ID_PREFIX.job, `${project.id}:job:${index}`),

@@ -11,7 +11,18 @@
 import type { Settings } from "./context";
 import { ID_PREFIX } from "./ids";
 import { seedLargeProject, type LargeProjectSize, type LargeProjectSummary } from "./large-project";
-import { DAY, HOUR, makeDataset, makeJob, makeWebhook, MINUTE, seededId, type DatasetSeed, type JobSeed, type JobState } from "./seed-records";
+import {
+  DAY,
+  HOUR,
+  makeDataset,
+  makeJob,
+  makeWebhook,
+  MINUTE,
+  seededId,
+  type DatasetSeed,
+  type JobSeed,
+  type JobState,
+} from "./seed-records";
 import type { Store } from "./store";
 import type { DatasetRecord, ProjectRecord, WebhookRecord } from "./types";
 import { demoProjectsOf } from "./tenants";
@@ -69,9 +80,13 @@ function seedDemo(store: Store, tenant: string, resetAt: number, settings: Setti
     index % 4 === 3 ? [] : index % 4 === 2 ? webhooks.slice(0, 2) : webhooks.slice(index % 3, (index % 3) + 1);
   const jobs: JobSeed[] = [];
   // 4 running: started seconds ago on the big datasets, so they keep moving for minutes.
-  [0, 3, 0, 1].forEach((d, n) => jobs.push({ state: "running", dataset: ds(d), age: (n + 1) * 5_000, webhooks: hooks(n) }));
+  [0, 3, 0, 1].forEach((d, n) =>
+    jobs.push({ state: "running", dataset: ds(d), age: (n + 1) * 5_000, webhooks: hooks(n) }),
+  );
   // 5 waiting: scheduled to start hours from now.
-  [2, 1, 0, 3, 2].forEach((d, n) => jobs.push({ state: "waiting", dataset: ds(d), age: (n + 1) * MINUTE, webhooks: hooks(n + 1) }));
+  [2, 1, 0, 3, 2].forEach((d, n) =>
+    jobs.push({ state: "waiting", dataset: ds(d), age: (n + 1) * MINUTE, webhooks: hooks(n + 1) }),
+  );
   // 20 finished, over the last weeks; the ones on the expired dataset ran before it expired.
   for (let n = 0; n < 20; n++) {
     const d = [1, 2, 3, 2, 4][n % 5] ?? 2;
@@ -93,7 +108,10 @@ function seedDemo(store: Store, tenant: string, resetAt: number, settings: Setti
     dataset: ds(2),
     age: 3 * HOUR,
     webhooks: hooks(1),
-    deployment: { kind: "ExistingDeployment", deploymentId: seededId(ID_PREFIX.deployment, `${id}:deployment:retired`) },
+    deployment: {
+      kind: "ExistingDeployment",
+      deploymentId: seededId(ID_PREFIX.deployment, `${id}:deployment:retired`),
+    },
   });
   jobs.forEach((seed, index) => store.put("job", makeJob(store, project, index, seed, resetAt, settings)));
   return project;
@@ -101,19 +119,44 @@ function seedDemo(store: Store, tenant: string, resetAt: number, settings: Setti
 
 function seedOther(store: Store, tenant: string, resetAt: number, settings: Settings): ProjectRecord {
   const { id, secretKey } = demoProjectsOf(tenant).other;
-  const project: ProjectRecord = { id, secretKey, deploymentIds: [seededId(ID_PREFIX.deployment, `${id}:deployment:0`)] };
+  const project: ProjectRecord = {
+    id,
+    secretKey,
+    deploymentIds: [seededId(ID_PREFIX.deployment, `${id}:deployment:0`)],
+  };
   const webhook = makeWebhook(id, 0, "other-results", "https://other.example.com/hooks/results", resetAt);
   const datasets = [
-    makeDataset(tenant, id, 0, { name: "other-catalogue", overview: "Uploaded", itemCount: 25, age: 2 * DAY }, resetAt, settings),
-    makeDataset(tenant, id, 1, { name: "other-pending", overview: "Uploading", itemCount: 0, age: 5 * MINUTE }, resetAt, settings),
+    makeDataset(
+      tenant,
+      id,
+      0,
+      { name: "other-catalogue", overview: "Uploaded", itemCount: 25, age: 2 * DAY },
+      resetAt,
+      settings,
+    ),
+    makeDataset(
+      tenant,
+      id,
+      1,
+      { name: "other-pending", overview: "Uploading", itemCount: 0, age: 5 * MINUTE },
+      resetAt,
+      settings,
+    ),
   ];
   store.put("webhook", webhook);
   for (const dataset of datasets) store.put("dataset", dataset);
   const main = datasets[0];
   if (main === undefined) throw new Error("seed: no dataset");
-  const states: [JobState, number][] = [["finished", DAY], ["running", 3_000], ["waiting", MINUTE]];
+  const states: [JobState, number][] = [
+    ["finished", DAY],
+    ["running", 3_000],
+    ["waiting", MINUTE],
+  ];
   states.forEach(([state, age], index) =>
-    store.put("job", makeJob(store, project, index, { state, dataset: main, age, webhooks: [webhook] }, resetAt, settings)),
+    store.put(
+      "job",
+      makeJob(store, project, index, { state, dataset: main, age, webhooks: [webhook] }, resetAt, settings),
+    ),
   );
   return project;
 }
@@ -123,7 +166,12 @@ function seedOther(store: Store, tenant: string, resetAt: number, settings: Sett
  * projects and settings. With `largeProject`, also seeds the large project (large-project.ts) and answers what it
  * holds; without, there is no large project.
  */
-export function seed(store: Store, tenant: string, settings: Settings, largeProject?: LargeProjectSize): LargeProjectSummary | undefined {
+export function seed(
+  store: Store,
+  tenant: string,
+  settings: Settings,
+  largeProject?: LargeProjectSize,
+): LargeProjectSummary | undefined {
   store.clearResources();
   const projects = [
     seedDemo(store, tenant, settings.resetAt, settings),

@@ -19,7 +19,6 @@ export interface RecordByKind {
 /** A resource kind stored in the `resources` table. */
 export type ResourceKind = keyof RecordByKind;
 
-
 /** The paging key of a row. */
 type KeyOf = { createDate: number; id: string };
 
@@ -95,14 +94,21 @@ export class Store {
   /** One record of a project by id, or undefined (also when it belongs to another project). */
   get<K extends ResourceKind>(kind: K, projectId: string, id: string): RecordByKind[K] | undefined {
     const row = this.sql
-      .exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND id = ? AND project_id = ?`, kind, id, projectId)
+      .exec<{ body: string }>(
+        `SELECT body FROM resources WHERE kind = ? AND id = ? AND project_id = ?`,
+        kind,
+        id,
+        projectId,
+      )
       .toArray()[0];
     return row === undefined ? undefined : (JSON.parse(row.body) as RecordByKind[K]);
   }
 
   /** One record by id in any project of the tenant, or undefined (for the control API, which names no project). */
   find<K extends ResourceKind>(kind: K, id: string): RecordByKind[K] | undefined {
-    const row = this.sql.exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND id = ?`, kind, id).toArray()[0];
+    const row = this.sql
+      .exec<{ body: string }>(`SELECT body FROM resources WHERE kind = ? AND id = ?`, kind, id)
+      .toArray()[0];
     return row === undefined ? undefined : (JSON.parse(row.body) as RecordByKind[K]);
   }
 
@@ -128,7 +134,12 @@ export class Store {
 
   /** Deletes a record; true when it existed. */
   delete(kind: ResourceKind, projectId: string, id: string): boolean {
-    const cursor = this.sql.exec(`DELETE FROM resources WHERE kind = ? AND id = ? AND project_id = ?`, kind, id, projectId);
+    const cursor = this.sql.exec(
+      `DELETE FROM resources WHERE kind = ? AND id = ? AND project_id = ?`,
+      kind,
+      id,
+      projectId,
+    );
     return cursor.rowsWritten > 0;
   }
 

@@ -13,7 +13,14 @@
 import { errorResponse, methodNotAllowed, notFound } from "./errors";
 import { drainBody } from "./drain-body";
 import { fractionOf, hash32, uuidFromSeed } from "./ids";
-import { LOG_LEVELS, type JobRecord, type LogEntry, type LogLevel, type LogQuery, type SyntheticLogSpec } from "./types";
+import {
+  LOG_LEVELS,
+  type JobRecord,
+  type LogEntry,
+  type LogLevel,
+  type LogQuery,
+  type SyntheticLogSpec,
+} from "./types";
 import { controlTenantOf } from "./tenants";
 import { parseBody, syntheticLogBody } from "./validation";
 
@@ -113,7 +120,13 @@ export function syntheticLogPage(job: JobRecord, spec: SyntheticLogSpec, query: 
 /** What `POST …/log` answers for `spec` on `job`. */
 export function summaryOf(job: JobRecord, spec: SyntheticLogSpec): SyntheticLogSummary {
   const sizes = groupSizes(spec);
-  return { jobId: job.id, entries: spec.entries, sameTime: spec.sameTime, oldestTime: job.createDate, newestTime: job.createDate + (sizes.length - 1) * GROUP_STEP_MS };
+  return {
+    jobId: job.id,
+    entries: spec.entries,
+    sameTime: spec.sameTime,
+    oldestTime: job.createDate,
+    newestTime: job.createDate + (sizes.length - 1) * GROUP_STEP_MS,
+  };
 }
 
 const LOG_PATH = /^\/__emulator\/jobs\/([^/]+)\/log\/?$/;
@@ -124,7 +137,10 @@ export function isSyntheticLogPath(pathname: string): boolean {
 }
 
 /** Answers `POST`/`GET /__emulator/jobs/{id}/log` on the state of the tenant the request names; `{code, message}` on failure. */
-export async function handleSyntheticLog(request: Request, backendOf: (tenant: string) => SyntheticLogBackend): Promise<Response> {
+export async function handleSyntheticLog(
+  request: Request,
+  backendOf: (tenant: string) => SyntheticLogBackend,
+): Promise<Response> {
   try {
     const url = new URL(request.url);
     const jobId = decodeURIComponent(LOG_PATH.exec(url.pathname)?.[1] ?? "");

@@ -13,13 +13,7 @@ export interface ProjectRecord {
 
 /** Dataset status overview values (nexus.md); `Uploaded` means ready. */
 export type DatasetOverview =
-  | "Waiting"
-  | "Processing"
-  | "Processed"
-  | "FailedProcessing"
-  | "Uploading"
-  | "Uploaded"
-  | "FailedUpload";
+  "Waiting" | "Processing" | "Processed" | "FailedProcessing" | "Uploading" | "Uploaded" | "FailedUpload";
 
 /** A stored dataset. */
 export interface DatasetRecord {

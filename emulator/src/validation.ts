@@ -17,7 +17,10 @@ const describe = (value: unknown): string => {
 };
 
 const text = (what = "a non-empty string of at most 256 characters") =>
-  z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` }).max(256, { error: `expected ${what}` });
+  z
+    .string({ error: `expected ${what}` })
+    .min(1, { error: `expected ${what}` })
+    .max(256, { error: `expected ${what}` });
 
 const int = (min: number, max: number) =>
   z
@@ -225,7 +228,10 @@ export async function parseBody<T>(request: Request, schema: z.ZodType<T>, empty
   const path = issue.path.length === 0 ? "body" : issue.path.map(String).join(".");
   // A bad discriminator reports the whole object as its input; show just the discriminator that was wrong.
   const input =
-    issue.code === "invalid_union" && "discriminator" in issue && typeof issue.input === "object" && issue.input !== null
+    issue.code === "invalid_union" &&
+    "discriminator" in issue &&
+    typeof issue.input === "object" &&
+    issue.input !== null
       ? (issue.input as Record<string, unknown>)[String(issue.discriminator)]
       : issue.input;
   throw badRequest(`${path}: ${issue.message}, got ${describe(input)}`);

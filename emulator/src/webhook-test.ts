@@ -48,7 +48,9 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /** `sha256=<hex>`: the HMAC-SHA256 of `body` keyed with the base64-decoded `secret`. */
 export async function signBody(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", base64ToBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", base64ToBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
   return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
@@ -72,7 +74,11 @@ export function samplePayload(webhook: WebhookRecord, now: number): Record<strin
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
 /** Runs the test delivery with retries and reports how it ended. Never throws for endpoint failures. */
-export async function runWebhookTest(webhook: WebhookRecord, now: number, io: WebhookTestIo = defaultIo): Promise<WebhookTestResult> {
+export async function runWebhookTest(
+  webhook: WebhookRecord,
+  now: number,
+  io: WebhookTestIo = defaultIo,
+): Promise<WebhookTestResult> {
   const body = JSON.stringify(samplePayload(webhook, now));
   const signature = await signBody(webhook.secret, body);
   const maxAttempts = webhook.retries.maxRetries + 1;
@@ -96,7 +102,12 @@ export async function runWebhookTest(webhook: WebhookRecord, now: number, io: We
       const response = await io.fetch(request);
       const text = (await response.text()).slice(0, 1024);
       const latencyMs = Math.max(0, io.clock() - started);
-      result = { status: response.ok ? "Ok" : "Failed", responseCode: response.status, latencyMs, attemptCount: attempt };
+      result = {
+        status: response.ok ? "Ok" : "Failed",
+        responseCode: response.status,
+        latencyMs,
+        attemptCount: attempt,
+      };
       if (text !== "") result.body = text;
       if (!response.ok) result.reason = `Endpoint answered ${response.status} ${response.statusText}`.trim();
       if (response.ok || !retryable(response.status)) return result;

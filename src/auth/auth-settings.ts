@@ -126,12 +126,21 @@ function jwtFromSettings(env: AuthEnv): JwtSettings | null | SettingsProblem {
   }
   // Without an issuer and an audience, any token the key set ever signed (for any app) would be accepted.
   const issuer = trimmed(env.AUTH_JWT_ISSUER);
-  if (issuer === "") return { setting: "AUTH_JWT_ISSUER", message: "The gateway's AUTH_JWT_ISSUER setting is missing: AUTH_JWKS_URL needs the issuer its JWTs must name." };
+  if (issuer === "")
+    return {
+      setting: "AUTH_JWT_ISSUER",
+      message: "The gateway's AUTH_JWT_ISSUER setting is missing: AUTH_JWKS_URL needs the issuer its JWTs must name.",
+    };
   const audience = trimmed(env.AUTH_JWT_AUDIENCE)
     .split(",")
     .map((value) => value.trim())
     .filter((value) => value !== "");
-  if (audience.length === 0) return { setting: "AUTH_JWT_AUDIENCE", message: "The gateway's AUTH_JWT_AUDIENCE setting is missing: AUTH_JWKS_URL needs the audience its JWTs must name." };
+  if (audience.length === 0)
+    return {
+      setting: "AUTH_JWT_AUDIENCE",
+      message:
+        "The gateway's AUTH_JWT_AUDIENCE setting is missing: AUTH_JWKS_URL needs the audience its JWTs must name.",
+    };
   const projectsClaim = trimmed(env.AUTH_JWT_PROJECTS_CLAIM) || DEFAULT_PROJECTS_CLAIM;
   return { jwksUrl, issuer, audience, projectsClaim };
 }
@@ -146,7 +155,8 @@ export const authSettingsFromEnv: (env: AuthEnv) => AuthSettings | SettingsProbl
 
 function readAuthSettings(env: AuthEnv): AuthSettings | SettingsProblem {
   const mode = trimmed(env.GATEWAY_AUTH).toLowerCase();
-  if (mode !== "" && mode !== "on" && mode !== "off") return problem("GATEWAY_AUTH", `expected "on" or "off", got "${mode.slice(0, 20)}"`);
+  if (mode !== "" && mode !== "on" && mode !== "off")
+    return problem("GATEWAY_AUTH", `expected "on" or "off", got "${mode.slice(0, 20)}"`);
   const tokens = tokensFromSetting(trimmed(env.GATEWAY_TOKENS));
   if (isSettingsProblem(tokens)) return tokens;
   const jwt = jwtFromSettings(env);

@@ -7,7 +7,13 @@ import { BACKENDS, CREDENTIAL_HEADERS } from "../backends/registry";
 import type { GatewayVars } from "../vars";
 import { authSettingsFromEnv, isSettingsProblem, type AuthSettings } from "./auth-settings";
 import { principalFromToken } from "./bearer-token";
-import { decideAccess, principalNeeded, type AccessDecision, type HeldProject, type PrincipalCheck } from "./decide-access";
+import {
+  decideAccess,
+  principalNeeded,
+  type AccessDecision,
+  type HeldProject,
+  type PrincipalCheck,
+} from "./decide-access";
 import { looksLikeJwt, principalFromJwt } from "./jwt-verifier";
 import { perEnv } from "../per-env";
 

@@ -99,7 +99,11 @@ export function decideAccess(input: AccessInput): AccessDecision {
       return refuse(principal.code, principal.message);
     case "verified": {
       const granted = serverProjects.filter((project) => principalAllows(principal.principal, project));
-      if (granted.length > 0) return allow(granted.map((project) => project.backend), principal.principal);
+      if (granted.length > 0)
+        return allow(
+          granted.map((project) => project.backend),
+          principal.principal,
+        );
       const projects = serverProjects.map((project) => `${project.backend} project ${project.project}`).join(" or ");
       return refuse("FORBIDDEN", `"${principal.principal.name}" may not use ${projects}.`);
     }

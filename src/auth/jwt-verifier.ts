@@ -37,18 +37,23 @@ export function looksLikeJwt(value: string): boolean {
 }
 
 function errorCode(error: unknown): string {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string")
+    return error.code;
   return "";
 }
 
 function claimOf(error: unknown): string {
-  if (typeof error === "object" && error !== null && "claim" in error && typeof error.claim === "string") return error.claim;
+  if (typeof error === "object" && error !== null && "claim" in error && typeof error.claim === "string")
+    return error.claim;
   return "";
 }
 
 /** The client-facing reason for a jose failure. Never includes the token. */
 export function refusalFromJoseError(error: unknown, settings: JwtSettings): JwtRefusal {
-  const refused = (message: string): JwtRefusal => ({ code: "UNAUTHENTICATED", message: `The JWT was refused: ${message}.` });
+  const refused = (message: string): JwtRefusal => ({
+    code: "UNAUTHENTICATED",
+    message: `The JWT was refused: ${message}.`,
+  });
   switch (errorCode(error)) {
     case "ERR_JWT_EXPIRED":
       return refused("it has expired");
@@ -72,10 +77,16 @@ export function refusalFromJoseError(error: unknown, settings: JwtSettings): Jwt
     case "ERR_JWT_INVALID":
       return refused("it is not a well-formed signed JWT");
     case "ERR_JWKS_TIMEOUT":
-      return { code: "UPSTREAM_UNAVAILABLE", message: "The JWT could not be checked: the JWKS (AUTH_JWKS_URL) did not answer in time." };
+      return {
+        code: "UPSTREAM_UNAVAILABLE",
+        message: "The JWT could not be checked: the JWKS (AUTH_JWKS_URL) did not answer in time.",
+      };
     default:
       // A JWKS that cannot be fetched or read is the gateway's trouble, not the caller's: retry later.
-      return { code: "UPSTREAM_UNAVAILABLE", message: "The JWT could not be checked: the JWKS (AUTH_JWKS_URL) could not be fetched or read." };
+      return {
+        code: "UPSTREAM_UNAVAILABLE",
+        message: "The JWT could not be checked: the JWKS (AUTH_JWKS_URL) could not be fetched or read.",
+      };
   }
 }
 
@@ -100,13 +111,21 @@ export async function principalFromJwt(jwt: string, settings: JwtSettings): Prom
   const claim = payload[settings.projectsClaim];
   const grants = claim === undefined ? {} : grantsFromJson(claim);
   if (typeof grants === "string") {
-    return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${settings.projectsClaim}" claim is unusable: ${grants}.` };
+    return {
+      code: "UNAUTHENTICATED",
+      message: `The JWT was refused: its "${settings.projectsClaim}" claim is unusable: ${grants}.`,
+    };
   }
   const scopes = scopesFromClaim(payload[SCOPE_CLAIM]);
   if (typeof scopes === "string") {
-    return { code: "UNAUTHENTICATED", message: `The JWT was refused: its "${SCOPE_CLAIM}" claim is unusable: ${scopes}.` };
+    return {
+      code: "UNAUTHENTICATED",
+      message: `The JWT was refused: its "${SCOPE_CLAIM}" claim is unusable: ${scopes}.`,
+    };
   }
   const name = typeof payload.sub === "string" ? payload.sub : "jwt";
   // `exp` is a required claim, so jose has checked it is a number; seconds in the JWT, milliseconds here.
-  return typeof payload.exp === "number" ? { name, grants, scopes, expiresAt: payload.exp * 1000 } : { name, grants, scopes };
+  return typeof payload.exp === "number"
+    ? { name, grants, scopes, expiresAt: payload.exp * 1000 }
+    : { name, grants, scopes };
 }

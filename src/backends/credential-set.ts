@@ -47,18 +47,25 @@ function spoken(names: readonly string[]): string {
  * The credential parts of a backend whose credentials are `{ [field]: string }`, one {@link CredentialSpec} per
  * field (in the order messages name them). The readers never throw; they trim values and ignore empty ones.
  */
-export function credentialSet<K extends string>(specs: Readonly<Record<K, CredentialSpec>>): CredentialParts<Record<K, string>> {
+export function credentialSet<K extends string>(
+  specs: Readonly<Record<K, CredentialSpec>>,
+): CredentialParts<Record<K, string>> {
   const fields = Object.entries(specs) as [K, CredentialSpec][];
   const headers = fields.map(([, spec]) => spec.header);
   const settings = fields.map(([, spec]) => spec.setting);
   const whole = headers.length > 1 ? " headers (both)" : " header";
 
-  const pick = (read: (spec: CredentialSpec) => string | null, env: VarsSource): CredentialsFound<Record<K, string>> | null => {
+  const pick = (
+    read: (spec: CredentialSpec) => string | null,
+    env: VarsSource,
+  ): CredentialsFound<Record<K, string>> | null => {
     const own = fields.map(([field, spec]) => [field, inGrammar(spec, read(spec))] as const);
     if (own.some(([, value]) => value !== null)) {
       return own.every(([, value]) => value !== null) ? { credentials: recordOf(own), source: "request" } : null;
     }
-    const held = fields.map(([field, spec]) => [field, inGrammar(spec, nonEmpty(backendVar(env, spec.setting)))] as const);
+    const held = fields.map(
+      ([field, spec]) => [field, inGrammar(spec, nonEmpty(backendVar(env, spec.setting)))] as const,
+    );
     return held.every(([, value]) => value !== null) ? { credentials: recordOf(held), source: "environment" } : null;
   };
 
@@ -68,7 +75,9 @@ export function credentialSet<K extends string>(specs: Readonly<Record<K, Creden
     credentialSettings: settings,
     credentialsFromHeaders: (requestHeaders, env) => pick((spec) => nonEmpty(requestHeaders.get(spec.header)), env),
     credentialsFromPayload: (payload, env) => {
-      const byName = new Map<string, unknown>(Object.entries(payload).map(([name, value]) => [name.toLowerCase(), value]));
+      const byName = new Map<string, unknown>(
+        Object.entries(payload).map(([name, value]) => [name.toLowerCase(), value]),
+      );
       return pick((spec) => nonEmpty(byName.get(spec.header)), env);
     },
   };

@@ -54,7 +54,8 @@ export function resolveIdOf(id: string, expected: ExpectedId, argumentName = "id
   const { nodeType } = resolved;
   if ("kind" in expected ? nodeType.kind !== expected.kind : nodeType.typename !== expected.typename) {
     // A kind is named as its GraphQL interface (`Job`), a type as itself (`NexusWebhook`).
-    const wanted = "kind" in expected ? expected.kind.charAt(0).toUpperCase() + expected.kind.slice(1) : expected.typename;
+    const wanted =
+      "kind" in expected ? expected.kind.charAt(0).toUpperCase() + expected.kind.slice(1) : expected.typename;
     throw badUserInput(`Argument "${argumentName}": expected a ${wanted} id, got a ${nodeType.typename} id.`);
   }
   return resolved;

@@ -30,7 +30,10 @@ function booleanSetting(setting: string, raw: string | undefined): boolean | Set
   const value = (raw ?? "").trim().toLowerCase();
   if (value === "" || value === "false") return false;
   if (value === "true") return true;
-  return { setting, message: `The gateway's ${setting} setting is invalid: expected "true" or "false", got "${value.slice(0, 20)}".` };
+  return {
+    setting,
+    message: `The gateway's ${setting} setting is invalid: expected "true" or "false", got "${value.slice(0, 20)}".`,
+  };
 }
 
 function originsSetting(raw: string | undefined): string[] | SettingsProblem {
@@ -59,7 +62,8 @@ function originsSetting(raw: string | undefined): string[] | SettingsProblem {
  * Reads the browser settings: every one closed when unset. Returns the first problem instead; never throws. Once
  * per `env` object (see per-env.ts): CORS, CSRF, auth and introspection ask on every request.
  */
-export const browserSettingsFromEnv: (env: BrowserEnv) => BrowserSettings | SettingsProblem = perEnv(readBrowserSettings);
+export const browserSettingsFromEnv: (env: BrowserEnv) => BrowserSettings | SettingsProblem =
+  perEnv(readBrowserSettings);
 
 function readBrowserSettings(env: BrowserEnv): BrowserSettings | SettingsProblem {
   const corsOrigins = originsSetting(env.CORS_ORIGINS);

@@ -8,12 +8,17 @@ import { CREDENTIAL_HEADERS } from "../backends/registry";
 import { browserSettingsFromEnv, type BrowserEnv } from "./browser-settings";
 
 /** The request headers a cross-origin page may send: what the gateway reads, and Yoga's CSRF header. */
-export const CORS_ALLOWED_HEADERS = ["content-type", "accept", "authorization", ...CREDENTIAL_HEADERS, "x-graphql-yoga-csrf"];
+export const CORS_ALLOWED_HEADERS = [
+  "content-type",
+  "accept",
+  "authorization",
+  ...CREDENTIAL_HEADERS,
+  "x-graphql-yoga-csrf",
+];
 
 /** What {@link corsOptionsFor} answers: no CORS at all, or the options for one allowed origin (Yoga's `CORSOptions`). */
 export type CorsAnswer =
-  | false
-  | { origin: string; credentials: true; methods: string[]; allowedHeaders: string[]; maxAge: number };
+  false | { origin: string; credentials: true; methods: string[]; allowedHeaders: string[]; maxAge: number };
 
 /**
  * The CORS options for `request`: `false` (no CORS headers) unless its Origin is listed in `CORS_ORIGINS`; then that

@@ -58,16 +58,16 @@ export const DEFAULT_LIMITS: LimitSettings = Object.freeze({
  * object (see per-env.ts): the Worker entry asks on every request. Never throws.
  */
 export const limitSettingsFromEnv: (env: LimitVars) => LimitSettings = perEnv((env: LimitVars): LimitSettings => ({
-    maxDepth: positiveIntegerSetting(env.MAX_QUERY_DEPTH, DEFAULT_LIMITS.maxDepth),
-    maxAliases: positiveIntegerSetting(env.MAX_QUERY_ALIASES, DEFAULT_LIMITS.maxAliases),
-    maxRootFields: positiveIntegerSetting(env.MAX_ROOT_FIELDS, DEFAULT_LIMITS.maxRootFields),
-    maxTokens: positiveIntegerSetting(env.MAX_QUERY_TOKENS, DEFAULT_LIMITS.maxTokens),
-    maxDirectives: positiveIntegerSetting(env.MAX_QUERY_DIRECTIVES, DEFAULT_LIMITS.maxDirectives),
-    maxCost: positiveIntegerSetting(env.MAX_QUERY_COST, DEFAULT_LIMITS.maxCost),
-    maxRequestBytes: positiveIntegerSetting(env.MAX_REQUEST_BYTES, DEFAULT_LIMITS.maxRequestBytes),
-    maxResponseBytes: positiveIntegerSetting(env.MAX_RESPONSE_BYTES, DEFAULT_LIMITS.maxResponseBytes),
-    maxSubscriptionsPerSocket: positiveIntegerSetting(
-      env.MAX_SUBSCRIPTIONS_PER_SOCKET,
-      DEFAULT_LIMITS.maxSubscriptionsPerSocket,
-    ),
+  maxDepth: positiveIntegerSetting(env.MAX_QUERY_DEPTH, DEFAULT_LIMITS.maxDepth),
+  maxAliases: positiveIntegerSetting(env.MAX_QUERY_ALIASES, DEFAULT_LIMITS.maxAliases),
+  maxRootFields: positiveIntegerSetting(env.MAX_ROOT_FIELDS, DEFAULT_LIMITS.maxRootFields),
+  maxTokens: positiveIntegerSetting(env.MAX_QUERY_TOKENS, DEFAULT_LIMITS.maxTokens),
+  maxDirectives: positiveIntegerSetting(env.MAX_QUERY_DIRECTIVES, DEFAULT_LIMITS.maxDirectives),
+  maxCost: positiveIntegerSetting(env.MAX_QUERY_COST, DEFAULT_LIMITS.maxCost),
+  maxRequestBytes: positiveIntegerSetting(env.MAX_REQUEST_BYTES, DEFAULT_LIMITS.maxRequestBytes),
+  maxResponseBytes: positiveIntegerSetting(env.MAX_RESPONSE_BYTES, DEFAULT_LIMITS.maxResponseBytes),
+  maxSubscriptionsPerSocket: positiveIntegerSetting(
+    env.MAX_SUBSCRIPTIONS_PER_SOCKET,
+    DEFAULT_LIMITS.maxSubscriptionsPerSocket,
+  ),
 }));

@@ -76,7 +76,7 @@ class CostMeter {
         cost += this.#fieldCost(selection, parentType, page);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition?.name.value;
-        const type = condition === undefined ? parentType : this.#schema.getType(condition) ?? undefined;
+        const type = condition === undefined ? parentType : (this.#schema.getType(condition) ?? undefined);
         cost += this.selectionCost(selection.selectionSet, type, page);
       } else {
         cost += this.#fragmentCost(selection.name.value, page);

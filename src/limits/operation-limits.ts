@@ -57,7 +57,11 @@ function isTokenLimitError(error: unknown): boolean {
  * Parses a document, refusing one with more than `maxTokens` tokens with `LIMIT_EXCEEDED` (`limit: "tokens"`).
  * Throws graphql-js's syntax error otherwise.
  */
-export function parseWithLimits(source: string | Source, limits: OperationLimits, options?: ParseOptions): DocumentNode {
+export function parseWithLimits(
+  source: string | Source,
+  limits: OperationLimits,
+  options?: ParseOptions,
+): DocumentNode {
   try {
     return parse(source, { ...options, maxTokens: limits.maxTokens });
   } catch (error) {
@@ -88,14 +92,30 @@ export function operationLimitsRule(limits: OperationLimits): ValidationRule {
         const shape = meter.measure(operation.selectionSet, rootType);
         const rootFields = rootResponseKeys(operation.selectionSet, fragment).size;
         const checks: [LimitName, number, number, string][] = [
-          ["depth", shape.depth, limits.maxDepth,
-            `The operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed (a connection's edges and node do not count).`],
-          ["aliases", shape.aliases, limits.maxAliases,
-            `The operation has ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`],
-          ["rootFields", rootFields, limits.maxRootFields,
-            `The operation asks for ${rootFields} root fields; at most ${limits.maxRootFields} are allowed.`],
-          ["directives", shape.directives, limits.maxDirectives,
-            `The operation has ${shape.directives} directives; at most ${limits.maxDirectives} are allowed.`],
+          [
+            "depth",
+            shape.depth,
+            limits.maxDepth,
+            `The operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed (a connection's edges and node do not count).`,
+          ],
+          [
+            "aliases",
+            shape.aliases,
+            limits.maxAliases,
+            `The operation has ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
+          ],
+          [
+            "rootFields",
+            rootFields,
+            limits.maxRootFields,
+            `The operation asks for ${rootFields} root fields; at most ${limits.maxRootFields} are allowed.`,
+          ],
+          [
+            "directives",
+            shape.directives,
+            limits.maxDirectives,
+            `The operation has ${shape.directives} directives; at most ${limits.maxDirectives} are allowed.`,
+          ],
         ];
         for (const [limit, value, max, message] of checks) {
           if (value > max) context.reportError(limitExceededGraphQLError(limit, value, max, message, operation));

@@ -100,7 +100,13 @@ export class OperationShapeMeter {
         }
         case Kind.INLINE_FRAGMENT: {
           const condition = selection.typeCondition?.name.value;
-          add(this.measure(selection.selectionSet, condition === undefined ? parentType : this.#schema.getType(condition) ?? undefined), 0);
+          add(
+            this.measure(
+              selection.selectionSet,
+              condition === undefined ? parentType : (this.#schema.getType(condition) ?? undefined),
+            ),
+            0,
+          );
           break;
         }
         case Kind.FRAGMENT_SPREAD:

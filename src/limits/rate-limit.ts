@@ -20,7 +20,6 @@ import type { OperationCaller } from "../server-context";
 import type { RateLimitBindings } from "./rate-limit-bindings";
 import type { RateBudget, RateCharge, RateDecision } from "./rate-window";
 
-
 /** The key of callers nothing else identifies (see the module comment). */
 export const ANONYMOUS_RATE_KEY = "anonymous";
 
@@ -66,7 +65,11 @@ export function clientAddressOf(request: Request | undefined): string | null {
  * when the `RATE_LIMITER` binding is missing while a budget is on (a deployment mistake: wrangler.toml lost it), or
  * when the object cannot be reached; the client then sees a masked error.
  */
-export async function checkRate(env: RateLimitBindings, key: string, charges: readonly RateCharge[]): Promise<RateDecision> {
+export async function checkRate(
+  env: RateLimitBindings,
+  key: string,
+  charges: readonly RateCharge[],
+): Promise<RateDecision> {
   if (charges.length === 0) return { allowed: true };
   const namespace = env.RATE_LIMITER;
   if (namespace === undefined) throw new Error("The RATE_LIMITER Durable Object binding is missing (wrangler.toml).");
@@ -84,9 +87,12 @@ export type RateRefusal = Extract<RateDecision, { allowed: false }>;
 /** A refusal's GraphQL error, without transport detail. */
 function refusalError(refusal: RateRefusal, extra: Record<string, unknown> = {}): GraphQLError {
   const { budget, max, retryAfterSeconds } = refusal;
-  return new GraphQLError(`Too many ${WHAT[budget]}: at most ${max} a minute per caller. Retry after ${retryAfterSeconds} s.`, {
-    extensions: { code: "RATE_LIMITED", retryAfterSeconds, ...extra },
-  });
+  return new GraphQLError(
+    `Too many ${WHAT[budget]}: at most ${max} a minute per caller. Retry after ${retryAfterSeconds} s.`,
+    {
+      extensions: { code: "RATE_LIMITED", retryAfterSeconds, ...extra },
+    },
+  );
 }
 
 /** The `Retry-After` header of a refusal. */

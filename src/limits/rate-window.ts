@@ -18,8 +18,7 @@ export interface RateCharge {
 
 /** What a take decided: allowed, or refused by the first full budget with the seconds until its window ends. */
 export type RateDecision =
-  | { allowed: true }
-  | { allowed: false; budget: RateBudget; max: number; retryAfterSeconds: number };
+  { allowed: true } | { allowed: false; budget: RateBudget; max: number; retryAfterSeconds: number };
 
 /** One budget's window: when it opened (ms since the epoch) and what it has counted. */
 interface RateWindow {
@@ -41,7 +40,10 @@ export function takeFromWindows(windows: RateWindows, charges: readonly RateChar
   const current = charges.map((charge) => {
     const window = windows.get(charge.budget);
     // A window that has ended (or a clock that went back) starts afresh.
-    const live = window !== undefined && now >= window.openedAt && now < window.openedAt + RATE_WINDOW_MS ? window : { openedAt: now, count: 0 };
+    const live =
+      window !== undefined && now >= window.openedAt && now < window.openedAt + RATE_WINDOW_MS
+        ? window
+        : { openedAt: now, count: 0 };
     return { charge, window: live };
   });
   for (const { charge, window } of current) {
@@ -50,7 +52,8 @@ export function takeFromWindows(windows: RateWindows, charges: readonly RateChar
       return { allowed: false, budget: charge.budget, max: charge.max, retryAfterSeconds };
     }
   }
-  for (const { charge, window } of current) windows.set(charge.budget, { openedAt: window.openedAt, count: window.count + 1 });
+  for (const { charge, window } of current)
+    windows.set(charge.budget, { openedAt: window.openedAt, count: window.count + 1 });
   return { allowed: true };
 }
 

@@ -18,7 +18,10 @@ function tooLarge(bytes: number, max: number): Response {
  * left unread (or cancelled) can make the local proxy answer 503 in place of the 413. The platform caps a request
  * body (100 MB), so the count is bounded.
  */
-async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { over: number }> {
+async function readAtMost(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { over: number }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -52,5 +55,10 @@ export async function limitRequestBody(request: Request, maxBytes: number): Prom
   }
   const read = await readAtMost(request.body, maxBytes);
   if ("over" in read) return tooLarge(read.over, maxBytes);
-  return new Request(request.url, { method: request.method, headers: request.headers, body: read.bytes, signal: request.signal });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: read.bytes,
+    signal: request.signal,
+  });
 }

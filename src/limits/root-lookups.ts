@@ -49,7 +49,8 @@ export function rootLookups(
       } else if (!visited.has(selection.name.value)) {
         visited.add(selection.name.value);
         const fragment = document.definitions.find(
-          (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+          (definition) =>
+            definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
         );
         if (fragment?.kind === Kind.FRAGMENT_DEFINITION) walk(fragment.selectionSet);
       }

@@ -15,7 +15,10 @@ import { rateLimitSettingsFromEnv } from "./rate-limit-settings";
  * A 429 answer (with `Retry-After` and a `RATE_LIMITED` GraphQL body) for an upgrade past its caller's request
  * budget, or null to go on (the upgrade is then counted). Rejects only as `checkRate` does.
  */
-export async function upgradeRateRefusal(request: Request, env: GatewayVars & RateLimitBindings): Promise<Response | null> {
+export async function upgradeRateRefusal(
+  request: Request,
+  env: GatewayVars & RateLimitBindings,
+): Promise<Response | null> {
   const charges = chargesFor("request", rateLimitSettingsFromEnv(env));
   if (charges.length === 0) return null;
   // Only the caller's own credentials ([] grants none of the gateway's): the same key its operations would get.

@@ -45,7 +45,10 @@ function credentialHeaders() {
 /** `name: value` lines to a header object; throws on a line that is not one. */
 function parseHeaderLines(text) {
   const headers = {};
-  for (const line of text.split("\n").map((entry) => entry.trim()).filter((entry) => entry !== "")) {
+  for (const line of text
+    .split("\n")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")) {
     const match = /^([A-Za-z0-9-]+)\s*:\s*(.+)$/.exec(line);
     if (match === null) throw new Error(`Not a "name: value" header line: ${line.slice(0, 40)}`);
     headers[match[1].toLowerCase()] = match[2];
@@ -160,7 +163,10 @@ async function showPage(args) {
   $("#jobs tbody").replaceChildren(...jobs.map(rowOf));
   jobs.forEach(paintJob);
   for (const job of jobs.filter((entry) => !TERMINAL.has(entry.state))) {
-    state.watches.set(job.id, subscribe(JOB_UPDATED, { id: job.id }, (data) => paintJob(data.jobUpdated)));
+    state.watches.set(
+      job.id,
+      subscribe(JOB_UPDATED, { id: job.id }, (data) => paintJob(data.jobUpdated)),
+    );
   }
   $("#newer").disabled = !page.pageInfo.hasPreviousPage;
   $("#older").disabled = !page.pageInfo.hasNextPage;
@@ -170,7 +176,8 @@ async function showPage(args) {
 function selectJob(job) {
   state.stopLog?.();
   state.selected = job.id;
-  for (const row of document.querySelectorAll("tr[data-job-id]")) row.classList.toggle("selected", row.dataset.jobId === job.id);
+  for (const row of document.querySelectorAll("tr[data-job-id]"))
+    row.classList.toggle("selected", row.dataset.jobId === job.id);
   $("#log-job").textContent = job.name;
   const lines = $("#log-lines");
   lines.replaceChildren();
@@ -206,9 +213,10 @@ $("#credentials").addEventListener("submit", (event) => {
   }
   // The key leaves the form at once: it lives in memory only, and the page shows which headers it sends.
   $("#project-headers").value = "";
-  $("#project-headers").placeholder = Object.keys(state.projectHeaders).length === 0
-    ? "x-nexus-project-id: proj_…\nx-nexus-secret-key: …"
-    : `Sending ${Object.keys(state.projectHeaders).join(", ")} (kept in memory only)`;
+  $("#project-headers").placeholder =
+    Object.keys(state.projectHeaders).length === 0
+      ? "x-nexus-project-id: proj_…\nx-nexus-secret-key: …"
+      : `Sending ${Object.keys(state.projectHeaders).join(", ")} (kept in memory only)`;
   state.token = $("#token").value.trim();
   if (state.token === "") sessionStorage.removeItem(TOKEN_KEY);
   else sessionStorage.setItem(TOKEN_KEY, state.token);
@@ -227,7 +235,10 @@ $("#forget").addEventListener("click", () => {
 });
 
 $("#older").addEventListener("click", () => void showPage({ first: PAGE_SIZE, after: state.page?.pageInfo.endCursor }));
-$("#newer").addEventListener("click", () => void showPage({ last: PAGE_SIZE, before: state.page?.pageInfo.startCursor }));
+$("#newer").addEventListener(
+  "click",
+  () => void showPage({ last: PAGE_SIZE, before: state.page?.pageInfo.startCursor }),
+);
 $("#reload").addEventListener("click", () => void showPage(state.pageArgs));
 // Leaving the page ends its subscriptions at once (the gateway stops polling for them).
 addEventListener("pagehide", closeLive);

@@ -89,7 +89,10 @@ export function jobsPageResponse(request: Request, url: URL, env: BrowserEnv): R
   if (file === undefined) return null;
   const settings = browserSettingsFromEnv(env);
   if (isSettingsProblem(settings)) {
-    return new Response(`${settings.message}\n`, { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(`${settings.message}\n`, {
+      status: 500,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   if (!settings.jobsPage) return null;
   if (request.method !== "GET" && request.method !== "HEAD") {

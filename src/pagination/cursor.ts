@@ -42,7 +42,14 @@ const PROVIDER_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
 /** Encodes a cursor. */
 export function encodeCursor(payload: CursorPayload): string {
   const { key } = payload;
-  const record: Record<string, unknown> = { v: VERSION, k: payload.kind, f: payload.filter, c: key.createdAt, p: key.provider, r: key.ref };
+  const record: Record<string, unknown> = {
+    v: VERSION,
+    k: payload.kind,
+    f: payload.filter,
+    c: key.createdAt,
+    p: key.provider,
+    r: key.ref,
+  };
   if (payload.hint !== undefined) record["h"] = payload.hint;
   return base64UrlEncode(JSON.stringify(record));
 }
@@ -50,7 +57,8 @@ export function encodeCursor(payload: CursorPayload): string {
 function keyOfRecord(record: Record<string, unknown>): SortKey | null {
   const createdAt = record["c"];
   if (typeof createdAt !== "number" || !Number.isFinite(createdAt)) return null;
-  if (record["v"] === 1) return typeof record["i"] === "string" ? { createdAt, provider: "NEXUS", ref: record["i"] } : null;
+  if (record["v"] === 1)
+    return typeof record["i"] === "string" ? { createdAt, provider: "NEXUS", ref: record["i"] } : null;
   if (record["v"] !== VERSION) return null;
   const provider = record["p"];
   const ref = record["r"];
@@ -67,7 +75,12 @@ export function decodeCursor(cursor: string, argumentName: string, kind: string,
 }
 
 /** {@link decodeCursor}, with the cursor's position hint (undefined when it has none, or one this gateway did not write). */
-export function decodeCursorWithHint(cursor: string, argumentName: string, kind: string, filter: string): DecodedCursor {
+export function decodeCursorWithHint(
+  cursor: string,
+  argumentName: string,
+  kind: string,
+  filter: string,
+): DecodedCursor {
   const text = base64UrlDecode(cursor);
   let parsed: unknown = null;
   if (text !== null) {
@@ -80,7 +93,9 @@ export function decodeCursorWithHint(cursor: string, argumentName: string, kind:
   const record = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
   const key = record === null ? null : keyOfRecord(record);
   if (record === null || key === null || typeof record["k"] !== "string" || typeof record["f"] !== "string") {
-    throw badUserInput(`Argument "${argumentName}": not a cursor issued by this API. Use a cursor from pageInfo or an edge.`);
+    throw badUserInput(
+      `Argument "${argumentName}": not a cursor issued by this API. Use a cursor from pageInfo or an edge.`,
+    );
   }
   if (record["k"] !== kind) {
     throw badUserInput(

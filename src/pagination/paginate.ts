@@ -59,7 +59,10 @@ export interface PaginateOptions<T> {
 export function filterFingerprint(filters: Record<string, unknown>): string {
   const entries = Object.entries(filters)
     .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
-    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? (value as unknown[]).map(String).sort() : value])
+    .map(([name, value]): [string, unknown] => [
+      name,
+      Array.isArray(value) ? (value as unknown[]).map(String).sort() : value,
+    ])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }
@@ -81,7 +84,10 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   const source = options.source();
   const ranged = source.ranged;
   if (ranged !== undefined) {
-    return { ...(await rangedPage(options, ranged, first, last, afterCursor, beforeCursor)), count: () => source.count() };
+    return {
+      ...(await rangedPage(options, ranged, first, last, afterCursor, beforeCursor)),
+      count: () => source.count(),
+    };
   }
   const positioned = source.positioned;
   if (positioned !== undefined) {
@@ -107,7 +113,8 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
 
   // A forward page from the start (a merged list's first page) needs at most its size, one more and a quarter from
   // each source; any other page may have to pass a cursor, so its sources read in their largest pages.
-  const firstSize = canStopEarly && after === null && first !== null && options.counted !== true ? readSize(first) : undefined;
+  const firstSize =
+    canStopEarly && after === null && first !== null && options.counted !== true ? readSize(first) : undefined;
   for await (const page of source.pages(firstSize)) {
     for (const item of page) {
       const createdAt = keyOf(item).createdAt;
@@ -161,7 +168,9 @@ async function rangedPage<T>(
   const { kind, filter, keyOf } = options;
   const bounds = { after: after?.key ?? null, before: before?.key ?? null };
   const read =
-    first !== null ? await reader.read({ end: "first", size: first, ...bounds }) : await reader.read({ end: "last", size: last ?? 0, ...bounds });
+    first !== null
+      ? await reader.read({ end: "first", size: first, ...bounds })
+      : await reader.read({ end: "last", size: last ?? 0, ...bounds });
   const edges = read.items.map((item) => ({ cursor: encodeCursor({ kind, filter, key: keyOf(item) }), node: item }));
   const page = pageOf(edges, read.hasNextPage, read.hasPreviousPage);
   return first !== null && last !== null ? lastOf(page, last) : page;
@@ -247,7 +256,11 @@ function edgesOf<T>(options: PaginateOptions<T>, selected: Candidate<T>[], regio
   });
 }
 
-function pageOf<T>(edges: { cursor: string; node: T }[], hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+function pageOf<T>(
+  edges: { cursor: string; node: T }[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+): Connection<T> {
   return {
     edges,
     pageInfo: {
@@ -289,7 +302,13 @@ async function forwardPage<T>(
     const lastShown = candidates[first - 1];
     // Everything still unread is no newer than the last item read: when that is older than the page's last item,
     // nothing unread can enter the page, and one more candidate says that more follow.
-    if (candidates.length > first && lastShown !== undefined && lastItem !== undefined && createdAtOf(lastItem) < lastShown.key.createdAt) break;
+    if (
+      candidates.length > first &&
+      lastShown !== undefined &&
+      lastItem !== undefined &&
+      createdAtOf(lastItem) < lastShown.key.createdAt
+    )
+      break;
     const tail = region.tail;
     if (tail === null) break;
     limit = nextLimit(limit, want, reader.maxLimit);
@@ -303,8 +322,13 @@ async function forwardPage<T>(
   const endItem = selected.at(-1)?.item;
   // After a walk in the largest reads, give the next page a boundary next to this one's end (not for a counted
   // page: its client reads the whole list's size anyway, and the next page costs one re-read of this one's chunk).
-  if (endItem !== undefined && options.counted !== true) await region.bringBoundaryNear(endItem, "after", 4 * want, reader);
-  return pageOf(edgesOf(options, selected, region, reader.maxLimit), candidates.length > first, examiner.sawBeforeAfter);
+  if (endItem !== undefined && options.counted !== true)
+    await region.bringBoundaryNear(endItem, "after", 4 * want, reader);
+  return pageOf(
+    edgesOf(options, selected, region, reader.maxLimit),
+    candidates.length > first,
+    examiner.sawBeforeAfter,
+  );
 }
 
 /**
@@ -333,7 +357,13 @@ async function backwardPage<T>(
       const firstItem = region.items[0];
       // Everything still unread is no older than the first item read: when that is newer than the page's first
       // item, nothing unread can enter the page, and one more candidate says that more precede.
-      if (candidates.length > last && firstShown !== undefined && firstItem !== undefined && createdAtOf(firstItem) > firstShown.key.createdAt) break;
+      if (
+        candidates.length > last &&
+        firstShown !== undefined &&
+        firstItem !== undefined &&
+        createdAtOf(firstItem) > firstShown.key.createdAt
+      )
+        break;
       const head = region.head;
       if (head === null) break;
       limit = nextLimit(limit, want, reader.maxLimit);

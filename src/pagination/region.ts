@@ -51,7 +51,8 @@ export class Region<T> {
     for (let index = 1; index < this.items.length; index++) {
       const previous = this.items[index - 1];
       const item = this.items[index];
-      if (previous !== undefined && item !== undefined && this.createdAtOf(item) > this.createdAtOf(previous)) return false;
+      if (previous !== undefined && item !== undefined && this.createdAtOf(item) > this.createdAtOf(previous))
+        return false;
     }
     return true;
   }
@@ -72,7 +73,9 @@ export class Region<T> {
    */
   async bringBoundaryNear(item: T, side: "after" | "before", most: number, reader: ChunkReader<T>): Promise<void> {
     const index = this.items.indexOf(item);
-    const at = this.chunks.findIndex((placed) => placed.start <= index && index < placed.start + placed.chunk.items.length);
+    const at = this.chunks.findIndex(
+      (placed) => placed.start <= index && index < placed.start + placed.chunk.items.length,
+    );
     const placed = this.chunks[at];
     if (index === -1 || placed === undefined || placed.from === undefined) return;
     const split = side === "after" ? index + 1 : index;
@@ -92,8 +95,16 @@ export class Region<T> {
       this.chunks.splice(
         at,
         1,
-        { chunk: { items: items.slice(0, split - placed.start), head: placed.chunk.head, tail: upTo.tail }, start: placed.start, from: placed.from },
-        { chunk: { items: items.slice(split - placed.start), head: from.head, tail: placed.chunk.tail }, start: split, from: upTo.tail },
+        {
+          chunk: { items: items.slice(0, split - placed.start), head: placed.chunk.head, tail: upTo.tail },
+          start: placed.start,
+          from: placed.from,
+        },
+        {
+          chunk: { items: items.slice(split - placed.start), head: from.head, tail: placed.chunk.tail },
+          start: split,
+          from: upTo.tail,
+        },
       );
     } catch (error) {
       if (!reader.isRefusedToken(error)) throw error;

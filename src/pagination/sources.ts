@@ -40,7 +40,10 @@ export interface PageSource<T> {
 }
 
 /** Counts the distinct items of a source by walking it (for sources with no cheaper way). */
-export async function countByWalking<T>(pages: AsyncIterable<readonly T[]>, keyOf: (item: T) => SortKey): Promise<number> {
+export async function countByWalking<T>(
+  pages: AsyncIterable<readonly T[]>,
+  keyOf: (item: T) => SortKey,
+): Promise<number> {
   const ids = new Set<string>();
   for await (const page of pages) for (const item of page) ids.add(sortKeyId(keyOf(item)));
   return ids.size;
@@ -90,7 +93,10 @@ export interface OffsetPage<T> {
  * is reached or a page comes back empty (a list that shrank while we walked). `count()` is the upstream's total,
  * read from the first page (one call, shared with `pages()` through `fetchPage`'s cache, if it has one).
  */
-export function offsetPageSource<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, limit: number): PageSource<T> {
+export function offsetPageSource<T>(
+  fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>,
+  limit: number,
+): PageSource<T> {
   return {
     pages: async function* (firstSize?: number) {
       let offset = 0;
@@ -120,7 +126,10 @@ function offsetOf(token: string): number {
  * A reader by position (`positioned.ts`) over `offset`/`limit`, for lists the upstream orders newest first: a token
  * is an offset, so a page can be read from anywhere, after or before it, at the size it needs.
  */
-export function offsetChunkReader<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, maxLimit: number): ChunkReader<T> {
+export function offsetChunkReader<T>(
+  fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>,
+  maxLimit: number,
+): ChunkReader<T> {
   const chunkAt = async (offset: number, limit: number): Promise<Chunk<T>> => {
     const page = limit > 0 ? await fetchPage(offset, limit) : { items: [], total: offset };
     const end = offset + page.items.length;
@@ -192,7 +201,11 @@ export function filteredSource<T>(
   const positioned: PositionedList<T> | undefined =
     inner === undefined
       ? undefined
-      : { ...inner, include: (item) => inner.include(item) && include(item), sparse: inner.sparse === true || options.sparse === true };
+      : {
+          ...inner,
+          include: (item) => inner.include(item) && include(item),
+          sparse: inner.sparse === true || options.sparse === true,
+        };
   return { pages, count: () => countByWalking(pages(), keyOf), positioned };
 }
 

@@ -41,12 +41,18 @@ export function useCodedHttpErrors(): Plugin {
       const { response } = payload;
       // Yoga's own error answers are GraphQL JSON already, and refusals of an SSE request (the gateway auth's 401,
       // say) are GraphQL errors in its event-stream format; the bare ones have no body, or an empty text one (404).
-      if (response.status < 400 || /json|event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "")) return;
+      if (
+        response.status < 400 ||
+        /json|event-stream|multipart\/mixed/.test(response.headers.get("content-type") ?? "")
+      )
+        return;
       const { code, message } = explain(response.status);
       const headers = new Headers(response.headers);
       headers.delete("content-length");
       headers.delete("content-type");
-      payload.setResponse(graphqlErrorResponse(response.status, createGraphQLError(message, { extensions: { code } }), headers));
+      payload.setResponse(
+        graphqlErrorResponse(response.status, createGraphQLError(message, { extensions: { code } }), headers),
+      );
     },
   };
 }

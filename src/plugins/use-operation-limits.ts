@@ -35,5 +35,11 @@ export function useOperationLimits(): Plugin {
  * version); this names them as graphql 16's.
  */
 function limitErrorOf(args: ExecutionArgs): GraphQLError | null {
-  return executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue));
+  return executionLimitError(
+    args.schema,
+    args.document,
+    args.operationName,
+    args.variableValues,
+    limitsOf(args.contextValue),
+  );
 }

@@ -44,10 +44,16 @@ export function trustedParams(
   const documents = trustedDocumentsFromEnv(env);
   if (documents === null || RESOLVED.has(params)) return params;
   if (isSettingsProblem(documents)) {
-    return createGraphQLError(documents.message, { extensions: { code: "GATEWAY_MISCONFIGURED", http: { status: 500 } } });
+    return createGraphQLError(documents.message, {
+      extensions: { code: "GATEWAY_MISCONFIGURED", http: { status: 500 } },
+    });
   }
   const documentId = params["documentId"] ?? documentIdFallback;
-  const resolution = resolveTrustedDocument(documents, { query: params["query"], documentId, extensions: params["extensions"] });
+  const resolution = resolveTrustedDocument(documents, {
+    query: params["query"],
+    documentId,
+    extensions: params["extensions"],
+  });
   if ("refusal" in resolution) {
     const { code, status, message } = resolution.refusal;
     return createGraphQLError(message, { extensions: { code, http: { status } } });
@@ -72,7 +78,10 @@ export function useTrustedDocuments(): Plugin<Record<string, unknown>, GatewaySe
     onEnveloped({ context, extendContext }) {
       const params = context?.["params"];
       if (context === undefined || typeof params !== "object" || params === null) return;
-      const outcome = trustedParams((context as unknown as GatewayServerContext).env, params as Record<string, unknown>);
+      const outcome = trustedParams(
+        (context as unknown as GatewayServerContext).env,
+        params as Record<string, unknown>,
+      );
       if (outcome instanceof Error) throw outcome;
       if (outcome !== params) extendContext({ params: outcome });
     },

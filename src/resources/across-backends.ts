@@ -56,7 +56,11 @@ class Failures {
       this.reported.add(provider);
       const mapped = toGraphQLError(error);
       this.context.fieldErrors.report(
-        new GraphQLError(mapped.message, { nodes: this.info.fieldNodes, path, extensions: { ...mapped.extensions, provider } }),
+        new GraphQLError(mapped.message, {
+          nodes: this.info.fieldNodes,
+          path,
+          extensions: { ...mapped.extensions, provider },
+        }),
       );
     }
     this.byProvider.clear();

@@ -38,7 +38,8 @@ export function liveRequestFromField(fieldName: string, args: Record<string, unk
     }
     case "jobLogAdded": {
       const { backend, ref } = resolveIdOf(stringArg(args, "jobId"), { kind: "job" }, "jobId");
-      if (!backend.capabilities.logs) throw badUserInput(`Argument "jobId": ${backend.name} jobs have no log to follow.`);
+      if (!backend.capabilities.logs)
+        throw badUserInput(`Argument "jobId": ${backend.name} jobs have no log to follow.`);
       const minLevel = typeof args["minLevel"] === "string" ? logLevelToWire(args["minLevel"] as LogLevel) : null;
       return { kind: "jobLogs", provider: backend.provider, ref, minLevel };
     }

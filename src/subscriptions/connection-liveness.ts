@@ -79,6 +79,8 @@ export class ConnectionLiveness {
 
   private async record(): Promise<LivenessRecord> {
     const now = Date.now();
-    return (await this.ctx.storage.get<LivenessRecord>(PING_KEY)) ?? { pingSentAt: null, lastHeardAt: now, nextPingAt: now };
+    return (
+      (await this.ctx.storage.get<LivenessRecord>(PING_KEY)) ?? { pingSentAt: null, lastHeardAt: now, nextPingAt: now }
+    );
   }
 }

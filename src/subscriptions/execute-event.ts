@@ -4,7 +4,14 @@
  * (a subscription is started once, then its selection is executed with each watch event as root value); every rule
  * (trusted documents, limits, introspection, field errors, the size cap, error masking) comes from the plugins.
  */
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  getOperationAST,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { toGraphQLError } from "../errors";
 import type { GatewayServerContext } from "../server-context";
@@ -119,10 +126,16 @@ function argsOf(prepared: PreparedOperation, contextValue: unknown, rootValue: u
  * Executes a prepared operation with `rootValue` as its root (for a subscription: one watch event) on a context of
  * its own, through the chain's `onContextBuilding` and `onExecute` hooks, and formats the result. Never rejects.
  */
-export async function executeWithRoot(prepared: PreparedOperation, rootValue: unknown): Promise<FormattedExecutionResult> {
+export async function executeWithRoot(
+  prepared: PreparedOperation,
+  rootValue: unknown,
+): Promise<FormattedExecutionResult> {
   try {
     const contextValue = await prepared.enveloped.contextFactory();
-    const result = (await prepared.enveloped.execute(argsOf(prepared, contextValue, rootValue))) as { data?: unknown; errors?: readonly unknown[] };
+    const result = (await prepared.enveloped.execute(argsOf(prepared, contextValue, rootValue))) as {
+      data?: unknown;
+      errors?: readonly unknown[];
+    };
     return formatResult(result);
   } catch (error) {
     return errorResult([error]);

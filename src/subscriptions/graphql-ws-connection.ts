@@ -27,13 +27,7 @@ import { connectionInitAccess, tokenIsConfigured } from "../auth/connection-init
 import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
 import type { GatewayServerContext } from "../server-context";
-import {
-  errorResult,
-  executeWithRoot,
-  prepareOperation,
-  startThroughChain,
-  type GetEnveloped,
-} from "./execute-event";
+import { errorResult, executeWithRoot, prepareOperation, startThroughChain, type GetEnveloped } from "./execute-event";
 import {
   completeMessage,
   handleClientMessage,
@@ -198,7 +192,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   private sessionEndOf(socket: WebSocket): SessionEnd | null {
     const { session } = this.stateOf(socket);
     if (session === undefined) return null;
-    return sessionEnd(session, Date.now(), this.sessionSettings(), (sha256Hex) => tokenIsConfigured(sha256Hex, this.env));
+    return sessionEnd(session, Date.now(), this.sessionSettings(), (sha256Hex) =>
+      tokenIsConfigured(sha256Hex, this.env),
+    );
   }
 
   /**
@@ -221,7 +217,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   /** When the alarm must look at the session next; never for a socket without one. */
   private sessionDeadline(socket: WebSocket): number {
     const { session } = this.stateOf(socket);
-    return session === undefined ? Number.POSITIVE_INFINITY : nextSessionCheckAt(session, Date.now(), this.sessionSettings());
+    return session === undefined
+      ? Number.POSITIVE_INFINITY
+      : nextSessionCheckAt(session, Date.now(), this.sessionSettings());
   }
 
   private sessionSettings(): SessionSettings {
@@ -269,7 +267,12 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     return {
       env: this.env,
       limits: limitSettingsFromEnv(this.env),
-      caller: { transport: "graphql-ws", serverHeld, ...(principal === undefined ? {} : { principal }), credentials: () => credentials },
+      caller: {
+        transport: "graphql-ws",
+        serverHeld,
+        ...(principal === undefined ? {} : { principal }),
+        credentials: () => credentials,
+      },
       live,
     };
   }
@@ -296,7 +299,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     }
     const refused = await startThroughChain(prepared);
     if (refused !== null || checked === null) {
-      socket.send(nextMessage(id, refused ?? errorResult([new Error("graphql-ws: the subscription started without its check")])));
+      socket.send(
+        nextMessage(id, refused ?? errorResult([new Error("graphql-ws: the subscription started without its check")])),
+      );
       return this.finish(socket, id, true);
     }
     const { start, credentials } = checked as CheckedSubscriber;
@@ -326,7 +331,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   /** Executes one event of a started subscription on a context of its own, and sends it. */
   private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
     const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
-    socket.send(nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)));
+    socket.send(
+      nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)),
+    );
   }
 
   /** Ends an operation on our side: optional `complete`, forget it. Does not detach (the watch object did). */
@@ -351,7 +358,9 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     const connectionId = this.ctx.id.toString();
     await Promise.allSettled(
       [...records].map(([key, record]) =>
-        record.watchName ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length)) : Promise.resolve(),
+        record.watchName
+          ? this.watch(record.watchName).detach(connectionId, key.slice("op:".length))
+          : Promise.resolve(),
       ),
     );
     await this.ctx.storage.deleteAll();

@@ -141,7 +141,10 @@ export function handleClientMessage(
           maxOperations,
           `This socket has ${open} operations open; at most ${maxOperations} are allowed. Complete one first.`,
         );
-        return { state, actions: [{ type: "send", data: errorMessage(message.id, [toGraphQLError(refusal).toJSON()]) }] };
+        return {
+          state,
+          actions: [{ type: "send", data: errorMessage(message.id, [toGraphQLError(refusal).toJSON()]) }],
+        };
       }
       return {
         state: { ...state, operationIds: [...state.operationIds, message.id] },
@@ -160,7 +163,9 @@ export function handleClientMessage(
 
 /** What to do when the `connection_init` wait ends: close with 4408 unless an init arrived. */
 export function handleInitTimeout(state: ConnectionProtocolState): ProtocolAction[] {
-  return state.initReceived ? [] : [close(CloseCode.ConnectionInitialisationTimeout, "Connection initialisation timeout")];
+  return state.initReceived
+    ? []
+    : [close(CloseCode.ConnectionInitialisationTimeout, "Connection initialisation timeout")];
 }
 
 /** The state without one operation id (after it completed, failed or was stopped). */

@@ -126,7 +126,11 @@ export class ListenerStore {
       listener.socket.serializeAttachment({ ...listener.attachment, fingerprint: listener.spec.fingerprint });
       await this.ctx.storage.put(listener.key, listener.keeping);
     } else {
-      const record: ConnectionRecord = { ...listener.record, ...listener.keeping, fingerprint: listener.spec.fingerprint };
+      const record: ConnectionRecord = {
+        ...listener.record,
+        ...listener.keeping,
+        fingerprint: listener.spec.fingerprint,
+      };
       await this.ctx.storage.put(listener.key, record);
     }
   }

@@ -10,7 +10,12 @@ import { subscriptionSettingsFromEnv } from "./settings";
 import { watchStream } from "./sse-bridge";
 import { startSubscription, type SubscriptionStart } from "./subscription-start";
 import type { LivePort, LiveRequest, WatchTopic } from "./topics";
-import { hasStateKey, listenerCredentialsOf, missingStateKeyError, type ListenerCredentials } from "./sealed-credentials";
+import {
+  hasStateKey,
+  listenerCredentialsOf,
+  missingStateKeyError,
+  type ListenerCredentials,
+} from "./sealed-credentials";
 
 /** A checked subscriber: its start, and the credentials the watch object keeps (sealed) for it. */
 export interface CheckedSubscriber {
@@ -38,7 +43,11 @@ export async function checkSubscriber(
 }
 
 /** The port of one request; `signal` is the HTTP request's, which aborts when an SSE client goes. */
-export function createLivePort(env: SubscriptionEnv, backends: BackendSessions, signal: AbortSignal | undefined): LivePort {
+export function createLivePort(
+  env: SubscriptionEnv,
+  backends: BackendSessions,
+  signal: AbortSignal | undefined,
+): LivePort {
   return {
     async open(request) {
       const { start, credentials } = await checkSubscriber(backends, request, env);

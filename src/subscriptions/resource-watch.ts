@@ -250,7 +250,14 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
           for (const member of group.members) ended.push(await this.endAlone(member, errorEvent(error)));
           continue;
         }
-        return [...ended, ...(await this.pollFailed(state, groups.slice(index).flatMap((g) => g.members), error))];
+        return [
+          ...ended,
+          ...(await this.pollFailed(
+            state,
+            groups.slice(index).flatMap((g) => g.members),
+            error,
+          )),
+        ];
       }
       await this.markChecked(group);
       // Every group before this one was refused; those after it are checked with their own reads when due.

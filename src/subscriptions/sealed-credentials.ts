@@ -96,7 +96,11 @@ export async function openCredentials(
     return held?.source === "environment" ? held.credentials : null;
   }
   try {
-    const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.sealed));
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: fromBase64(sealed.iv) },
+      key,
+      fromBase64(sealed.sealed),
+    );
     return JSON.parse(new TextDecoder().decode(plain)) as unknown;
   } catch {
     return null;
@@ -107,7 +111,7 @@ export async function openCredentials(
 export function parseListenerCredentials(value: unknown): ListenerCredentials | null {
   if (typeof value !== "object" || value === null) return null;
   if ((value as { held?: unknown }).held === true) return { held: true };
-  return "own" in value ? { own: (value).own } : null;
+  return "own" in value ? { own: value.own } : null;
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -47,7 +47,10 @@ export const TOKEN_REVOKED: SessionEnd = { code: CloseCode.Forbidden, reason: "F
  * their fatal codes, unlike 4400/4401/4500, and unlike 1000, which they only retry with subscriptions open), and
  * resubscribe. Not 4408: graphql-ws names that code "Connection initialisation timeout", which this is not.
  */
-export const MAX_LIFETIME: SessionEnd = { code: 1001, reason: "Going away: maximum socket lifetime reached, reconnect" };
+export const MAX_LIFETIME: SessionEnd = {
+  code: 1001,
+  reason: "Going away: maximum socket lifetime reached, reconnect",
+};
 
 /**
  * Whether the session is over at `now`, and why: a passed `expiresAt` first, then a token that `tokenKnown` no

@@ -34,7 +34,10 @@ export interface WatchStreamOptions {
 /** The event a stream ends with when its watch object goes away without a final event. */
 export const INTERRUPTED_EVENT: WatchEvent = {
   type: "error",
-  error: { message: "The live update stream was interrupted; subscribe again.", extensions: { code: "UPSTREAM_UNAVAILABLE" } },
+  error: {
+    message: "The live update stream was interrupted; subscribe again.",
+    extensions: { code: "UPSTREAM_UNAVAILABLE" },
+  },
 };
 
 /**

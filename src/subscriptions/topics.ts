@@ -15,9 +15,7 @@ export type WatchKind = "job" | "dataset" | "jobLogs";
  * different levels still share one log poll.
  */
 export type WatchTopic = { provider: Provider; tenant: string; ref: string } & (
-  | { kind: "job" }
-  | { kind: "dataset" }
-  | { kind: "jobLogs"; minLevel: string | null }
+  { kind: "job" } | { kind: "dataset" } | { kind: "jobLogs"; minLevel: string | null }
 );
 
 /** The upstream resource behind a topic: the unit of polling. */

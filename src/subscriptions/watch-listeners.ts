@@ -115,7 +115,8 @@ export function eventsForListener(
   if (spec.topic.kind === "jobLogs") {
     const minLevel = spec.topic.minLevel;
     const mine = logEvents.filter(
-      (event) => event.type === "log" && event.entry.createdAt >= spec.since && passesMinLevel(event.entry.level, minLevel),
+      (event) =>
+        event.type === "log" && event.entry.createdAt >= spec.since && passesMinLevel(event.entry.level, minLevel),
     );
     return logsComplete ? [...mine, { type: "complete" }] : mine;
   }

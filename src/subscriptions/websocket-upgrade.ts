@@ -6,9 +6,7 @@ import { connectionNamespace, type SubscriptionBindings } from "./bindings";
 
 /** True for a WebSocket upgrade request on `endpoint` (default `/graphql`). */
 export function isWebSocketUpgrade(request: Request, endpoint = "/graphql"): boolean {
-  return (
-    request.headers.get("Upgrade")?.toLowerCase() === "websocket" && new URL(request.url).pathname === endpoint
-  );
+  return request.headers.get("Upgrade")?.toLowerCase() === "websocket" && new URL(request.url).pathname === endpoint;
 }
 
 /** Hands the upgrade to a new connection object and returns its 101 response. */

@@ -115,7 +115,11 @@ function inPrefix(address: readonly number[], prefix: readonly number[], bits: n
   return true;
 }
 
-function matchTable(address: readonly number[], table: readonly Entry[], parse: (text: string) => number[] | null): NonPublicHost | null {
+function matchTable(
+  address: readonly number[],
+  table: readonly Entry[],
+  parse: (text: string) => number[] | null,
+): NonPublicHost | null {
   for (const [cidr, kind, what] of table) {
     const [base = "", bits = "0"] = cidr.split("/");
     const prefix = parse(base);
@@ -137,10 +141,13 @@ function classifyIpv6(bytes: readonly number[]): NonPublicHost | null {
     if (prefix === null || !inPrefix(bytes, prefix, Number(bits))) continue;
     const inner = classifyIpv4(bytes.slice(at * 2, at * 2 + 4));
     // An upstream that reaches IPv4 through this prefix reaches the address inside: judge that one.
-    return inner === null ? null : { ...inner, what: `${inner.what} (${name})`, range: `${inner.range} inside ${cidr}` };
+    return inner === null
+      ? null
+      : { ...inner, what: `${inner.what} (${name})`, range: `${inner.range} inside ${cidr}` };
   }
   // Only global unicast is public; the rest of the space is reserved or unassigned.
-  if (!inPrefix(bytes, [0x20], 3)) return { kind: "reserved", what: "not a global unicast address", range: "outside 2000::/3" };
+  if (!inPrefix(bytes, [0x20], 3))
+    return { kind: "reserved", what: "not a global unicast address", range: "outside 2000::/3" };
   return null;
 }
 
@@ -157,7 +164,8 @@ const LOCAL_SUFFIXES: readonly (readonly [suffix: string, kind: NonPublicKind, w
 function classifyName(hostname: string): NonPublicHost | null {
   const name = hostname.replace(/\.$/, "").toLowerCase();
   for (const [suffix, kind, what] of LOCAL_SUFFIXES) {
-    if (name === suffix || name.endsWith(`.${suffix}`)) return { kind, what, range: name === suffix ? suffix : `*.${suffix}` };
+    if (name === suffix || name.endsWith(`.${suffix}`))
+      return { kind, what, range: name === suffix ? suffix : `*.${suffix}` };
   }
   if (name === "metadata.goog") return { kind: "metadata", what: "a cloud metadata name", range: "metadata.goog" };
   // `metadata`, `kubernetes`, `intranet`: resolved through the local resolver's search domains, never public DNS.
@@ -180,8 +188,7 @@ export function nonPublicHostOf(hostname: string): NonPublicHost | null {
 
 /** Why a URL is not a public endpoint: the rule that refused it and the words that say so. */
 export type EndpointRefusal =
-  | { rule: "https"; message: string }
-  | { rule: "public-host"; host: NonPublicHost; message: string };
+  { rule: "https"; message: string } | { rule: "public-host"; host: NonPublicHost; message: string };
 
 /** The URL as messages quote it: normalised (so `http://2130706433/` shows as `http://127.0.0.1/`), cut short. */
 export function quotedUrl(url: URL): string {

@@ -54,7 +54,10 @@ export function uploadHostsOf(raw: string | undefined): UploadHosts {
   const exact: string[] = [];
   const suffixes: string[] = [];
   const ignored: string[] = [];
-  for (const entry of setting.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+  for (const entry of setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")) {
     const wildcard = entry.startsWith("*.");
     const host = canonicalHost(wildcard ? entry.slice(2) : entry);
     if (host === null || (wildcard && (host.startsWith("[") || !host.includes(".")))) ignored.push(entry);
@@ -89,7 +92,10 @@ export function uploadUrlRefusal(rawUrl: string, hosts: UploadHosts): string | n
   }
   const host = JSON.stringify(url.hostname);
   if (!isAllowedHost(url.hostname, hosts)) {
-    const ignored = hosts.ignored.length === 0 ? "" : `; ignored entries: ${hosts.ignored.map((entry) => JSON.stringify(entry)).join(", ")}`;
+    const ignored =
+      hosts.ignored.length === 0
+        ? ""
+        : `; ignored entries: ${hosts.ignored.map((entry) => JSON.stringify(entry)).join(", ")}`;
     return `the upload URL's host ${host} is not in UPLOAD_ALLOWED_HOSTS (${hosts.setting}${ignored})`;
   }
   if (url.protocol === "http:" && nonPublicHostOf(url.hostname)?.kind !== "loopback") {

@@ -21,13 +21,19 @@ interface TabState {
 
 /** The text of GraphiQL's query editor as Monaco shows it (its lines, spaces as spaces). */
 async function queryEditorText(page: Page): Promise<string> {
-  return page.$eval(".graphiql-query-editor .view-lines", (lines) => (lines as HTMLElement).innerText.replace(/\u00a0/g, " "));
+  return page.$eval(".graphiql-query-editor .view-lines", (lines) =>
+    (lines as HTMLElement).innerText.replace(/\u00a0/g, " "),
+  );
 }
 
 /** Waits for GraphiQL to show `text` in its query editor. */
 async function waitForQueryEditor(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
-    (wanted) => document.querySelector<HTMLElement>(".graphiql-query-editor .view-lines")?.innerText.replace(/\u00a0/g, " ").includes(wanted),
+    (wanted) =>
+      document
+        .querySelector<HTMLElement>(".graphiql-query-editor .view-lines")
+        ?.innerText.replace(/\u00a0/g, " ")
+        .includes(wanted),
     { timeout: 30_000 },
     text,
   );
@@ -40,7 +46,11 @@ async function waitForQueryEditor(page: Page, text: string): Promise<void> {
 async function storedTabs(page: Page, count: number, active: number): Promise<TabState> {
   const read = (): Promise<TabState | null> =>
     page.evaluate(() => JSON.parse(localStorage.getItem("graphiql:tabState") ?? "null") as TabState | null);
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    Date.now() < deadline;
+    await new Promise((done) => setTimeout(done, 100))
+  ) {
     const state = await read();
     if (state !== null && state.tabs.length === count && state.activeTabIndex === active) return state;
   }
@@ -50,7 +60,10 @@ async function storedTabs(page: Page, count: number, active: number): Promise<Ta
 }
 
 /** Clicks Run and resolves with the gateway's answer to the POST that carries `operationName`. */
-async function run(page: Page, operationName: string): Promise<{ body: Record<string, unknown>; sent: Record<string, unknown> }> {
+async function run(
+  page: Page,
+  operationName: string,
+): Promise<{ body: Record<string, unknown>; sent: Record<string, unknown> }> {
   const answered = page.waitForResponse(
     (response: HTTPResponse) =>
       response.request().method() === "POST" &&
@@ -108,7 +121,8 @@ describe.skipIf(BROWSER_MISSING !== null)("GraphiQL in Chromium", () => {
   });
 
   it("opens a shared link's query, variables and operation in a tab after the user's own", async () => {
-    const query = "query Newest { jobs(first: 1) { edges { node { id } } } }\nquery Some($n: Int) { jobs(first: $n) { edges { node { id name } } } }";
+    const query =
+      "query Newest { jobs(first: 1) { edges { node { id } } } }\nquery Some($n: Int) { jobs(first: $n) { edges { node { id name } } } }";
     const link = new URLSearchParams({ query, variables: '{"n": 2}', operationName: "Some" });
     await page.goto(`${gateway.url}/graphql?${link.toString()}`, { waitUntil: "load" });
     await waitForQueryEditor(page, "query Some($n: Int)");

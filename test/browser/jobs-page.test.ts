@@ -45,7 +45,8 @@ async function rowNames(page: Page): Promise<string[]> {
 
 /** Upstream requests of this tenant that read jobs or their logs (what subscriptions poll). */
 async function jobReads(): Promise<number> {
-  return (await tenant.requests()).filter((request) => request.method === "GET" && request.path.includes("/batch/jobs")).length;
+  return (await tenant.requests()).filter((request) => request.method === "GET" && request.path.includes("/batch/jobs"))
+    .length;
 }
 
 describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () => {
@@ -107,13 +108,24 @@ describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () =
       (window as unknown as { samples: typeof samples }).samples = samples;
       const table = document.querySelector("#jobs tbody");
       const take = (): void => {
-        const row = [...(table?.querySelectorAll("tr") ?? [])].find((entry) => entry.querySelector("td.name")?.textContent === name);
+        const row = [...(table?.querySelectorAll("tr") ?? [])].find(
+          (entry) => entry.querySelector("td.name")?.textContent === name,
+        );
         if (row === undefined) return;
-        const sample = { state: row.querySelector("td.state")?.textContent ?? "", progress: row.querySelector("progress")?.value ?? -1 };
+        const sample = {
+          state: row.querySelector("td.state")?.textContent ?? "",
+          progress: row.querySelector("progress")?.value ?? -1,
+        };
         const last = samples.at(-1);
         if (last?.state !== sample.state || last.progress !== sample.progress) samples.push(sample);
       };
-      if (table !== null) new MutationObserver(take).observe(table, { subtree: true, attributes: true, characterData: true, childList: true });
+      if (table !== null)
+        new MutationObserver(take).observe(table, {
+          subtree: true,
+          attributes: true,
+          characterData: true,
+          childList: true,
+        });
     }, quick);
     await createJob(long, "street-scenes-2026-11");
     await createJob(quick, "retail-checkout");
@@ -130,12 +142,16 @@ describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () =
     );
     const samples = await page.evaluate(() => (window as unknown as { samples: Sample[] }).samples);
     const progress = samples.map((sample) => sample.progress);
-    expect(progress.some((value) => value > 0 && value < 1), JSON.stringify(samples)).toBe(true);
+    expect(
+      progress.some((value) => value > 0 && value < 1),
+      JSON.stringify(samples),
+    ).toBe(true);
     expect(progress, "the bar never moves back").toEqual([...progress].sort((a, b) => a - b));
     expect(samples.at(-1)).toEqual({ state: "FINISHED", progress: 1 });
     const label = await page.$$eval(
       "tr[data-job-id]",
-      (rows, name) => rows.find((row) => row.querySelector("td.name")?.textContent === name)?.querySelector(".percent")?.textContent,
+      (rows, name) =>
+        rows.find((row) => row.querySelector("td.name")?.textContent === name)?.querySelector(".percent")?.textContent,
       quick,
     );
     expect(label).toBe("100%");
@@ -152,12 +168,20 @@ describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () =
     const first = await rowNames(page);
     expect(first).toHaveLength(10);
     await page.click("#older");
-    await page.waitForFunction((name) => ![...document.querySelectorAll("td.name")].some((cell) => cell.textContent === name), { timeout: 20_000 }, quick);
+    await page.waitForFunction(
+      (name) => ![...document.querySelectorAll("td.name")].some((cell) => cell.textContent === name),
+      { timeout: 20_000 },
+      quick,
+    );
     const older = await rowNames(page);
     expect(older).toHaveLength(10);
     expect(older.filter((name) => first.includes(name))).toEqual([]);
     await page.click("#newer");
-    await page.waitForFunction((name) => [...document.querySelectorAll("td.name")].some((cell) => cell.textContent === name), { timeout: 20_000 }, quick);
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll("td.name")].some((cell) => cell.textContent === name),
+      { timeout: 20_000 },
+      quick,
+    );
     expect(await rowNames(page)).toEqual(first);
     if (process.env.UPDATE_SCREENSHOT === "1") {
       // The README's picture: the long job still running, its log tail beside the finished quick one.
@@ -171,8 +195,15 @@ describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () =
   it("releases its subscriptions when the page closes: the upstream polling stops", async () => {
     // While the page is open, the long job (and its log) are polled.
     const open = await jobReads();
-    await waitFor(async () => (await jobReads()) > open, "polling while the page is open", { timeoutMs: 15_000, intervalMs: 200 });
-    const longState = await page.$$eval("td.name", (cells, name) => cells.find((cell) => cell.textContent === name)?.parentElement?.dataset.state, long);
+    await waitFor(async () => (await jobReads()) > open, "polling while the page is open", {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+    });
+    const longState = await page.$$eval(
+      "td.name",
+      (cells, name) => cells.find((cell) => cell.textContent === name)?.parentElement?.dataset.state,
+      long,
+    );
     expect(longState).toBe("RUNNING");
     await page.close();
     // A poll under way when the socket closed may still land; after it, nothing.

@@ -9,7 +9,8 @@ import { BROWSER_MISSING, launchBrowser, type LaunchedBrowser } from "../utils/b
 import { useTenant } from "../utils/tenant";
 
 const tenant = useTenant();
-const NDJSON = '{"kind":"Image","url":"https://example.com/a.jpg"}\n{"kind":"Image","url":"https://example.com/b.jpg"}\n';
+const NDJSON =
+  '{"kind":"Image","url":"https://example.com/a.jpg"}\n{"kind":"Image","url":"https://example.com/b.jpg"}\n';
 
 interface UploadUrl {
   method: string;
@@ -22,11 +23,16 @@ async function createDataset(): Promise<{ id: string; uploadUrl: UploadUrl }> {
   const bytes = new TextEncoder().encode(NDJSON);
   const { crc32c } = await import("@aws-crypto/crc32c");
   const value = crc32c(bytes);
-  const crc = Buffer.from([(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]).toString("base64");
+  const crc = Buffer.from([(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]).toString(
+    "base64",
+  );
   const response = await fetch(`${inject("emulatorUrl")}/projects/${tenant.demo.project}/batch/datasets`, {
     method: "POST",
     headers: { "Secret-Key": tenant.demo.key, "content-type": "application/json" },
-    body: JSON.stringify({ name: "browser-upload", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: bytes.byteLength, crc32c: crc } } }),
+    body: JSON.stringify({
+      name: "browser-upload",
+      spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: bytes.byteLength, crc32c: crc } },
+    }),
   });
   expect(response.status).toBe(201);
   const dataset = (await response.json()) as { id: string; status: { source: { uploadUrl: UploadUrl } } };
@@ -61,7 +67,11 @@ describe.skipIf(BROWSER_MISSING !== null)("a browser upload to the upload URL", 
       async (upload: UploadUrl, text: string) => {
         const send = async (): Promise<string> => {
           try {
-            const response = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: new Blob([text]) });
+            const response = await fetch(upload.url, {
+              method: upload.method,
+              headers: upload.headers,
+              body: new Blob([text]),
+            });
             return `${response.status} ${await response.text()}`;
           } catch (error) {
             return `failed: ${String(error)}`;
@@ -75,7 +85,12 @@ describe.skipIf(BROWSER_MISSING !== null)("a browser upload to the upload URL", 
     expect(statuses[0]).toBe("200 ");
     expect(statuses[1]).toMatch(/^412 \{"code":"PreconditionFailedError"/);
     await page.close();
-    const read = await fetch(`${inject("emulatorUrl")}/projects/${tenant.demo.project}/batch/datasets/${id}`, { headers: { "Secret-Key": tenant.demo.key } });
-    expect(((await read.json()) as { status: { overview: string; itemCount: number } }).status).toMatchObject({ overview: "Uploaded", itemCount: 2 });
+    const read = await fetch(`${inject("emulatorUrl")}/projects/${tenant.demo.project}/batch/datasets/${id}`, {
+      headers: { "Secret-Key": tenant.demo.key },
+    });
+    expect(((await read.json()) as { status: { overview: string; itemCount: number } }).status).toMatchObject({
+      overview: "Uploaded",
+      itemCount: 2,
+    });
   });
 });

@@ -3,7 +3,20 @@
  * a wrong method, 400 for bad JSON, isolation between the two seeded projects, and `/openapi.json`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { batch, call, clearRequestLog, DEMO, listAll, OTHER, requestLog, reset, type ApiErrorBody, type Dataset, type Job, type Webhook } from "./helpers";
+import {
+  batch,
+  call,
+  clearRequestLog,
+  DEMO,
+  listAll,
+  OTHER,
+  requestLog,
+  reset,
+  type ApiErrorBody,
+  type Dataset,
+  type Job,
+  type Webhook,
+} from "./helpers";
 
 const FORBIDDEN = { code: "ForbiddenError", message: "No Access Rights to Requested Resources" };
 
@@ -50,7 +63,10 @@ describe("unknown ids and routes", () => {
   ])("answers 404 ResourceNotFoundError naming an unknown %s id", async (resource, noun) => {
     const response = await call<ApiErrorBody>("GET", batch(`${resource}/${noun}_missing`));
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ code: "ResourceNotFoundError", message: `${noun} ${noun}_missing not found in project ${DEMO.project}` });
+    expect(response.body).toEqual({
+      code: "ResourceNotFoundError",
+      message: `${noun} ${noun}_missing not found in project ${DEMO.project}`,
+    });
   });
 
   it("answers 404 for logs of an unknown job", async () => {
@@ -62,7 +78,10 @@ describe("unknown ids and routes", () => {
   it("answers 404 with {code, message} for an unknown route", async () => {
     const inside = await call<ApiErrorBody>("GET", batch("deployments"));
     expect(inside.status).toBe(404);
-    expect(inside.body).toEqual({ code: "ResourceNotFoundError", message: `no route for GET /projects/${DEMO.project}/batch/deployments` });
+    expect(inside.body).toEqual({
+      code: "ResourceNotFoundError",
+      message: `no route for GET /projects/${DEMO.project}/batch/deployments`,
+    });
     const outside = await call<ApiErrorBody>("GET", "/v2/anything");
     expect(outside.status).toBe(404);
     expect(outside.body.code).toBe("ResourceNotFoundError");
@@ -72,7 +91,10 @@ describe("unknown ids and routes", () => {
     const response = await call<ApiErrorBody>("PUT", batch("datasets"), { body: {} });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, POST");
-    expect(response.body).toEqual({ code: "MethodNotAllowedError", message: `PUT /projects/${DEMO.project}/batch/datasets: expected one of GET, POST` });
+    expect(response.body).toEqual({
+      code: "MethodNotAllowedError",
+      message: `PUT /projects/${DEMO.project}/batch/datasets: expected one of GET, POST`,
+    });
   });
 
   it("answers 405 for GET on the webhook :test path", async () => {
@@ -119,7 +141,9 @@ describe("isolation between projects", () => {
     const [demoJob] = await listAll<Job>("jobs");
     const response = await call<ApiErrorBody>("GET", batch(`jobs/${demoJob?.id}`, OTHER.project), { key: OTHER.key });
     expect(response.status).toBe(404);
-    const deletion = await call<ApiErrorBody>("DELETE", batch(`jobs/${demoJob?.id}`, OTHER.project), { key: OTHER.key });
+    const deletion = await call<ApiErrorBody>("DELETE", batch(`jobs/${demoJob?.id}`, OTHER.project), {
+      key: OTHER.key,
+    });
     expect(deletion.status).toBe(404);
     expect((await call<Job>("GET", batch(`jobs/${demoJob?.id}`))).status).toBe(200);
   });
@@ -128,7 +152,9 @@ describe("isolation between projects", () => {
 describe("GET /openapi.json", () => {
   it("serves the OpenAPI description without auth and without recording it", async () => {
     await clearRequestLog();
-    const response = await call<{ openapi: string; paths: Record<string, unknown> }>("GET", "/openapi.json", { key: null });
+    const response = await call<{ openapi: string; paths: Record<string, unknown> }>("GET", "/openapi.json", {
+      key: null,
+    });
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(await requestLog()).toEqual([]);

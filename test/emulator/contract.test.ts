@@ -106,7 +106,10 @@ describe("the OpenAPI document", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { template, method } of operations()) {
       const statuses = Object.keys(openApiDocument.paths[template]?.[method]?.responses ?? {});
-      expect(statuses.some((status) => status.startsWith("2")), `${method} ${template}`).toBe(true);
+      expect(
+        statuses.some((status) => status.startsWith("2")),
+        `${method} ${template}`,
+      ).toBe(true);
     }
   });
 
@@ -128,7 +131,9 @@ describe("the OpenAPI document", () => {
       const operation = openApiDocument.paths[template]?.[method];
       const body = (operation?.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
       for (const mediaType of Object.keys(body ?? {})) {
-        expect(() => schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`)).not.toThrow();
+        expect(() =>
+          schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`),
+        ).not.toThrow();
       }
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         const target = (response as { $ref?: string }).$ref;
@@ -164,12 +169,17 @@ describe("expectMatchesOpenApi", () => {
   };
 
   it("accepts a body that matches the documented schema", () => {
-    expect(() => expectMatchesOpenApi("GET", "/projects/proj_demo/batch/webhooks/webhook_1", 200, webhook)).not.toThrow();
+    expect(() =>
+      expectMatchesOpenApi("GET", "/projects/proj_demo/batch/webhooks/webhook_1", 200, webhook),
+    ).not.toThrow();
   });
 
   it("names the operation, the status and the offending field when the body does not match", () => {
     expect(() =>
-      expectMatchesOpenApi("GET", "http://x/projects/proj_demo/batch/webhooks/webhook_1?a=1", 200, { ...webhook, secret: "c2VjcmV0" }),
+      expectMatchesOpenApi("GET", "http://x/projects/proj_demo/batch/webhooks/webhook_1?a=1", 200, {
+        ...webhook,
+        secret: "c2VjcmV0",
+      }),
     ).toThrow(
       "OpenAPI: getWebhook (GET /projects/{projectId}/batch/webhooks/{webhookId}) → 200: body does not match the schema: " +
         '(body) must NOT have additional properties {"additionalProperty":"secret"}',
@@ -184,7 +194,9 @@ describe("expectMatchesOpenApi", () => {
   });
 
   it("fails for an undocumented path, method or status", () => {
-    expect(() => expectMatchesOpenApi("GET", "/nothing", 200, {})).toThrow("OpenAPI: no path template matches GET /nothing");
+    expect(() => expectMatchesOpenApi("GET", "/nothing", 200, {})).toThrow(
+      "OpenAPI: no path template matches GET /nothing",
+    );
     expect(() => expectMatchesOpenApi("PUT", "/projects/p/batch/jobs", 200, {})).toThrow(
       "OpenAPI: /projects/{projectId}/batch/jobs has no PUT operation (asked for /projects/p/batch/jobs)",
     );
@@ -195,20 +207,26 @@ describe("expectMatchesOpenApi", () => {
 
   it("fails when a required response header is missing", () => {
     const body = { code: "TooManyRequestsError", message: "slow down" };
-    expect(() => expectMatchesOpenApi("GET", "/projects/p/batch/jobs", 429, body, new Headers({ "Retry-After": "1" }))).not.toThrow();
+    expect(() =>
+      expectMatchesOpenApi("GET", "/projects/p/batch/jobs", 429, body, new Headers({ "Retry-After": "1" })),
+    ).not.toThrow();
     expect(() => expectMatchesOpenApi("GET", "/projects/p/batch/jobs", 429, body, new Headers())).toThrow(
       "OpenAPI: listJobs (GET /projects/{projectId}/batch/jobs) → 429: required response header missing: Retry-After",
     );
   });
 
   it("accepts a request the document allows and names every problem of one it does not", () => {
-    expect(requestProblems("GET", "/projects/p/batch/jobs/batchjob_1/logs?maxEntries=1000&minLevel=Warning&beforeTime=5")).toEqual([]);
+    expect(
+      requestProblems("GET", "/projects/p/batch/jobs/batchjob_1/logs?maxEntries=1000&minLevel=Warning&beforeTime=5"),
+    ).toEqual([]);
     expect(requestProblems("GET", "/projects/p/batch/jobs?limit=0&sort=name")).toEqual([
-      "query limit=0: value must be >= 1 {\"comparison\":\">=\",\"limit\":1}",
+      'query limit=0: value must be >= 1 {"comparison":">=","limit":1}',
       "query sort: not documented",
     ]);
     expect(requestProblems("PUT", "/projects/p/batch/webhooks/webhook_1/secret")).toEqual(["body: required"]);
-    expect(() => expectRequestMatchesOpenApi("PATCH", "/projects/p/batch/jobs/batchjob_1", { spec: { stopAtTime: "now" } })).toThrow(
+    expect(() =>
+      expectRequestMatchesOpenApi("PATCH", "/projects/p/batch/jobs/batchjob_1", { spec: { stopAtTime: "now" } }),
+    ).toThrow(
       "OpenAPI: patchJob (PATCH /projects/{projectId}/batch/jobs/{jobId}) request: body: /spec/stopAtTime must be integer",
     );
   });
@@ -229,7 +247,11 @@ const DEMO = { projectId: tenant.demo.project, secretKey: tenant.demo.key } as c
 const OTHER = { projectId: tenant.other.project, secretKey: tenant.other.key } as const;
 /** This file's tenant's form of a control endpoint (`/__emulator/reset?tenant=…`). */
 const control = (endpoint: string): string => tenant.controlPath(endpoint);
-const NO_SUCH = { dataset: "dataset_00000000-0000-4000-8000-000000000000", job: "batchjob_00000000-0000-4000-8000-000000000000", webhook: "webhook_00000000-0000-4000-8000-000000000000" };
+const NO_SUCH = {
+  dataset: "dataset_00000000-0000-4000-8000-000000000000",
+  job: "batchjob_00000000-0000-4000-8000-000000000000",
+  webhook: "webhook_00000000-0000-4000-8000-000000000000",
+};
 
 /** A response as the test sees it: status, headers and the body parsed as JSON (or text, or undefined). */
 interface ApiResponse {
@@ -272,7 +294,10 @@ async function call(method: string, pathAndQuery: string, options: CallOptions =
   // Requests the emulator accepted must be ones the document accepts (raw uploads carry no JSON to check).
   if (response.ok && options.raw === undefined) expectRequestMatchesOpenApi(method, url, options.json);
   if (options.invalid === true) {
-    expect(requestProblems(method, url, options.json), `the document should reject ${method} ${pathAndQuery}`).not.toEqual([]);
+    expect(
+      requestProblems(method, url, options.json),
+      `the document should reject ${method} ${pathAndQuery}`,
+    ).not.toEqual([]);
   }
   return { status: response.status, headers: response.headers, body: parsed };
 }
@@ -293,18 +318,29 @@ function crc32cBase64(bytes: Uint8Array): string {
 }
 
 const NDJSON = new TextEncoder().encode(
-  ['{"kind":"Image","url":"https://example.com/1.jpg"}', '{"kind":"Image","url":"https://example.com/2.jpg"}'].join("\n"),
+  ['{"kind":"Image","url":"https://example.com/1.jpg"}', '{"kind":"Image","url":"https://example.com/2.jpg"}'].join(
+    "\n",
+  ),
 );
 const BAD_NDJSON = new TextEncoder().encode('{"kind":"Image","url":"https://example.com/1.jpg"}\nnot json\n');
 
 function createDatasetBody(bytes: Uint8Array, name = "contract dataset") {
-  return { name, spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: bytes.byteLength, crc32c: crc32cBase64(bytes) } } };
+  return {
+    name,
+    spec: {
+      source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: bytes.byteLength, crc32c: crc32cBase64(bytes) },
+    },
+  };
 }
 
 function webhookBody(endpoint: string) {
   return {
     name: "contract webhook",
-    spec: { endpoint, secret: { contents: Buffer.from("0123456789abcdef0123456789abcdef").toString("base64") }, retries: { maxRetries: 0, maxBackoffMs: 100 } },
+    spec: {
+      endpoint,
+      secret: { contents: Buffer.from("0123456789abcdef0123456789abcdef").toString("base64") },
+      retries: { maxRetries: 0, maxBackoffMs: 100 },
+    },
   };
 }
 
@@ -343,7 +379,15 @@ let receiverUrl = "";
 let received = 0;
 
 /** Ids that the tests below fill in as they go (created objects and seeded ones). */
-const ids = { dataset: "", uploadedDataset: "", job: "", webhook: "", deployment: "", uploadUrl: "", uploadHeaders: {} as Record<string, string> };
+const ids = {
+  dataset: "",
+  uploadedDataset: "",
+  job: "",
+  webhook: "",
+  deployment: "",
+  uploadUrl: "",
+  uploadHeaders: {} as Record<string, string>,
+};
 
 describe("the emulator against its OpenAPI document", () => {
   beforeAll(async () => {
@@ -367,27 +411,43 @@ describe("the emulator against its OpenAPI document", () => {
     it("resets with and without a body and refuses a bad one with 400 naming the field", async () => {
       await expectStatus(200, "POST", control("reset"), { key: null });
       await expectStatus(200, "POST", control("reset"), { key: null, json: { msPerItem: 20 } });
-      const bad = await expectStatus(400, "POST", control("reset"), { key: null, json: { msPerItem: "fast" }, invalid: true });
+      const bad = await expectStatus(400, "POST", control("reset"), {
+        key: null,
+        json: { msPerItem: "fast" },
+        invalid: true,
+      });
       expect((bad.body as { message: string }).message).toMatch(/^msPerItem: /);
     });
 
     it("lists and clears the request log", async () => {
       await expectStatus(200, "GET", `${batch()}/webhooks?limit=1`);
       const log = await expectStatus(200, "GET", control("requests"), { key: null });
-      expect(log.body).toContainEqual(expect.objectContaining({ method: "GET", path: `${batch()}/webhooks`, query: "limit=1", status: 200 }));
+      expect(log.body).toContainEqual(
+        expect.objectContaining({ method: "GET", path: `${batch()}/webhooks`, query: "limit=1", status: 200 }),
+      );
       await expectStatus(204, "DELETE", control("requests"), { key: null });
       // Not asserted empty: a gateway test file that ran before may still have a subscription poll in flight.
       const cleared = await expectStatus(200, "GET", control("requests"), { key: null });
-      expect(cleared.body).not.toContainEqual(expect.objectContaining({ path: `${batch()}/webhooks`, query: "limit=1" }));
+      expect(cleared.body).not.toContainEqual(
+        expect.objectContaining({ path: `${batch()}/webhooks`, query: "limit=1" }),
+      );
     });
 
     it("sets and clears faults, refusing a bad setting with 400 naming the field", async () => {
       const setting = { latencyMs: 1, path: "^/nothing$" };
       await expectStatus(200, "POST", control("faults"), { key: null, json: setting });
       expect((await expectStatus(200, "GET", control("faults"), { key: null })).body).toEqual(setting);
-      const bad = await expectStatus(400, "POST", control("faults"), { key: null, json: { errorRate: 2 }, invalid: true });
+      const bad = await expectStatus(400, "POST", control("faults"), {
+        key: null,
+        json: { errorRate: 2 },
+        invalid: true,
+      });
       expect((bad.body as { message: string }).message).toMatch(/^errorRate: /);
-      const badRegex = await expectStatus(400, "POST", control("faults"), { key: null, json: { path: "([" }, invalid: true });
+      const badRegex = await expectStatus(400, "POST", control("faults"), {
+        key: null,
+        json: { path: "([" },
+        invalid: true,
+      });
       expect((badRegex.body as { message: string }).message).toMatch(/^path: /);
       await expectStatus(204, "DELETE", control("faults"), { key: null });
       expect((await expectStatus(200, "GET", control("faults"), { key: null })).body).toEqual({});
@@ -395,28 +455,45 @@ describe("the emulator against its OpenAPI document", () => {
 
     it("adds and revokes a key, refusing a bad body with 400 naming the field", async () => {
       const key = "contract-second-key";
-      const added = await expectStatus(200, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, add: key } });
+      const added = await expectStatus(200, "POST", control("keys"), {
+        key: null,
+        json: { project: DEMO.projectId, add: key },
+      });
       expect((added.body as { keyIds: string[] }).keyIds).toHaveLength(2);
       await expectStatus(200, "GET", `${batch()}/webhooks?limit=1`, { key });
       await expectStatus(200, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, revoke: key } });
       const refused = await expectStatus(403, "GET", `${batch()}/webhooks?limit=1`, { key });
       expect(refused.body).toEqual({ code: "ForbiddenError", message: "No Access Rights to Requested Resources" });
-      const bad = await expectStatus(400, "POST", control("keys"), { key: null, json: { project: DEMO.projectId, add: "" }, invalid: true });
+      const bad = await expectStatus(400, "POST", control("keys"), {
+        key: null,
+        json: { project: DEMO.projectId, add: "" },
+        invalid: true,
+      });
       expect((bad.body as { message: string }).message).toMatch(/^add: /);
     });
 
     it("rejects an upload after its URL expired with 403; the dataset reads FailedUpload", async () => {
       await expectStatus(200, "POST", control("reset"), { key: null, json: { uploadUrlTtlMs: 1 } });
-      const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "expires at once") });
-      const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } } };
+      const created = await expectStatus(201, "POST", `${batch()}/datasets`, {
+        json: createDatasetBody(NDJSON, "expires at once"),
+      });
+      const dataset = created.body as {
+        id: string;
+        status: { source: { uploadUrl: { url: string; headers: Record<string, string>; expiresAtTime: number } } };
+      };
       const { url, headers, expiresAtTime } = dataset.status.source.uploadUrl;
       await eventually("the upload URL to expire", async () => (Date.now() > expiresAtTime + 5 ? true : undefined));
       const preflight = await expectStatus(204, "OPTIONS", url, {
         key: null,
-        headers: { Origin: "http://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": Object.keys(headers).join(", ") },
+        headers: {
+          Origin: "http://app.example",
+          "Access-Control-Request-Method": "PUT",
+          "Access-Control-Request-Headers": Object.keys(headers).join(", "),
+        },
       });
       expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
-      for (const name of Object.keys(headers)) expect(preflight.headers.get("access-control-allow-headers")).toContain(name);
+      for (const name of Object.keys(headers))
+        expect(preflight.headers.get("access-control-allow-headers")).toContain(name);
       const expired = await expectStatus(403, "PUT", url, { key: null, raw: NDJSON, headers });
       expect(expired.body).toMatchObject({ code: "ForbiddenError" });
       const after = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
@@ -435,10 +512,15 @@ describe("the emulator against its OpenAPI document", () => {
         ["POST", "keys", {}],
       ];
       for (const [method, endpoint, json] of operations) {
-        const bad = await expectStatus(400, method, `/__emulator/${endpoint}?tenant=Not_Valid`, { key: null, json, invalid: true });
+        const bad = await expectStatus(400, method, `/__emulator/${endpoint}?tenant=Not_Valid`, {
+          key: null,
+          json,
+          invalid: true,
+        });
         expect(bad.body).toEqual({
           code: "BadRequestError",
-          message: 'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Not_Valid"',
+          message:
+            'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Not_Valid"',
         });
       }
     });
@@ -466,7 +548,9 @@ describe("the emulator against its OpenAPI document", () => {
 
     it("walks back with prevPage", async () => {
       const first = (await expectStatus(200, "GET", `${batch()}/jobs?limit=5`)).body as { nextPage: string };
-      const second = (await expectStatus(200, "GET", `${batch()}/jobs?limit=5&page=${encodeURIComponent(first.nextPage)}`)).body as { prevPage: string };
+      const second = (
+        await expectStatus(200, "GET", `${batch()}/jobs?limit=5&page=${encodeURIComponent(first.nextPage)}`)
+      ).body as { prevPage: string };
       expect(second.prevPage).not.toBeNull();
       await expectStatus(200, "GET", `${batch()}/jobs?limit=5&page=${encodeURIComponent(second.prevPage)}`);
     });
@@ -482,9 +566,13 @@ describe("the emulator against its OpenAPI document", () => {
     it("gets every seeded dataset, job and webhook, in both projects", async () => {
       for (const project of [DEMO, OTHER]) {
         for (const resource of ["datasets", "jobs", "webhooks"]) {
-          const { body } = await expectStatus(200, "GET", `${batch(project.projectId)}/${resource}?limit=1000`, { key: project.secretKey });
+          const { body } = await expectStatus(200, "GET", `${batch(project.projectId)}/${resource}?limit=1000`, {
+            key: project.secretKey,
+          });
           for (const item of (body as { data: Listed[] }).data) {
-            await expectStatus(200, "GET", `${batch(project.projectId)}/${resource}/${item.id}`, { key: project.secretKey });
+            await expectStatus(200, "GET", `${batch(project.projectId)}/${resource}/${item.id}`, {
+              key: project.secretKey,
+            });
           }
         }
       }
@@ -494,13 +582,25 @@ describe("the emulator against its OpenAPI document", () => {
   describe("datasets", () => {
     it("creates a dataset with an upload URL, then refuses a bad body with 400 naming the field", async () => {
       const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON) });
-      const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string> } } } };
+      const dataset = created.body as {
+        id: string;
+        status: { source: { uploadUrl: { url: string; headers: Record<string, string> } } };
+      };
       ids.dataset = dataset.id;
       ids.uploadUrl = dataset.status.source.uploadUrl.url;
       ids.uploadHeaders = dataset.status.source.uploadUrl.headers;
-      const bad = await expectStatus(400, "POST", `${batch()}/datasets`, { json: { name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: -1, crc32c: "AAAAAA==" } } }, invalid: true });
+      const bad = await expectStatus(400, "POST", `${batch()}/datasets`, {
+        json: {
+          name: "x",
+          spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: -1, crc32c: "AAAAAA==" } },
+        },
+        invalid: true,
+      });
       expect((bad.body as { message: string }).message).toMatch(/^spec\.source\.sizeBytes: /);
-      await expectStatus(400, "POST", `${batch()}/datasets`, { raw: "{not json", headers: { "content-type": "application/json" } });
+      await expectStatus(400, "POST", `${batch()}/datasets`, {
+        raw: "{not json",
+        headers: { "content-type": "application/json" },
+      });
     });
 
     it("refuses list queries out of range or with a malformed page token", async () => {
@@ -515,13 +615,27 @@ describe("the emulator against its OpenAPI document", () => {
 
     it("rejects an upload with a wrong CRC32C, size or header or an unknown token, then accepts the right file once", async () => {
       const otherCrc = crc32cBase64(BAD_NDJSON);
-      const wrongCrc = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.map((byte, index) => (index === 10 ? byte ^ 1 : byte)), headers: ids.uploadHeaders });
+      const wrongCrc = await expectStatus(400, "PUT", ids.uploadUrl, {
+        key: null,
+        raw: NDJSON.map((byte, index) => (index === 10 ? byte ^ 1 : byte)),
+        headers: ids.uploadHeaders,
+      });
       expect((wrongCrc.body as { message: string }).message).toMatch(/CRC32C/);
-      const wrongHeader = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: { ...ids.uploadHeaders, "x-goog-hash": `crc32c=${otherCrc}` } });
+      const wrongHeader = await expectStatus(400, "PUT", ids.uploadUrl, {
+        key: null,
+        raw: NDJSON,
+        headers: { ...ids.uploadHeaders, "x-goog-hash": `crc32c=${otherCrc}` },
+      });
       expect((wrongHeader.body as { message: string }).message).toMatch(/x-goog-hash/);
       // The client sends the true length of what it sends: the signed content-length no longer matches.
-      const trueLength = Object.fromEntries(Object.entries(ids.uploadHeaders).filter(([name]) => name !== "content-length"));
-      const wrongSize = await expectStatus(400, "PUT", ids.uploadUrl, { key: null, raw: NDJSON.slice(1), headers: trueLength });
+      const trueLength = Object.fromEntries(
+        Object.entries(ids.uploadHeaders).filter(([name]) => name !== "content-length"),
+      );
+      const wrongSize = await expectStatus(400, "PUT", ids.uploadUrl, {
+        key: null,
+        raw: NDJSON.slice(1),
+        headers: trueLength,
+      });
       expect((wrongSize.body as { message: string }).message).toMatch(/content-length/);
       const unknown = ids.uploadUrl.replace(/[^/]+$/, "no-such-token");
       await expectStatus(404, "PUT", unknown, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
@@ -534,14 +648,27 @@ describe("the emulator against its OpenAPI document", () => {
         return dataset.status.overview === "Uploaded" ? dataset : undefined;
       });
       expect(uploaded.status.itemCount).toBe(2);
-      const again = await expectStatus(412, "PUT", ids.uploadUrl, { key: null, raw: NDJSON, headers: ids.uploadHeaders });
+      const again = await expectStatus(412, "PUT", ids.uploadUrl, {
+        key: null,
+        raw: NDJSON,
+        headers: ids.uploadHeaders,
+      });
       expect(again.body).toMatchObject({ code: "PreconditionFailedError" });
     });
 
     it("moves a dataset with a bad line to FailedProcessing, still matching the schema", async () => {
-      const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(BAD_NDJSON, "bad file") });
-      const dataset = created.body as { id: string; status: { source: { uploadUrl: { url: string; headers: Record<string, string> } } } };
-      await call("PUT", dataset.status.source.uploadUrl.url, { key: null, raw: BAD_NDJSON, headers: dataset.status.source.uploadUrl.headers });
+      const created = await expectStatus(201, "POST", `${batch()}/datasets`, {
+        json: createDatasetBody(BAD_NDJSON, "bad file"),
+      });
+      const dataset = created.body as {
+        id: string;
+        status: { source: { uploadUrl: { url: string; headers: Record<string, string> } } };
+      };
+      await call("PUT", dataset.status.source.uploadUrl.url, {
+        key: null,
+        raw: BAD_NDJSON,
+        headers: dataset.status.source.uploadUrl.headers,
+      });
       await eventually("the dataset to be FailedProcessing", async () => {
         const { body } = await expectStatus(200, "GET", `${batch()}/datasets/${dataset.id}`);
         return (body as { status: { overview: string } }).status.overview === "FailedProcessing" ? body : undefined;
@@ -551,7 +678,9 @@ describe("the emulator against its OpenAPI document", () => {
     it("answers 404 for an unknown dataset on get and delete, and deletes a known one", async () => {
       await expectStatus(404, "GET", `${batch()}/datasets/${NO_SUCH.dataset}`);
       await expectStatus(404, "DELETE", `${batch()}/datasets/${NO_SUCH.dataset}`);
-      const created = await expectStatus(201, "POST", `${batch()}/datasets`, { json: createDatasetBody(NDJSON, "to delete") });
+      const created = await expectStatus(201, "POST", `${batch()}/datasets`, {
+        json: createDatasetBody(NDJSON, "to delete"),
+      });
       const { id } = created.body as { id: string };
       const deleted = await expectStatus(200, "DELETE", `${batch()}/datasets/${id}`);
       expect(deleted.body).toMatchObject({ deleted: true });
@@ -564,16 +693,29 @@ describe("the emulator against its OpenAPI document", () => {
       const created = await expectStatus(201, "POST", `${batch()}/webhooks`, { json: webhookBody(receiverUrl) });
       ids.webhook = (created.body as { id: string }).id;
       await expectStatus(200, "GET", `${batch()}/webhooks/${ids.webhook}`);
-      await expectStatus(200, "PATCH", `${batch()}/webhooks/${ids.webhook}`, { json: { spec: { retries: { maxRetries: 1, maxBackoffMs: 100 } } } });
-      await expectStatus(200, "PUT", `${batch()}/webhooks/${ids.webhook}/secret`, { json: { contents: Buffer.from("another secret").toString("base64") } });
+      await expectStatus(200, "PATCH", `${batch()}/webhooks/${ids.webhook}`, {
+        json: { spec: { retries: { maxRetries: 1, maxBackoffMs: 100 } } },
+      });
+      await expectStatus(200, "PUT", `${batch()}/webhooks/${ids.webhook}/secret`, {
+        json: { contents: Buffer.from("another secret").toString("base64") },
+      });
     });
 
     it("refuses bad webhook bodies and list queries with 400 naming the field", async () => {
-      const create = await expectStatus(400, "POST", `${batch()}/webhooks`, { json: webhookBody("ftp://example.com"), invalid: true });
+      const create = await expectStatus(400, "POST", `${batch()}/webhooks`, {
+        json: webhookBody("ftp://example.com"),
+        invalid: true,
+      });
       expect((create.body as { message: string }).message).toMatch(/^spec\.endpoint: /);
-      const patch = await expectStatus(400, "PATCH", `${batch()}/webhooks/${ids.webhook}`, { json: { spec: { retries: { maxRetries: -1, maxBackoffMs: 0 } } }, invalid: true });
+      const patch = await expectStatus(400, "PATCH", `${batch()}/webhooks/${ids.webhook}`, {
+        json: { spec: { retries: { maxRetries: -1, maxBackoffMs: 0 } } },
+        invalid: true,
+      });
       expect((patch.body as { message: string }).message).toMatch(/^spec\.retries\.maxRetries: /);
-      const rotate = await expectStatus(400, "PUT", `${batch()}/webhooks/${ids.webhook}/secret`, { json: { contents: "not base64!" }, invalid: true });
+      const rotate = await expectStatus(400, "PUT", `${batch()}/webhooks/${ids.webhook}/secret`, {
+        json: { contents: "not base64!" },
+        invalid: true,
+      });
       expect((rotate.body as { message: string }).message).toMatch(/^contents: /);
       await expectStatus(400, "GET", `${batch()}/webhooks?limit=-5`, { invalid: true });
     });
@@ -583,7 +725,9 @@ describe("the emulator against its OpenAPI document", () => {
       const ok = await expectStatus(200, "POST", `${batch()}/webhooks/${ids.webhook}:test`);
       expect(ok.body).toMatchObject({ status: "Ok", responseCode: 204 });
       expect(received).toBeGreaterThan(before);
-      const dead = await expectStatus(201, "POST", `${batch()}/webhooks`, { json: webhookBody("http://127.0.0.1:9/unreachable") });
+      const dead = await expectStatus(201, "POST", `${batch()}/webhooks`, {
+        json: webhookBody("http://127.0.0.1:9/unreachable"),
+      });
       const result = await expectStatus(200, "POST", `${batch()}/webhooks/${(dead.body as { id: string }).id}:test`);
       expect(result.body).toHaveProperty("reason");
     });
@@ -622,23 +766,34 @@ describe("the emulator against its OpenAPI document", () => {
         await expectStatus(200, "GET", `${batch()}/jobs/${ids.job}/logs?minLevel=Debug&maxEntries=1000`);
         return (body as { status: { overview: string } }).status.overview === "Reached" ? body : undefined;
       });
-      await expectStatus(200, "GET", `${batch()}/jobs/${ids.job}/logs?beforeTime=${Date.now()}&afterTime=0&minLevel=Warning&maxEntries=5`);
+      await expectStatus(
+        200,
+        "GET",
+        `${batch()}/jobs/${ids.job}/logs?beforeTime=${Date.now()}&afterTime=0&minLevel=Warning&maxEntries=5`,
+      );
     });
 
     it("creates a job with an ephemeral deployment and a future start, and cancels it with a PATCH", async () => {
       const created = await expectStatus(201, "POST", `${batch()}/jobs`, {
         json: jobBody({
           startAtTime: Date.now() + 3_600_000,
-          deployment: { kind: "NewEphemeralDeployment", template: { artifactId: "artifact_1", instanceId: "instance_t4-standard-1g", replicas: 1 } },
+          deployment: {
+            kind: "NewEphemeralDeployment",
+            template: { artifactId: "artifact_1", instanceId: "instance_t4-standard-1g", replicas: 1 },
+          },
         }),
       });
       const { id } = created.body as { id: string };
-      const cancelled = await expectStatus(200, "PATCH", `${batch()}/jobs/${id}`, { json: { spec: { stopAtTime: Date.now() } } });
+      const cancelled = await expectStatus(200, "PATCH", `${batch()}/jobs/${id}`, {
+        json: { spec: { stopAtTime: Date.now() } },
+      });
       expect(cancelled.body).toMatchObject({ status: { overview: "Reached", message: "Cancelled" } });
     });
 
     it("fails a job whose dataset is missing, with a reason", async () => {
-      const created = await expectStatus(201, "POST", `${batch()}/jobs`, { json: jobBody({ datasetId: NO_SUCH.dataset }) });
+      const created = await expectStatus(201, "POST", `${batch()}/jobs`, {
+        json: jobBody({ datasetId: NO_SUCH.dataset }),
+      });
       const failed = await eventually("the job to fail", async () => {
         const { body } = await expectStatus(200, "GET", `${batch()}/jobs/${(created.body as { id: string }).id}`);
         return (body as { status: { overview: string } }).status.overview === "Failed" ? body : undefined;
@@ -647,12 +802,24 @@ describe("the emulator against its OpenAPI document", () => {
     });
 
     it("refuses bad job bodies and queries with 400 naming the field", async () => {
-      const create = await expectStatus(400, "POST", `${batch()}/jobs`, { json: jobBody({ deployment: { kind: "Nope" } }), invalid: true });
+      const create = await expectStatus(400, "POST", `${batch()}/jobs`, {
+        json: jobBody({ deployment: { kind: "Nope" } }),
+        invalid: true,
+      });
       expect((create.body as { message: string }).message).toMatch(/^spec\.deployment/);
-      const patch = await expectStatus(400, "PATCH", `${batch()}/jobs/${ids.job}`, { json: { spec: { stopAtTime: "now" } }, invalid: true });
+      const patch = await expectStatus(400, "PATCH", `${batch()}/jobs/${ids.job}`, {
+        json: { spec: { stopAtTime: "now" } },
+        invalid: true,
+      });
       expect((patch.body as { message: string }).message).toMatch(/^spec\.stopAtTime: /);
       await expectStatus(400, "GET", `${batch()}/jobs?limit=10000`, { invalid: true });
-      for (const query of ["maxEntries=1001", "maxEntries=0", "minLevel=Loud", "beforeTime=yesterday", "afterTime=-x"]) {
+      for (const query of [
+        "maxEntries=1001",
+        "maxEntries=0",
+        "minLevel=Loud",
+        "beforeTime=yesterday",
+        "afterTime=-x",
+      ]) {
         await expectStatus(400, "GET", `${batch()}/jobs/${ids.job}/logs?${query}`, { invalid: true });
       }
     });
@@ -676,7 +843,18 @@ describe("the emulator against its OpenAPI document", () => {
       ["GET", `${p}/datasets`, undefined],
       ["GET", `${p}/datasets/${ids.uploadedDataset}`, undefined],
       ["DELETE", `${p}/datasets/${NO_SUCH.dataset}`, undefined],
-      ["POST", `${p}/jobs`, { name: "j", spec: { datasetId: ids.uploadedDataset, deployment: { kind: "ExistingDeployment", deploymentId: ids.deployment }, resultDelivery: { destinations: [] } } }],
+      [
+        "POST",
+        `${p}/jobs`,
+        {
+          name: "j",
+          spec: {
+            datasetId: ids.uploadedDataset,
+            deployment: { kind: "ExistingDeployment", deploymentId: ids.deployment },
+            resultDelivery: { destinations: [] },
+          },
+        },
+      ],
       ["GET", `${p}/jobs`, undefined],
       ["GET", `${p}/jobs/${NO_SUCH.job}`, undefined],
       ["PATCH", `${p}/jobs/${NO_SUCH.job}`, { spec: { stopAtTime: Date.now() } }],
@@ -715,9 +893,18 @@ describe("the emulator against its OpenAPI document", () => {
     });
 
     it("answers 429 TooManyRequestsError with Retry-After on every operation when throttled", async () => {
-      await expectStatus(200, "POST", control("faults"), { key: null, json: { throttleRate: 1, retryAfterSeconds: 7 } });
-      for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
-        const response = await expectStatus(429, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
+      await expectStatus(200, "POST", control("faults"), {
+        key: null,
+        json: { throttleRate: 1, retryAfterSeconds: 7 },
+      });
+      for (const [method, path, json] of [
+        ...everyBatchOperation(),
+        ["PUT", ids.uploadUrl, undefined] as [string, string, unknown],
+      ]) {
+        const response = await expectStatus(429, method, path, {
+          json,
+          raw: method === "PUT" && json === undefined ? NDJSON : undefined,
+        });
         expect(response.headers.get("retry-after")).toBe("7");
         expect(response.body).toMatchObject({ code: "TooManyRequestsError" });
       }
@@ -725,16 +912,28 @@ describe("the emulator against its OpenAPI document", () => {
 
     it("answers 500 InternalServerError on every operation when errorStatus is 500", async () => {
       await expectStatus(200, "POST", control("faults"), { key: null, json: { errorRate: 1, errorStatus: 500 } });
-      for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
-        const response = await expectStatus(500, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
+      for (const [method, path, json] of [
+        ...everyBatchOperation(),
+        ["PUT", ids.uploadUrl, undefined] as [string, string, unknown],
+      ]) {
+        const response = await expectStatus(500, method, path, {
+          json,
+          raw: method === "PUT" && json === undefined ? NDJSON : undefined,
+        });
         expect(response.body).toMatchObject({ code: "InternalServerError" });
       }
     });
 
     it("answers 503 on every operation when errorRate is 1", async () => {
       await expectStatus(200, "POST", control("faults"), { key: null, json: { errorRate: 1 } });
-      for (const [method, path, json] of [...everyBatchOperation(), ["PUT", ids.uploadUrl, undefined] as [string, string, unknown]]) {
-        await expectStatus(503, method, path, { json, raw: method === "PUT" && json === undefined ? NDJSON : undefined });
+      for (const [method, path, json] of [
+        ...everyBatchOperation(),
+        ["PUT", ids.uploadUrl, undefined] as [string, string, unknown],
+      ]) {
+        await expectStatus(503, method, path, {
+          json,
+          raw: method === "PUT" && json === undefined ? NDJSON : undefined,
+        });
       }
     });
   });

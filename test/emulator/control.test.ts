@@ -4,7 +4,23 @@
  * recorded and never faulted.
  */
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { batch, call, clearRequestLog, controlPath, createDataset, DEMO, emulatorUrl, keyIdOf, listAll, ndjson, requestLog, reset, type ApiErrorBody, type Dataset, type Job } from "./helpers";
+import {
+  batch,
+  call,
+  clearRequestLog,
+  controlPath,
+  createDataset,
+  DEMO,
+  emulatorUrl,
+  keyIdOf,
+  listAll,
+  ndjson,
+  requestLog,
+  reset,
+  type ApiErrorBody,
+  type Dataset,
+  type Job,
+} from "./helpers";
 
 async function setFaults(body: unknown): Promise<void> {
   const response = await call("POST", controlPath("faults"), { key: null, body });
@@ -26,7 +42,11 @@ describe("POST /__emulator/reset", () => {
   });
 
   it("answers the settings it applied, defaults included", async () => {
-    const response = await call<{ msPerItem: number; uploadUrlTtlMs: number; resetAt: number }>("POST", controlPath("reset"), { key: null, body: { msPerItem: 20 } });
+    const response = await call<{ msPerItem: number; uploadUrlTtlMs: number; resetAt: number }>(
+      "POST",
+      controlPath("reset"),
+      { key: null, body: { msPerItem: 20 } },
+    );
     expect(response.status).toBe(200);
     // The documented lifetimes: a 12-hour upload URL, a 10-day dataset; a job without a stop time stops after 7 days.
     expect(response.body).toEqual({
@@ -70,9 +90,33 @@ describe("the request log", () => {
     await call("GET", batch("jobs"), { key: "wrong" });
     await call("GET", batch("webhooks/webhook_nope"));
     expect(await requestLog()).toEqual([
-      { method: "GET", path: `/projects/${DEMO.project}/batch/datasets`, query: "limit=2&page=abc", status: 400, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf(DEMO.key) },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/jobs`, query: "", status: 403, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf("wrong") },
-      { method: "GET", path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`, query: "", status: 404, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: keyIdOf(DEMO.key) },
+      {
+        method: "GET",
+        path: `/projects/${DEMO.project}/batch/datasets`,
+        query: "limit=2&page=abc",
+        status: 400,
+        durationMs: expect.any(Number),
+        bytes: expect.any(Number),
+        keyId: keyIdOf(DEMO.key),
+      },
+      {
+        method: "GET",
+        path: `/projects/${DEMO.project}/batch/jobs`,
+        query: "",
+        status: 403,
+        durationMs: expect.any(Number),
+        bytes: expect.any(Number),
+        keyId: keyIdOf("wrong"),
+      },
+      {
+        method: "GET",
+        path: `/projects/${DEMO.project}/batch/webhooks/webhook_nope`,
+        query: "",
+        status: 404,
+        durationMs: expect.any(Number),
+        bytes: expect.any(Number),
+        keyId: keyIdOf(DEMO.key),
+      },
     ]);
   });
 
@@ -94,7 +138,10 @@ describe("faults", () => {
     await setFaults({ errorRate: 1 });
     const response = await call<ApiErrorBody>("GET", batch("jobs"));
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ code: "ServiceUnavailableError", message: `Injected fault: 503 for /projects/${DEMO.project}/batch/jobs` });
+    expect(response.body).toEqual({
+      code: "ServiceUnavailableError",
+      message: `Injected fault: 503 for /projects/${DEMO.project}/batch/jobs`,
+    });
     await setFaults({ errorRate: 1, errorStatus: 500 });
     const internal = await call<ApiErrorBody>("POST", batch("datasets"), { body: { name: "x" } });
     expect(internal.status).toBe(500);
@@ -147,7 +194,10 @@ describe("faults", () => {
     [{ throttleRate: "half" }, 'throttleRate: expected a number from 0 to 1, got "half"'],
     [{ errorStatus: 200 }, "errorStatus: expected an integer from 400 to 599, got 200"],
     [{ latencyMs: -1 }, "latencyMs: expected an integer from 0 to 60000, got -1"],
-    [{ path: "(" }, 'path: expected a valid regular expression, got "(" (Invalid regular expression: /(/: Unterminated group)'],
+    [
+      { path: "(" },
+      'path: expected a valid regular expression, got "(" (Invalid regular expression: /(/: Unterminated group)',
+    ],
   ])("rejects a bad fault body with a 400 naming the field (%#)", async (body, message) => {
     const response = await call<ApiErrorBody>("POST", controlPath("faults"), { key: null, body });
     expect(response.status).toBe(400);
@@ -158,8 +208,14 @@ describe("faults", () => {
 describe("control routing", () => {
   it("answers 404 for an unknown control endpoint and 405 for a wrong method", async () => {
     const unknown = await call<ApiErrorBody>("GET", "/__emulator/clock", { key: null });
-    expect(unknown).toMatchObject({ status: 404, body: { code: "ResourceNotFoundError", message: "no control endpoint /__emulator/clock" } });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { code: "ResourceNotFoundError", message: "no control endpoint /__emulator/clock" },
+    });
     const wrong = await call<ApiErrorBody>("PUT", "/__emulator/requests", { key: null, body: {} });
-    expect(wrong).toMatchObject({ status: 405, body: { code: "MethodNotAllowedError", message: "PUT /__emulator/requests: expected one of GET, DELETE" } });
+    expect(wrong).toMatchObject({
+      status: 405,
+      body: { code: "MethodNotAllowedError", message: "PUT /__emulator/requests: expected one of GET, DELETE" },
+    });
   });
 });

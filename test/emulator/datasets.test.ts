@@ -3,7 +3,19 @@
  * tokens both ways, bad tokens and limits), and validation messages naming the field.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, createDataset, DEMO, emulatorUrl, listAll, ndjson, reset, type ApiErrorBody, type Dataset, type Page } from "./helpers";
+import {
+  batch,
+  call,
+  createDataset,
+  DEMO,
+  emulatorUrl,
+  listAll,
+  ndjson,
+  reset,
+  type ApiErrorBody,
+  type Dataset,
+  type Page,
+} from "./helpers";
 import { useTenant } from "../utils/tenant";
 
 beforeEach(async () => {
@@ -15,9 +27,19 @@ describe("seeded datasets", () => {
     const datasets = await listAll<Dataset>("datasets");
     expect(datasets).toHaveLength(8);
     const overviews = datasets.map((dataset) => dataset.status.overview).sort();
-    expect(overviews).toEqual(["FailedProcessing", "FailedUpload", "Uploaded", "Uploaded", "Uploaded", "Uploaded", "Uploaded", "Uploading"]);
+    expect(overviews).toEqual([
+      "FailedProcessing",
+      "FailedUpload",
+      "Uploaded",
+      "Uploaded",
+      "Uploaded",
+      "Uploaded",
+      "Uploaded",
+      "Uploading",
+    ]);
     expect(datasets.filter((dataset) => dataset.expiryTime <= Date.now())).toHaveLength(1);
-    for (const dataset of datasets) expect(dataset.id).toMatch(/^dataset_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const dataset of datasets)
+      expect(dataset.id).toMatch(/^dataset_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it("has the same ids after every reset", async () => {
@@ -76,13 +98,34 @@ describe("create, get, delete", () => {
   });
 
   it.each([
-    [{ spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } }, 'name: expected a non-empty string of at most 256 characters, got nothing'],
-    [{ name: "", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } }, 'name: expected a non-empty string of at most 256 characters, got ""'],
+    [
+      { spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } },
+      "name: expected a non-empty string of at most 256 characters, got nothing",
+    ],
+    [
+      { name: "", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } },
+      'name: expected a non-empty string of at most 256 characters, got ""',
+    ],
     [{ name: "x" }, "spec: expected an object {source}, got nothing"],
-    [{ name: "x", spec: { source: { kind: "Csv", sizeBytes: 1, crc32c: "AAAAAA==" } } }, 'spec.source.kind: expected "UploadedNewlineDelimitedJsonFile", got "Csv"'],
-    [{ name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: "12", crc32c: "AAAAAA==" } } }, 'spec.source.sizeBytes: expected an integer from 1 to 104857600, got "12"'],
-    [{ name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 0, crc32c: "AAAAAA==" } } }, "spec.source.sizeBytes: expected an integer from 1 to 104857600, got 0"],
-    [{ name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 5, crc32c: "abc" } } }, 'spec.source.crc32c: expected the base64 of a 4-byte big-endian CRC32C, got "abc"'],
+    [
+      { name: "x", spec: { source: { kind: "Csv", sizeBytes: 1, crc32c: "AAAAAA==" } } },
+      'spec.source.kind: expected "UploadedNewlineDelimitedJsonFile", got "Csv"',
+    ],
+    [
+      {
+        name: "x",
+        spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: "12", crc32c: "AAAAAA==" } },
+      },
+      'spec.source.sizeBytes: expected an integer from 1 to 104857600, got "12"',
+    ],
+    [
+      { name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 0, crc32c: "AAAAAA==" } } },
+      "spec.source.sizeBytes: expected an integer from 1 to 104857600, got 0",
+    ],
+    [
+      { name: "x", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 5, crc32c: "abc" } } },
+      'spec.source.crc32c: expected the base64 of a 4-byte big-endian CRC32C, got "abc"',
+    ],
   ])("rejects a bad create body with a 400 naming the field (%#)", async (body, message) => {
     const response = await call<ApiErrorBody>("POST", batch("datasets"), { body });
     expect(response.status).toBe(400);
@@ -129,12 +172,18 @@ describe("paging", () => {
   it.each(["0", "1001", "abc", "1.5", "-1", ""])("answers 400 naming limit for limit=%j", async (limit) => {
     const response = await call<ApiErrorBody>("GET", batch(`datasets?limit=${limit}`));
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: "BadRequestError", message: `limit: expected an integer from 1 to 1000, got ${JSON.stringify(limit)}` });
+    expect(response.body).toEqual({
+      code: "BadRequestError",
+      message: `limit: expected an integer from 1 to 1000, got ${JSON.stringify(limit)}`,
+    });
   });
 
   it.each(["not-a-token", "eyJ4IjoxfQ", "%%%", ""])("answers 400 naming page for page=%j", async (page) => {
     const response = await call<ApiErrorBody>("GET", batch(`datasets?page=${encodeURIComponent(page)}`));
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: "BadRequestError", message: `page: expected a page token from nextPage or prevPage, got ${JSON.stringify(page)}` });
+    expect(response.body).toEqual({
+      code: "BadRequestError",
+      message: `page: expected a page token from nextPage or prevPage, got ${JSON.stringify(page)}`,
+    });
   });
 });

@@ -4,7 +4,20 @@
  * dataset's 10-day expiry, each shortened by a reset option.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, controlPath, createDataset, DEMO, jobBody, ndjson, pollUntil, reset, uploadedDataset, type ApiErrorBody, type Job } from "./helpers";
+import {
+  batch,
+  call,
+  controlPath,
+  createDataset,
+  DEMO,
+  jobBody,
+  ndjson,
+  pollUntil,
+  reset,
+  uploadedDataset,
+  type ApiErrorBody,
+  type Job,
+} from "./helpers";
 
 async function createJob(body: unknown): Promise<Job> {
   const response = await call<Job>("POST", batch("jobs"), { body });
@@ -19,7 +32,13 @@ beforeEach(async () => {
 describe("an ephemeral deployment as read back", () => {
   it("is a whole Deployment with replicas under scaling, the same on create, get and list", async () => {
     const dataset = await uploadedDataset(3);
-    const template = { artifactId: "artifact_read", instanceId: "instance_t4-standard-1g", replicas: 2, region: "eu-west-1", options: { batchSize: 8 } };
+    const template = {
+      artifactId: "artifact_read",
+      instanceId: "instance_t4-standard-1g",
+      replicas: 2,
+      region: "eu-west-1",
+      options: { batchSize: 8 },
+    };
     const job = await createJob(jobBody(dataset.id, { deployment: { kind: "NewEphemeralDeployment", template } }));
     const uuid = job.id.slice("batchjob_".length);
     expect(job.spec.deployment).toEqual({
@@ -41,14 +60,21 @@ describe("an ephemeral deployment as read back", () => {
         url: `https://deploy-${uuid}.nexus.datature.io`,
       },
     });
-    const done = await pollUntil(async () => (await call<Job>("GET", batch(`jobs/${job.id}`))).body, (now) => now.status.overview !== "Waiting");
-    expect(done.spec.deployment).toMatchObject({ template: { status: { overview: "Deleted", message: "Job ended", updateDate: done.status.updateDate } } });
+    const done = await pollUntil(
+      async () => (await call<Job>("GET", batch(`jobs/${job.id}`))).body,
+      (now) => now.status.overview !== "Waiting",
+    );
+    expect(done.spec.deployment).toMatchObject({
+      template: { status: { overview: "Deleted", message: "Job ended", updateDate: done.status.updateDate } },
+    });
   });
 
   it("is Creating until a scheduled job starts", async () => {
     const dataset = await uploadedDataset(1);
     const job = await createJob(jobBody(dataset.id, { startAtTime: Date.now() + 3_600_000 }));
-    expect(job.spec.deployment).toMatchObject({ template: { status: { overview: "Creating", updateDate: job.createDate } } });
+    expect(job.spec.deployment).toMatchObject({
+      template: { status: { overview: "Creating", updateDate: job.createDate } },
+    });
   });
 
   it("accepts resources instead of instanceId, and reads them back without an instanceId", async () => {
@@ -63,7 +89,9 @@ describe("an ephemeral deployment as read back", () => {
 
   it("refuses a template with neither instanceId nor resources with a 400 naming instanceId", async () => {
     const template = { artifactId: "artifact_none", replicas: 1 };
-    const response = await call<ApiErrorBody>("POST", batch("jobs"), { body: jobBody("dataset_x", { deployment: { kind: "NewEphemeralDeployment", template } }) });
+    const response = await call<ApiErrorBody>("POST", batch("jobs"), {
+      body: jobBody("dataset_x", { deployment: { kind: "NewEphemeralDeployment", template } }),
+    });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       code: "BadRequestError",
@@ -87,7 +115,10 @@ describe("timings", () => {
     const dataset = await uploadedDataset(20);
     const job = await createJob(jobBody(dataset.id));
     expect(job.spec.stopAtTime).toBe((job.spec.startAtTime ?? Number.NaN) + 1500);
-    const done = await pollUntil(async () => (await call<Job>("GET", batch(`jobs/${job.id}`))).body, (now) => now.status.overview !== "Waiting");
+    const done = await pollUntil(
+      async () => (await call<Job>("GET", batch(`jobs/${job.id}`))).body,
+      (now) => now.status.overview !== "Waiting",
+    );
     expect(done.status).toMatchObject({ overview: "Reached", message: "Cancelled", cancelledAt: job.spec.stopAtTime });
   });
 
@@ -99,8 +130,16 @@ describe("timings", () => {
   });
 
   it("answers the settings in force on reset, defaults included", async () => {
-    const response = await call<Record<string, number>>("POST", controlPath("reset"), { key: null, body: { jobRunMs: 5000 } });
+    const response = await call<Record<string, number>>("POST", controlPath("reset"), {
+      key: null,
+      body: { jobRunMs: 5000 },
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ msPerItem: 1000, uploadUrlTtlMs: 12 * 3_600_000, datasetLifetimeMs: 10 * 24 * 3_600_000, jobRunMs: 5000 });
+    expect(response.body).toMatchObject({
+      msPerItem: 1000,
+      uploadUrlTtlMs: 12 * 3_600_000,
+      datasetLifetimeMs: 10 * 24 * 3_600_000,
+      jobRunMs: 5000,
+    });
   });
 });

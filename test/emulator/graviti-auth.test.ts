@@ -26,7 +26,10 @@ describe("X-Token", () => {
   it("answers 401 Unauthorized on every operation without a key, and changes nothing", async () => {
     for (const [method, path, body] of everyOperation()) {
       const response = await gcall<GravitiErrorBody>(method, path, { key: null, body });
-      expect(response).toMatchObject({ status: 401, body: { code: "Unauthorized", message: "X-Token: required, got nothing" } });
+      expect(response).toMatchObject({
+        status: 401,
+        body: { code: "Unauthorized", message: "X-Token: required, got nothing" },
+      });
     }
     const mnist = await gcall<GravitiDataset>("GET", datasetPath(G.demo.workspace, "MNIST"));
     expect(mnist.body.alias).toBe("MNIST handwritten digits");
@@ -38,7 +41,10 @@ describe("X-Token", () => {
       for (const [method, path, body] of everyOperation()) {
         const response = await gcall<GravitiErrorBody>(method, path, { key, body });
         const message = key === "" ? "X-Token: required, got nothing" : "X-Token: expected a valid access key";
-        expect(response, `${method} ${path} with ${key}`).toMatchObject({ status: 401, body: { code: "Unauthorized", message } });
+        expect(response, `${method} ${path} with ${key}`).toMatchObject({
+          status: 401,
+          body: { code: "Unauthorized", message },
+        });
         if (key !== "") expect(JSON.stringify(response.body)).not.toContain(key);
       }
     }
@@ -78,11 +84,21 @@ describe("another workspace", () => {
 
   it("answers 403 AccessDenied for another workspace's private dataset, and the same for one it does not hold", async () => {
     for (const name of ["OxfordIIITPet", "no-such-dataset"]) {
-      for (const [method, body] of [["GET", undefined], ["PATCH", { alias: "x" }], ["DELETE", undefined]] as const) {
-        const response = await gcall<GravitiErrorBody>(method, datasetPath(G.demo.workspace, name), { key: G.other.key, body });
+      for (const [method, body] of [
+        ["GET", undefined],
+        ["PATCH", { alias: "x" }],
+        ["DELETE", undefined],
+      ] as const) {
+        const response = await gcall<GravitiErrorBody>(method, datasetPath(G.demo.workspace, name), {
+          key: G.other.key,
+          body,
+        });
         expect(response, `${method} ${name}`).toMatchObject({
           status: 403,
-          body: { code: "AccessDenied", message: `dataset ${G.demo.workspace}/${name}: workspace ${G.other.workspace} has no access to it` },
+          body: {
+            code: "AccessDenied",
+            message: `dataset ${G.demo.workspace}/${name}: workspace ${G.other.workspace} has no access to it`,
+          },
         });
       }
     }
@@ -90,7 +106,10 @@ describe("another workspace", () => {
 
   it("answers 403 Forbidden to a change of another workspace's public dataset, and leaves it as it was", async () => {
     const path = datasetPath(G.demo.workspace, "CIFAR-10");
-    for (const [method, body] of [["PATCH", { name: "stolen" }], ["DELETE", undefined]] as const) {
+    for (const [method, body] of [
+      ["PATCH", { name: "stolen" }],
+      ["DELETE", undefined],
+    ] as const) {
       const response = await gcall<GravitiErrorBody>(method, path, { key: G.other.key, body });
       expect(response).toMatchObject({
         status: 403,
@@ -105,7 +124,10 @@ describe("another workspace", () => {
 
   it("answers 404 ResourceNotExist for a workspace that does not exist", async () => {
     const response = await gcall<GravitiErrorBody>("GET", datasetPath("no-such-workspace", "MNIST"));
-    expect(response).toMatchObject({ status: 404, body: { code: "ResourceNotExist", message: 'workspace "no-such-workspace" does not exist' } });
+    expect(response).toMatchObject({
+      status: 404,
+      body: { code: "ResourceNotExist", message: 'workspace "no-such-workspace" does not exist' },
+    });
   });
 
   it("answers 404 ResourceNotExist for a dataset the key's own workspace does not hold", async () => {
@@ -121,7 +143,10 @@ describe("routing", () => {
   it("answers 404 ResourceNotExist for an unknown path under /graviti", async () => {
     for (const path of ["/graviti", "/graviti/", "/graviti/v1/datasets", "/graviti/v2/datasets/a/b/c"]) {
       const response = await gcall<GravitiErrorBody>("GET", path);
-      expect(response, path).toMatchObject({ status: 404, body: { code: "ResourceNotExist", message: `no route for GET ${path}` } });
+      expect(response, path).toMatchObject({
+        status: 404,
+        body: { code: "ResourceNotExist", message: `no route for GET ${path}` },
+      });
     }
   });
 
@@ -129,7 +154,10 @@ describe("routing", () => {
     const response = await gcall<GravitiErrorBody>("PUT", "/graviti/v2/datasets");
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, POST");
-    expect(response.body).toEqual({ code: "MethodNotAllowed", message: "PUT /graviti/v2/datasets: expected one of GET, POST" });
+    expect(response.body).toEqual({
+      code: "MethodNotAllowed",
+      message: "PUT /graviti/v2/datasets: expected one of GET, POST",
+    });
   });
 
   it("accepts a trailing slash and percent-encoded names", async () => {

@@ -49,28 +49,37 @@ describe("the Graviti OpenAPI document", () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info.title).not.toBe("");
     expect(doc.info.version).not.toBe("");
-    expect(graviti.resolvePointer("#/components/securitySchemes/XToken")).toMatchObject({ type: "apiKey", in: "header", name: "X-Token" });
+    expect(graviti.resolvePointer("#/components/securitySchemes/XToken")).toMatchObject({
+      type: "apiKey",
+      in: "header",
+      name: "X-Token",
+    });
   });
 
   it("resolves every $ref", () => {
     const refs: Array<{ at: string; ref: string }> = [];
     collectRefs(doc, "#", refs);
     expect(refs.length).toBeGreaterThan(40);
-    expect(refs.filter(({ ref }) => graviti.resolvePointer(ref) === undefined).map(({ at, ref }) => `${at} → ${ref}`)).toEqual([]);
+    expect(
+      refs.filter(({ ref }) => graviti.resolvePointer(ref) === undefined).map(({ at, ref }) => `${at} → ${ref}`),
+    ).toEqual([]);
   });
 
   it("declares every path parameter of every template, required, and no other", () => {
     const problems: string[] = [];
     for (const { template, method } of operations()) {
       const item = doc.paths[template] ?? {};
-      const declared = [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])].map(parameterOf).filter((p) => p.in === "path");
+      const declared = [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])]
+        .map(parameterOf)
+        .filter((p) => p.in === "path");
       const inTemplate = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
       for (const name of inTemplate) {
         const parameter = declared.find((candidate) => candidate.name === name);
         if (parameter?.required !== true) problems.push(`${method} ${template}: {${name}} is not declared as required`);
       }
       for (const parameter of declared) {
-        if (!inTemplate.includes(String(parameter.name))) problems.push(`${method} ${template}: declares ${String(parameter.name)}`);
+        if (!inTemplate.includes(String(parameter.name)))
+          problems.push(`${method} ${template}: declares ${String(parameter.name)}`);
       }
     }
     expect(problems).toEqual([]);
@@ -81,7 +90,10 @@ describe("the Graviti OpenAPI document", () => {
     expect(ids.every((id) => typeof id === "string" && id !== "")).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { template, method } of operations()) {
-      expect(Object.keys(doc.paths[template]?.[method]?.responses ?? {}).some((status) => status.startsWith("2")), `${method} ${template}`).toBe(true);
+      expect(
+        Object.keys(doc.paths[template]?.[method]?.responses ?? {}).some((status) => status.startsWith("2")),
+        `${method} ${template}`,
+      ).toBe(true);
     }
   });
 
@@ -103,13 +115,17 @@ describe("the Graviti OpenAPI document", () => {
       const operation = doc.paths[template]?.[method];
       const body = (operation?.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
       for (const mediaType of Object.keys(body ?? {})) {
-        expect(() => graviti.schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`)).not.toThrow();
+        expect(() =>
+          graviti.schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`),
+        ).not.toThrow();
       }
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         const base = (response as { $ref?: string }).$ref ?? `${pointer}/responses/${status}`;
         const content = (graviti.resolvePointer(base) as { content?: Record<string, unknown> }).content ?? {};
         for (const mediaType of Object.keys(content)) {
-          expect(() => graviti.schemaValidator(`${base}/content/${mediaType.replace(/\//g, "~1")}/schema`)).not.toThrow();
+          expect(() =>
+            graviti.schemaValidator(`${base}/content/${mediaType.replace(/\//g, "~1")}/schema`),
+          ).not.toThrow();
         }
       }
     }
@@ -125,8 +141,13 @@ describe("the Graviti OpenAPI document", () => {
 
   it("pins error codes per status: a 404 body with another code does not match", () => {
     expect(() =>
-      graviti.expectMatchesOpenApi("GET", "/graviti/v2/datasets/w/d", 404, { code: "ResourceNotFoundError", message: "x" }),
-    ).toThrow("OpenAPI: getDataset (GET /graviti/v2/datasets/{workspace}/{dataset}) → 404: body does not match the schema");
+      graviti.expectMatchesOpenApi("GET", "/graviti/v2/datasets/w/d", 404, {
+        code: "ResourceNotFoundError",
+        message: "x",
+      }),
+    ).toThrow(
+      "OpenAPI: getDataset (GET /graviti/v2/datasets/{workspace}/{dataset}) → 404: body does not match the schema",
+    );
   });
 });
 
@@ -165,7 +186,10 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
   graviti.expectMatchesOpenApi(method, url, response.status, parsed, response.headers);
   if (response.ok) graviti.expectRequestMatchesOpenApi(method, url, options.json);
   if (options.invalid === true) {
-    expect(graviti.requestProblems(method, url, options.json), `the document should reject ${method} ${path}`).not.toEqual([]);
+    expect(
+      graviti.requestProblems(method, url, options.json),
+      `the document should reject ${method} ${path}`,
+    ).not.toEqual([]);
   }
   return { status: response.status, headers: response.headers, body: parsed };
 }
@@ -208,7 +232,9 @@ describe("the running Graviti emulator", () => {
   });
 
   it("creates, and answers 400, 404 and 409", async () => {
-    await expectStatus(200, "POST", "/graviti/v2/datasets", { json: { name: "contract-set", alias: "", storage_config: "demo-s3", with_draft: true } });
+    await expectStatus(200, "POST", "/graviti/v2/datasets", {
+      json: { name: "contract-set", alias: "", storage_config: "demo-s3", with_draft: true },
+    });
     await expectStatus(400, "POST", "/graviti/v2/datasets", { json: { alias: "no name" }, invalid: true });
     await expectStatus(400, "POST", "/graviti/v2/datasets", { json: { name: "bad name" }, invalid: true });
     await expectStatus(404, "POST", "/graviti/v2/datasets", { json: { name: "x", storage_config: "nowhere" } });
@@ -224,12 +250,20 @@ describe("the running Graviti emulator", () => {
   });
 
   it("updates, and answers 400, 403 (both codes), 404 and 409", async () => {
-    await expectStatus(200, "PATCH", ds(G.demo.workspace, "contract-set"), { json: { name: "contract-set-2", alias: "renamed", default_branch: "main" } });
+    await expectStatus(200, "PATCH", ds(G.demo.workspace, "contract-set"), {
+      json: { name: "contract-set-2", alias: "renamed", default_branch: "main" },
+    });
     await expectStatus(400, "PATCH", ds(G.demo.workspace, "contract-set-2"), { json: {}, invalid: true });
     await expectStatus(400, "PATCH", ds(G.demo.workspace, "contract-set-2"), { json: { alias: 1 }, invalid: true });
-    const denied = await expectStatus(403, "PATCH", ds(G.demo.workspace, "OxfordIIITPet"), { key: G.other.key, json: { alias: "x" } });
+    const denied = await expectStatus(403, "PATCH", ds(G.demo.workspace, "OxfordIIITPet"), {
+      key: G.other.key,
+      json: { alias: "x" },
+    });
     expect(denied.body).toMatchObject({ code: "AccessDenied" });
-    const forbidden = await expectStatus(403, "PATCH", ds(G.demo.workspace, "MNIST"), { key: G.other.key, json: { alias: "x" } });
+    const forbidden = await expectStatus(403, "PATCH", ds(G.demo.workspace, "MNIST"), {
+      key: G.other.key,
+      json: { alias: "x" },
+    });
     expect(forbidden.body).toMatchObject({ code: "Forbidden" });
     await expectStatus(404, "PATCH", ds(G.demo.workspace, "contract-set-2"), { json: { default_branch: "nope" } });
     await expectStatus(409, "PATCH", ds(G.demo.workspace, "contract-set-2"), { json: { name: "MNIST" } });
@@ -254,7 +288,10 @@ describe("the running Graviti emulator", () => {
     afterAll(() => G.clearFaults());
 
     it("answers 429 TooManyRequests with Retry-After on every operation when throttled", async () => {
-      await expectStatus(200, "POST", G.controlPath("faults"), { key: null, json: { throttleRate: 1, retryAfterSeconds: 3 } });
+      await expectStatus(200, "POST", G.controlPath("faults"), {
+        key: null,
+        json: { throttleRate: 1, retryAfterSeconds: 3 },
+      });
       for (const [method, path, json] of everyOperation()) {
         const response = await expectStatus(429, method, path, { json });
         expect(response.headers.get("retry-after")).toBe("3");
@@ -263,7 +300,10 @@ describe("the running Graviti emulator", () => {
 
     it("answers 500 InternalServerError and 503 ServiceUnavailable on every operation", async () => {
       for (const status of [500, 503]) {
-        await expectStatus(200, "POST", G.controlPath("faults"), { key: null, json: { errorRate: 1, errorStatus: status } });
+        await expectStatus(200, "POST", G.controlPath("faults"), {
+          key: null,
+          json: { errorRate: 1, errorStatus: status },
+        });
         for (const [method, path, json] of everyOperation()) await expectStatus(status, method, path, { json });
       }
     });
@@ -278,13 +318,30 @@ describe("the running Graviti emulator", () => {
     await expectStatus(400, "POST", G.controlPath("reset"), { key: null, json: { msPerItem: 1 }, invalid: true });
     await expectStatus(400, "POST", G.controlPath("faults"), { key: null, json: { errorRate: 3 }, invalid: true });
     const key = `ACCESSKEY-demo-contract_${G.name}`;
-    await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, add: key } });
+    await expectStatus(200, "POST", G.controlPath("keys"), {
+      key: null,
+      json: { workspace: G.demo.workspace, add: key },
+    });
     await expectStatus(200, "GET", "/graviti/v2/current-workspace", { key });
-    await expectStatus(200, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace, revoke: key } });
+    await expectStatus(200, "POST", G.controlPath("keys"), {
+      key: null,
+      json: { workspace: G.demo.workspace, revoke: key },
+    });
     await expectStatus(401, "GET", "/graviti/v2/current-workspace", { key });
-    await expectStatus(400, "POST", G.controlPath("keys"), { key: null, json: { workspace: G.demo.workspace }, invalid: true });
+    await expectStatus(400, "POST", G.controlPath("keys"), {
+      key: null,
+      json: { workspace: G.demo.workspace },
+      invalid: true,
+    });
     const bad = "?tenant=BAD";
-    for (const [method, endpoint] of [["POST", "reset"], ["GET", "requests"], ["DELETE", "requests"], ["GET", "faults"], ["DELETE", "faults"], ["POST", "keys"]] as const) {
+    for (const [method, endpoint] of [
+      ["POST", "reset"],
+      ["GET", "requests"],
+      ["DELETE", "requests"],
+      ["GET", "faults"],
+      ["DELETE", "faults"],
+      ["POST", "keys"],
+    ] as const) {
       const response = await expectStatus(400, method, `/__emulator/graviti/${endpoint}${bad}`, { key: null });
       expect(response.body).toMatchObject({ code: "InvalidParamsValue" });
     }

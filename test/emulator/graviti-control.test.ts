@@ -23,7 +23,9 @@ describe("faults", () => {
     for (const [status, code] of cases) {
       await G.setFaults({ errorRate: 1, errorStatus: status });
       // A plain fetch: an injected status need not be one the document promises for this operation.
-      const response = await fetch(`${inject("emulatorUrl")}/graviti/v2/datasets`, { headers: { "X-Token": G.demo.key } });
+      const response = await fetch(`${inject("emulatorUrl")}/graviti/v2/datasets`, {
+        headers: { "X-Token": G.demo.key },
+      });
       expect(response.status).toBe(status);
       expect(await response.json()).toEqual({ code, message: `Injected fault: ${status} for /graviti/v2/datasets` });
     }
@@ -31,7 +33,9 @@ describe("faults", () => {
 
   it("default to 503 ServiceUnavailable, and throttle with 429 TooManyRequests and Retry-After", async () => {
     await G.setFaults({ errorRate: 1 });
-    expect((await gcall<GravitiErrorBody>("GET", "/graviti/v2/current-workspace")).body.code).toBe("ServiceUnavailable");
+    expect((await gcall<GravitiErrorBody>("GET", "/graviti/v2/current-workspace")).body.code).toBe(
+      "ServiceUnavailable",
+    );
     await G.setFaults({ throttleRate: 1, retryAfterSeconds: 9 });
     const throttled = await gcall<GravitiErrorBody>("GET", "/graviti/v2/current-workspace");
     expect(throttled.status).toBe(429);
@@ -68,7 +72,10 @@ describe("faults", () => {
     ];
     for (const [body, message] of cases) {
       const response = await gcall<GravitiErrorBody>("POST", G.controlPath("faults"), { key: null, body });
-      expect(response, JSON.stringify(body)).toMatchObject({ status: 400, body: { code: "InvalidParamsValue", message } });
+      expect(response, JSON.stringify(body)).toMatchObject({
+        status: 400,
+        body: { code: "InvalidParamsValue", message },
+      });
     }
   });
 });
@@ -109,7 +116,10 @@ describe("the control API", () => {
       expect(response.status).toBe(200);
       expect(response.body.resetAt).toBeGreaterThan(0);
     }
-    const refused = await gcall<GravitiErrorBody>("POST", G.controlPath("reset"), { key: null, body: { msPerItem: 20 } });
+    const refused = await gcall<GravitiErrorBody>("POST", G.controlPath("reset"), {
+      key: null,
+      body: { msPerItem: 20 },
+    });
     expect(refused).toMatchObject({
       status: 400,
       body: { code: "InvalidParamsValue", message: "msPerItem: not a setting (the Graviti emulator has none)" },
@@ -117,19 +127,25 @@ describe("the control API", () => {
   });
 
   it("answers 400 InvalidParamsValue for a bad tenant name", async () => {
-    const response = await gcall<GravitiErrorBody>("GET", "/__emulator/graviti/requests?tenant=Not_Valid", { key: null });
+    const response = await gcall<GravitiErrorBody>("GET", "/__emulator/graviti/requests?tenant=Not_Valid", {
+      key: null,
+    });
     expect(response).toMatchObject({
       status: 400,
       body: {
         code: "InvalidParamsValue",
-        message: 'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Not_Valid"',
+        message:
+          'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Not_Valid"',
       },
     });
   });
 
   it("answers 404 for an unknown control endpoint and 405 with Allow for a wrong method", async () => {
     const unknown = await gcall<GravitiErrorBody>("GET", "/__emulator/graviti/nothing", { key: null });
-    expect(unknown).toMatchObject({ status: 404, body: { code: "ResourceNotExist", message: "no control endpoint /__emulator/graviti/nothing" } });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { code: "ResourceNotExist", message: "no control endpoint /__emulator/graviti/nothing" },
+    });
     const wrong = await gcall<GravitiErrorBody>("PUT", "/__emulator/graviti/reset", { key: null });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("POST");

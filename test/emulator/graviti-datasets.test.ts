@@ -4,7 +4,15 @@
  * what the upstream recorded.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { createGravitiDataset, datasetPath, G, gcall, listAllDatasets, type GravitiDataset, type GravitiErrorBody } from "./graviti-helpers";
+import {
+  createGravitiDataset,
+  datasetPath,
+  G,
+  gcall,
+  listAllDatasets,
+  type GravitiDataset,
+  type GravitiErrorBody,
+} from "./graviti-helpers";
 
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -56,10 +64,22 @@ describe("create", () => {
 
   it("answers 400 InvalidParamsValue naming the bad field, the expectation and what arrived", async () => {
     const cases: Array<[unknown, string]> = [
-      [{ name: "has space" }, 'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "has space"'],
-      [{ name: "-leading" }, 'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "-leading"'],
-      [{ name: "a".repeat(65) }, `name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "${"a".repeat(65)}"`],
-      [{ name: 7 }, "name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got number 7"],
+      [
+        { name: "has space" },
+        'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "has space"',
+      ],
+      [
+        { name: "-leading" },
+        'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "-leading"',
+      ],
+      [
+        { name: "a".repeat(65) },
+        `name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "${"a".repeat(65)}"`,
+      ],
+      [
+        { name: 7 },
+        "name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got number 7",
+      ],
       [{ name: "ok", alias: 5 }, "alias: expected a string of at most 256 characters, got number 5"],
       [{ name: "ok", with_draft: "yes" }, 'with_draft: expected a boolean, got "yes"'],
       [{ name: "ok", storage_config: "" }, 'storage_config: expected a non-empty string, got ""'],
@@ -68,18 +88,30 @@ describe("create", () => {
     ];
     for (const [body, message] of cases) {
       const response = await gcall<GravitiErrorBody>("POST", "/graviti/v2/datasets", { body });
-      expect(response, JSON.stringify(body)).toMatchObject({ status: 400, body: { code: "InvalidParamsValue", message } });
+      expect(response, JSON.stringify(body)).toMatchObject({
+        status: 400,
+        body: { code: "InvalidParamsValue", message },
+      });
     }
     const empty = await gcall<GravitiErrorBody>("POST", "/graviti/v2/datasets");
-    expect(empty).toMatchObject({ status: 400, body: { code: "InvalidParamsValue", message: "body: expected a JSON object, got nothing" } });
+    expect(empty).toMatchObject({
+      status: 400,
+      body: { code: "InvalidParamsValue", message: "body: expected a JSON object, got nothing" },
+    });
     expect(await listAllDatasets()).toHaveLength(14);
   });
 
   it("answers 404 ResourceNotExist for a storage config the workspace does not have", async () => {
-    const response = await gcall<GravitiErrorBody>("POST", "/graviti/v2/datasets", { key: G.other.key, body: { name: "x", storage_config: "demo-s3" } });
+    const response = await gcall<GravitiErrorBody>("POST", "/graviti/v2/datasets", {
+      key: G.other.key,
+      body: { name: "x", storage_config: "demo-s3" },
+    });
     expect(response).toMatchObject({
       status: 404,
-      body: { code: "ResourceNotExist", message: `storage_config: storage config "demo-s3" does not exist in workspace ${G.other.workspace}` },
+      body: {
+        code: "ResourceNotExist",
+        message: `storage_config: storage config "demo-s3" does not exist in workspace ${G.other.workspace}`,
+      },
     });
   });
 
@@ -102,12 +134,17 @@ describe("update", () => {
   it("renames a dataset: the id stays, the old name is gone, updated_at moves, the list keeps its place", async () => {
     const before = (await gcall<GravitiDataset>("GET", datasetPath(G.demo.workspace, "VOC2012"))).body;
     const order = (await listAllDatasets()).map((dataset) => dataset.id);
-    const renamed = await gcall<GravitiDataset>("PATCH", datasetPath(G.demo.workspace, "VOC2012"), { body: { name: "VOC-2012", alias: "VOC" } });
+    const renamed = await gcall<GravitiDataset>("PATCH", datasetPath(G.demo.workspace, "VOC2012"), {
+      body: { name: "VOC-2012", alias: "VOC" },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toEqual({ ...before, name: "VOC-2012", alias: "VOC", updated_at: renamed.body.updated_at });
     expect(renamed.body.updated_at).toMatch(ISO_SECONDS);
     expect(msOf(renamed.body.updated_at)).toBeGreaterThan(msOf(before.updated_at));
-    expect(await gcall("GET", datasetPath(G.demo.workspace, "VOC-2012"))).toMatchObject({ status: 200, body: renamed.body });
+    expect(await gcall("GET", datasetPath(G.demo.workspace, "VOC-2012"))).toMatchObject({
+      status: 200,
+      body: renamed.body,
+    });
     expect(await gcall("GET", datasetPath(G.demo.workspace, "VOC2012"))).toMatchObject({
       status: 404,
       body: { code: "ResourceNotExist", message: `dataset ${G.demo.workspace}/VOC2012 does not exist` },
@@ -117,11 +154,16 @@ describe("update", () => {
 
   it("sets the default branch to one of the dataset's branches, and answers 404 for another", async () => {
     const path = datasetPath(G.demo.workspace, "KITTI");
-    expect((await gcall<GravitiDataset>("PATCH", path, { body: { default_branch: "dev" } })).body.default_branch).toBe("dev");
+    expect((await gcall<GravitiDataset>("PATCH", path, { body: { default_branch: "dev" } })).body.default_branch).toBe(
+      "dev",
+    );
     const response = await gcall<GravitiErrorBody>("PATCH", path, { body: { default_branch: "release" } });
     expect(response).toMatchObject({
       status: 404,
-      body: { code: "ResourceNotExist", message: `default_branch: branch "release" does not exist in dataset ${G.demo.workspace}/KITTI` },
+      body: {
+        code: "ResourceNotExist",
+        message: `default_branch: branch "release" does not exist in dataset ${G.demo.workspace}/KITTI`,
+      },
     });
   });
 
@@ -149,13 +191,19 @@ describe("update", () => {
     const path = datasetPath(G.demo.workspace, "LFW");
     const before = (await gcall<GravitiDataset>("GET", path)).body;
     const cases: Array<[unknown, string]> = [
-      [{ name: "bad name" }, 'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "bad name"'],
+      [
+        { name: "bad name" },
+        'name: expected 1 to 64 letters, digits, hyphens or underscores, starting with a letter or digit, got "bad name"',
+      ],
       [{ alias: "x".repeat(257) }, `alias: expected a string of at most 256 characters, got "${"x".repeat(80)}…"`],
       [{ alias: "fine", default_branch: 3 }, "default_branch: expected a non-empty string, got number 3"],
     ];
     for (const [body, message] of cases) {
       const response = await gcall<GravitiErrorBody>("PATCH", path, { body });
-      expect(response, JSON.stringify(body)).toMatchObject({ status: 400, body: { code: "InvalidParamsValue", message } });
+      expect(response, JSON.stringify(body)).toMatchObject({
+        status: 400,
+        body: { code: "InvalidParamsValue", message },
+      });
     }
     expect((await gcall("GET", path)).body).toEqual(before);
   });

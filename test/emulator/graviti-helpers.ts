@@ -70,7 +70,11 @@ function isDocumented(method: string, url: string): boolean {
  * Sends a request to the emulator (`path` includes `/graviti` or `/__emulator/graviti`) and parses the JSON answer.
  * Every answer of a documented operation must match the OpenAPI document.
  */
-export async function gcall<T = unknown>(method: string, path: string, options: GravitiCallOptions = {}): Promise<GravitiResponse<T>> {
+export async function gcall<T = unknown>(
+  method: string,
+  path: string,
+  options: GravitiCallOptions = {},
+): Promise<GravitiResponse<T>> {
   const headers: Record<string, string> = {};
   const key = options.key === undefined ? G.demo.key : options.key;
   if (key !== null) headers["X-Token"] = key;
@@ -104,7 +108,10 @@ export async function listAllDatasets(key: string = G.demo.key, limit = 5): Prom
 }
 
 /** Creates a dataset in the demo workspace (or the key's) and returns it. */
-export async function createGravitiDataset(body: Record<string, unknown>, key: string = G.demo.key): Promise<GravitiDataset> {
+export async function createGravitiDataset(
+  body: Record<string, unknown>,
+  key: string = G.demo.key,
+): Promise<GravitiDataset> {
   const created = await gcall<GravitiDataset>("POST", "/graviti/v2/datasets", { key, body });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   return created.body;

@@ -4,7 +4,14 @@
  * come last and earlier pages do not move).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createGravitiDataset, G, gcall, listAllDatasets, type GravitiErrorBody, type GravitiPage } from "./graviti-helpers";
+import {
+  createGravitiDataset,
+  G,
+  gcall,
+  listAllDatasets,
+  type GravitiErrorBody,
+  type GravitiPage,
+} from "./graviti-helpers";
 
 /** The seeded 14 plus enough to pass the default page size of 128. */
 const EXTRA = 120;
@@ -15,7 +22,9 @@ beforeAll(async () => {
   // In small parallel batches: the emulator assigns creation order per request, and the order is what is checked.
   for (let start = 0; start < EXTRA; start += 10) {
     await Promise.all(
-      Array.from({ length: Math.min(10, EXTRA - start) }, (_, i) => createGravitiDataset({ name: `bulk-${String(start + i).padStart(3, "0")}` })),
+      Array.from({ length: Math.min(10, EXTRA - start) }, (_, i) =>
+        createGravitiDataset({ name: `bulk-${String(start + i).padStart(3, "0")}` }),
+      ),
     );
   }
 });
@@ -26,7 +35,11 @@ describe("GET /v2/datasets", () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ offset: 0, record_size: 128, total_count: TOTAL });
     expect(page.body.datasets).toHaveLength(128);
-    expect(page.body.datasets.slice(0, 3).map((dataset) => dataset.name)).toEqual(["MNIST", "CIFAR-10", "OxfordIIITPet"]);
+    expect(page.body.datasets.slice(0, 3).map((dataset) => dataset.name)).toEqual([
+      "MNIST",
+      "CIFAR-10",
+      "OxfordIIITPet",
+    ]);
   });
 
   it("continues from offset, and record_size counts the rows of this page only", async () => {

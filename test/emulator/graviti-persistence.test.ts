@@ -26,7 +26,11 @@ describe("Graviti persistence", () => {
     const first = await startTestEmulator({ persistTo: stateDir });
     let renamed: GravitiDataset;
     try {
-      const created = await fetch(`${first.url}/graviti/v2/datasets`, { method: "POST", headers, body: JSON.stringify({ name: "survivor" }) });
+      const created = await fetch(`${first.url}/graviti/v2/datasets`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "survivor" }),
+      });
       expect(created.status).toBe(200);
       const patched = await fetch(`${first.url}/graviti/v2/datasets/${WORKSPACE}/survivor`, {
         method: "PATCH",

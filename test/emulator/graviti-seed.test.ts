@@ -11,8 +11,20 @@ describe("seeded data", () => {
   it("gives the demo workspace 14 datasets in creation order, each well formed and its own", async () => {
     const datasets = await listAllDatasets();
     expect(datasets.map((dataset) => dataset.name)).toEqual([
-      "MNIST", "CIFAR-10", "OxfordIIITPet", "COCO2017", "VOC2012", "KITTI", "Cityscapes", "Fashion-MNIST", "CelebA", "SVHN",
-      "LFW", "street-signs", "retail-shelves", "weld-defects",
+      "MNIST",
+      "CIFAR-10",
+      "OxfordIIITPet",
+      "COCO2017",
+      "VOC2012",
+      "KITTI",
+      "Cityscapes",
+      "Fashion-MNIST",
+      "CelebA",
+      "SVHN",
+      "LFW",
+      "street-signs",
+      "retail-shelves",
+      "weld-defects",
     ]);
     expect(new Set(datasets.map((dataset) => dataset.id)).size).toBe(14);
     for (const dataset of datasets) {
@@ -31,7 +43,9 @@ describe("seeded data", () => {
   it("gives three of them a draft and no commit, and every other one a commit", async () => {
     const datasets = await listAllDatasets();
     expect(datasets.filter((dataset) => dataset.commit_id === null).map((dataset) => dataset.name)).toEqual([
-      "street-signs", "retail-shelves", "weld-defects",
+      "street-signs",
+      "retail-shelves",
+      "weld-defects",
     ]);
     for (const dataset of datasets.filter((candidate) => candidate.commit_id !== null)) {
       expect(dataset.commit_id).toMatch(/^[0-9a-f]{32}$/);
@@ -39,8 +53,15 @@ describe("seeded data", () => {
   });
 
   it("stores some on the workspace's S3 config and the rest on GRAVITI (OSS)", async () => {
-    const backends = Object.fromEntries((await listAllDatasets()).map((dataset) => [dataset.name, `${dataset.storage_config}/${dataset.backend_type}`]));
-    expect(backends).toMatchObject({ COCO2017: "demo-s3/S3", Cityscapes: "demo-s3/S3", "weld-defects": "demo-s3/S3", MNIST: "GRAVITI/OSS" });
+    const backends = Object.fromEntries(
+      (await listAllDatasets()).map((dataset) => [dataset.name, `${dataset.storage_config}/${dataset.backend_type}`]),
+    );
+    expect(backends).toMatchObject({
+      COCO2017: "demo-s3/S3",
+      Cityscapes: "demo-s3/S3",
+      "weld-defects": "demo-s3/S3",
+      MNIST: "GRAVITI/OSS",
+    });
   });
 
   it("gives the other workspace its own key and two datasets, one named like a demo dataset", async () => {

@@ -47,7 +47,10 @@ export interface Dataset {
     overview: string;
     message: string;
     updateTime: number;
-    source: { kind: string; uploadUrl: { method: string; url: string; headers: Record<string, string>; expiresAtTime: number } };
+    source: {
+      kind: string;
+      uploadUrl: { method: string; url: string; headers: Record<string, string>; expiresAtTime: number };
+    };
     itemCount: number;
   };
   createDate: number;
@@ -56,7 +59,14 @@ export interface Dataset {
 
 /** The PascalCase item counters. */
 export type ItemCounters = Record<
-  "Gathered" | "FailedGather" | "Preprocessed" | "FailedProcess" | "Predicted" | "FailedPredict" | "Delivered" | "FailedDeliver",
+  | "Gathered"
+  | "FailedGather"
+  | "Preprocessed"
+  | "FailedProcess"
+  | "Predicted"
+  | "FailedPredict"
+  | "Delivered"
+  | "FailedDeliver",
   number
 >;
 
@@ -66,8 +76,21 @@ export interface Job {
   object: string;
   name: string;
   projectId: string;
-  spec: { startAtTime?: number; stopAtTime?: number; datasetId: string; deployment: Record<string, unknown>; resultDelivery: { destinations: { kind: string; webhookId: string }[] } };
-  status: { overview: string; message: string; updateDate: number; items: ItemCounters; reason?: string; cancelledAt?: number };
+  spec: {
+    startAtTime?: number;
+    stopAtTime?: number;
+    datasetId: string;
+    deployment: Record<string, unknown>;
+    resultDelivery: { destinations: { kind: string; webhookId: string }[] };
+  };
+  status: {
+    overview: string;
+    message: string;
+    updateDate: number;
+    items: ItemCounters;
+    reason?: string;
+    cancelledAt?: number;
+  };
   createDate: number;
   updateDate: number;
 }
@@ -112,7 +135,11 @@ export interface JobLog {
 }
 
 /** Sends a request to the emulator and parses the JSON answer (undefined for an empty body). */
-export async function call<T = unknown>(method: string, path: string, init: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<JsonResponse<T>> {
+export async function call<T = unknown>(
+  method: string,
+  path: string,
+  init: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   const key = init.key === undefined ? DEMO.key : init.key;
   if (key !== null) headers["Secret-Key"] = key;
@@ -192,12 +219,18 @@ export function crc32cBase64(bytes: Uint8Array): string {
 
 /** An NDJSON file of `count` image items. */
 export function ndjson(count: number): Uint8Array<ArrayBuffer> {
-  const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ kind: "Image", url: `https://images.example.com/${i}.jpg` }));
+  const lines = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({ kind: "Image", url: `https://images.example.com/${i}.jpg` }),
+  );
   return new TextEncoder().encode(`${lines.join("\n")}\n`);
 }
 
 /** Creates a dataset for `bytes` and returns the created dataset. */
-export async function createDataset(bytes: Uint8Array, name = "test-dataset", announce: { sizeBytes?: number; crc32c?: string } = {}): Promise<Dataset> {
+export async function createDataset(
+  bytes: Uint8Array,
+  name = "test-dataset",
+  announce: { sizeBytes?: number; crc32c?: string } = {},
+): Promise<Dataset> {
   const response = await call<Dataset>("POST", batch("datasets"), {
     body: {
       name,
@@ -215,9 +248,17 @@ export async function createDataset(bytes: Uint8Array, name = "test-dataset", an
 }
 
 /** PUTs bytes to a dataset's upload URL with the headers it asked for, or with `headers` instead. */
-export async function upload(dataset: Dataset, bytes: Uint8Array<ArrayBuffer>, headers?: Record<string, string>): Promise<{ status: number; text: string }> {
+export async function upload(
+  dataset: Dataset,
+  bytes: Uint8Array<ArrayBuffer>,
+  headers?: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   const uploadUrl = dataset.status.source.uploadUrl;
-  const response = await fetch(uploadUrl.url, { method: uploadUrl.method, headers: headers ?? uploadUrl.headers, body: bytes });
+  const response = await fetch(uploadUrl.url, {
+    method: uploadUrl.method,
+    headers: headers ?? uploadUrl.headers,
+    body: bytes,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -232,12 +273,18 @@ export async function uploadedDataset(count: number): Promise<Dataset> {
 }
 
 /** A valid job body on a dataset, with an ephemeral deployment and no destinations unless given. */
-export function jobBody(datasetId: string, spec: Record<string, unknown> = {}): { name: string; spec: Record<string, unknown> } {
+export function jobBody(
+  datasetId: string,
+  spec: Record<string, unknown> = {},
+): { name: string; spec: Record<string, unknown> } {
   return {
     name: "test-job",
     spec: {
       datasetId,
-      deployment: { kind: "NewEphemeralDeployment", template: { artifactId: "artifact_test", instanceId: "instance_t4-standard-1g", replicas: 1 } },
+      deployment: {
+        kind: "NewEphemeralDeployment",
+        template: { artifactId: "artifact_test", instanceId: "instance_t4-standard-1g", replicas: 1 },
+      },
       resultDelivery: { destinations: [] },
       ...spec,
     },
@@ -245,7 +292,12 @@ export function jobBody(datasetId: string, spec: Record<string, unknown> = {}): 
 }
 
 /** Reads `read()` until `done` holds, at most `attempts` times `intervalMs` apart; fails with the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 200, intervalMs = 50): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  attempts = 200,
+  intervalMs = 50,
+): Promise<T> {
   let last = await read();
   for (let i = 0; i < attempts && !done(last); i++) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -256,7 +308,12 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => b
 }
 
 /** Every row of a list endpoint, walking `nextPage`. */
-export async function listAll<T>(resource: string, project: string = DEMO.project, key: string = DEMO.key, limit = 7): Promise<T[]> {
+export async function listAll<T>(
+  resource: string,
+  project: string = DEMO.project,
+  key: string = DEMO.key,
+  limit = 7,
+): Promise<T[]> {
   const rows: T[] = [];
   let page: string | null = null;
   do {

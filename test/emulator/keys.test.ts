@@ -6,7 +6,18 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { G, gcall } from "./graviti-helpers";
-import { batch, call, controlPath, DEMO, keyIdOf, OTHER, requestLog, reset, type ApiErrorBody, type LoggedRequest } from "./helpers";
+import {
+  batch,
+  call,
+  controlPath,
+  DEMO,
+  keyIdOf,
+  OTHER,
+  requestLog,
+  reset,
+  type ApiErrorBody,
+  type LoggedRequest,
+} from "./helpers";
 import * as ma from "./modelarts-helpers";
 
 const FORBIDDEN = { code: "ForbiddenError", message: "No Access Rights to Requested Resources" };
@@ -69,7 +80,10 @@ describe("Nexus keys", () => {
   it("gives a revoked key back when it is added again", async () => {
     await changeNexusKey({ project: DEMO.project, revoke: DEMO.key });
     expect((await nexusStatus(DEMO.key)).status).toBe(403);
-    expect((await changeNexusKey({ project: DEMO.project, add: DEMO.key })).body).toEqual({ project: DEMO.project, keyIds: [keyIdOf(DEMO.key)] });
+    expect((await changeNexusKey({ project: DEMO.project, add: DEMO.key })).body).toEqual({
+      project: DEMO.project,
+      keyIds: [keyIdOf(DEMO.key)],
+    });
     expect((await nexusStatus(DEMO.key)).status).toBe(200);
   });
 
@@ -102,7 +116,10 @@ describe("Nexus keys", () => {
 
   it("answers 400 naming what is wrong with a body", async () => {
     const cases: [unknown, string][] = [
-      [{ project: "proj_nope", add: "k" }, `project: expected one of ${DEMO.project}, ${OTHER.project}, got "proj_nope"`],
+      [
+        { project: "proj_nope", add: "k" },
+        `project: expected one of ${DEMO.project}, ${OTHER.project}, got "proj_nope"`,
+      ],
       [{ add: "k" }, "project: expected a non-empty string, got nothing"],
       [{ project: 7, add: "k" }, "project: expected a non-empty string, got 7"],
       [{ project: DEMO.project }, "body: expected exactly one of add, revoke, got neither"],
@@ -118,7 +135,10 @@ describe("Nexus keys", () => {
     ];
     for (const [body, message] of cases) {
       const response = await changeNexusKey(body);
-      expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: { code: "BadRequestError", message } });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 400,
+        body: { code: "BadRequestError", message },
+      });
     }
     // Nothing was changed by the refusals.
     expect((await nexusStatus(DEMO.key)).status).toBe(200);
@@ -129,7 +149,8 @@ describe("Nexus keys", () => {
 describe("Graviti keys", () => {
   const added = `ACCESSKEY-demo-second_${G.name}`;
   const change = (body: unknown) => gcall<KeyChange & ApiErrorBody>("POST", G.controlPath("keys"), { key: null, body });
-  const status = async (key: string): Promise<number> => (await gcall("GET", "/graviti/v2/current-workspace", { key })).status;
+  const status = async (key: string): Promise<number> =>
+    (await gcall("GET", "/graviti/v2/current-workspace", { key })).status;
 
   beforeEach(async () => {
     await G.reset();
@@ -166,7 +187,10 @@ describe("Graviti keys", () => {
 
   it("answers 400 InvalidParamsValue naming what is wrong with a body", async () => {
     const cases: [unknown, string][] = [
-      [{ workspace: "graviti-nope", add: added }, `workspace: expected one of ${G.demo.workspace}, ${G.other.workspace}, got "graviti-nope"`],
+      [
+        { workspace: "graviti-nope", add: added },
+        `workspace: expected one of ${G.demo.workspace}, ${G.other.workspace}, got "graviti-nope"`,
+      ],
       [{ add: added }, "workspace: expected a non-empty string, got nothing"],
       [{ workspace: G.demo.workspace }, "body: expected exactly one of add, revoke, got neither"],
       [{ workspace: G.demo.workspace, add: "" }, 'add: expected a non-empty string, got ""'],
@@ -175,11 +199,17 @@ describe("Graviti keys", () => {
         { workspace: G.demo.workspace, add: `ACCESSKEY-second_${G.name}` },
         `add: expected ACCESSKEY-{demo|other}-<letters or digits>_${G.name}, so that its requests reach tenant ${G.name}`,
       ],
-      [{ workspace: G.demo.workspace, add: G.other.key }, `add: the key is already a key of workspace ${G.other.workspace}`],
+      [
+        { workspace: G.demo.workspace, add: G.other.key },
+        `add: the key is already a key of workspace ${G.other.workspace}`,
+      ],
     ];
     for (const [body, message] of cases) {
       const response = await change(body);
-      expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: { code: "InvalidParamsValue", message } });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 400,
+        body: { code: "InvalidParamsValue", message },
+      });
     }
   });
 });
@@ -202,7 +232,10 @@ describe("ModelArts keys", () => {
     expect(await status("second-token", ma.OTHER.project)).toBe(403);
     await change({ project: ma.DEMO.project, revoke: ma.DEMO.token });
     const refused = await ma.call("GET", ma.v2("datasets"), { token: ma.DEMO.token });
-    expect({ status: refused.status, code: (refused.body as ma.ModelArtsErrorBody).error_code }).toEqual({ status: 401, code: "APIGW.0301" });
+    expect({ status: refused.status, code: (refused.body as ma.ModelArtsErrorBody).error_code }).toEqual({
+      status: 401,
+      code: "APIGW.0301",
+    });
     expect(await status("second-token")).toBe(200);
     await ma.reset();
     expect(await status(ma.DEMO.token)).toBe(200);
@@ -223,15 +256,24 @@ describe("ModelArts keys", () => {
 
   it("answers 400 BadRequestError naming what is wrong with a body", async () => {
     const cases: [unknown, string][] = [
-      [{ project: "modelarts_nope", add: "t" }, `project: expected one of ${ma.DEMO.project}, ${ma.OTHER.project}, got "modelarts_nope"`],
+      [
+        { project: "modelarts_nope", add: "t" },
+        `project: expected one of ${ma.DEMO.project}, ${ma.OTHER.project}, got "modelarts_nope"`,
+      ],
       [{ project: ma.DEMO.project }, "body: expected exactly one of add, revoke, got neither"],
       [{ project: ma.DEMO.project, add: 1 }, "add: expected a non-empty string, got 1"],
       [{ project: ma.DEMO.project, revoke: "" }, 'revoke: expected a non-empty string, got ""'],
-      [{ project: ma.DEMO.project, add: ma.OTHER.token }, `add: the key is already a key of project ${ma.OTHER.project}`],
+      [
+        { project: ma.DEMO.project, add: ma.OTHER.token },
+        `add: the key is already a key of project ${ma.OTHER.project}`,
+      ],
     ];
     for (const [body, message] of cases) {
       const response = await change(body);
-      expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: { code: "BadRequestError", message } });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 400,
+        body: { code: "BadRequestError", message },
+      });
     }
   });
 });

@@ -5,7 +5,20 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTenant, type LargeProject } from "../utils/tenant";
-import { batch, call, controlPath, DEMO, listAll, reset, type ApiErrorBody, type Dataset, type Job, type JobLog, type Page, type Webhook } from "./helpers";
+import {
+  batch,
+  call,
+  controlPath,
+  DEMO,
+  listAll,
+  reset,
+  type ApiErrorBody,
+  type Dataset,
+  type Job,
+  type JobLog,
+  type Page,
+  type Webhook,
+} from "./helpers";
 
 const tenant = useTenant();
 const LARGE = tenant.large;
@@ -25,7 +38,12 @@ function inApiOrder<T extends Row>(rows: readonly T[]): T[] {
 }
 
 /** Walks backwards with prevPage from `token` until the start; answers the rows in the API's order. */
-async function walkBack<T extends Row>(resource: string, token: string, limit: number, maxRows = Infinity): Promise<T[]> {
+async function walkBack<T extends Row>(
+  resource: string,
+  token: string,
+  limit: number,
+  maxRows = Infinity,
+): Promise<T[]> {
   const pages: T[][] = [];
   let prev: string | null = token;
   let rows = 0;
@@ -75,7 +93,12 @@ describe("largeProject at full size (10,000 jobs, 2,000 datasets)", () => {
   });
 
   it("answers what it seeded, under the tenant's large project id and key", () => {
-    expect(seeded).toMatchObject({ projectId: `proj_large_${tenant.name}`, secretKey: `large-secret-key_${tenant.name}`, jobs: 10_000, datasets: 2_000 });
+    expect(seeded).toMatchObject({
+      projectId: `proj_large_${tenant.name}`,
+      secretKey: `large-secret-key_${tenant.name}`,
+      jobs: 10_000,
+      datasets: 2_000,
+    });
     expect(seeded.caller).toEqual(LARGE);
     expect(seeded.gatewayHeaders).toEqual({ "x-nexus-project-id": LARGE.project, "x-nexus-secret-key": LARGE.key });
     expect(seeded.longLogJobIds).toHaveLength(5);
@@ -141,7 +164,9 @@ describe("largeProject at full size (10,000 jobs, 2,000 datasets)", () => {
     const entries: string[] = [];
     let before = "";
     for (;;) {
-      const response = await call<JobLog>("GET", batch(`jobs/${id}/logs?maxEntries=1000${before}`, LARGE.project), { key: LARGE.key });
+      const response = await call<JobLog>("GET", batch(`jobs/${id}/logs?maxEntries=1000${before}`, LARGE.project), {
+        key: LARGE.key,
+      });
       expect(response.status).toBe(200);
       entries.push(...response.body.entries.map((entry) => entry.id));
       const oldest = response.body.entries[response.body.entries.length - 1];

@@ -4,7 +4,20 @@
  * back with beforeTime, and 400s for bad parameters.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { batch, call, DEMO, jobBody, listAll, pollUntil, reset, uploadedDataset, type ApiErrorBody, type Job, type JobLog, type LogEntry } from "./helpers";
+import {
+  batch,
+  call,
+  DEMO,
+  jobBody,
+  listAll,
+  pollUntil,
+  reset,
+  uploadedDataset,
+  type ApiErrorBody,
+  type Job,
+  type JobLog,
+  type LogEntry,
+} from "./helpers";
 
 let finished: Job;
 let bigJob: Job;
@@ -62,7 +75,9 @@ describe("the log object", () => {
   });
 
   it("includes Warning entries with a reason", async () => {
-    const warnings = (await logs(bigJob.id, "?minLevel=Warning&maxEntries=1000")).entries.filter((e) => e.level === "Warning");
+    const warnings = (await logs(bigJob.id, "?minLevel=Warning&maxEntries=1000")).entries.filter(
+      (e) => e.level === "Warning",
+    );
     expect(warnings.length).toBeGreaterThan(0);
     for (const warning of warnings) expect(warning.reason).toMatch(/retried$/);
   });
@@ -92,7 +107,9 @@ describe("filters", () => {
 
   it("keeps only levels at or above minLevel", async () => {
     const all = (await logs(finished.id, "?maxEntries=1000")).entries;
-    expect((await logs(finished.id, "?maxEntries=1000&minLevel=Error")).entries).toEqual(all.filter((e) => e.level === "Error"));
+    expect((await logs(finished.id, "?maxEntries=1000&minLevel=Error")).entries).toEqual(
+      all.filter((e) => e.level === "Error"),
+    );
     expect((await logs(finished.id, "?maxEntries=1000&minLevel=Debug")).entries).toEqual(all);
     expect((await logs(finished.id, "?maxEntries=1000&minLevel=Info")).entries).toEqual(all);
   });
@@ -104,7 +121,12 @@ describe("filters", () => {
     expect(older).toEqual(all.filter((e) => e.createTime < pivot.createTime));
     const newer = (await logs(finished.id, `?maxEntries=1000&afterTime=${pivot.createTime}`)).entries;
     expect(newer).toEqual(all.slice(0, 10));
-    const window = (await logs(finished.id, `?maxEntries=1000&afterTime=${pivot.createTime}&beforeTime=${(all[5] as LogEntry).createTime}`)).entries;
+    const window = (
+      await logs(
+        finished.id,
+        `?maxEntries=1000&afterTime=${pivot.createTime}&beforeTime=${(all[5] as LogEntry).createTime}`,
+      )
+    ).entries;
     expect(window).toEqual(all.slice(6, 10));
   });
 
@@ -141,9 +163,14 @@ describe("logs follow the clock", () => {
     const dataset = await uploadedDataset(100);
     const created = (await call<Job>("POST", batch("jobs"), { body: jobBody(dataset.id) })).body;
     const early = (await logs(created.id, "?maxEntries=1000")).entries.length;
-    const later = await pollUntil(async () => (await logs(created.id, "?maxEntries=1000")).entries.length, (count) => count > early);
+    const later = await pollUntil(
+      async () => (await logs(created.id, "?maxEntries=1000")).entries.length,
+      (count) => count > early,
+    );
     expect(later).toBeGreaterThan(early);
-    const cancelled = (await call<Job>("PATCH", batch(`jobs/${created.id}`), { body: { spec: { stopAtTime: Date.now() } } })).body;
+    const cancelled = (
+      await call<Job>("PATCH", batch(`jobs/${created.id}`), { body: { spec: { stopAtTime: Date.now() } } })
+    ).body;
     const frozen = (await logs(created.id, "?maxEntries=1000")).entries;
     for (const entry of frozen) expect(entry.createTime).toBeLessThanOrEqual(cancelled.status.cancelledAt ?? 0);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -31,7 +31,11 @@ describe("decideFault", () => {
   });
 
   it("leaves paths that do not match the path expression alone", () => {
-    const decision = decideFault({ errorRate: 1, latencyMs: 100, path: "/jobs$" }, "/projects/p/batch/datasets", draws(0, 0));
+    const decision = decideFault(
+      { errorRate: 1, latencyMs: 100, path: "/jobs$" },
+      "/projects/p/batch/datasets",
+      draws(0, 0),
+    );
     expect(decision).toEqual({ delayMs: 0 });
   });
 });
@@ -70,7 +74,11 @@ describe("webhook test retries", () => {
   });
 
   it("retries a 429 and a network error, not a 400", async () => {
-    const answers = [() => new Response(null, { status: 429 }), () => Promise.reject(new Error("boom")), () => new Response("no", { status: 400 })];
+    const answers = [
+      () => new Response(null, { status: 429 }),
+      () => Promise.reject(new Error("boom")),
+      () => new Response("no", { status: 400 }),
+    ];
     let calls = 0;
     const io: WebhookTestIo = {
       fetch: async () => (answers[calls++] ?? answers[2])?.() ?? new Response(null, { status: 400 }),
@@ -90,14 +98,19 @@ describe("job timing model", () => {
     name: "j",
     createDate: 1_000,
     updateDate: 1_000,
-    spec: { datasetId: "dataset_x", deployment: { kind: "ExistingDeployment", deploymentId: "deploy_x" }, resultDelivery: { destinations: [] } },
+    spec: {
+      datasetId: "dataset_x",
+      deployment: { kind: "ExistingDeployment", deploymentId: "deploy_x" },
+      resultDelivery: { destinations: [] },
+    },
     msPerItem: 20,
     resolution: { itemCount: 20 },
   };
 
   it("gives every stage end of a job its own moment", () => {
     const times = new Set<number>();
-    for (let item = 0; item < 20; item++) for (let stage = 0; stage < 4; stage++) times.add(stageTime(1_000, 20, item, stage));
+    for (let item = 0; item < 20; item++)
+      for (let stage = 0; stage < 4; stage++) times.add(stageTime(1_000, 20, item, stage));
     expect(times.size).toBe(80);
   });
 

@@ -56,7 +56,10 @@ describe("X-Auth-Token", () => {
   });
 
   it("answers 403 APIGW.0302 on every operation with another project's token, both ways", async () => {
-    for (const [project, token] of [[DEMO.project, OTHER.token], [OTHER.project, DEMO.token]] as const) {
+    for (const [project, token] of [
+      [DEMO.project, OTHER.token],
+      [OTHER.project, DEMO.token],
+    ] as const) {
       for (const [method, path, body] of everyOperation(project)) {
         const response = await expectStatus<ModelArtsErrorBody>(403, method, path, { token, body });
         expect(response.body).toEqual({
@@ -96,7 +99,10 @@ describe("routing", () => {
     expect(outside.status).toBe(404);
     expect(outside.body).toEqual({
       error_code: "APIGW.0101",
-      error_msg: "The API does not exist or has not been published in the environment: GET /modelarts/v1/" + DEMO.project + "/datasets",
+      error_msg:
+        "The API does not exist or has not been published in the environment: GET /modelarts/v1/" +
+        DEMO.project +
+        "/datasets",
     });
     const anonymous = await callUndocumented("GET", v2("models"), null);
     expect(anonymous.status).toBe(401);
@@ -104,13 +110,20 @@ describe("routing", () => {
   });
 
   it("accepts a trailing slash", async () => {
-    const response = await fetch(`${modelArtsUrl()}/v2/${DEMO.project}/datasets/`, { headers: { "X-Auth-Token": DEMO.token } });
+    const response = await fetch(`${modelArtsUrl()}/v2/${DEMO.project}/datasets/`, {
+      headers: { "X-Auth-Token": DEMO.token },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as DatasetList).total_number).toBe(16);
   });
 
   it("serves its OpenAPI description at /modelarts/openapi.json", async () => {
-    const response = await expectStatus<{ openapi: string; info: { title: string } }>(200, "GET", "/modelarts/openapi.json", { token: null });
+    const response = await expectStatus<{ openapi: string; info: { title: string } }>(
+      200,
+      "GET",
+      "/modelarts/openapi.json",
+      { token: null },
+    );
     expect(response.body.openapi).toBe("3.1.0");
     expect(response.body.info.title).toContain("ModelArts");
   });
@@ -120,9 +133,13 @@ describe("tenants", () => {
   const neighbour = modelArtsProjectsOf(`${TENANT}-b`).demo;
 
   it("routes a tenant's project ids to that tenant: another tenant's token is not valid there", async () => {
-    const response = await expectStatus<ModelArtsErrorBody>(401, "GET", v2("datasets", DEMO.project), { token: neighbour.token });
+    const response = await expectStatus<ModelArtsErrorBody>(401, "GET", v2("datasets", DEMO.project), {
+      token: neighbour.token,
+    });
     expect(response.body.error_code).toBe("APIGW.0301");
-    const mine = await expectStatus<ModelArtsErrorBody>(401, "GET", v2("datasets", neighbour.project), { token: DEMO.token });
+    const mine = await expectStatus<ModelArtsErrorBody>(401, "GET", v2("datasets", neighbour.project), {
+      token: DEMO.token,
+    });
     expect(mine.body.error_code).toBe("APIGW.0301");
   });
 

@@ -20,7 +20,13 @@ import {
   type ExportTask,
 } from "./modelarts-helpers";
 
-const { document: openApiDocument, resolvePointer, schemaValidator, checkedResponses, documentedResponses } = modelArtsOpenApi;
+const {
+  document: openApiDocument,
+  resolvePointer,
+  schemaValidator,
+  checkedResponses,
+  documentedResponses,
+} = modelArtsOpenApi;
 const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Every `$ref` in a JSON value, with the pointer where it sits. */
@@ -48,7 +54,11 @@ function operations(): Array<{ template: string; method: HttpMethod; pointer: st
 /** A parameter object, following its `$ref` when it has one. */
 function parameterOf(value: unknown): { name?: unknown; in?: unknown; required?: unknown } {
   const target = (value as { $ref?: unknown }).$ref;
-  return (typeof target === "string" ? resolvePointer(target) : value) as { name?: unknown; in?: unknown; required?: unknown };
+  return (typeof target === "string" ? resolvePointer(target) : value) as {
+    name?: unknown;
+    in?: unknown;
+    required?: unknown;
+  };
 }
 
 describe("the OpenAPI document", () => {
@@ -56,11 +66,18 @@ describe("the OpenAPI document", () => {
     expect(openApiDocument.openapi).toMatch(/^3\.1\.\d+$/);
     expect(openApiDocument.info.title).toContain("ModelArts");
     expect(openApiDocument.info.version).not.toBe("");
-    expect(resolvePointer("#/components/securitySchemes/IamToken")).toMatchObject({ type: "apiKey", in: "header", name: "X-Auth-Token" });
+    expect(resolvePointer("#/components/securitySchemes/IamToken")).toMatchObject({
+      type: "apiKey",
+      in: "header",
+      name: "X-Auth-Token",
+    });
   });
 
   it("describes the five operations of modelarts.md under /modelarts/v2/{project_id}/ and the control API", () => {
-    const ids = operations().map(({ template, method }) => `${method.toUpperCase()} ${template} ${openApiDocument.paths[template]?.[method]?.operationId ?? ""}`);
+    const ids = operations().map(
+      ({ template, method }) =>
+        `${method.toUpperCase()} ${template} ${openApiDocument.paths[template]?.[method]?.operationId ?? ""}`,
+    );
     expect(ids.sort()).toEqual([
       "DELETE /__emulator/modelarts/faults clearModelArtsFaults",
       "DELETE /__emulator/modelarts/requests clearModelArtsRequests",
@@ -82,14 +99,18 @@ describe("the OpenAPI document", () => {
     const refs: Array<{ at: string; ref: string }> = [];
     collectRefs(openApiDocument, "#", refs);
     expect(refs.length).toBeGreaterThan(50);
-    expect(refs.filter(({ ref }) => resolvePointer(ref) === undefined).map(({ at, ref }) => `${at} → ${ref}`)).toEqual([]);
+    expect(refs.filter(({ ref }) => resolvePointer(ref) === undefined).map(({ at, ref }) => `${at} → ${ref}`)).toEqual(
+      [],
+    );
   });
 
   it("declares every path parameter of every template, required, and none that is not in it", () => {
     const problems: string[] = [];
     for (const { template, method } of operations()) {
       const item = openApiDocument.paths[template] ?? {};
-      const declared = [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])].map(parameterOf).filter((p) => p.in === "path");
+      const declared = [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])]
+        .map(parameterOf)
+        .filter((p) => p.in === "path");
       const inTemplate = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
       for (const name of inTemplate) {
         const parameter = declared.find((candidate) => candidate.name === name);
@@ -97,7 +118,8 @@ describe("the OpenAPI document", () => {
         else if (parameter.required !== true) problems.push(`${method} ${template}: {${name}} is not required`);
       }
       for (const parameter of declared) {
-        if (!inTemplate.includes(String(parameter.name))) problems.push(`${method} ${template}: declares ${String(parameter.name)}`);
+        if (!inTemplate.includes(String(parameter.name)))
+          problems.push(`${method} ${template}: declares ${String(parameter.name)}`);
       }
     }
     expect(problems).toEqual([]);
@@ -109,7 +131,9 @@ describe("the OpenAPI document", () => {
       const security = operation.security ?? (openApiDocument as { security?: unknown[] }).security ?? [];
       if (template.startsWith("/modelarts/v2/")) {
         expect(security, `${method} ${template}`).toEqual([{ IamToken: [] }]);
-        expect(Object.keys(operation.responses), `${method} ${template}`).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429"]));
+        expect(Object.keys(operation.responses), `${method} ${template}`).toEqual(
+          expect.arrayContaining(["200", "400", "401", "403", "429"]),
+        );
       } else {
         expect(security, `${method} ${template}`).toEqual([]);
       }
@@ -121,7 +145,9 @@ describe("the OpenAPI document", () => {
       const operation = openApiDocument.paths[template]?.[method];
       const body = (operation?.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
       for (const mediaType of Object.keys(body ?? {})) {
-        expect(() => schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`)).not.toThrow();
+        expect(() =>
+          schemaValidator(`${pointer}/requestBody/content/${mediaType.replace(/\//g, "~1")}/schema`),
+        ).not.toThrow();
       }
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         const base = (response as { $ref?: string }).$ref ?? `${pointer}/responses/${status}`;
@@ -145,20 +171,46 @@ describe("the OpenAPI document", () => {
 
   it("tells a task's statuses apart: counts absent only while INIT, error fields only when FAILED", () => {
     const validate = schemaValidator("#/components/schemas/ExportTask");
-    const base = { task_id: "t", progress: 0, path: "/bkt/dir/", export_type: 2, export_format: 1, export_params: {}, create_time: 1, update_time: 2 };
+    const base = {
+      task_id: "t",
+      progress: 0,
+      path: "/bkt/dir/",
+      export_type: 2,
+      export_format: 1,
+      export_params: {},
+      create_time: 1,
+      update_time: 2,
+    };
     expect(validate({ ...base, status: "INIT" })).toBe(true);
     expect(validate({ ...base, status: "INIT", total_sample_count: 3, finished_sample_count: 0 })).toBe(false);
     expect(validate({ ...base, status: "RUNNING" })).toBe(false);
-    expect(validate({ ...base, status: "RUNNING", total_sample_count: 3, finished_sample_count: 1, progress: 33.3 })).toBe(true);
+    expect(
+      validate({ ...base, status: "RUNNING", total_sample_count: 3, finished_sample_count: 1, progress: 33.3 }),
+    ).toBe(true);
     expect(validate({ ...base, status: "FAILED", total_sample_count: 0, finished_sample_count: 0 })).toBe(false);
-    expect(validate({ ...base, status: "FAILED", total_sample_count: 0, finished_sample_count: 0, error_code: "ModelArts.72060041", error_msg: "x" })).toBe(true);
-    expect(validate({ ...base, status: "SUCCESSED", total_sample_count: 3, finished_sample_count: 3, progress: 99.9 })).toBe(false);
+    expect(
+      validate({
+        ...base,
+        status: "FAILED",
+        total_sample_count: 0,
+        finished_sample_count: 0,
+        error_code: "ModelArts.72060041",
+        error_msg: "x",
+      }),
+    ).toBe(true);
+    expect(
+      validate({ ...base, status: "SUCCESSED", total_sample_count: 3, finished_sample_count: 3, progress: 99.9 }),
+    ).toBe(false);
   });
 });
 
 describe("the emulator against the document", () => {
   /** One request of every API operation on `project` (ids need not exist when auth fails first). */
-  function everyOperation(project: string, datasetId = "AnyDataset", taskId = "AnyTask"): Array<[string, string, unknown]> {
+  function everyOperation(
+    project: string,
+    datasetId = "AnyDataset",
+    taskId = "AnyTask",
+  ): Array<[string, string, unknown]> {
     return [
       ["GET", v2("datasets", project), undefined],
       ["GET", v2(`datasets/${datasetId}`, project), undefined],
@@ -171,12 +223,26 @@ describe("the emulator against the document", () => {
   it("answers every seeded dataset and export task, in both projects, as documented", async () => {
     await reset();
     for (const project of [DEMO, OTHER]) {
-      const list = await expectStatus<{ datasets: { dataset_id: string }[] }>(200, "GET", v2("datasets?limit=100", project.project), { token: project.token });
+      const list = await expectStatus<{ datasets: { dataset_id: string }[] }>(
+        200,
+        "GET",
+        v2("datasets?limit=100", project.project),
+        { token: project.token },
+      );
       for (const { dataset_id: id } of list.body.datasets) {
-        await expectStatus(200, "GET", v2(`datasets/${id}?check_running_task=true`, project.project), { token: project.token });
-        const tasks = await expectStatus<{ export_tasks: ExportTask[] }>(200, "GET", v2(`datasets/${id}/export-tasks?limit=100`, project.project), { token: project.token });
+        await expectStatus(200, "GET", v2(`datasets/${id}?check_running_task=true`, project.project), {
+          token: project.token,
+        });
+        const tasks = await expectStatus<{ export_tasks: ExportTask[] }>(
+          200,
+          "GET",
+          v2(`datasets/${id}/export-tasks?limit=100`, project.project),
+          { token: project.token },
+        );
         for (const task of tasks.body.export_tasks) {
-          await expectStatus(200, "GET", v2(`datasets/${id}/export-tasks/${task.task_id}`, project.project), { token: project.token });
+          await expectStatus(200, "GET", v2(`datasets/${id}/export-tasks/${task.task_id}`, project.project), {
+            token: project.token,
+          });
         }
       }
     }
@@ -189,7 +255,12 @@ describe("the emulator against the document", () => {
     await expectStatus(400, "POST", v2(`datasets/${dataset.dataset_id}/export-tasks`), { body: { export_type: 9 } });
     await expectStatus(400, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks?limit=101`));
     await expectStatus(400, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks/NoSuchTask`));
-    const created = await expectStatus<{ task_id: string }>(200, "POST", v2(`datasets/${dataset.dataset_id}/export-tasks`), { body: {} });
+    const created = await expectStatus<{ task_id: string }>(
+      200,
+      "POST",
+      v2(`datasets/${dataset.dataset_id}/export-tasks`),
+      { body: {} },
+    );
     await expectStatus(200, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks/${created.body.task_id}`));
   });
 
@@ -203,9 +274,14 @@ describe("the emulator against the document", () => {
   it("answers 429 with Retry-After, 500 and 503 on every operation when faults say so", async () => {
     const dataset = await datasetNamed("retail-shelf-products");
     try {
-      for (const [fault, status] of [[{ throttleRate: 1 }, 429], [{ errorRate: 1, errorStatus: 500 }, 500], [{ errorRate: 1 }, 503]] as const) {
+      for (const [fault, status] of [
+        [{ throttleRate: 1 }, 429],
+        [{ errorRate: 1, errorStatus: 500 }, 500],
+        [{ errorRate: 1 }, 503],
+      ] as const) {
         await setFaults(fault);
-        for (const [method, path, body] of everyOperation(DEMO.project, dataset.dataset_id)) await expectStatus(status, method, path, { body });
+        for (const [method, path, body] of everyOperation(DEMO.project, dataset.dataset_id))
+          await expectStatus(status, method, path, { body });
       }
     } finally {
       await clearFaults();

@@ -36,7 +36,9 @@ afterEach(async () => {
 describe("reset", () => {
   it("answers the settings applied: msPerSample (default 100) and the reset time", async () => {
     const before = Date.now();
-    const fast = await expectStatus<{ msPerSample: number; resetAt: number }>(200, "POST", controlPath("reset"), { body: { msPerSample: 7 } });
+    const fast = await expectStatus<{ msPerSample: number; resetAt: number }>(200, "POST", controlPath("reset"), {
+      body: { msPerSample: 7 },
+    });
     expect(fast.body.msPerSample).toBe(7);
     expect(fast.body.resetAt).toBeGreaterThanOrEqual(before);
     const plain = await expectStatus<{ msPerSample: number }>(200, "POST", controlPath("reset"));
@@ -46,7 +48,12 @@ describe("reset", () => {
   it("makes new export tasks run at msPerSample", async () => {
     await reset({ msPerSample: 3 });
     const dataset = await datasetNamed("product-relations");
-    const created = await expectStatus<{ task_id: string }>(200, "POST", v2(`datasets/${dataset.dataset_id}/export-tasks`), { body: {} });
+    const created = await expectStatus<{ task_id: string }>(
+      200,
+      "POST",
+      v2(`datasets/${dataset.dataset_id}/export-tasks`),
+      { body: {} },
+    );
     const path = v2(`datasets/${dataset.dataset_id}/export-tasks/${created.body.task_id}`);
     let task = (await expectStatus<ExportTask>(200, "GET", path)).body;
     for (let i = 0; i < 200 && task.status !== "SUCCESSED"; i++) {
@@ -58,12 +65,22 @@ describe("reset", () => {
   });
 
   it("refuses a msPerSample out of range and an unknown tenant name with 400 naming the field", async () => {
-    const bad = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("reset"), { body: { msPerSample: 0 } });
-    expect(bad.body).toEqual({ code: "BadRequestError", message: "msPerSample: expected an integer from 1 to 3600000, got 0" });
-    const tenant = await expectStatus<{ code: string; message: string }>(400, "GET", "/__emulator/modelarts/requests?tenant=Bad_Name");
+    const bad = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("reset"), {
+      body: { msPerSample: 0 },
+    });
+    expect(bad.body).toEqual({
+      code: "BadRequestError",
+      message: "msPerSample: expected an integer from 1 to 3600000, got 0",
+    });
+    const tenant = await expectStatus<{ code: string; message: string }>(
+      400,
+      "GET",
+      "/__emulator/modelarts/requests?tenant=Bad_Name",
+    );
     expect(tenant.body).toEqual({
       code: "BadRequestError",
-      message: 'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Bad_Name"',
+      message:
+        'tenant: expected 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit, got "Bad_Name"',
     });
   });
 
@@ -77,7 +94,10 @@ describe("reset", () => {
     await expectStatus(200, "POST", theirTasks, { token: neighbour.token, body: {} });
     await reset();
     expect((await expectStatus<{ total_count: number }>(200, "GET", tasksPath)).body.total_count).toBe(7);
-    expect((await expectStatus<{ total_count: number }>(200, "GET", theirTasks, { token: neighbour.token })).body.total_count).toBe(8);
+    expect(
+      (await expectStatus<{ total_count: number }>(200, "GET", theirTasks, { token: neighbour.token })).body
+        .total_count,
+    ).toBe(8);
   });
 });
 
@@ -119,7 +139,7 @@ describe("faults", () => {
     expect((await expectStatus(200, "POST", controlPath("faults"), { body: setting })).body).toEqual(setting);
     expect((await expectStatus(200, "GET", controlPath("faults"))).body).toEqual(setting);
     expect((await expectStatus(200, "GET", controlPath("faults", NEIGHBOUR))).body).toEqual({});
-    expect((await useTenant().faults())).toEqual({});
+    expect(await useTenant().faults()).toEqual({});
     await expectStatus(204, "DELETE", controlPath("faults"));
     expect((await expectStatus(200, "GET", controlPath("faults"))).body).toEqual({});
   });
@@ -151,7 +171,9 @@ describe("faults", () => {
     await expectStatus(200, "GET", v2(`datasets/${dataset.dataset_id}`));
     const neighbour = modelArtsProjectsOf(NEIGHBOUR).demo;
     const theirs = await datasetNamed("retail-shelf-products", neighbour);
-    await expectStatus(200, "GET", v2(`datasets/${theirs.dataset_id}/export-tasks`, neighbour.project), { token: neighbour.token });
+    await expectStatus(200, "GET", v2(`datasets/${theirs.dataset_id}/export-tasks`, neighbour.project), {
+      token: neighbour.token,
+    });
   });
 
   it("adds latency: the answer comes no sooner than latencyMs", async () => {
@@ -163,9 +185,13 @@ describe("faults", () => {
   });
 
   it("refuses a bad setting with 400 naming the field", async () => {
-    const rate = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("faults"), { body: { errorRate: 2 } });
+    const rate = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("faults"), {
+      body: { errorRate: 2 },
+    });
     expect(rate.body).toEqual({ code: "BadRequestError", message: "errorRate: expected a number from 0 to 1, got 2" });
-    const path = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("faults"), { body: { path: "(" } });
+    const path = await expectStatus<{ code: string; message: string }>(400, "POST", controlPath("faults"), {
+      body: { path: "(" },
+    });
     expect(path.body.message).toMatch(/^path: expected a valid regular expression, got "\("/);
   });
 

@@ -132,14 +132,26 @@ describe("filters", () => {
     const names = (await allDatasets()).map((d) => d.dataset_name);
     const byName = await expectStatus<DatasetList>(200, "GET", v2("datasets?sort_by=dataset_name&order=asc&limit=100"));
     expect(byName.body.datasets.map((d) => d.dataset_name)).toEqual([...names].sort());
-    const byNameDesc = await expectStatus<DatasetList>(200, "GET", v2("datasets?sort_by=dataset_name&order=desc&limit=100"));
+    const byNameDesc = await expectStatus<DatasetList>(
+      200,
+      "GET",
+      v2("datasets?sort_by=dataset_name&order=desc&limit=100"),
+    );
     expect(byNameDesc.body.datasets.map((d) => d.dataset_name)).toEqual([...names].sort().reverse());
     const oldest = await expectStatus<DatasetList>(200, "GET", v2("datasets?sort_by=create_time&order=asc&limit=3"));
-    expect(oldest.body.datasets.map((d) => d.dataset_name)).toEqual(["legacy-pets", "archived-faces", "retail-shelf-products"]);
+    expect(oldest.body.datasets.map((d) => d.dataset_name)).toEqual([
+      "legacy-pets",
+      "archived-faces",
+      "retail-shelf-products",
+    ]);
   });
 
   it("combines filters with paging: the total counts what matches, not the page", async () => {
-    const page = await expectStatus<DatasetList>(200, "GET", v2("datasets?dataset_type=0&sort_by=dataset_name&order=asc&offset=1&limit=2"));
+    const page = await expectStatus<DatasetList>(
+      200,
+      "GET",
+      v2("datasets?dataset_type=0&sort_by=dataset_name&order=asc&offset=1&limit=2"),
+    );
     expect(page.body.total_number).toBe(4);
     expect(page.body.datasets.map((d) => d.dataset_name)).toEqual(["bird-photos", "defect-classification"]);
   });
@@ -151,7 +163,10 @@ describe("filters", () => {
       error_msg: 'sort_by: expected one of create_time, dataset_name, got "size"',
     });
     const order = await expectStatus<ModelArtsErrorBody>(400, "GET", v2("datasets?order=up"));
-    expect(order.body).toEqual({ error_code: "ModelArts.0104", error_msg: 'order: expected one of asc, desc, got "up"' });
+    expect(order.body).toEqual({
+      error_code: "ModelArts.0104",
+      error_msg: 'order: expected one of asc, desc, got "up"',
+    });
   });
 });
 
@@ -165,13 +180,25 @@ describe("get", () => {
 
   it("reports the export tasks that have not ended with check_running_task=true", async () => {
     const retail = await datasetNamed("retail-shelf-products");
-    const checked = await expectStatus<Dataset>(200, "GET", v2(`datasets/${retail.dataset_id}?check_running_task=true`));
+    const checked = await expectStatus<Dataset>(
+      200,
+      "GET",
+      v2(`datasets/${retail.dataset_id}?check_running_task=true`),
+    );
     // Seeded on this dataset: one RUNNING and one INIT task (the others have ended).
     expect(checked.body.exist_running_task).toBe(true);
     expect(checked.body.running_tasks_id).toHaveLength(2);
-    const exports = await expectStatus<Dataset>(200, "GET", v2(`datasets/${retail.dataset_id}?check_running_task=true&running_task_type=2`));
+    const exports = await expectStatus<Dataset>(
+      200,
+      "GET",
+      v2(`datasets/${retail.dataset_id}?check_running_task=true&running_task_type=2`),
+    );
     expect(exports.body.running_tasks_id).toEqual(checked.body.running_tasks_id);
-    const labeling = await expectStatus<Dataset>(200, "GET", v2(`datasets/${retail.dataset_id}?check_running_task=true&running_task_type=0`));
+    const labeling = await expectStatus<Dataset>(
+      200,
+      "GET",
+      v2(`datasets/${retail.dataset_id}?check_running_task=true&running_task_type=0`),
+    );
     expect(labeling.body).toMatchObject({ exist_running_task: false, running_tasks_id: [] });
     const quiet = await datasetNamed("churn-table");
     const none = await expectStatus<Dataset>(200, "GET", v2(`datasets/${quiet.dataset_id}?check_running_task=true`));
@@ -180,12 +207,20 @@ describe("get", () => {
 
   it("refuses a check_running_task or running_task_type that is not valid", async () => {
     const retail = await datasetNamed("retail-shelf-products");
-    const check = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${retail.dataset_id}?check_running_task=yes`));
+    const check = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${retail.dataset_id}?check_running_task=yes`),
+    );
     expect(check.body).toEqual({
       error_code: "ModelArts.0104",
       error_msg: 'check_running_task: expected one of true, false, got "yes"',
     });
-    const type = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${retail.dataset_id}?running_task_type=9`));
+    const type = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${retail.dataset_id}?running_task_type=9`),
+    );
     expect(type.body).toEqual({
       error_code: "ModelArts.0104",
       error_msg: 'running_task_type: expected one of 0, 1, 2, 3, 4, 5, 6, 7, 10, got "9"',
@@ -194,11 +229,17 @@ describe("get", () => {
 
   it("answers HTTP 400 ModelArts.4352 for a dataset that does not exist, or that belongs to another project", async () => {
     const missing = await expectStatus<ModelArtsErrorBody>(400, "GET", v2("datasets/NoSuchDataset0000000"));
-    expect(missing.body).toEqual({ error_code: "ModelArts.4352", error_msg: "The dataset NoSuchDataset0000000 does not exist." });
+    expect(missing.body).toEqual({
+      error_code: "ModelArts.4352",
+      error_msg: "The dataset NoSuchDataset0000000 does not exist.",
+    });
     const theirs = (await allDatasets(OTHER))[0];
     if (theirs === undefined) throw new Error("the other project has no seeded dataset");
     const foreign = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${theirs.dataset_id}`));
-    expect(foreign.body).toEqual({ error_code: "ModelArts.4352", error_msg: `The dataset ${theirs.dataset_id} does not exist.` });
+    expect(foreign.body).toEqual({
+      error_code: "ModelArts.4352",
+      error_msg: `The dataset ${theirs.dataset_id} does not exist.`,
+    });
     expect(DEMO.project).not.toBe(OTHER.project);
   });
 });

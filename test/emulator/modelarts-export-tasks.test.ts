@@ -27,7 +27,12 @@ beforeEach(async () => {
 });
 
 async function createTask(dataset: Dataset, body: unknown = {}): Promise<string> {
-  const created = await expectStatus<{ task_id: string }>(200, "POST", v2(`datasets/${dataset.dataset_id}/export-tasks`), { body });
+  const created = await expectStatus<{ task_id: string }>(
+    200,
+    "POST",
+    v2(`datasets/${dataset.dataset_id}/export-tasks`),
+    { body },
+  );
   expect(Object.keys(created.body)).toEqual(["task_id"]);
   return created.body.task_id;
 }
@@ -76,8 +81,14 @@ describe("create", () => {
     const cases: Array<[unknown, string]> = [
       [{ export_type: 7 }, "export_type: expected one of 0, 1, 2, 3, got 7"],
       [{ export_format: 0 }, "export_format: expected one of 1, 2, got 0"],
-      [{ path: "bucket/no-leading-slash/" }, 'path: expected an OBS path such as /bucket/dir/, got "bucket/no-leading-slash/"'],
-      [{ export_params: { export_dest: "S3" } }, 'export_params.export_dest: expected "DIR" or "NEW_DATASET", got "S3"'],
+      [
+        { path: "bucket/no-leading-slash/" },
+        'path: expected an OBS path such as /bucket/dir/, got "bucket/no-leading-slash/"',
+      ],
+      [
+        { export_params: { export_dest: "S3" } },
+        'export_params.export_dest: expected "DIR" or "NEW_DATASET", got "S3"',
+      ],
       [
         { export_params: { export_dest: "NEW_DATASET", export_new_dataset_work_path: "/bkt/dir/" } },
         'export_params.export_new_dataset_name: expected it when export_dest is "NEW_DATASET", got nothing',
@@ -94,8 +105,16 @@ describe("create", () => {
   });
 
   it("answers HTTP 400 ModelArts.4352 for a dataset that does not exist", async () => {
-    const response = await expectStatus<ModelArtsErrorBody>(400, "POST", v2("datasets/NoSuchDataset0000000/export-tasks"), { body: {} });
-    expect(response.body).toEqual({ error_code: "ModelArts.4352", error_msg: "The dataset NoSuchDataset0000000 does not exist." });
+    const response = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "POST",
+      v2("datasets/NoSuchDataset0000000/export-tasks"),
+      { body: {} },
+    );
+    expect(response.body).toEqual({
+      error_code: "ModelArts.4352",
+      error_msg: "The dataset NoSuchDataset0000000 does not exist.",
+    });
   });
 });
 
@@ -111,7 +130,10 @@ describe("life", () => {
       expect(first).not.toHaveProperty("total_sample_count");
       expect(first).not.toHaveProperty("finished_sample_count");
     }
-    const running = await pollUntil(() => getTask(dataset, taskId), (task) => task.status === "RUNNING" && (task.finished_sample_count ?? 0) > 0);
+    const running = await pollUntil(
+      () => getTask(dataset, taskId),
+      (task) => task.status === "RUNNING" && (task.finished_sample_count ?? 0) > 0,
+    );
     expect(running.total_sample_count).toBe(120);
     expect(running.progress).toBeGreaterThan(0);
     expect(running.progress).toBeLessThan(100);
@@ -125,7 +147,12 @@ describe("life", () => {
       (task) => task.status === "SUCCESSED",
       800,
     );
-    expect(done).toMatchObject({ status: "SUCCESSED", progress: 100, total_sample_count: 120, finished_sample_count: 120 });
+    expect(done).toMatchObject({
+      status: "SUCCESSED",
+      progress: 100,
+      total_sample_count: 120,
+      finished_sample_count: 120,
+    });
     expect(done).not.toHaveProperty("error_code");
     const counts = seen.map((task) => task.finished_sample_count ?? 0);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
@@ -137,9 +164,17 @@ describe("life", () => {
   it("exports the labeled samples for type 0, the unlabeled for 1, all for 2, and as many as export_params.samples names", async () => {
     const dataset = await datasetNamed("support-tickets-intent");
     const totals: number[] = [];
-    for (const body of [{ export_type: 0 }, { export_type: 1 }, { export_type: 2 }, { export_type: 2, export_params: { samples: ["a", "b", "c"] } }]) {
+    for (const body of [
+      { export_type: 0 },
+      { export_type: 1 },
+      { export_type: 2 },
+      { export_type: 2, export_params: { samples: ["a", "b", "c"] } },
+    ]) {
       const taskId = await createTask(dataset, body);
-      const task = await pollUntil(() => getTask(dataset, taskId), (t) => t.total_sample_count !== undefined);
+      const task = await pollUntil(
+        () => getTask(dataset, taskId),
+        (t) => t.total_sample_count !== undefined,
+      );
       totals.push(task.total_sample_count ?? -1);
     }
     expect(totals).toEqual([3200, 1800, 5000, 3]);
@@ -148,7 +183,10 @@ describe("life", () => {
   it("fails a task whose dataset has no samples, with error_code and error_msg", async () => {
     const dataset = await datasetNamed("bird-photos");
     const taskId = await createTask(dataset);
-    const failed = await pollUntil(() => getTask(dataset, taskId), (task) => task.status !== "INIT");
+    const failed = await pollUntil(
+      () => getTask(dataset, taskId),
+      (task) => task.status !== "INIT",
+    );
     expect(failed).toMatchObject({
       status: "FAILED",
       progress: 0,
@@ -163,7 +201,11 @@ describe("life", () => {
     // Derived from timestamps: the end is exact, whenever it is read.
     const dataset = await datasetNamed("defect-classification");
     const taskId = await createTask(dataset);
-    const done = await pollUntil(() => getTask(dataset, taskId), (task) => task.status === "SUCCESSED", 800);
+    const done = await pollUntil(
+      () => getTask(dataset, taskId),
+      (task) => task.status === "SUCCESSED",
+      800,
+    );
     expect(done.update_time - done.create_time).toBe(MS_PER_SAMPLE + 1800 * MS_PER_SAMPLE);
     expect(await getTask(dataset, taskId)).toEqual(done);
   });
@@ -173,7 +215,15 @@ describe("seeded tasks", () => {
   it("seed tasks in every status, FAILED ones with a reason, INIT ones without counts", async () => {
     // At the default speed the seeded running tasks run for minutes, so a slow machine still sees them running.
     await reset();
-    const names = ["retail-shelf-products", "defect-classification", "support-tickets-intent", "churn-table", "machine-sounds", "road-segmentation", "bird-photos"];
+    const names = [
+      "retail-shelf-products",
+      "defect-classification",
+      "support-tickets-intent",
+      "churn-table",
+      "machine-sounds",
+      "road-segmentation",
+      "bird-photos",
+    ];
     const tasks: ExportTask[] = [];
     for (const name of names) tasks.push(...(await allExportTasks((await datasetNamed(name)).dataset_id)));
     expect(tasks).toHaveLength(20);
@@ -185,7 +235,8 @@ describe("seeded tasks", () => {
     expect(byStatus("STOPPING")).toHaveLength(1);
     expect(byStatus("STOPPED")).toHaveLength(1);
     for (const task of byStatus("INIT")) expect(task).not.toHaveProperty("finished_sample_count");
-    for (const task of byStatus("FAILED")) expect(task.error_msg).toMatch(/^(Failed to export labels|Dataset is empty)/);
+    for (const task of byStatus("FAILED"))
+      expect(task.error_msg).toMatch(/^(Failed to export labels|Dataset is empty)/);
     for (const task of byStatus("SUCCESSED")) expect(task.finished_sample_count).toBe(task.total_sample_count);
     for (const task of [...byStatus("STOPPING"), ...byStatus("STOPPED")]) {
       expect(task.finished_sample_count).toBeGreaterThan(0);
@@ -198,7 +249,10 @@ describe("seeded tasks", () => {
     const dataset = await datasetNamed("retail-shelf-products");
     const running = (await allExportTasks(dataset.dataset_id)).find((task) => task.status === "RUNNING");
     if (running === undefined) throw new Error("no seeded running task on retail-shelf-products");
-    const later = await pollUntil(() => getTask(dataset, running.task_id), (task) => (task.finished_sample_count ?? 0) > (running.finished_sample_count ?? 0));
+    const later = await pollUntil(
+      () => getTask(dataset, running.task_id),
+      (task) => (task.finished_sample_count ?? 0) > (running.finished_sample_count ?? 0),
+    );
     expect(later.status).toBe("RUNNING");
     expect(later.progress).toBeGreaterThanOrEqual(running.progress);
   });
@@ -213,7 +267,11 @@ describe("list", () => {
     expect(first.body.export_tasks).toHaveLength(10);
     const times = first.body.export_tasks.map((task) => task.create_time);
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const rest = await expectStatus<ExportTaskList>(200, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks?offset=10&limit=5`));
+    const rest = await expectStatus<ExportTaskList>(
+      200,
+      "GET",
+      v2(`datasets/${dataset.dataset_id}/export-tasks?offset=10&limit=5`),
+    );
     expect(rest.body.total_count).toBe(12);
     expect(rest.body.export_tasks).toHaveLength(2);
     const ids = [...first.body.export_tasks, ...rest.body.export_tasks].map((task) => task.task_id);
@@ -222,18 +280,36 @@ describe("list", () => {
 
   it("filters by export_type", async () => {
     const dataset = await datasetNamed("retail-shelf-products");
-    const labeled = await expectStatus<ExportTaskList>(200, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks?export_type=0`));
+    const labeled = await expectStatus<ExportTaskList>(
+      200,
+      "GET",
+      v2(`datasets/${dataset.dataset_id}/export-tasks?export_type=0`),
+    );
     expect(labeled.body.total_count).toBe(3);
     expect(labeled.body.export_tasks.every((task) => task.export_type === 0)).toBe(true);
-    const bad = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks?export_type=4`));
-    expect(bad.body).toEqual({ error_code: "ModelArts.0104", error_msg: 'export_type: expected one of 0, 1, 2, 3, got "4"' });
+    const bad = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${dataset.dataset_id}/export-tasks?export_type=4`),
+    );
+    expect(bad.body).toEqual({
+      error_code: "ModelArts.0104",
+      error_msg: 'export_type: expected one of 0, 1, 2, 3, got "4"',
+    });
   });
 
   it("refuses a limit outside 1 to 100", async () => {
     const dataset = await datasetNamed("retail-shelf-products");
     for (const bad of ["0", "101"]) {
-      const response = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${dataset.dataset_id}/export-tasks?limit=${bad}`));
-      expect(response.body).toEqual({ error_code: "ModelArts.0104", error_msg: `limit: expected an integer from 1 to 100, got "${bad}"` });
+      const response = await expectStatus<ModelArtsErrorBody>(
+        400,
+        "GET",
+        v2(`datasets/${dataset.dataset_id}/export-tasks?limit=${bad}`),
+      );
+      expect(response.body).toEqual({
+        error_code: "ModelArts.0104",
+        error_msg: `limit: expected an integer from 1 to 100, got "${bad}"`,
+      });
     }
   });
 });
@@ -242,22 +318,37 @@ describe("not found", () => {
   it("answers HTTP 400 ModelArts.4359 for a task that does not exist, or that belongs to another dataset", async () => {
     const retail = await datasetNamed("retail-shelf-products");
     const defect = await datasetNamed("defect-classification");
-    const missing = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${retail.dataset_id}/export-tasks/NoSuchTask`));
+    const missing = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${retail.dataset_id}/export-tasks/NoSuchTask`),
+    );
     expect(missing.body).toEqual({
       error_code: "ModelArts.4359",
       error_msg: `The export task NoSuchTask of dataset ${retail.dataset_id} does not exist.`,
     });
     const theirs = (await allExportTasks(defect.dataset_id))[0];
     if (theirs === undefined) throw new Error("no seeded task on defect-classification");
-    const elsewhere = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${retail.dataset_id}/export-tasks/${theirs.task_id}`));
+    const elsewhere = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${retail.dataset_id}/export-tasks/${theirs.task_id}`),
+    );
     expect(elsewhere.body.error_code).toBe("ModelArts.4359");
   });
 
   it("answers ModelArts.4352 for the tasks of a dataset that does not exist in the project", async () => {
     const theirs = await datasetNamed("other-cats-dogs", OTHER);
     const list = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${theirs.dataset_id}/export-tasks`));
-    expect(list.body).toEqual({ error_code: "ModelArts.4352", error_msg: `The dataset ${theirs.dataset_id} does not exist.` });
-    const get = await expectStatus<ModelArtsErrorBody>(400, "GET", v2(`datasets/${theirs.dataset_id}/export-tasks/AnyTask`));
+    expect(list.body).toEqual({
+      error_code: "ModelArts.4352",
+      error_msg: `The dataset ${theirs.dataset_id} does not exist.`,
+    });
+    const get = await expectStatus<ModelArtsErrorBody>(
+      400,
+      "GET",
+      v2(`datasets/${theirs.dataset_id}/export-tasks/AnyTask`),
+    );
     expect(get.body.error_code).toBe("ModelArts.4352");
   });
 });

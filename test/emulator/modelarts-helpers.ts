@@ -142,8 +142,15 @@ export async function call<T = unknown>(
  * Sends a request to a path the OpenAPI document cannot describe (an unknown path: OpenAPI has no catch-all) and
  * checks that the answer is still a ModelArts error body (`#/components/schemas/Error`).
  */
-export async function callUndocumented(method: string, path: string, token: string | null = DEMO.token): Promise<JsonResponse<ModelArtsErrorBody>> {
-  const response = await fetch(`${inject("emulatorUrl")}${path}`, { method, headers: token === null ? {} : { "X-Auth-Token": token } });
+export async function callUndocumented(
+  method: string,
+  path: string,
+  token: string | null = DEMO.token,
+): Promise<JsonResponse<ModelArtsErrorBody>> {
+  const response = await fetch(`${inject("emulatorUrl")}${path}`, {
+    method,
+    headers: token === null ? {} : { "X-Auth-Token": token },
+  });
   const body: unknown = await response.json();
   const validate = modelArtsOpenApi.schemaValidator("#/components/schemas/Error");
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
@@ -186,7 +193,12 @@ export async function clearFaults(name: string = TENANT): Promise<void> {
 export async function allDatasets(project: ModelArtsProject = DEMO, limit = 5): Promise<Dataset[]> {
   const rows: Dataset[] = [];
   for (let offset = 0; ; offset += limit) {
-    const page = await expectStatus<DatasetList>(200, "GET", v2(`datasets?offset=${offset}&limit=${limit}`, project.project), { token: project.token });
+    const page = await expectStatus<DatasetList>(
+      200,
+      "GET",
+      v2(`datasets?offset=${offset}&limit=${limit}`, project.project),
+      { token: project.token },
+    );
     rows.push(...page.body.datasets);
     if (page.body.datasets.length < limit) return rows;
   }
@@ -201,14 +213,24 @@ export async function datasetNamed(name: string, project: ModelArtsProject = DEM
 
 /** Every export task of a dataset, newest first. */
 export async function allExportTasks(datasetId: string, project: ModelArtsProject = DEMO): Promise<ExportTask[]> {
-  const page = await expectStatus<ExportTaskList>(200, "GET", v2(`datasets/${datasetId}/export-tasks?limit=100`, project.project), {
-    token: project.token,
-  });
+  const page = await expectStatus<ExportTaskList>(
+    200,
+    "GET",
+    v2(`datasets/${datasetId}/export-tasks?limit=100`, project.project),
+    {
+      token: project.token,
+    },
+  );
   return page.body.export_tasks;
 }
 
 /** Reads `read()` until `done` holds, at most `attempts` times `intervalMs` apart; fails with the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 400, intervalMs = 50): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  attempts = 400,
+  intervalMs = 50,
+): Promise<T> {
   let last = await read();
   for (let i = 0; i < attempts && !done(last); i++) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

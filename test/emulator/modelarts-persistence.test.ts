@@ -24,15 +24,26 @@ describe("persistence", () => {
     let datasetId: string;
     let created: ExportTask;
     try {
-      const reset = await fetch(`${first.url}/__emulator/modelarts/reset`, { method: "POST", body: JSON.stringify({ msPerSample: 3600000 }) });
+      const reset = await fetch(`${first.url}/__emulator/modelarts/reset`, {
+        method: "POST",
+        body: JSON.stringify({ msPerSample: 3600000 }),
+      });
       expect(reset.status).toBe(200);
       await reset.arrayBuffer();
-      const list = (await (await fetch(`${first.url}${base}?search_content=retail`, { headers })).json()) as { datasets: { dataset_id: string }[] };
+      const list = (await (await fetch(`${first.url}${base}?search_content=retail`, { headers })).json()) as {
+        datasets: { dataset_id: string }[];
+      };
       datasetId = list.datasets[0]?.dataset_id ?? "";
-      const response = await fetch(`${first.url}${base}/${datasetId}/export-tasks`, { method: "POST", headers, body: JSON.stringify({ export_type: 0 }) });
+      const response = await fetch(`${first.url}${base}/${datasetId}/export-tasks`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ export_type: 0 }),
+      });
       expect(response.status).toBe(200);
       const { task_id: taskId } = (await response.json()) as { task_id: string };
-      created = (await (await fetch(`${first.url}${base}/${datasetId}/export-tasks/${taskId}`, { headers })).json()) as ExportTask;
+      created = (await (
+        await fetch(`${first.url}${base}/${datasetId}/export-tasks/${taskId}`, { headers })
+      ).json()) as ExportTask;
     } finally {
       await first.dispose();
     }

@@ -25,7 +25,10 @@ describe("persistence", () => {
       const response = await fetch(`${first.url}/projects/proj_demo/batch/webhooks`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ name: "survivor", spec: { endpoint: "https://example.com/h", secret: { contents: "c2VjcmV0" } } }),
+        body: JSON.stringify({
+          name: "survivor",
+          spec: { endpoint: "https://example.com/h", secret: { contents: "c2VjcmV0" } },
+        }),
       });
       expect(response.status).toBe(201);
       created = (await response.json()) as Webhook;

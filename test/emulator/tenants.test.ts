@@ -7,7 +7,17 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { tenantNamed, useTenant, type Tenant } from "../utils/tenant";
-import { call, crc32cBase64, ndjson, upload, type ApiErrorBody, type Dataset, type Job, type Page, type Webhook } from "./helpers";
+import {
+  call,
+  crc32cBase64,
+  ndjson,
+  upload,
+  type ApiErrorBody,
+  type Dataset,
+  type Job,
+  type Page,
+  type Webhook,
+} from "./helpers";
 
 const first = useTenant();
 /** A second tenant of this file's own, so that no other file's tenant is disturbed. */
@@ -18,7 +28,9 @@ const batch = (tenant: Tenant, rest: string, project = tenant.demo): Promise<{ s
   call("GET", `/projects/${project.project}/batch/${rest}`, { key: project.key });
 
 async function names<T extends { name: string }>(tenant: Tenant, resource: string): Promise<string[]> {
-  const page = await call<Page<T>>("GET", `/projects/${tenant.demo.project}/batch/${resource}?limit=1000`, { key: tenant.demo.key });
+  const page = await call<Page<T>>("GET", `/projects/${tenant.demo.project}/batch/${resource}?limit=1000`, {
+    key: tenant.demo.key,
+  });
   expect(page.status).toBe(200);
   return page.body.data.map((row) => row.name);
 }
@@ -26,7 +38,14 @@ async function names<T extends { name: string }>(tenant: Tenant, resource: strin
 async function createWebhook(tenant: Tenant, name: string): Promise<Webhook> {
   const created = await call<Webhook>("POST", `/projects/${tenant.demo.project}/batch/webhooks`, {
     key: tenant.demo.key,
-    body: { name, spec: { endpoint: "https://example.com/hook", secret: { contents: "c2VjcmV0" }, retries: { maxRetries: 0, maxBackoffMs: 0 } } },
+    body: {
+      name,
+      spec: {
+        endpoint: "https://example.com/hook",
+        secret: { contents: "c2VjcmV0" },
+        retries: { maxRetries: 0, maxBackoffMs: 0 },
+      },
+    },
   });
   expect(created.status).toBe(201);
   return created.body;
@@ -41,7 +60,9 @@ describe("the default tenant", () => {
     const demo = await call<Page<Job>>("GET", "/projects/proj_demo/batch/jobs?limit=1000", { key: "demo-secret-key" });
     expect(demo.status).toBe(200);
     expect(demo.body.data).toHaveLength(40);
-    const other = await call<Page<Job>>("GET", "/projects/proj_other/batch/jobs?limit=1000", { key: "other-secret-key" });
+    const other = await call<Page<Job>>("GET", "/projects/proj_other/batch/jobs?limit=1000", {
+      key: "other-secret-key",
+    });
     expect(other.body.data).toHaveLength(3);
     const log = await call<{ path: string }[]>("GET", "/__emulator/requests", { key: null });
     const projectPaths = log.body
@@ -53,7 +74,10 @@ describe("the default tenant", () => {
   it("answers 403 for a project id that names no valid tenant, like any unknown project", async () => {
     for (const project of ["proj_demo_", "proj_demo_Not_Valid", "proj_unknown_abc"]) {
       const response = await call<ApiErrorBody>("GET", `/projects/${project}/batch/jobs`, { key: "demo-secret-key" });
-      expect(response).toMatchObject({ status: 403, body: { code: "ForbiddenError", message: "No Access Rights to Requested Resources" } });
+      expect(response).toMatchObject({
+        status: 403,
+        body: { code: "ForbiddenError", message: "No Access Rights to Requested Resources" },
+      });
     }
   });
 });
@@ -63,7 +87,9 @@ describe("a tenant", () => {
     expect(await names<Dataset>(first, "datasets")).toEqual(await names<Dataset>(fallback, "datasets"));
     expect(await names<Job>(first, "jobs")).toEqual(await names<Job>(fallback, "jobs"));
     const ids = async (tenant: Tenant): Promise<string[]> =>
-      (await call<Page<Job>>("GET", `/projects/${tenant.demo.project}/batch/jobs?limit=1000`, { key: tenant.demo.key })).body.data.map((job) => job.id);
+      (
+        await call<Page<Job>>("GET", `/projects/${tenant.demo.project}/batch/jobs?limit=1000`, { key: tenant.demo.key })
+      ).body.data.map((job) => job.id);
     const [mine, theirs] = await Promise.all([ids(first), ids(second)]);
     expect(mine).toHaveLength(40);
     expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
@@ -94,10 +120,16 @@ describe("a tenant", () => {
   it("keeps its request log: a request in one tenant is logged there only", async () => {
     await batch(first, "datasets?limit=1");
     await batch(second, "webhooks");
-    expect((await first.requests()).map((entry) => `${entry.path}?${entry.query}`)).toEqual([`/projects/${first.demo.project}/batch/datasets?limit=1`]);
-    expect((await second.requests()).map((entry) => entry.path)).toEqual([`/projects/${second.demo.project}/batch/webhooks`]);
+    expect((await first.requests()).map((entry) => `${entry.path}?${entry.query}`)).toEqual([
+      `/projects/${first.demo.project}/batch/datasets?limit=1`,
+    ]);
+    expect((await second.requests()).map((entry) => entry.path)).toEqual([
+      `/projects/${second.demo.project}/batch/webhooks`,
+    ]);
     const ours = [first.demo.project, second.demo.project].map((project) => `/projects/${project}/`);
-    expect((await fallback.requests()).filter((entry) => ours.some((prefix) => entry.path.startsWith(prefix)))).toEqual([]);
+    expect((await fallback.requests()).filter((entry) => ours.some((prefix) => entry.path.startsWith(prefix)))).toEqual(
+      [],
+    );
     await first.clearRequests();
     expect(await first.requests()).toEqual([]);
     expect(await second.requests()).toHaveLength(1);
@@ -119,7 +151,16 @@ describe("a tenant", () => {
     const bytes = ndjson(3);
     const created = await call<Dataset>("POST", `/projects/${first.demo.project}/batch/datasets`, {
       key: first.demo.key,
-      body: { name: "tenant-upload", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: bytes.byteLength, crc32c: crc32cBase64(bytes) } } },
+      body: {
+        name: "tenant-upload",
+        spec: {
+          source: {
+            kind: "UploadedNewlineDelimitedJsonFile",
+            sizeBytes: bytes.byteLength,
+            crc32c: crc32cBase64(bytes),
+          },
+        },
+      },
     });
     expect(created.status).toBe(201);
     const uploadPath = new URL(created.body.status.source.uploadUrl.url).pathname;
@@ -129,7 +170,9 @@ describe("a tenant", () => {
     expect((await first.requests()).map((entry) => entry.method)).toEqual(["PUT"]);
     expect(await second.requests()).toEqual([]);
     expect((await fallback.requests()).map((entry) => entry.path)).not.toContain(uploadPath);
-    const read = await call<Dataset>("GET", `/projects/${first.demo.project}/batch/datasets/${created.body.id}`, { key: first.demo.key });
+    const read = await call<Dataset>("GET", `/projects/${first.demo.project}/batch/datasets/${created.body.id}`, {
+      key: first.demo.key,
+    });
     expect(read.body.status).toMatchObject({ overview: "Uploaded", itemCount: 3 });
   });
 });

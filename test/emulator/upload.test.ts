@@ -4,7 +4,22 @@
  * CRC, header or an expired URL is rejected and leaves the dataset as it was.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { batch, call, clearRequestLog, crc32cBase64, createDataset, emulatorUrl, listAll, ndjson, pollUntil, requestLog, reset, upload, type ApiErrorBody, type Dataset } from "./helpers";
+import {
+  batch,
+  call,
+  clearRequestLog,
+  crc32cBase64,
+  createDataset,
+  emulatorUrl,
+  listAll,
+  ndjson,
+  pollUntil,
+  requestLog,
+  reset,
+  upload,
+  type ApiErrorBody,
+  type Dataset,
+} from "./helpers";
 
 const encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
@@ -47,7 +62,9 @@ describe("a good file", () => {
   });
 
   it("completes the seeded Uploading dataset with the documented 3-line sample file", async () => {
-    const sample = [1, 2, 3].map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`).join("");
+    const sample = [1, 2, 3]
+      .map((n) => `{"kind":"Image","url":"https://images.example.com/incoming/${n}.jpg"}\n`)
+      .join("");
     const seeded = (await listAll<Dataset>("datasets")).find((dataset) => dataset.name === "incoming-batch-17");
     expect(seeded?.status.overview).toBe("Uploading");
     expect((await upload(seeded as Dataset, encode(sample))).status).toBe(200);
@@ -60,7 +77,17 @@ describe("a good file", () => {
     await clearRequestLog();
     await upload(dataset, bytes);
     const path = new URL(dataset.status.source.uploadUrl.url).pathname;
-    expect(await requestLog()).toEqual([{ method: "PUT", path, query: "", status: 200, durationMs: expect.any(Number), bytes: expect.any(Number), keyId: null }]);
+    expect(await requestLog()).toEqual([
+      {
+        method: "PUT",
+        path,
+        query: "",
+        status: 200,
+        durationMs: expect.any(Number),
+        bytes: expect.any(Number),
+        keyId: null,
+      },
+    ]);
   });
 });
 
@@ -98,7 +125,11 @@ describe("rejected uploads leave the dataset unchanged", () => {
     const bytes = ndjson(3);
     const dataset = await createDataset(bytes);
     expect(dataset.status.source.uploadUrl.headers["content-length"]).toBe(String(bytes.byteLength));
-    const result = await upload(dataset, bytes.subarray(0, bytes.byteLength - 1), withTrueLength(dataset.status.source.uploadUrl.headers));
+    const result = await upload(
+      dataset,
+      bytes.subarray(0, bytes.byteLength - 1),
+      withTrueLength(dataset.status.source.uploadUrl.headers),
+    );
     expect(result.status).toBe(400);
     expect(JSON.parse(result.text)).toEqual({
       code: "BadRequestError",
@@ -154,7 +185,15 @@ describe("rejected uploads leave the dataset unchanged", () => {
     const dataset = await createDataset(bytes);
     // Wait (bounded) until the emulator's own clock is past the expiry: its dataset reads carry its time.
     await pollUntil(
-      async () => (await call<Dataset>("POST", batch("datasets"), { body: { name: "clock", spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } } } })).body.createDate,
+      async () =>
+        (
+          await call<Dataset>("POST", batch("datasets"), {
+            body: {
+              name: "clock",
+              spec: { source: { kind: "UploadedNewlineDelimitedJsonFile", sizeBytes: 1, crc32c: "AAAAAA==" } },
+            },
+          })
+        ).body.createDate,
       (now) => now > dataset.status.source.uploadUrl.expiresAtTime,
     );
     const result = await upload(dataset, bytes);
@@ -177,7 +216,10 @@ describe("rejected uploads leave the dataset unchanged", () => {
   it("answers 404 for an unknown upload token and 405 for another method", async () => {
     const unknown = await fetch(`${emulatorUrl()}/upload/0123456789abcdef`, { method: "PUT", body: "x" });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()) as ApiErrorBody).toEqual({ code: "ResourceNotFoundError", message: "upload URL /upload/0123456789abcdef not found" });
+    expect((await unknown.json()) as ApiErrorBody).toEqual({
+      code: "ResourceNotFoundError",
+      message: "upload URL /upload/0123456789abcdef not found",
+    });
     const wrongMethod = await fetch(`${emulatorUrl()}/upload/0123456789abcdef`);
     expect(wrongMethod.status).toBe(405);
     await wrongMethod.text();
@@ -190,7 +232,11 @@ describe("uploads from a browser", () => {
     await clearRequestLog();
     const preflight = await fetch(dataset.status.source.uploadUrl.url, {
       method: "OPTIONS",
-      headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type,x-goog-hash" },
+      headers: {
+        Origin: "https://app.example.com",
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Headers": "content-type,x-goog-hash",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
@@ -199,9 +245,13 @@ describe("uploads from a browser", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toBe(
       "content-length, x-goog-hash, x-goog-meta-datature-dataset-link, x-goog-if-generation-match, content-type",
     );
-    expect(Object.keys(dataset.status.source.uploadUrl.headers).sort()).toEqual(
-      ["content-length", "content-type", "x-goog-hash", "x-goog-if-generation-match", "x-goog-meta-datature-dataset-link"],
-    );
+    expect(Object.keys(dataset.status.source.uploadUrl.headers).sort()).toEqual([
+      "content-length",
+      "content-type",
+      "x-goog-hash",
+      "x-goog-if-generation-match",
+      "x-goog-meta-datature-dataset-link",
+    ]);
     expect(await requestLog()).toEqual([]);
   });
 
@@ -209,7 +259,11 @@ describe("uploads from a browser", () => {
     const bytes = ndjson(2);
     const dataset = await createDataset(bytes);
     const uploadUrl = dataset.status.source.uploadUrl;
-    const rejected = await fetch(uploadUrl.url, { method: "PUT", headers: withTrueLength(uploadUrl.headers), body: bytes.subarray(1) });
+    const rejected = await fetch(uploadUrl.url, {
+      method: "PUT",
+      headers: withTrueLength(uploadUrl.headers),
+      body: bytes.subarray(1),
+    });
     expect(rejected.status).toBe(400);
     expect(rejected.headers.get("access-control-allow-origin")).toBe("*");
     await rejected.text();

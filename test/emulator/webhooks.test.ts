@@ -48,7 +48,15 @@ beforeEach(async () => {
 
 async function createWebhook(spec: Record<string, unknown> = {}): Promise<Webhook> {
   const response = await call<Webhook>("POST", batch("webhooks"), {
-    body: { name: "receiver", spec: { endpoint: receiverUrl, secret: { contents: SECRET }, retries: { maxRetries: 2, maxBackoffMs: 300 }, ...spec } },
+    body: {
+      name: "receiver",
+      spec: {
+        endpoint: receiverUrl,
+        secret: { contents: SECRET },
+        retries: { maxRetries: 2, maxBackoffMs: 300 },
+        ...spec,
+      },
+    },
   });
   expect(response.status).toBe(201);
   return response.body;
@@ -69,7 +77,8 @@ async function runTest(id: string): Promise<TestResult> {
   return response.body;
 }
 
-const sign = (secret: string, body: string): string => `sha256=${createHmac("sha256", Buffer.from(secret, "base64")).update(body).digest("hex")}`;
+const sign = (secret: string, body: string): string =>
+  `sha256=${createHmac("sha256", Buffer.from(secret, "base64")).update(body).digest("hex")}`;
 
 describe("webhook CRUD", () => {
   it("has 3 seeded webhooks", async () => {
@@ -97,31 +106,62 @@ describe("webhook CRUD", () => {
   });
 
   it("defaults retries to the SDK's advice when omitted", async () => {
-    const response = await call<Webhook>("POST", batch("webhooks"), { body: { name: "w", spec: { endpoint: receiverUrl, secret: { contents: SECRET } } } });
+    const response = await call<Webhook>("POST", batch("webhooks"), {
+      body: { name: "w", spec: { endpoint: receiverUrl, secret: { contents: SECRET } } },
+    });
     expect(response.body.retries).toEqual({ maxRetries: 3, maxBackoffMs: 15000 });
   });
 
   it("updates only the fields given in a PATCH", async () => {
     const webhook = await createWebhook();
-    const patched = await call<Webhook>("PATCH", batch(`webhooks/${webhook.id}`), { body: { spec: { retries: { maxRetries: 0, maxBackoffMs: 100 } } } });
+    const patched = await call<Webhook>("PATCH", batch(`webhooks/${webhook.id}`), {
+      body: { spec: { retries: { maxRetries: 0, maxBackoffMs: 100 } } },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ endpoint: receiverUrl, retries: { maxRetries: 0, maxBackoffMs: 100 } });
-    const moved = await call<Webhook>("PATCH", batch(`webhooks/${webhook.id}`), { body: { spec: { endpoint: "https://elsewhere.example.com/h" } } });
-    expect(moved.body).toMatchObject({ endpoint: "https://elsewhere.example.com/h", retries: { maxRetries: 0, maxBackoffMs: 100 } });
+    const moved = await call<Webhook>("PATCH", batch(`webhooks/${webhook.id}`), {
+      body: { spec: { endpoint: "https://elsewhere.example.com/h" } },
+    });
+    expect(moved.body).toMatchObject({
+      endpoint: "https://elsewhere.example.com/h",
+      retries: { maxRetries: 0, maxBackoffMs: 100 },
+    });
   });
 
   it("deletes a webhook, answers {id, deleted:true}, then 404 for it", async () => {
     const webhook = await createWebhook();
-    expect(await call("DELETE", batch(`webhooks/${webhook.id}`))).toMatchObject({ status: 200, body: { id: webhook.id, deleted: true } });
+    expect(await call("DELETE", batch(`webhooks/${webhook.id}`))).toMatchObject({
+      status: 200,
+      body: { id: webhook.id, deleted: true },
+    });
     expect((await call("GET", batch(`webhooks/${webhook.id}`))).status).toBe(404);
     expect((await call("POST", batch(`webhooks/${webhook.id}:test`))).status).toBe(404);
   });
 
   it.each([
-    [{ name: "w", spec: { endpoint: "ftp://x", secret: { contents: SECRET } } }, 'spec.endpoint: expected an http or https URL, got "ftp://x"'],
-    [{ name: "w", spec: { endpoint: "https://x.example.com", secret: { contents: "not base64!" } } }, 'spec.secret.contents: expected a non-empty base64 string, got "not base64!"'],
-    [{ name: "w", spec: { endpoint: "https://x.example.com" } }, "spec.secret: expected an object {contents}, got nothing"],
-    [{ name: "w", spec: { endpoint: "https://x.example.com", secret: { contents: SECRET }, retries: { maxRetries: 11, maxBackoffMs: 1 } } }, "spec.retries.maxRetries: expected an integer from 0 to 10, got 11"],
+    [
+      { name: "w", spec: { endpoint: "ftp://x", secret: { contents: SECRET } } },
+      'spec.endpoint: expected an http or https URL, got "ftp://x"',
+    ],
+    [
+      { name: "w", spec: { endpoint: "https://x.example.com", secret: { contents: "not base64!" } } },
+      'spec.secret.contents: expected a non-empty base64 string, got "not base64!"',
+    ],
+    [
+      { name: "w", spec: { endpoint: "https://x.example.com" } },
+      "spec.secret: expected an object {contents}, got nothing",
+    ],
+    [
+      {
+        name: "w",
+        spec: {
+          endpoint: "https://x.example.com",
+          secret: { contents: SECRET },
+          retries: { maxRetries: 11, maxBackoffMs: 1 },
+        },
+      },
+      "spec.retries.maxRetries: expected an integer from 0 to 10, got 11",
+    ],
   ])("rejects a bad create body with a 400 naming the field (%#)", async (body, message) => {
     const response = await call<ApiErrorBody>("POST", batch("webhooks"), { body });
     expect(response.status).toBe(400);
@@ -130,9 +170,14 @@ describe("webhook CRUD", () => {
 
   it("rejects a bad PATCH with a 400 naming the field", async () => {
     const webhook = await createWebhook();
-    const response = await call<ApiErrorBody>("PATCH", batch(`webhooks/${webhook.id}`), { body: { spec: { retries: { maxRetries: 1 } } } });
+    const response = await call<ApiErrorBody>("PATCH", batch(`webhooks/${webhook.id}`), {
+      body: { spec: { retries: { maxRetries: 1 } } },
+    });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: "BadRequestError", message: "spec.retries.maxBackoffMs: expected an integer from 0 to 3600000, got nothing" });
+    expect(response.body).toEqual({
+      code: "BadRequestError",
+      message: "spec.retries.maxBackoffMs: expected an integer from 0 to 3600000, got nothing",
+    });
   });
 });
 
@@ -144,7 +189,12 @@ describe("POST …/{id}:test", () => {
     expect(received).toHaveLength(1);
     const [delivery] = received;
     const payload = JSON.parse(delivery?.body ?? "") as Record<string, unknown>;
-    expect(payload).toMatchObject({ event: "webhook.test", webhookId: webhook.id, projectId: DEMO.project, sentAt: expect.any(Number) });
+    expect(payload).toMatchObject({
+      event: "webhook.test",
+      webhookId: webhook.id,
+      projectId: DEMO.project,
+      sentAt: expect.any(Number),
+    });
     expect(delivery?.headers["content-type"]).toBe("application/json");
     expect(delivery?.headers["x-nexus-webhook-id"]).toBe(webhook.id);
     expect(delivery?.headers["x-nexus-attempt"]).toBe("1");
@@ -154,7 +204,9 @@ describe("POST …/{id}:test", () => {
   it("signs with the new secret after PUT …/secret rotates it", async () => {
     const webhook = await createWebhook();
     const rotated = Buffer.from("another-secret-of-thirty-two-by!").toString("base64");
-    const response = await call<Webhook>("PUT", batch(`webhooks/${webhook.id}/secret`), { body: { contents: rotated } });
+    const response = await call<Webhook>("PUT", batch(`webhooks/${webhook.id}/secret`), {
+      body: { contents: rotated },
+    });
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.body)).not.toContain(rotated);
     await runTest(webhook.id);
@@ -167,14 +219,23 @@ describe("POST …/{id}:test", () => {
     const webhook = await createWebhook();
     const response = await call<ApiErrorBody>("PUT", batch(`webhooks/${webhook.id}/secret`), { body: {} });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: "BadRequestError", message: "contents: expected a non-empty base64 string, got nothing" });
+    expect(response.body).toEqual({
+      code: "BadRequestError",
+      message: "contents: expected a non-empty base64 string, got nothing",
+    });
   });
 
   it("retries a receiver that answers 500 and reports the attempt that succeeded", async () => {
     answers = [500, 503, 200];
     const webhook = await createWebhook();
     const result = await runTest(webhook.id);
-    expect(result).toEqual({ status: "Ok", responseCode: 200, latencyMs: expect.any(Number), attemptCount: 3, body: "answer 3" });
+    expect(result).toEqual({
+      status: "Ok",
+      responseCode: 200,
+      latencyMs: expect.any(Number),
+      attemptCount: 3,
+      body: "answer 3",
+    });
     expect(received.map((r) => r.headers["x-nexus-attempt"])).toEqual(["1", "2", "3"]);
   });
 
@@ -197,7 +258,12 @@ describe("POST …/{id}:test", () => {
     answers = [404];
     const webhook = await createWebhook();
     const result = await runTest(webhook.id);
-    expect(result).toMatchObject({ status: "Failed", responseCode: 404, attemptCount: 1, reason: "Endpoint answered 404 Not Found" });
+    expect(result).toMatchObject({
+      status: "Failed",
+      responseCode: 404,
+      attemptCount: 1,
+      reason: "Endpoint answered 404 Not Found",
+    });
     expect(received).toHaveLength(1);
   });
 
@@ -206,9 +272,14 @@ describe("POST …/{id}:test", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const webhook = await createWebhook({ endpoint: `http://127.0.0.1:${port}/gone`, retries: { maxRetries: 1, maxBackoffMs: 50 } });
+    const webhook = await createWebhook({
+      endpoint: `http://127.0.0.1:${port}/gone`,
+      retries: { maxRetries: 1, maxBackoffMs: 50 },
+    });
     const result = await runTest(webhook.id);
     expect(result).toMatchObject({ status: "Unreachable", responseCode: 0, attemptCount: 2 });
-    expect(result.reason).toMatch(new RegExp(`^Could not reach http://127\\.0\\.0\\.1:${port}/gone: .+ \\(after 2 attempts\\)$`));
+    expect(result.reason).toMatch(
+      new RegExp(`^Could not reach http://127\\.0\\.0\\.1:${port}/gone: .+ \\(after 2 attempts\\)$`),
+    );
   });
 });

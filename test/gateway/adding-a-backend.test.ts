@@ -27,7 +27,8 @@ function registerMemoryBackend(registry: string): string {
     "[nexusBackend, gravitiBackend, modelArtsBackend]",
     "[nexusBackend, gravitiBackend, modelArtsBackend, memoryBackend]",
   );
-  if (withEntry === withImport || withImport === registry) throw new Error("the registry's list or imports changed shape");
+  if (withEntry === withImport || withImport === registry)
+    throw new Error("the registry's list or imports changed shape");
   return withEntry;
 }
 
@@ -82,7 +83,12 @@ describe("a backend added by one folder and one registry line", () => {
     expect(result.body.errors, result.text).toBeUndefined();
     expect(result.body.data?.memoryJobCount).toBe(13);
     expect(result.body.data?.__type?.fields.map((field) => field.name)).toContain("shelf");
-    expect(result.body.data?.providers?.enumValues.map((value) => value.name)).toEqual(["NEXUS", "GRAVITI", "MODELARTS", "MEMORY"]);
+    expect(result.body.data?.providers?.enumValues.map((value) => value.name)).toEqual([
+      "NEXUS",
+      "GRAVITI",
+      "MODELARTS",
+      "MEMORY",
+    ]);
   });
 
   it("merges its jobs with Nexus's in the shared jobs list, newest first, each once, both ways", async () => {
@@ -95,8 +101,13 @@ describe("a backend added by one folder and one registry line", () => {
     const seen: JobNode[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const result: Awaited<ReturnType<typeof gateway.graphql.query<{ jobs: { edges: { node: JobNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
-        await gateway.graphql.query(query, { first: 7, after }, { headers: CALLER });
+      const result: Awaited<
+        ReturnType<
+          typeof gateway.graphql.query<{
+            jobs: { edges: { node: JobNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          }>
+        >
+      > = await gateway.graphql.query(query, { first: 7, after }, { headers: CALLER });
       expect(result.body.errors, result.text).toBeUndefined();
       const jobs = result.body.data?.jobs;
       if (jobs === undefined) throw new Error("no jobs");
@@ -106,19 +117,26 @@ describe("a backend added by one folder and one registry line", () => {
     }
     const memory = seen.filter((job) => job.provider === "MEMORY");
     expect(memory.map((job) => job.name)).toEqual(Array.from({ length: 13 }, (_, i) => `memory job ${i}`));
-    expect(memory.every((job) => job.__typename === "MemoryJob" && job.shelf?.startsWith("shelf-") === true)).toBe(true);
+    expect(memory.every((job) => job.__typename === "MemoryJob" && job.shelf?.startsWith("shelf-") === true)).toBe(
+      true,
+    );
     expect(seen.filter((job) => job.provider === "NEXUS").length).toBeGreaterThan(0);
     expect(new Set(seen.map((job) => job.id)).size).toBe(seen.length);
     // Backwards from the end, in pages of 5, the same items in the same order.
     const backwards: JobNode[] = [];
     let before: string | null = null;
     for (let page = 0; page < 30; page += 1) {
-      const result: Awaited<ReturnType<typeof gateway.graphql.query<{ jobs: { edges: { node: JobNode }[]; pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } }>>> =
-        await gateway.graphql.query(
-          `query($last: Int, $before: String) { jobs(last: $last, before: $before) { edges { node { __typename id provider name ... on MemoryJob { shelf } } } pageInfo { hasPreviousPage startCursor } } }`,
-          { last: 5, before },
-          { headers: CALLER },
-        );
+      const result: Awaited<
+        ReturnType<
+          typeof gateway.graphql.query<{
+            jobs: { edges: { node: JobNode }[]; pageInfo: { hasPreviousPage: boolean; startCursor: string | null } };
+          }>
+        >
+      > = await gateway.graphql.query(
+        `query($last: Int, $before: String) { jobs(last: $last, before: $before) { edges { node { __typename id provider name ... on MemoryJob { shelf } } } pageInfo { hasPreviousPage startCursor } } }`,
+        { last: 5, before },
+        { headers: CALLER },
+      );
       expect(result.body.errors, result.text).toBeUndefined();
       const jobs = result.body.data?.jobs;
       if (jobs === undefined) throw new Error("no jobs");
@@ -128,7 +146,9 @@ describe("a backend added by one folder and one registry line", () => {
     }
     expect(backwards.map((job) => job.id)).toEqual(seen.map((job) => job.id));
     // The Nexus part came from the emulator, as the tenant's demo project.
-    expect((await upstreamRequests()).some((request) => request.path === `/projects/${DEMO.project}/batch/jobs`)).toBe(true);
+    expect((await upstreamRequests()).some((request) => request.path === `/projects/${DEMO.project}/batch/jobs`)).toBe(
+      true,
+    );
   });
 
   it("finds one of its jobs by global id and filters the list by its provider", async () => {
@@ -146,11 +166,20 @@ describe("a backend added by one folder and one registry line", () => {
       { headers: CALLER },
     );
     expect(byId.body.errors, byId.text).toBeUndefined();
-    expect(byId.body.data?.node).toEqual({ __typename: "MemoryJob", id: first?.id, name: "memory job 0", shelf: "shelf-0" });
+    expect(byId.body.data?.node).toEqual({
+      __typename: "MemoryJob",
+      id: first?.id,
+      name: "memory job 0",
+      shelf: "shelf-0",
+    });
   });
 
   it("asks for its credentials like any backend: without its header, its part is UNAUTHENTICATED, naming the header", async () => {
-    const result = await gateway.graphql.query(`{ memoryJobCount jobs(first: 1, provider: MEMORY) { edges { node { id } } } }`, {}, { headers: nexusHeaders(DEMO) });
+    const result = await gateway.graphql.query(
+      `{ memoryJobCount jobs(first: 1, provider: MEMORY) { edges { node { id } } } }`,
+      {},
+      { headers: nexusHeaders(DEMO) },
+    );
     expect(result.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
       ["UNAUTHENTICATED", "No credentials: send the x-memory-token header, or configure MEMORY_TOKEN on the gateway."],
     ]);
@@ -159,7 +188,11 @@ describe("a backend added by one folder and one registry line", () => {
   it("lets a browser send its credential header cross-origin (CORS comes from the registry)", async () => {
     const response = await gateway.graphql.fetch({
       method: "OPTIONS",
-      headers: { origin: "https://app.example.com", "access-control-request-method": "POST", "access-control-request-headers": "x-memory-token" },
+      headers: {
+        origin: "https://app.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-memory-token",
+      },
     });
     expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-memory-token");
   });
@@ -171,6 +204,8 @@ describe("a backend added by one folder and one registry line", () => {
       { headers: { ...CALLER, "x-graviti-access-key": GRAVITI.demo.key, ...credentialHeaders({ modelarts: MA }) } },
     );
     expect(result.body.errors, result.text).toBeUndefined();
-    expect(new Set(result.body.data?.datasets.edges.map((edge) => edge.node.provider))).toEqual(new Set(["NEXUS", "GRAVITI", "MODELARTS"]));
+    expect(new Set(result.body.data?.datasets.edges.map((edge) => edge.node.provider))).toEqual(
+      new Set(["NEXUS", "GRAVITI", "MODELARTS"]),
+    );
   });
 });

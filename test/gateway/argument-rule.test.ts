@@ -7,7 +7,16 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTenant } from "../utils/tenant";
-import { clearUpstreamRequests, gql, gqlData, resetEmulator, upstreamGet, upstreamRequests, type GraphQLResponse, type Page } from "./helpers";
+import {
+  clearUpstreamRequests,
+  gql,
+  gqlData,
+  resetEmulator,
+  upstreamGet,
+  upstreamRequests,
+  type GraphQLResponse,
+  type Page,
+} from "./helpers";
 
 type Node = { id: string };
 type Args = Record<string, unknown>;
@@ -54,8 +63,13 @@ const connections: ConnectionUnderTest[] = [
   {
     name: "NexusJob.logs",
     kind: "NexusJob.logs",
-    request: (args) => gql(`query($id: ID!, ${VARS}) { job(id: $id) { ... on NexusJob { logs(${ARGS}) { ${PAGE} } } } }`, { id: logJobId, ...args }),
-    pageOf: (data) => ((data?.["job"] as Record<string, unknown> | null | undefined)?.["logs"] ?? null) as Page<Node> | null,
+    request: (args) =>
+      gql(`query($id: ID!, ${VARS}) { job(id: $id) { ... on NexusJob { logs(${ARGS}) { ${PAGE} } } } }`, {
+        id: logJobId,
+        ...args,
+      }),
+    pageOf: (data) =>
+      ((data?.["job"] as Record<string, unknown> | null | undefined)?.["logs"] ?? null) as Page<Node> | null,
     all: emptyPage(),
   },
 ];
@@ -97,7 +111,10 @@ interface Combination {
 
 const COMBINATIONS: Combination[] = [
   ...[{}, { first: 3 }, { last: 2 }, { first: 3, last: 2 }].flatMap((sizes) =>
-    [{}, { after: 1 }, { before: 6 }, { after: 1, before: 6 }].map((cursors): Combination => ({ ...sizes, ...cursors })),
+    [{}, { after: 1 }, { before: 6 }, { after: 1, before: 6 }].map((cursors): Combination => ({
+      ...sizes,
+      ...cursors,
+    })),
   ),
   { first: 2, last: 3, after: 1 },
   { first: 3, last: 2, after: 5, before: 7 },
@@ -105,14 +122,19 @@ const COMBINATIONS: Combination[] = [
 
 /** The spec's page of `combination` over `all`: node ids and pageInfo flags. */
 function specPage(all: Page<Node>, combination: Combination) {
-  const range = all.edges.slice(combination.after === undefined ? 0 : combination.after + 1, combination.before ?? all.edges.length);
+  const range = all.edges.slice(
+    combination.after === undefined ? 0 : combination.after + 1,
+    combination.before ?? all.edges.length,
+  );
   const first = combination.first ?? (combination.last === undefined ? 20 : undefined);
   const firstCut = first === undefined ? range : range.slice(0, first);
-  const page = combination.last === undefined ? firstCut : firstCut.slice(Math.max(0, firstCut.length - combination.last));
+  const page =
+    combination.last === undefined ? firstCut : firstCut.slice(Math.max(0, firstCut.length - combination.last));
   return {
     ids: page.map((edge) => edge.node.id),
     hasNextPage: first !== undefined ? range.length > first : combination.before !== undefined,
-    hasPreviousPage: combination.last !== undefined ? firstCut.length > combination.last : combination.after !== undefined,
+    hasPreviousPage:
+      combination.last !== undefined ? firstCut.length > combination.last : combination.after !== undefined,
   };
 }
 
@@ -134,11 +156,14 @@ describe("every combination of first, last, after and before", () => {
       const result = await connection.request(argsOf(connection, combination));
       expect(result.body.errors, result.text).toBeUndefined();
       const page = connection.pageOf(result.body.data);
-      answers[connection.name] = page === null ? null : {
-        ids: page.edges.map((edge) => edge.node.id),
-        hasNextPage: page.pageInfo.hasNextPage,
-        hasPreviousPage: page.pageInfo.hasPreviousPage,
-      };
+      answers[connection.name] =
+        page === null
+          ? null
+          : {
+              ids: page.edges.map((edge) => edge.node.id),
+              hasNextPage: page.pageInfo.hasNextPage,
+              hasPreviousPage: page.pageInfo.hasPreviousPage,
+            };
       expected[connection.name] = specPage(connection.all, combination);
     }
     expect(answers).toEqual(expected);
@@ -153,20 +178,32 @@ describe("refused arguments", () => {
     [{ last: -3 }, 'Argument "last" must be an integer from 1 to 100, got -3.'],
     [{ first: 3, last: 101 }, 'Argument "last" must be an integer from 1 to 100, got 101.'],
     [{ first: 0, after: "garbage" }, 'Argument "first" must be an integer from 1 to 100, got 0.'],
-    [{ first: 2, after: "garbage" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
-    [{ last: 2, before: "eyJ2IjoxfQ" }, 'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
+    [
+      { first: 2, after: "garbage" },
+      'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
+    [
+      { last: 2, before: "eyJ2IjoxfQ" },
+      'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
   ];
 
-  it.each(refusals)("%j: the same BAD_USER_INPUT from every connection, and no upstream call", async (args, message) => {
-    await clearUpstreamRequests();
-    for (const connection of connections) {
-      const result = await connection.request(args);
-      expect(connection.pageOf(result.body.data), connection.name).toBeNull();
-      expect(result.body.errors?.map((error) => [error.message, error.extensions?.code]), connection.name).toEqual([[message, "BAD_USER_INPUT"]]);
-    }
-    // The log's job is read (its field is on the job); no list or log is.
-    expect((await upstreamRequests()).filter((request) => !/\/jobs\/[^/]+$/.test(request.path))).toEqual([]);
-  });
+  it.each(refusals)(
+    "%j: the same BAD_USER_INPUT from every connection, and no upstream call",
+    async (args, message) => {
+      await clearUpstreamRequests();
+      for (const connection of connections) {
+        const result = await connection.request(args);
+        expect(connection.pageOf(result.body.data), connection.name).toBeNull();
+        expect(
+          result.body.errors?.map((error) => [error.message, error.extensions?.code]),
+          connection.name,
+        ).toEqual([[message, "BAD_USER_INPUT"]]);
+      }
+      // The log's job is read (its field is on the job); no list or log is.
+      expect((await upstreamRequests()).filter((request) => !/\/jobs\/[^/]+$/.test(request.path))).toEqual([]);
+    },
+  );
 
   it("refuses a cursor of another connection on every connection, naming both", async () => {
     for (const [index, connection] of connections.entries()) {
@@ -174,7 +211,10 @@ describe("refused arguments", () => {
       for (const name of ["after", "before"]) {
         const result = await connection.request({ first: 2, [name]: other.all.pageInfo.endCursor });
         expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
-          [`Argument "${name}": this cursor belongs to the "${other.kind}" connection, not "${connection.kind}".`, "BAD_USER_INPUT"],
+          [
+            `Argument "${name}": this cursor belongs to the "${other.kind}" connection, not "${connection.kind}".`,
+            "BAD_USER_INPUT",
+          ],
         ]);
       }
     }

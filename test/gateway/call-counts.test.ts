@@ -19,7 +19,9 @@ beforeEach(async () => {
 
 describe("call counts", () => {
   it("jobs(first: 50) { dataset, webhooks } costs one list call per resource, the page's sized to it", async () => {
-    const data = await gqlData<{ jobs: { edges: { node: { progress: number; dataset: { name: string } | null; webhooks: { name: string }[] } }[] } }>(
+    const data = await gqlData<{
+      jobs: { edges: { node: { progress: number; dataset: { name: string } | null; webhooks: { name: string }[] } }[] };
+    }>(
       `{ jobs(first: 50) { edges { node { name progress ... on NexusJob { dataset { name itemCount } webhooks { name endpoint } destinations { webhook { name } } } } } } }`,
     );
     expect(data.jobs.edges.length).toBe(40);
@@ -29,12 +31,18 @@ describe("call counts", () => {
     expect(summary(requests)).toEqual([`GET ${BASE}/datasets`, `GET ${BASE}/jobs`, `GET ${BASE}/webhooks`]);
     // The page reads what it needs (50, one to know whether more follow, and a quarter more for ties: 64); the
     // related objects are batched into one walk of each list in the largest pages.
-    const limits = Object.fromEntries(requests.map((request) => [request.path, new URLSearchParams(request.query).get("limit")]));
+    const limits = Object.fromEntries(
+      requests.map((request) => [request.path, new URLSearchParams(request.query).get("limit")]),
+    );
     expect(limits).toEqual({ [`${BASE}/jobs`]: "64", [`${BASE}/datasets`]: "1000", [`${BASE}/webhooks`]: "1000" });
   });
 
   it("datasets { jobs { logs } } lists datasets once, jobs once, and each job's logs once", async () => {
-    const data = await gqlData<{ datasets: { edges: { node: { jobs: { edges: { node: { id: string; nexusId: string; logs: { edges: unknown[] } } }[] } } }[] } }>(
+    const data = await gqlData<{
+      datasets: {
+        edges: { node: { jobs: { edges: { node: { id: string; nexusId: string; logs: { edges: unknown[] } } }[] } } }[];
+      };
+    }>(
       `{ datasets(first: 100) { edges { node { name ... on NexusDataset {
           jobs(first: 50) { edges { node { id name ... on NexusJob { nexusId dataset { name } logs(first: 5) { edges { node { id level } } } } } } } } } } } }`,
     );
@@ -78,7 +86,9 @@ describe("call counts", () => {
   });
 
   it("a page filtered by state reads the largest pages: a filter may leave few jobs, and sized reads would add calls", async () => {
-    const data = await gqlData<{ jobs: { edges: unknown[] } }>(`{ jobs(first: 5, state: [FINISHED]) { edges { cursor } } }`);
+    const data = await gqlData<{ jobs: { edges: unknown[] } }>(
+      `{ jobs(first: 5, state: [FINISHED]) { edges { cursor } } }`,
+    );
     expect(data.jobs.edges).toHaveLength(5);
     const requests = await upstreamRequests();
     expect(summary(requests)).toEqual([`GET ${BASE}/jobs`]);

@@ -6,14 +6,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient, type Watch } from "../subscriptions/helpers";
-import { clearFaults, clearUpstreamRequests, DEMO, resetEmulator, setFaults, upstreamGet, upstreamRequests } from "./helpers";
+import {
+  clearFaults,
+  clearUpstreamRequests,
+  DEMO,
+  resetEmulator,
+  setFaults,
+  upstreamGet,
+  upstreamRequests,
+} from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
 
 const READS = 300;
 const CONCURRENCY = 10;
 /** A read that takes longer than this has hung: the deadline (15 s by default) should have ended it long before. */
 const HUNG_AFTER_MS = 30_000;
-const CHAOS = { errorRate: 0.2, errorStatus: 503, throttleRate: 0.1, retryAfterSeconds: 1, jitterMs: 200, path: "/batch/" };
+const CHAOS = {
+  errorRate: 0.2,
+  errorStatus: 503,
+  throttleRate: 0.1,
+  retryAfterSeconds: 1,
+  jitterMs: 200,
+  path: "/batch/",
+};
 const CODES = new Set(["RATE_LIMITED", "UPSTREAM_TIMEOUT", "UPSTREAM_UNAVAILABLE"]);
 
 // One, two and three upstream calls: a page; a page with its jobs' datasets; and a job with its dataset and logs.
@@ -36,12 +51,18 @@ async function read(query: string): Promise<ReadOutcome> {
   try {
     const response = await suiteGraphQL().fetch({
       method: "POST",
-      headers: { "content-type": "application/json", "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
+      headers: {
+        "content-type": "application/json",
+        "x-nexus-project-id": DEMO.project,
+        "x-nexus-secret-key": DEMO.key,
+      },
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(HUNG_AFTER_MS),
     });
     const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-    const codes = (body.errors ?? []).map((error) => (typeof error.extensions?.code === "string" ? error.extensions.code : "UNCODED"));
+    const codes = (body.errors ?? []).map((error) =>
+      typeof error.extensions?.code === "string" ? error.extensions.code : "UNCODED",
+    );
     const ok = response.status === 200 && codes.length === 0 && body.data !== null && body.data !== undefined;
     return { ok, status: response.status, codes, ms: Date.now() - started };
   } catch {
@@ -109,8 +130,12 @@ describe("chaos: 20% 503, 10% 429 (Retry-After: 1), 200 ms jitter", () => {
 
   it("starts every subscription opened under the same faults, over SSE and the WebSocket", async () => {
     // Finished jobs: each stream sends the job and completes, so no watch object keeps polling into later tests.
-    const listed = (await upstreamGet<{ data: { id: string; status?: { overview?: string } }[] }>("jobs?limit=100")).body.data;
-    const jobs = listed.filter((job) => job.status?.overview === "Reached" || job.status?.overview === "Failed").slice(0, 10).map((job) => job.id);
+    const listed = (await upstreamGet<{ data: { id: string; status?: { overview?: string } }[] }>("jobs?limit=100"))
+      .body.data;
+    const jobs = listed
+      .filter((job) => job.status?.overview === "Reached" || job.status?.overview === "Failed")
+      .slice(0, 10)
+      .map((job) => job.id);
     expect(jobs).toHaveLength(10);
     const sse = sseClient(SUBSCRIBER);
     const ws = wsClient(SUBSCRIBER);

@@ -7,11 +7,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
-import { clearUpstreamRequests, DEMO, gql, graphqlUrl, resetEmulator, upstreamRequests, type GqlError } from "./helpers";
+import {
+  clearUpstreamRequests,
+  DEMO,
+  gql,
+  graphqlUrl,
+  resetEmulator,
+  upstreamRequests,
+  type GqlError,
+} from "./helpers";
 
 const headers = { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key };
 
-async function send(init: RequestInit, url = graphqlUrl()): Promise<{ status: number; errors: GqlError[]; text: string }> {
+async function send(
+  init: RequestInit,
+  url = graphqlUrl(),
+): Promise<{ status: number; errors: GqlError[]; text: string }> {
   const response = await fetch(url, init);
   const text = await response.text();
   expect(response.headers.get("content-type") ?? "", text).toMatch(/^application\/(graphql-response\+)?json/);
@@ -31,7 +42,8 @@ describe("graphql-js's own errors get codes", () => {
     const result = await gql(`query($v: Int) { webhooks(first: $v) { totalCount } }`, { v: -2_147_483_649 });
     expect(result.body.errors).toEqual([
       expect.objectContaining({
-        message: 'Variable "$v" got invalid value -2147483649; Int cannot represent non 32-bit signed integer value: -2147483649',
+        message:
+          'Variable "$v" got invalid value -2147483649; Int cannot represent non 32-bit signed integer value: -2147483649',
         extensions: { code: "BAD_USER_INPUT" },
       }),
     ]);
@@ -41,14 +53,21 @@ describe("graphql-js's own errors get codes", () => {
   it("gives BAD_USER_INPUT to a missing required variable", async () => {
     const result = await gql(`query($id: ID!) { job(id: $id) { id } }`, {});
     expect(result.body.errors).toEqual([
-      expect.objectContaining({ message: 'Variable "$id" of required type "ID!" was not provided.', extensions: { code: "BAD_USER_INPUT" } }),
+      expect.objectContaining({
+        message: 'Variable "$id" of required type "ID!" was not provided.',
+        extensions: { code: "BAD_USER_INPUT" },
+      }),
     ]);
   });
 });
 
 describe("HTTP error answers have GraphQL bodies", () => {
   it("answers an unsupported content type with 415 and BAD_REQUEST", async () => {
-    const result = await send({ method: "POST", headers: { ...headers, "content-type": "text/plain" }, body: "{ __typename }" });
+    const result = await send({
+      method: "POST",
+      headers: { ...headers, "content-type": "text/plain" },
+      body: "{ __typename }",
+    });
     expect(result.status).toBe(415);
     expect(result.errors).toEqual([
       {
@@ -60,11 +79,16 @@ describe("HTTP error answers have GraphQL bodies", () => {
   });
 
   it("answers an unacceptable Accept for a subscription with 406 and BAD_REQUEST", async () => {
-    const running = await gql<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [RUNNING]) { edges { node { id } } } }`);
+    const running = await gql<{ jobs: { edges: { node: { id: string } }[] } }>(
+      `{ jobs(first: 1, state: [RUNNING]) { edges { node { id } } } }`,
+    );
     const result = await send({
       method: "POST",
       headers: { ...headers, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: running.body.data?.jobs.edges[0]?.node.id } }),
+      body: JSON.stringify({
+        query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`,
+        variables: { id: running.body.data?.jobs.edges[0]?.node.id },
+      }),
     });
     expect(result.status).toBe(406);
     expect(result.errors).toEqual([
@@ -77,7 +101,11 @@ describe("HTTP error answers have GraphQL bodies", () => {
   });
 
   it("answers a method other than GET and POST with 405 and BAD_REQUEST", async () => {
-    const result = await send({ method: "PUT", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const result = await send({
+      method: "PUT",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(result.status).toBe(405);
     expect(result.errors.map((error) => error.extensions?.code)).toEqual(["BAD_REQUEST"]);
   });
@@ -85,11 +113,17 @@ describe("HTTP error answers have GraphQL bodies", () => {
   it("answers a path other than /graphql with 404 and NOT_FOUND", async () => {
     const result = await send({ method: "GET", headers }, `${inject("gatewayUrl")}/nope`);
     expect(result.status).toBe(404);
-    expect(result.errors).toEqual([{ message: "Not found: GraphQL is at /graphql.", extensions: { code: "NOT_FOUND" } }]);
+    expect(result.errors).toEqual([
+      { message: "Not found: GraphQL is at /graphql.", extensions: { code: "NOT_FOUND" } },
+    ]);
   });
 
   it("answers invalid JSON with 400 and BAD_REQUEST, without the parser's detail", async () => {
-    const result = await send({ method: "POST", headers: { ...headers, "content-type": "application/json" }, body: '{"query": "{' });
+    const result = await send({
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: '{"query": "{',
+    });
     expect(result.status).toBe(400);
     expect(result.errors).toEqual([{ message: "POST body sent invalid JSON.", extensions: { code: "BAD_REQUEST" } }]);
     expect(result.text).not.toContain("originalError");
@@ -120,7 +154,14 @@ describe("the limits the bombs do not reach", () => {
     });
 
     const post = (query: string) =>
-      send({ method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query }) }, small.graphql.endpoint);
+      send(
+        {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify({ query }),
+        },
+        small.graphql.endpoint,
+      );
 
     it("turns a result over MAX_RESPONSE_BYTES into LIMIT_EXCEEDED instead of sending it", async () => {
       const result = await post(`{ jobs(first: 50) { edges { node { id name } } } }`);
@@ -128,7 +169,9 @@ describe("the limits the bombs do not reach", () => {
       const [error] = result.errors;
       expect(error?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "responseBytes", max: 2000 });
       expect(error?.extensions?.["value"]).toBeGreaterThan(2000);
-      expect(error?.message).toBe(`The result is ${String(error?.extensions?.["value"])} bytes; at most 2000 are allowed. Ask for smaller pages or fewer fields.`);
+      expect(error?.message).toBe(
+        `The result is ${String(error?.extensions?.["value"])} bytes; at most 2000 are allowed. Ask for smaller pages or fewer fields.`,
+      );
       expect(result.text).not.toContain("batchjob_");
     });
 
@@ -141,7 +184,13 @@ describe("the limits the bombs do not reach", () => {
           const message = JSON.parse(data.toString()) as (typeof messages)[number];
           messages.push(message);
           if (message.type === "connection_ack") {
-            socket.send(JSON.stringify({ type: "subscribe", id: "q", payload: { query: `{ jobs(first: 50) { edges { node { id name } } } }` } }));
+            socket.send(
+              JSON.stringify({
+                type: "subscribe",
+                id: "q",
+                payload: { query: `{ jobs(first: 50) { edges { node { id name } } } }` },
+              }),
+            );
           }
           if (message.type === "next") resolve();
         });
@@ -166,7 +215,8 @@ describe("the limits the bombs do not reach", () => {
       const deep = await post(`{ jobs(first: 2) { edges { node { ... on NexusJob { dataset { name } } } } } }`);
       expect(deep.errors).toEqual([
         expect.objectContaining({
-          message: "The operation is 3 levels deep; at most 2 are allowed (a connection's edges and node do not count).",
+          message:
+            "The operation is 3 levels deep; at most 2 are allowed (a connection's edges and node do not count).",
           extensions: { code: "LIMIT_EXCEEDED", limit: "depth", value: 3, max: 2 },
         }),
       ]);

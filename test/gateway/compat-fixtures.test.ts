@@ -72,13 +72,13 @@ describe("ids issued before the backend seam", () => {
 describe("cursors issued before the backend seam", () => {
   it("page from the literal version 1 cursors exactly as from no cursor", async () => {
     const first = await jobsPage({ first: 5 });
-    expect((await jobsPage({ first: 5, after: OLD_CURSORS.jobsAfterEverything })).edges.map((edge) => edge.node.id)).toEqual(
-      first.edges.map((edge) => edge.node.id),
-    );
+    expect(
+      (await jobsPage({ first: 5, after: OLD_CURSORS.jobsAfterEverything })).edges.map((edge) => edge.node.id),
+    ).toEqual(first.edges.map((edge) => edge.node.id));
     const last = await jobsPage({ last: 5 });
-    expect((await jobsPage({ last: 5, before: OLD_CURSORS.jobsBeforeNothing })).edges.map((edge) => edge.node.id)).toEqual(
-      last.edges.map((edge) => edge.node.id),
-    );
+    expect(
+      (await jobsPage({ last: 5, before: OLD_CURSORS.jobsBeforeNothing })).edges.map((edge) => edge.node.id),
+    ).toEqual(last.edges.map((edge) => edge.node.id));
     const datasets = await gql<{ datasets: Page<{ id: string }> }>(
       `query($after: String) { datasets(first: 3, after: $after, includeExpired: true) { edges { node { id } } } }`,
       { after: OLD_CURSORS.datasetsAfterEverything },

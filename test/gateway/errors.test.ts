@@ -64,7 +64,9 @@ describe("credentials", () => {
       body: JSON.stringify({ query: JOBS }),
     });
     const text = await response.text();
-    expect((JSON.parse(text) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("UNAUTHENTICATED");
+    expect((JSON.parse(text) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      "UNAUTHENTICATED",
+    );
     expectNoKey(text);
   });
 
@@ -72,7 +74,9 @@ describe("credentials", () => {
     const result = await gql(JOBS, {}, { project: DEMO.project, key: WRONG_KEY });
     expect(result.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(result.body.errors?.[0]?.message).toMatch(
-      new RegExp(`^nexus jobs\\.list: expected 2xx, got 403 from /projects/${DEMO.project}/batch/jobs \\(ForbiddenError`),
+      new RegExp(
+        `^nexus jobs\\.list: expected 2xx, got 403 from /projects/${DEMO.project}/batch/jobs \\(ForbiddenError`,
+      ),
     );
     expectNoKey(result.text);
   });
@@ -80,9 +84,13 @@ describe("credentials", () => {
 
 describe("upstream answers", () => {
   it("gives NOT_FOUND when a mutation names an object that does not exist", async () => {
-    const result = await gql(`mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`);
+    const result = await gql(
+      `mutation { deleteJob(id: "batchjob_00000000-0000-4000-8000-000000000000") { id deleted } }`,
+    );
     expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" }, path: ["deleteJob"] });
-    expect(result.body.errors?.[0]?.message).toContain(`/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`);
+    expect(result.body.errors?.[0]?.message).toContain(
+      `/projects/${DEMO.project}/batch/jobs/batchjob_00000000-0000-4000-8000-000000000000`,
+    );
     expectNoKey(result.text);
   });
 
@@ -93,7 +101,9 @@ describe("upstream answers", () => {
     );
     expect(result.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.body.errors?.[0]?.message).toMatch(
-      new RegExp(`^nexus webhooks\\.create: expected 2xx, got 400 from /projects/${DEMO.project}/batch/webhooks \\(BadRequestError: .*maxRetries`),
+      new RegExp(
+        `^nexus webhooks\\.create: expected 2xx, got 400 from /projects/${DEMO.project}/batch/webhooks \\(BadRequestError: .*maxRetries`,
+      ),
     );
     const posts = (await upstreamRequests()).filter((request) => request.method === "POST");
     expect(posts).toEqual([expect.objectContaining({ path: `/projects/${DEMO.project}/batch/webhooks`, status: 400 })]);
@@ -143,7 +153,9 @@ describe("upstream answers", () => {
   it("never retries a mutation on 503 (the upstream may have acted)", async () => {
     await setFaults({ errorRate: 1, errorStatus: 503, path: "/batch/webhooks$" });
     await clearUpstreamRequests();
-    const result = await gql(`mutation { createWebhook(input: { name: "x", endpoint: "https://example.com/h" }) { secret } }`);
+    const result = await gql(
+      `mutation { createWebhook(input: { name: "x", endpoint: "https://example.com/h" }) { secret } }`,
+    );
     expect(result.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(result.body.data).toBeNull();
     expect((await upstreamRequests()).filter((request) => request.method === "POST")).toHaveLength(1);
@@ -181,8 +193,13 @@ describe("upstream answers", () => {
 describe("bad input", () => {
   it("names a bad DateTime", async () => {
     const job = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1")).body.data[0];
-    const result = await gql(`query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { edges { node { id } } } } } }`, { id: job?.id });
-    expect(result.body.errors?.[0]?.message).toContain('DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".');
+    const result = await gql(
+      `query($id: ID!) { job(id: $id) { ... on NexusJob { logs(since: "yesterday") { edges { node { id } } } } } }`,
+      { id: job?.id },
+    );
+    expect(result.body.errors?.[0]?.message).toContain(
+      'DateTime must be an ISO 8601 date-time with a time zone, e.g. "2026-01-31T12:00:00Z"; got "yesterday".',
+    );
     expect(result.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 

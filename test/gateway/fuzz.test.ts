@@ -82,7 +82,9 @@ function literal(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (typeof value === "object") {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v)}`).join(", ")}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(", ")}}`;
   }
   if (typeof value === "string") return JSON.stringify(value);
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a number or a boolean here (objects returned above)
@@ -105,7 +107,11 @@ const anyInt = fc.oneof(
 /** A value for an input type: mostly the right type, sometimes not. */
 function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   const wrong = fc.oneof(fc.constant(null), garbageString, anyInt, fc.boolean());
-  if (isNonNullType(type)) return fc.oneof({ weight: 9, arbitrary: valueFor(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isNonNullType(type))
+    return fc.oneof(
+      { weight: 9, arbitrary: valueFor(type.ofType, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
   if (isListType(type)) {
     return fc.oneof(fc.array(valueFor(type.ofType, depth + 1), { maxLength: 4 }), valueFor(type.ofType, depth + 1));
   }
@@ -120,7 +126,9 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
     const fields = Object.values(type.getFields());
     return fc
       .tuple(...fields.map((field) => fc.option(valueFor(field.type, depth + 1), { nil: undefined, freq: 3 })))
-      .map((values) => Object.fromEntries(fields.flatMap((field, i) => (values[i] === undefined ? [] : [[field.name, values[i]]]))));
+      .map((values) =>
+        Object.fromEntries(fields.flatMap((field, i) => (values[i] === undefined ? [] : [[field.name, values[i]]]))),
+      );
   }
   if (isScalarType(type)) {
     switch (type.name) {
@@ -130,9 +138,16 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
       case "Boolean":
         return fc.oneof({ weight: 5, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrong });
       case "DateTime":
-        return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom("yesterday", "2026-13-40T99:00:00Z", ""), wrong);
+        return fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.constantFrom("yesterday", "2026-13-40T99:00:00Z", ""),
+          wrong,
+        );
       case "JSONObject":
-        return fc.oneof(fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), wrong);
+        return fc.oneof(
+          fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+          wrong,
+        );
       default:
         return fc.oneof({ weight: 5, arbitrary: garbageString }, { weight: 1, arbitrary: wrong });
     }
@@ -145,7 +160,13 @@ function argumentPiece(arg: GraphQLArgument): fc.Arbitrary<Piece> {
   const value = valueFor(arg.type);
   const asLiteral = value.map((v) => piece(`${arg.name}: ${literal(v)}`));
   const asVariable = fc
-    .tuple(value, fc.oneof({ weight: 20, arbitrary: fc.constant(String(arg.type)) }, { weight: 1, arbitrary: fc.constantFrom("Int", "String!", "[ID!]!", "Boolean") }))
+    .tuple(
+      value,
+      fc.oneof(
+        { weight: 20, arbitrary: fc.constant(String(arg.type)) },
+        { weight: 1, arbitrary: fc.constantFrom("Int", "String!", "[ID!]!", "Boolean") },
+      ),
+    )
     .map(([v, type]) => piece(`${arg.name}: $?`, [{ type, value: v }]));
   return fc.oneof(asLiteral, asVariable);
 }
@@ -155,13 +176,17 @@ function argumentsPiece(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Pie
   return fc
     .tuple(
       ...field.args.map((arg) =>
-        isNonNullType(arg.type) ? fc.oneof({ weight: 20, arbitrary: argumentPiece(arg) }, { weight: 1, arbitrary: fc.constant(undefined) }) : fc.option(argumentPiece(arg), { nil: undefined, freq: 2 }),
+        isNonNullType(arg.type)
+          ? fc.oneof({ weight: 20, arbitrary: argumentPiece(arg) }, { weight: 1, arbitrary: fc.constant(undefined) })
+          : fc.option(argumentPiece(arg), { nil: undefined, freq: 2 }),
       ),
       rarely(fc.constant(piece("bogus: 1")), 30),
     )
     .map((pieces) => {
       const present = pieces.filter((p): p is Piece => p !== undefined);
-      return present.length === 0 ? piece("") : ((joined) => piece(`(${joined.text})`, joined.vars))(join(present, ", "));
+      return present.length === 0
+        ? piece("")
+        : ((joined) => piece(`(${joined.text})`, joined.vars))(join(present, ", "));
     });
 }
 
@@ -171,20 +196,32 @@ function selectionSet(type: GraphQLNamedType, depth: number): fc.Arbitrary<Piece
   const fields = isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : [];
   const fieldPiece = (field: GraphQLField<unknown, unknown>): fc.Arbitrary<Piece> => {
     const named = getNamedType(field.type);
-    const sub = isLeafType(named) ? fc.constant(piece("")) : depth <= 0 ? fc.constant(piece("{ __typename }")) : selectionSet(named, depth - 1).map((s) => piece(`{ ${s.text} }`, s.vars));
+    const sub = isLeafType(named)
+      ? fc.constant(piece(""))
+      : depth <= 0
+        ? fc.constant(piece("{ __typename }"))
+        : selectionSet(named, depth - 1).map((s) => piece(`{ ${s.text} }`, s.vars));
     return fc
       .tuple(rarely(fc.constantFrom("a", "b", "c"), 6), argumentsPiece(field), sub)
-      .map(([alias, args, inner]) => join([piece(`${alias ? `${alias}: ` : ""}${field.name}${args.text}`, args.vars), inner]));
+      .map(([alias, args, inner]) =>
+        join([piece(`${alias ? `${alias}: ` : ""}${field.name}${args.text}`, args.vars), inner]),
+      );
   };
   const options: fc.Arbitrary<Piece>[] = [fc.constant(piece("__typename")), ...fields.map(fieldPiece)];
   if (isInterfaceType(type) || isUnionType(type)) {
     for (const possible of schema.getPossibleTypes(type)) {
-      if (depth > 0) options.push(selectionSet(possible, depth - 1).map((s) => piece(`... on ${possible.name} { ${s.text} }`, s.vars)));
+      if (depth > 0)
+        options.push(
+          selectionSet(possible, depth - 1).map((s) => piece(`... on ${possible.name} { ${s.text} }`, s.vars)),
+        );
     }
   }
   const oddities = fc.constantFrom(piece("nope"), piece("id { id }"), piece("edges"));
   return fc
-    .array(fc.oneof({ weight: 40, arbitrary: fc.oneof(...options) }, { weight: 1, arbitrary: oddities }), { minLength: 1, maxLength: 4 })
+    .array(fc.oneof({ weight: 40, arbitrary: fc.oneof(...options) }, { weight: 1, arbitrary: oddities }), {
+      minLength: 1,
+      maxLength: 4,
+    })
     .map((pieces) => join(pieces));
 }
 
@@ -196,18 +233,35 @@ const operation: fc.Arbitrary<{ query: string; variables: Record<string, unknown
     rarely(fc.constantFrom("missing", "extra"), 15),
   )
   .chain(([kind, depth, variableTwist]) => {
-    const root = kind === "query" ? schema.getQueryType() : kind === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+    const root =
+      kind === "query"
+        ? schema.getQueryType()
+        : kind === "mutation"
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     if (!root) throw new Error(`no ${kind} type`);
     // Mutations only with fields that take an id (garbage ids cannot change the emulator's data).
-    const fields = Object.values(root.getFields()).filter((field) => kind !== "mutation" || field.args.some((arg) => arg.name === "id"));
+    const fields = Object.values(root.getFields()).filter(
+      (field) => kind !== "mutation" || field.args.some((arg) => arg.name === "id"),
+    );
     const rootSelection = fc
       .array(fc.constantFrom(...fields), { minLength: 1, maxLength: kind === "subscription" ? 1 : 3 })
       .chain((chosen) =>
         fc.tuple(
           ...chosen.map((field, i) =>
             fc
-              .tuple(argumentsPiece(field), isLeafType(getNamedType(field.type)) ? fc.constant(piece("")) : selectionSet(getNamedType(field.type), depth))
-              .map(([args, inner]): Piece => join([piece(`r${i}: ${field.name}${args.text}`, args.vars), inner.text === "" ? inner : piece(`{ ${inner.text} }`, inner.vars)])),
+              .tuple(
+                argumentsPiece(field),
+                isLeafType(getNamedType(field.type))
+                  ? fc.constant(piece(""))
+                  : selectionSet(getNamedType(field.type), depth),
+              )
+              .map(([args, inner]): Piece =>
+                join([
+                  piece(`r${i}: ${field.name}${args.text}`, args.vars),
+                  inner.text === "" ? inner : piece(`{ ${inner.text} }`, inner.vars),
+                ]),
+              ),
           ),
         ),
       )
@@ -216,7 +270,9 @@ const operation: fc.Arbitrary<{ query: string; variables: Record<string, unknown
       let index = 0;
       const text = body.text.replace(/\$\?/g, () => `$v${index++}`);
       const definitions = body.vars.map((v, i) => `$v${i}: ${v.type}`).join(", ");
-      const variables: Record<string, unknown> = Object.fromEntries(body.vars.map((v, i) => [`v${i}`, JSON.parse(JSON.stringify(v.value ?? null)) as unknown]));
+      const variables: Record<string, unknown> = Object.fromEntries(
+        body.vars.map((v, i) => [`v${i}`, JSON.parse(JSON.stringify(v.value ?? null)) as unknown]),
+      );
       if (variableTwist === "missing" && body.vars.length > 0) delete variables["v0"];
       if (variableTwist === "extra") variables["unused"] = [1, "x"];
       return { query: `${kind}${definitions ? `(${definitions})` : ""} { ${text} }`, variables };
@@ -237,20 +293,20 @@ function mostly<T>(usual: T, odd: T[], weight = 8): fc.Arbitrary<T> {
   return fc.oneof({ weight, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
 }
 
-const credentials = mostly<Record<string, string>>({ "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key }, [
-  {},
-  { "x-nexus-project-id": DEMO.project },
-  { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": "wrong-key" },
-  { "x-nexus-project-id": "proj_nope", "x-nexus-secret-key": "k" },
-]);
-const accept = mostly("application/json", [
-  "application/graphql-response+json",
-  "text/event-stream",
-  "*/*",
-  "application/xml",
-  "text/plain",
-  "multipart/mixed",
-], 6);
+const credentials = mostly<Record<string, string>>(
+  { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
+  [
+    {},
+    { "x-nexus-project-id": DEMO.project },
+    { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": "wrong-key" },
+    { "x-nexus-project-id": "proj_nope", "x-nexus-secret-key": "k" },
+  ],
+);
+const accept = mostly(
+  "application/json",
+  ["application/graphql-response+json", "text/event-stream", "*/*", "application/xml", "text/plain", "multipart/mixed"],
+  6,
+);
 const contentType = mostly("application/json", [
   "application/graphql+json",
   "application/json; charset=utf-8",
@@ -263,36 +319,68 @@ const contentType = mostly("application/json", [
 
 const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
   // POST, the usual way, with odd headers now and then.
-  { weight: 10, arbitrary: fc.tuple(operation, credentials, accept, contentType, rarely(fc.string({ maxLength: 10 }), 20)).map(([op, creds, acc, type, operationName]) => ({
-    method: "POST",
-    headers: { ...creds, accept: acc, ...(type === "" ? {} : { "content-type": type }) },
-    search: "",
-    body: JSON.stringify(operationName === undefined ? op : { ...op, operationName }),
-  })) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .tuple(operation, credentials, accept, contentType, rarely(fc.string({ maxLength: 10 }), 20))
+      .map(([op, creds, acc, type, operationName]) => ({
+        method: "POST",
+        headers: { ...creds, accept: acc, ...(type === "" ? {} : { "content-type": type }) },
+        search: "",
+        body: JSON.stringify(operationName === undefined ? op : { ...op, operationName }),
+      })),
+  },
   // GET with the query in the URL.
-  { weight: 3, arbitrary: fc.tuple(operation, credentials, accept).map(([op, creds, acc]) => ({
-    method: "GET",
-    headers: { ...creds, accept: acc },
-    search: `?${new URLSearchParams({ query: op.query, variables: JSON.stringify(op.variables) }).toString()}`,
-    body: null,
-  })) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(operation, credentials, accept).map(([op, creds, acc]) => ({
+      method: "GET",
+      headers: { ...creds, accept: acc },
+      search: `?${new URLSearchParams({ query: op.query, variables: JSON.stringify(op.variables) }).toString()}`,
+      body: null,
+    })),
+  },
   // Broken bodies: invalid JSON, JSON that is not an object, truncated queries, wrong field types.
-  { weight: 3, arbitrary: fc.tuple(operation, credentials, fc.integer({ min: 0, max: 200 })).chain(([op, creds, cut]) =>
-    fc.constantFrom(
-      op.query.slice(0, cut),
-      JSON.stringify(op).slice(0, cut),
-      "null", "[]", "42", "\"{}\"", "{}", "{\"query\": 5}", "{\"query\": \"{ __typename }\", \"variables\": \"x\"}",
-      "{\"query\": \"{ __typename }\", \"extensions\": 7}", "{\"query\": null}", "{\"query\": \"\"}", "{\"query\": \"{ __typename }\", \"operationName\": 1}",
-      JSON.stringify({ query: op.query.slice(0, cut), variables: op.variables }),
-    ).map((body) => ({ method: "POST", headers: { ...creds, "content-type": "application/json", accept: "application/json" }, search: "", body })),
-  ) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(operation, credentials, fc.integer({ min: 0, max: 200 })).chain(([op, creds, cut]) =>
+      fc
+        .constantFrom(
+          op.query.slice(0, cut),
+          JSON.stringify(op).slice(0, cut),
+          "null",
+          "[]",
+          "42",
+          '"{}"',
+          "{}",
+          '{"query": 5}',
+          '{"query": "{ __typename }", "variables": "x"}',
+          '{"query": "{ __typename }", "extensions": 7}',
+          '{"query": null}',
+          '{"query": ""}',
+          '{"query": "{ __typename }", "operationName": 1}',
+          JSON.stringify({ query: op.query.slice(0, cut), variables: op.variables }),
+        )
+        .map((body) => ({
+          method: "POST",
+          headers: { ...creds, "content-type": "application/json", accept: "application/json" },
+          search: "",
+          body,
+        })),
+    ),
+  },
   // Other methods.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"), credentials, accept).map(([method, creds, acc]) => ({
-    method,
-    headers: { ...creds, accept: acc, "content-type": "application/json" },
-    search: "",
-    body: method === "HEAD" || method === "OPTIONS" ? null : JSON.stringify({ query: "{ __typename }" }),
-  })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"), credentials, accept)
+      .map(([method, creds, acc]) => ({
+        method,
+        headers: { ...creds, accept: acc, "content-type": "application/json" },
+        search: "",
+        body: method === "HEAD" || method === "OPTIONS" ? null : JSON.stringify({ query: "{ __typename }" }),
+      })),
+  },
 );
 
 const STACK_TRACE = /\bat .*\.(ts|js):\d+/;
@@ -317,7 +405,12 @@ async function check(fuzz: FuzzRequest): Promise<void> {
   if (STACK_TRACE.test(text)) fail("a stack trace");
   if (text.includes("originalError")) fail("library detail (originalError)");
   if (text.includes(DEMO.key)) fail("the key");
-  if (fuzz.method === "HEAD" || response.status === 204 || (response.status < 400 && (response.headers.get("content-type") ?? "").includes("text/html"))) return;
+  if (
+    fuzz.method === "HEAD" ||
+    response.status === 204 ||
+    (response.status < 400 && (response.headers.get("content-type") ?? "").includes("text/html"))
+  )
+    return;
   const contentTypeOut = response.headers.get("content-type") ?? "";
   const bodies: unknown[] = [];
   if (contentTypeOut.includes("text/event-stream")) {
@@ -334,7 +427,9 @@ async function check(fuzz: FuzzRequest): Promise<void> {
       fail("an answer that is not JSON");
     }
   }
-  const errors = bodies.flatMap((body) => (body as { errors?: { extensions?: { code?: unknown } }[] } | null)?.errors ?? []);
+  const errors = bodies.flatMap(
+    (body) => (body as { errors?: { extensions?: { code?: unknown } }[] } | null)?.errors ?? [],
+  );
   if (response.status >= 400 && errors.length === 0) fail("an HTTP error without a GraphQL error");
   if (bodies.some((body) => typeof body === "object" && body !== null && "data" in body && body.data !== null)) {
     answeredWithData += 1;
@@ -358,12 +453,22 @@ describe("fuzzing the front door", () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    console.log(`fuzz seed ${SEED}: ${answeredWithData} answers with data; codes seen ${JSON.stringify(Object.fromEntries(seenCodes))}`);
+    console.log(
+      `fuzz seed ${SEED}: ${answeredWithData} answers with data; codes seen ${JSON.stringify(Object.fromEntries(seenCodes))}`,
+    );
     // Enough operations are valid to run resolvers (and reach the upstream), not only the parser and validator:
     // with this generator about one request in seven answers with data, and many more run into BAD_USER_INPUT.
     expect(answeredWithData).toBeGreaterThan((RUNS * BATCH) / 10);
     // The generator reaches the kinds of refusal it is meant to (a fuzz that never errs proves nothing).
-    for (const code of ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"]) {
+    for (const code of [
+      "BAD_USER_INPUT",
+      "GRAPHQL_VALIDATION_FAILED",
+      "GRAPHQL_PARSE_FAILED",
+      "UNAUTHENTICATED",
+      "FORBIDDEN",
+      "NOT_FOUND",
+      "BAD_REQUEST",
+    ]) {
       expect(seenCodes.get(code) ?? 0, code).toBeGreaterThan(0);
     }
   }, 180_000);

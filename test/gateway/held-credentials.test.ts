@@ -70,7 +70,9 @@ describe("held credentials of two platforms", () => {
     expect(answer.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // A held Graviti key's project is the key's tenant (a hash of it, never the key).
     expect(answer.body.errors?.[0]?.message).toMatch(
-      new RegExp(`^"elsewhere" may not use nexus project ${NEXUS.demo.project} or graviti project key-[0-9a-f]{32}\\.$`),
+      new RegExp(
+        `^"elsewhere" may not use nexus project ${NEXUS.demo.project} or graviti project key-[0-9a-f]{32}\\.$`,
+      ),
     );
     expect(await NEXUS.requests()).toEqual([]);
     expect(await GRAVITI.requests()).toEqual([]);
@@ -83,7 +85,9 @@ describe("held credentials of two platforms", () => {
     expect(providersOf(answer.body.data)).toEqual(["NEXUS"]);
     expect(await GRAVITI.requests()).toEqual([]);
     // Its own project was asked, not the held one.
-    expect((await NEXUS.requests()).every((request) => request.path.startsWith(`/projects/${NEXUS.other.project}/`))).toBe(true);
+    expect(
+      (await NEXUS.requests()).every((request) => request.path.startsWith(`/projects/${NEXUS.other.project}/`)),
+    ).toBe(true);
   });
 
   it("are not lent to a caller with Nexus keys of its own over graphql-ws either", async () => {

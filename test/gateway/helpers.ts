@@ -60,7 +60,10 @@ export {
 } from "../utils/emulator-control";
 
 /** Calls the emulator's REST API directly as the demo project (to check what the gateway did upstream). */
-export async function upstreamGet<T>(resource: string, caller: { project: string; key: string } = DEMO): Promise<{ status: number; body: T }> {
+export async function upstreamGet<T>(
+  resource: string,
+  caller: { project: string; key: string } = DEMO,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${inject("emulatorUrl")}/projects/${caller.project}/batch/${resource}`, {
     headers: { "Secret-Key": caller.key },
   });

@@ -13,11 +13,31 @@ beforeAll(async () => {
 
 describe("ids outside the id grammar", () => {
   it.each([
-    ["deleteWebhook of NexusWebhook:..", `mutation($id: ID!) { deleteWebhook(id: $id) { id } }`, globalId("NexusWebhook:.."), "deleteWebhook"],
+    [
+      "deleteWebhook of NexusWebhook:..",
+      `mutation($id: ID!) { deleteWebhook(id: $id) { id } }`,
+      globalId("NexusWebhook:.."),
+      "deleteWebhook",
+    ],
     ["job of NexusJob:.", `query($id: ID!) { job(id: $id) { id } }`, globalId("NexusJob:."), "job"],
-    ["node of NexusJob:batchjob_1/../x", `query($id: ID!) { node(id: $id) { id } }`, globalId("NexusJob:batchjob_1/../x"), "node"],
-    ["dataset of NexusDataset:dataset_a%2F..", `query($id: ID!) { dataset(id: $id) { id } }`, globalId("NexusDataset:dataset_a%2F.."), "dataset"],
-    ["cancelJob of a raw ../", `mutation($id: ID!) { cancelJob(id: $id) { job { id } } }`, "batchjob_../../webhooks", "cancelJob"],
+    [
+      "node of NexusJob:batchjob_1/../x",
+      `query($id: ID!) { node(id: $id) { id } }`,
+      globalId("NexusJob:batchjob_1/../x"),
+      "node",
+    ],
+    [
+      "dataset of NexusDataset:dataset_a%2F..",
+      `query($id: ID!) { dataset(id: $id) { id } }`,
+      globalId("NexusDataset:dataset_a%2F.."),
+      "dataset",
+    ],
+    [
+      "cancelJob of a raw ../",
+      `mutation($id: ID!) { cancelJob(id: $id) { job { id } } }`,
+      "batchjob_../../webhooks",
+      "cancelJob",
+    ],
   ])("refuses %s with BAD_USER_INPUT and no upstream call", async (_name, query, id, field) => {
     await clearUpstreamRequests();
     const result = await gql(query, { id });

@@ -11,14 +11,24 @@ let otherJobIds: string[];
 beforeAll(async () => {
   await resetEmulator();
   demoJobIds = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1000", DEMO)).body.data.map((job) => job.id);
-  otherJobIds = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1000", OTHER)).body.data.map((job) => job.id);
+  otherJobIds = (await upstreamGet<{ data: { id: string }[] }>("jobs?limit=1000", OTHER)).body.data.map(
+    (job) => job.id,
+  );
 });
 
 describe("project isolation", () => {
   it("lists only the caller's own jobs", async () => {
     const query = `{ jobs(first: 100) { edges { node { ... on NexusJob { nexusId projectId } } } } }`;
-    const demo = await gqlData<{ jobs: { edges: { node: { nexusId: string; projectId: string } }[] } }>(query, {}, DEMO);
-    const other = await gqlData<{ jobs: { edges: { node: { nexusId: string; projectId: string } }[] } }>(query, {}, OTHER);
+    const demo = await gqlData<{ jobs: { edges: { node: { nexusId: string; projectId: string } }[] } }>(
+      query,
+      {},
+      DEMO,
+    );
+    const other = await gqlData<{ jobs: { edges: { node: { nexusId: string; projectId: string } }[] } }>(
+      query,
+      {},
+      OTHER,
+    );
     expect(new Set(demo.jobs.edges.map((edge) => edge.node.nexusId))).toEqual(new Set(demoJobIds));
     expect(new Set(other.jobs.edges.map((edge) => edge.node.nexusId))).toEqual(new Set(otherJobIds));
     expect(new Set(other.jobs.edges.map((edge) => edge.node.projectId))).toEqual(new Set([OTHER.project]));
@@ -26,7 +36,11 @@ describe("project isolation", () => {
 
   it("resolves another project's job id to null, through job and node", async () => {
     const demoJob = demoJobIds[0];
-    const global = await gqlData<{ job: { id: string } }>(`query($id: ID!) { job(id: $id) { id } }`, { id: demoJob }, DEMO);
+    const global = await gqlData<{ job: { id: string } }>(
+      `query($id: ID!) { job(id: $id) { id } }`,
+      { id: demoJob },
+      DEMO,
+    );
     const result = await gql<{ job: unknown; node: unknown }>(
       `query($raw: ID!, $global: ID!) { job(id: $raw) { id } node(id: $global) { id } }`,
       { raw: demoJob, global: global.job.id },

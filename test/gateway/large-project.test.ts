@@ -6,7 +6,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTenant, type LargeProject } from "../utils/tenant";
 import { base64UrlDecode, base64UrlEncode } from "../../src/encoding/base64url";
-import { clearUpstreamRequests, DEMO, gqlData, upstreamGet, upstreamRequests, walk, type Caller, type Page } from "./helpers";
+import {
+  clearUpstreamRequests,
+  DEMO,
+  gqlData,
+  upstreamGet,
+  upstreamRequests,
+  walk,
+  type Caller,
+  type Page,
+} from "./helpers";
 
 const tenant = useTenant();
 
@@ -54,7 +63,9 @@ beforeAll(async () => {
   let token: string | null = null;
   do {
     const query: string = `jobs?limit=1000${token === null ? "" : `&page=${token}`}`;
-    const body: { data: { id: string; createDate: number }[]; nextPage: string | null } = (await upstreamGet<{ data: { id: string; createDate: number }[]; nextPage: string | null }>(query, large.caller)).body;
+    const body: { data: { id: string; createDate: number }[]; nextPage: string | null } = (
+      await upstreamGet<{ data: { id: string; createDate: number }[]; nextPage: string | null }>(query, large.caller)
+    ).body;
     rows.push(...body.data);
     token = body.nextPage;
   } while (token !== null);
@@ -108,22 +119,29 @@ describe("the 10,000-job project", () => {
     ["start", 0],
     ["middle", 5_000],
     ["end", 9_979],
-  ])("a page of 20 at the %s, forwards and backwards: at most two list calls, within 3× the bytes of the demo's page", async (_where, position) => {
-    expect(cursorAt).toHaveLength(10_000);
-    const forward = await jobsPage(position === 0 ? { first: 20 } : { first: 20, after: cursorAt[position - 1] }, large.caller);
-    expect(forward.ids).toEqual(expected.slice(position, position + 20));
-    expect(forward.calls).toBeLessThanOrEqual(2);
-    expect(forward.bytes).toBeLessThanOrEqual(3 * demoPage.bytes);
-    expect(forward.page.pageInfo.hasNextPage).toBe(position + 20 < 10_000);
+  ])(
+    "a page of 20 at the %s, forwards and backwards: at most two list calls, within 3× the bytes of the demo's page",
+    async (_where, position) => {
+      expect(cursorAt).toHaveLength(10_000);
+      const forward = await jobsPage(
+        position === 0 ? { first: 20 } : { first: 20, after: cursorAt[position - 1] },
+        large.caller,
+      );
+      expect(forward.ids).toEqual(expected.slice(position, position + 20));
+      expect(forward.calls).toBeLessThanOrEqual(2);
+      expect(forward.bytes).toBeLessThanOrEqual(3 * demoPage.bytes);
+      expect(forward.page.pageInfo.hasNextPage).toBe(position + 20 < 10_000);
 
-    const end = position + 20;
-    const backward = await jobsPage({ last: 20, before: cursorAt[Math.min(end, 9_999)] }, large.caller);
-    const from = Math.min(end, 9_999) - 20;
-    expect(backward.ids).toEqual(expected.slice(from, from + 20));
-    expect(backward.calls).toBeLessThanOrEqual(2);
-    expect(backward.bytes).toBeLessThanOrEqual(3 * demoPage.bytes);
-    expect(backward.page.pageInfo.hasPreviousPage).toBe(from > 0);
-  }, 60_000);
+      const end = position + 20;
+      const backward = await jobsPage({ last: 20, before: cursorAt[Math.min(end, 9_999)] }, large.caller);
+      const from = Math.min(end, 9_999) - 20;
+      expect(backward.ids).toEqual(expected.slice(from, from + 20));
+      expect(backward.calls).toBeLessThanOrEqual(2);
+      expect(backward.bytes).toBeLessThanOrEqual(3 * demoPage.bytes);
+      expect(backward.page.pageInfo.hasPreviousPage).toBe(from > 0);
+    },
+    60_000,
+  );
 
   it("gives the same page for a cursor without its hint (one issued before hints, or forged), by walking from the start", async () => {
     const withHint = await jobsPage({ first: 20, after: cursorAt[4_999] }, large.caller);
@@ -131,7 +149,10 @@ describe("the 10,000-job project", () => {
     expect(record["h"]).toBeDefined();
     const { h: _hint, ...bare } = record;
     const withoutHint = await jobsPage({ first: 20, after: base64UrlEncode(JSON.stringify(bare)) }, large.caller);
-    const forged = await jobsPage({ first: 20, after: base64UrlEncode(JSON.stringify({ ...bare, h: { a: ["bm90LWEtdG9rZW4", 3] } })) }, large.caller);
+    const forged = await jobsPage(
+      { first: 20, after: base64UrlEncode(JSON.stringify({ ...bare, h: { a: ["bm90LWEtdG9rZW4", 3] } })) },
+      large.caller,
+    );
     expect(withoutHint.ids).toEqual(withHint.ids);
     expect(forged.ids).toEqual(withHint.ids);
     // The slow path: the list from its start, in reads of 1000, to the cursor.

@@ -7,7 +7,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
-import { CHEAP_ALIASES, HEAVY_ALIASES, HUGE_N, hopQuery, LONG_QUERY, MANY_ROOT_FIELDS, tenMegabyteBody } from "../utils/bombs";
+import {
+  CHEAP_ALIASES,
+  HEAVY_ALIASES,
+  HUGE_N,
+  hopQuery,
+  LONG_QUERY,
+  MANY_ROOT_FIELDS,
+  tenMegabyteBody,
+} from "../utils/bombs";
 import {
   clearUpstreamRequests,
   DEMO,
@@ -36,7 +44,10 @@ const refusal = (limit: string, value: number, max: number, message: string): Gq
  * Sends `send` alone (its upstream log must stay empty), then again together with a normal query: the normal one
  * gets its data and the log holds only its one call.
  */
-async function refusedWithoutUpstreamCalls(send: () => Promise<{ errors?: GqlError[] | undefined }>, expected: GqlError[]): Promise<void> {
+async function refusedWithoutUpstreamCalls(
+  send: () => Promise<{ errors?: GqlError[] | undefined }>,
+  expected: GqlError[],
+): Promise<void> {
   await clearUpstreamRequests();
   const alone = await send();
   expect(alone.errors).toEqual(expected);
@@ -44,7 +55,9 @@ async function refusedWithoutUpstreamCalls(send: () => Promise<{ errors?: GqlErr
   const [again, normal] = await Promise.all([send(), gqlData<{ jobs: { edges: unknown[] } }>(NORMAL)]);
   expect(again.errors).toEqual(expected);
   expect(normal.jobs.edges).toHaveLength(2);
-  expect((await upstreamRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${BASE}/jobs`]);
+  expect((await upstreamRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([
+    `GET ${BASE}/jobs`,
+  ]);
 }
 
 beforeAll(async () => {
@@ -59,86 +72,120 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
   it("refuses the 20-hop jobs → dataset → jobs query by its depth", async () => {
     const query = hopQuery(20, 5);
     expect(query.length).toBeLessThan(1200); // the issue's was 709 bytes
-    await refusedWithoutUpstreamCalls(async () => (await gql(query)).body, [
-      refusal("depth", 40, 10, "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(query)).body,
+      [
+        refusal(
+          "depth",
+          40,
+          10,
+          "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count).",
+        ),
+      ],
+    );
   });
 
   it("refuses depth 20 with first: 3", async () => {
-    await refusedWithoutUpstreamCalls(async () => (await gql(hopQuery(10, 3))).body, [
-      refusal("depth", 20, 10, "The operation is 20 levels deep; at most 10 are allowed (a connection's edges and node do not count)."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(hopQuery(10, 3))).body,
+      [
+        refusal(
+          "depth",
+          20,
+          10,
+          "The operation is 20 levels deep; at most 10 are allowed (a connection's edges and node do not count).",
+        ),
+      ],
+    );
   });
 
   it("refuses 500 aliases of jobs(first: 100) { … logs } by its tokens, and 500 cheap aliases by their count", async () => {
-    await refusedWithoutUpstreamCalls(async () => (await gql(HEAVY_ALIASES)).body, [
-      refusal("tokens", 12502, 2000, "The document has 12502 tokens; at most 2000 are allowed."),
-    ]);
-    await refusedWithoutUpstreamCalls(async () => (await gql(CHEAP_ALIASES)).body, [
-      refusal("aliases", 500, 30, "The operation has 500 aliases; at most 30 are allowed."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(HEAVY_ALIASES)).body,
+      [refusal("tokens", 12502, 2000, "The document has 12502 tokens; at most 2000 are allowed.")],
+    );
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(CHEAP_ALIASES)).body,
+      [refusal("aliases", 500, 30, "The operation has 500 aliases; at most 30 are allowed.")],
+    );
   });
 
   it("refuses 600 root fields (by tokens), and 16 root fields by their count", async () => {
-    await refusedWithoutUpstreamCalls(async () => (await gql(MANY_ROOT_FIELDS)).body, [
-      refusal("tokens", 3602, 2000, "The document has 3602 tokens; at most 2000 are allowed."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(MANY_ROOT_FIELDS)).body,
+      [refusal("tokens", 3602, 2000, "The document has 3602 tokens; at most 2000 are allowed.")],
+    );
     const sixteen = `{ jobs { totalCount } datasets { totalCount } webhooks { totalCount } ${Array.from({ length: 13 }, (_, i) => `w${i}: webhooks { totalCount }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(async () => (await gql(sixteen)).body, [
-      refusal("rootFields", 16, 15, "The operation asks for 16 root fields; at most 15 are allowed."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(sixteen)).body,
+      [refusal("rootFields", 16, 15, "The operation asks for 16 root fields; at most 15 are allowed.")],
+    );
   });
 
   it("refuses a 100,000-character query by its tokens", async () => {
     expect(LONG_QUERY.length).toBeGreaterThanOrEqual(100_000);
-    await refusedWithoutUpstreamCalls(async () => (await gql(LONG_QUERY)).body, [
-      refusal("tokens", 9102, 2000, "The document has 9102 tokens; at most 2000 are allowed."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(LONG_QUERY)).body,
+      [refusal("tokens", 9102, 2000, "The document has 9102 tokens; at most 2000 are allowed.")],
+    );
   });
 
   it("refuses first: $n with a huge $n by its cost, with the variable's value", async () => {
-    await refusedWithoutUpstreamCalls(async () => (await gql(HUGE_N.query, HUGE_N.variables)).body, [
-      refusal(
-        "cost",
-        4_294_967_295,
-        100_000,
-        "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
-      ),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(HUGE_N.query, HUGE_N.variables)).body,
+      [
+        refusal(
+          "cost",
+          4_294_967_295,
+          100_000,
+          "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
+        ),
+      ],
+    );
   });
 
   it("refuses nested pages of 100 within the depth limit by their cost", async () => {
     const query = `query($n: Int) { datasets(first: $n) { edges { node { ... on NexusDataset { jobs(first: $n) { edges { node { ... on NexusJob {
       dataset { jobs(first: $n) { edges { node { id } } } } } } } } } } } } }`;
-    await refusedWithoutUpstreamCalls(async () => (await gql(query, { n: 100 })).body, [
-      refusal(
-        "cost",
-        2_040_301,
-        100_000,
-        "The operation could return about 2040301 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
-      ),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(query, { n: 100 })).body,
+      [
+        refusal(
+          "cost",
+          2_040_301,
+          100_000,
+          "The operation could return about 2040301 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
+        ),
+      ],
+    );
   });
 
   it("refuses a fragment bomb (each of 30 fragments spreads the one before twice) by its aliases, measured once per fragment", async () => {
     let query = `query { jobs(first: 1) { edges { node { ...F30 } } } } fragment F0 on Job { a: id b: name }`;
     for (let i = 1; i <= 30; i += 1) query += ` fragment F${i} on Job { ...F${i - 1} x${i}: id ...F${i - 1} }`;
-    await refusedWithoutUpstreamCalls(async () => (await gql(query)).body, [
-      refusal("aliases", 3_221_225_471, 30, "The operation has 3221225471 aliases; at most 30 are allowed."),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(query)).body,
+      [refusal("aliases", 3_221_225_471, 30, "The operation has 3221225471 aliases; at most 30 are allowed.")],
+    );
   });
 
   it("refuses 600 lookups by id (6 × nodes(ids:) of 100) against the 500-call cap, before any of them", async () => {
-    const ids = Array.from({ length: 100 }, (_, i) => `batchjob_00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    const ids = Array.from(
+      { length: 100 },
+      (_, i) => `batchjob_00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    );
     const query = `query($ids: [ID!]!) { ${Array.from({ length: 6 }, (_, i) => `n${i}: nodes(ids: $ids) { id }`).join(" ")} }`;
-    await refusedWithoutUpstreamCalls(async () => (await gql(query, { ids })).body, [
-      refusal(
-        "upstreamCalls",
-        600,
-        500,
-        "The operation looks up 600 objects by id, one upstream call each; at most 500 upstream calls are allowed per request. Ask for fewer ids.",
-      ),
-    ]);
+    await refusedWithoutUpstreamCalls(
+      async () => (await gql(query, { ids })).body,
+      [
+        refusal(
+          "upstreamCalls",
+          600,
+          500,
+          "The operation looks up 600 objects by id, one upstream call each; at most 500 upstream calls are allowed per request. Ask for fewer ids.",
+        ),
+      ],
+    );
   });
 
   it("refuses a 10 MB body with 413 and a coded GraphQL body, by Content-Length and when chunked", async () => {
@@ -150,7 +197,12 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
       return (await response.json()) as { errors: GqlError[] | undefined };
     };
     await refusedWithoutUpstreamCalls(declared, [
-      refusal("requestBytes", body.length, 1_048_576, `The request body is ${body.length} bytes; at most 1048576 bytes are allowed.`),
+      refusal(
+        "requestBytes",
+        body.length,
+        1_048_576,
+        `The request body is ${body.length} bytes; at most 1048576 bytes are allowed.`,
+      ),
     ]);
     const bytes = new TextEncoder().encode(body);
     await clearUpstreamRequests();
@@ -159,7 +211,8 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
       headers,
       body: new ReadableStream<Uint8Array>({
         start(controller) {
-          for (let offset = 0; offset < bytes.length; offset += 65_536) controller.enqueue(bytes.slice(offset, offset + 65_536));
+          for (let offset = 0; offset < bytes.length; offset += 65_536)
+            controller.enqueue(bytes.slice(offset, offset + 65_536));
           controller.close();
         },
       }),
@@ -167,7 +220,12 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
     } as RequestInit);
     expect(chunked.status).toBe(413);
     expect(((await chunked.json()) as { errors: GqlError[] }).errors).toEqual([
-      refusal("requestBytes", bytes.length, 1_048_576, `The request body is ${bytes.length} bytes; at most 1048576 bytes are allowed.`),
+      refusal(
+        "requestBytes",
+        bytes.length,
+        1_048_576,
+        `The request body is ${bytes.length} bytes; at most 1048576 bytes are allowed.`,
+      ),
     ]);
     expect(await upstreamRequests()).toEqual([]);
   });
@@ -193,14 +251,25 @@ describe("the bombs of issue 7 are refused before any upstream call", () => {
 
 describe("the README's and the tests' queries stay within the limits", () => {
   it("runs GraphiQL's introspection query (9 levels of ofType are wrappers, not levels)", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const data = await gqlData<{ __schema: { types: unknown[] } }>(query);
     expect(data.__schema.types.length).toBeGreaterThan(20);
   });
 
   it("refuses an introspection bomb (graphql-js's own rule)", async () => {
     const result = await gql(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
-    expect(result.body.errors).toEqual([expect.objectContaining({ message: "Maximum introspection depth exceeded", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
+    expect(result.body.errors).toEqual([
+      expect.objectContaining({
+        message: "Maximum introspection depth exceeded",
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+      }),
+    ]);
   });
 
   it("runs the README's nested example", async () => {
@@ -236,32 +305,57 @@ describe("the same limits over SSE and the WebSocket", () => {
   it("refuses the depth bomb and a huge $n over the WebSocket with the same errors", async () => {
     const messages = await wsSession(async (socket, next) => {
       socket.send(JSON.stringify({ type: "subscribe", id: "deep", payload: { query: hopQuery(20, 5) } }));
-      socket.send(JSON.stringify({
-        type: "subscribe",
-        id: "cost",
-        payload: { query: `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`, variables: { n: 2_147_483_647 } },
-      }));
+      socket.send(
+        JSON.stringify({
+          type: "subscribe",
+          id: "cost",
+          payload: {
+            query: `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`,
+            variables: { n: 2_147_483_647 },
+          },
+        }),
+      );
       const seen: WsMessage[] = [];
       while (seen.filter((message) => message.type === "complete").length < 2) seen.push(await next());
       return seen;
     });
     const errorsOf = (id: string) => messages.find((message) => message.id === id && message.type === "next")?.payload;
     expect(errorsOf("deep")).toEqual({
-      errors: [refusal("depth", 40, 10, "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count).")],
+      errors: [
+        refusal(
+          "depth",
+          40,
+          10,
+          "The operation is 40 levels deep; at most 10 are allowed (a connection's edges and node do not count).",
+        ),
+      ],
     });
     expect(errorsOf("cost")).toEqual({
-      errors: [refusal("cost", 4_294_967_295, 100_000, "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.")],
+      errors: [
+        refusal(
+          "cost",
+          4_294_967_295,
+          100_000,
+          "The operation could return about 4294967295 objects (page sizes multiplied down the tree); at most 100000 are allowed. Ask for smaller pages or fewer nested lists.",
+        ),
+      ],
     });
     expect(await upstreamRequests()).toEqual([]);
   });
 
   it("refuses the 101st open subscription on one socket with an error for its id, and keeps the socket open", async () => {
     await resetEmulator();
-    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [RUNNING]) { edges { node { id } } } }`);
+    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(
+      `{ jobs(first: 1, state: [RUNNING]) { edges { node { id } } } }`,
+    );
     const jobId = running.jobs.edges[0]?.node.id;
     if (jobId === undefined) throw new Error("no running job");
     const subscribe = (id: string) =>
-      JSON.stringify({ type: "subscribe", id, payload: { query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: jobId } } });
+      JSON.stringify({
+        type: "subscribe",
+        id,
+        payload: { query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: jobId } },
+      });
     const seen = await wsSession(async (socket, next) => {
       const messages: WsMessage[] = [];
       const until = async (done: (message: WsMessage) => boolean): Promise<void> => {
@@ -292,7 +386,14 @@ describe("the same limits over SSE and the WebSocket", () => {
       {
         type: "error",
         id: "101",
-        payload: [refusal("subscriptions", 101, 100, "This socket has 100 operations open; at most 100 are allowed. Complete one first.")],
+        payload: [
+          refusal(
+            "subscriptions",
+            101,
+            100,
+            "This socket has 100 operations open; at most 100 are allowed. Complete one first.",
+          ),
+        ],
       },
     ]);
     expect(seen.some((message) => message.type === "pong")).toBe(true);
@@ -329,7 +430,12 @@ async function wsSession<T>(body: (socket: WebSocket, next: () => Promise<WsMess
     socket.on("open", () => resolve());
     socket.on("error", reject);
   });
-  socket.send(JSON.stringify({ type: "connection_init", payload: { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key } }));
+  socket.send(
+    JSON.stringify({
+      type: "connection_init",
+      payload: { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key },
+    }),
+  );
   expect((await next()).type).toBe("connection_ack");
   try {
     return await body(socket, next);

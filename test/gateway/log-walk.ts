@@ -91,7 +91,11 @@ export async function countedWalk(
     async (args) => {
       if (perPage) await log.tenant.clearRequests();
       const page = (
-        await gqlData<{ job: { logs: Page<Entry> } }>(LOG_QUERY, { id: log.jobId, ...filters, ...args }, log.tenant.demo)
+        await gqlData<{ job: { logs: Page<Entry> } }>(
+          LOG_QUERY,
+          { id: log.jobId, ...filters, ...args },
+          log.tenant.demo,
+        )
       ).job.logs;
       if (perPage) counted.push((await logCalls(log.tenant)).length);
       return page;
@@ -145,9 +149,10 @@ export interface LogWalkOptions {
 
 /** The walk tests for each page size: forwards and backwards, entry by entry, with their calls per page counted. */
 export function describeLogWalks(sizes: number[], options: LogWalkOptions = {}): void {
-  const backwardLog: LongLog = options.concurrent === true
-    ? { tenant: tenantNamed(`${longLog.tenant.name}-backward`), jobId: "", expected: [] }
-    : longLog;
+  const backwardLog: LongLog =
+    options.concurrent === true
+      ? { tenant: tenantNamed(`${longLog.tenant.name}-backward`), jobId: "", expected: [] }
+      : longLog;
   if (backwardLog !== longLog) beforeAll(() => prepareLongLog(backwardLog));
   const test = options.concurrent === true ? it.concurrent : it;
   describe(`walking a ${ENTRIES}-entry log`, () => {

@@ -53,25 +53,37 @@ async function overSse(url: string, payload: Record<string, unknown>): Promise<R
   for (const block of (await response.text()).split("\n\n")) {
     const lines = block.split("\n");
     if (!lines.includes("event: next")) continue;
-    const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice("data:".length)).join("\n");
-    errors.push(...(((JSON.parse(data) as { errors?: GqlError[] }).errors) ?? []));
+    const data = lines
+      .filter((line) => line.startsWith("data:"))
+      .map((line) => line.slice("data:".length))
+      .join("\n");
+    errors.push(...((JSON.parse(data) as { errors?: GqlError[] }).errors ?? []));
   }
   return { status: response.status, errors };
 }
 
 /** One `subscribe` over a fresh graphql-ws socket: the errors of its last `next` (graphql-ws needs a string query). */
 async function overWs(url: string, payload: Record<string, unknown>): Promise<Refusal> {
-  const client = createWsClient({ url: url.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: OWN_KEYS, retryAttempts: 0, lazy: true });
+  const client = createWsClient({
+    url: url.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: OWN_KEYS,
+    retryAttempts: 0,
+    lazy: true,
+  });
   try {
     const errors = await new Promise<readonly GqlError[]>((resolve, reject) => {
       let last: readonly GqlError[] = [];
-      client.subscribe({ query: "", ...payload }, {
-        next: (value) => {
-          last = (value.errors ?? []) as readonly GqlError[];
+      client.subscribe(
+        { query: "", ...payload },
+        {
+          next: (value) => {
+            last = (value.errors ?? []) as readonly GqlError[];
+          },
+          error: reject,
+          complete: () => resolve(last),
         },
-        error: reject,
-        complete: () => resolve(last),
-      });
+      );
     });
     return { status: null, errors };
   } finally {
@@ -80,7 +92,10 @@ async function overWs(url: string, payload: Record<string, unknown>): Promise<Re
 }
 
 /** The same operation over the three transports. */
-async function overAll(url: string, payload: Record<string, unknown>): Promise<{ post: Refusal; sse: Refusal; ws: Refusal }> {
+async function overAll(
+  url: string,
+  payload: Record<string, unknown>,
+): Promise<{ post: Refusal; sse: Refusal; ws: Refusal }> {
   return { post: await overPost(url, payload), sse: await overSse(url, payload), ws: await overWs(url, payload) };
 }
 
@@ -98,7 +113,9 @@ afterAll(async () => {
 describe("one rule, one piece of code, three transports", () => {
   it("refuses an ad-hoc query with the same PERSISTED_QUERY_ONLY error over HTTP, SSE and graphql-ws, before any upstream call", async () => {
     await clearUpstreamRequests();
-    const { post, sse, ws } = await overAll(gateway.graphql.endpoint, { query: "{ jobs(first: 1) { edges { node { id } } } }" });
+    const { post, sse, ws } = await overAll(gateway.graphql.endpoint, {
+      query: "{ jobs(first: 1) { edges { node { id } } } }",
+    });
     const expected = [
       {
         message:
@@ -118,7 +135,8 @@ describe("one rule, one piece of code, three transports", () => {
     const { post, sse, ws } = await overAll(gateway.graphql.endpoint, { documentId: "sha256:unknown" });
     const expected = [
       {
-        message: 'No trusted document has the id "sha256:unknown". This gateway runs only the documents of its manifest (TRUSTED_DOCUMENTS).',
+        message:
+          'No trusted document has the id "sha256:unknown". This gateway runs only the documents of its manifest (TRUSTED_DOCUMENTS).',
         extensions: { code: "PERSISTED_QUERY_NOT_FOUND" },
       },
     ];
@@ -133,7 +151,7 @@ describe("one rule, one piece of code, three transports", () => {
     const expected = [
       {
         message:
-          "The gateway's TRUSTED_DOCUMENTS setting is invalid: it is not JSON. Expected the JSON object { \"<id>\": \"<document>\" } " +
+          'The gateway\'s TRUSTED_DOCUMENTS setting is invalid: it is not JSON. Expected the JSON object { "<id>": "<document>" } ' +
           "that GraphQL Code Generator's client preset (persisted-documents.json) or the Relay compiler writes.",
         extensions: { code: "GATEWAY_MISCONFIGURED" },
       },

@@ -24,14 +24,17 @@ let busiestDataset: { id: string; jobIds: string[] };
 
 beforeAll(async () => {
   await resetEmulator();
-  const jobs = (await upstreamGet<{ data: { id: string; createDate: number; spec: { datasetId?: string } }[] }>("jobs?limit=1000")).body.data;
+  const jobs = (
+    await upstreamGet<{ data: { id: string; createDate: number; spec: { datasetId?: string } }[] }>("jobs?limit=1000")
+  ).body.data;
   const datasets = (await upstreamGet<{ data: { id: string; createDate: number }[] }>("datasets?limit=1000")).body.data;
   const webhooks = (await upstreamGet<{ data: { id: string; createDate: number }[] }>("webhooks?limit=1000")).body.data;
   jobIds = expectedOrder(jobs);
   datasetIds = expectedOrder(datasets);
   webhookIds = expectedOrder(webhooks);
   const byDataset = new Map<string, typeof jobs>();
-  for (const job of jobs) if (job.spec.datasetId) byDataset.set(job.spec.datasetId, [...(byDataset.get(job.spec.datasetId) ?? []), job]);
+  for (const job of jobs)
+    if (job.spec.datasetId) byDataset.set(job.spec.datasetId, [...(byDataset.get(job.spec.datasetId) ?? []), job]);
   const [id, list] = [...byDataset.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
   busiestDataset = { id, jobIds: expectedOrder(list) };
 });
@@ -95,7 +98,12 @@ describe.each(connections)("%s", (_name, fetchPage, expected) => {
 
 describe("totalCount", () => {
   it("counts the whole list under the same filters, whatever the page", async () => {
-    const data = await gqlData<{ jobs: { totalCount: number }; datasets: { totalCount: number }; webhooks: { totalCount: number }; running: { totalCount: number; edges: unknown[] } }>(
+    const data = await gqlData<{
+      jobs: { totalCount: number };
+      datasets: { totalCount: number };
+      webhooks: { totalCount: number };
+      running: { totalCount: number; edges: unknown[] };
+    }>(
       `{ jobs(first: 1) { totalCount } datasets(last: 2, includeExpired: true) { totalCount } webhooks(first: 1) { totalCount }
          running: jobs(first: 100, state: [RUNNING]) { totalCount edges { cursor } } }`,
     );
@@ -145,15 +153,23 @@ describe("bad pagination arguments", () => {
     [{ first: 0 }, 'Argument "first" must be an integer from 1 to 100, got 0.'],
     [{ first: 101 }, 'Argument "first" must be an integer from 1 to 100, got 101.'],
     [{ last: -1 }, 'Argument "last" must be an integer from 1 to 100, got -1.'],
-    [{ first: 2, after: "garbage" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
-    [{ last: 2, before: "eyJ2IjoxfQ" }, 'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
+    [
+      { first: 2, after: "garbage" },
+      'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
+    [
+      { last: 2, before: "eyJ2IjoxfQ" },
+      'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
   ])("refuses %j with BAD_USER_INPUT", async (args, message) => {
     const result = await gql(
       `query($first: Int, $after: String, $last: Int, $before: String) { jobs(first: $first, after: $after, last: $last, before: $before) { edges { cursor } } }`,
       args,
     );
     expect(result.body.data).toEqual({ jobs: null });
-    expect(result.body.errors).toEqual([expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] })]);
+    expect(result.body.errors).toEqual([
+      expect.objectContaining({ message, extensions: { code: "BAD_USER_INPUT" }, path: ["jobs"] }),
+    ]);
   });
 
   it("refuses a cursor from another connection", async () => {
@@ -168,10 +184,15 @@ describe("bad pagination arguments", () => {
   });
 
   it("refuses a cursor issued under other filters", async () => {
-    const page = await gqlData<{ jobs: Page<Node> }>(`{ jobs(first: 1, state: [RUNNING]) { edges { cursor } pageInfo { endCursor hasNextPage hasPreviousPage startCursor } } }`);
-    const result = await gql(`query($after: String) { jobs(first: 1, after: $after, state: [FAILED]) { edges { cursor } } }`, {
-      after: page.jobs.pageInfo.endCursor,
-    });
+    const page = await gqlData<{ jobs: Page<Node> }>(
+      `{ jobs(first: 1, state: [RUNNING]) { edges { cursor } pageInfo { endCursor hasNextPage hasPreviousPage startCursor } } }`,
+    );
+    const result = await gql(
+      `query($after: String) { jobs(first: 1, after: $after, state: [FAILED]) { edges { cursor } } }`,
+      {
+        after: page.jobs.pageInfo.endCursor,
+      },
+    );
     expect(result.body.errors?.[0]).toMatchObject({
       message:
         'Argument "after": this cursor was issued for other filter arguments; use the same filters as the page it came from, or start again without a cursor.',
@@ -182,7 +203,10 @@ describe("bad pagination arguments", () => {
 
 describe("the provider argument", () => {
   it("narrows jobs and datasets to one platform: with Nexus named, the same walk as without", async () => {
-    const data = await gqlData<{ jobs: Page<Node> & { totalCount: number }; datasets: Page<Node> & { totalCount: number } }>(
+    const data = await gqlData<{
+      jobs: Page<Node> & { totalCount: number };
+      datasets: Page<Node> & { totalCount: number };
+    }>(
       `{ jobs(first: 100, provider: NEXUS) { totalCount ${JOB_PAGE} } datasets(first: 100, includeExpired: true, provider: NEXUS) { totalCount ${DATASET_PAGE} } }`,
     );
     expect(data.jobs.edges.map((edge) => edge.node.nexusId)).toEqual(jobIds.slice(0, 100));
@@ -193,9 +217,12 @@ describe("the provider argument", () => {
 
   it("keeps cursors to their filter: a cursor of the unnarrowed list is refused by the narrowed one", async () => {
     const page = await jobsPage({ first: 1 });
-    const result = await gql(`query($after: String) { jobs(first: 1, after: $after, provider: NEXUS) { edges { cursor } } }`, {
-      after: page.pageInfo.endCursor,
-    });
+    const result = await gql(
+      `query($after: String) { jobs(first: 1, after: $after, provider: NEXUS) { edges { cursor } } }`,
+      {
+        after: page.pageInfo.endCursor,
+      },
+    );
     expect(result.body.errors?.[0]).toMatchObject({
       message: expect.stringContaining("this cursor was issued for other filter arguments"),
       extensions: { code: "BAD_USER_INPUT" },

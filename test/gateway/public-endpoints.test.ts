@@ -59,7 +59,10 @@ const PRIVATE_HINT = "; set WEBHOOK_ALLOW_PRIVATE=true to allow.";
 const REFUSED: readonly (readonly [string, string])[] = [
   ["http://127.0.0.1:9/", `"http://127.0.0.1:9/" is a loopback address (127.0.0.0/8)${PRIVATE_HINT}`],
   ["http://localhost/", `"http://localhost/" is a loopback name (localhost)${PRIVATE_HINT}`],
-  ["http://169.254.169.254/latest/meta-data/", `"http://169.254.169.254/latest/meta-data/" is the cloud metadata address (169.254.169.254/32)${PRIVATE_HINT}`],
+  [
+    "http://169.254.169.254/latest/meta-data/",
+    `"http://169.254.169.254/latest/meta-data/" is the cloud metadata address (169.254.169.254/32)${PRIVATE_HINT}`,
+  ],
   ["http://10.0.0.1/", `"http://10.0.0.1/" is a private address (10.0.0.0/8)${PRIVATE_HINT}`],
   ["http://192.168.1.1/", `"http://192.168.1.1/" is a private address (192.168.0.0/16)${PRIVATE_HINT}`],
   ["http://[::1]/", `"http://[::1]/" is a loopback address (::1/128)${PRIVATE_HINT}`],
@@ -67,7 +70,10 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["http://example.com/hook", `webhooks must use https, got "http://example.com/hook".`],
   ["https://127.0.0.1:9/", `"https://127.0.0.1:9/" is a loopback address (127.0.0.0/8)${PRIVATE_HINT}`],
   ["https://localhost/", `"https://localhost/" is a loopback name (localhost)${PRIVATE_HINT}`],
-  ["https://169.254.169.254/latest/meta-data/", `"https://169.254.169.254/latest/meta-data/" is the cloud metadata address (169.254.169.254/32)${PRIVATE_HINT}`],
+  [
+    "https://169.254.169.254/latest/meta-data/",
+    `"https://169.254.169.254/latest/meta-data/" is the cloud metadata address (169.254.169.254/32)${PRIVATE_HINT}`,
+  ],
   ["https://10.0.0.1/", `"https://10.0.0.1/" is a private address (10.0.0.0/8)${PRIVATE_HINT}`],
   ["https://192.168.1.1/", `"https://192.168.1.1/" is a private address (192.168.0.0/16)${PRIVATE_HINT}`],
   ["https://[::1]/", `"https://[::1]/" is a loopback address (::1/128)${PRIVATE_HINT}`],
@@ -75,44 +81,66 @@ const REFUSED: readonly (readonly [string, string])[] = [
   // Other spellings of the same hosts, as the URL parser reads them.
   ["https://2130706433/x", `"https://127.0.0.1/x" is a loopback address (127.0.0.0/8)${PRIVATE_HINT}`],
   ["https://0x7f000001/", `"https://127.0.0.1/" is a loopback address (127.0.0.0/8)${PRIVATE_HINT}`],
-  ["https://[::ffff:127.0.0.1]/", `"https://[::ffff:7f00:1]/" is a loopback address (IPv4-mapped) (127.0.0.0/8 inside ::ffff:0:0/96)${PRIVATE_HINT}`],
-  ["https://metadata.google.internal/computeMetadata/v1/", `"https://metadata.google.internal/computeMetadata/v1/" is an internal name (*.internal)${PRIVATE_HINT}`],
+  [
+    "https://[::ffff:127.0.0.1]/",
+    `"https://[::ffff:7f00:1]/" is a loopback address (IPv4-mapped) (127.0.0.0/8 inside ::ffff:0:0/96)${PRIVATE_HINT}`,
+  ],
+  [
+    "https://metadata.google.internal/computeMetadata/v1/",
+    `"https://metadata.google.internal/computeMetadata/v1/" is an internal name (*.internal)${PRIVATE_HINT}`,
+  ],
 ];
 
 describe("webhook endpoints, with the production rules", () => {
   it.each(REFUSED)("createWebhook refuses %s, with no upstream call", async (endpoint, problem) => {
     const result = await strictGql(CREATE, { input: { name: "probe", endpoint } });
     expect(result.body.errors).toEqual([
-      expect.objectContaining({ message: `input.endpoint: ${problem}`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      expect.objectContaining({
+        message: `input.endpoint: ${problem}`,
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }),
+      }),
     ]);
     expect(await TENANT.requests()).toEqual([]);
   });
 
   it("createWebhook sends a public https endpoint upstream, which stores it", async () => {
-    const result = await strictGql<Created>(CREATE, { input: { name: "public", endpoint: "https://hooks.example.com/x" } });
+    const result = await strictGql<Created>(CREATE, {
+      input: { name: "public", endpoint: "https://hooks.example.com/x" },
+    });
     expect(result.body.errors, result.text).toBeUndefined();
     expect(result.body.data?.createWebhook.webhook.endpoint).toBe("https://hooks.example.com/x");
     expect(calls(await TENANT.requests())).toEqual([`POST ${BASE}/webhooks`]);
-    const stored = await fetch(`${inject("emulatorUrl")}${BASE}/webhooks/${result.body.data?.createWebhook.webhook.nexusId}`, {
-      headers: { "Secret-Key": DEMO.key },
-    });
+    const stored = await fetch(
+      `${inject("emulatorUrl")}${BASE}/webhooks/${result.body.data?.createWebhook.webhook.nexusId}`,
+      {
+        headers: { "Secret-Key": DEMO.key },
+      },
+    );
     expect(((await stored.json()) as { endpoint: string }).endpoint).toBe("https://hooks.example.com/x");
   });
 
   it("updateWebhook refuses every such endpoint too, with no upstream call", async () => {
-    const created = await strictGql<Created>(CREATE, { input: { name: "to-update", endpoint: "https://hooks.example.com/u" } });
+    const created = await strictGql<Created>(CREATE, {
+      input: { name: "to-update", endpoint: "https://hooks.example.com/u" },
+    });
     const id = created.body.data?.createWebhook.webhook.id;
     await TENANT.clearRequests();
     for (const [endpoint, problem] of REFUSED) {
       const result = await strictGql(UPDATE, { input: { id, endpoint } });
-      expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([[`input.endpoint: ${problem}`, "BAD_USER_INPUT"]]);
+      expect(result.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+        [`input.endpoint: ${problem}`, "BAD_USER_INPUT"],
+      ]);
     }
     expect(await TENANT.requests()).toEqual([]);
   });
 
   it("testWebhook reads the webhook first and does not test an endpoint the rules refuse", async () => {
     // Made where private endpoints are allowed (the suite's gateway), as one made before the rules would be.
-    const made = await gqlData<Created>(CREATE, { input: { name: "old", endpoint: "http://127.0.0.1:9/nowhere", retries: { maxRetries: 0, maxBackoffMs: 0 } } }, DEMO);
+    const made = await gqlData<Created>(
+      CREATE,
+      { input: { name: "old", endpoint: "http://127.0.0.1:9/nowhere", retries: { maxRetries: 0, maxBackoffMs: 0 } } },
+      DEMO,
+    );
     const { id, nexusId } = made.createWebhook.webhook;
     await TENANT.clearRequests();
     const refused = await strictGql(TEST, { id });
@@ -126,7 +154,11 @@ describe("webhook endpoints, with the production rules", () => {
     expect(calls(await TENANT.requests())).toEqual([`GET ${BASE}/webhooks/${nexusId}`]);
 
     // Plain http to a public host: refused by the https rule (never tested for real here: no traffic leaves the machine).
-    const plain = await gqlData<Created>(CREATE, { input: { name: "plain", endpoint: "http://example.com/hook" } }, DEMO);
+    const plain = await gqlData<Created>(
+      CREATE,
+      { input: { name: "plain", endpoint: "http://example.com/hook" } },
+      DEMO,
+    );
     await TENANT.clearRequests();
     const refusedPlain = await strictGql(TEST, { id: plain.createWebhook.webhook.id });
     expect(refusedPlain.body.errors?.map((error) => error.message)).toEqual([
@@ -146,7 +178,11 @@ describe("webhook endpoints, with the production rules", () => {
 describe("upstream redirects", () => {
   it("are not followed: a 302 is UPSTREAM_UNAVAILABLE, sent once, and its target is never called", async () => {
     const target = `${BASE}/datasets`;
-    await TENANT.setFaults({ errorRate: 1, redirectTo: `${inject("emulatorUrl")}${target}`, path: `^${BASE}/webhooks$` });
+    await TENANT.setFaults({
+      errorRate: 1,
+      redirectTo: `${inject("emulatorUrl")}${target}`,
+      path: `^${BASE}/webhooks$`,
+    });
     // The control: a client that follows redirects calls the target, and the log shows it.
     const followed = await fetch(`${inject("emulatorUrl")}${BASE}/webhooks`, { headers: { "Secret-Key": DEMO.key } });
     expect(followed.status).toBe(200);
@@ -163,7 +199,9 @@ describe("upstream redirects", () => {
       ],
     ]);
     const seen = await TENANT.requests();
-    expect(seen.map((request) => [request.method, request.path, request.status])).toEqual([["GET", `${BASE}/webhooks`, 302]]);
+    expect(seen.map((request) => [request.method, request.path, request.status])).toEqual([
+      ["GET", `${BASE}/webhooks`, 302],
+    ]);
   });
 });
 
@@ -175,7 +213,9 @@ describe("upload URLs an upstream returns", () => {
     const result = await strictGql(CREATE_DATASET, { input: { name: "not-uploaded", ndjson: NDJSON } });
     const seen = calls(await TENANT.requests());
     expect(seen).toEqual([`POST ${BASE}/datasets`]);
-    const datasets = (await (await fetch(`${inject("emulatorUrl")}${BASE}/datasets?limit=100`, { headers: { "Secret-Key": DEMO.key } })).json()) as {
+    const datasets = (await (
+      await fetch(`${inject("emulatorUrl")}${BASE}/datasets?limit=100`, { headers: { "Secret-Key": DEMO.key } })
+    ).json()) as {
       data: { id: string; name: string }[];
     };
     const created = datasets.data.find((dataset) => dataset.name === "not-uploaded");
@@ -190,7 +230,11 @@ describe("upload URLs an upstream returns", () => {
 
     // The control: the suite's gateway allows the emulator's host, and its upload shows in the log.
     await TENANT.clearRequests();
-    const uploaded = await gqlData<{ createDataset: { uploaded: boolean } }>(CREATE_DATASET, { input: { name: "uploaded", ndjson: NDJSON } }, DEMO);
+    const uploaded = await gqlData<{ createDataset: { uploaded: boolean } }>(
+      CREATE_DATASET,
+      { input: { name: "uploaded", ndjson: NDJSON } },
+      DEMO,
+    );
     expect(uploaded.createDataset.uploaded).toBe(true);
     expect(calls(await TENANT.requests())).toContainEqual(expect.stringMatching(/^PUT \/upload\//));
   });

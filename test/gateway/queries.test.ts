@@ -10,7 +10,11 @@ interface WireJob {
   id: string;
   name: string;
   createDate: number;
-  spec: { datasetId?: string; resultDelivery?: { destinations?: { webhookId?: string }[] }; deployment?: { kind: string } };
+  spec: {
+    datasetId?: string;
+    resultDelivery?: { destinations?: { webhookId?: string }[] };
+    deployment?: { kind: string };
+  };
   status: { overview: string; message?: string; items?: Record<string, number>; reason?: string; cancelledAt?: number };
 }
 interface WireDataset {
@@ -53,7 +57,8 @@ describe("job(id)", () => {
     // A job that has ended: a running job's counters move on between the upstream read above and this query (by
     // more than one item when the machine is loaded), so comparing them would race the clock.
     const wire = jobs.find(
-      (job) => job.spec.datasetId && datasets.some((d) => d.id === job.spec.datasetId) && job.status.overview === "Reached",
+      (job) =>
+        job.spec.datasetId && datasets.some((d) => d.id === job.spec.datasetId) && job.status.overview === "Reached",
     );
     expect(wire).toBeDefined();
     if (!wire) return;
@@ -82,7 +87,10 @@ describe("job(id)", () => {
     const wire = jobs[0];
     if (!wire) throw new Error("no seeded jobs");
     const first = await gqlData<{ job: { id: string } }>(`query($id: ID!) { job(id: $id) { id } }`, { id: wire.id });
-    const again = await gqlData<{ job: { id: string; nexusId: string }; node: { __typename: string; nexusId: string } }>(
+    const again = await gqlData<{
+      job: { id: string; nexusId: string };
+      node: { __typename: string; nexusId: string };
+    }>(
       `query($id: ID!) { job(id: $id) { id ... on NexusJob { nexusId } } node(id: $id) { __typename ... on NexusJob { nexusId } } }`,
       { id: first.job.id },
     );
@@ -92,9 +100,13 @@ describe("job(id)", () => {
   });
 
   it("normalises every seeded job to a state that agrees with its raw status", async () => {
-    const data = await gqlData<{ jobs: { edges: { node: { state: string; status: { overview: string; message: string | null; cancelledAt: string | null } } }[] } }>(
-      `{ jobs(first: 100) { edges { node { state ... on NexusJob { status { overview message cancelledAt } } } } } }`,
-    );
+    const data = await gqlData<{
+      jobs: {
+        edges: {
+          node: { state: string; status: { overview: string; message: string | null; cancelledAt: string | null } };
+        }[];
+      };
+    }>(`{ jobs(first: 100) { edges { node { state ... on NexusJob { status { overview message cancelledAt } } } } } }`);
     const states = new Set(data.jobs.edges.map((edge) => edge.node.state));
     expect(states).toEqual(new Set(["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"]));
     for (const { node } of data.jobs.edges) {
@@ -138,20 +150,28 @@ describe("dataset(id) and datasets", () => {
     const expired = datasets.filter((dataset) => dataset.expiryTime <= Date.now()).map((d) => d.id);
     expect(expired.length).toBeGreaterThan(0);
     const query = `query($all: Boolean) { datasets(first: 100, includeExpired: $all) { edges { node { ... on NexusDataset { nexusId expired } } } } }`;
-    const hidden = await gqlData<{ datasets: { edges: { node: { nexusId: string; expired: boolean } }[] } }>(query, { all: false });
-    const shown = await gqlData<{ datasets: { edges: { node: { nexusId: string; expired: boolean } }[] } }>(query, { all: true });
+    const hidden = await gqlData<{ datasets: { edges: { node: { nexusId: string; expired: boolean } }[] } }>(query, {
+      all: false,
+    });
+    const shown = await gqlData<{ datasets: { edges: { node: { nexusId: string; expired: boolean } }[] } }>(query, {
+      all: true,
+    });
     const hiddenIds = hidden.datasets.edges.map((edge) => edge.node.nexusId);
     const shownIds = shown.datasets.edges.map((edge) => edge.node.nexusId);
     expect(hiddenIds.some((id) => expired.includes(id))).toBe(false);
     expect(new Set(shownIds)).toEqual(new Set(datasets.map((d) => d.id)));
-    expect(shown.datasets.edges.filter((edge) => edge.node.expired).map((edge) => edge.node.nexusId).sort()).toEqual(
-      [...expired].sort(),
-    );
+    expect(
+      shown.datasets.edges
+        .filter((edge) => edge.node.expired)
+        .map((edge) => edge.node.nexusId)
+        .sort(),
+    ).toEqual([...expired].sort());
   });
 
   it("lists a dataset's jobs, and only those", async () => {
     const counts = new Map<string, number>();
-    for (const job of jobs) if (job.spec.datasetId) counts.set(job.spec.datasetId, (counts.get(job.spec.datasetId) ?? 0) + 1);
+    for (const job of jobs)
+      if (job.spec.datasetId) counts.set(job.spec.datasetId, (counts.get(job.spec.datasetId) ?? 0) + 1);
     const [datasetId, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
     expect(count).toBeGreaterThan(1);
     const data = await gqlData<{ dataset: { jobs: { edges: { node: { nexusId: string; datasetId: string } }[] } } }>(
@@ -165,7 +185,12 @@ describe("dataset(id) and datasets", () => {
   it("offers the upload instructions of a dataset that waits for its file", async () => {
     const waiting = datasets.find((dataset) => dataset.status.overview === "Uploading");
     if (!waiting) throw new Error("no uploading dataset");
-    const data = await gqlData<{ dataset: { state: string; status: { upload: { method: string; url: string; headers: { name: string; value: string }[] } | null } } }>(
+    const data = await gqlData<{
+      dataset: {
+        state: string;
+        status: { upload: { method: string; url: string; headers: { name: string; value: string }[] } | null };
+      };
+    }>(
       `query($id: ID!) { dataset(id: $id) { state ... on NexusDataset { status { upload { method url headers { name value } expiresAt } } } } }`,
       { id: waiting.id },
     );
@@ -185,10 +210,14 @@ describe("jobs filters", () => {
   });
 
   it("filters jobs by dataset, given its global id", async () => {
-    const job = jobs.find((candidate) => candidate.spec.datasetId && datasets.some((d) => d.id === candidate.spec.datasetId));
+    const job = jobs.find(
+      (candidate) => candidate.spec.datasetId && datasets.some((d) => d.id === candidate.spec.datasetId),
+    );
     if (!job?.spec.datasetId) throw new Error("no job with a dataset");
     const datasetId = job.spec.datasetId;
-    const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, { id: datasetId });
+    const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, {
+      id: datasetId,
+    });
     const data = await gqlData<{ jobs: { edges: { node: { datasetId: string } }[] } }>(
       `query($d: ID!) { jobs(first: 100, datasetId: $d) { edges { node { ... on NexusJob { datasetId } } } } }`,
       { d: global.dataset.id },
@@ -200,22 +229,43 @@ describe("jobs filters", () => {
 
 describe("job logs", () => {
   /** Every entry of a job's log under `filters`, newest first, read page by page (100 a page) through the connection. */
-  async function logOf<E>(jobId: string, fields: string, filters: { minLevel?: string; since?: string; until?: string } = {}): Promise<E[]> {
+  async function logOf<E>(
+    jobId: string,
+    fields: string,
+    filters: { minLevel?: string; since?: string; until?: string } = {},
+  ): Promise<E[]> {
     const query = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $minLevel: LogLevel, $since: DateTime, $until: DateTime) {
       job(id: $id) { ... on NexusJob { logs(first: $first, after: $after, last: $last, before: $before, minLevel: $minLevel, since: $since, until: $until) {
         edges { cursor node { ${fields} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
-    const { nodes } = await walk<E>("forward", 100, async (args) =>
-      (await gqlData<{ job: { logs: Page<E> } }>(query, { id: jobId, ...filters, ...args })).job.logs,
+    const { nodes } = await walk<E>(
+      "forward",
+      100,
+      async (args) => (await gqlData<{ job: { logs: Page<E> } }>(query, { id: jobId, ...filters, ...args })).job.logs,
     );
     return nodes;
   }
 
   it("returns log entries newest first, filtered by minimum level, and routes an entry's id through node", async () => {
-    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`);
+    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(
+      `{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`,
+    );
     const jobId = running.jobs.edges[0]?.node.id;
     if (!jobId) throw new Error("no finished job");
-    type Entry = { id: string; nexusId: string; createdAt: string; level: string; severity: string | null; kind: string; jobId: string };
-    const data = { job: { all: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId"), errors: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId", { minLevel: "ERROR" }) } };
+    type Entry = {
+      id: string;
+      nexusId: string;
+      createdAt: string;
+      level: string;
+      severity: string | null;
+      kind: string;
+      jobId: string;
+    };
+    const data = {
+      job: {
+        all: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId"),
+        errors: await logOf<Entry>(jobId, "id nexusId createdAt level severity kind jobId", { minLevel: "ERROR" }),
+      },
+    };
     expect(data.job.all.length).toBeGreaterThan(0);
     const times = data.job.all.map((entry) => Date.parse(entry.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -232,7 +282,9 @@ describe("job logs", () => {
   });
 
   it("filters log entries by time, both bounds exclusive", async () => {
-    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(`{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`);
+    const running = await gqlData<{ jobs: { edges: { node: { id: string } }[] } }>(
+      `{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }`,
+    );
     const jobId = running.jobs.edges[0]?.node.id;
     if (!jobId) throw new Error("no finished job");
     const all = { job: { logs: await logOf<{ createdAt: string }>(jobId, "createdAt") } };
@@ -248,7 +300,9 @@ describe("job logs", () => {
 
 describe("webhook(id) and webhooks", () => {
   it("returns every webhook, and one by id, never with a secret", async () => {
-    const data = await gqlData<{ webhooks: { edges: { node: { nexusId: string; name: string; endpoint: string } }[] } }>(
+    const data = await gqlData<{
+      webhooks: { edges: { node: { nexusId: string; name: string; endpoint: string } }[] };
+    }>(
       `{ webhooks(first: 100) { edges { node { id nexusId name endpoint createdAt updatedAt retries { maxRetries maxBackoffMs } } } } }`,
     );
     expect(new Set(data.webhooks.edges.map((edge) => edge.node.nexusId))).toEqual(new Set(webhooks.map((w) => w.id)));
@@ -273,7 +327,12 @@ describe("node and nodes", () => {
       { ids: [job.id, "webhook_00000000-0000-4000-8000-000000000000", dataset.id, webhook.id] },
     );
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data?.nodes.map((node) => node?.__typename ?? null)).toEqual(["NexusJob", null, "NexusDataset", "NexusWebhook"]);
+    expect(result.body.data?.nodes.map((node) => node?.__typename ?? null)).toEqual([
+      "NexusJob",
+      null,
+      "NexusDataset",
+      "NexusWebhook",
+    ]);
   });
 
   it("gives BAD_USER_INPUT for an id that is not an id, at that entry only", async () => {
@@ -305,7 +364,9 @@ describe("node and nodes", () => {
   it("refuses a global id of another type in a typed field", async () => {
     const dataset = datasets[0];
     if (!dataset) throw new Error("no dataset");
-    const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, { id: dataset.id });
+    const global = await gqlData<{ dataset: { id: string } }>(`query($id: ID!) { dataset(id: $id) { id } }`, {
+      id: dataset.id,
+    });
     const result = await gql(`query($id: ID!) { job(id: $id) { id } }`, { id: global.dataset.id });
     expect(result.body.errors?.[0]).toMatchObject({
       message: 'Argument "id": expected a Job id, got a NexusDataset id.',

@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { DEMO, OTHER, clearUpstreamRequests, nexusHeaders, resetEmulator, upstreamRequests, type GqlError } from "./helpers";
+import {
+  DEMO,
+  OTHER,
+  clearUpstreamRequests,
+  nexusHeaders,
+  resetEmulator,
+  upstreamRequests,
+  type GqlError,
+} from "./helpers";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { tokenHash } from "./security-helpers";
 import { decodeGlobalId } from "../../src/global-id";
@@ -55,7 +63,9 @@ function refusal(what: string, max: number, seconds: number): GqlError {
 /** The seconds of a refusal's `Retry-After`, checked to be a whole number within the one-minute window. */
 function retryAfterOf(headers: Headers): number {
   const seconds = Number(headers.get("retry-after"));
-  expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= 60, `Retry-After: ${headers.get("retry-after")}`).toBe(true);
+  expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= 60, `Retry-After: ${headers.get("retry-after")}`).toBe(
+    true,
+  );
   return seconds;
 }
 
@@ -65,7 +75,9 @@ async function upstreamCallsOf(project: string): Promise<number> {
 }
 
 /** Opens a WebSocket upgrade with `headers`: resolves with the socket once open, or the HTTP answer that refused it. */
-function upgrade(headers: Record<string, string>): Promise<WebSocket | { status: number; headers: Headers; body: string }> {
+function upgrade(
+  headers: Record<string, string>,
+): Promise<WebSocket | { status: number; headers: Headers; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl(), "graphql-transport-ws", { headers });
     socket.on("open", () => resolve(socket));
@@ -74,7 +86,8 @@ function upgrade(headers: Record<string, string>): Promise<WebSocket | { status:
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const answer = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === "string") answer.set(name, value);
+        for (const [name, value] of Object.entries(response.headers))
+          if (typeof value === "string") answer.set(name, value);
         resolve({ status: response.statusCode ?? 0, headers: answer, body: Buffer.concat(chunks).toString() });
       });
     });
@@ -96,7 +109,11 @@ describe("requests past a caller's budget", () => {
     expect(await upstreamCallsOf(DEMO.project)).toBe(REQUESTS_PER_MINUTE);
     // Past it: the same query and a `{ __typename }` (no upstream call of its own) alike, while the other caller's
     // requests are served.
-    const [refusedJobs, refusedTypename, served] = await Promise.all([demo.query(JOBS), demo.query(`{ __typename }`), other.query(JOBS)]);
+    const [refusedJobs, refusedTypename, served] = await Promise.all([
+      demo.query(JOBS),
+      demo.query(`{ __typename }`),
+      other.query(JOBS),
+    ]);
     for (const refused of [refusedJobs, refusedTypename]) {
       expect(refused.status, refused.text).toBe(429);
       const seconds = retryAfterOf(refused.headers);
@@ -111,7 +128,9 @@ describe("requests past a caller's budget", () => {
     const upgraded = await upgrade(nexusHeaders(DEMO));
     if (upgraded instanceof WebSocket) throw new Error("the upgrade past the budget was accepted");
     expect(upgraded.status).toBe(429);
-    expect(JSON.parse(upgraded.body)).toEqual({ errors: [refusal("GraphQL requests", REQUESTS_PER_MINUTE, retryAfterOf(upgraded.headers))] });
+    expect(JSON.parse(upgraded.body)).toEqual({
+      errors: [refusal("GraphQL requests", REQUESTS_PER_MINUTE, retryAfterOf(upgraded.headers))],
+    });
   });
 });
 
@@ -126,7 +145,9 @@ describe("requests of verified principals", () => {
     }
     const [refused, served] = await Promise.all([dashboard.query(JOBS), reports.query(JOBS)]);
     expect(refused.status, refused.text).toBe(429);
-    expect(refused.body).toEqual({ errors: [refusal("GraphQL requests", REQUESTS_PER_MINUTE, retryAfterOf(refused.headers))] });
+    expect(refused.body).toEqual({
+      errors: [refusal("GraphQL requests", REQUESTS_PER_MINUTE, retryAfterOf(refused.headers))],
+    });
     expect(served.status, served.text).toBe(200);
     expect(served.body.errors).toBeUndefined();
     expect(await upstreamCallsOf(DEMO.project)).toBe(REQUESTS_PER_MINUTE + 1);
@@ -173,10 +194,18 @@ describe("subscription starts past a caller's budget over graphql-ws", () => {
       socket.send(JSON.stringify({ type: "connection_init", payload: nexusHeaders(OTHER) }));
       await until(() => messages.some((message) => message.type === "connection_ack"));
       const subscribe = (id: string, job = jobId): string =>
-        JSON.stringify({ type: "subscribe", id, payload: { query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: job } } });
+        JSON.stringify({
+          type: "subscribe",
+          id,
+          payload: { query: `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, variables: { id: job } },
+        });
       // The budget's starts, each confirmed by its first event, then two more.
       for (let i = 1; i <= SUBSCRIPTIONS_PER_MINUTE; i += 1) socket.send(subscribe(String(i)));
-      await until(() => new Set(messages.filter((message) => message.type === "next").map((message) => message.id)).size === SUBSCRIPTIONS_PER_MINUTE);
+      await until(
+        () =>
+          new Set(messages.filter((message) => message.type === "next").map((message) => message.id)).size ===
+          SUBSCRIPTIONS_PER_MINUTE,
+      );
       await clearUpstreamRequests();
       socket.send(subscribe("past-1", refusedJobId));
       socket.send(subscribe("past-2", refusedJobId));
@@ -189,7 +218,11 @@ describe("subscription starts past a caller's budget over graphql-ws", () => {
         const seconds = errors[0]?.extensions?.retryAfterSeconds ?? 0;
         expect(seconds >= 1 && seconds <= 60, `retryAfterSeconds ${seconds}`).toBe(true);
         expect(answer).toEqual([
-          { type: "next", id, payload: { errors: [refusal("subscription starts", SUBSCRIPTIONS_PER_MINUTE, seconds)] } },
+          {
+            type: "next",
+            id,
+            payload: { errors: [refusal("subscription starts", SUBSCRIPTIONS_PER_MINUTE, seconds)] },
+          },
           { type: "complete", id },
         ]);
       }
@@ -214,7 +247,8 @@ describe("WebSocket upgrades past a caller's budget", () => {
     try {
       for (let i = 0; i < REQUESTS_PER_MINUTE; i += 1) {
         const socket = await upgrade(address);
-        if (!(socket instanceof WebSocket)) throw new Error(`upgrade ${i + 1} refused: ${socket.status} ${socket.body}`);
+        if (!(socket instanceof WebSocket))
+          throw new Error(`upgrade ${i + 1} refused: ${socket.status} ${socket.body}`);
         opened.push(socket);
       }
       const refused = await upgrade(address);

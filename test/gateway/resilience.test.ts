@@ -6,7 +6,16 @@
  * own, with a short deadline, a low threshold and a quick cool-down.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createJob, datasetIdByName, nexus, DEMO as SUBSCRIBER, sseClient, waitFor, watch, wsClient } from "../subscriptions/helpers";
+import {
+  createJob,
+  datasetIdByName,
+  nexus,
+  DEMO as SUBSCRIBER,
+  sseClient,
+  waitFor,
+  watch,
+  wsClient,
+} from "../subscriptions/helpers";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import {
   clearFaults,
@@ -23,13 +32,16 @@ import {
 const WEBHOOKS = `{ webhooks(first: 2) { edges { node { id name } } } }`;
 
 function statusesOf(requests: UpstreamRequest[], method: string, pathPattern: RegExp): number[] {
-  return requests.filter((request) => request.method === method && pathPattern.test(request.path)).map((request) => request.status);
+  return requests
+    .filter((request) => request.method === method && pathPattern.test(request.path))
+    .map((request) => request.status);
 }
 
 /** Waits until the emulator has answered `count` requests of `method` on paths matching `pathPattern` with `status`. */
 async function untilSeen(method: string, pathPattern: RegExp, status: number, count = 1): Promise<void> {
   await waitFor(
-    async () => statusesOf(await upstreamRequests(), method, pathPattern).filter((seen) => seen === status).length >= count,
+    async () =>
+      statusesOf(await upstreamRequests(), method, pathPattern).filter((seen) => seen === status).length >= count,
     `${count} × ${status} for ${method} ${pathPattern}`,
   );
 }
@@ -150,7 +162,9 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
     for (const error of result.body.errors ?? []) {
       expect(error.extensions?.code).toBe("UPSTREAM_TIMEOUT");
       expect(error.message).toMatch(
-        new RegExp(`^The upstream did not answer within the request's deadline of 5000 ms \\(GET /projects/${DEMO.project}/batch/(datasets|webhooks)[^)]*\\)\\.$`),
+        new RegExp(
+          `^The upstream did not answer within the request's deadline of 5000 ms \\(GET /projects/${DEMO.project}/batch/(datasets|webhooks)[^)]*\\)\\.$`,
+        ),
       );
     }
     // The emulator still finishes the abandoned calls: wait for them, so they cannot land in a later test's log.
@@ -161,7 +175,12 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
 
   it("returns a 429 at once when its Retry-After does not fit in what is left of the deadline", async () => {
     // The call answers 429 after 2 s with Retry-After 4 s: waiting would end past the 5 s deadline.
-    await setFaults({ latencyMs: 2_000, throttleRate: 1, retryAfterSeconds: 4, path: `/projects/${DEMO.project}/batch/webhooks$` });
+    await setFaults({
+      latencyMs: 2_000,
+      throttleRate: 1,
+      retryAfterSeconds: 4,
+      path: `/projects/${DEMO.project}/batch/webhooks$`,
+    });
     await clearUpstreamRequests();
     const started = Date.now();
     const result = await gql(WEBHOOKS, {}, DEMO, gateway.graphql);
@@ -179,19 +198,27 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
 
   it("opens the breaker for a failing project, fails fast without calling it, spares another project, and closes through a probe", async () => {
     const JOBS = `{ jobs(first: 2) { edges { node { id } } } }`;
-    const OPEN_MESSAGE = /^The upstream is failing for this project: after 4 failed calls in a row the gateway paused calling it( while a trial call is under way)?\. Try again in \d+ s\.$/;
+    const OPEN_MESSAGE =
+      /^The upstream is failing for this project: after 4 failed calls in a row the gateway paused calling it( while a trial call is under way)?\. Try again in \d+ s\.$/;
     await setFaults({ errorRate: 1, errorStatus: 503, path: `/projects/${DEMO.project}/` });
     await clearUpstreamRequests();
 
     // The first request's retries reach the threshold: the breaker opens under it.
     const first = await gql(JOBS, {}, DEMO, gateway.graphql);
     expect(first.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([503, 503, 503, 503]);
+    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([
+      503, 503, 503, 503,
+    ]);
 
     // Open: fail fast, no upstream call.
     await clearUpstreamRequests();
     const fast = await gql(JOBS, {}, DEMO, gateway.graphql);
-    expect(fast.body.errors).toEqual([expect.objectContaining({ path: ["jobs"], extensions: { code: "UPSTREAM_UNAVAILABLE", retryAfterSeconds: expect.any(Number) } })]);
+    expect(fast.body.errors).toEqual([
+      expect.objectContaining({
+        path: ["jobs"],
+        extensions: { code: "UPSTREAM_UNAVAILABLE", retryAfterSeconds: expect.any(Number) },
+      }),
+    ]);
     expect(fast.body.errors?.[0]?.message).toMatch(OPEN_MESSAGE);
     const other = await gql<{ jobs: { edges: unknown[] } }>(JOBS, {}, OTHER, gateway.graphql);
     expect(other.body.errors, other.text).toBeUndefined();
@@ -216,6 +243,8 @@ describe("with a gateway of its own (deadline 5 s, breaker at 4 failures, 3 s co
       expect(result.body.errors, result.text).toBeUndefined();
       expect(result.body.data?.jobs.edges).toHaveLength(2);
     }
-    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([200, 200, 200]);
+    expect(statusesOf(await upstreamRequests(), "GET", new RegExp(`/projects/${DEMO.project}/`))).toEqual([
+      200, 200, 200,
+    ]);
   }, 30_000);
 });

@@ -22,19 +22,26 @@ describe("schema drift", () => {
   });
 
   it("the build scripts read the backends the registry runs, in its order", () => {
-    const fragments = backendFolders(ROOT.pathname).map((folder) => readFileSync(new URL(`src/backends/${folder}/schema.graphql`, ROOT), "utf8"));
+    const fragments = backendFolders(ROOT.pathname).map((folder) =>
+      readFileSync(new URL(`src/backends/${folder}/schema.graphql`, ROOT), "utf8"),
+    );
     expect(fragments).toEqual(BACKENDS.map((backend) => backend.typeDefs));
   });
 
   it("the running gateway serves exactly schema.graphql", async () => {
-    const introspection = await gqlData<IntrospectionQuery>(getIntrospectionQuery({ descriptions: true, schemaDescription: true, specifiedByUrl: true }));
+    const introspection = await gqlData<IntrospectionQuery>(
+      getIntrospectionQuery({ descriptions: true, schemaDescription: true, specifiedByUrl: true }),
+    );
     const served = printSchema(buildClientSchema(introspection));
     const file = printSchema(buildSchema(readFileSync(new URL("schema.graphql", ROOT), "utf8")));
     expect(served).toBe(file);
   });
 
   it("src/generated/resolvers-types.ts is what codegen makes from schema.graphql", async () => {
-    const outputs = (await generate({ ...config, cwd: ROOT.pathname, silent: true }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...config, cwd: ROOT.pathname, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     const output = outputs.find((file) => file.filename.endsWith("src/generated/resolvers-types.ts"));
     expect(output, "codegen produced no resolvers-types.ts").toBeDefined();
     const committed = readFileSync(new URL("src/generated/resolvers-types.ts", ROOT), "utf8");

@@ -76,7 +76,9 @@ function sampleValue(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sampleValue(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]?.value;
   if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
+    const fields = Object.values(type.getFields()).filter(
+      (field) => isNonNullType(field.type) && field.defaultValue === undefined,
+    );
     return Object.fromEntries(fields.map((field) => [field.name, sampleValue(field.type)]));
   }
   if (isScalarType(type)) {
@@ -115,7 +117,11 @@ function mutationCall(field: GraphQLField<unknown, unknown>): MutationCall {
 
 /** Every mutation of the running gateway's schema, read by introspection with the read-only token. */
 async function mutationsOfTheGateway(): Promise<MutationCall[]> {
-  const answer = await gateway.graphql.query<IntrospectionQuery>(getIntrospectionQuery(), {}, { headers: bearer(READ_ONLY) });
+  const answer = await gateway.graphql.query<IntrospectionQuery>(
+    getIntrospectionQuery(),
+    {},
+    { headers: bearer(READ_ONLY) },
+  );
   expect(answer.body.errors, answer.text).toBeUndefined();
   const mutationType = buildClientSchema(answer.body.data as IntrospectionQuery).getMutationType();
   return Object.values(mutationType?.getFields() ?? {}).map(mutationCall);
@@ -125,7 +131,9 @@ describe("a read-only token", () => {
   it("is refused every mutation of the schema over HTTP, with 403, FORBIDDEN naming it, and no upstream call", async () => {
     const mutations = await mutationsOfTheGateway();
     // The schema's mutations at the time of writing, so that an introspection that finds none cannot pass.
-    expect(mutations.map((mutation) => mutation.name)).toEqual(expect.arrayContaining(["createJob", "deleteJob", "createWebhook"]));
+    expect(mutations.map((mutation) => mutation.name)).toEqual(
+      expect.arrayContaining(["createJob", "deleteJob", "createWebhook"]),
+    );
     await NEXUS.clearRequests();
     for (const mutation of mutations) {
       const answer = await gateway.graphql.query(mutation.document, mutation.variables, { headers: bearer(READ_ONLY) });
@@ -138,7 +146,10 @@ describe("a read-only token", () => {
 
   it("is refused a mutation over graphql-ws and over SSE the same way, with no upstream call", async () => {
     const deleteJob = 'mutation { deleteJob(id: "job_scopes") { deleted } }';
-    expect(await wsRun(gateway.graphql.endpoint, bearer(READ_ONLY), deleteJob)).toEqual({ kind: "result", errors: [READ_ONLY_REFUSAL] });
+    expect(await wsRun(gateway.graphql.endpoint, bearer(READ_ONLY), deleteJob)).toEqual({
+      kind: "result",
+      errors: [READ_ONLY_REFUSAL],
+    });
     const sse = await sseRun(gateway.graphql.endpoint, bearer(READ_ONLY), deleteJob);
     const errors: readonly GqlError[] | undefined =
       sse.kind === "results" ? sse.results.flatMap((result) => result.errors ?? []) : sse.errors;
@@ -158,26 +169,36 @@ describe("a read-only token", () => {
 });
 
 /** Creates a webhook as the holder of `headers` and returns the answer's errors, or its new webhook's endpoint. */
-async function createWebhook(headers: Record<string, string>, name: string): Promise<{ errors?: GqlError[]; endpoint?: string }> {
+async function createWebhook(
+  headers: Record<string, string>,
+  name: string,
+): Promise<{ errors?: GqlError[]; endpoint?: string }> {
   const answer = await gateway.graphql.query<{ createWebhook: { webhook: { endpoint: string } } }>(
     "mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { endpoint } } }",
     { input: { name, endpoint: `https://example.com/hooks/${name}` } },
     { headers },
   );
-  return answer.body.errors === undefined ? { endpoint: answer.body.data?.createWebhook.webhook.endpoint ?? "" } : { errors: answer.body.errors };
+  return answer.body.errors === undefined
+    ? { endpoint: answer.body.data?.createWebhook.webhook.endpoint ?? "" }
+    : { errors: answer.body.errors };
 }
 
 describe("mutations allowed", () => {
   it("for a read-write token, which reach the upstream", async () => {
-    expect(await createWebhook(bearer(READ_WRITE), "read-write")).toEqual({ endpoint: "https://example.com/hooks/read-write" });
+    expect(await createWebhook(bearer(READ_WRITE), "read-write")).toEqual({
+      endpoint: "https://example.com/hooks/read-write",
+    });
     expect((await NEXUS.requests()).map((request) => `${request.method} ${request.path}`)).toEqual([
       `POST /projects/${NEXUS.demo.project}/batch/webhooks`,
     ]);
   });
 
   it("for a token whose grant names no scopes (issued before scopes), over HTTP and graphql-ws", async () => {
-    expect(await createWebhook(bearer(UNSCOPED), "unscoped")).toEqual({ endpoint: "https://example.com/hooks/unscoped" });
-    const create = 'mutation { createWebhook(input: {name: "unscoped-ws", endpoint: "https://example.com/hooks/unscoped-ws"}) { webhook { endpoint } } }';
+    expect(await createWebhook(bearer(UNSCOPED), "unscoped")).toEqual({
+      endpoint: "https://example.com/hooks/unscoped",
+    });
+    const create =
+      'mutation { createWebhook(input: {name: "unscoped-ws", endpoint: "https://example.com/hooks/unscoped-ws"}) { webhook { endpoint } } }';
     expect(await wsRun(gateway.graphql.endpoint, bearer(UNSCOPED), create)).toEqual({
       kind: "result",
       data: { createWebhook: { webhook: { endpoint: "https://example.com/hooks/unscoped-ws" } } },
@@ -192,7 +213,12 @@ describe("a JWT's scope claim", () => {
   it('"read" is refused a mutation with no upstream call, and may query', async () => {
     const jwt = await jwks.sign({ ...projects(), scope: "read" });
     expect(await createWebhook(bearer(jwt), "jwt-read")).toEqual({
-      errors: [{ message: '"user-1" may not run mutations: its grant has the read scope only.', extensions: { code: "FORBIDDEN" } }],
+      errors: [
+        {
+          message: '"user-1" may not run mutations: its grant has the read scope only.',
+          extensions: { code: "FORBIDDEN" },
+        },
+      ],
     });
     expect(await NEXUS.requests()).toEqual([]);
     const answer = await gateway.graphql.query(WEBHOOKS, {}, { headers: bearer(jwt) });
@@ -201,7 +227,9 @@ describe("a JWT's scope claim", () => {
 
   it('"read write" may mutate', async () => {
     const jwt = await jwks.sign({ ...projects(), scope: "read write" });
-    expect(await createWebhook(bearer(jwt), "jwt-read-write")).toEqual({ endpoint: "https://example.com/hooks/jwt-read-write" });
+    expect(await createWebhook(bearer(jwt), "jwt-read-write")).toEqual({
+      endpoint: "https://example.com/hooks/jwt-read-write",
+    });
   });
 
   it("naming an unknown scope is refused as UNAUTHENTICATED, with no upstream call", async () => {
@@ -224,7 +252,9 @@ describe("an unknown scope in GATEWAY_TOKENS", () => {
       ...PRODUCTION_BROWSER_AND_AUTH,
       NEXUS_PROJECT_ID: NEXUS.demo.project,
       NEXUS_SECRET_KEY: NEXUS.demo.key,
-      GATEWAY_TOKENS: JSON.stringify({ [tokenHash(READ_ONLY)]: { name: "dashboard", nexus: [NEXUS.demo.project], scopes: ["read", "admin"] } }),
+      GATEWAY_TOKENS: JSON.stringify({
+        [tokenHash(READ_ONLY)]: { name: "dashboard", nexus: [NEXUS.demo.project], scopes: ["read", "admin"] },
+      }),
     });
     try {
       const answer = await misconfigured.graphql.query(WEBHOOKS, {}, { headers: bearer(READ_ONLY) });

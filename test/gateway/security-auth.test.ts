@@ -6,15 +6,7 @@
 import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearUpstreamRequests, DEMO, OTHER, resetEmulator, upstreamRequests } from "./helpers";
-import {
-  JWT_AUDIENCE,
-  JWT_ISSUER,
-  sseRun,
-  startJwks,
-  tokenHash,
-  wsRun,
-  type TestJwks,
-} from "./security-helpers";
+import { JWT_AUDIENCE, JWT_ISSUER, sseRun, startJwks, tokenHash, wsRun, type TestJwks } from "./security-helpers";
 import type { GraphQLResponse } from "../utils/graphql-client";
 import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
 
@@ -95,7 +87,11 @@ describe("a gateway holding upstream keys, with tokens: HTTP", () => {
 
   it("refuses a token granted another project, with FORBIDDEN and no upstream call", async () => {
     let answer: GraphQLResponse<Record<string, unknown>> | undefined;
-    expect(await upstreamCallsOf(async () => (answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(OTHER_PROJECT_TOKEN) })))).toEqual([]);
+    expect(
+      await upstreamCallsOf(
+        async () => (answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(OTHER_PROJECT_TOKEN) })),
+      ),
+    ).toEqual([]);
     expect(answer?.status).toBe(403);
     expect(answer?.body.errors).toEqual([
       { message: `"other-dashboard" may not use nexus project ${DEMO.project}.`, extensions: { code: "FORBIDDEN" } },
@@ -140,12 +136,20 @@ describe("a gateway holding upstream keys, with a JWKS: HTTP", () => {
   });
 
   it("reads a projects claim written as backend:project strings too", async () => {
-    const answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(await jwks.sign({ projects: [`nexus:${DEMO.project}`] })) });
+    const answer = await guarded.graphql.query(
+      QUERY,
+      {},
+      { headers: bearer(await jwks.sign({ projects: [`nexus:${DEMO.project}`] })) },
+    );
     expect(answer.body.errors, answer.text).toBeUndefined();
   });
 
   it("refuses a JWT for another project, with FORBIDDEN", async () => {
-    const answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(await jwks.sign({ projects: { nexus: [OTHER.project] } })) });
+    const answer = await guarded.graphql.query(
+      QUERY,
+      {},
+      { headers: bearer(await jwks.sign({ projects: { nexus: [OTHER.project] } })) },
+    );
     expect(answer.status).toBe(403);
     expect(answer.body.errors).toEqual([
       { message: `"user-1" may not use nexus project ${DEMO.project}.`, extensions: { code: "FORBIDDEN" } },
@@ -163,9 +167,13 @@ describe("a gateway holding upstream keys, with a JWKS: HTTP", () => {
     ];
     for (const [jwt, reason] of cases) {
       let answer: GraphQLResponse<Record<string, unknown>> | undefined;
-      expect(await upstreamCallsOf(async () => (answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(jwt) })))).toEqual([]);
+      expect(
+        await upstreamCallsOf(async () => (answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(jwt) }))),
+      ).toEqual([]);
       expect(answer?.status, reason).toBe(401);
-      expect(answer?.body.errors).toEqual([{ message: `The JWT was refused: ${reason}.`, extensions: { code: "UNAUTHENTICATED" } }]);
+      expect(answer?.body.errors).toEqual([
+        { message: `The JWT was refused: ${reason}.`, extensions: { code: "UNAUTHENTICATED" } },
+      ]);
     }
   });
 
@@ -173,7 +181,11 @@ describe("a gateway holding upstream keys, with a JWKS: HTTP", () => {
     const before = jwks.fetches();
     expect(before).toBeGreaterThan(0); // The tests above verified JWTs against it.
     for (let request = 0; request < 5; request += 1) {
-      const answer = await guarded.graphql.query(QUERY, {}, { headers: bearer(await jwks.sign({ projects: { nexus: ["*"] } })) });
+      const answer = await guarded.graphql.query(
+        QUERY,
+        {},
+        { headers: bearer(await jwks.sign({ projects: { nexus: ["*"] } })) },
+      );
       expect(answer.body.errors, answer.text).toBeUndefined();
     }
     expect(jwks.fetches()).toBe(before);
@@ -198,7 +210,10 @@ describe("a gateway holding upstream keys, with tokens: graphql-ws", () => {
       code: 4403,
       reason: `FORBIDDEN: "other-dashboard" may not use nexus project ${DEMO.project}.`,
     });
-    const expired = await jwks.sign({ projects: { nexus: [DEMO.project] } }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await jwks.sign(
+      { projects: { nexus: [DEMO.project] } },
+      { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+    );
     expect(await wsRun(guarded.graphql.endpoint, bearer(expired), QUERY)).toEqual({
       kind: "closed",
       code: 4403,
@@ -217,7 +232,9 @@ describe("a gateway holding upstream keys, with tokens: graphql-ws", () => {
 describe("a gateway holding upstream keys, with tokens: SSE", () => {
   it("refuses an SSE request with no credentials, with 401 and no upstream call", async () => {
     let outcome: Awaited<ReturnType<typeof sseRun>> | undefined;
-    expect(await upstreamCallsOf(async () => (outcome = await sseRun(guarded.graphql.endpoint, {}, QUERY)))).toEqual([]);
+    expect(await upstreamCallsOf(async () => (outcome = await sseRun(guarded.graphql.endpoint, {}, QUERY)))).toEqual(
+      [],
+    );
     expect(outcome).toEqual({
       kind: "refused",
       status: 401,
@@ -227,7 +244,11 @@ describe("a gateway holding upstream keys, with tokens: SSE", () => {
 
   it("streams a subscription for a valid token, and refuses one for another project", async () => {
     // A finished job: its stream sends the job at once and completes, so the test needs no running job.
-    const page = await guarded.graphql.query("{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }", {}, { headers: bearer(DASHBOARD_TOKEN) });
+    const page = await guarded.graphql.query(
+      "{ jobs(first: 1, state: [FINISHED]) { edges { node { id } } } }",
+      {},
+      { headers: bearer(DASHBOARD_TOKEN) },
+    );
     const jobId = (page.body.data as { jobs: { edges: { node: { id: string } }[] } }).jobs.edges[0]?.node.id;
     expect(jobId, page.text).toBeTruthy();
     const subscription = "subscription ($id: ID!) { jobUpdated(id: $id) { id state } }";
@@ -238,7 +259,9 @@ describe("a gateway holding upstream keys, with tokens: SSE", () => {
     expect(await sseRun(guarded.graphql.endpoint, bearer(OTHER_PROJECT_TOKEN), subscription, { id: jobId })).toEqual({
       kind: "refused",
       status: 403,
-      errors: [{ message: `"other-dashboard" may not use nexus project ${DEMO.project}.`, extensions: { code: "FORBIDDEN" } }],
+      errors: [
+        { message: `"other-dashboard" may not use nexus project ${DEMO.project}.`, extensions: { code: "FORBIDDEN" } },
+      ],
     });
   });
 });
@@ -264,7 +287,9 @@ describe("a gateway holding upstream keys with no gateway auth", () => {
     expect(await sseRun(open.graphql.endpoint, {}, QUERY)).toEqual({ kind: "refused", status: 500, errors: [refusal] });
     const outcome = await wsRun(open.graphql.endpoint, {}, QUERY);
     expect(outcome.kind === "closed" && outcome.code).toBe(4500);
-    expect(outcome.kind === "closed" && outcome.reason).toMatch(/^GATEWAY_MISCONFIGURED: Set GATEWAY_TOKENS or AUTH_JWKS_URL: /);
+    expect(outcome.kind === "closed" && outcome.reason).toMatch(
+      /^GATEWAY_MISCONFIGURED: Set GATEWAY_TOKENS or AUTH_JWKS_URL: /,
+    );
   });
 
   it("keeps answering / and Yoga's /health so that health checks see a running Worker", async () => {

@@ -15,7 +15,8 @@ import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, suiteGraphQL, type TestG
 
 const ALLOWED_ORIGIN = "https://app.example.com"; // CORS_ORIGINS of the run's gateway
 const FOREIGN_ORIGIN = "https://evil.example";
-const CREATE_WEBHOOK = 'mutation { createWebhook(input: {name: "csrf", endpoint: "https://evil.example/hook"}) { webhook { name } } }';
+const CREATE_WEBHOOK =
+  'mutation { createWebhook(input: {name: "csrf", endpoint: "https://evil.example/hook"}) { webhook { name } } }';
 const OWN_KEYS = { "x-nexus-project-id": DEMO.project, "x-nexus-secret-key": DEMO.key };
 const CSRF_REFUSAL = { errors: [{ message: CSRF_REFUSAL_MESSAGE, extensions: { code: "CSRF_PREVENTED" } }] };
 
@@ -23,7 +24,12 @@ let defaults: TestGateway;
 
 beforeAll(async () => {
   await resetEmulator();
-  defaults = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, NEXUS_PROJECT_ID: DEMO.project, NEXUS_SECRET_KEY: DEMO.key, GATEWAY_AUTH: "off" });
+  defaults = await startTestGateway({
+    ...PRODUCTION_BROWSER_AND_AUTH,
+    NEXUS_PROJECT_ID: DEMO.project,
+    NEXUS_SECRET_KEY: DEMO.key,
+    GATEWAY_AUTH: "off",
+  });
 });
 
 afterAll(async () => {
@@ -54,7 +60,11 @@ describe("CSRF prevention", () => {
   it("refuses a cross-site multipart form POST before any upstream call", async () => {
     let answer: { status: number; body: unknown } | undefined;
     const calls = await upstreamCallsOf(async () => {
-      answer = await send(defaults.graphql, { method: "POST", headers: { origin: FOREIGN_ORIGIN }, body: webhookForm() });
+      answer = await send(defaults.graphql, {
+        method: "POST",
+        headers: { origin: FOREIGN_ORIGIN },
+        body: webhookForm(),
+      });
     });
     expect(calls).toEqual([]);
     expect(answer).toEqual({ status: 403, body: CSRF_REFUSAL });
@@ -68,7 +78,11 @@ describe("CSRF prevention", () => {
     for (const [type, body] of bodies) {
       let answer: { status: number; body: unknown } | undefined;
       const calls = await upstreamCallsOf(async () => {
-        answer = await send(defaults.graphql, { method: "POST", headers: { origin: FOREIGN_ORIGIN, "content-type": type }, body });
+        answer = await send(defaults.graphql, {
+          method: "POST",
+          headers: { origin: FOREIGN_ORIGIN, "content-type": type },
+          body,
+        });
       });
       expect(calls, type).toEqual([]);
       expect(answer, type).toEqual({ status: 403, body: CSRF_REFUSAL });
@@ -78,14 +92,21 @@ describe("CSRF prevention", () => {
   it("refuses a GET query that carries no header a preflight would have checked (a link or an <img>)", async () => {
     const search = `?query=${encodeURIComponent("{ webhooks(first: 1) { totalCount } }")}`;
     const calls = await upstreamCallsOf(async () => {
-      expect(await send(defaults.graphql, { search, headers: { accept: "application/json" } })).toEqual({ status: 403, body: CSRF_REFUSAL });
+      expect(await send(defaults.graphql, { search, headers: { accept: "application/json" } })).toEqual({
+        status: 403,
+        body: CSRF_REFUSAL,
+      });
     });
     expect(calls).toEqual([]);
   });
 
   it("serves the same multipart POST when it carries a header only a preflighted request can send", async () => {
     const calls = await upstreamCallsOf(async () => {
-      const answer = await send(defaults.graphql, { method: "POST", headers: { "x-graphql-yoga-csrf": "1" }, body: webhookForm() });
+      const answer = await send(defaults.graphql, {
+        method: "POST",
+        headers: { "x-graphql-yoga-csrf": "1" },
+        body: webhookForm(),
+      });
       expect(answer).toEqual({ status: 200, body: { data: { createWebhook: { webhook: { name: "csrf" } } } } });
     });
     expect(calls).toEqual([`POST /projects/${DEMO.project}/batch/webhooks`]);
@@ -130,7 +151,9 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
     expect(response.headers.get("access-control-allow-credentials")).toBe("true");
     const allowed = (response.headers.get("access-control-allow-headers") ?? "").split(",").map((name) => name.trim());
-    expect(allowed).toEqual(expect.arrayContaining(["content-type", "authorization", "x-nexus-project-id", "x-nexus-secret-key"]));
+    expect(allowed).toEqual(
+      expect.arrayContaining(["content-type", "authorization", "x-nexus-project-id", "x-nexus-secret-key"]),
+    );
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
   });
 
@@ -163,7 +186,10 @@ describe("CORS", () => {
     // GraphiQL's own page subscribes from the gateway's origin.
     expect(await upgradeStatus(new URL(graphqlUrl()).origin)).toBe(101);
     // Clients outside a browser send no Origin: unaffected.
-    expect(await wsRun(graphqlUrl(), OWN_KEYS, "{ __typename }")).toEqual({ kind: "result", data: { __typename: "Query" } });
+    expect(await wsRun(graphqlUrl(), OWN_KEYS, "{ __typename }")).toEqual({
+      kind: "result",
+      data: { __typename: "Query" },
+    });
   });
 });
 

@@ -67,7 +67,12 @@ function errorsOfEventStream(text: string): GqlError[] {
 }
 
 /** Runs one operation over GraphQL over SSE (graphql-sse, distinct connections) against `url` with `headers`. */
-export async function sseRun(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): Promise<SseOutcome> {
+export async function sseRun(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<SseOutcome> {
   const client = createSseClient({ url, singleConnection: false, headers, retryAttempts: 0 });
   try {
     return await new Promise<SseOutcome>((resolve) => {

@@ -44,7 +44,12 @@ let runningTasks: { datasetId: string; taskId: string }[];
 /** A ModelArts caller, sent as `x-modelarts-project-id` and `x-modelarts-token` (and no Nexus credentials). */
 type ModelArtsCaller = { modelarts: { project: string; token: string } };
 
-async function ask<T>(client: GraphQLTestClient, query: string, variables: Record<string, unknown>, caller: Credentials | ModelArtsCaller = DEMO) {
+async function ask<T>(
+  client: GraphQLTestClient,
+  query: string,
+  variables: Record<string, unknown>,
+  caller: Credentials | ModelArtsCaller = DEMO,
+) {
   const credentials: Record<string, string> =
     "modelarts" in caller
       ? { "x-modelarts-project-id": caller.modelarts.project, "x-modelarts-token": caller.modelarts.token }
@@ -75,15 +80,21 @@ beforeAll(async () => {
   gateway = await startTestGateway({ TERMINAL_CACHE_TTL_SECONDS: "300" });
   cachedGraphql = gateway.graphql;
   const jobs = (await upstreamGet<{ data: WireJob[] }>("jobs?limit=1000")).body.data;
-  finished = jobs.filter((job) => job.status.overview === "Reached" && job.status.message === "Finished").map((job) => job.id);
-  running = jobs.filter((job) => job.status.overview === "Waiting" && job.status.message === "Running").map((job) => job.id);
+  finished = jobs
+    .filter((job) => job.status.overview === "Reached" && job.status.message === "Finished")
+    .map((job) => job.id);
+  running = jobs
+    .filter((job) => job.status.overview === "Waiting" && job.status.message === "Running")
+    .map((job) => job.id);
   const datasets = (await upstreamGet<{ data: WireDataset[] }>("datasets?limit=1000")).body.data;
   uploadedDatasets = datasets.filter((dataset) => dataset.status.overview === "Uploaded").map((dataset) => dataset.id);
   endedTasks = [];
   runningTasks = [];
   const maDatasets = (await modelArtsApi<{ datasets: { dataset_id: string }[] }>("datasets?limit=100")).datasets;
   for (const { dataset_id: datasetId } of maDatasets) {
-    const page = await modelArtsApi<{ export_tasks: { task_id: string; status: string }[] }>(`datasets/${datasetId}/export-tasks?limit=100`);
+    const page = await modelArtsApi<{ export_tasks: { task_id: string; status: string }[] }>(
+      `datasets/${datasetId}/export-tasks?limit=100`,
+    );
     for (const task of page.export_tasks) {
       if (task.status === "SUCCESSED") endedTasks.push({ datasetId, taskId: task.task_id });
       if (task.status === "RUNNING") runningTasks.push({ datasetId, taskId: task.task_id });
@@ -174,13 +185,18 @@ describe("terminal cache", () => {
     // Another tenant of the emulator: the same, in its own request log.
     const elsewhere = await ask<{ job: unknown }>(cachedGraphql, JOB_WITH_LOGS, { id }, ELSEWHERE.demo);
     expect(elsewhere.data?.job, elsewhere.text).toBeNull();
-    expect((await ELSEWHERE.requests()).map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
-      `GET /projects/${ELSEWHERE.demo.project}/batch/jobs/${id} 404`,
-    ]);
+    expect(
+      (await ELSEWHERE.requests()).map((request) => `${request.method} ${request.path} ${request.status}`),
+    ).toEqual([`GET /projects/${ELSEWHERE.demo.project}/batch/jobs/${id} 404`]);
 
     // The right project with a wrong key: the upstream's refusal, not the cached job.
     await clearUpstreamRequests();
-    const wrongKey = await ask<{ job: unknown }>(cachedGraphql, JOB_WITH_LOGS, { id }, { project: DEMO.project, key: `${DEMO.key}-wrong` });
+    const wrongKey = await ask<{ job: unknown }>(
+      cachedGraphql,
+      JOB_WITH_LOGS,
+      { id },
+      { project: DEMO.project, key: `${DEMO.key}-wrong` },
+    );
     expect(wrongKey.data?.job ?? null, wrongKey.text).toBeNull();
     expect(wrongKey.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
     const refused = await callsSinceClear();
@@ -202,7 +218,11 @@ describe("terminal cache", () => {
     expect(cached.data?.job, cached.text).toMatchObject({ state: "FINISHED" });
     expect(await callsSinceClear()).toEqual([]);
 
-    const deleted = await ask<{ deleteJob: unknown }>(cachedGraphql, `mutation($id: ID!) { deleteJob(id: $id) { id deleted } }`, { id });
+    const deleted = await ask<{ deleteJob: unknown }>(
+      cachedGraphql,
+      `mutation($id: ID!) { deleteJob(id: $id) { id deleted } }`,
+      { id },
+    );
     expect(deleted.data?.deleteJob, deleted.text).toMatchObject({ deleted: true });
     await clearUpstreamRequests();
     const after = await ask<{ job: unknown }>(cachedGraphql, JOB, { id });
@@ -214,7 +234,11 @@ describe("terminal cache", () => {
   it("drops a dataset it deletes: the next read is null, not the cached dataset", async () => {
     const id = take(uploadedDatasets, "uploaded datasets");
     await ask(cachedGraphql, DATASET, { id });
-    const deleted = await ask<{ deleteDataset: unknown }>(cachedGraphql, `mutation($id: ID!) { deleteDataset(id: $id) { id deleted } }`, { id });
+    const deleted = await ask<{ deleteDataset: unknown }>(
+      cachedGraphql,
+      `mutation($id: ID!) { deleteDataset(id: $id) { id deleted } }`,
+      { id },
+    );
     expect(deleted.data?.deleteDataset, deleted.text).toMatchObject({ deleted: true });
     await clearUpstreamRequests();
     const after = await ask<{ dataset: unknown }>(cachedGraphql, DATASET, { id });
@@ -254,7 +278,12 @@ describe("terminal cache", () => {
 
       const other = await ask<{ job: unknown }>(cachedGraphql, TASK, { id }, { modelarts: MA_OTHER });
       expect(other.data?.job ?? null, other.text).toBeNull();
-      const wrong = await ask<{ job: unknown }>(cachedGraphql, TASK, { id }, { modelarts: { project: MA.project, token: `${MA.token}-wrong` } });
+      const wrong = await ask<{ job: unknown }>(
+        cachedGraphql,
+        TASK,
+        { id },
+        { modelarts: { project: MA.project, token: `${MA.token}-wrong` } },
+      );
       expect(wrong.data?.job ?? null, wrong.text).toBeNull();
       expect(wrong.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
       // Both went upstream (neither was served the cached task), and the upstream refused both.

@@ -37,7 +37,9 @@ const DATASETS = `query($first: Int, $after: String, $last: Int, $before: String
 
 type Datasets = { datasets: (Page<Node> & { totalCount: number }) | null };
 
-async function ask(variables: Record<string, unknown>): Promise<{ data: Datasets | null | undefined; errors: GqlError[] | undefined }> {
+async function ask(
+  variables: Record<string, unknown>,
+): Promise<{ data: Datasets | null | undefined; errors: GqlError[] | undefined }> {
   const response = await suiteGraphQL().fetch({
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...ALL_THREE },
@@ -65,13 +67,20 @@ beforeAll(async () => {
     expect(own.pageInfo.hasNextPage).toBe(false);
     expect(own.edges.length).toBeGreaterThan(0);
     expect(own.edges.every((edge) => edge.node.provider === provider)).toBe(true);
-    lists.byProvider.set(provider, own.edges.map((edge) => edge.node.id));
+    lists.byProvider.set(
+      provider,
+      own.edges.map((edge) => edge.node.id),
+    );
     nodes.push(...own.edges.map((edge) => edge.node));
     lists.total += own.totalCount;
   }
   // Newest first, then by provider; within one provider, that provider's own order (a stable sort keeps it).
   lists.merged = [...nodes]
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+        (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0),
+    )
     .map((node) => node.id);
 });
 
@@ -94,10 +103,15 @@ describe("datasets across Nexus, Graviti and ModelArts", () => {
     const first = await page({ first: 10 });
     expect(first.edges.map((edge) => edge.node.id)).toEqual(lists.merged.slice(0, 10));
     expect(first.totalCount).toBe(lists.total);
-    const lookups = (requests: { method: string; path: string }[]) => requests.filter((request) => request.method === "GET");
-    expect(lookups(await NEXUS.requests()).map((request) => request.path)).toEqual([`/projects/${NEXUS.demo.project}/batch/datasets`]);
+    const lookups = (requests: { method: string; path: string }[]) =>
+      requests.filter((request) => request.method === "GET");
+    expect(lookups(await NEXUS.requests()).map((request) => request.path)).toEqual([
+      `/projects/${NEXUS.demo.project}/batch/datasets`,
+    ]);
     expect(lookups(await GRAVITI.requests()).map((request) => request.path)).toEqual(["/graviti/v2/datasets"]);
-    expect(lookups(await modelArts.requests()).map((request) => request.path)).toEqual([`/modelarts/v2/${MODELARTS.project}/datasets`]);
+    expect(lookups(await modelArts.requests()).map((request) => request.path)).toEqual([
+      `/modelarts/v2/${MODELARTS.project}/datasets`,
+    ]);
   });
 
   it("sizes a first page's read on each platform to the page (without totalCount, which walks the lists anyway)", async () => {
@@ -110,7 +124,9 @@ describe("datasets across Nexus, Graviti and ModelArts", () => {
     const body = (await response.json()) as { data: { datasets: Page<Node> } };
     expect(body.data.datasets.edges.map((edge) => edge.node.id)).toEqual(lists.merged.slice(0, 10));
     const limits = async (requests: Promise<{ method: string; query: string }[]>) =>
-      (await requests).filter((request) => request.method === "GET").map((request) => new URLSearchParams(request.query).get("limit"));
+      (await requests)
+        .filter((request) => request.method === "GET")
+        .map((request) => new URLSearchParams(request.query).get("limit"));
     // 10, one more to know that more follow, and a quarter more for ties: 14. Graviti reads its oldest 128 first,
     // for the total it needs to count from the newest end (README, Graviti).
     expect(await limits(NEXUS.requests())).toEqual(["14"]);
@@ -140,6 +156,8 @@ describe("datasets across Nexus, Graviti and ModelArts", () => {
     ]);
     const { data, errors } = await ask({ first: 5 });
     expect(data).toEqual({ datasets: null });
-    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["datasets"], "UPSTREAM_UNAVAILABLE"]]);
+    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["datasets"], "UPSTREAM_UNAVAILABLE"],
+    ]);
   });
 });

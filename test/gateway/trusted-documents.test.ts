@@ -41,7 +41,9 @@ async function codegenManifest(): Promise<Record<string, string>> {
         schema: "schema.graphql",
         documents: [join(dir, "operations.graphql")],
         silent: true,
-        generates: { [join(dir, "gql/")]: { preset: "client", presetConfig: { persistedDocuments: { hashAlgorithm: "sha256" } } } },
+        generates: {
+          [join(dir, "gql/")]: { preset: "client", presetConfig: { persistedDocuments: { hashAlgorithm: "sha256" } } },
+        },
       },
       false,
     )) as { filename: string; content: string }[];
@@ -102,7 +104,10 @@ describe("a gateway with trusted documents", () => {
   });
 
   it("runs it by Apollo's extensions.persistedQuery.sha256Hash too", async () => {
-    const answer = await postJson({ extensions: { persistedQuery: { version: 1, sha256Hash: latestJobsId.replace(/^sha256:/, "") } }, variables: { n: 1 } });
+    const answer = await postJson({
+      extensions: { persistedQuery: { version: 1, sha256Hash: latestJobsId.replace(/^sha256:/, "") } },
+      variables: { n: 1 },
+    });
     expect(answer.errors).toBeUndefined();
     expect((answer.data?.["jobs"] as { edges: unknown[] }).edges).toHaveLength(1);
   });
@@ -113,13 +118,19 @@ describe("a gateway with trusted documents", () => {
       const answer = await postJson({ query, variables: { n: 1 } });
       expect(answer.status).toBe(400);
       expect(codesOf(answer)).toEqual([
-        ["PERSISTED_QUERY_ONLY", 'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest instead of its "query".'],
+        [
+          "PERSISTED_QUERY_ONLY",
+          'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest instead of its "query".',
+        ],
       ]);
     }
     const none = await postJson({ variables: { n: 1 } });
     expect(none.status).toBe(400);
     expect(codesOf(none)).toEqual([
-      ["PERSISTED_QUERY_ONLY", 'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest.'],
+      [
+        "PERSISTED_QUERY_ONLY",
+        'This gateway runs trusted documents only: send the operation\'s "documentId" from your persisted-documents manifest.',
+      ],
     ]);
     expect(await upstreamRequests()).toEqual([]);
   });
@@ -127,7 +138,10 @@ describe("a gateway with trusted documents", () => {
   it("refuses an unknown hash with PERSISTED_QUERY_NOT_FOUND (404), over POST and GET", async () => {
     const unknown = `sha256:${createHash("sha256").update("{ __typename }").digest("hex")}`;
     const expected = [
-      ["PERSISTED_QUERY_NOT_FOUND", `No trusted document has the id "${unknown}". This gateway runs only the documents of its manifest (TRUSTED_DOCUMENTS).`],
+      [
+        "PERSISTED_QUERY_NOT_FOUND",
+        `No trusted document has the id "${unknown}". This gateway runs only the documents of its manifest (TRUSTED_DOCUMENTS).`,
+      ],
     ];
     const posted = await postJson({ documentId: unknown });
     expect(posted.status).toBe(404);
@@ -136,27 +150,45 @@ describe("a gateway with trusted documents", () => {
     expect(got.status).toBe(404);
     expect(codesOf(got)).toEqual(expected);
     const wrongType = await postJson({ documentId: 42 });
-    expect([wrongType.status, codesOf(wrongType)]).toEqual([400, [["BAD_REQUEST", '"documentId" must be a string: the id of a document in the manifest.']]]);
+    expect([wrongType.status, codesOf(wrongType)]).toEqual([
+      400,
+      [["BAD_REQUEST", '"documentId" must be a string: the id of a document in the manifest.']],
+    ]);
   });
 
   it("obeys the same rule over SSE", async () => {
-    const outcome = await sseRun(gateway.graphql.endpoint, OWN_KEYS, 'subscription { jobUpdated(id: "batchjob_x") { id } }');
-    expect(outcome.kind === "refused" && [outcome.status, outcome.errors.map((error) => error.extensions?.code)]).toEqual([400, ["PERSISTED_QUERY_ONLY"]]);
+    const outcome = await sseRun(
+      gateway.graphql.endpoint,
+      OWN_KEYS,
+      'subscription { jobUpdated(id: "batchjob_x") { id } }',
+    );
+    expect(
+      outcome.kind === "refused" && [outcome.status, outcome.errors.map((error) => error.extensions?.code)],
+    ).toEqual([400, ["PERSISTED_QUERY_ONLY"]]);
   });
 
   it("obeys the same rule over graphql-ws: documentId runs, an ad-hoc query and an unknown id are refused", async () => {
-    const client = createWsClient({ url: gateway.graphql.endpoint.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: OWN_KEYS, retryAttempts: 0, lazy: true });
+    const client = createWsClient({
+      url: gateway.graphql.endpoint.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: OWN_KEYS,
+      retryAttempts: 0,
+      lazy: true,
+    });
     const run = (payload: Record<string, unknown>) =>
-      new Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
-        let last: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } = {};
-        client.subscribe(payload as { query: string }, {
-          next: (value) => {
-            last = value;
-          },
-          error: reject,
-          complete: () => resolve(last),
-        });
-      });
+      new Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>(
+        (resolve, reject) => {
+          let last: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } =
+            {};
+          client.subscribe(payload as { query: string }, {
+            next: (value) => {
+              last = value;
+            },
+            error: reject,
+            complete: () => resolve(last),
+          });
+        },
+      );
     try {
       const ran = await run({ query: "", documentId: latestJobsId, variables: { n: 2 } });
       expect(ran.errors).toBeUndefined();
@@ -174,7 +206,10 @@ describe("a gateway with trusted documents", () => {
 
 describe("an unusable manifest", () => {
   it("answers every operation with GATEWAY_MISCONFIGURED (500), naming the setting", async () => {
-    const broken = await startTestGateway({ ...PRODUCTION_BROWSER_AND_AUTH, TRUSTED_DOCUMENTS: '["not", "a", "manifest"]' });
+    const broken = await startTestGateway({
+      ...PRODUCTION_BROWSER_AND_AUTH,
+      TRUSTED_DOCUMENTS: '["not", "a", "manifest"]',
+    });
     try {
       const response = await broken.graphql.send({ documentId: latestJobsId }, { headers: OWN_KEYS });
       const body = response.body;
@@ -182,7 +217,7 @@ describe("an unusable manifest", () => {
       expect(codesOf(body)).toEqual([
         [
           "GATEWAY_MISCONFIGURED",
-          "The gateway's TRUSTED_DOCUMENTS setting is invalid: it is not a JSON object. Expected the JSON object { \"<id>\": \"<document>\" } that GraphQL Code Generator's client preset (persisted-documents.json) or the Relay compiler writes.",
+          'The gateway\'s TRUSTED_DOCUMENTS setting is invalid: it is not a JSON object. Expected the JSON object { "<id>": "<document>" } that GraphQL Code Generator\'s client preset (persisted-documents.json) or the Relay compiler writes.',
         ],
       ]);
     } finally {

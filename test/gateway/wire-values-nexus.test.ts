@@ -34,7 +34,10 @@ function expectCovered(wire: Record<string, unknown>, answer: unknown): void {
   expect(result.ratio, `missing: ${JSON.stringify(result.missing)}`).toBeGreaterThanOrEqual(0.95);
 }
 
-const NDJSON = ['{"kind":"Image","url":"https://example.com/a.jpg"}', '{"kind":"Image","url":"https://example.com/b.jpg"}'].join("\n");
+const NDJSON = [
+  '{"kind":"Image","url":"https://example.com/a.jpg"}',
+  '{"kind":"Image","url":"https://example.com/b.jpg"}',
+].join("\n");
 
 let datasetId: string;
 let webhookId: string;
@@ -48,7 +51,13 @@ beforeAll(async () => {
   datasetId = created.createDataset.dataset.nexusId;
   const webhook = await gqlData<{ createWebhook: { webhook: { nexusId: string } } }>(
     "mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { nexusId } } }",
-    { input: { name: "wire-values-hook", endpoint: "https://hooks.example.com/wire-values", retries: { maxRetries: 2, maxBackoffMs: 20_000 } } },
+    {
+      input: {
+        name: "wire-values-hook",
+        endpoint: "https://hooks.example.com/wire-values",
+        retries: { maxRetries: 2, maxBackoffMs: 20_000 },
+      },
+    },
   );
   webhookId = webhook.createWebhook.webhook.nexusId;
 });
@@ -56,11 +65,16 @@ beforeAll(async () => {
 describe("a Nexus dataset", () => {
   it("carries at least 95% of the wire dataset, upload instructions included, after the gateway's own upload", async () => {
     // The gateway uploaded with exactly the five headers the emulator issued, and the emulator accepted them.
-    const puts = (await upstreamRequests()).filter((request) => request.method === "PUT" && request.path.startsWith("/upload/"));
+    const puts = (await upstreamRequests()).filter(
+      (request) => request.method === "PUT" && request.path.startsWith("/upload/"),
+    );
     expect(puts.map((request) => request.status)).toEqual([200]);
-    const data = await gqlData<{ dataset: { upload: unknown } }>(`query($id: ID!) { dataset(id: $id) { ... on NexusDataset { ${DATASET_FIELDS} } } }`, {
-      id: datasetId,
-    });
+    const data = await gqlData<{ dataset: { upload: unknown } }>(
+      `query($id: ID!) { dataset(id: $id) { ... on NexusDataset { ${DATASET_FIELDS} } } }`,
+      {
+        id: datasetId,
+      },
+    );
     const wire = await upstreamGet<Record<string, unknown>>(`datasets/${datasetId}`);
     expect(wire.status).toBe(200);
     expect(wire.body).toMatchObject({ status: { overview: "Uploaded", itemCount: 2 } });
@@ -115,14 +129,32 @@ describe("a Nexus job with an ephemeral deployment", () => {
   });
 
   it("creates a template with resources instead of instanceId, and reads it back with instanceId null", async () => {
-    const created = await gqlData<{ createJob: { job: { nexusId: string; deployment: { template: Record<string, unknown> } } } }>(
+    const created = await gqlData<{
+      createJob: { job: { nexusId: string; deployment: { template: Record<string, unknown> } } };
+    }>(
       `mutation($input: CreateJobInput!) { createJob(input: $input) { job { ... on NexusJob { nexusId
         deployment { template { instanceId resources replicas scaling { replicas } } } } } } }`,
-      { input: { name: "wire-values-resources", datasetId, webhookIds: [], ephemeralDeployment: { artifactId: "artifact_res", resources: { GPU_T4: 1 }, replicas: 1 } } },
+      {
+        input: {
+          name: "wire-values-resources",
+          datasetId,
+          webhookIds: [],
+          ephemeralDeployment: { artifactId: "artifact_res", resources: { GPU_T4: 1 }, replicas: 1 },
+        },
+      },
     );
-    expect(created.createJob.job.deployment.template).toEqual({ instanceId: null, resources: { GPU_T4: 1 }, replicas: 1, scaling: { replicas: 1 } });
+    expect(created.createJob.job.deployment.template).toEqual({
+      instanceId: null,
+      resources: { GPU_T4: 1 },
+      replicas: 1,
+      scaling: { replicas: 1 },
+    });
     const requests = await upstreamRequests();
-    expect(requests.filter((request) => request.method === "POST" && request.path.endsWith("/jobs")).map((request) => request.status)).toContain(201);
+    expect(
+      requests
+        .filter((request) => request.method === "POST" && request.path.endsWith("/jobs"))
+        .map((request) => request.status),
+    ).toContain(201);
   });
 });
 
@@ -130,7 +162,12 @@ describe("createJob's ephemeral deployment", () => {
   it("refuses a template with neither instanceId nor resources before any call, naming both", async () => {
     await clearUpstreamRequests();
     const result = await gql("mutation($input: CreateJobInput!) { createJob(input: $input) { job { id } } }", {
-      input: { name: "no-instance", datasetId, webhookIds: [], ephemeralDeployment: { artifactId: "artifact_x", replicas: 1 } },
+      input: {
+        name: "no-instance",
+        datasetId,
+        webhookIds: [],
+        ephemeralDeployment: { artifactId: "artifact_x", replicas: 1 },
+      },
     });
     expect(result.body.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([
       ["BAD_USER_INPUT", "Give input.ephemeralDeployment.instanceId, or input.ephemeralDeployment.resources instead."],

@@ -16,7 +16,10 @@ import { allWireDatasets, GRAVITI, gravitiApi, gravitiCalls, type WireDataset } 
 let wire: WireDataset[];
 
 function client(): GravitiClient {
-  return new GravitiClient({ baseUrl: `${inject("emulatorUrl")}/graviti`, credentials: { accessKey: GRAVITI.demo.key } });
+  return new GravitiClient({
+    baseUrl: `${inject("emulatorUrl")}/graviti`,
+    credentials: { accessKey: GRAVITI.demo.key },
+  });
 }
 
 beforeAll(async () => {
@@ -48,7 +51,9 @@ describe("the newest-first source over upstream pages of any size", () => {
 
   it("finds a renamed dataset by id over small pages, stopping at the page that has it", async () => {
     const [oldest] = wire as [WireDataset];
-    const renamed = await gravitiApi<WireDataset>("PATCH", `/v2/datasets/${GRAVITI.demo.workspace}/${oldest.name}`, { name: `${oldest.name}-renamed` });
+    const renamed = await gravitiApi<WireDataset>("PATCH", `/v2/datasets/${GRAVITI.demo.workspace}/${oldest.name}`, {
+      name: `${oldest.name}-renamed`,
+    });
     await GRAVITI.clearRequests();
     const loaders = createGravitiLoaders(client(), "tenant", { listLimit: 5 });
     const found = await loaders.datasetByRef.load(gravitiRefOf(oldest));
@@ -78,7 +83,17 @@ describe("refs", () => {
 
   it("refuses every ref that would make a bad path", () => {
     const id = "0123456789abcdef0123456789abcdef";
-    for (const bad of [`${id}:ws:..`, `${id}:ws:.`, `${id}:ws:a%2Fb`, `${id}:ws:a%5Cb`, `${id}:ws:a%0Ab`, `${id}:..:x`, `${id}:ws:${"x".repeat(129)}`, `${id}:ws:%E0%A4%A`, `${id}:ws:`]) {
+    for (const bad of [
+      `${id}:ws:..`,
+      `${id}:ws:.`,
+      `${id}:ws:a%2Fb`,
+      `${id}:ws:a%5Cb`,
+      `${id}:ws:a%0Ab`,
+      `${id}:..:x`,
+      `${id}:ws:${"x".repeat(129)}`,
+      `${id}:ws:%E0%A4%A`,
+      `${id}:ws:`,
+    ]) {
       expect(parseGravitiRef(bad), bad).toBeNull();
     }
   });
@@ -122,11 +137,18 @@ describe("GRAVITI_API_URL", () => {
     expect(gravitiApiUrlFromEnv(env("http://127.0.0.1:8788/graviti/"))).toBe("http://127.0.0.1:8788/graviti");
     expect(gravitiApiUrlFor(env("https://api.graviti.com"), "Accesskey-abc")).toBe("https://api.graviti.cn");
     expect(gravitiApiUrlFor(env(), "ACCESSKEY-abc")).toBe("https://api.graviti.com");
-    expect(gravitiApiUrlFor(env("http://127.0.0.1:8788/graviti"), "Accesskey-abc")).toBe("http://127.0.0.1:8788/graviti");
+    expect(gravitiApiUrlFor(env("http://127.0.0.1:8788/graviti"), "Accesskey-abc")).toBe(
+      "http://127.0.0.1:8788/graviti",
+    );
   });
 
   it("refuses a URL that is not http(s), or carries a query or user info, naming the setting", () => {
-    for (const bad of ["api.graviti.com", "ftp://api.graviti.com", "https://api.graviti.com/?x=1", "https://u:p@api.graviti.com"]) {
+    for (const bad of [
+      "api.graviti.com",
+      "ftp://api.graviti.com",
+      "https://api.graviti.com/?x=1",
+      "https://u:p@api.graviti.com",
+    ]) {
       expect(() => gravitiApiUrlFromEnv(env(bad)), bad).toThrow(UpstreamError);
       expect(() => gravitiApiUrlFromEnv(env(bad)), bad).toThrow(
         "graviti: GRAVITI_API_URL must be an http(s) URL without query or user info; fix the gateway's setting",

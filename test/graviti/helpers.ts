@@ -74,7 +74,12 @@ export interface WireDataset {
 }
 
 /** Calls the emulator's Graviti API directly as `key` (to set up data and to check what the gateway did). */
-export async function gravitiApi<T>(method: string, path: string, body?: unknown, key = GRAVITI.demo.key): Promise<{ status: number; body: T }> {
+export async function gravitiApi<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  key = GRAVITI.demo.key,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${inject("emulatorUrl")}/graviti${path}`, {
     method,
     headers: { "X-Token": key, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -88,7 +93,12 @@ export async function gravitiApi<T>(method: string, path: string, body?: unknown
 export async function allWireDatasets(key = GRAVITI.demo.key): Promise<WireDataset[]> {
   const all: WireDataset[] = [];
   for (let offset = 0; ; offset += 128) {
-    const page = await gravitiApi<{ datasets: WireDataset[]; total_count: number }>("GET", `/v2/datasets?offset=${offset}&limit=128`, undefined, key);
+    const page = await gravitiApi<{ datasets: WireDataset[]; total_count: number }>(
+      "GET",
+      `/v2/datasets?offset=${offset}&limit=128`,
+      undefined,
+      key,
+    );
     all.push(...page.body.datasets);
     if (all.length >= page.body.total_count || page.body.datasets.length === 0) return all;
   }
@@ -96,7 +106,9 @@ export async function allWireDatasets(key = GRAVITI.demo.key): Promise<WireDatas
 
 /** The Graviti requests of this file's tenant since the last reset or clear, as `METHOD path?query`. */
 export async function gravitiCalls(): Promise<string[]> {
-  return (await GRAVITI.requests()).map((request) => `${request.method} ${request.path}${request.query === "" ? "" : `?${request.query}`}`);
+  return (await GRAVITI.requests()).map(
+    (request) => `${request.method} ${request.path}${request.query === "" ? "" : `?${request.query}`}`,
+  );
 }
 
 /** The global id the gateway gives a Graviti dataset (`ids.ts`: `<id>:<workspace>:<name>`, encoded). */

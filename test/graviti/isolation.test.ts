@@ -59,7 +59,8 @@ describe("the provider argument", () => {
     expect(result.body.data).toEqual({ datasets: null });
     expect(result.body.errors).toEqual([
       {
-        message: "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
+        message:
+          "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
         path: ["datasets"],
         extensions: { code: "UNAUTHENTICATED" },
       },
@@ -120,7 +121,8 @@ describe("Graviti failing while Nexus answers", () => {
     expect(result.body.data?.datasets?.totalCount).toBe(nexusTotal);
     expect(result.body.errors).toEqual([
       {
-        message: "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
+        message:
+          "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["datasets"],
         extensions: { code: "FORBIDDEN", provider: "GRAVITI" },
       },
@@ -133,13 +135,24 @@ describe("Graviti failing while Nexus answers", () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: { body: { data?: { datasets: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null; errors?: { extensions?: Record<string, unknown> }[] } } =
-        await mixedGql(
-          `query($after: String) { datasets(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
-          { after },
-          BOTH,
-        );
-      expect(result.body.errors?.map((error) => error.extensions)).toEqual([{ code: "UPSTREAM_UNAVAILABLE", provider: "GRAVITI" }]);
+      const result: {
+        body: {
+          data?: {
+            datasets: {
+              edges: { node: { id: string } }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            };
+          } | null;
+          errors?: { extensions?: Record<string, unknown> }[];
+        };
+      } = await mixedGql(
+        `query($after: String) { datasets(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        BOTH,
+      );
+      expect(result.body.errors?.map((error) => error.extensions)).toEqual([
+        { code: "UPSTREAM_UNAVAILABLE", provider: "GRAVITI" },
+      ]);
       ids.push(...(result.body.data?.datasets.edges.map((edge) => edge.node.id) ?? []));
       if (result.body.data?.datasets.pageInfo.hasNextPage !== true) break;
       after = result.body.data.datasets.pageInfo.endCursor;

@@ -7,7 +7,16 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { walk, type Page } from "../gateway/helpers";
-import { allWireDatasets, BOTH, GRAVITI, gravitiApi, gravitiGlobalId, mixedData, NEXUS, type WireDataset } from "./helpers";
+import {
+  allWireDatasets,
+  BOTH,
+  GRAVITI,
+  gravitiApi,
+  gravitiGlobalId,
+  mixedData,
+  NEXUS,
+  type WireDataset,
+} from "./helpers";
 
 const QUERY = `query($first: Int, $after: String, $last: Int, $before: String) {
   datasets(first: $first, after: $after, last: $last, before: $before) {
@@ -37,7 +46,10 @@ function refOf(id: string): string {
 function inListOrder(items: Item[]): Item[] {
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...items].sort(
-    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || text(a.provider, b.provider) || text(refOf(a.id), refOf(b.id)),
+    (a, b) =>
+      Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+      text(a.provider, b.provider) ||
+      text(refOf(a.id), refOf(b.id)),
   );
 }
 
@@ -54,8 +66,12 @@ async function expectedItems(): Promise<Item[]> {
 
 /** List calls per platform in the two request logs. */
 async function listCalls(): Promise<{ nexus: number; graviti: number }> {
-  const nexus = (await NEXUS.requests()).filter((request) => request.method === "GET" && request.path.endsWith("/batch/datasets")).length;
-  const graviti = (await GRAVITI.requests()).filter((request) => request.method === "GET" && request.path === "/graviti/v2/datasets").length;
+  const nexus = (await NEXUS.requests()).filter(
+    (request) => request.method === "GET" && request.path.endsWith("/batch/datasets"),
+  ).length;
+  const graviti = (await GRAVITI.requests()).filter(
+    (request) => request.method === "GET" && request.path === "/graviti/v2/datasets",
+  ).length;
   return { nexus, graviti };
 }
 
@@ -71,7 +87,10 @@ beforeAll(async () => {
   await Promise.all([NEXUS.reset(), GRAVITI.reset()]);
   // Interleave the platforms in time (the seeded Graviti datasets are all older than the seeded Nexus ones): two
   // Graviti datasets (likely in one second, so the tie-break decides), a Nexus one, then a Graviti one again.
-  await Promise.all([gravitiApi("POST", "/v2/datasets", { name: "early-a" }), gravitiApi("POST", "/v2/datasets", { name: "early-b" })]);
+  await Promise.all([
+    gravitiApi("POST", "/v2/datasets", { name: "early-a" }),
+    gravitiApi("POST", "/v2/datasets", { name: "early-b" }),
+  ]);
   await new Promise((resolve) => setTimeout(resolve, 1100));
   await mixedData(NEXUS_CREATE, {}, { nexus: NEXUS.demo });
   await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -91,7 +110,11 @@ describe("walks over both platforms", () => {
     for (const direction of ["forward", "backward"] as const) {
       it(`walks ${direction} with pages of ${size}: every item once, in order, one list call per platform per page`, async () => {
         await clearLogs();
-        const { nodes, pages } = await walk<Item>(direction, size, async (args) => (await mixedData<Answer>(QUERY, args, BOTH)).datasets);
+        const { nodes, pages } = await walk<Item>(
+          direction,
+          size,
+          async (args) => (await mixedData<Answer>(QUERY, args, BOTH)).datasets,
+        );
         expect(nodes.map((node) => node.id)).toEqual(expected.map((item) => item.id));
         expect(pages).toBe(Math.max(1, Math.ceil(expected.length / size)));
         // Each page is a request of its own, and each needs the head of both lists: exactly one call each.
@@ -107,9 +130,13 @@ describe("walks over both platforms", () => {
     const page = await mixedData<Answer>(QUERY, { first: index + 1 }, BOTH);
     const cursor = page.datasets.edges[index]?.cursor;
     const after = await mixedData<Answer>(QUERY, { first: 2, after: cursor }, BOTH);
-    expect(after.datasets.edges.map((edge) => edge.node.id)).toEqual(expected.slice(index + 1, index + 3).map((item) => item.id));
+    expect(after.datasets.edges.map((edge) => edge.node.id)).toEqual(
+      expected.slice(index + 1, index + 3).map((item) => item.id),
+    );
     const before = await mixedData<Answer>(QUERY, { last: 2, before: cursor }, BOTH);
-    expect(before.datasets.edges.map((edge) => edge.node.id)).toEqual(expected.slice(Math.max(0, index - 2), index).map((item) => item.id));
+    expect(before.datasets.edges.map((edge) => edge.node.id)).toEqual(
+      expected.slice(Math.max(0, index - 2), index).map((item) => item.id),
+    );
   });
 });
 
@@ -136,8 +163,15 @@ describe("a Graviti workspace of more than one upstream page", () => {
     for (const size of [7, 100]) {
       for (const direction of ["forward", "backward"] as const) {
         await clearLogs();
-        const { nodes, pages } = await walk<Item>(direction, size, async (args) => (await mixedData<Answer>(QUERY, args, BOTH)).datasets);
-        expect(nodes.map((node) => node.id), `${direction} ${size}`).toEqual(all.map((item) => item.id));
+        const { nodes, pages } = await walk<Item>(
+          direction,
+          size,
+          async (args) => (await mixedData<Answer>(QUERY, args, BOTH)).datasets,
+        );
+        expect(
+          nodes.map((node) => node.id),
+          `${direction} ${size}`,
+        ).toEqual(all.map((item) => item.id));
         const calls = await listCalls();
         // One call for the total (offset 0, which is also the oldest page), one for the newest 128: ceil(145 / 128).
         expect(calls.graviti, `${direction} ${size}`).toBeLessThanOrEqual(2 * pages);

@@ -3,7 +3,16 @@
  * ids that survive a rename: what the upstream saw is checked in its request log, call by call.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { allWireDatasets, GRAVITI, gravitiApi, gravitiCalls, gravitiGlobalId, mixedData, mixedGql, type WireDataset } from "./helpers";
+import {
+  allWireDatasets,
+  GRAVITI,
+  gravitiApi,
+  gravitiCalls,
+  gravitiGlobalId,
+  mixedData,
+  mixedGql,
+  type WireDataset,
+} from "./helpers";
 
 const WS = GRAVITI.demo.workspace;
 
@@ -20,7 +29,9 @@ interface Created {
   createGravitiDataset: { dataset: { id: string; name: string; gravitiId: string } & Record<string, unknown> };
 }
 interface Updated {
-  updateGravitiDataset: { dataset: { id: string; name: string; gravitiId: string; alias: string; defaultBranch: string } };
+  updateGravitiDataset: {
+    dataset: { id: string; name: string; gravitiId: string; alias: string; defaultBranch: string };
+  };
 }
 
 async function wireNamed(name: string, key = GRAVITI.demo.key): Promise<WireDataset> {
@@ -35,7 +46,9 @@ beforeEach(async () => {
 
 describe("createGravitiDataset", () => {
   it("creates a private dataset with no commit (WAITING) in the key's workspace, in one call", async () => {
-    const data = await mixedData<Created>(CREATE, { input: { name: "new-one", alias: "A new one", storageConfig: "demo-s3", withDraft: true } });
+    const data = await mixedData<Created>(CREATE, {
+      input: { name: "new-one", alias: "A new one", storageConfig: "demo-s3", withDraft: true },
+    });
     // Read the log before this test's own direct reads of the emulator add to it.
     const calls = await gravitiCalls();
     const created = await wireNamed("new-one");
@@ -73,7 +86,9 @@ describe("createGravitiDataset", () => {
   it("gives BAD_USER_INPUT for a name Graviti refuses, and for a storage config the workspace does not have", async () => {
     const badName = await mixedGql(CREATE, { input: { name: "no spaces allowed" } });
     expect(badName.body.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT" });
-    expect(badName.body.errors?.[0]?.message).toMatch(/^graviti datasets\.create: expected 2xx, got 400 from \/v2\/datasets \(InvalidParamsValue: name: /);
+    expect(badName.body.errors?.[0]?.message).toMatch(
+      /^graviti datasets\.create: expected 2xx, got 400 from \/v2\/datasets \(InvalidParamsValue: name: /,
+    );
     const badConfig = await mixedGql(CREATE, { input: { name: "ok-name", storageConfig: "nope" } });
     expect(badConfig.body.errors).toEqual([
       {
@@ -86,7 +101,13 @@ describe("createGravitiDataset", () => {
 
   it("refuses an empty name before any call", async () => {
     const result = await mixedGql(CREATE, { input: { name: "   " } });
-    expect(result.body.errors).toEqual([{ message: "input.name must not be empty.", path: ["createGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } }]);
+    expect(result.body.errors).toEqual([
+      {
+        message: "input.name must not be empty.",
+        path: ["createGravitiDataset"],
+        extensions: { code: "BAD_USER_INPUT" },
+      },
+    ]);
     expect(await gravitiCalls()).toEqual([]);
   });
 
@@ -96,7 +117,8 @@ describe("createGravitiDataset", () => {
     const refused = await mixedGql(CREATE, { input: { name: "x" } }, { graviti: "not-a-graviti-key-5b1e" });
     expect(refused.body.errors).toEqual([
       {
-        message: "graviti datasets.create: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
+        message:
+          "graviti datasets.create: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["createGravitiDataset"],
         extensions: { code: "FORBIDDEN" },
       },
@@ -108,9 +130,20 @@ describe("updateGravitiDataset", () => {
   it("changes the alias and the default branch, after finding the dataset by its id", async () => {
     const kitti = await wireNamed("KITTI");
     await GRAVITI.clearRequests();
-    const data = await mixedData<Updated>(UPDATE, { input: { id: gravitiGlobalId(kitti), alias: "KITTI vision", defaultBranch: "dev" } });
-    expect(data.updateGravitiDataset.dataset).toEqual({ id: gravitiGlobalId(kitti), name: "KITTI", gravitiId: kitti.id, alias: "KITTI vision", defaultBranch: "dev" });
-    expect(await gravitiCalls()).toEqual([`GET /graviti/v2/datasets/${WS}/KITTI`, `PATCH /graviti/v2/datasets/${WS}/KITTI`]);
+    const data = await mixedData<Updated>(UPDATE, {
+      input: { id: gravitiGlobalId(kitti), alias: "KITTI vision", defaultBranch: "dev" },
+    });
+    expect(data.updateGravitiDataset.dataset).toEqual({
+      id: gravitiGlobalId(kitti),
+      name: "KITTI",
+      gravitiId: kitti.id,
+      alias: "KITTI vision",
+      defaultBranch: "dev",
+    });
+    expect(await gravitiCalls()).toEqual([
+      `GET /graviti/v2/datasets/${WS}/KITTI`,
+      `PATCH /graviti/v2/datasets/${WS}/KITTI`,
+    ]);
   });
 
   it("gives BAD_USER_INPUT for a branch the dataset does not have, for a taken name, and for no change at all", async () => {
@@ -137,7 +170,11 @@ describe("updateGravitiDataset", () => {
     await GRAVITI.clearRequests();
     const nothing = await mixedGql(UPDATE, { input: { id } });
     expect(nothing.body.errors).toEqual([
-      { message: "Give at least one of input.name, input.alias, input.defaultBranch.", path: ["updateGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } },
+      {
+        message: "Give at least one of input.name, input.alias, input.defaultBranch.",
+        path: ["updateGravitiDataset"],
+        extensions: { code: "BAD_USER_INPUT" },
+      },
     ]);
     expect(await gravitiCalls()).toEqual([]);
   });
@@ -146,7 +183,11 @@ describe("updateGravitiDataset", () => {
     const nexusId = Buffer.from("NexusDataset:dataset_abc", "utf8").toString("base64url");
     const result = await mixedGql(UPDATE, { input: { id: nexusId, alias: "x" } });
     expect(result.body.errors).toEqual([
-      { message: 'Argument "input.id": expected a GravitiDataset id, got a NexusDataset id.', path: ["updateGravitiDataset"], extensions: { code: "BAD_USER_INPUT" } },
+      {
+        message: 'Argument "input.id": expected a GravitiDataset id, got a NexusDataset id.',
+        path: ["updateGravitiDataset"],
+        extensions: { code: "BAD_USER_INPUT" },
+      },
     ]);
     expect(await gravitiCalls()).toEqual([]);
   });
@@ -173,7 +214,10 @@ describe("deleteGravitiDataset", () => {
     await GRAVITI.clearRequests();
     const data = await mixedData<{ deleteGravitiDataset: { id: string; deleted: boolean } }>(DELETE, { id });
     expect(data.deleteGravitiDataset).toEqual({ id, deleted: true });
-    expect(await gravitiCalls()).toEqual([`GET /graviti/v2/datasets/${WS}/SVHN`, `DELETE /graviti/v2/datasets/${WS}/SVHN`]);
+    expect(await gravitiCalls()).toEqual([
+      `GET /graviti/v2/datasets/${WS}/SVHN`,
+      `DELETE /graviti/v2/datasets/${WS}/SVHN`,
+    ]);
     expect((await gravitiApi("GET", `/v2/datasets/${WS}/SVHN`)).status).toBe(404);
     expect(await mixedData(READ, { id })).toEqual({ dataset: null, node: null });
   });
@@ -183,7 +227,11 @@ describe("deleteGravitiDataset", () => {
     await gravitiApi("DELETE", `/v2/datasets/${WS}/SVHN`);
     const result = await mixedGql(DELETE, { id: gravitiGlobalId(svhn) });
     expect(result.body.errors).toEqual([
-      { message: 'Argument "id": no Graviti dataset has this id (by name or by gravitiId).', path: ["deleteGravitiDataset"], extensions: { code: "NOT_FOUND" } },
+      {
+        message: 'Argument "id": no Graviti dataset has this id (by name or by gravitiId).',
+        path: ["deleteGravitiDataset"],
+        extensions: { code: "NOT_FOUND" },
+      },
     ]);
   });
 });
@@ -198,11 +246,21 @@ describe("ids that survive a rename", () => {
     expect(renamed.updateGravitiDataset.dataset.gravitiId).toBe(created.createGravitiDataset.dataset.gravitiId);
 
     await GRAVITI.clearRequests();
-    const data = await mixedData<{ dataset: { id: string; name: string; gravitiId: string }; node: { id: string; name: string } }>(READ, { id: oldId });
-    expect(data.dataset).toEqual({ id: newId, name: "after-rename", gravitiId: created.createGravitiDataset.dataset.gravitiId });
+    const data = await mixedData<{
+      dataset: { id: string; name: string; gravitiId: string };
+      node: { id: string; name: string };
+    }>(READ, { id: oldId });
+    expect(data.dataset).toEqual({
+      id: newId,
+      name: "after-rename",
+      gravitiId: created.createGravitiDataset.dataset.gravitiId,
+    });
     expect(data.node).toEqual({ id: newId, name: "after-rename" });
     // dataset and node share the loader: one GET (the old name is 404) and one list call (15 datasets, one page).
-    expect(await gravitiCalls()).toEqual([`GET /graviti/v2/datasets/${WS}/before-rename`, "GET /graviti/v2/datasets?offset=0&limit=128"]);
+    expect(await gravitiCalls()).toEqual([
+      `GET /graviti/v2/datasets/${WS}/before-rename`,
+      "GET /graviti/v2/datasets?offset=0&limit=128",
+    ]);
 
     // The new id costs one GET.
     await GRAVITI.clearRequests();
@@ -221,7 +279,10 @@ describe("ids that survive a rename", () => {
     const data = await mixedData<{ dataset: { name: string; gravitiId: string } }>(READ, { id: oldId });
     expect(data.dataset).toMatchObject({ name: "moved-away", gravitiId: first.createGravitiDataset.dataset.gravitiId });
     // The GET finds the newcomer (another id), so the list is walked.
-    expect(await gravitiCalls()).toEqual([`GET /graviti/v2/datasets/${WS}/shared-name`, "GET /graviti/v2/datasets?offset=0&limit=128"]);
+    expect(await gravitiCalls()).toEqual([
+      `GET /graviti/v2/datasets/${WS}/shared-name`,
+      "GET /graviti/v2/datasets?offset=0&limit=128",
+    ]);
 
     // Mutations with the old id act on the renamed dataset, never on the newcomer.
     await mixedData<Updated>(UPDATE, { input: { id: oldId, alias: "the original" } });

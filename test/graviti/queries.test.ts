@@ -44,7 +44,9 @@ interface DatasetsAnswer {
 
 let wire: WireDataset[];
 
-function expectedNode(dataset: WireDataset & { cover_url?: string; creator?: string; updated_at?: string }): DatasetNode {
+function expectedNode(
+  dataset: WireDataset & { cover_url?: string; creator?: string; updated_at?: string },
+): DatasetNode {
   return {
     id: gravitiGlobalId(dataset),
     name: dataset.name,
@@ -90,8 +92,13 @@ describe("datasets", () => {
   });
 
   it("says READY for a dataset with a commit and WAITING for one without (only a draft)", async () => {
-    const data = await mixedData<DatasetsAnswer>(`{ datasets(first: 20) { edges { node { name state ... on GravitiDataset { commitId } } } } }`);
-    const waiting = data.datasets?.edges.filter((edge) => edge.node.state === "WAITING").map((edge) => edge.node.name).sort();
+    const data = await mixedData<DatasetsAnswer>(
+      `{ datasets(first: 20) { edges { node { name state ... on GravitiDataset { commitId } } } } }`,
+    );
+    const waiting = data.datasets?.edges
+      .filter((edge) => edge.node.state === "WAITING")
+      .map((edge) => edge.node.name)
+      .sort();
     expect(waiting).toEqual(["retail-shelves", "street-signs", "weld-defects"]);
     for (const { node } of data.datasets?.edges ?? []) expect(node.commitId === null).toBe(node.state === "WAITING");
   });
@@ -102,7 +109,9 @@ describe("datasets", () => {
   });
 
   it("lists no jobs for Graviti, without asking it", async () => {
-    const data = await mixedData<{ jobs: { totalCount: number; edges: unknown[] } }>(`{ jobs(first: 5) { totalCount edges { node { id } } } }`);
+    const data = await mixedData<{ jobs: { totalCount: number; edges: unknown[] } }>(
+      `{ jobs(first: 5) { totalCount edges { node { id } } } }`,
+    );
     expect(data.jobs).toEqual({ totalCount: 0, edges: [] });
     expect(await gravitiCalls()).toEqual([]);
   });
@@ -138,9 +147,12 @@ describe("dataset(id) and node(id)", () => {
     const others = await allWireDatasets(GRAVITI.other.key);
     const birds = others.find((dataset) => dataset.name === "bird-sounds") as WireDataset;
     const mnist = others.find((dataset) => dataset.name === "MNIST") as WireDataset;
-    const publicOne = await mixedData<{ dataset: DatasetNode }>(`query($id: ID!) { dataset(id: $id) { name ... on GravitiDataset { workspace isPublic } } }`, {
-      id: gravitiGlobalId(birds),
-    });
+    const publicOne = await mixedData<{ dataset: DatasetNode }>(
+      `query($id: ID!) { dataset(id: $id) { name ... on GravitiDataset { workspace isPublic } } }`,
+      {
+        id: gravitiGlobalId(birds),
+      },
+    );
     expect(publicOne.dataset).toEqual({ name: "bird-sounds", workspace: GRAVITI.other.workspace, isPublic: true });
     const privateOne = await mixedGql(`query($id: ID!) { dataset(id: $id) { name } }`, { id: gravitiGlobalId(mnist) });
     expect(privateOne.body.data).toEqual({ dataset: null });
@@ -175,7 +187,11 @@ describe("dataset(id) and node(id)", () => {
       const id = Buffer.from(`GravitiDataset:${ref}`, "utf8").toString("base64url");
       const result = await mixedGql(`query($id: ID!) { dataset(id: $id) { id } }`, { id });
       expect(result.body.errors, ref).toEqual([
-        { message: `Argument "id": "${id.slice(0, 100)}" is not a valid id.`, path: ["dataset"], extensions: { code: "BAD_USER_INPUT" } },
+        {
+          message: `Argument "id": "${id.slice(0, 100)}" is not a valid id.`,
+          path: ["dataset"],
+          extensions: { code: "BAD_USER_INPUT" },
+        },
       ]);
     }
     expect(await gravitiCalls()).toEqual([]);
@@ -193,16 +209,25 @@ describe("dataset(id) and node(id)", () => {
 
 describe("credentials", () => {
   it("does not ask Graviti without a Graviti key", async () => {
-    const data = await mixedData<DatasetsAnswer>(`{ datasets(first: 50) { totalCount edges { node { provider } } } }`, {}, { nexus: NEXUS.demo });
+    const data = await mixedData<DatasetsAnswer>(
+      `{ datasets(first: 50) { totalCount edges { node { provider } } } }`,
+      {},
+      { nexus: NEXUS.demo },
+    );
     expect(new Set(data.datasets?.edges.map((edge) => edge.node.provider))).toEqual(new Set(["NEXUS"]));
     expect(await gravitiCalls()).toEqual([]);
   });
 
   it("gives UNAUTHENTICATED for a Graviti id without a Graviti key, naming the header", async () => {
-    const result = await mixedGql(`query($id: ID!) { dataset(id: $id) { id } }`, { id: gravitiGlobalId(wire[0] as WireDataset) }, { nexus: NEXUS.demo });
+    const result = await mixedGql(
+      `query($id: ID!) { dataset(id: $id) { id } }`,
+      { id: gravitiGlobalId(wire[0] as WireDataset) },
+      { nexus: NEXUS.demo },
+    );
     expect(result.body.errors).toEqual([
       {
-        message: "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
+        message:
+          "No credentials: send the x-graviti-access-key header, or configure GRAVITI_ACCESS_KEY on the gateway.",
         path: ["dataset"],
         extensions: { code: "UNAUTHENTICATED" },
       },
@@ -216,7 +241,8 @@ describe("credentials", () => {
     expect(result.body.data).toEqual({ datasets: null });
     expect(result.body.errors).toEqual([
       {
-        message: "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
+        message:
+          "graviti datasets.list: expected 2xx, got 401 from /v2/datasets (Unauthorized: X-Token: expected a valid access key)",
         path: ["datasets"],
         extensions: { code: "FORBIDDEN" },
       },
@@ -225,12 +251,20 @@ describe("credentials", () => {
   });
 
   it("reads the key from the header with surrounding spaces trimmed", async () => {
-    const data = await mixedData<DatasetsAnswer>(`{ datasets(first: 1) { totalCount } }`, {}, { graviti: `  ${GRAVITI.demo.key}  ` });
+    const data = await mixedData<DatasetsAnswer>(
+      `{ datasets(first: 1) { totalCount } }`,
+      {},
+      { graviti: `  ${GRAVITI.demo.key}  ` },
+    );
     expect(data.datasets?.totalCount).toBe(14);
   });
 
   it("lists both platforms when both have credentials", async () => {
-    const data = await mixedData<DatasetsAnswer>(`{ datasets(first: 100) { totalCount edges { node { provider } } } }`, {}, BOTH);
+    const data = await mixedData<DatasetsAnswer>(
+      `{ datasets(first: 100) { totalCount edges { node { provider } } } }`,
+      {},
+      BOTH,
+    );
     const providers = data.datasets?.edges.map((edge) => edge.node.provider) ?? [];
     expect(providers.filter((provider) => provider === "GRAVITI")).toHaveLength(14);
     expect(providers.filter((provider) => provider === "NEXUS").length).toBeGreaterThan(0);
@@ -269,7 +303,8 @@ describe("upstream failures", () => {
     const result = await mixedGql(LIST);
     expect(result.body.errors).toEqual([
       {
-        message: "graviti datasets.list: expected 2xx, got 429 from /v2/datasets (TooManyRequests: Too many requests: retry after 60 s). Retry after 60 s.",
+        message:
+          "graviti datasets.list: expected 2xx, got 429 from /v2/datasets (TooManyRequests: Too many requests: retry after 60 s). Retry after 60 s.",
         path: ["datasets"],
         extensions: { code: "RATE_LIMITED", retryAfterSeconds: 60 },
       },
@@ -282,7 +317,8 @@ describe("upstream failures", () => {
     const result = await mixedGql(LIST);
     expect(result.body.errors).toEqual([
       {
-        message: "graviti datasets.list: expected 2xx, got 400 from /v2/datasets (InvalidParamsValue: Injected fault: 400 for /graviti/v2/datasets)",
+        message:
+          "graviti datasets.list: expected 2xx, got 400 from /v2/datasets (InvalidParamsValue: Injected fault: 400 for /graviti/v2/datasets)",
         path: ["datasets"],
         extensions: { code: "BAD_USER_INPUT" },
       },

@@ -57,6 +57,8 @@ describe("a server-held Graviti key", () => {
     expect(answer.body.errors).toBeUndefined();
     const data = answer.body.data as unknown as Answer;
     expect(data.datasets?.totalCount).toBe(2);
-    expect(new Set(data.datasets?.edges.map((edge) => edge.node.workspace))).toEqual(new Set([GRAVITI.other.workspace]));
+    expect(new Set(data.datasets?.edges.map((edge) => edge.node.workspace))).toEqual(
+      new Set([GRAVITI.other.workspace]),
+    );
   });
 });

@@ -15,7 +15,13 @@ const headers = { "x-graviti-access-key": GRAVITI.demo.key };
 const clients: (WsClient | SseClient)[] = [];
 
 function both(): { ws: WsClient; sse: SseClient } {
-  const ws = createWsClient({ url: graphqlWsUrl(), webSocketImpl: WebSocket, connectionParams: headers, retryAttempts: 0, lazy: true });
+  const ws = createWsClient({
+    url: graphqlWsUrl(),
+    webSocketImpl: WebSocket,
+    connectionParams: headers,
+    retryAttempts: 0,
+    lazy: true,
+  });
   const sse = createSseClient({ url: graphqlUrl(), singleConnection: false, headers, retryAttempts: 0 });
   clients.push(ws, sse);
   return { ws, sse };
@@ -43,7 +49,11 @@ describe("datasetUpdated", () => {
       const stream = watch(client, DATASET_UPDATED, { id: gravitiGlobalId(cifar) });
       expect(await stream.done).toEqual({ error: null });
       expect(stream.results).toEqual([
-        { data: { datasetUpdated: { id: gravitiGlobalId(cifar), name: "CIFAR-10", state: "READY", commitId: cifar.commit_id } } },
+        {
+          data: {
+            datasetUpdated: { id: gravitiGlobalId(cifar), name: "CIFAR-10", state: "READY", commitId: cifar.commit_id },
+          },
+        },
       ]);
     }
   });
@@ -55,11 +65,15 @@ describe("datasetUpdated", () => {
       await GRAVITI.clearRequests();
       await waitFor(() => stream.results.length > 0, "no first event");
       expect(stream.results[0]).toEqual({
-        data: { datasetUpdated: { id: gravitiGlobalId(signs), name: "street-signs", state: "WAITING", commitId: null } },
+        data: {
+          datasetUpdated: { id: gravitiGlobalId(signs), name: "street-signs", state: "WAITING", commitId: null },
+        },
       });
       // Not terminal: the watch object goes on polling Graviti for it (POLL_INTERVAL_MS is 200 in tests).
       const gets = async () =>
-        (await GRAVITI.requests()).filter((request) => request.path === `/graviti/v2/datasets/${GRAVITI.demo.workspace}/street-signs`).length;
+        (await GRAVITI.requests()).filter(
+          (request) => request.path === `/graviti/v2/datasets/${GRAVITI.demo.workspace}/street-signs`,
+        ).length;
       await waitFor(async () => (await gets()) >= 3, "fewer than 3 reads of street-signs");
       expect(stream.ended()).toBe(false);
       stream.stop();
@@ -75,7 +89,12 @@ describe("datasetUpdated", () => {
     expect(stream.results).toEqual([
       {
         data: {
-          datasetUpdated: { id: gravitiGlobalId({ ...lfw, name: "LFW-renamed" }), name: "LFW-renamed", state: "READY", commitId: lfw.commit_id },
+          datasetUpdated: {
+            id: gravitiGlobalId({ ...lfw, name: "LFW-renamed" }),
+            name: "LFW-renamed",
+            state: "READY",
+            commitId: lfw.commit_id,
+          },
         },
       },
     ]);
@@ -91,9 +110,13 @@ describe("datasetUpdated", () => {
 
   it("refuses a Graviti id in jobUpdated with BAD_USER_INPUT", async () => {
     const { sse } = both();
-    const stream = watch(sse, `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, { id: gravitiGlobalId(named("MNIST")) });
+    const stream = watch(sse, `subscription($id: ID!) { jobUpdated(id: $id) { id } }`, {
+      id: gravitiGlobalId(named("MNIST")),
+    });
     const { error } = await stream.done;
     const errors = stream.results[0]?.errors ?? (Array.isArray(error) ? error : []);
-    expect(errors.map((entry: { message: string }) => entry.message)).toEqual(['Argument "id": expected a Job id, got a GravitiDataset id.']);
+    expect(errors.map((entry: { message: string }) => entry.message)).toEqual([
+      'Argument "id": expected a Job id, got a GravitiDataset id.',
+    ]);
   });
 });

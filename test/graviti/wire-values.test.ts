@@ -28,7 +28,13 @@ describe("gravitiDataset", () => {
     const wire = await gravitiApi<Record<string, unknown>>("GET", `/v2/datasets/${workspace}/bird-sounds`);
     expect(wire.status).toBe(200);
     expect(wire.body).toMatchObject({ is_public: true, workspace, with_draft: false, default_branch: "main" });
-    expect(data.gravitiDataset).toMatchObject({ name: "bird-sounds", workspace, isPublic: true, withDraft: false, defaultBranch: "main" });
+    expect(data.gravitiDataset).toMatchObject({
+      name: "bird-sounds",
+      workspace,
+      isPublic: true,
+      withDraft: false,
+      defaultBranch: "main",
+    });
     const result = coverage(wire.body, data);
     expect(result.ratio, `missing: ${JSON.stringify(result.missing)}`).toBeGreaterThanOrEqual(0.95);
     expect(await gravitiCalls()).toContain(`GET /graviti/v2/datasets/${workspace}/bird-sounds`);
@@ -37,7 +43,12 @@ describe("gravitiDataset", () => {
   it("shows an open draft and the default branch: withDraft true on a draft-only dataset, after a branch change too", async () => {
     const workspace = GRAVITI.demo.workspace;
     const draft = await mixedData<Answer>(QUERY, { workspace, name: "street-signs" });
-    expect(draft.gravitiDataset).toMatchObject({ withDraft: true, defaultBranch: "main", commitId: null, state: "WAITING" });
+    expect(draft.gravitiDataset).toMatchObject({
+      withDraft: true,
+      defaultBranch: "main",
+      commitId: null,
+      state: "WAITING",
+    });
     const committed = await mixedData<Answer>(QUERY, { workspace, name: "KITTI" });
     expect(committed.gravitiDataset).toMatchObject({ withDraft: false, defaultBranch: "main", state: "READY" });
     expect((await gravitiApi("PATCH", `/v2/datasets/${workspace}/KITTI`, { default_branch: "dev" })).status).toBe(200);

@@ -13,13 +13,32 @@ interface Node {
   provider: string;
 }
 
-type Lists = { jobs: (Page<Node> & { totalCount: number }) | null; datasets: (Page<Node> & { totalCount: number }) | null };
+type Lists = {
+  jobs: (Page<Node> & { totalCount: number }) | null;
+  datasets: (Page<Node> & { totalCount: number }) | null;
+};
 
 const BOTH = { nexus: NEXUS, modelarts: MA };
 const LISTS = /* GraphQL */ `
   query ($provider: Provider) {
-    jobs(first: 100, provider: $provider) { totalCount edges { node { id provider } } }
-    datasets(first: 100, includeExpired: true, provider: $provider) { totalCount edges { node { id provider } } }
+    jobs(first: 100, provider: $provider) {
+      totalCount
+      edges {
+        node {
+          id
+          provider
+        }
+      }
+    }
+    datasets(first: 100, includeExpired: true, provider: $provider) {
+      totalCount
+      edges {
+        node {
+          id
+          provider
+        }
+      }
+    }
   }
 `;
 
@@ -60,7 +79,11 @@ describe("the provider argument", () => {
   });
 
   it("needs ModelArts credentials for provider: MODELARTS", async () => {
-    const result = await gqlAs<Lists>(`{ jobs(first: 1, provider: MODELARTS) { edges { node { id } } } }`, {}, { nexus: NEXUS });
+    const result = await gqlAs<Lists>(
+      `{ jobs(first: 1, provider: MODELARTS) { edges { node { id } } } }`,
+      {},
+      { nexus: NEXUS },
+    );
     expect(result.body.data).toEqual({ jobs: null });
     expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
     expect(result.body.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
@@ -78,16 +101,51 @@ describe("the provider argument", () => {
 
 describe("the README's dashboard query", () => {
   it("gives the running jobs of both platforms with their progress, in one request", async () => {
-    const data = await dataAs<{ jobs: Page<{ provider: string; state: string; progress: number; exportStatus?: string; dataset?: { name: string } | null }> & { totalCount: number } }>(
-      /* GraphQL */ `{
-        jobs(first: 50, state: [RUNNING]) {
-          totalCount
-          edges { node { id name provider state progress
-            ... on NexusJob { dataset { name } status { items { delivered failedDeliver } } }
-            ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount path dataset { name } }
-          } }
+    const data = await dataAs<{
+      jobs: Page<{
+        provider: string;
+        state: string;
+        progress: number;
+        exportStatus?: string;
+        dataset?: { name: string } | null;
+      }> & { totalCount: number };
+    }>(
+      /* GraphQL */ `
+        {
+          jobs(first: 50, state: [RUNNING]) {
+            totalCount
+            edges {
+              node {
+                id
+                name
+                provider
+                state
+                progress
+                ... on NexusJob {
+                  dataset {
+                    name
+                  }
+                  status {
+                    items {
+                      delivered
+                      failedDeliver
+                    }
+                  }
+                }
+                ... on ModelArtsExportTask {
+                  exportStatus
+                  finishedSampleCount
+                  totalSampleCount
+                  path
+                  dataset {
+                    name
+                  }
+                }
+              }
+            }
+          }
         }
-      }`,
+      `,
       {},
       BOTH,
     );
@@ -100,7 +158,12 @@ describe("the README's dashboard query", () => {
       expect(node.progress).toBeLessThanOrEqual(1);
     }
     // ModelArts: the 4 RUNNING tasks and the STOPPING one (still running until it has stopped).
-    expect(nodes.filter((node) => node.provider === "MODELARTS").map((node) => node.exportStatus).sort()).toEqual(["RUNNING", "RUNNING", "RUNNING", "RUNNING", "STOPPING"]);
+    expect(
+      nodes
+        .filter((node) => node.provider === "MODELARTS")
+        .map((node) => node.exportStatus)
+        .sort(),
+    ).toEqual(["RUNNING", "RUNNING", "RUNNING", "RUNNING", "STOPPING"]);
     expect(nodes.filter((node) => node.provider === "MODELARTS").every((node) => node.dataset !== null)).toBe(true);
   });
 });
@@ -117,7 +180,8 @@ describe("one platform failing while the other answers", () => {
       [["datasets"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
       [["jobs"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
     ]);
-    for (const error of errors) expect(error.message).toMatch(/^modelarts datasets\.list: expected 2xx, got 503 ModelArts\.0000 from \/v2\//);
+    for (const error of errors)
+      expect(error.message).toMatch(/^modelarts datasets\.list: expected 2xx, got 503 ModelArts\.0000 from \/v2\//);
   });
 
   it("keeps ModelArts's export tasks and datasets when Nexus fails, with one error per list naming Nexus", async () => {
@@ -126,7 +190,11 @@ describe("one platform failing while the other answers", () => {
     expect(providersOf(result.body.data?.jobs)).toEqual(["MODELARTS"]);
     expect(result.body.data?.jobs?.edges).toHaveLength(20);
     expect(providersOf(result.body.data?.datasets)).toEqual(["MODELARTS"]);
-    expect((result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]).sort()).toEqual([
+    expect(
+      (result.body.errors ?? [])
+        .map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])
+        .sort(),
+    ).toEqual([
       [["datasets"], "UPSTREAM_UNAVAILABLE", "NEXUS"],
       [["jobs"], "UPSTREAM_UNAVAILABLE", "NEXUS"],
     ]);
@@ -137,9 +205,13 @@ describe("one platform failing while the other answers", () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 500, path: `/datasets/${datasetId}/export-tasks` });
     const result = await gqlAs<Lists>(`{ jobs(first: 100) { edges { node { id provider } } } }`, {}, BOTH);
     expect(providersOf(result.body.data?.jobs)).toContain("NEXUS");
-    expect((result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
-      [["jobs"], "UPSTREAM_UNAVAILABLE", "MODELARTS"],
-    ]);
-    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^modelarts exportTasks\\.list: expected 2xx, got 500 ModelArts\\.0000 from /v2/${MA.project}/datasets/${datasetId}/export-tasks`));
+    expect(
+      (result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]),
+    ).toEqual([[["jobs"], "UPSTREAM_UNAVAILABLE", "MODELARTS"]]);
+    expect(result.body.errors?.[0]?.message).toMatch(
+      new RegExp(
+        `^modelarts exportTasks\\.list: expected 2xx, got 500 ModelArts\\.0000 from /v2/${MA.project}/datasets/${datasetId}/export-tasks`,
+      ),
+    );
   });
 });

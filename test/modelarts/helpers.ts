@@ -80,7 +80,8 @@ export const modelArts = {
   reset: async (options: { msPerSample?: number } = {}): Promise<void> => {
     await control("POST", "reset", options);
   },
-  requests: async (): Promise<UpstreamRequest[]> => (await (await control("GET", "requests")).json()) as UpstreamRequest[],
+  requests: async (): Promise<UpstreamRequest[]> =>
+    (await (await control("GET", "requests")).json()) as UpstreamRequest[],
   clearRequests: async (): Promise<void> => {
     await control("DELETE", "requests");
   },
@@ -93,7 +94,11 @@ export const modelArts = {
 };
 
 /** Calls the ModelArts emulator directly as `project` (to see what the gateway did); throws on a non-2xx answer. */
-export async function modelArtsApi<T>(rest: string, project: ModelArtsProject = MA, init: RequestInit = {}): Promise<T> {
+export async function modelArtsApi<T>(
+  rest: string,
+  project: ModelArtsProject = MA,
+  init: RequestInit = {},
+): Promise<T> {
   const response = await fetch(`${inject("emulatorUrl")}/modelarts/v2/${project.project}/${rest}`, {
     ...init,
     headers: { "X-Auth-Token": project.token, "content-type": "application/json" },
@@ -105,7 +110,10 @@ export async function modelArtsApi<T>(rest: string, project: ModelArtsProject = 
 
 /** A seeded dataset's id, by name. */
 export async function datasetIdByName(name: string, project: ModelArtsProject = MA): Promise<string> {
-  const page = await modelArtsApi<{ datasets: { dataset_id: string; dataset_name: string }[] }>("datasets?limit=100", project);
+  const page = await modelArtsApi<{ datasets: { dataset_id: string; dataset_name: string }[] }>(
+    "datasets?limit=100",
+    project,
+  );
   const found = page.datasets.find((dataset) => dataset.dataset_name === name);
   if (found === undefined) throw new Error(`no seeded ModelArts dataset named ${name}`);
   return found.dataset_id;
@@ -123,5 +131,7 @@ export function taskGlobalId(datasetId: string, taskId: string): string {
 
 /** The ModelArts requests of a log that are list calls of export tasks (one per dataset scanned). */
 export function taskListCalls(requests: UpstreamRequest[]): UpstreamRequest[] {
-  return requests.filter((request) => request.method === "GET" && /\/datasets\/[A-Za-z0-9]+\/export-tasks\/?$/.test(request.path));
+  return requests.filter(
+    (request) => request.method === "GET" && /\/datasets\/[A-Za-z0-9]+\/export-tasks\/?$/.test(request.path),
+  );
 }

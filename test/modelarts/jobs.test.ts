@@ -22,8 +22,21 @@ const JOBS = /* GraphQL */ `
   query ($first: Int, $after: String, $last: Int, $before: String, $state: [JobState!], $datasetId: ID) {
     jobs(first: $first, after: $after, last: $last, before: $before, state: $state, datasetId: $datasetId) {
       totalCount
-      edges { cursor node { id provider state createdAt } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+          provider
+          state
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `;
@@ -62,13 +75,17 @@ describe("jobs across Nexus and ModelArts", () => {
     expect(firstModelArts).toBeLessThan(lastNexus);
   });
 
-  it.each([1, 7, 20, 100])("walks forwards and backwards in the same stable order, %i per page", async (size) => {
-    const forward = await walk("forward", size, (args) => jobsPage(args));
-    const backward = await walk("backward", size, (args) => jobsPage(args));
-    expect(forward.nodes.map((node) => node.id)).toEqual(whole.map((node) => node.id));
-    expect(backward.nodes.map((node) => node.id)).toEqual(whole.map((node) => node.id));
-    expect(forward.pages).toBe(Math.ceil(whole.length / size));
-  }, 120_000);
+  it.each([1, 7, 20, 100])(
+    "walks forwards and backwards in the same stable order, %i per page",
+    async (size) => {
+      const forward = await walk("forward", size, (args) => jobsPage(args));
+      const backward = await walk("backward", size, (args) => jobsPage(args));
+      expect(forward.nodes.map((node) => node.id)).toEqual(whole.map((node) => node.id));
+      expect(backward.nodes.map((node) => node.id)).toEqual(whole.map((node) => node.id));
+      expect(forward.pages).toBe(Math.ceil(whole.length / size));
+    },
+    120_000,
+  );
 
   it("filters by state across both platforms", async () => {
     for (const states of [["RUNNING"], ["FINISHED", "FAILED"], ["CANCELLED"], ["WAITING"]]) {
@@ -107,7 +124,11 @@ describe("jobs across Nexus and ModelArts", () => {
   });
 
   it("narrows to a Nexus dataset's jobs without asking ModelArts", async () => {
-    const datasets = await dataAs<{ datasets: Page<{ id: string }> }>(`{ datasets(first: 1) { edges { node { id } } } }`, {}, { nexus: NEXUS });
+    const datasets = await dataAs<{ datasets: Page<{ id: string }> }>(
+      `{ datasets(first: 1) { edges { node { id } } } }`,
+      {},
+      { nexus: NEXUS },
+    );
     await modelArts.clearRequests();
     const page = await jobsPage({ first: 100, datasetId: datasets.datasets.edges[0]!.node.id });
     expect(page.edges.every((edge) => edge.node.provider === "NEXUS")).toBe(true);
@@ -180,12 +201,17 @@ describe("the bound on datasets scanned", () => {
   });
 
   it("keeps Nexus's jobs beside the bound's error, which names ModelArts", async () => {
-    const result = await gqlAs<{ jobs: Page<JobNode> }>(`{ jobs(first: 100) { edges { node { id provider state createdAt } } } }`, {}, BOTH, own());
+    const result = await gqlAs<{ jobs: Page<JobNode> }>(
+      `{ jobs(first: 100) { edges { node { id provider state createdAt } } } }`,
+      {},
+      BOTH,
+      own(),
+    );
     expect(result.body.data?.jobs.edges).toHaveLength(40);
     expect(result.body.data?.jobs.edges.every((edge) => edge.node.provider === "NEXUS")).toBe(true);
-    expect(result.body.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]])).toEqual([
-      [["jobs"], "BAD_USER_INPUT", "MODELARTS"],
-    ]);
+    expect(
+      result.body.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.["provider"]]),
+    ).toEqual([[["jobs"], "BAD_USER_INPUT", "MODELARTS"]]);
     expect(result.body.errors?.[0]?.message).toMatch(/^modelarts jobs: project \S+ has 16 datasets, more than the 5 /);
   });
 });

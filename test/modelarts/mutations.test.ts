@@ -9,8 +9,27 @@ import { MA, dataAs, datasetIdByName, globalId, gqlAs, modelArts, modelArtsApi }
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateModelArtsExportTaskInput!) {
     createModelArtsExportTask(input: $input) {
-      task { id modelArtsId state progress exportStatus datasetId path exportType exportFormat versionId
-        exportParams { destination newDatasetName newDatasetWorkPath samples } dataset { name } }
+      task {
+        id
+        modelArtsId
+        state
+        progress
+        exportStatus
+        datasetId
+        path
+        exportType
+        exportFormat
+        versionId
+        exportParams {
+          destination
+          newDatasetName
+          newDatasetWorkPath
+          samples
+        }
+        dataset {
+          name
+        }
+      }
     }
   }
 `;
@@ -27,7 +46,12 @@ interface Created {
       exportType: string;
       exportFormat: string;
       versionId: string | null;
-      exportParams: { destination: string; newDatasetName: string | null; newDatasetWorkPath: string | null; samples: string[] | null };
+      exportParams: {
+        destination: string;
+        newDatasetName: string | null;
+        newDatasetWorkPath: string | null;
+        samples: string[] | null;
+      };
       dataset: { name: string } | null;
     };
   };
@@ -64,7 +88,9 @@ describe("createModelArtsExportTask", () => {
       `GET /modelarts/v2/${MA.project}/datasets/${datasetId} 200`,
     ]);
     // The same task, found again by its global id.
-    const again = await dataAs<{ job: { id: string } | null }>(`query ($id: ID!) { job(id: $id) { id } }`, { id: task.id });
+    const again = await dataAs<{ job: { id: string } | null }>(`query ($id: ID!) { job(id: $id) { id } }`, {
+      id: task.id,
+    });
     expect(again.job?.id).toBe(task.id);
   });
 
@@ -88,7 +114,12 @@ describe("createModelArtsExportTask", () => {
       exportType: "LABELED",
       exportFormat: "TILE",
       versionId: "someVersion01",
-      exportParams: { destination: "NEW_DATASET", newDatasetName: "defects-labeled", newDatasetWorkPath: "/demo-bucket/defects-labeled/", samples: ["s1", "s2"] },
+      exportParams: {
+        destination: "NEW_DATASET",
+        newDatasetName: "defects-labeled",
+        newDatasetWorkPath: "/demo-bucket/defects-labeled/",
+        samples: ["s1", "s2"],
+      },
     });
     // What the upstream holds, read straight from the emulator.
     const wire = await modelArtsApi<Record<string, unknown>>(`datasets/${datasetId}/export-tasks/${task.modelArtsId}`);
@@ -109,9 +140,18 @@ describe("createModelArtsExportTask", () => {
   it("refuses on the gateway, before any call, what the schema cannot say", async () => {
     const id = globalId("ModelArtsDataset", datasetId);
     const cases: [Record<string, unknown>, string][] = [
-      [{ destination: "NEW_DATASET", newDatasetWorkPath: "/demo-bucket/x/" }, "input.newDatasetName is required with destination NEW_DATASET."],
-      [{ destination: "NEW_DATASET", newDatasetName: "x" }, "input.newDatasetWorkPath is required with destination NEW_DATASET."],
-      [{ newDatasetName: "x" }, "input.newDatasetName and input.newDatasetWorkPath are only for destination NEW_DATASET."],
+      [
+        { destination: "NEW_DATASET", newDatasetWorkPath: "/demo-bucket/x/" },
+        "input.newDatasetName is required with destination NEW_DATASET.",
+      ],
+      [
+        { destination: "NEW_DATASET", newDatasetName: "x" },
+        "input.newDatasetWorkPath is required with destination NEW_DATASET.",
+      ],
+      [
+        { newDatasetName: "x" },
+        "input.newDatasetName and input.newDatasetWorkPath are only for destination NEW_DATASET.",
+      ],
       [{ exportType: "UNKNOWN" }, "input.exportType: UNKNOWN is not an export type."],
       [{ exportFormat: "UNKNOWN" }, "input.exportFormat: UNKNOWN is not an export format."],
       [{ destination: "UNKNOWN" }, "input.destination: UNKNOWN is not a destination; use DIR or NEW_DATASET."],
@@ -120,15 +160,23 @@ describe("createModelArtsExportTask", () => {
     await modelArts.clearRequests();
     for (const [fields, message] of cases) {
       const result = await gqlAs(CREATE, { input: { datasetId: id, ...fields } });
-      expect(result.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([["BAD_USER_INPUT", message]]);
+      expect(result.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+        ["BAD_USER_INPUT", message],
+      ]);
     }
-    const notADataset = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsExportTask", `${datasetId}:abc`) } });
-    expect(notADataset.body.errors?.[0]?.message).toBe('Argument "input.datasetId": expected a ModelArtsDataset id, got a ModelArtsExportTask id.');
+    const notADataset = await gqlAs(CREATE, {
+      input: { datasetId: globalId("ModelArtsExportTask", `${datasetId}:abc`) },
+    });
+    expect(notADataset.body.errors?.[0]?.message).toBe(
+      'Argument "input.datasetId": expected a ModelArtsDataset id, got a ModelArtsExportTask id.',
+    );
     expect(await modelArts.requests()).toEqual([]);
   });
 
   it("gives BAD_USER_INPUT with ModelArts's message for a path it refuses, and NOT_FOUND for a dataset that does not exist", async () => {
-    const refused = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", datasetId), path: "not-an-obs-path" } });
+    const refused = await gqlAs(CREATE, {
+      input: { datasetId: globalId("ModelArtsDataset", datasetId), path: "not-an-obs-path" },
+    });
     expect(refused.body.data).toBeNull();
     expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
     expect(refused.body.errors?.[0]?.message).toBe(
@@ -137,13 +185,19 @@ describe("createModelArtsExportTask", () => {
     );
     const missing = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", "noSuchDataset000000") } });
     expect(missing.body.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
-    expect(missing.body.errors?.[0]?.message).toMatch(/^modelarts exportTasks\.create: expected 2xx, got 400 ModelArts\.4352 from /);
+    expect(missing.body.errors?.[0]?.message).toMatch(
+      /^modelarts exportTasks\.create: expected 2xx, got 400 ModelArts\.4352 from /,
+    );
     expect(missing.body.errors?.[0]?.path).toEqual(["createModelArtsExportTask"]);
   });
 
   it("needs ModelArts credentials: a Nexus-only caller is UNAUTHENTICATED", async () => {
     const { NEXUS } = await import("./helpers");
-    const result = await gqlAs(CREATE, { input: { datasetId: globalId("ModelArtsDataset", datasetId) } }, { nexus: NEXUS });
+    const result = await gqlAs(
+      CREATE,
+      { input: { datasetId: globalId("ModelArtsDataset", datasetId) } },
+      { nexus: NEXUS },
+    );
     expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
     expect(result.body.errors?.[0]?.message).toContain("x-modelarts-project-id and x-modelarts-token");
   });

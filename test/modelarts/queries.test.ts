@@ -47,20 +47,82 @@ interface WireTask {
 
 const DATASET_FIELDS = /* GraphQL */ `
   fragment D on ModelArtsDataset {
-    id modelArtsId projectId name provider createdAt updatedAt state
-    datasetType datasetTypeCode dataFormat datasetFormat datasetFormatCode datasetStatus datasetStatusCode description
-    samples { total annotated unconfirmed } currentVersionId currentVersionName versionCount workPath
-    dataSources { dataType path } labels { name type typeCode property } tags
+    id
+    modelArtsId
+    projectId
+    name
+    provider
+    createdAt
+    updatedAt
+    state
+    datasetType
+    datasetTypeCode
+    dataFormat
+    datasetFormat
+    datasetFormatCode
+    datasetStatus
+    datasetStatusCode
+    description
+    samples {
+      total
+      annotated
+      unconfirmed
+    }
+    currentVersionId
+    currentVersionName
+    versionCount
+    workPath
+    dataSources {
+      dataType
+      path
+    }
+    labels {
+      name
+      type
+      typeCode
+      property
+    }
+    tags
   }
 `;
 
 const TASK_FIELDS = /* GraphQL */ `
   fragment T on ModelArtsExportTask {
-    id modelArtsId name provider createdAt updatedAt state progress exportStatus rawStatus progressPercent datasetId
-    path exportType exportTypeCode exportFormat exportFormatCode versionId versionFormat
-    exportParams { destination rawDestination newDatasetName newDatasetWorkPath sampleState samples }
-    totalSampleCount finishedSampleCount errorCode errorMessage
-    dataset { modelArtsId name }
+    id
+    modelArtsId
+    name
+    provider
+    createdAt
+    updatedAt
+    state
+    progress
+    exportStatus
+    rawStatus
+    progressPercent
+    datasetId
+    path
+    exportType
+    exportTypeCode
+    exportFormat
+    exportFormatCode
+    versionId
+    versionFormat
+    exportParams {
+      destination
+      rawDestination
+      newDatasetName
+      newDatasetWorkPath
+      sampleState
+      samples
+    }
+    totalSampleCount
+    finishedSampleCount
+    errorCode
+    errorMessage
+    dataset {
+      modelArtsId
+      name
+    }
   }
 `;
 
@@ -104,28 +166,58 @@ describe("ModelArtsDataset", () => {
       tags: ["retail"],
     });
     expect(data.dataset["workPath"]).toMatch(/^\/[a-z0-9.-]+\/retail-shelf-products\/output\/$/);
-    expect(data.dataset["dataSources"]).toEqual([{ dataType: 0, path: expect.stringMatching(/\/retail-shelf-products\/input\/$/) }]);
+    expect(data.dataset["dataSources"]).toEqual([
+      { dataType: 0, path: expect.stringMatching(/\/retail-shelf-products\/input\/$/) },
+    ]);
     expect(data.dataset["labels"]).toEqual(
-      ["bottle", "can", "box"].map((name) => ({ name, type: "OBJECT_DETECTION", typeCode: 1, property: { "@modelarts:color": expect.any(String) } })),
+      ["bottle", "can", "box"].map((name) => ({
+        name,
+        type: "OBJECT_DETECTION",
+        typeCode: 1,
+        property: { "@modelarts:color": expect.any(String) },
+      })),
     );
   });
 
   it("maps every documented type and status code to its enum and normalised state", async () => {
-    const data = await dataAs<{ datasets: Page<{ name: string; datasetType: string; datasetTypeCode: number; datasetStatus: string; datasetStatusCode: number; state: string }> }>(
+    const data = await dataAs<{
+      datasets: Page<{
+        name: string;
+        datasetType: string;
+        datasetTypeCode: number;
+        datasetStatus: string;
+        datasetStatusCode: number;
+        state: string;
+      }>;
+    }>(
       `{ datasets(first: 100) { edges { node { name ... on ModelArtsDataset { datasetType datasetTypeCode datasetStatus datasetStatusCode state } } } } }`,
     );
     const nodes = data.datasets.edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(16);
-    const stateOf: Record<number, string> = { 0: "WAITING", 1: "READY", 2: "PROCESSING", 3: "FAILED", 4: "FAILED", 5: "PROCESSING", 6: "PROCESSING", 7: "PROCESSING", 8: "UPLOADING" };
+    const stateOf: Record<number, string> = {
+      0: "WAITING",
+      1: "READY",
+      2: "PROCESSING",
+      3: "FAILED",
+      4: "FAILED",
+      5: "PROCESSING",
+      6: "PROCESSING",
+      7: "PROCESSING",
+      8: "UPLOADING",
+    };
     for (const node of nodes) {
       expect(node.datasetType).not.toBe("UNKNOWN");
       expect(node.datasetStatus).not.toBe("UNKNOWN");
       expect(node.state).toBe(stateOf[node.datasetStatusCode]);
     }
     expect(new Set(nodes.map((node) => node.datasetStatusCode))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
-    expect(new Set(nodes.map((node) => node.datasetTypeCode))).toEqual(new Set([0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900]));
+    expect(new Set(nodes.map((node) => node.datasetTypeCode))).toEqual(
+      new Set([0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900]),
+    );
     // Newest first, as the emulator holds them.
-    const byNewest = [...datasets].sort((a, b) => b.create_time - a.create_time || (a.dataset_id < b.dataset_id ? -1 : 1));
+    const byNewest = [...datasets].sort(
+      (a, b) => b.create_time - a.create_time || (a.dataset_id < b.dataset_id ? -1 : 1),
+    );
     expect(nodes.map((node) => node.name)).toEqual(byNewest.map((dataset) => dataset.dataset_name));
   });
 
@@ -135,7 +227,13 @@ describe("ModelArtsDataset", () => {
       `${DATASET_FIELDS} query ($id: ID!) { dataset(id: $id) { ...D } }`,
       { id: globalId("ModelArtsDataset", id) },
     );
-    expect(data.dataset).toMatchObject({ currentVersionId: null, currentVersionName: null, versionCount: 0, state: "UPLOADING", datasetStatus: "IMPORTING" });
+    expect(data.dataset).toMatchObject({
+      currentVersionId: null,
+      currentVersionName: null,
+      versionCount: 0,
+      state: "UPLOADING",
+      datasetStatus: "IMPORTING",
+    });
   });
 });
 
@@ -144,7 +242,9 @@ describe("ModelArtsExportTask", () => {
     const tasksByDataset = await Promise.all(
       datasets.map(async (dataset) => ({
         dataset,
-        tasks: (await modelArtsApi<{ export_tasks: WireTask[] }>(`datasets/${dataset.dataset_id}/export-tasks?limit=100`)).export_tasks,
+        tasks: (
+          await modelArtsApi<{ export_tasks: WireTask[] }>(`datasets/${dataset.dataset_id}/export-tasks?limit=100`)
+        ).export_tasks,
       })),
     );
     const all = tasksByDataset.flatMap(({ dataset, tasks }) => tasks.map((task) => ({ dataset, task })));
@@ -152,9 +252,12 @@ describe("ModelArtsExportTask", () => {
     const failed = all.find(({ task }) => task.status === "FAILED" && task.error_code === "ModelArts.4903");
     expect(failed).toBeDefined();
     const { dataset, task } = failed!;
-    const data = await dataAs<{ job: Record<string, unknown> }>(`${TASK_FIELDS} query ($id: ID!) { job(id: $id) { ...T } }`, {
-      id: taskGlobalId(dataset.dataset_id, task.task_id),
-    });
+    const data = await dataAs<{ job: Record<string, unknown> }>(
+      `${TASK_FIELDS} query ($id: ID!) { job(id: $id) { ...T } }`,
+      {
+        id: taskGlobalId(dataset.dataset_id, task.task_id),
+      },
+    );
     expect(data.job).toMatchObject({
       id: taskGlobalId(dataset.dataset_id, task.task_id),
       modelArtsId: task.task_id,
@@ -177,12 +280,21 @@ describe("ModelArtsExportTask", () => {
   });
 
   it("normalises every status: INIT, RUNNING, SUCCESSED, FAILED, STOPPING (RUNNING) and STOPPED (CANCELLED)", async () => {
-    const data = await dataAs<{ jobs: Page<{ state: string; progress: number; exportStatus: string; rawStatus: string }> }>(
+    const data = await dataAs<{
+      jobs: Page<{ state: string; progress: number; exportStatus: string; rawStatus: string }>;
+    }>(
       `{ jobs(first: 100) { edges { node { state progress ... on ModelArtsExportTask { exportStatus rawStatus } } } } }`,
     );
     const nodes = data.jobs.edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(20);
-    const expected: Record<string, string> = { INIT: "WAITING", RUNNING: "RUNNING", SUCCESSED: "FINISHED", FAILED: "FAILED", STOPPING: "RUNNING", STOPPED: "CANCELLED" };
+    const expected: Record<string, string> = {
+      INIT: "WAITING",
+      RUNNING: "RUNNING",
+      SUCCESSED: "FINISHED",
+      FAILED: "FAILED",
+      STOPPING: "RUNNING",
+      STOPPED: "CANCELLED",
+    };
     const counts: Record<string, number> = {};
     for (const node of nodes) {
       expect(node.exportStatus).toBe(node.rawStatus);
@@ -200,20 +312,41 @@ describe("ModelArtsExportTask", () => {
     const withMost = await Promise.all(
       datasets.map(async (dataset) => ({
         dataset,
-        total: (await modelArtsApi<{ total_count: number }>(`datasets/${dataset.dataset_id}/export-tasks?limit=1`)).total_count,
+        total: (await modelArtsApi<{ total_count: number }>(`datasets/${dataset.dataset_id}/export-tasks?limit=1`))
+          .total_count,
       })),
     );
     const { dataset, total } = withMost.sort((a, b) => b.total - a.total)[0]!;
     expect(total).toBeGreaterThan(2);
     const query = /* GraphQL */ `
       query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-        dataset(id: $id) { ... on ModelArtsDataset { exportTasks(first: $first, after: $after, last: $last, before: $before) {
-          totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }
+        dataset(id: $id) {
+          ... on ModelArtsDataset {
+            exportTasks(first: $first, after: $after, last: $last, before: $before) {
+              totalCount
+              edges {
+                cursor
+                node {
+                  id
+                  createdAt
+                }
+              }
+              pageInfo {
+                hasNextPage
+                hasPreviousPage
+                startCursor
+                endCursor
+              }
+            }
+          }
+        }
       }
     `;
     const id = globalId("ModelArtsDataset", dataset.dataset_id);
     const fetchPage = async (args: Record<string, unknown>) => {
-      const data = await dataAs<{ dataset: { exportTasks: Page<{ id: string; createdAt: string }> & { totalCount: number } } }>(query, { id, ...args });
+      const data = await dataAs<{
+        dataset: { exportTasks: Page<{ id: string; createdAt: string }> & { totalCount: number } };
+      }>(query, { id, ...args });
       expect(data.dataset.exportTasks.totalCount).toBe(total);
       return data.dataset.exportTasks;
     };
@@ -232,9 +365,22 @@ describe("lookups by id", () => {
     const someDataset = datasets[0]!.dataset_id;
     await modelArts.clearRequests();
     const result = await gqlAs<Record<string, unknown>>(
-      /* GraphQL */ `query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
-        a: dataset(id: $a) { id } b: job(id: $b) { id } c: node(id: $c) { id } d: job(id: $d) { id }
-      }`,
+      /* GraphQL */ `
+        query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
+          a: dataset(id: $a) {
+            id
+          }
+          b: job(id: $b) {
+            id
+          }
+          c: node(id: $c) {
+            id
+          }
+          d: job(id: $d) {
+            id
+          }
+        }
+      `,
       {
         a: globalId("ModelArtsDataset", "doesNotExist0000000"),
         b: taskGlobalId(someDataset, "noSuchTask000000000"),
@@ -251,19 +397,28 @@ describe("lookups by id", () => {
 
   it("refuses an id outside the grammar with BAD_USER_INPUT before any upstream call", async () => {
     await modelArts.clearRequests();
-    const bad = [globalId("ModelArtsDataset", ".."), globalId("ModelArtsExportTask", "onlyOnePart"), globalId("ModelArtsExportTask", "a/b:c"), globalId("ModelArtsDataset", "abc:def")];
+    const bad = [
+      globalId("ModelArtsDataset", ".."),
+      globalId("ModelArtsExportTask", "onlyOnePart"),
+      globalId("ModelArtsExportTask", "a/b:c"),
+      globalId("ModelArtsDataset", "abc:def"),
+    ];
     for (const id of bad) {
       const result = await gqlAs(`query ($id: ID!) { node(id: $id) { id } }`, { id });
       expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
       expect(result.body.errors?.[0]?.message).toMatch(/is not a valid id/);
     }
-    const wrongKind = await gqlAs(`query ($id: ID!) { job(id: $id) { id } }`, { id: globalId("ModelArtsDataset", datasets[0]!.dataset_id) });
+    const wrongKind = await gqlAs(`query ($id: ID!) { job(id: $id) { id } }`, {
+      id: globalId("ModelArtsDataset", datasets[0]!.dataset_id),
+    });
     expect(wrongKind.body.errors?.[0]?.message).toBe('Argument "id": expected a Job id, got a ModelArtsDataset id.');
     expect(await modelArts.requests()).toEqual([]);
   });
 
   it("resolves a page of nodes of both platforms", async () => {
-    const nexusJob = (await dataAs<{ jobs: Page<{ id: string }> }>(`{ jobs(first: 1) { edges { node { id } } } }`, {}, { nexus: NEXUS })).jobs.edges[0]!.node.id;
+    const nexusJob = (
+      await dataAs<{ jobs: Page<{ id: string }> }>(`{ jobs(first: 1) { edges { node { id } } } }`, {}, { nexus: NEXUS })
+    ).jobs.edges[0]!.node.id;
     const data = await dataAs<{ nodes: { __typename: string }[] }>(
       `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename } }`,
       { ids: [nexusJob, globalId("ModelArtsDataset", datasets[0]!.dataset_id)] },
@@ -278,10 +433,24 @@ describe("ModelArts datasets alone, read by offset", () => {
     const query = /* GraphQL */ `
       query ($first: Int, $after: String, $last: Int, $before: String) {
         datasets(first: $first, after: $after, last: $last, before: $before) {
-          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+          edges {
+            cursor
+            node {
+              id
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
       }
     `;
-    const whole = (await dataAs<{ datasets: Page<{ id: string }> }>(query, { first: 100 })).datasets.edges.map((edge) => edge.node.id);
+    const whole = (await dataAs<{ datasets: Page<{ id: string }> }>(query, { first: 100 })).datasets.edges.map(
+      (edge) => edge.node.id,
+    );
     expect(whole).toHaveLength(16);
     for (const size of [1, 3, 7]) {
       for (const direction of ["forward", "backward"] as const) {
@@ -290,7 +459,10 @@ describe("ModelArts datasets alone, read by offset", () => {
           await modelArts.clearRequests();
           const page = (await dataAs<{ datasets: Page<{ id: string }> }>(query, args)).datasets;
           const requests = await modelArts.requests();
-          calls.push({ count: requests.length, limits: requests.map((request) => Number(new URLSearchParams(request.query).get("limit"))) });
+          calls.push({
+            count: requests.length,
+            limits: requests.map((request) => Number(new URLSearchParams(request.query).get("limit"))),
+          });
           return page;
         });
         expect(result.nodes.map((node) => node.id)).toEqual(whole);
@@ -312,11 +484,33 @@ describe("datasets across Nexus and ModelArts", () => {
     const query = /* GraphQL */ `
       query ($first: Int, $after: String, $last: Int, $before: String) {
         datasets(first: $first, after: $after, last: $last, before: $before, includeExpired: true) {
-          totalCount edges { cursor node { id provider createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+          totalCount
+          edges {
+            cursor
+            node {
+              id
+              provider
+              createdAt
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
       }
     `;
     const callers = { nexus: NEXUS, modelarts: MA };
-    const fetchPage = async (args: Record<string, unknown>) => (await dataAs<{ datasets: Page<{ id: string; provider: string; createdAt: string }> & { totalCount: number } }>(query, args, callers)).datasets;
+    const fetchPage = async (args: Record<string, unknown>) =>
+      (
+        await dataAs<{ datasets: Page<{ id: string; provider: string; createdAt: string }> & { totalCount: number } }>(
+          query,
+          args,
+          callers,
+        )
+      ).datasets;
     const whole = await fetchPage({ first: 100 });
     expect(whole.totalCount).toBe(whole.edges.length);
     const providers = whole.edges.map((edge) => edge.node.provider);
@@ -334,18 +528,25 @@ describe("datasets across Nexus and ModelArts", () => {
 
   it("lists ModelArts datasets alone for a caller with only ModelArts credentials, in one upstream call", async () => {
     await modelArts.clearRequests();
-    const data = await dataAs<{ datasets: Page<{ provider: string }> & { totalCount: number } }>(`{ datasets(first: 5) { totalCount edges { node { provider } } } }`);
+    const data = await dataAs<{ datasets: Page<{ provider: string }> & { totalCount: number } }>(
+      `{ datasets(first: 5) { totalCount edges { node { provider } } } }`,
+    );
     expect(data.datasets.totalCount).toBe(16);
     expect(data.datasets.edges.map((edge) => edge.node.provider)).toEqual(Array(5).fill("MODELARTS"));
     const requests = await modelArts.requests();
-    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /modelarts/v2/${MA.project}/datasets`]);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /modelarts/v2/${MA.project}/datasets`,
+    ]);
     expect(requests[0]!.query).toContain("limit=100");
   });
 });
 
 describe("credentials", () => {
   it("takes the pair only: one header alone is UNAUTHENTICATED, with the way to give both", async () => {
-    const halves: Record<string, string>[] = [{ "x-modelarts-project-id": MA.project }, { "x-modelarts-token": MA.token }];
+    const halves: Record<string, string>[] = [
+      { "x-modelarts-project-id": MA.project },
+      { "x-modelarts-token": MA.token },
+    ];
     for (const headers of halves) {
       const response = await suiteGraphQL().fetch({
         method: "POST",
@@ -359,12 +560,26 @@ describe("credentials", () => {
   });
 
   it("gives FORBIDDEN for a token the upstream refuses, naming the call, without the token", async () => {
-    const result = await gqlAs(`{ datasets(first: 1) { edges { node { id } } } }`, {}, { modelarts: { project: MA_OTHER.project, token: MA.token } });
+    const result = await gqlAs(
+      `{ datasets(first: 1) { edges { node { id } } } }`,
+      {},
+      { modelarts: { project: MA_OTHER.project, token: MA.token } },
+    );
     expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^modelarts datasets\\.list: expected 2xx, got 403 APIGW\\.0302 from /v2/${MA_OTHER.project}/datasets \\(`));
-    const unknown = await gqlAs(`{ datasets(first: 1) { edges { node { id } } } }`, {}, { modelarts: { project: MA.project, token: "not-a-token" } });
+    expect(result.body.errors?.[0]?.message).toMatch(
+      new RegExp(
+        `^modelarts datasets\\.list: expected 2xx, got 403 APIGW\\.0302 from /v2/${MA_OTHER.project}/datasets \\(`,
+      ),
+    );
+    const unknown = await gqlAs(
+      `{ datasets(first: 1) { edges { node { id } } } }`,
+      {},
+      { modelarts: { project: MA.project, token: "not-a-token" } },
+    );
     expect(unknown.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-    expect(unknown.body.errors?.[0]?.message).toMatch(/^modelarts datasets\.list: expected 2xx, got 401 APIGW\.0301 from /);
+    expect(unknown.body.errors?.[0]?.message).toMatch(
+      /^modelarts datasets\.list: expected 2xx, got 401 APIGW\.0301 from /,
+    );
   });
 });
 
@@ -387,6 +602,8 @@ describe("upstream failures", () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 400 });
     const refused = await gqlAs(query, variables);
     expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.body.errors?.[0]?.message).toMatch(/^modelarts datasets\.get: expected 2xx, got 400 ModelArts\.0104 from /);
+    expect(refused.body.errors?.[0]?.message).toMatch(
+      /^modelarts datasets\.get: expected 2xx, got 400 ModelArts\.0104 from /,
+    );
   });
 });

@@ -11,7 +11,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { graphqlUrl } from "../gateway/helpers";
 import { waitFor, watch, type Result, type Watch } from "../subscriptions/helpers";
-import { MA, credentialHeaders, dataAs, datasetIdByName, globalId, modelArts, taskGlobalId, type Callers } from "./helpers";
+import {
+  MA,
+  credentialHeaders,
+  dataAs,
+  datasetIdByName,
+  globalId,
+  modelArts,
+  taskGlobalId,
+  type Callers,
+} from "./helpers";
 
 /** POLL_INTERVAL_MS of the test gateway (test/global-setup.ts). */
 const POLL_INTERVAL_MS = 200;
@@ -19,14 +28,29 @@ const POLL_INTERVAL_MS = 200;
 const JOB_UPDATED = /* GraphQL */ `
   subscription ($id: ID!) {
     jobUpdated(id: $id) {
-      id state progress
-      ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount errorCode errorMessage }
+      id
+      state
+      progress
+      ... on ModelArtsExportTask {
+        exportStatus
+        finishedSampleCount
+        totalSampleCount
+        errorCode
+        errorMessage
+      }
     }
   }
 `;
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateModelArtsExportTaskInput!) { createModelArtsExportTask(input: $input) { task { id modelArtsId } } }
+  mutation ($input: CreateModelArtsExportTaskInput!) {
+    createModelArtsExportTask(input: $input) {
+      task {
+        id
+        modelArtsId
+      }
+    }
+  }
 `;
 
 interface TaskView {
@@ -47,13 +71,24 @@ afterAll(async () => {
 });
 
 function ws(callers: Callers = { modelarts: MA }): WsClient {
-  const client = createWsClient({ url: graphqlUrl().replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: credentialHeaders(callers), retryAttempts: 0, lazy: true });
+  const client = createWsClient({
+    url: graphqlUrl().replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: credentialHeaders(callers),
+    retryAttempts: 0,
+    lazy: true,
+  });
   clients.push(client);
   return client;
 }
 
 function sse(callers: Callers = { modelarts: MA }): SseClient {
-  const client = createSseClient({ url: graphqlUrl(), singleConnection: false, headers: credentialHeaders(callers), retryAttempts: 0 });
+  const client = createSseClient({
+    url: graphqlUrl(),
+    singleConnection: false,
+    headers: credentialHeaders(callers),
+    retryAttempts: 0,
+  });
   clients.push(client);
   return client;
 }
@@ -72,7 +107,9 @@ async function startExport(datasetName: string, samples?: number): Promise<{ id:
     datasetId: globalId("ModelArtsDataset", datasetId),
     ...(samples === undefined ? {} : { samples: Array.from({ length: samples }, (_, i) => `sample-${i}`) }),
   };
-  const data = await dataAs<{ createModelArtsExportTask: { task: { id: string; modelArtsId: string } } }>(CREATE, { input });
+  const data = await dataAs<{ createModelArtsExportTask: { task: { id: string; modelArtsId: string } } }>(CREATE, {
+    input,
+  });
   return { id: data.createModelArtsExportTask.task.id, taskId: data.createModelArtsExportTask.task.modelArtsId };
 }
 
@@ -80,7 +117,9 @@ async function startExport(datasetName: string, samples?: number): Promise<{ id:
 function expectWellFormed(stream: TaskView[], terminal: string): void {
   const rank = (state: string) => ["WAITING", "RUNNING"].indexOf(state) + 1 || 3;
   expect(stream.length).toBeGreaterThan(0);
-  expect(stream.map((view) => rank(view.state))).toEqual([...stream.map((view) => rank(view.state))].sort((a, b) => a - b));
+  expect(stream.map((view) => rank(view.state))).toEqual(
+    [...stream.map((view) => rank(view.state))].sort((a, b) => a - b),
+  );
   expect(stream.filter((view) => rank(view.state) === 3).map((view) => view.state)).toEqual([terminal]);
   for (let i = 1; i < stream.length; i++) {
     expect(JSON.stringify(stream[i])).not.toBe(JSON.stringify(stream[i - 1]));
@@ -101,8 +140,16 @@ describe("jobUpdated on an export task", () => {
     for (const stream of [views(overWs.results), views(overSse.results)]) {
       expectWellFormed(stream, "FINISHED");
       expect(stream[0]).toMatchObject({ id, state: "WAITING", exportStatus: "INIT", progress: 0 });
-      expect(stream.some((view) => view.exportStatus === "RUNNING" && view.progress > 0 && view.progress < 1)).toBe(true);
-      expect(stream.at(-1)).toMatchObject({ state: "FINISHED", exportStatus: "SUCCESSED", progress: 1, finishedSampleCount: 2, totalSampleCount: 2 });
+      expect(stream.some((view) => view.exportStatus === "RUNNING" && view.progress > 0 && view.progress < 1)).toBe(
+        true,
+      );
+      expect(stream.at(-1)).toMatchObject({
+        state: "FINISHED",
+        exportStatus: "SUCCESSED",
+        progress: 1,
+        finishedSampleCount: 2,
+        totalSampleCount: 2,
+      });
     }
   }, 60_000);
 
@@ -116,7 +163,13 @@ describe("jobUpdated on an export task", () => {
     for (const stream of [views(overWs.results), views(overSse.results)]) {
       expectWellFormed(stream, "FAILED");
       expect(stream[0]).toMatchObject({ state: "WAITING", exportStatus: "INIT" });
-      expect(stream.at(-1)).toMatchObject({ state: "FAILED", exportStatus: "FAILED", progress: 0, errorCode: "ModelArts.72060041", errorMessage: "Dataset is empty: there are no samples to export." });
+      expect(stream.at(-1)).toMatchObject({
+        state: "FAILED",
+        exportStatus: "FAILED",
+        progress: 0,
+        errorCode: "ModelArts.72060041",
+        errorMessage: "Dataset is empty: there are no samples to export.",
+      });
     }
   }, 60_000);
 
@@ -129,16 +182,22 @@ describe("jobUpdated on an export task", () => {
     const watches: Watch[] = [];
     for (let i = 0; i < 10; i++) watches.push(watch(sockets[i % 2]!, JOB_UPDATED, { id }));
     for (let i = 0; i < 10; i++) watches.push(watch(stream, JOB_UPDATED, { id }));
-    await waitFor(() => watches.every((w) => w.results.length > 0), "every watcher's first event", { timeoutMs: 30_000 });
+    await waitFor(() => watches.every((w) => w.results.length > 0), "every watcher's first event", {
+      timeoutMs: 30_000,
+    });
 
     // The window: from a clean log until every watcher has had three more updates.
     const seen = watches.map((w) => w.results.length);
     await modelArts.clearRequests();
     const windowStart = Date.now();
-    await waitFor(() => watches.every((w, i) => w.results.length >= seen[i]! + 3), "three updates each", { timeoutMs: 30_000 });
+    await waitFor(() => watches.every((w, i) => w.results.length >= seen[i]! + 3), "three updates each", {
+      timeoutMs: 30_000,
+    });
     const windowMs = Date.now() - windowStart;
     const requests = await modelArts.requests();
-    const polls = requests.filter((request) => request.method === "GET" && request.path.endsWith(`/export-tasks/${taskId}`));
+    const polls = requests.filter(
+      (request) => request.method === "GET" && request.path.endsWith(`/export-tasks/${taskId}`),
+    );
     // A poll just before the clear may deliver the first of the three updates.
     expect(polls.length).toBeGreaterThanOrEqual(2);
     expect(polls.length).toBeLessThanOrEqual(Math.floor(windowMs / POLL_INTERVAL_MS) + 2);
@@ -154,7 +213,9 @@ describe("jobUpdated on an export task", () => {
     for (const client of [ws(), sse()]) {
       const stream = watch(client, JOB_UPDATED, { id: taskGlobalId(datasetId, "noSuchTask000000000") });
       expect(await stream.done).toEqual({ error: null });
-      expect(stream.results.map((result) => result.errors?.map((error) => error.extensions?.["code"]))).toEqual([["NOT_FOUND"]]);
+      expect(stream.results.map((result) => result.errors?.map((error) => error.extensions?.["code"]))).toEqual([
+        ["NOT_FOUND"],
+      ]);
     }
   });
 });
@@ -172,7 +233,9 @@ describe("credentials of a live export task", () => {
       for (const client of [ws(callers), sse(callers)]) {
         const stream = watch(client, JOB_UPDATED, { id });
         await stream.done;
-        expect(stream.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.["code"])).toEqual([code]);
+        expect(
+          stream.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.["code"]),
+        ).toEqual([code]);
       }
     }
   });
@@ -183,7 +246,9 @@ describe("jobLogAdded on an export task", () => {
     const datasetId = await datasetIdByName("defect-classification");
     await modelArts.clearRequests();
     for (const client of [ws(), sse()]) {
-      const stream = watch(client, `subscription ($id: ID!) { jobLogAdded(jobId: $id) { createdAt } }`, { id: taskGlobalId(datasetId, "anyTask0000000000000") });
+      const stream = watch(client, `subscription ($id: ID!) { jobLogAdded(jobId: $id) { createdAt } }`, {
+        id: taskGlobalId(datasetId, "anyTask0000000000000"),
+      });
       await stream.done;
       const errors = stream.results.flatMap((result) => result.errors ?? []);
       expect(errors.map((error) => [error.extensions?.["code"], error.message])).toEqual([
@@ -199,11 +264,21 @@ describe("datasetUpdated on a ModelArts dataset", () => {
   it("sends a normal (READY) dataset once and completes", async () => {
     const datasetId = await datasetIdByName("defect-classification");
     for (const client of [ws(), sse()]) {
-      const stream = watch(client, `subscription ($id: ID!) { datasetUpdated(id: $id) { id state ... on ModelArtsDataset { datasetStatus } } }`, {
-        id: globalId("ModelArtsDataset", datasetId),
-      });
+      const stream = watch(
+        client,
+        `subscription ($id: ID!) { datasetUpdated(id: $id) { id state ... on ModelArtsDataset { datasetStatus } } }`,
+        {
+          id: globalId("ModelArtsDataset", datasetId),
+        },
+      );
       expect(await stream.done).toEqual({ error: null });
-      expect(stream.results).toEqual([{ data: { datasetUpdated: { id: globalId("ModelArtsDataset", datasetId), state: "READY", datasetStatus: "NORMAL" } } }]);
+      expect(stream.results).toEqual([
+        {
+          data: {
+            datasetUpdated: { id: globalId("ModelArtsDataset", datasetId), state: "READY", datasetStatus: "NORMAL" },
+          },
+        },
+      ]);
     }
   });
 });

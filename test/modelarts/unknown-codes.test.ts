@@ -59,7 +59,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  gateway = await startTestGateway({ NEXUS_API_URL: "http://127.0.0.1:9", MODELARTS_API_URL: `http://127.0.0.1:${port}` });
+  gateway = await startTestGateway({
+    NEXUS_API_URL: "http://127.0.0.1:9",
+    MODELARTS_API_URL: `http://127.0.0.1:${port}`,
+  });
 }, 60_000);
 
 /** This file's gateway's client (`beforeAll` has started it by the time a test asks). */
@@ -76,13 +79,58 @@ afterAll(async () => {
 describe("codes the docs do not list", () => {
   it("give UNKNOWN with the raw value beside it, and every other field still resolves", async () => {
     const result = await gqlAs<Record<string, unknown>>(
-      /* GraphQL */ `query ($d: ID!, $t: ID!) {
-        dataset(id: $d) { ... on ModelArtsDataset { name state datasetType datasetTypeCode datasetFormat datasetFormatCode datasetStatus datasetStatusCode
-          labels { name type typeCode } tags samples { total } versionCount } }
-        job(id: $t) { state progress ... on ModelArtsExportTask { exportStatus rawStatus exportType exportTypeCode exportFormat exportFormatCode
-          exportParams { destination rawDestination } totalSampleCount } }
-        jobs(first: 5) { totalCount edges { node { id state } } }
-      }`,
+      /* GraphQL */ `
+        query ($d: ID!, $t: ID!) {
+          dataset(id: $d) {
+            ... on ModelArtsDataset {
+              name
+              state
+              datasetType
+              datasetTypeCode
+              datasetFormat
+              datasetFormatCode
+              datasetStatus
+              datasetStatusCode
+              labels {
+                name
+                type
+                typeCode
+              }
+              tags
+              samples {
+                total
+              }
+              versionCount
+            }
+          }
+          job(id: $t) {
+            state
+            progress
+            ... on ModelArtsExportTask {
+              exportStatus
+              rawStatus
+              exportType
+              exportTypeCode
+              exportFormat
+              exportFormatCode
+              exportParams {
+                destination
+                rawDestination
+              }
+              totalSampleCount
+            }
+          }
+          jobs(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                state
+              }
+            }
+          }
+        }
+      `,
       { d: globalId("ModelArtsDataset", DATASET.dataset_id), t: taskGlobalId(DATASET.dataset_id, TASK.task_id) },
       { modelarts: { project: PROJECT, token: TOKEN } },
       ownGraphQL(),
@@ -115,9 +163,14 @@ describe("codes the docs do not list", () => {
         exportParams: { destination: "UNKNOWN", rawDestination: "S3_BUCKET" },
         totalSampleCount: null,
       },
-      jobs: { totalCount: 1, edges: [{ node: { id: taskGlobalId(DATASET.dataset_id, TASK.task_id), state: "RUNNING" } }] },
+      jobs: {
+        totalCount: 1,
+        edges: [{ node: { id: taskGlobalId(DATASET.dataset_id, TASK.task_id), state: "RUNNING" } }],
+      },
     });
     expect(received.every((request) => request.token === TOKEN && request.method === "GET")).toBe(true);
-    expect(received.map((request) => request.path)).toContain(`/v2/${PROJECT}/datasets/${DATASET.dataset_id}/export-tasks`);
+    expect(received.map((request) => request.path)).toContain(
+      `/v2/${PROJECT}/datasets/${DATASET.dataset_id}/export-tasks`,
+    );
   });
 });

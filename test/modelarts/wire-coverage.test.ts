@@ -80,7 +80,9 @@ const CREATE = /* GraphQL */ `
 `;
 
 interface CreatedTask {
-  createModelArtsExportTask: { task: { modelArtsId: string; sourceTypeHeader: string | null; totalSampleCount: number | null } };
+  createModelArtsExportTask: {
+    task: { modelArtsId: string; sourceTypeHeader: string | null; totalSampleCount: number | null };
+  };
 }
 
 interface WireTask {
@@ -90,7 +92,9 @@ interface WireTask {
 }
 
 /** The gateway's answer for dataset `name` and the emulator's wire object for it. */
-async function datasetBothWays(name: string): Promise<{ wire: Record<string, unknown>; answer: Record<string, unknown> }> {
+async function datasetBothWays(
+  name: string,
+): Promise<{ wire: Record<string, unknown>; answer: Record<string, unknown> }> {
   const id = await datasetIdByName(name);
   const wire = await modelArtsApi<Record<string, unknown>>(`datasets/${id}`);
   const data = await dataAs<{ node: Record<string, unknown> }>(DATASET, { id: globalId("ModelArtsDataset", id) });
@@ -127,20 +131,47 @@ describe("ModelArts dataset detail", () => {
 
   it("reads every part typed: versions, team labelling, table schema and source, attributes, 103 as an entity label", async () => {
     const retail = (await datasetBothWays("retail-shelf-products")).answer;
-    expect(retail).toMatchObject({ versionCount: 3, nextVersionNumber: 4, workPathType: "OBS", workPathTypeCode: 0, hasTeamLabelingTask: true });
-    expect((retail.versions as { name: string; isCurrent: boolean; status: string }[]).map((v) => [v.name, v.isCurrent, v.status])).toEqual([
+    expect(retail).toMatchObject({
+      versionCount: 3,
+      nextVersionNumber: 4,
+      workPathType: "OBS",
+      workPathTypeCode: 0,
+      hasTeamLabelingTask: true,
+    });
+    expect(
+      (retail.versions as { name: string; isCurrent: boolean; status: string }[]).map((v) => [
+        v.name,
+        v.isCurrent,
+        v.status,
+      ]),
+    ).toEqual([
       ["V001", false, "NORMAL"],
       ["V002", false, "NORMAL"],
       ["V003", true, "NORMAL"],
     ]);
-    expect(retail.teamLabeling).toMatchObject({ workforceName: "shelf-labelers", workers: [{ role: "LABELER" }, { role: "REVIEWER", statusCode: 2, status: "LOGGED_IN" }] });
+    expect(retail.teamLabeling).toMatchObject({
+      workforceName: "shelf-labelers",
+      workers: [{ role: "LABELER" }, { role: "REVIEWER", statusCode: 2, status: "LOGGED_IN" }],
+    });
     const churn = (await datasetBothWays("churn-table")).answer;
     expect(churn.dataSources).toEqual([
-      expect.objectContaining({ sourceType: "DLI", dataType: 2, withColumnHeader: true, sourceInfo: expect.objectContaining({ tableName: "customer_churn" }) }),
+      expect.objectContaining({
+        sourceType: "DLI",
+        dataType: 2,
+        withColumnHeader: true,
+        sourceInfo: expect.objectContaining({ tableName: "customer_churn" }),
+      }),
     ]);
-    expect((churn.schema as { name: string }[]).map((column) => column.name)).toEqual(["account_id", "tenure_months", "monthly_spend", "churned"]);
+    expect((churn.schema as { name: string }[]).map((column) => column.name)).toEqual([
+      "account_id",
+      "tenure_months",
+      "monthly_spend",
+      "churned",
+    ]);
     const relations = (await datasetBothWays("product-relations")).answer;
-    expect((relations.labels as { name: string; type: string; typeCode: number }[]).map((l) => [l.name, l.type, l.typeCode])).toEqual([
+    expect(
+      (relations.labels as { name: string; type: string; typeCode: number }[]).map((l) => [l.name, l.type, l.typeCode]),
+    ).toEqual([
       ["brand", "TEXT_TRIPLET_ENTITY", 103],
       ["product", "TEXT_TRIPLET_ENTITY", 103],
       ["made_by", "TEXT_TRIPLET_RELATIONSHIP", 102],
@@ -153,11 +184,23 @@ describe("ModelArts dataset detail", () => {
     const query = `query ($id: ID!) { node(id: $id) { ... on ModelArtsDataset {
       all: runningTasks { exists taskIds } exports: runningTasks(type: EXPORT) { exists taskIds }
       labeling: runningTasks(type: AUTO_LABELING) { exists taskIds } } } }`;
-    const data = await dataAs<{ node: Record<string, { exists: boolean; taskIds: string[] }> }>(query, { id: globalId("ModelArtsDataset", id) });
-    const queries = (await modelArts.requests()).filter((r) => r.path.endsWith(`/datasets/${id}`)).map((r) => r.query).sort();
+    const data = await dataAs<{ node: Record<string, { exists: boolean; taskIds: string[] }> }>(query, {
+      id: globalId("ModelArtsDataset", id),
+    });
+    const queries = (await modelArts.requests())
+      .filter((r) => r.path.endsWith(`/datasets/${id}`))
+      .map((r) => r.query)
+      .sort();
     // The node itself, then one check per kind asked for.
-    expect(queries).toEqual(["", "check_running_task=true", "check_running_task=true&running_task_type=0", "check_running_task=true&running_task_type=2"]);
-    const wire = await modelArtsApi<{ running_tasks_id: string[] }>(`datasets/${id}?check_running_task=true&running_task_type=2`);
+    expect(queries).toEqual([
+      "",
+      "check_running_task=true",
+      "check_running_task=true&running_task_type=0",
+      "check_running_task=true&running_task_type=2",
+    ]);
+    const wire = await modelArtsApi<{ running_tasks_id: string[] }>(
+      `datasets/${id}?check_running_task=true&running_task_type=2`,
+    );
     expect(wire.running_tasks_id.length).toBeGreaterThan(0);
     expect(data.node.exports).toEqual({ exists: true, taskIds: wire.running_tasks_id });
     expect(data.node.all).toEqual({ exists: true, taskIds: wire.running_tasks_id });
@@ -177,8 +220,15 @@ describe("ModelArts export task", () => {
       // Three samples at most, so the task ends quickly and the two reads compare the same (settled) task.
       samples: ["sample-a", "sample-b", "sample-c"],
       searchConditions: [
-        { labelList: { labels: [{ name: "billing", type: "TEXT_CLASSIFICATION" }, { name: "returns" }], op: "OR" }, sampleDir: "/modelarts-demo-bucket/" },
-        { sampleName: "support-tickets-intent-0004", hard: true, metadata: { op: "AND", props: { origin: ["email-intake"] } } },
+        {
+          labelList: { labels: [{ name: "billing", type: "TEXT_CLASSIFICATION" }, { name: "returns" }], op: "OR" },
+          sampleDir: "/modelarts-demo-bucket/",
+        },
+        {
+          sampleName: "support-tickets-intent-0004",
+          hard: true,
+          metadata: { op: "AND", props: { origin: ["email-intake"] } },
+        },
       ],
       versionFormat: "DEFAULT",
       annotationFormat: "COCO",
@@ -201,7 +251,12 @@ describe("ModelArts export task", () => {
     const coverage = wireCoverage(wire, data.node);
     expect(coverage.total).toBeGreaterThan(15);
     expect(coverage.ratio, `missing: ${coverage.missing.join(", ")}`).toBeGreaterThanOrEqual(0.95);
-    expect(data.node.exportParams).toMatchObject({ trainSampleRatio: 0.75, versionName: "billing_v7", versionFormat: "CSV", sampleState: "__ALL__" });
+    expect(data.node.exportParams).toMatchObject({
+      trainSampleRatio: 0.75,
+      versionName: "billing_v7",
+      versionFormat: "CSV",
+      sampleState: "__ALL__",
+    });
   });
 
   it('sends source_type_header "s3://" and the search conditions, which change how many samples the emulator exports', async () => {
@@ -219,7 +274,9 @@ describe("ModelArts export task", () => {
     // 5000 samples, 3200 labelled in turn billing, shipping, returns: 1067 carry billing.
     expect(all.total_sample_count).toBe(5000);
     expect(billing.total_sample_count).toBe(1067);
-    const read = await dataAs<{ node: { totalSampleCount: number; sourceTypeHeader: string; exportParams: { searchConditions: unknown } } }>(
+    const read = await dataAs<{
+      node: { totalSampleCount: number; sourceTypeHeader: string; exportParams: { searchConditions: unknown } };
+    }>(
       `query ($id: ID!) { node(id: $id) { ... on ModelArtsExportTask { totalSampleCount sourceTypeHeader exportParams { searchConditions { labelList { labels { name } } } } } } }`,
       { id: taskGlobalId(datasetId, billing.task_id) },
     );
@@ -234,11 +291,17 @@ describe("ModelArts export task", () => {
     const datasetId = globalId("ModelArtsDataset", await datasetIdByName("support-tickets-intent"));
     await modelArts.clearRequests();
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ searchConditions: [{ labelList: { labels: [{ name: "a" }, { name: "b" }] } }] }, "input.searchConditions[0].labelList.op is required with more than one label (AND or OR)."],
+      [
+        { searchConditions: [{ labelList: { labels: [{ name: "a" }, { name: "b" }] } }] },
+        "input.searchConditions[0].labelList.op is required with more than one label (AND or OR).",
+      ],
       [{ trainSampleRatio: 1.5 }, "input.trainSampleRatio must be from 0 to 1, got 1.5."],
       [{ sampleState: "UNKNOWN" }, "input.sampleState: UNKNOWN is not a sample state."],
       [{ newVersionName: "no spaces" }, "input.newVersionName must be 1 to 32 letters, digits, _ or -."],
-      [{ searchConditions: [{ metadata: { props: { origin: "email" } } }] }, 'input.searchConditions[0].metadata.props must be an object of names to lists of strings, such as {"color": ["red"]}.'],
+      [
+        { searchConditions: [{ metadata: { props: { origin: "email" } } }] },
+        'input.searchConditions[0].metadata.props must be an object of names to lists of strings, such as {"color": ["red"]}.',
+      ],
       [{ searchConditions: [{}] }, "input.searchConditions[0] must give at least one criterion."],
     ];
     for (const [extra, message] of cases) {

@@ -24,7 +24,9 @@ export const DEPARTURE_BOUND_MS = 30_000;
  * Starts a gateway for departure tests. Its SSE streams live 10 minutes unless `sseLifetimeMs` says otherwise, so
  * that no test can pass because a stream's lifetime released it: only the departure itself (or the heartbeat) may.
  */
-export function startDepartureGateway({ sseLifetimeMs = 600_000 }: { sseLifetimeMs?: number } = {}): Promise<TestGateway> {
+export function startDepartureGateway({
+  sseLifetimeMs = 600_000,
+}: { sseLifetimeMs?: number } = {}): Promise<TestGateway> {
   // The suite's settings (test/utils/test-gateway.ts), with the poll settings above spelled out, since the bounds
   // below are computed from them, and the heartbeats these tests wait out.
   return startTestGateway({
@@ -38,8 +40,23 @@ export function startDepartureGateway({ sseLifetimeMs = 600_000 }: { sseLifetime
   });
 }
 
-export const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state progress } }`;
-export const JOB_LOG_ADDED = /* GraphQL */ `subscription ($id: ID!) { jobLogAdded(jobId: $id) { createdAt kind } }`;
+export const JOB_UPDATED = /* GraphQL */ `
+  subscription ($id: ID!) {
+    jobUpdated(id: $id) {
+      id
+      state
+      progress
+    }
+  }
+`;
+export const JOB_LOG_ADDED = /* GraphQL */ `
+  subscription ($id: ID!) {
+    jobLogAdded(jobId: $id) {
+      createdAt
+      kind
+    }
+  }
+`;
 
 /** One raw GraphQL-over-SSE request, as a dashboard's `fetch` makes it. */
 export interface RawSse {
@@ -172,7 +189,9 @@ export async function timeUntilPollingStops(jobIds: string[], boundMs = DEPARTUR
     }
     if (Date.now() - lastChange >= quietWindowMs) return lastChange - start;
     if (lastChange - start > boundMs) {
-      throw new Error(`polling of ${jobIds.length} job(s) still going ${Math.round((lastChange - start) / 1000)} s after the clients left`);
+      throw new Error(
+        `polling of ${jobIds.length} job(s) still going ${Math.round((lastChange - start) / 1000)} s after the clients left`,
+      );
     }
   }
 }

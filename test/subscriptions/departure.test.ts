@@ -71,7 +71,9 @@ async function expectStillRunning(jobIds: string[]): Promise<void> {
 
 /** Opens `perJob` SSE subscriptions on each job at `baseUrl`. */
 function openMany(baseUrl: string, jobIds: string[], perJob: number, query = JOB_UPDATED): RawSse[] {
-  return Array.from({ length: jobIds.length * perJob }, (_, i) => openSse(baseUrl, query, { id: jobIds[i % jobIds.length] }));
+  return Array.from({ length: jobIds.length * perJob }, (_, i) =>
+    openSse(baseUrl, query, { id: jobIds[i % jobIds.length] }),
+  );
 }
 
 describe("an SSE subscriber that leaves while its subscription starts", () => {
@@ -230,7 +232,9 @@ describe("churn", () => {
       for (let s = 0; s < 10; s++) {
         const opened: { socket: RawWebSocket | null } = { socket: null };
         const client = wsClientAt(wsBase, { onSocket: (socket) => (opened.socket = socket) });
-        const watches = Array.from({ length: 5 }, (_, i) => watch(client, JOB_UPDATED, { id: jobIds[(s + i) % jobIds.length] }));
+        const watches = Array.from({ length: 5 }, (_, i) =>
+          watch(client, JOB_UPDATED, { id: jobIds[(s + i) % jobIds.length] }),
+        );
         const delays = watches.map(() => random() * 1500);
         const ending = random();
         departures.push(
@@ -262,7 +266,9 @@ describe("churn", () => {
 
   it("loses no event for the subscribers that stay while others come and go", async () => {
     await resetEmulator({ msPerItem: 150 });
-    const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "retail-checkout"), { startAtTime: Date.now() + 1500 });
+    const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "retail-checkout"), {
+      startAtTime: Date.now() + 1500,
+    });
     const wsStaying = wsClientAt(wsUrlOf(gateway.url));
     const overWs = watch(wsStaying, JOB_UPDATED, { id: jobId });
     const overSse = openSse(gateway.url, JOB_UPDATED, { id: jobId });
@@ -284,7 +290,10 @@ describe("churn", () => {
       return (result.data as { jobUpdated: { state: string; progress: number } }).jobUpdated;
     });
     const sseProgress = [...overSse.text().matchAll(/^data: (\{.*\})$/gm)].map((match) => {
-      const result = JSON.parse(match[1]!) as { data?: { jobUpdated: { state: string; progress: number } }; errors?: unknown };
+      const result = JSON.parse(match[1]!) as {
+        data?: { jobUpdated: { state: string; progress: number } };
+        errors?: unknown;
+      };
       expect(result.errors).toBeUndefined();
       return result.data!.jobUpdated;
     });

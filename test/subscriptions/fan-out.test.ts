@@ -33,7 +33,20 @@ const POLL_MAX_INTERVAL_MS = 1000;
 const SSE_LIFETIME_MS = 15_000;
 
 const JOB_UPDATED = /* GraphQL */ `
-  subscription ($id: ID!) { jobUpdated(id: $id) { id state progress ... on NexusJob { status { items { delivered } } } } }
+  subscription ($id: ID!) {
+    jobUpdated(id: $id) {
+      id
+      state
+      progress
+      ... on NexusJob {
+        status {
+          items {
+            delivered
+          }
+        }
+      }
+    }
+  }
 `;
 
 /**
@@ -119,7 +132,9 @@ describe("fan-out", () => {
     const jobId = await createJob(DEMO, await datasetIdByName(DEMO, "drone-survey-north"));
     const sockets = Array.from({ length: 5 }, () => wsClient(DEMO));
     wsClients.push(...sockets);
-    const watches = Array.from({ length: 50 }, (_, i) => watch(sockets[i % sockets.length]!, JOB_UPDATED, { id: jobId }));
+    const watches = Array.from({ length: 50 }, (_, i) =>
+      watch(sockets[i % sockets.length]!, JOB_UPDATED, { id: jobId }),
+    );
     await waitFor(() => watches.every((w) => w.results.length > 1), "every subscriber's second event");
     await clearUpstreamRequests();
     for (const w of watches.slice(0, 25)) w.stop();

@@ -21,7 +21,9 @@ function session(messages: string[], protocol: string | null = "graphql-transpor
       for (const message of messages) socket.send(message);
     });
     socket.on("message", (data: Buffer) => received.push(JSON.parse(data.toString())));
-    socket.on("close", (code: number, reason: Buffer) => resolve({ code, reason: reason.toString(), messages: received }));
+    socket.on("close", (code: number, reason: Buffer) =>
+      resolve({ code, reason: reason.toString(), messages: received }),
+    );
     socket.on("error", reject);
   });
 }

@@ -24,7 +24,11 @@ const init = JSON.stringify({
   payload: { "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" },
 });
 const subscribe = (id: string): string =>
-  JSON.stringify({ type: MessageType.Subscribe, id, payload: { query: "subscription { jobUpdated(id: \"x\") { id } }" } });
+  JSON.stringify({
+    type: MessageType.Subscribe,
+    id,
+    payload: { query: 'subscription { jobUpdated(id: "x") { id } }' },
+  });
 
 function acknowledged(): ConnectionProtocolState {
   return handleClientMessage(initialProtocolState(), init, options).state;
@@ -37,7 +41,9 @@ describe("graphql-transport-ws protocol core", () => {
     expect(state).toEqual({
       initReceived: true,
       acknowledged: true,
-      credentials: { NEXUS: { credentials: { projectId: "proj_demo", secretKey: "demo-secret-key" }, source: "request" } },
+      credentials: {
+        NEXUS: { credentials: { projectId: "proj_demo", secretKey: "demo-secret-key" }, source: "request" },
+      },
       operationIds: [],
     });
   });
@@ -57,7 +63,7 @@ describe("graphql-transport-ws protocol core", () => {
   it("starts a subscription once and closes with 4409 on a duplicate id", () => {
     const first = handleClientMessage(acknowledged(), subscribe("1"), options);
     expect(first.actions).toEqual([
-      { type: "start", id: "1", payload: { query: "subscription { jobUpdated(id: \"x\") { id } }" } },
+      { type: "start", id: "1", payload: { query: 'subscription { jobUpdated(id: "x") { id } }' } },
     ]);
     expect(first.state.operationIds).toEqual(["1"]);
     const second = handleClientMessage(first.state, subscribe("1"), options);

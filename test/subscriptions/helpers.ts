@@ -122,11 +122,7 @@ export interface Watch {
 }
 
 /** Subscribes with either client and records every result until it completes, fails or is stopped. */
-export function watch(
-  client: WsClient | SseClient,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Watch {
+export function watch(client: WsClient | SseClient, query: string, variables: Record<string, unknown> = {}): Watch {
   const results: Result[] = [];
   let finished = false;
   let stop: () => void = () => {};

@@ -3,11 +3,31 @@
  * entry by entry with the emulator's own log of that job.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJob, DEMO, datasetIdByName, nexus, resetEmulator, sseClient, watch, wsClient, type Result } from "./helpers";
+import {
+  createJob,
+  DEMO,
+  datasetIdByName,
+  nexus,
+  resetEmulator,
+  sseClient,
+  watch,
+  wsClient,
+  type Result,
+} from "./helpers";
 
 const JOB_LOG_ADDED = /* GraphQL */ `
   subscription Tail($jobId: ID!, $minLevel: LogLevel) {
-    jobLogAdded(jobId: $jobId, minLevel: $minLevel) { id nexusId jobId createdAt level severity kind item reason }
+    jobLogAdded(jobId: $jobId, minLevel: $minLevel) {
+      id
+      nexusId
+      jobId
+      createdAt
+      level
+      severity
+      kind
+      item
+      reason
+    }
   }
 `;
 

@@ -36,7 +36,15 @@ const SECOND_KEY = "listener-credentials-second-key-7c1d";
 /** The caller with the second key of the demo project. */
 const SECOND: TestProject = { "x-nexus-project-id": DEMO["x-nexus-project-id"], "x-nexus-secret-key": SECOND_KEY };
 
-const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state progress } }`;
+const JOB_UPDATED = /* GraphQL */ `
+  subscription ($id: ID!) {
+    jobUpdated(id: $id) {
+      id
+      state
+      progress
+    }
+  }
+`;
 
 let gateway: TestGateway;
 const clients: { dispose: () => void | Promise<void> }[] = [];
@@ -67,13 +75,20 @@ function overWs(project: TestProject | Record<string, never>, id: string, url = 
 }
 
 function overSse(project: TestProject, id: string, url = gateway.url): Watch {
-  const client = createSseClient({ url: `${url}/graphql`, singleConnection: false, headers: { ...project }, retryAttempts: 0 });
+  const client = createSseClient({
+    url: `${url}/graphql`,
+    singleConnection: false,
+    headers: { ...project },
+    retryAttempts: 0,
+  });
   clients.push(client);
   return watch(client, JOB_UPDATED, { id });
 }
 
 const states = (results: Result[]): string[] =>
-  results.map((result) => (result.data as { jobUpdated: { state: string } } | null | undefined)?.jobUpdated.state ?? "?");
+  results.map(
+    (result) => (result.data as { jobUpdated: { state: string } } | null | undefined)?.jobUpdated.state ?? "?",
+  );
 const codes = (results: Result[]): unknown[] =>
   results.flatMap((result) => (result.errors ?? []).map((error) => error.extensions?.["code"]));
 

@@ -7,10 +7,19 @@ import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subs
 import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
 import { DeliveryQueue } from "../../src/subscriptions/delivery-queue";
 import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
-import { eventsForListener, groupByCredentials, isRecheckDue, parseListenerSpec } from "../../src/subscriptions/watch-listeners";
+import {
+  eventsForListener,
+  groupByCredentials,
+  isRecheckDue,
+  parseListenerSpec,
+} from "../../src/subscriptions/watch-listeners";
 
 const entry = (id: string, createTime: number, level = "Info"): NexusLogEntryModel =>
-  logEntryFromNexus({ id, kind: "ItemPredicted", createTime, level, item: "0", status: "Delivered", timeMs: 1 }, "batchjob_1", "proj_demo");
+  logEntryFromNexus(
+    { id, kind: "ItemPredicted", createTime, level, item: "0", status: "Delivered", timeMs: 1 },
+    "batchjob_1",
+    "proj_demo",
+  );
 const jobModel = (wire: NexusJob) => jobFromNexus(wire, "proj_demo");
 const topic = { provider: "NEXUS" as const, tenant: "proj_demo", ref: "batchjob_1" };
 
@@ -32,12 +41,18 @@ describe("log tail cursor", () => {
 
   it("does not repeat entries at the cursor's millisecond on the next fetch, but takes new ones there", () => {
     const first = takeNewLogEntries(logCursorFrom(1000), [entry("a", 1005), entry("b", 1005)]);
-    const second = takeNewLogEntries(first.cursor, [entry("a", 1005), entry("b", 1005), entry("c", 1005), entry("d", 1007)]);
+    const second = takeNewLogEntries(first.cursor, [
+      entry("a", 1005),
+      entry("b", 1005),
+      entry("c", 1005),
+      entry("d", 1007),
+    ]);
     expect(second.entries.map((e) => e.ref)).toEqual(["c", "d"]);
-    const third = takeNewLogEntries(
-      takeNewLogEntries(first.cursor, [entry("a", 1005), entry("c", 1005)]).cursor,
-      [entry("a", 1005), entry("b", 1005), entry("c", 1005)],
-    );
+    const third = takeNewLogEntries(takeNewLogEntries(first.cursor, [entry("a", 1005), entry("c", 1005)]).cursor, [
+      entry("a", 1005),
+      entry("b", 1005),
+      entry("c", 1005),
+    ]);
     expect(third.entries).toEqual([]);
   });
 
@@ -135,7 +150,9 @@ describe("snapshot fingerprints", () => {
     });
     expect(moved).not.toBe(base);
     expect(eventFingerprint({ type: "job", job, dataset: null, progressInput: 11, terminal: false })).not.toBe(base);
-    expect(eventFingerprint({ type: "job", job: jobModel(wire), dataset: null, progressInput: 10, terminal: false })).toBe(base);
+    expect(
+      eventFingerprint({ type: "job", job: jobModel(wire), dataset: null, progressInput: 10, terminal: false }),
+    ).toBe(base);
   });
 });
 
@@ -180,7 +197,10 @@ describe("events for one listener", () => {
 });
 
 describe("listener credentials in a poll", () => {
-  const listener = (name: string, attachedAt: number, checkedAt: number) => ({ name, keeping: { attachedAt, checkedAt } });
+  const listener = (name: string, attachedAt: number, checkedAt: number) => ({
+    name,
+    keeping: { attachedAt, checkedAt },
+  });
 
   it("groups listeners with identical credentials, longest-attached group first, with its oldest check", () => {
     const a = listener("a", 30, 30);

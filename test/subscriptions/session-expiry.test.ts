@@ -36,7 +36,9 @@ beforeAll(async () => {
     }),
     startTestGateway({ WS_MAX_LIFETIME_MS: String(MAX_LIFETIME_MS) }),
   ]);
-  waitingJob = await createJob(DEMO, await datasetIdByName(DEMO, "retail-checkout"), { startAtTime: Date.now() + 3_600_000 });
+  waitingJob = await createJob(DEMO, await datasetIdByName(DEMO, "retail-checkout"), {
+    startAtTime: Date.now() + 3_600_000,
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +66,13 @@ function subscribeUntilClosed(gateway: TestGateway, initPayload: Record<string, 
       messages.push(message);
       if (message.type === "connection_ack") {
         ackedAt = Date.now();
-        socket.send(JSON.stringify({ type: "subscribe", id: "job", payload: { query: JOB_UPDATED, variables: { id: waitingJob } } }));
+        socket.send(
+          JSON.stringify({
+            type: "subscribe",
+            id: "job",
+            payload: { query: JOB_UPDATED, variables: { id: waitingJob } },
+          }),
+        );
       }
       // Answer the server's pings, as graphql-ws clients do, so that only the session can end the socket.
       if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
@@ -81,12 +89,18 @@ const bearer = (token: string): Record<string, string> => ({ authorization: `Bea
 describe("a socket authorized by a JWT", () => {
   it("closes with 4403 once the JWT expires, ending its subscription, and the same JWT opens no new socket", async () => {
     const expiresAtMs = (Math.floor(Date.now() / 1000) + JWT_LIFE_S) * 1000;
-    const jwt = await jwks.sign({ projects: { nexus: [HELD_KEYS.NEXUS_PROJECT_ID] } }, { expiresAt: expiresAtMs / 1000 });
+    const jwt = await jwks.sign(
+      { projects: { nexus: [HELD_KEYS.NEXUS_PROJECT_ID] } },
+      { expiresAt: expiresAtMs / 1000 },
+    );
     const ended = await subscribeUntilClosed(guarded, bearer(jwt));
     expect(ended.code).toBe(4403);
     expect(ended.reason).toBe("Forbidden: token expired");
     // The subscription was running (its first event came) until the socket closed, and it ended with it.
-    expect(ended.messages.slice(0, 2)).toEqual([{ type: "connection_ack" }, expect.objectContaining({ type: "next", id: "job" })]);
+    expect(ended.messages.slice(0, 2)).toEqual([
+      { type: "connection_ack" },
+      expect.objectContaining({ type: "next", id: "job" }),
+    ]);
     expect(ended.messages.filter((message) => message.type === "complete" || message.type === "error")).toEqual([]);
     // Not before its exp (the Workers share this machine's clock), and within 20 s after it.
     expect(ended.closedAt).toBeGreaterThanOrEqual(expiresAtMs);
@@ -107,7 +121,12 @@ describe("a socket authorized by a JWT", () => {
       // Called on every connect: each socket gets a token of its own, here one that expires in 3 s.
       connectionParams: async () => {
         issued.push(Date.now());
-        return bearer(await jwks.sign({ projects: { nexus: [HELD_KEYS.NEXUS_PROJECT_ID] } }, { expiresAt: Math.floor(Date.now() / 1000) + 3 }));
+        return bearer(
+          await jwks.sign(
+            { projects: { nexus: [HELD_KEYS.NEXUS_PROJECT_ID] } },
+            { expiresAt: Math.floor(Date.now() / 1000) + 3 },
+          ),
+        );
       },
       retryAttempts: 3,
       retryWait: () => Promise.resolve(),
@@ -127,9 +146,13 @@ describe("a socket authorized by a JWT", () => {
     );
     try {
       // A second token, then the subscription's first event again on the new socket.
-      await waitFor(() => failure !== null || (issued.length >= 2 && states.length >= 2), "a reconnect with a fresh JWT", {
-        timeoutMs: 25_000,
-      });
+      await waitFor(
+        () => failure !== null || (issued.length >= 2 && states.length >= 2),
+        "a reconnect with a fresh JWT",
+        {
+          timeoutMs: 25_000,
+        },
+      );
       expect(failure).toBeNull();
       expect(states.slice(0, 2)).toEqual(["WAITING", "WAITING"]);
     } finally {
@@ -144,7 +167,10 @@ describe("WS_MAX_LIFETIME_MS", () => {
     const ended = await subscribeUntilClosed(shortLived, { ...DEMO });
     expect(ended.code).toBe(1001);
     expect(ended.reason).toBe("Going away: maximum socket lifetime reached, reconnect");
-    expect(ended.messages.slice(0, 2)).toEqual([{ type: "connection_ack" }, expect.objectContaining({ type: "next", id: "job" })]);
+    expect(ended.messages.slice(0, 2)).toEqual([
+      { type: "connection_ack" },
+      expect.objectContaining({ type: "next", id: "job" }),
+    ]);
     const lived = ended.closedAt - ended.ackedAt;
     expect(lived).toBeGreaterThanOrEqual(MAX_LIFETIME_MS - 500);
     expect(lived).toBeLessThan(MAX_LIFETIME_MS + 5000);

@@ -8,7 +8,17 @@ import { createDatasetFor, DEMO, nexus, resetEmulator, sseClient, watch, type Re
 
 const DATASET_UPDATED = /* GraphQL */ `
   subscription DatasetUpdated($id: ID!) {
-    datasetUpdated(id: $id) { id state ... on NexusDataset { status { overview message } itemCount } }
+    datasetUpdated(id: $id) {
+      id
+      state
+      ... on NexusDataset {
+        status {
+          overview
+          message
+        }
+        itemCount
+      }
+    }
   }
 `;
 
@@ -35,7 +45,10 @@ describe("an upload URL that expires unused", () => {
     expect(await stream.done).toEqual({ error: null });
     const seen = views(stream.results);
     expect(seen[0]?.state).toBe("UPLOADING");
-    expect(seen.at(-1)).toMatchObject({ state: "FAILED", status: { overview: "FailedUpload", message: expect.stringMatching(/^The upload URL expired at /) } });
+    expect(seen.at(-1)).toMatchObject({
+      state: "FAILED",
+      status: { overview: "FailedUpload", message: expect.stringMatching(/^The upload URL expired at /) },
+    });
     const wire = await nexus<{ status: { overview: string } }>(DEMO, "GET", `datasets/${dataset.id}`);
     expect(wire.status.overview).toBe("FailedUpload");
     await resetEmulator();

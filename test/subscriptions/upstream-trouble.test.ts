@@ -20,7 +20,14 @@ import {
   type Result,
 } from "./helpers";
 
-const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state } }`;
+const JOB_UPDATED = /* GraphQL */ `
+  subscription ($id: ID!) {
+    jobUpdated(id: $id) {
+      id
+      state
+    }
+  }
+`;
 
 const states = (results: Result[]): (string | undefined)[] =>
   results.map((result) => (result.data as { jobUpdated?: { state: string } } | null)?.jobUpdated?.state);
@@ -74,7 +81,9 @@ describe("upstream trouble while polling", () => {
       expect(last.data).toBeNull();
       expect(last.errors?.map((error) => error.extensions?.["code"])).toEqual(["UPSTREAM_UNAVAILABLE"]);
     }
-    const failed = (await upstreamRequests()).filter((request) => request.path.endsWith(jobId) && request.status === 503);
+    const failed = (await upstreamRequests()).filter(
+      (request) => request.path.endsWith(jobId) && request.status === 503,
+    );
     expect(failed).toHaveLength(3);
   });
 });

@@ -37,8 +37,12 @@ function job(provider: Provider, ref: string, createdAt: number): JobModel {
 }
 
 // Ties inside each backend and across them (createdAt repeats every 4 items), so the tie-breaks matter.
-const NEXUS_JOBS = Array.from({ length: 17 }, (_, i) => job("NEXUS", `batchjob_${String(i).padStart(2, "0")}`, 1000 - Math.floor(i / 4) * 3));
-const MEMORY_JOBS = Array.from({ length: 13 }, (_, i) => job(MEMORY, `mem_${String(i).padStart(2, "0")}`, 1000 - Math.floor(i / 2) * 2));
+const NEXUS_JOBS = Array.from({ length: 17 }, (_, i) =>
+  job("NEXUS", `batchjob_${String(i).padStart(2, "0")}`, 1000 - Math.floor(i / 4) * 3),
+);
+const MEMORY_JOBS = Array.from({ length: 13 }, (_, i) =>
+  job(MEMORY, `mem_${String(i).padStart(2, "0")}`, 1000 - Math.floor(i / 2) * 2),
+);
 
 /** Upstream order: newest first, ties in descending ref (the opposite of the gateway's tie-break). */
 function upstreamOrder(jobs: JobModel[]): JobModel[] {
@@ -46,14 +50,22 @@ function upstreamOrder(jobs: JobModel[]): JobModel[] {
 }
 
 const EXPECTED = [...NEXUS_JOBS, ...MEMORY_JOBS]
-  .sort((a, b) => b.createdAt - a.createdAt || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0) || (a.ref < b.ref ? -1 : 1))
+  .sort(
+    (a, b) =>
+      b.createdAt - a.createdAt ||
+      (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0) ||
+      (a.ref < b.ref ? -1 : 1),
+  )
   .map((item) => `${item.provider}:${item.ref}`);
 
 interface CountingSession extends BackendSession {
   calls: string[];
 }
 
-function session(provider: Provider, jobs: (filter: JobFilter, calls: string[]) => PageSource<JobModel>): CountingSession {
+function session(
+  provider: Provider,
+  jobs: (filter: JobFilter, calls: string[]) => PageSource<JobModel>,
+): CountingSession {
   const calls: string[] = [];
   return {
     calls,
@@ -133,14 +145,24 @@ function failingSession(provider: Provider): CountingSession {
 /** Where the `jobs` field sits in the test's operation, as graphql-js would pass it. */
 const JOBS_INFO = { path: { prev: undefined, key: "jobs", typename: "Query" }, fieldNodes: [] };
 
-type JobsResolver = (root: unknown, args: ConnectionArgs & { state?: null; datasetId?: null }, context: GatewayContext, info: unknown) => Promise<Connection<JobModel>>;
+type JobsResolver = (
+  root: unknown,
+  args: ConnectionArgs & { state?: null; datasetId?: null },
+  context: GatewayContext,
+  info: unknown,
+) => Promise<Connection<JobModel>>;
 const jobs = jobResolvers.Query?.jobs as unknown as JobsResolver;
 
-async function walk(sessions: () => BackendSession[], direction: "forward" | "backward", size: number): Promise<string[]> {
+async function walk(
+  sessions: () => BackendSession[],
+  direction: "forward" | "backward",
+  size: number,
+): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
-    const args: ConnectionArgs = direction === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
+    const args: ConnectionArgs =
+      direction === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
     const page = await jobs(undefined, args, contextOver(sessions()), undefined);
     const ids = page.edges.map((edge) => `${edge.node.provider}:${edge.node.ref}`);
     if (direction === "forward") seen.push(...ids);
@@ -154,7 +176,12 @@ async function walk(sessions: () => BackendSession[], direction: "forward" | "ba
 }
 
 describe("a merged connection over a token backend and an offset backend", () => {
-  for (const [tokenPage, offsetLimit] of [[1, 1], [4, 3], [5, 100], [1000, 2]] as const) {
+  for (const [tokenPage, offsetLimit] of [
+    [1, 1],
+    [4, 3],
+    [5, 100],
+    [1000, 2],
+  ] as const) {
     for (const size of [1, 2, 3, 7, 100]) {
       it(`walks both ways with page ${size} (upstream pages ${tokenPage} and ${offsetLimit}): every item once, in order`, async () => {
         const sessions = () => [tokenSession(tokenPage), offsetSession(offsetLimit)];
@@ -185,8 +212,14 @@ describe("a merged connection over a token backend and an offset backend", () =>
     expect(await page.count?.()).toBe(NEXUS_JOBS.length);
     // The walk and the count failed alike: one error for the platform, carrying its code and provider.
     const reported = context.fieldErrors.take();
-    expect(reported.map((error) => ({ message: error.message, path: error.path, extensions: error.extensions }))).toEqual([
-      { message: "memory jobs.list: expected 2xx, got 503", path: ["jobs"], extensions: { code: "UPSTREAM_UNAVAILABLE", provider: MEMORY } },
+    expect(
+      reported.map((error) => ({ message: error.message, path: error.path, extensions: error.extensions })),
+    ).toEqual([
+      {
+        message: "memory jobs.list: expected 2xx, got 503",
+        path: ["jobs"],
+        extensions: { code: "UPSTREAM_UNAVAILABLE", provider: MEMORY },
+      },
     ]);
     expect(down.calls.length).toBeGreaterThan(0);
   });

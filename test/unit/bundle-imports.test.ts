@@ -24,7 +24,9 @@ describe("what the gateway Worker bundles", () => {
     for (const file of sourcesUnder(join(root, "src"))) {
       const source = readFileSync(file, "utf8");
       // Import and export statements (at a line's start, so not a comment that quotes one), and dynamic imports.
-      const statements = source.matchAll(/^\s*(?:import|export)\b[^;]*?["'](zod(?:\/[^"']*)?)["']|\bimport\(\s*["'](zod(?:\/[^"']*)?)["']/gm);
+      const statements = source.matchAll(
+        /^\s*(?:import|export)\b[^;]*?["'](zod(?:\/[^"']*)?)["']|\bimport\(\s*["'](zod(?:\/[^"']*)?)["']/gm,
+      );
       for (const match of statements) {
         const specifier = match[1] ?? match[2] ?? "";
         if (!ALLOWED.has(specifier)) classic.push(`${relative(root, file)}: ${specifier}`);

@@ -68,7 +68,9 @@ describe("schema composition", () => {
     });
     expect(backendFolders(root)).toEqual(["beta", "alpha"]);
     const printed = composeSchema(root);
-    expect(printed.startsWith("# The public API of the gateway, printed by `npm run schema`: do not edit it here.")).toBe(true);
+    expect(
+      printed.startsWith("# The public API of the gateway, printed by `npm run schema`: do not edit it here."),
+    ).toBe(true);
     expect(printed).toContain(`enum Provider {
   """BETA's value."""
   BETA
@@ -93,9 +95,13 @@ describe("schema composition", () => {
   });
 
   it("refuses a BACKENDS entry that no import places in a folder", () => {
-    const root = repository({ "src/backends/registry.ts": REGISTRY.replace("[betaBackend, alpha]", "[betaBackend, gammaBackend]") });
+    const root = repository({
+      "src/backends/registry.ts": REGISTRY.replace("[betaBackend, alpha]", "[betaBackend, gammaBackend]"),
+    });
     expect(() => backendFolders(root)).toThrow(
-      new Error('src/backends/registry.ts: BACKENDS lists gammaBackend, but no `import { gammaBackend } from "./<folder>"` says where it lives.'),
+      new Error(
+        'src/backends/registry.ts: BACKENDS lists gammaBackend, but no `import { gammaBackend } from "./<folder>"` says where it lives.',
+      ),
     );
   });
 
@@ -119,7 +125,9 @@ describe("schema composition", () => {
       "src/backends/gamma/schema.graphql": fragment("GAMMA", "gammaDo"),
     });
     expect(() => composeSchema(root)).toThrow(
-      new Error("src/backends/gamma/schema.graphql: a fragment of a backend that src/backends/registry.ts does not list."),
+      new Error(
+        "src/backends/gamma/schema.graphql: a fragment of a backend that src/backends/registry.ts does not list.",
+      ),
     );
   });
 

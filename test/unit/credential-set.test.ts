@@ -9,7 +9,10 @@ import { nexusCredentials } from "../../src/backends/nexus/credentials";
 import { breakerScopeOf } from "../../src/backends/session-transport";
 
 describe("credentialSet", () => {
-  const pair = credentialSet({ id: { header: "x-id", setting: "ID", pattern: /^[a-z]+$/ }, key: { header: "x-key", setting: "KEY" } });
+  const pair = credentialSet({
+    id: { header: "x-id", setting: "ID", pattern: /^[a-z]+$/ },
+    key: { header: "x-key", setting: "KEY" },
+  });
 
   it("says how to give them, naming the headers and settings", () => {
     expect(pair.credentialsHint).toBe("send the x-id and x-key headers (both), or configure ID and KEY on the gateway");
@@ -22,20 +25,42 @@ describe("credentialSet", () => {
 
   it("takes a whole set from the request, else a whole set from the environment, never half of each", () => {
     const env = { ID: "held", KEY: "heldkey" };
-    expect(pair.credentialsFromHeaders(new Headers({ "x-id": "abc", "x-key": " k " }), env)).toEqual({ credentials: { id: "abc", key: "k" }, source: "request" });
+    expect(pair.credentialsFromHeaders(new Headers({ "x-id": "abc", "x-key": " k " }), env)).toEqual({
+      credentials: { id: "abc", key: "k" },
+      source: "request",
+    });
     expect(pair.credentialsFromHeaders(new Headers({ "x-id": "abc" }), env)).toBeNull();
-    expect(pair.credentialsFromHeaders(new Headers(), env)).toEqual({ credentials: { id: "held", key: "heldkey" }, source: "environment" });
+    expect(pair.credentialsFromHeaders(new Headers(), env)).toEqual({
+      credentials: { id: "held", key: "heldkey" },
+      source: "environment",
+    });
     expect(pair.credentialsFromHeaders(new Headers(), { ID: "held" })).toBeNull();
-    expect(pair.credentialsFromPayload({ "X-Id": "abc", "x-KEY": "k" }, {})).toEqual({ credentials: { id: "abc", key: "k" }, source: "request" });
+    expect(pair.credentialsFromPayload({ "X-Id": "abc", "x-KEY": "k" }, {})).toEqual({
+      credentials: { id: "abc", key: "k" },
+      source: "request",
+    });
   });
 
   it("counts a value outside its grammar as not given, from the request and from the environment", () => {
-    expect(pair.credentialsFromHeaders(new Headers({ "x-id": "..", "x-key": "k" }), { ID: "held", KEY: "h" })).toBeNull();
+    expect(
+      pair.credentialsFromHeaders(new Headers({ "x-id": "..", "x-key": "k" }), { ID: "held", KEY: "h" }),
+    ).toBeNull();
     expect(pair.credentialsFromHeaders(new Headers(), { ID: "a/b", KEY: "h" })).toBeNull();
     for (const projectId of ["..", "proj/../x", "a b", "%2e%2e", ""]) {
-      expect(nexusCredentials.credentialsFromHeaders(new Headers({ "x-nexus-project-id": projectId, "x-nexus-secret-key": "k" }), {}), projectId).toBeNull();
+      expect(
+        nexusCredentials.credentialsFromHeaders(
+          new Headers({ "x-nexus-project-id": projectId, "x-nexus-secret-key": "k" }),
+          {},
+        ),
+        projectId,
+      ).toBeNull();
     }
-    expect(nexusCredentials.credentialsFromHeaders(new Headers({ "x-nexus-project-id": "proj_demo_t-1", "x-nexus-secret-key": "k" }), {})).not.toBeNull();
+    expect(
+      nexusCredentials.credentialsFromHeaders(
+        new Headers({ "x-nexus-project-id": "proj_demo_t-1", "x-nexus-secret-key": "k" }),
+        {},
+      ),
+    ).not.toBeNull();
   });
 });
 

@@ -22,12 +22,18 @@ describe("the cost check of an operation without variables, remembered per docum
   it("refuses under a lower limit a document that passed under a higher one", () => {
     expect(executionLimitError(schema, query, undefined, undefined, { maxCost: 100_000 })).toBeNull();
     expect(executionLimitError(schema, query, undefined, undefined, { maxCost: 100_000 })).toBeNull();
-    expect(executionLimitError(schema, query, undefined, undefined, { maxCost: 100 })?.extensions).toMatchObject({ limit: "cost" });
+    expect(executionLimitError(schema, query, undefined, undefined, { maxCost: 100 })?.extensions).toMatchObject({
+      limit: "cost",
+    });
   });
 
   it("still weighs the variables of an operation that declares some, on every call", () => {
-    const paged = parse("query($n: Int) { jobs(first: $n) { edges { node { id children(first: $n) { edges { node { id } } } } } } }");
+    const paged = parse(
+      "query($n: Int) { jobs(first: $n) { edges { node { id children(first: $n) { edges { node { id } } } } } } }",
+    );
     expect(executionLimitError(schema, paged, undefined, { n: 5 }, { maxCost: 1000 })).toBeNull();
-    expect(executionLimitError(schema, paged, undefined, { n: 500 }, { maxCost: 1000 })?.extensions).toMatchObject({ limit: "cost" });
+    expect(executionLimitError(schema, paged, undefined, { n: 500 }, { maxCost: 1000 })?.extensions).toMatchObject({
+      limit: "cost",
+    });
   });
 });

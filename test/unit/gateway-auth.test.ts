@@ -21,7 +21,9 @@ function settings(env: AuthEnv): AuthSettings {
   return parsed;
 }
 
-const withTokens = settings({ GATEWAY_TOKENS: JSON.stringify({ [DEMO_HASH]: { name: "dashboard", nexus: ["proj_demo"] } }) });
+const withTokens = settings({
+  GATEWAY_TOKENS: JSON.stringify({ [DEMO_HASH]: { name: "dashboard", nexus: ["proj_demo"] } }),
+});
 const noAuth = settings({});
 const off = settings({ GATEWAY_AUTH: "off" });
 const dashboard: Principal = { name: "dashboard", grants: { nexus: ["proj_demo"] }, scopes: ALL_SCOPES };
@@ -31,16 +33,30 @@ const held = {
   settings: "NEXUS_PROJECT_ID/NEXUS_SECRET_KEY",
   headers: ["x-nexus-project-id", "x-nexus-secret-key"],
 } as const;
-const heldGraviti = { backend: "graviti", project: "graviti-demo", settings: "GRAVITI_ACCESS_KEY", headers: ["x-graviti-access-key"] } as const;
+const heldGraviti = {
+  backend: "graviti",
+  project: "graviti-demo",
+  settings: "GRAVITI_ACCESS_KEY",
+  headers: ["x-graviti-access-key"],
+} as const;
 
 function decide(input: Partial<AccessInput>): ReturnType<typeof decideAccess> {
-  return decideAccess({ ownCredentials: false, serverProjects: [held], settings: withTokens, principal: { kind: "absent" }, ...input });
+  return decideAccess({
+    ownCredentials: false,
+    serverProjects: [held],
+    settings: withTokens,
+    principal: { kind: "absent" },
+    ...input,
+  });
 }
 
 describe("decideAccess", () => {
   it("lets callers with their own upstream credentials through without gateway auth, but not to the held ones", () => {
     expect(decide({ ownCredentials: true })).toEqual({ outcome: "allow", serverHeld: [] });
-    expect(decide({ ownCredentials: true, principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: [] });
+    expect(decide({ ownCredentials: true, principal: { kind: "verified", principal: dashboard } })).toEqual({
+      outcome: "allow",
+      serverHeld: [],
+    });
   });
 
   it("allows everything when the gateway holds no credentials, or auth is explicitly off", () => {
@@ -63,15 +79,24 @@ describe("decideAccess", () => {
 
   it("refuses everything while a setting is unusable, whoever asks", () => {
     const problem = { setting: "GATEWAY_TOKENS", message: "bad" };
-    expect(decide({ settings: problem, ownCredentials: true })).toEqual({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: "bad" });
-    expect(decide({ settings: problem, serverProjects: [] })).toEqual({ outcome: "refuse", code: "GATEWAY_MISCONFIGURED", message: "bad" });
+    expect(decide({ settings: problem, ownCredentials: true })).toEqual({
+      outcome: "refuse",
+      code: "GATEWAY_MISCONFIGURED",
+      message: "bad",
+    });
+    expect(decide({ settings: problem, serverProjects: [] })).toEqual({
+      outcome: "refuse",
+      code: "GATEWAY_MISCONFIGURED",
+      message: "bad",
+    });
   });
 
   it("asks a caller who would use the held credentials who they are", () => {
     expect(decide({})).toEqual({
       outcome: "refuse",
       code: "UNAUTHENTICATED",
-      message: "No credentials: send Authorization: Bearer <token>, or your own x-nexus-project-id and x-nexus-secret-key.",
+      message:
+        "No credentials: send Authorization: Bearer <token>, or your own x-nexus-project-id and x-nexus-secret-key.",
     });
     expect(decide({ principal: { kind: "refused", code: "UNAUTHENTICATED", message: "expired" } })).toEqual({
       outcome: "refuse",
@@ -82,7 +107,11 @@ describe("decideAccess", () => {
 
   it("serves a principal granted the held project and refuses one that is not", () => {
     // The allow carries the principal: the rules per caller (scopes, rate limits) read it from there.
-    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: dashboard });
+    expect(decide({ principal: { kind: "verified", principal: dashboard } })).toEqual({
+      outcome: "allow",
+      serverHeld: ["nexus"],
+      principal: dashboard,
+    });
     const other: Principal = { name: "other", grants: { nexus: ["proj_other"], graviti: ["*"] }, scopes: ALL_SCOPES };
     expect(decide({ principal: { kind: "verified", principal: other } })).toEqual({
       outcome: "refuse",
@@ -90,7 +119,11 @@ describe("decideAccess", () => {
       message: '"other" may not use nexus project proj_demo.',
     });
     const any: Principal = { name: "ops", grants: { nexus: ["*"] }, scopes: ALL_SCOPES };
-    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({ outcome: "allow", serverHeld: ["nexus"], principal: any });
+    expect(decide({ principal: { kind: "verified", principal: any } })).toEqual({
+      outcome: "allow",
+      serverHeld: ["nexus"],
+      principal: any,
+    });
   });
 
   it("with several held backends, allows a principal the ones it is granted and names them all otherwise", () => {
@@ -100,7 +133,11 @@ describe("decideAccess", () => {
       serverHeld: ["nexus"],
       principal: dashboard,
     });
-    const everything: Principal = { name: "ops", grants: { nexus: ["*"], graviti: ["graviti-demo"] }, scopes: ALL_SCOPES };
+    const everything: Principal = {
+      name: "ops",
+      grants: { nexus: ["*"], graviti: ["graviti-demo"] },
+      scopes: ALL_SCOPES,
+    };
     expect(decide({ ...both, principal: { kind: "verified", principal: everything } })).toEqual({
       outcome: "allow",
       serverHeld: ["nexus", "graviti"],
@@ -193,9 +230,12 @@ describe("authSettingsFromEnv", () => {
       setting: "GATEWAY_TOKENS",
       message: `The gateway's GATEWAY_TOKENS setting is invalid: the entry for ${DEMO_HASH} needs a "name".`,
     });
-    expect(problemOf({ AUTH_JWKS_URL: "http://idp.example.com/jwks.json", AUTH_JWT_ISSUER: "i", AUTH_JWT_AUDIENCE: "a" })).toEqual({
+    expect(
+      problemOf({ AUTH_JWKS_URL: "http://idp.example.com/jwks.json", AUTH_JWT_ISSUER: "i", AUTH_JWT_AUDIENCE: "a" }),
+    ).toEqual({
       setting: "AUTH_JWKS_URL",
-      message: "The gateway's AUTH_JWKS_URL setting is invalid: it must be an https URL (plain http only on a loopback address).",
+      message:
+        "The gateway's AUTH_JWKS_URL setting is invalid: it must be an https URL (plain http only on a loopback address).",
     });
     expect(problemOf({ AUTH_JWKS_URL: "https://idp.example.com/jwks.json", AUTH_JWT_AUDIENCE: "a" })).toEqual({
       setting: "AUTH_JWT_ISSUER",
@@ -203,7 +243,8 @@ describe("authSettingsFromEnv", () => {
     });
     expect(problemOf({ AUTH_JWKS_URL: "https://idp.example.com/jwks.json", AUTH_JWT_ISSUER: "i" })).toEqual({
       setting: "AUTH_JWT_AUDIENCE",
-      message: "The gateway's AUTH_JWT_AUDIENCE setting is missing: AUTH_JWKS_URL needs the audience its JWTs must name.",
+      message:
+        "The gateway's AUTH_JWT_AUDIENCE setting is missing: AUTH_JWKS_URL needs the audience its JWTs must name.",
     });
     expect(problemOf({ GATEWAY_AUTH: "disabled" })).toEqual({
       setting: "GATEWAY_AUTH",
@@ -212,9 +253,10 @@ describe("authSettingsFromEnv", () => {
   });
 
   it("accepts plain http for a JWKS on a loopback address (tests, local identity providers)", () => {
-    expect(settings({ AUTH_JWKS_URL: "http://127.0.0.1:9999/jwks", AUTH_JWT_ISSUER: "i", AUTH_JWT_AUDIENCE: "a" }).jwt?.jwksUrl.href).toBe(
-      "http://127.0.0.1:9999/jwks",
-    );
+    expect(
+      settings({ AUTH_JWKS_URL: "http://127.0.0.1:9999/jwks", AUTH_JWT_ISSUER: "i", AUTH_JWT_AUDIENCE: "a" }).jwt
+        ?.jwksUrl.href,
+    ).toBe("http://127.0.0.1:9999/jwks");
   });
 });
 
@@ -226,7 +268,9 @@ describe("grants", () => {
       modelarts: ["*"],
     });
     expect(grantsFromJson(["proj_demo"])).toBe('expected "backend:project" entries, got "proj_demo"');
-    expect(grantsFromJson("proj_demo")).toBe('expected an object such as {"nexus": ["proj_demo"]} or a list such as ["nexus:proj_demo"]');
+    expect(grantsFromJson("proj_demo")).toBe(
+      'expected an object such as {"nexus": ["proj_demo"]} or a list such as ["nexus:proj_demo"]',
+    );
   });
 
   it("keeps backends apart: a grant for a Graviti workspace is not one for a Nexus project of the same name", () => {
@@ -255,10 +299,14 @@ describe("bearer tokens", () => {
 
   it("compares bytes exactly", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (a, b) => {
-        expect(timingSafeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
-        expect(timingSafeEqual(a, Uint8Array.from(a))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (a, b) => {
+          expect(timingSafeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
+          expect(timingSafeEqual(a, Uint8Array.from(a))).toBe(true);
+        },
+      ),
     );
     expect(timingSafeEqual(new Uint8Array(32), new Uint8Array(31))).toBe(false);
   });

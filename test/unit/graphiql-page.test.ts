@@ -21,7 +21,10 @@ describe("GraphiQL's page", () => {
   });
 
   it("escapes its title for HTML and its options for a script", () => {
-    const page = renderGraphiQLPage({ title: '<img src=x onerror="alert(1)">', defaultQuery: "# </script><script>alert(1)</script>" });
+    const page = renderGraphiQLPage({
+      title: '<img src=x onerror="alert(1)">',
+      defaultQuery: "# </script><script>alert(1)</script>",
+    });
     expect(page).toContain("<title>&#60;img src=x onerror=&#34;alert(1)&#34;&#62;</title>");
     expect(page).not.toContain("<img src=x");
     expect(page.match(/<\/script>/g)).toHaveLength(3);

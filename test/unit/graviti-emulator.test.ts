@@ -32,14 +32,25 @@ describe("Graviti tenants", () => {
     });
     const helper = gravitiTenantNamed("emulator-x");
     expect([helper.demo.workspace, helper.demo.key, helper.other.workspace, helper.other.key]).toEqual([
-      "graviti-demo-emulator-x", "ACCESSKEY-demo_emulator-x", "graviti-other-emulator-x", "ACCESSKEY-other_emulator-x",
+      "graviti-demo-emulator-x",
+      "ACCESSKEY-demo_emulator-x",
+      "graviti-other-emulator-x",
+      "ACCESSKEY-other_emulator-x",
     ]);
   });
 
   it("finds the tenant in the key, and the default tenant for anything else", () => {
     expect(tenantOfAccessKey("ACCESSKEY-demo_alice")).toBe("alice");
     expect(tenantOfAccessKey("ACCESSKEY-other_a-1")).toBe("a-1");
-    for (const key of [null, "", "ACCESSKEY-demo", "ACCESSKEY-demo_", "ACCESSKEY-demo_Bad_Name", "accesskey-demo_alice", "ACCESSKEY-x_alice"]) {
+    for (const key of [
+      null,
+      "",
+      "ACCESSKEY-demo",
+      "ACCESSKEY-demo_",
+      "ACCESSKEY-demo_Bad_Name",
+      "accesskey-demo_alice",
+      "ACCESSKEY-x_alice",
+    ]) {
       expect(tenantOfAccessKey(key), String(key)).toBe("default");
     }
   });
@@ -48,16 +59,33 @@ describe("Graviti tenants", () => {
 describe("Graviti errors and faults", () => {
   it("maps statuses to Graviti codes", () => {
     expect([400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 418].map(gravitiCodeForStatus)).toEqual([
-      "InvalidParamsValue", "Unauthorized", "AccessDenied", "ResourceNotExist", "MethodNotAllowed", "NameConflict",
-      "TooManyRequests", "InternalServerError", "InternalServerError", "ServiceUnavailable", "InvalidParamsValue",
+      "InvalidParamsValue",
+      "Unauthorized",
+      "AccessDenied",
+      "ResourceNotExist",
+      "MethodNotAllowed",
+      "NameConflict",
+      "TooManyRequests",
+      "InternalServerError",
+      "InternalServerError",
+      "ServiceUnavailable",
+      "InvalidParamsValue",
     ]);
   });
 
   it("words injected errors and throttles in Graviti's codes", async () => {
     const error = decideFault({ errorRate: 1 }, "/graviti/v2/datasets", () => 0, GRAVITI_FAULT_ANSWERS).response;
     expect(error?.status).toBe(503);
-    expect(await error?.json()).toEqual({ code: "ServiceUnavailable", message: "Injected fault: 503 for /graviti/v2/datasets" });
-    const throttled = decideFault({ throttleRate: 1, retryAfterSeconds: 4 }, "/graviti/x", () => 0, GRAVITI_FAULT_ANSWERS).response;
+    expect(await error?.json()).toEqual({
+      code: "ServiceUnavailable",
+      message: "Injected fault: 503 for /graviti/v2/datasets",
+    });
+    const throttled = decideFault(
+      { throttleRate: 1, retryAfterSeconds: 4 },
+      "/graviti/x",
+      () => 0,
+      GRAVITI_FAULT_ANSWERS,
+    ).response;
     expect(throttled?.headers.get("Retry-After")).toBe("4");
     expect(await throttled?.json()).toEqual({ code: "TooManyRequests", message: "Too many requests: retry after 4 s" });
   });
@@ -67,13 +95,23 @@ describe("Graviti validation", () => {
   it("defaults alias and with_draft, and keeps storage_config only when given", () => {
     expect(createDatasetBody({ name: "a_b-1", extra: true })).toEqual({ name: "a_b-1", alias: "", with_draft: false });
     expect(createDatasetBody({ name: "x", storage_config: "S", with_draft: true })).toEqual({
-      name: "x", alias: "", storage_config: "S", with_draft: true,
+      name: "x",
+      alias: "",
+      storage_config: "S",
+      with_draft: true,
     });
   });
 
   it("tells a missing parameter from a bad one", () => {
-    expect(thrown(() => createDatasetBody({}))).toEqual({ status: 400, code: "RequestParamsMissing", message: "name: required" });
-    expect(thrown(() => createDatasetBody({ name: null }))).toMatchObject({ code: "InvalidParamsValue", message: expect.stringMatching(/^name: .*got null$/) });
+    expect(thrown(() => createDatasetBody({}))).toEqual({
+      status: 400,
+      code: "RequestParamsMissing",
+      message: "name: required",
+    });
+    expect(thrown(() => createDatasetBody({ name: null }))).toMatchObject({
+      code: "InvalidParamsValue",
+      message: expect.stringMatching(/^name: .*got null$/),
+    });
     expect(thrown(() => updateDatasetBody({ other: 1 }))).toMatchObject({ code: "RequestParamsMissing" });
   });
 
@@ -81,7 +119,9 @@ describe("Graviti validation", () => {
     expect(pagingOf(new URL("http://x/"))).toEqual({ offset: 0, limit: 128 });
     expect(pagingOf(new URL("http://x/?offset=5&limit=1"))).toEqual({ offset: 5, limit: 1 });
     expect(thrown(() => pagingOf(new URL("http://x/?limit=129")))).toEqual({
-      status: 400, code: "InvalidParamsValue", message: 'limit: expected an integer from 1 to 128, got "129"',
+      status: 400,
+      code: "InvalidParamsValue",
+      message: 'limit: expected an integer from 1 to 128, got "129"',
     });
   });
 });

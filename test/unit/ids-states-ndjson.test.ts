@@ -16,7 +16,15 @@ function fromGlobalId(id: string): { typename: string; rawId: string } | null {
 }
 
 function job(status: Partial<NexusJob["status"]>): NexusJob {
-  return { id: "batchjob_1", name: "j", projectId: "p", spec: {}, status: { overview: "Waiting", ...status }, createDate: 1, updateDate: 1 };
+  return {
+    id: "batchjob_1",
+    name: "j",
+    projectId: "p",
+    spec: {},
+    status: { overview: "Waiting", ...status },
+    createDate: 1,
+    updateDate: 1,
+  };
 }
 
 describe("global ids", () => {
@@ -38,8 +46,12 @@ describe("global ids", () => {
     expect(fromGlobalId(toGlobalId("NexusJob", "."))).toBeNull();
     expect(fromGlobalId(toGlobalId("NexusJob", "batchjob_1/../x"))).toBeNull();
     expect(fromGlobalId(toGlobalId("NexusJob", "dataset_1"))).toBeNull();
-    expect(() => resolveIdOf("dataset_1", { typename: "NexusJob" })).toThrow('Argument "id": expected a NexusJob id, got a NexusDataset id.');
-    expect(() => resolveIdOf("dataset_1", { kind: "job" })).toThrow('Argument "id": expected a Job id, got a NexusDataset id.');
+    expect(() => resolveIdOf("dataset_1", { typename: "NexusJob" })).toThrow(
+      'Argument "id": expected a NexusJob id, got a NexusDataset id.',
+    );
+    expect(() => resolveIdOf("dataset_1", { kind: "job" })).toThrow(
+      'Argument "id": expected a Job id, got a NexusDataset id.',
+    );
   });
 });
 
@@ -64,7 +76,14 @@ describe("job state", () => {
   });
 
   it("maps dataset overviews, unknown ones to PROCESSING", () => {
-    const dataset = (overview: string): NexusDataset => ({ id: "d", name: "d", projectId: "p", status: { overview }, createDate: 1, updateDate: 1 });
+    const dataset = (overview: string): NexusDataset => ({
+      id: "d",
+      name: "d",
+      projectId: "p",
+      status: { overview },
+      createDate: 1,
+      updateDate: 1,
+    });
     expect(datasetStateFromNexus(dataset("Uploaded"))).toBe("READY");
     expect(datasetStateFromNexus(dataset("FailedUpload"))).toBe("FAILED");
     expect(datasetStateFromNexus(dataset("Uploading"))).toBe("UPLOADING");
@@ -94,7 +113,10 @@ describe("NDJSON", () => {
 });
 
 describe("toGraphQLError", () => {
-  const upstream = (status: number, extra: Partial<ConstructorParameters<typeof UpstreamError>[1]> = {}): UpstreamError =>
+  const upstream = (
+    status: number,
+    extra: Partial<ConstructorParameters<typeof UpstreamError>[1]> = {},
+  ): UpstreamError =>
     new UpstreamError("x", {
       backend: "nexus",
       operation: "jobs.list",
@@ -106,7 +128,15 @@ describe("toGraphQLError", () => {
       ...extra,
     });
   const failed = (kind: "timeout" | "network" | "invalid-body", reason: "timeout" | "unavailable"): UpstreamError =>
-    new UpstreamError(kind, { backend: "nexus", operation: "jobs.get", reason, kind, method: "GET", path: "/p", status: 0 });
+    new UpstreamError(kind, {
+      backend: "nexus",
+      operation: "jobs.get",
+      reason,
+      kind,
+      method: "GET",
+      path: "/p",
+      status: 0,
+    });
 
   it.each([
     [upstream(401), "FORBIDDEN"],
@@ -124,7 +154,10 @@ describe("toGraphQLError", () => {
   });
 
   it("masks anything unexpected, keeping the path of a wrapped error", () => {
-    const wrapped = new GraphQLError("secret detail", { path: ["jobs", 0], originalError: new TypeError("secret detail") });
+    const wrapped = new GraphQLError("secret detail", {
+      path: ["jobs", 0],
+      originalError: new TypeError("secret detail"),
+    });
     const masked = toGraphQLError(wrapped);
     expect(masked.message).toBe("Unexpected error.");
     expect(masked.path).toEqual(["jobs", 0]);
@@ -132,7 +165,10 @@ describe("toGraphQLError", () => {
   });
 
   it("carries retryAfterSeconds on RATE_LIMITED", () => {
-    expect(toGraphQLError(upstream(429, { retryAfterSeconds: 9 })).extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 9 });
+    expect(toGraphQLError(upstream(429, { retryAfterSeconds: 9 })).extensions).toEqual({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 9,
+    });
   });
 
   it("counts 429, 5xx, timeouts and network failures as transient, 4xx not", () => {

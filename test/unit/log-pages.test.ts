@@ -44,7 +44,11 @@ function upstream(log: NexusLogEntryModel[]) {
   const read = async (query: LogWindowQuery) => {
     calls.push(query);
     return wireOrder
-      .filter((e) => (query.beforeTime === undefined || e.createdAt < query.beforeTime) && (query.afterTime === undefined || e.createdAt > query.afterTime))
+      .filter(
+        (e) =>
+          (query.beforeTime === undefined || e.createdAt < query.beforeTime) &&
+          (query.afterTime === undefined || e.createdAt > query.afterTime),
+      )
       .slice(0, query.maxEntries);
   };
   return { read, calls };
@@ -96,7 +100,12 @@ describe("readLogPage", () => {
     const tail = await readLogPage(read, SOURCE, { ...NONE, last: 50, after, before });
     expect(tail?.entries.map((e) => e.ref)).toEqual(log.slice(1250, 1300).map((e) => e.ref));
     expect(tail).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    const close = await readLogPage(read, SOURCE, { ...NONE, first: 50, after, before: sortKeyOf(log[120] as NexusLogEntryModel) });
+    const close = await readLogPage(read, SOURCE, {
+      ...NONE,
+      first: 50,
+      after,
+      before: sortKeyOf(log[120] as NexusLogEntryModel),
+    });
     expect(close?.entries.map((e) => e.ref)).toEqual(log.slice(101, 120).map((e) => e.ref));
     expect(close?.hasNextPage).toBe(false);
   });
@@ -113,7 +122,9 @@ describe("readLogPage", () => {
   it("refuses to skip a time shared by 1000 entries", async () => {
     const crowded = logOf(1500, [500, 1000]);
     const { read } = upstream(crowded);
-    await expect(readLogPage(read, SOURCE, { ...NONE, last: 3 })).rejects.toThrow(/1000 entries or more share the time/);
+    await expect(readLogPage(read, SOURCE, { ...NONE, last: 3 })).rejects.toThrow(
+      /1000 entries or more share the time/,
+    );
   });
 });
 
@@ -125,7 +136,9 @@ describe("the log through paginate", () => {
     const { read, calls } = upstream(log);
     const at = log[40] as NexusLogEntryModel;
     // The payload the resolver encoded before the log went through paginate: {v: 2, k, f, c, p, r}.
-    const old = base64UrlEncode(JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: at.createdAt, p: "NEXUS", r: at.ref }));
+    const old = base64UrlEncode(
+      JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: at.createdAt, p: "NEXUS", r: at.ref }),
+    );
     const page = await paginate({
       kind: "NexusJob.logs",
       filter,
@@ -137,14 +150,22 @@ describe("the log through paginate", () => {
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
     // What it writes now is the same payload, so cursors of either kind work with either.
     expect(page.edges[0]?.cursor).toBe(
-      base64UrlEncode(JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: log[41]?.createdAt, p: "NEXUS", r: log[41]?.ref })),
+      base64UrlEncode(
+        JSON.stringify({ v: 2, k: "NexusJob.logs", f: filter, c: log[41]?.createdAt, p: "NEXUS", r: log[41]?.ref }),
+      ),
     );
     expect(calls).toHaveLength(1);
   });
 
   it("says the job is gone when the upstream has no such job, and gives an empty page", async () => {
     const source = logEntrySource(async () => null, SOURCE, { since: undefined, until: undefined });
-    const page = await paginate({ kind: "NexusJob.logs", filter, args: { first: 5 }, source: () => source, keyOf: sortKeyOf });
+    const page = await paginate({
+      kind: "NexusJob.logs",
+      filter,
+      args: { first: 5 },
+      source: () => source,
+      keyOf: sortKeyOf,
+    });
     expect(page.edges).toEqual([]);
     expect(source.jobGone).toBe(true);
   });

@@ -31,30 +31,55 @@ import { sampleStateCode } from "../../src/backends/modelarts/input-codes";
 import { createExportTaskBody } from "../../src/backends/modelarts/resolvers/export-task-body";
 import { modelArtsCredentials } from "../../src/backends/modelarts/credentials";
 
-const { credentialsFromHeaders: modelArtsCredentialsFromHeaders, credentialsFromPayload: modelArtsCredentialsFromPayload } =
-  modelArtsCredentials;
+const {
+  credentialsFromHeaders: modelArtsCredentialsFromHeaders,
+  credentialsFromPayload: modelArtsCredentialsFromPayload,
+} = modelArtsCredentials;
 import { exportTaskRef, isModelArtsId, parseExportTaskRef } from "../../src/backends/modelarts/ids";
-import { DEFAULT_JOBS_MAX_DATASETS, DEFAULT_MODELARTS_API_URL, jobsMaxDatasetsFromEnv, modelArtsApiUrlFromEnv } from "../../src/backends/modelarts/settings";
+import {
+  DEFAULT_JOBS_MAX_DATASETS,
+  DEFAULT_MODELARTS_API_URL,
+  jobsMaxDatasetsFromEnv,
+  modelArtsApiUrlFromEnv,
+} from "../../src/backends/modelarts/settings";
 import { exportTaskFromModelArts } from "../../src/backends/modelarts/to-model";
 import { reasonOfModelArtsError } from "../../src/backends/modelarts/transport";
 import type { ModelArtsExportTask } from "../../src/backends/modelarts/types";
 import { checkDataset, checkExportTask, checkExportTaskPage } from "../../src/backends/modelarts/wire-checks";
 
-const task = (fields: Partial<ModelArtsExportTask>): ModelArtsExportTask => ({ task_id: "t1", status: "RUNNING", create_time: 1, ...fields });
+const task = (fields: Partial<ModelArtsExportTask>): ModelArtsExportTask => ({
+  task_id: "t1",
+  status: "RUNNING",
+  create_time: 1,
+  ...fields,
+});
 const ENV: Record<string, string> = { NEXUS_API_URL: "http://nexus" };
 
 describe("integer codes", () => {
   it("maps every documented code, and anything else to UNKNOWN without throwing", () => {
     expect([0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900].map(datasetTypeOf)).not.toContain("UNKNOWN");
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map(datasetStatusOf)).toEqual([
-      "CREATING", "NORMAL", "DELETING", "DELETED", "ABNORMAL", "SYNCHRONIZING", "RELEASING", "SWITCHING_VERSION", "IMPORTING",
+      "CREATING",
+      "NORMAL",
+      "DELETING",
+      "DELETED",
+      "ABNORMAL",
+      "SYNCHRONIZING",
+      "RELEASING",
+      "SWITCHING_VERSION",
+      "IMPORTING",
     ]);
     for (const odd of [2, 7, 999, -1, 1.5, "1", null, undefined, {}]) expect(datasetTypeOf(odd)).toBe("UNKNOWN");
     expect(datasetStatusOf(9)).toBe("UNKNOWN");
     expect([0, 1, 2].map(datasetFormatOf)).toEqual(["FILE", "TABLE", "UNKNOWN"]);
     expect([0, 1, 2, 3, 4].map(exportTypeOf)).toEqual(["LABELED", "UNLABELED", "ALL", "CONDITIONAL_SEARCH", "UNKNOWN"]);
     expect([0, 1, 2].map(exportFormatOf)).toEqual(["UNKNOWN", "TREE", "TILE"]);
-    expect([undefined, "DIR", "NEW_DATASET", "S3"].map(exportDestinationOf)).toEqual(["DIR", "DIR", "NEW_DATASET", "UNKNOWN"]);
+    expect([undefined, "DIR", "NEW_DATASET", "S3"].map(exportDestinationOf)).toEqual([
+      "DIR",
+      "DIR",
+      "NEW_DATASET",
+      "UNKNOWN",
+    ]);
     expect(datasetStateOfModelArts(42)).toBe("PROCESSING");
   });
 
@@ -66,7 +91,12 @@ describe("integer codes", () => {
   });
 
   it("maps the detail codes: label types with 102 and 103 apart, sources, work paths, versions, team members", () => {
-    expect([102, 103, 400, 900].map(labelTypeOf)).toEqual(["TEXT_TRIPLET_RELATIONSHIP", "TEXT_TRIPLET_ENTITY", "UNKNOWN", "UNKNOWN"]);
+    expect([102, 103, 400, 900].map(labelTypeOf)).toEqual([
+      "TEXT_TRIPLET_RELATIONSHIP",
+      "TEXT_TRIPLET_ENTITY",
+      "UNKNOWN",
+      "UNKNOWN",
+    ]);
     expect(labelTypeCode("TEXT_TRIPLET_ENTITY")).toBe(103);
     expect(labelTypeCode("UNKNOWN")).toBeUndefined();
     expect([0, 2, 6, 7].map(dataSourceTypeOf)).toEqual(["OBS", "DLI", "INFERENCE_SERVICE", "UNKNOWN"]);
@@ -93,7 +123,9 @@ describe("the create-export-task body", () => {
       trainSampleRatio: 0.8,
       newVersionName: "v_2",
       newVersionFormat: "CSV",
-      searchConditions: [{ hard: false, labelList: { labels: [{ name: "a", type: "TEXT_TRIPLET_ENTITY", property: { k: ["v"] } }] } }],
+      searchConditions: [
+        { hard: false, labelList: { labels: [{ name: "a", type: "TEXT_TRIPLET_ENTITY", property: { k: ["v"] } }] } },
+      ],
     });
     expect(body).toEqual({
       sample_state: "__ALL__",
@@ -116,7 +148,9 @@ describe("the create-export-task body", () => {
 
 describe("export task states and progress", () => {
   it("normalises STOPPING to RUNNING, STOPPED to CANCELLED, and an unknown status to a state that is not terminal", () => {
-    const states = ["INIT", "RUNNING", "SUCCESSED", "FAILED", "STOPPING", "STOPPED"].map((status) => jobStateOfExportTask(task({ status })));
+    const states = ["INIT", "RUNNING", "SUCCESSED", "FAILED", "STOPPING", "STOPPED"].map((status) =>
+      jobStateOfExportTask(task({ status })),
+    );
     expect(states).toEqual(["WAITING", "RUNNING", "FINISHED", "FAILED", "RUNNING", "CANCELLED"]);
     expect(jobStateOfExportTask(task({ status: "PAUSED", progress: 0 }))).toBe("WAITING");
     expect(jobStateOfExportTask(task({ status: "PAUSED", progress: 12.5 }))).toBe("RUNNING");
@@ -165,10 +199,18 @@ describe("errors", () => {
 
 describe("wire checks", () => {
   it("check only the load-bearing fields: unknown fields and codes pass, a missing id or time does not", () => {
-    expect(checkDataset({ dataset_id: "d", dataset_name: "n", create_time: 1, dataset_type: 12345, brand_new: { x: 1 } }).ok).toBe(true);
-    expect(checkDataset({ dataset_name: "n", create_time: 1 })).toEqual({ ok: false, problem: "dataset_id: expected string" });
+    expect(
+      checkDataset({ dataset_id: "d", dataset_name: "n", create_time: 1, dataset_type: 12345, brand_new: { x: 1 } }).ok,
+    ).toBe(true);
+    expect(checkDataset({ dataset_name: "n", create_time: 1 })).toEqual({
+      ok: false,
+      problem: "dataset_id: expected string",
+    });
     expect(checkExportTask({ task_id: "t", status: "WHATEVER", create_time: 1, progress: 10 }).ok).toBe(true);
-    expect(checkExportTask({ task_id: "", status: "INIT", create_time: 1 })).toEqual({ ok: false, problem: "task_id: expected a non-empty value" });
+    expect(checkExportTask({ task_id: "", status: "INIT", create_time: 1 })).toEqual({
+      ok: false,
+      problem: "task_id: expected a non-empty value",
+    });
     expect(checkExportTaskPage({ export_tasks: [{ task_id: "t", status: "INIT" }], total_count: 1 })).toEqual({
       ok: false,
       problem: "export_tasks.0.create_time: expected number",
@@ -181,9 +223,15 @@ describe("credentials", () => {
 
   it("takes both headers, or neither (then the environment's), never half of each", () => {
     const both = new Headers({ "x-modelarts-project-id": "p", "x-modelarts-token": "t" });
-    expect(modelArtsCredentialsFromHeaders(both, env)).toEqual({ credentials: { projectId: "p", token: "t" }, source: "request" });
+    expect(modelArtsCredentialsFromHeaders(both, env)).toEqual({
+      credentials: { projectId: "p", token: "t" },
+      source: "request",
+    });
     expect(modelArtsCredentialsFromHeaders(new Headers({ "x-modelarts-project-id": "p" }), env)).toBeNull();
-    expect(modelArtsCredentialsFromHeaders(new Headers(), env)).toEqual({ credentials: { projectId: "p-env", token: "t-env" }, source: "environment" });
+    expect(modelArtsCredentialsFromHeaders(new Headers(), env)).toEqual({
+      credentials: { projectId: "p-env", token: "t-env" },
+      source: "environment",
+    });
     expect(modelArtsCredentialsFromHeaders(new Headers(), { ...ENV, MODELARTS_PROJECT_ID: "p-env" })).toBeNull();
     expect(modelArtsCredentialsFromPayload({ "X-ModelArts-Project-Id": "p", "x-modelarts-token": "t" }, ENV)).toEqual({
       credentials: { projectId: "p", token: "t" },
@@ -195,11 +243,18 @@ describe("credentials", () => {
 describe("settings", () => {
   it("reads MODELARTS_API_URL and MODELARTS_JOBS_MAX_DATASETS with their defaults", () => {
     expect(modelArtsApiUrlFromEnv({})).toEqual({ ok: true, url: DEFAULT_MODELARTS_API_URL });
-    expect(modelArtsApiUrlFromEnv({ MODELARTS_API_URL: "http://127.0.0.1:8788/modelarts/" })).toEqual({ ok: true, url: "http://127.0.0.1:8788/modelarts" });
-    expect(modelArtsApiUrlFromEnv({ MODELARTS_API_URL: "modelarts.example" })).toEqual({ ok: false, problem: "MODELARTS_API_URL is not an absolute URL" });
+    expect(modelArtsApiUrlFromEnv({ MODELARTS_API_URL: "http://127.0.0.1:8788/modelarts/" })).toEqual({
+      ok: true,
+      url: "http://127.0.0.1:8788/modelarts",
+    });
+    expect(modelArtsApiUrlFromEnv({ MODELARTS_API_URL: "modelarts.example" })).toEqual({
+      ok: false,
+      problem: "MODELARTS_API_URL is not an absolute URL",
+    });
     expect(modelArtsApiUrlFromEnv({ MODELARTS_API_URL: "ftp://x" }).ok).toBe(false);
     expect(jobsMaxDatasetsFromEnv({})).toBe(DEFAULT_JOBS_MAX_DATASETS);
     expect(jobsMaxDatasetsFromEnv({ MODELARTS_JOBS_MAX_DATASETS: "5" })).toBe(5);
-    for (const bad of ["0", "-1", "abc", "101", "2.5"]) expect(jobsMaxDatasetsFromEnv({ MODELARTS_JOBS_MAX_DATASETS: bad })).toBe(DEFAULT_JOBS_MAX_DATASETS);
+    for (const bad of ["0", "-1", "abc", "101", "2.5"])
+      expect(jobsMaxDatasetsFromEnv({ MODELARTS_JOBS_MAX_DATASETS: bad })).toBe(DEFAULT_JOBS_MAX_DATASETS);
   });
 });

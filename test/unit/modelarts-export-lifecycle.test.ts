@@ -25,10 +25,24 @@ describe("export task life", () => {
     const t = task(4, 10);
     expect(exportTaskToWire(t, 1_000_009)).toMatchObject({ status: "INIT", progress: 0, update_time: 1_000_000 });
     expect(exportTaskToWire(t, 1_000_009)).not.toHaveProperty("finished_sample_count");
-    expect(exportStateAt(t, 1_000_010)).toMatchObject({ status: "RUNNING", progress: 0, counts: { total: 4, finished: 0 } });
-    expect(exportStateAt(t, 1_000_029)).toMatchObject({ status: "RUNNING", progress: 25, counts: { finished: 1 }, updateTime: 1_000_020 });
+    expect(exportStateAt(t, 1_000_010)).toMatchObject({
+      status: "RUNNING",
+      progress: 0,
+      counts: { total: 4, finished: 0 },
+    });
+    expect(exportStateAt(t, 1_000_029)).toMatchObject({
+      status: "RUNNING",
+      progress: 25,
+      counts: { finished: 1 },
+      updateTime: 1_000_020,
+    });
     expect(exportStateAt(t, 1_000_049)).toMatchObject({ status: "RUNNING", progress: 75, counts: { finished: 3 } });
-    expect(exportStateAt(t, 1_000_050)).toEqual({ status: "SUCCESSED", progress: 100, counts: { total: 4, finished: 4 }, updateTime: 1_000_050 });
+    expect(exportStateAt(t, 1_000_050)).toEqual({
+      status: "SUCCESSED",
+      progress: 100,
+      counts: { total: 4, finished: 4 },
+      updateTime: 1_000_050,
+    });
   });
 
   it("rounds progress down to one decimal, so 100 means every sample", () => {
@@ -49,24 +63,47 @@ describe("export task life", () => {
   });
 
   it("freezes the counts at a stop request: STOPPING, then STOPPED; a stop after the end changes nothing", () => {
-    const stopped: ExportTaskRecord = { ...task(10, 10), life: { ...task(10, 10).life, stop: { requestedAt: 1_000_040, stoppedAt: 1_000_100 } } };
-    expect(exportStateAt(stopped, 1_000_050)).toMatchObject({ status: "STOPPING", counts: { finished: 3 }, progress: 30 });
-    expect(exportStateAt(stopped, 1_000_100)).toMatchObject({ status: "STOPPED", counts: { finished: 3 }, updateTime: 1_000_100 });
-    const late: ExportTaskRecord = { ...task(2, 10), life: { ...task(2, 10).life, stop: { requestedAt: 1_000_500, stoppedAt: 1_000_600 } } };
+    const stopped: ExportTaskRecord = {
+      ...task(10, 10),
+      life: { ...task(10, 10).life, stop: { requestedAt: 1_000_040, stoppedAt: 1_000_100 } },
+    };
+    expect(exportStateAt(stopped, 1_000_050)).toMatchObject({
+      status: "STOPPING",
+      counts: { finished: 3 },
+      progress: 30,
+    });
+    expect(exportStateAt(stopped, 1_000_100)).toMatchObject({
+      status: "STOPPED",
+      counts: { finished: 3 },
+      updateTime: 1_000_100,
+    });
+    const late: ExportTaskRecord = {
+      ...task(2, 10),
+      life: { ...task(2, 10).life, stop: { requestedAt: 1_000_500, stoppedAt: 1_000_600 } },
+    };
     expect(exportStateAt(late, 1_000_700).status).toBe("SUCCESSED");
   });
 
   it("never goes backwards: counts, progress and update_time only rise, and a terminal status stays", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 50 }), fc.nat(40_000), fc.nat(40_000), (count, ms, a, b) => {
-        const t = task(count, ms);
-        const [early, late] = [exportStateAt(t, 1_000_000 + Math.min(a, b)), exportStateAt(t, 1_000_000 + Math.max(a, b))];
-        expect(late.progress).toBeGreaterThanOrEqual(early.progress);
-        expect(late.updateTime).toBeGreaterThanOrEqual(early.updateTime);
-        expect(late.counts?.finished ?? 0).toBeGreaterThanOrEqual(early.counts?.finished ?? 0);
-        expect(late.counts?.finished ?? 0).toBeLessThanOrEqual(count);
-        if (early.status === "SUCCESSED" || early.status === "FAILED") expect(late.status).toBe(early.status);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.nat(40_000),
+        fc.nat(40_000),
+        (count, ms, a, b) => {
+          const t = task(count, ms);
+          const [early, late] = [
+            exportStateAt(t, 1_000_000 + Math.min(a, b)),
+            exportStateAt(t, 1_000_000 + Math.max(a, b)),
+          ];
+          expect(late.progress).toBeGreaterThanOrEqual(early.progress);
+          expect(late.updateTime).toBeGreaterThanOrEqual(early.updateTime);
+          expect(late.counts?.finished ?? 0).toBeGreaterThanOrEqual(early.counts?.finished ?? 0);
+          expect(late.counts?.finished ?? 0).toBeLessThanOrEqual(count);
+          if (early.status === "SUCCESSED" || early.status === "FAILED") expect(late.status).toBe(early.status);
+        },
+      ),
     );
   });
 });

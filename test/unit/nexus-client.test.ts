@@ -16,7 +16,10 @@ interface Call {
   body: string | null;
 }
 
-function fakeFetch(answer: (call: Call, index: number) => Response | Promise<Response>): { fetch: typeof fetch; calls: Call[] } {
+function fakeFetch(answer: (call: Call, index: number) => Response | Promise<Response>): {
+  fetch: typeof fetch;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const call: Call = {
@@ -39,16 +42,34 @@ function fakeFetch(answer: (call: Call, index: number) => Response | Promise<Res
 }
 
 function client(fetchImpl: typeof fetch, extra: { timeoutMs?: number } = {}): NexusClient {
-  return new NexusClient({ baseUrl: "https://api.test/", credentials: { projectId: "proj_x", secretKey: KEY }, fetch: fetchImpl, retryBaseDelayMs: 1, ...extra });
+  return new NexusClient({
+    baseUrl: "https://api.test/",
+    credentials: { projectId: "proj_x", secretKey: KEY },
+    fetch: fetchImpl,
+    retryBaseDelayMs: 1,
+    ...extra,
+  });
 }
 
-const job = { id: "batchjob_1", name: "j", projectId: "proj_x", spec: {}, status: { overview: "Waiting" }, createDate: 1, updateDate: 1 };
+const job = {
+  id: "batchjob_1",
+  name: "j",
+  projectId: "proj_x",
+  spec: {},
+  status: { overview: "Waiting" },
+  createDate: 1,
+  updateDate: 1,
+};
 
 describe("NexusClient", () => {
   it("sends the Secret-Key header and JSON to the documented paths", async () => {
     const { fetch, calls } = fakeFetch(() => Response.json(job));
     await client(fetch).cancelJob("batchjob_1", 1234);
-    expect(calls[0]).toMatchObject({ method: "PATCH", url: "https://api.test/projects/proj_x/batch/jobs/batchjob_1", body: '{"spec":{"stopAtTime":1234}}' });
+    expect(calls[0]).toMatchObject({
+      method: "PATCH",
+      url: "https://api.test/projects/proj_x/batch/jobs/batchjob_1",
+      body: '{"spec":{"stopAtTime":1234}}',
+    });
     expect(calls[0]?.headers.get("Secret-Key")).toBe(KEY);
   });
 
@@ -59,8 +80,12 @@ describe("NexusClient", () => {
   });
 
   it("retries a GET on 503 at most twice, then throws the last failure", async () => {
-    const { fetch, calls } = fakeFetch(() => Response.json({ code: "InternalServerError", message: "down" }, { status: 503 }));
-    const error = await client(fetch).getJob("batchjob_1").catch((e: unknown) => e);
+    const { fetch, calls } = fakeFetch(() =>
+      Response.json({ code: "InternalServerError", message: "down" }, { status: 503 }),
+    );
+    const error = await client(fetch)
+      .getJob("batchjob_1")
+      .catch((e: unknown) => e);
     expect(calls).toHaveLength(3);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).message).toBe(
@@ -70,32 +95,43 @@ describe("NexusClient", () => {
   });
 
   it("succeeds when a retry succeeds", async () => {
-    const { fetch, calls } = fakeFetch((_call, index) => (index === 0 ? new Response("bad gateway", { status: 502 }) : Response.json(job)));
+    const { fetch, calls } = fakeFetch((_call, index) =>
+      index === 0 ? new Response("bad gateway", { status: 502 }) : Response.json(job),
+    );
     await expect(client(fetch).getJob("batchjob_1")).resolves.toMatchObject({ id: "batchjob_1" });
     expect(calls).toHaveLength(2);
   });
 
   it("does not retry a POST", async () => {
     const { fetch, calls } = fakeFetch(() => new Response("", { status: 503 }));
-    await expect(client(fetch).createWebhook({ name: "w", spec: { endpoint: "https://x", secret: { contents: "AA==" } } })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(
+      client(fetch).createWebhook({ name: "w", spec: { endpoint: "https://x", secret: { contents: "AA==" } } }),
+    ).rejects.toBeInstanceOf(UpstreamError);
     expect(calls).toHaveLength(1);
   });
 
   it("turns a body that is not JSON, or lacks required fields, into an invalid-body error", async () => {
-    const html = await client(fakeFetch(() => new Response("<html>oops</html>", { status: 200 })).fetch).getJob("batchjob_1").catch((e: unknown) => e);
+    const html = await client(fakeFetch(() => new Response("<html>oops</html>", { status: 200 })).fetch)
+      .getJob("batchjob_1")
+      .catch((e: unknown) => e);
     expect(html).toMatchObject({
       kind: "invalid-body",
       reason: "unavailable",
-      message: "nexus jobs.get: the upstream answered 200 with an invalid body (not JSON) from /projects/proj_x/batch/jobs/batchjob_1",
+      message:
+        "nexus jobs.get: the upstream answered 200 with an invalid body (not JSON) from /projects/proj_x/batch/jobs/batchjob_1",
     });
-    const partial = await client(fakeFetch(() => Response.json({ id: "batchjob_1" })).fetch).getJob("batchjob_1").catch((e: unknown) => e);
+    const partial = await client(fakeFetch(() => Response.json({ id: "batchjob_1" })).fetch)
+      .getJob("batchjob_1")
+      .catch((e: unknown) => e);
     expect(partial).toMatchObject({ kind: "invalid-body" });
     expect((partial as Error).message).toContain("invalid body (name:");
   });
 
   it("times out with a timeout error", async () => {
     const never = fakeFetch(() => new Promise<Response>(() => undefined));
-    const error = await client(never.fetch, { timeoutMs: 50 }).getJob("batchjob_1").catch((e: unknown) => e);
+    const error = await client(never.fetch, { timeoutMs: 50 })
+      .getJob("batchjob_1")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: "timeout",
       reason: "timeout",
@@ -106,16 +142,23 @@ describe("NexusClient", () => {
 
   it("reads Retry-After and removes the key from upstream messages", async () => {
     const { fetch } = fakeFetch(() =>
-      Response.json({ code: "TooManyRequestsError", message: `slow down ${KEY}` }, { status: 429, headers: { "Retry-After": "12" } }),
+      Response.json(
+        { code: "TooManyRequestsError", message: `slow down ${KEY}` },
+        { status: 429, headers: { "Retry-After": "12" } },
+      ),
     );
-    const error = (await client(fetch).listJobs().catch((e: unknown) => e)) as UpstreamError;
+    const error = (await client(fetch)
+      .listJobs()
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.retryAfterSeconds).toBe(12);
     expect(error.message).not.toContain(KEY);
     expect(error.upstreamMessage).toBe("slow down [redacted]");
   });
 
   it("refuses a call beyond maxCalls before sending it, retries included", async () => {
-    const { fetch, calls } = fakeFetch((_call, index) => (index === 0 ? new Response("", { status: 503 }) : Response.json(job)));
+    const { fetch, calls } = fakeFetch((_call, index) =>
+      index === 0 ? new Response("", { status: 503 }) : Response.json(job),
+    );
     const limited = new NexusClient({
       baseUrl: "https://api.test",
       credentials: { projectId: "proj_x", secretKey: KEY },
@@ -127,7 +170,8 @@ describe("NexusClient", () => {
     await expect(limited.getJob("batchjob_2")).rejects.toMatchObject({
       code: "LIMIT_EXCEEDED",
       extensions: { limit: "upstreamCalls", value: 3, max: 2 },
-      message: "This request needs more than 2 upstream calls; ask for fewer items (smaller first/last, fewer nested lists or logs).",
+      message:
+        "This request needs more than 2 upstream calls; ask for fewer items (smaller first/last, fewer nested lists or logs).",
     });
     expect(calls).toHaveLength(2);
   });
@@ -135,7 +179,12 @@ describe("NexusClient", () => {
   it("uploads bytes with exactly the given headers and no Secret-Key", async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 200 }));
     await client(fetch).uploadDatasetBytes(
-      { method: "PUT", url: "https://storage.googleapis.com/upload/tok", headers: { "x-goog-hash": "crc32c=AAAAAA==" }, expiresAtTime: 0 },
+      {
+        method: "PUT",
+        url: "https://storage.googleapis.com/upload/tok",
+        headers: { "x-goog-hash": "crc32c=AAAAAA==" },
+        expiresAtTime: 0,
+      },
       new TextEncoder().encode("{}\n"),
     );
     expect(calls[0]?.method).toBe("PUT");
@@ -145,7 +194,14 @@ describe("NexusClient", () => {
 });
 
 describe("loaders", () => {
-  const dataset = (id: string, createDate: number) => ({ id, name: id, projectId: "proj_x", status: { overview: "Uploaded" }, createDate, updateDate: 1 });
+  const dataset = (id: string, createDate: number) => ({
+    id,
+    name: id,
+    projectId: "proj_x",
+    status: { overview: "Uploaded" },
+    createDate,
+    updateDate: 1,
+  });
 
   it("GETs a few ids one by one, walks the list for many, and never fetches one twice", async () => {
     const all = Array.from({ length: 5 }, (_, index) => dataset(`dataset_${index}`, 100 - index));
@@ -154,10 +210,16 @@ describe("loaders", () => {
       if (url.pathname.endsWith("/datasets")) return Response.json({ nextPage: null, prevPage: null, data: all });
       const id = url.pathname.split("/").pop() ?? "";
       const found = all.find((item) => item.id === id);
-      return found ? Response.json(found) : Response.json({ code: "ResourceNotFoundError", message: "no" }, { status: 404 });
+      return found
+        ? Response.json(found)
+        : Response.json({ code: "ResourceNotFoundError", message: "no" }, { status: 404 });
     });
     const few = createNexusLoaders(client(fetch));
-    await Promise.all([few.datasetById.load("dataset_1"), few.datasetById.load("dataset_2"), few.datasetById.load("dataset_1")]);
+    await Promise.all([
+      few.datasetById.load("dataset_1"),
+      few.datasetById.load("dataset_2"),
+      few.datasetById.load("dataset_1"),
+    ]);
     expect(calls.map((call) => new URL(call.url).pathname).sort()).toEqual([
       "/projects/proj_x/batch/datasets/dataset_1",
       "/projects/proj_x/batch/datasets/dataset_2",
@@ -165,7 +227,12 @@ describe("loaders", () => {
     calls.length = 0;
     const many = createNexusLoaders(client(fetch));
     const loaded = await many.datasetById.loadMany(["dataset_0", "dataset_3", "dataset_4", "dataset_gone"]);
-    expect(loaded.map((item) => (item === null || item instanceof Error ? item : item.ref))).toEqual(["dataset_0", "dataset_3", "dataset_4", null]);
+    expect(loaded.map((item) => (item === null || item instanceof Error ? item : item.ref))).toEqual([
+      "dataset_0",
+      "dataset_3",
+      "dataset_4",
+      null,
+    ]);
     expect(calls.map((call) => new URL(call.url).pathname)).toEqual(["/projects/proj_x/batch/datasets"]);
     expect(new URL(calls[0]?.url ?? "").searchParams.get("limit")).toBe("1000");
   });

@@ -13,7 +13,13 @@ function resolveAll(typeName: string, parent: unknown): Record<string, unknown> 
   const fields = (nexusJobResolvers as Record<string, FieldResolvers | undefined>)[typeName] ?? {};
   const out: Record<string, unknown> = {};
   for (const [name, resolver] of Object.entries(fields)) {
-    if (typeof resolver === "function") out[name] = (resolver as (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown)(parent, {}, {}, {});
+    if (typeof resolver === "function")
+      out[name] = (resolver as (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown)(
+        parent,
+        {},
+        {},
+        {},
+      );
   }
   return out;
 }
@@ -63,7 +69,9 @@ describe("NexusEphemeralDeploymentTemplate", () => {
 
   it("takes replicas from scaling, else from a top-level replicas (an upstream that echoes the create body)", () => {
     expect(resolveAll("NexusEphemeralDeploymentTemplate", { scaling: { replicas: 3 }, replicas: 1 }).replicas).toBe(3);
-    expect(resolveAll("NexusEphemeralDeploymentTemplate", { artifactId: "a", instanceId: "i", replicas: 2 })).toMatchObject({
+    expect(
+      resolveAll("NexusEphemeralDeploymentTemplate", { artifactId: "a", instanceId: "i", replicas: 2 }),
+    ).toMatchObject({
       artifactId: "a",
       instanceId: "i",
       replicas: 2,
@@ -72,9 +80,15 @@ describe("NexusEphemeralDeploymentTemplate", () => {
   });
 
   it("keeps only the object entries of historyVersions, and reads a sparse version as nulls", () => {
-    const read = resolveAll("NexusEphemeralDeploymentTemplate", { historyVersions: [{ versionTag: "v1" }, "junk", null] });
+    const read = resolveAll("NexusEphemeralDeploymentTemplate", {
+      historyVersions: [{ versionTag: "v1" }, "junk", null],
+    });
     expect(read.historyVersions).toEqual([{ versionTag: "v1" }]);
-    expect(resolveAll("NexusDeploymentVersion", { versionTag: 7 })).toEqual({ versionTag: null, artifactId: null, updatedAt: null });
+    expect(resolveAll("NexusDeploymentVersion", { versionTag: 7 })).toEqual({
+      versionTag: null,
+      artifactId: null,
+      updatedAt: null,
+    });
     expect(resolveAll("NexusDeploymentStatus", {})).toEqual({ overview: null, message: null, updatedAt: null });
   });
 });

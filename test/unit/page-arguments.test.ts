@@ -37,7 +37,8 @@ const LIST: NexusLogEntryModel[] = (() => {
   const items: NexusLogEntryModel[] = [];
   const runs = [1, 3, 1, 2];
   for (let run = 0, id = 0; id < 30; run++) {
-    for (let k = 0; k < (runs[run % runs.length] ?? 1) && id < 30; k++, id++) items.push(entry(id, 1_000_000 - run * 10));
+    for (let k = 0; k < (runs[run % runs.length] ?? 1) && id < 30; k++, id++)
+      items.push(entry(id, 1_000_000 - run * 10));
   }
   return items.sort((a, b) => compareSortKeys(sortKeyOf(a), sortKeyOf(b)));
 })();
@@ -85,7 +86,9 @@ function rangedList(): Counted {
   const read = async (query: LogWindowQuery) => {
     calls += 1;
     return UPSTREAM.filter(
-      (e) => (query.beforeTime === undefined || e.createdAt < query.beforeTime) && (query.afterTime === undefined || e.createdAt > query.afterTime),
+      (e) =>
+        (query.beforeTime === undefined || e.createdAt < query.beforeTime) &&
+        (query.afterTime === undefined || e.createdAt > query.afterTime),
     ).slice(0, query.maxEntries);
   };
   const source = logEntrySource(read, { path: "/logs" }, { since: undefined, until: undefined });
@@ -147,24 +150,44 @@ describe("the argument rule: every combination gives the spec's page", () => {
         ...(combination.after === undefined ? {} : { after: cursorOf(combination.after) }),
         ...(combination.before === undefined ? {} : { before: cursorOf(combination.before) }),
       };
-      const page = await paginate({ kind: KIND, filter: FILTER, args, source: () => makeList().source, keyOf: sortKeyOf });
+      const page = await paginate({
+        kind: KIND,
+        filter: FILTER,
+        args,
+        source: () => makeList().source,
+        keyOf: sortKeyOf,
+      });
       expect(shapeOf(page)).toEqual(specPage(combination));
       // The cursors the page gives are its items' positions: a page from them is the next one along.
       for (const [index, edge] of page.edges.entries()) {
-        expect(pageArgumentsOf({ after: edge.cursor }, KIND, FILTER).after?.key).toEqual(sortKeyOf(page.edges[index]?.node as NexusLogEntryModel));
+        expect(pageArgumentsOf({ after: edge.cursor }, KIND, FILTER).after?.key).toEqual(
+          sortKeyOf(page.edges[index]?.node as NexusLogEntryModel),
+        );
       }
     });
   });
 
   it("reads a list by key range once for first with last: the first page, cut", async () => {
     const list = rangedList();
-    await paginate({ kind: KIND, filter: FILTER, args: { first: 7, last: 3, after: cursorOf(4) }, source: () => list.source, keyOf: sortKeyOf });
+    await paginate({
+      kind: KIND,
+      filter: FILTER,
+      args: { first: 7, last: 3, after: cursorOf(4) },
+      source: () => list.source,
+      keyOf: sortKeyOf,
+    });
     expect(list.calls()).toBe(1);
   });
 
   it("walks a list no further for first with last than for first alone", async () => {
     const both = walkedList();
-    await paginate({ kind: KIND, filter: FILTER, args: { first: 7, last: 3 }, source: () => both.source, keyOf: sortKeyOf });
+    await paginate({
+      kind: KIND,
+      filter: FILTER,
+      args: { first: 7, last: 3 },
+      source: () => both.source,
+      keyOf: sortKeyOf,
+    });
     const alone = walkedList();
     await paginate({ kind: KIND, filter: FILTER, args: { first: 7 }, source: () => alone.source, keyOf: sortKeyOf });
     expect(both.calls()).toBe(alone.calls());
@@ -173,7 +196,13 @@ describe("the argument rule: every combination gives the spec's page", () => {
 
   it("reads a list by position for first with last as it reads first alone", async () => {
     const both = positionedList();
-    await paginate({ kind: KIND, filter: FILTER, args: { first: 7, last: 3 }, source: () => both.source, keyOf: sortKeyOf });
+    await paginate({
+      kind: KIND,
+      filter: FILTER,
+      args: { first: 7, last: 3 },
+      source: () => both.source,
+      keyOf: sortKeyOf,
+    });
     const alone = positionedList();
     await paginate({ kind: KIND, filter: FILTER, args: { first: 7 }, source: () => alone.source, keyOf: sortKeyOf });
     expect(both.calls()).toBe(alone.calls());
@@ -181,9 +210,18 @@ describe("the argument rule: every combination gives the spec's page", () => {
 });
 
 describe("the argument rule: what is refused", () => {
-  const otherConnection = encodeCursor({ kind: "webhooks", filter: FILTER, key: sortKeyOf(LIST[0] as NexusLogEntryModel) });
-  const otherFilter = encodeCursor({ kind: KIND, filter: filterFingerprint({ state: ["RUNNING"] }), key: sortKeyOf(LIST[0] as NexusLogEntryModel) });
-  const sizeMessage = (name: string, value: number) => `Argument "${name}" must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}.`;
+  const otherConnection = encodeCursor({
+    kind: "webhooks",
+    filter: FILTER,
+    key: sortKeyOf(LIST[0] as NexusLogEntryModel),
+  });
+  const otherFilter = encodeCursor({
+    kind: KIND,
+    filter: filterFingerprint({ state: ["RUNNING"] }),
+    key: sortKeyOf(LIST[0] as NexusLogEntryModel),
+  });
+  const sizeMessage = (name: string, value: number) =>
+    `Argument "${name}" must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}.`;
   const refusals: [ConnectionArgs, string][] = [
     [{ first: 0 }, sizeMessage("first", 0)],
     [{ first: -1 }, sizeMessage("first", -1)],
@@ -196,10 +234,22 @@ describe("the argument rule: what is refused", () => {
     [{ first: 101, last: 101 }, sizeMessage("first", 101)],
     [{ first: 0, after: "garbage" }, sizeMessage("first", 0)],
     [{ after: "garbage" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
-    [{ before: "eyJ2IjoxfQ" }, 'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
-    [{ after: "garbage", before: "garbage" }, 'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.'],
-    [{ first: 3, after: otherConnection }, 'Argument "after": this cursor belongs to the "webhooks" connection, not "items".'],
-    [{ last: 3, before: otherConnection }, 'Argument "before": this cursor belongs to the "webhooks" connection, not "items".'],
+    [
+      { before: "eyJ2IjoxfQ" },
+      'Argument "before": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
+    [
+      { after: "garbage", before: "garbage" },
+      'Argument "after": not a cursor issued by this API. Use a cursor from pageInfo or an edge.',
+    ],
+    [
+      { first: 3, after: otherConnection },
+      'Argument "after": this cursor belongs to the "webhooks" connection, not "items".',
+    ],
+    [
+      { last: 3, before: otherConnection },
+      'Argument "before": this cursor belongs to the "webhooks" connection, not "items".',
+    ],
     [
       { first: 3, last: 2, before: otherFilter },
       'Argument "before": this cursor was issued for other filter arguments; use the same filters as the page it came from, or start again without a cursor.',
@@ -221,9 +271,20 @@ describe("the argument rule: what is refused", () => {
   });
 
   it("accepts the bounds of the sizes, and gives the default size when neither is given", () => {
-    expect(pageArgumentsOf({ first: 1, last: MAX_PAGE_SIZE }, KIND, FILTER)).toMatchObject({ first: 1, last: MAX_PAGE_SIZE });
-    expect(pageArgumentsOf({}, KIND, FILTER)).toEqual({ first: DEFAULT_PAGE_SIZE, last: null, after: null, before: null });
-    expect(pageArgumentsOf({ first: null, last: null, after: null, before: null }, KIND, FILTER)).toMatchObject({ first: DEFAULT_PAGE_SIZE, last: null });
+    expect(pageArgumentsOf({ first: 1, last: MAX_PAGE_SIZE }, KIND, FILTER)).toMatchObject({
+      first: 1,
+      last: MAX_PAGE_SIZE,
+    });
+    expect(pageArgumentsOf({}, KIND, FILTER)).toEqual({
+      first: DEFAULT_PAGE_SIZE,
+      last: null,
+      after: null,
+      before: null,
+    });
+    expect(pageArgumentsOf({ first: null, last: null, after: null, before: null }, KIND, FILTER)).toMatchObject({
+      first: DEFAULT_PAGE_SIZE,
+      last: null,
+    });
     expect(pageArgumentsOf({ last: 5 }, KIND, FILTER)).toMatchObject({ first: null, last: 5 });
   });
 });

@@ -20,7 +20,9 @@ const ITEMS: Item[] = Array.from({ length: 23 }, (_, index) => ({
   createDate: 1000 - Math.floor(index / 3),
 })).sort((a, b) => b.createDate - a.createDate || (a.id < b.id ? 1 : -1));
 
-const EXPECTED = [...ITEMS].sort((a, b) => b.createDate - a.createDate || (a.id < b.id ? -1 : 1)).map((item) => item.id);
+const EXPECTED = [...ITEMS]
+  .sort((a, b) => b.createDate - a.createDate || (a.id < b.id ? -1 : 1))
+  .map((item) => item.id);
 
 /** The position key of an item (as a Nexus object's). */
 const keyOf = (item: Item): SortKey => ({ createdAt: item.createDate, provider: "NEXUS", ref: item.id });
@@ -38,10 +40,21 @@ function source(items: Item[], size: number): PageSource<Item> & { pulled: () =>
 }
 
 async function page(items: Item[], upstreamSize: number, args: ConnectionArgs): Promise<Connection<Item>> {
-  return paginate({ kind: "items", filter: filterFingerprint({}), args, source: () => source(items, upstreamSize), keyOf });
+  return paginate({
+    kind: "items",
+    filter: filterFingerprint({}),
+    args,
+    source: () => source(items, upstreamSize),
+    keyOf,
+  });
 }
 
-async function walkAll(items: Item[], upstreamSize: number, direction: "forward" | "backward", size: number): Promise<string[]> {
+async function walkAll(
+  items: Item[],
+  upstreamSize: number,
+  direction: "forward" | "backward",
+  size: number,
+): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
@@ -97,7 +110,9 @@ describe("paginate", () => {
       source: () => filteredSource(source(ITEMS, 5), include, keyOf),
       keyOf,
     });
-    expect(result.edges.map((edge) => edge.node.id)).toEqual(EXPECTED.filter((id) => id.endsWith("0") || id.endsWith("5")).slice(0, 4));
+    expect(result.edges.map((edge) => edge.node.id)).toEqual(
+      EXPECTED.filter((id) => id.endsWith("0") || id.endsWith("5")).slice(0, 4),
+    );
     expect(await result.count?.()).toBe(ITEMS.filter(include).length);
   });
 

@@ -33,7 +33,7 @@ function gatewayOrder(items: Item[]): string[] {
 function makeItems(count: number): Item[] {
   const items: Item[] = [];
   let time = 1_000_000;
-  for (let index = 0; index < count; ) {
+  for (let index = 0; index < count;) {
     const run = index === 137 ? 30 : index % 40 === 39 ? 5 : 1;
     for (let member = 0; member < run && index < count; member++, index++) {
       items.push({ id: `item_${String(index).padStart(5, "0")}`, createDate: time });
@@ -62,7 +62,9 @@ class KeysetList {
 
   /** Position of the first row older than `[createDate, id]` (upstream order). */
   private olderThan(createDate: number, id: string): number {
-    const index = this.items.findIndex((item) => item.createDate < createDate || (item.createDate === createDate && item.id < id));
+    const index = this.items.findIndex(
+      (item) => item.createDate < createDate || (item.createDate === createDate && item.id < id),
+    );
     return index === -1 ? this.items.length : index;
   }
 
@@ -80,7 +82,9 @@ class KeysetList {
         end = Math.min(this.items.length, start + limit);
       } else {
         // The `limit` rows just newer than the key: those before its position.
-        const position = this.items.findIndex((item) => item.createDate < createDate || (item.createDate === createDate && item.id <= id));
+        const position = this.items.findIndex(
+          (item) => item.createDate < createDate || (item.createDate === createDate && item.id <= id),
+        );
         end = position === -1 ? this.items.length : position;
         start = Math.max(0, end - limit);
       }
@@ -139,7 +143,11 @@ function offsetReader(list: OffsetList): ChunkReader<Item> {
 }
 
 /** A source that can only be walked from the start (as before positioned reads), for what walking costs. */
-function sourceOver(reader: ChunkReader<Item>, items: () => Item[], include: (item: Item) => boolean = () => true): PageSource<Item> {
+function sourceOver(
+  reader: ChunkReader<Item>,
+  items: () => Item[],
+  include: (item: Item) => boolean = () => true,
+): PageSource<Item> {
   const pages = async function* (): AsyncGenerator<Item[]> {
     let token: string | null = null;
     for (;;) {
@@ -153,7 +161,11 @@ function sourceOver(reader: ChunkReader<Item>, items: () => Item[], include: (it
   return { pages, count: () => countByWalking(pages(), keyOf), positioned: { provider: "NEXUS", reader, include } };
 }
 
-function page(source: PageSource<Item>, args: ConnectionArgs, filter = filterFingerprint({})): Promise<Connection<Item>> {
+function page(
+  source: PageSource<Item>,
+  args: ConnectionArgs,
+  filter = filterFingerprint({}),
+): Promise<Connection<Item>> {
   return paginate({ kind: "items", filter, args, source: () => source, keyOf });
 }
 
@@ -179,7 +191,9 @@ async function walk(
   for (let pageNumber = 0; pageNumber < 5000; pageNumber += 1) {
     const before = reads.length;
     const result: Connection<Item> =
-      direction === "forward" ? await page(source, { first: size, after: cursor }) : await page(source, { last: size, before: cursor });
+      direction === "forward"
+        ? await page(source, { first: size, after: cursor })
+        : await page(source, { last: size, before: cursor });
     const made = reads.slice(before);
     readsPerPage.push(made.length);
     itemsPerPage.push(made.reduce((sum, read) => sum + read.limit, 0));
@@ -198,35 +212,51 @@ describe("pages read by position, over keyset tokens", () => {
   const items = makeItems(2500);
   const expected = gatewayOrder(items);
 
-  it.each([1, 3, 7, 20, 100])("walks forwards with first: %i, every item once, at most two reads sized to the page", async (size) => {
-    const list = new KeysetList(items);
-    const result = await walk(sourceOver(keysetReader(list), () => list.items), list.reads, "forward", size);
-    expect(result.ids).toEqual(expected);
-    // The first page is one read; a page next to a run of one time longer than its reads read on.
-    expect(result.readsPerPage[0]).toBe(1);
-    const quiet = result.readsPerPage.filter((reads) => reads <= 2).length;
-    expect(quiet / result.readsPerPage.length).toBeGreaterThanOrEqual(0.85);
-    // A page reads itself, a quarter more, and the three items around its cursor again.
-    const median = [...result.itemsPerPage].sort((a, b) => a - b)[Math.floor(result.itemsPerPage.length / 2)] ?? 0;
-    expect(result.itemsPerPage[0]).toBe(size + 1 + Math.ceil(size / 4));
-    expect(median).toBeLessThanOrEqual(size + 1 + Math.ceil(size / 4) + 3);
-    // Never a read of the whole list's size after the first page.
-    expect(Math.max(...list.reads.slice(1).map((read) => read.limit))).toBeLessThan(1000);
-  });
+  it.each([1, 3, 7, 20, 100])(
+    "walks forwards with first: %i, every item once, at most two reads sized to the page",
+    async (size) => {
+      const list = new KeysetList(items);
+      const result = await walk(
+        sourceOver(keysetReader(list), () => list.items),
+        list.reads,
+        "forward",
+        size,
+      );
+      expect(result.ids).toEqual(expected);
+      // The first page is one read; a page next to a run of one time longer than its reads read on.
+      expect(result.readsPerPage[0]).toBe(1);
+      const quiet = result.readsPerPage.filter((reads) => reads <= 2).length;
+      expect(quiet / result.readsPerPage.length).toBeGreaterThanOrEqual(0.85);
+      // A page reads itself, a quarter more, and the three items around its cursor again.
+      const median = [...result.itemsPerPage].sort((a, b) => a - b)[Math.floor(result.itemsPerPage.length / 2)] ?? 0;
+      expect(result.itemsPerPage[0]).toBe(size + 1 + Math.ceil(size / 4));
+      expect(median).toBeLessThanOrEqual(size + 1 + Math.ceil(size / 4) + 3);
+      // Never a read of the whole list's size after the first page.
+      expect(Math.max(...list.reads.slice(1).map((read) => read.limit))).toBeLessThan(1000);
+    },
+  );
 
-  it.each([1, 7, 20, 100])("walks backwards with last: %i from the end, every item once; after the first page, at most two reads a page", async (size) => {
-    const list = new KeysetList(items);
-    const result = await walk(sourceOver(keysetReader(list), () => list.items), list.reads, "backward", size);
-    expect(result.ids).toEqual(expected);
-    // The first page (the end of the list, no cursor) reads the list from its start (the upstream has no token for
-    // its end), then two reads for tokens next to the page.
-    expect(result.readsPerPage[0]).toBeGreaterThanOrEqual(Math.ceil(items.length / 1000));
-    expect(result.readsPerPage[0]).toBeLessThanOrEqual(Math.ceil(items.length / 1000) + 2);
-    const later = result.readsPerPage.slice(1);
-    expect(later.filter((reads) => reads <= 2).length / later.length).toBeGreaterThanOrEqual(0.85);
-    const median = [...result.itemsPerPage.slice(1)].sort((a, b) => a - b)[Math.floor(later.length / 2)] ?? 0;
-    expect(median).toBeLessThanOrEqual(size + 1 + Math.ceil(size / 4) + 4);
-  });
+  it.each([1, 7, 20, 100])(
+    "walks backwards with last: %i from the end, every item once; after the first page, at most two reads a page",
+    async (size) => {
+      const list = new KeysetList(items);
+      const result = await walk(
+        sourceOver(keysetReader(list), () => list.items),
+        list.reads,
+        "backward",
+        size,
+      );
+      expect(result.ids).toEqual(expected);
+      // The first page (the end of the list, no cursor) reads the list from its start (the upstream has no token for
+      // its end), then two reads for tokens next to the page.
+      expect(result.readsPerPage[0]).toBeGreaterThanOrEqual(Math.ceil(items.length / 1000));
+      expect(result.readsPerPage[0]).toBeLessThanOrEqual(Math.ceil(items.length / 1000) + 2);
+      const later = result.readsPerPage.slice(1);
+      expect(later.filter((reads) => reads <= 2).length / later.length).toBeGreaterThanOrEqual(0.85);
+      const median = [...result.itemsPerPage.slice(1)].sort((a, b) => a - b)[Math.floor(later.length / 2)] ?? 0;
+      expect(median).toBeLessThanOrEqual(size + 1 + Math.ceil(size / 4) + 4);
+    },
+  );
 
   it("reads a backward page from a cursor of a forward walk in two reads, and the same items as walking would", async () => {
     const list = new KeysetList(items);
@@ -255,18 +285,24 @@ describe("pages read by position, over keyset tokens", () => {
     const list = new KeysetList([...items]);
     let added = 0;
     const removed = new Set<string>();
-    const result = await walk(sourceOver(keysetReader(list), () => list.items), list.reads, "forward", 20, (pageNumber, seen) => {
-      // A new job at the top, and one not seen yet removed: on even pages the very next one (the item the last page
-      // read to know that more follow), on odd pages one further on.
-      list.items = upstreamOrder([...list.items, { id: `new_${added++}`, createDate: 2_000_000 + pageNumber }]);
-      const seenIds = new Set(seen);
-      const unseen = list.items.filter((item) => !item.id.startsWith("new_") && !seenIds.has(item.id));
-      const victim = pageNumber % 2 === 0 ? unseen[0] : unseen[17];
-      if (victim !== undefined) {
-        removed.add(victim.id);
-        list.items = list.items.filter((item) => item !== victim);
-      }
-    });
+    const result = await walk(
+      sourceOver(keysetReader(list), () => list.items),
+      list.reads,
+      "forward",
+      20,
+      (pageNumber, seen) => {
+        // A new job at the top, and one not seen yet removed: on even pages the very next one (the item the last page
+        // read to know that more follow), on odd pages one further on.
+        list.items = upstreamOrder([...list.items, { id: `new_${added++}`, createDate: 2_000_000 + pageNumber }]);
+        const seenIds = new Set(seen);
+        const unseen = list.items.filter((item) => !item.id.startsWith("new_") && !seenIds.has(item.id));
+        const victim = pageNumber % 2 === 0 ? unseen[0] : unseen[17];
+        if (victim !== undefined) {
+          removed.add(victim.id);
+          list.items = list.items.filter((item) => item !== victim);
+        }
+      },
+    );
     const want = expected.filter((id) => !removed.has(id));
     expect(result.ids).toEqual(want);
   });
@@ -277,13 +313,22 @@ describe("pages read by position, over keyset tokens", () => {
     const first = await page(source, { first: 20 });
     const second = await page(source, { first: 20, after: first.pageInfo.endCursor });
     const cursor = JSON.parse(base64UrlDecode(second.pageInfo.endCursor ?? "") ?? "{}") as Record<string, unknown>;
-    const third = (await page(source, { first: 20, after: second.pageInfo.endCursor })).edges.map((edge) => edge.node.id);
+    const third = (await page(source, { first: 20, after: second.pageInfo.endCursor })).edges.map(
+      (edge) => edge.node.id,
+    );
     const forge = (hint: unknown) => base64UrlEncode(JSON.stringify({ ...cursor, h: hint }));
     // A token far ahead of the item (its re-read starts after the item's time), one that does not decode, and one
     // far behind it.
     const ahead = list.read(null, 1000).tail;
     const behind = list.read(null, 1).tail;
-    for (const hint of [{ a: [ahead, 3] }, { a: ["%%%", 3] }, { a: [behind, 3] }, { b: [ahead, 3] }, { s: [ahead, 5] }, { z: 3 }]) {
+    for (const hint of [
+      { a: [ahead, 3] },
+      { a: ["%%%", 3] },
+      { a: [behind, 3] },
+      { b: [ahead, 3] },
+      { s: [ahead, 5] },
+      { z: 3 },
+    ]) {
       const edges = (await page(source, { first: 20, after: forge(hint) })).edges.map((edge) => edge.node.id);
       expect(edges).toEqual(third);
     }
@@ -307,7 +352,12 @@ describe("pages read by position, over offset tokens", () => {
   it.each([1, 7, 20])("walks both ways with size %i, every item once", async (size) => {
     for (const direction of ["forward", "backward"] as const) {
       const list = new OffsetList(items);
-      const result = await walk(sourceOver(offsetReader(list), () => list.items), list.reads, direction, size);
+      const result = await walk(
+        sourceOver(offsetReader(list), () => list.items),
+        list.reads,
+        direction,
+        size,
+      );
       expect(result.ids).toEqual(expected);
     }
   });
@@ -315,16 +365,22 @@ describe("pages read by position, over offset tokens", () => {
   it("never skips an item when rows are removed before the cursor between pages (the offsets then point too far)", async () => {
     const list = new OffsetList([...items]);
     const seenBefore = new Set<string>();
-    const result = await walk(sourceOver(offsetReader(list), () => list.items), list.reads, "forward", 20, () => {
-      // Remove an item the walk has already passed: every later offset now reads one row too far.
-      const passed = list.items.find((item) => !seenBefore.has(item.id));
-      void passed;
-      const victim = list.items[1];
-      if (victim !== undefined) {
-        seenBefore.add(victim.id);
-        list.items = list.items.filter((item) => item !== victim);
-      }
-    });
+    const result = await walk(
+      sourceOver(offsetReader(list), () => list.items),
+      list.reads,
+      "forward",
+      20,
+      () => {
+        // Remove an item the walk has already passed: every later offset now reads one row too far.
+        const passed = list.items.find((item) => !seenBefore.has(item.id));
+        void passed;
+        const victim = list.items[1];
+        if (victim !== undefined) {
+          seenBefore.add(victim.id);
+          list.items = list.items.filter((item) => item !== victim);
+        }
+      },
+    );
     const remaining = new Set(list.items.map((item) => item.id));
     // Every item still there at the end was seen exactly once, in order.
     const seen = result.ids.filter((id) => remaining.has(id));

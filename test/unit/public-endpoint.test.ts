@@ -97,12 +97,15 @@ describe("nonPublicHostOf: IPv6", () => {
     expect(rangeOf(url)).toBe(range);
   });
 
-  it.each(["http://[2606:4700:4700::1111]/", "http://[2a00:1450:4001:82a::200e]/", "http://[::ffff:8.8.8.8]/", "http://[64:ff9b::8.8.8.8]/", "http://[2002:808:808::1]/"])(
-    "lets %s through",
-    (url) => {
-      expect(rangeOf(url)).toBe("public");
-    },
-  );
+  it.each([
+    "http://[2606:4700:4700::1111]/",
+    "http://[2a00:1450:4001:82a::200e]/",
+    "http://[::ffff:8.8.8.8]/",
+    "http://[64:ff9b::8.8.8.8]/",
+    "http://[2002:808:808::1]/",
+  ])("lets %s through", (url) => {
+    expect(rangeOf(url)).toBe("public");
+  });
 });
 
 describe("nonPublicHostOf: names", () => {
@@ -123,17 +126,21 @@ describe("nonPublicHostOf: names", () => {
     expect(rangeOf(url)).toBe(range);
   });
 
-  it.each(["https://hooks.example.com/x", "https://localhost.example.com/", "https://internal.example.com/", "https://example.local.example.com/"])(
-    "lets %s through",
-    (url) => {
-      expect(rangeOf(url)).toBe("public");
-    },
-  );
+  it.each([
+    "https://hooks.example.com/x",
+    "https://localhost.example.com/",
+    "https://internal.example.com/",
+    "https://example.local.example.com/",
+  ])("lets %s through", (url) => {
+    expect(rangeOf(url)).toBe("public");
+  });
 });
 
 describe("publicEndpointRefusal", () => {
   it("names the address and its range, for http and https alike", () => {
-    expect(publicEndpointRefusal(new URL("http://10.0.0.1/"))?.message).toBe('"http://10.0.0.1/" is a private address (10.0.0.0/8)');
+    expect(publicEndpointRefusal(new URL("http://10.0.0.1/"))?.message).toBe(
+      '"http://10.0.0.1/" is a private address (10.0.0.0/8)',
+    );
     expect(publicEndpointRefusal(new URL("https://2130706433:8443/x"))?.message).toBe(
       '"https://127.0.0.1:8443/x" is a loopback address (127.0.0.0/8)',
     );
@@ -143,7 +150,10 @@ describe("publicEndpointRefusal", () => {
   });
 
   it("refuses plain http to a public host, and lets https with any port through", () => {
-    expect(publicEndpointRefusal(new URL("http://example.com/hook"))).toEqual({ rule: "https", message: 'must use https, got "http://example.com/hook"' });
+    expect(publicEndpointRefusal(new URL("http://example.com/hook"))).toEqual({
+      rule: "https",
+      message: 'must use https, got "http://example.com/hook"',
+    });
     expect(publicEndpointRefusal(new URL("https://hooks.example.com/x"))).toBeNull();
     expect(publicEndpointRefusal(new URL("https://hooks.example.com:8443/x"))).toBeNull();
   });
@@ -169,7 +179,9 @@ describe("uploadUrlRefusal", () => {
     expect(uploadUrlRefusal("http://storage.googleapis.com/b", defaults)).toBe(
       'the upload URL to "storage.googleapis.com" is plain http; only https is allowed (http only to a loopback host)',
     );
-    expect(uploadUrlRefusal("ftp://storage.googleapis.com/b", defaults)).toBe('the upload URL has the scheme "ftp:", expected https');
+    expect(uploadUrlRefusal("ftp://storage.googleapis.com/b", defaults)).toBe(
+      'the upload URL has the scheme "ftp:", expected https',
+    );
     expect(uploadUrlRefusal("not a url", defaults)).toBe("the upload URL is not a URL");
   });
 

@@ -16,7 +16,12 @@ describe("takeFromWindows", () => {
     const windows: RateWindows = new Map();
     expect(takeFromWindows(windows, [REQUESTS], 1_000)).toEqual({ allowed: true });
     expect(takeFromWindows(windows, [REQUESTS], 2_000)).toEqual({ allowed: true });
-    expect(takeFromWindows(windows, [REQUESTS], 31_500)).toEqual({ allowed: false, budget: "requests", max: 2, retryAfterSeconds: 30 });
+    expect(takeFromWindows(windows, [REQUESTS], 31_500)).toEqual({
+      allowed: false,
+      budget: "requests",
+      max: 2,
+      retryAfterSeconds: 30,
+    });
     expect(takeFromWindows(windows, [REQUESTS], 1_000 + RATE_WINDOW_MS - 1)).toEqual({
       allowed: false,
       budget: "requests",
@@ -52,16 +57,24 @@ describe("rate limit settings", () => {
   it("reads budgets per minute, 0 as off, and junk as the default", () => {
     expect(rateLimitSettingsFromEnv({})).toEqual(DEFAULT_RATE_LIMITS);
     expect(DEFAULT_RATE_LIMITS).toEqual({ requestsPerMinute: 1200, subscriptionsPerMinute: 120 });
-    expect(rateLimitSettingsFromEnv({ RATE_LIMIT_REQUESTS_PER_MINUTE: "0", RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "7" })).toEqual({
+    expect(
+      rateLimitSettingsFromEnv({ RATE_LIMIT_REQUESTS_PER_MINUTE: "0", RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "7" }),
+    ).toEqual({
       requestsPerMinute: 0,
       subscriptionsPerMinute: 7,
     });
-    expect(rateLimitSettingsFromEnv({ RATE_LIMIT_REQUESTS_PER_MINUTE: "-1", RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "1.5" })).toEqual(DEFAULT_RATE_LIMITS);
+    expect(
+      rateLimitSettingsFromEnv({ RATE_LIMIT_REQUESTS_PER_MINUTE: "-1", RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "1.5" }),
+    ).toEqual(DEFAULT_RATE_LIMITS);
   });
 
   it("charges nothing to a budget that is off", () => {
     expect(chargesFor("subscription", { requestsPerMinute: 0, subscriptionsPerMinute: 0 })).toEqual([]);
-    expect(chargesFor("request", { requestsPerMinute: 5, subscriptionsPerMinute: 3 })).toEqual([{ budget: "requests", max: 5 }]);
-    expect(chargesFor("subscription", { requestsPerMinute: 0, subscriptionsPerMinute: 3 })).toEqual([{ budget: "subscriptions", max: 3 }]);
+    expect(chargesFor("request", { requestsPerMinute: 5, subscriptionsPerMinute: 3 })).toEqual([
+      { budget: "requests", max: 5 },
+    ]);
+    expect(chargesFor("subscription", { requestsPerMinute: 0, subscriptionsPerMinute: 3 })).toEqual([
+      { budget: "subscriptions", max: 3 },
+    ]);
   });
 });

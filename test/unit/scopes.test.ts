@@ -16,7 +16,9 @@ function tokensOf(entry: Record<string, unknown>): AuthEnv {
 describe("scopes in a GATEWAY_TOKENS entry", () => {
   it("are read and write when the entry names none, so tokens issued before scopes keep working", () => {
     const parsed = authSettingsFromEnv(tokensOf({ name: "old", nexus: ["proj_demo"] }));
-    expect(parsed).toMatchObject({ tokens: [{ principal: { name: "old", grants: { nexus: ["proj_demo"] }, scopes: ["read", "write"] } }] });
+    expect(parsed).toMatchObject({
+      tokens: [{ principal: { name: "old", grants: { nexus: ["proj_demo"] }, scopes: ["read", "write"] } }],
+    });
     expect(scopesFromJson(undefined)).toBe(ALL_SCOPES);
   });
 
@@ -29,16 +31,29 @@ describe("scopes in a GATEWAY_TOKENS entry", () => {
   });
 
   it("make the setting unusable, naming the entry, for an unknown name, an empty list or another type", () => {
-    const problem = (scopes: unknown): unknown => authSettingsFromEnv(tokensOf({ name: "dashboard", nexus: ["proj_demo"], scopes }));
+    const problem = (scopes: unknown): unknown =>
+      authSettingsFromEnv(tokensOf({ name: "dashboard", nexus: ["proj_demo"], scopes }));
     const prefix = `The gateway's GATEWAY_TOKENS setting is invalid: the entry "dashboard": `;
-    expect(problem(["read", "admin"])).toEqual({ setting: "GATEWAY_TOKENS", message: `${prefix}unknown scope "admin" (expected read or write).` });
-    expect(problem(["Read"])).toEqual({ setting: "GATEWAY_TOKENS", message: `${prefix}unknown scope "Read" (expected read or write).` });
-    expect(problem([])).toEqual({ setting: "GATEWAY_TOKENS", message: `${prefix}it names no scope (omit it for read and write).` });
+    expect(problem(["read", "admin"])).toEqual({
+      setting: "GATEWAY_TOKENS",
+      message: `${prefix}unknown scope "admin" (expected read or write).`,
+    });
+    expect(problem(["Read"])).toEqual({
+      setting: "GATEWAY_TOKENS",
+      message: `${prefix}unknown scope "Read" (expected read or write).`,
+    });
+    expect(problem([])).toEqual({
+      setting: "GATEWAY_TOKENS",
+      message: `${prefix}it names no scope (omit it for read and write).`,
+    });
     expect(problem("read")).toEqual({
       setting: "GATEWAY_TOKENS",
       message: `${prefix}"scopes" must be a list such as ["read"] or ["read", "write"].`,
     });
-    expect(problem([7])).toEqual({ setting: "GATEWAY_TOKENS", message: `${prefix}unknown scope 7 (expected read or write).` });
+    expect(problem([7])).toEqual({
+      setting: "GATEWAY_TOKENS",
+      message: `${prefix}unknown scope 7 (expected read or write).`,
+    });
   });
 });
 
@@ -63,19 +78,26 @@ describe("the scope claim of a JWT", () => {
 
 describe("which operations a grant's scopes allow", () => {
   it("refuses a mutation without write, naming the principal and what its grant has", () => {
-    expect(scopeRefusal("dashboard", ["read"], "mutation")).toBe('"dashboard" may not run mutations: its grant has the read scope only.');
+    expect(scopeRefusal("dashboard", ["read"], "mutation")).toBe(
+      '"dashboard" may not run mutations: its grant has the read scope only.',
+    );
     expect(scopeRefusal("dashboard", ["read"], "query")).toBeNull();
     expect(scopeRefusal("dashboard", ["read"], "subscription")).toBeNull();
   });
 
   it("refuses queries and subscriptions without read", () => {
     expect(scopeRefusal("ci", ["write"], "mutation")).toBeNull();
-    expect(scopeRefusal("ci", ["write"], "query")).toBe('"ci" may not run queries: its grant has the write scope only.');
-    expect(scopeRefusal("ci", ["write"], "subscription")).toBe('"ci" may not run subscriptions: its grant has the write scope only.');
+    expect(scopeRefusal("ci", ["write"], "query")).toBe(
+      '"ci" may not run queries: its grant has the write scope only.',
+    );
+    expect(scopeRefusal("ci", ["write"], "subscription")).toBe(
+      '"ci" may not run subscriptions: its grant has the write scope only.',
+    );
     expect(scopeRefusal("none", [], "query")).toBe('"none" may not run queries: its grant has no scope.');
   });
 
   it("allows everything with both", () => {
-    for (const operation of ["query", "mutation", "subscription"] as const) expect(scopeRefusal("ops", ALL_SCOPES, operation)).toBeNull();
+    for (const operation of ["query", "mutation", "subscription"] as const)
+      expect(scopeRefusal("ops", ALL_SCOPES, operation)).toBeNull();
   });
 });

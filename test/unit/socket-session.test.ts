@@ -28,7 +28,10 @@ describe("sessionEnd", () => {
   it("ends a JWT's session at its exp, not a millisecond before, with 4403", () => {
     const session = startSession(T0, { expiresAt: T0 + 12_000 });
     expect(sessionEnd(session, T0 + 11_999, SETTINGS, removed)).toBeNull();
-    expect(sessionEnd(session, T0 + 12_000, SETTINGS, removed)).toEqual({ code: 4403, reason: "Forbidden: token expired" });
+    expect(sessionEnd(session, T0 + 12_000, SETTINGS, removed)).toEqual({
+      code: 4403,
+      reason: "Forbidden: token expired",
+    });
     expect(TOKEN_EXPIRED.code).toBe(4403);
   });
 
@@ -37,7 +40,10 @@ describe("sessionEnd", () => {
     const asked: string[] = [];
     expect(sessionEnd(session, T0 + 1, SETTINGS, (hash) => (asked.push(hash), true))).toBeNull();
     expect(asked).toEqual([HASH]);
-    expect(sessionEnd(session, T0 + 1, SETTINGS, removed)).toEqual({ code: 4403, reason: "Forbidden: token no longer accepted" });
+    expect(sessionEnd(session, T0 + 1, SETTINGS, removed)).toEqual({
+      code: 4403,
+      reason: "Forbidden: token no longer accepted",
+    });
     expect(TOKEN_REVOKED.code).toBe(4403);
   });
 
@@ -48,7 +54,11 @@ describe("sessionEnd", () => {
   });
 
   it("ends every session at the lifetime cap with 1001, which graphql-ws clients retry", () => {
-    for (const session of [startSession(T0, {}), startSession(T0, { tokenSha256: HASH }), startSession(T0, { expiresAt: T0 + 10 * SETTINGS.wsMaxLifetimeMs })]) {
+    for (const session of [
+      startSession(T0, {}),
+      startSession(T0, { tokenSha256: HASH }),
+      startSession(T0, { expiresAt: T0 + 10 * SETTINGS.wsMaxLifetimeMs }),
+    ]) {
       expect(sessionEnd(session, T0 + SETTINGS.wsMaxLifetimeMs - 1, SETTINGS, known)).toBeNull();
       expect(sessionEnd(session, T0 + SETTINGS.wsMaxLifetimeMs, SETTINGS, known)).toEqual({
         code: 1001,
@@ -70,7 +80,9 @@ describe("nextSessionCheckAt", () => {
     expect(nextSessionCheckAt(startSession(T0, { expiresAt: T0 + 12_000 }), T0 + 7, SETTINGS)).toBe(T0 + 12_000);
     expect(nextSessionCheckAt(startSession(T0, { tokenSha256: HASH }), T0 + 7, SETTINGS)).toBe(T0 + 7 + 60_000);
     const nearTheCap = T0 + SETTINGS.wsMaxLifetimeMs - 10;
-    expect(nextSessionCheckAt(startSession(T0, { tokenSha256: HASH }), nearTheCap, SETTINGS)).toBe(T0 + SETTINGS.wsMaxLifetimeMs);
+    expect(nextSessionCheckAt(startSession(T0, { tokenSha256: HASH }), nearTheCap, SETTINGS)).toBe(
+      T0 + SETTINGS.wsMaxLifetimeMs,
+    );
   });
 });
 

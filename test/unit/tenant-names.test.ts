@@ -69,7 +69,9 @@ describe("emulator tenants", () => {
 describe("test file tenants", () => {
   it("names a file's tenant after its path below test/", () => {
     expect(tenantNameOfFile("/work/repo/test/gateway/queries.test.ts")).toBe("gateway-queries");
-    expect(tenantNameOfFile("/work/repo/test/subscriptions/graphql-ws-close-codes.test.ts")).toBe("subscriptions-graphql-ws-close-codes");
+    expect(tenantNameOfFile("/work/repo/test/subscriptions/graphql-ws-close-codes.test.ts")).toBe(
+      "subscriptions-graphql-ws-close-codes",
+    );
     expect(tenantNameOfFile("C:\\repo\\test\\Gateway\\My_File.test.ts")).toBe("gateway-my-file");
     expect(tenantNameOfFile(`/r/test/${"a".repeat(80)}.test.ts`)).toBe("a".repeat(63));
   });

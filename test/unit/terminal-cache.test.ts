@@ -90,9 +90,16 @@ describe("terminal cache module", () => {
     expect(key).toMatch(/^https:\/\/terminal-cache\.invalid\/v1\/[0-9a-f]{64}\/projects\/proj_a\/batch\/jobs\/j1$/);
     expect(key).not.toContain(SECRET);
     // The same project with another key, over the same cache: a miss, and an entry of its own.
-    const other = createTerminalCache({ ttlSeconds: 60, scope: ["nexus", "https://api.example", "proj_a", "wrong"], cache: a.store as unknown as Cache });
+    const other = createTerminalCache({
+      ttlSeconds: 60,
+      scope: ["nexus", "https://api.example", "proj_a", "wrong"],
+      cache: a.store as unknown as Cache,
+    });
     let loaded = false;
-    const value = await other?.read({ ...a.read({ id: "j1", done: true }), load: async () => ((loaded = true), { id: "j1", done: false }) });
+    const value = await other?.read({
+      ...a.read({ id: "j1", done: true }),
+      load: async () => ((loaded = true), { id: "j1", done: false }),
+    });
     expect(loaded).toBe(true);
     expect(value).toEqual({ id: "j1", done: false });
   });
@@ -124,7 +131,9 @@ describe("terminal cache module", () => {
   });
 
   it("is off with a TTL of 0", () => {
-    expect(createTerminalCache({ ttlSeconds: 0, scope: ["x"], cache: new RecordingCache() as unknown as Cache })).toBeUndefined();
+    expect(
+      createTerminalCache({ ttlSeconds: 0, scope: ["x"], cache: new RecordingCache() as unknown as Cache }),
+    ).toBeUndefined();
   });
 
   it("reads TERMINAL_CACHE_TTL_SECONDS: 0 is off, bad values give the default, large ones are cut", () => {

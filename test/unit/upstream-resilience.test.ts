@@ -21,8 +21,18 @@ function httpError(status: number, retryAfterSeconds?: number): UpstreamError {
     retryAfterSeconds,
   });
 }
-const network = new UpstreamError("nexus jobs.get: the upstream could not be reached", { ...call, reason: "unavailable", kind: "network", status: 0 });
-const timeout = new UpstreamError("nexus jobs.get: no answer within 10 ms", { ...call, reason: "timeout", kind: "timeout", status: 0 });
+const network = new UpstreamError("nexus jobs.get: the upstream could not be reached", {
+  ...call,
+  reason: "unavailable",
+  kind: "network",
+  status: 0,
+});
+const timeout = new UpstreamError("nexus jobs.get: no answer within 10 ms", {
+  ...call,
+  reason: "timeout",
+  kind: "timeout",
+  status: 0,
+});
 
 function clock(start = 1_000): { now: () => number; advance: (ms: number) => void } {
   let time = start;
@@ -50,7 +60,10 @@ describe("deadline", () => {
     expect(deadline.fits(100)).toBe(false);
     time.advance(500);
     expect(() => deadline.timeoutFor(10_000, "GET /a")).toThrow(
-      new GatewayError("UPSTREAM_TIMEOUT", "The upstream did not answer within the request's deadline of 3000 ms (GET /a)."),
+      new GatewayError(
+        "UPSTREAM_TIMEOUT",
+        "The upstream did not answer within the request's deadline of 3000 ms (GET /a).",
+      ),
     );
   });
 
@@ -64,7 +77,9 @@ describe("deadline", () => {
   });
 
   it("falls back to defaults for settings that are not positive integers", () => {
-    expect(upstreamSettingsFromEnv({ REQUEST_DEADLINE_MS: "-5", UPSTREAM_RETRY_BUDGET: "x", BREAKER_COOL_DOWN_MS: "2.5" })).toEqual({
+    expect(
+      upstreamSettingsFromEnv({ REQUEST_DEADLINE_MS: "-5", UPSTREAM_RETRY_BUDGET: "x", BREAKER_COOL_DOWN_MS: "2.5" }),
+    ).toEqual({
       requestDeadlineMs: 15_000,
       retryBudget: 10,
       maxRetryAfterMs: 5_000,
@@ -80,7 +95,8 @@ describe("deadline", () => {
 
 describe("retry policy", () => {
   it("retries reads on 429, 5xx and network errors, but not on timeouts or other 4xx", () => {
-    const decide = (error: unknown): number | null => createRetryPolicy(policyOptions).delayBeforeRetry("read", 0, error, noDeadline);
+    const decide = (error: unknown): number | null =>
+      createRetryPolicy(policyOptions).delayBeforeRetry("read", 0, error, noDeadline);
     expect(decide(httpError(503))).toBe(75);
     expect(decide(httpError(500))).toBe(75);
     expect(decide(network)).toBe(75);
@@ -92,7 +108,8 @@ describe("retry policy", () => {
   });
 
   it("retries writes only on 429: the upstream refused before acting", () => {
-    const decide = (error: unknown): number | null => createRetryPolicy(policyOptions).delayBeforeRetry("write", 0, error, noDeadline);
+    const decide = (error: unknown): number | null =>
+      createRetryPolicy(policyOptions).delayBeforeRetry("write", 0, error, noDeadline);
     expect(decide(httpError(429, 2))).toBe(2_050);
     expect(decide(httpError(429))).toBe(75);
     expect(decide(httpError(503))).toBeNull();
@@ -101,9 +118,9 @@ describe("retry policy", () => {
 
   it("backs off exponentially with jitter up to the ceiling, within the call's and the request's retries", () => {
     const policy = createRetryPolicy({ ...policyOptions, budget: 6 });
-    expect([0, 1, 2, 3, 4].map((retries) => policy.delayBeforeRetry("read", retries, httpError(503), noDeadline))).toEqual([
-      75, 150, 300, 600, 750,
-    ]);
+    expect(
+      [0, 1, 2, 3, 4].map((retries) => policy.delayBeforeRetry("read", retries, httpError(503), noDeadline)),
+    ).toEqual([75, 150, 300, 600, 750]);
     expect(policy.delayBeforeRetry("read", 5, httpError(503), noDeadline)).toBeNull();
     expect(policy.delayBeforeRetry("read", 0, httpError(503), noDeadline)).toBe(75);
     // The request's budget (6) is spent now, whatever the call.
@@ -123,8 +140,18 @@ describe("retry policy", () => {
 
 describe("circuit breaker", () => {
   it("classifies outcomes: 5xx, network errors and timeouts fail; 429 and 4xx answer; our own errors tell nothing", () => {
-    expect([httpError(503), httpError(500), network, timeout].map(callOutcomeOf)).toEqual(["failed", "failed", "failed", "failed"]);
-    expect([null, httpError(429, 1), httpError(404), httpError(403)].map(callOutcomeOf)).toEqual(["answered", "answered", "answered", "answered"]);
+    expect([httpError(503), httpError(500), network, timeout].map(callOutcomeOf)).toEqual([
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+    ]);
+    expect([null, httpError(429, 1), httpError(404), httpError(403)].map(callOutcomeOf)).toEqual([
+      "answered",
+      "answered",
+      "answered",
+      "answered",
+    ]);
     expect(callOutcomeOf(new GatewayError("UPSTREAM_TIMEOUT", "deadline"))).toBe("unknown");
   });
 

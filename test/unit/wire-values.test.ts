@@ -4,7 +4,17 @@ import { coverage, distinctiveLeafValues } from "../utils/wire-values";
 
 describe("distinctiveLeafValues", () => {
   it("keeps strings longer than 2 characters and numbers other than 0 and 1, as strings, from every depth", () => {
-    const values = distinctiveLeafValues({ a: "abc", b: "ab", c: 0, d: 1, e: 2, f: true, g: null, h: [{ i: "deep", j: 1.5 }], k: { l: -3 } });
+    const values = distinctiveLeafValues({
+      a: "abc",
+      b: "ab",
+      c: 0,
+      d: 1,
+      e: 2,
+      f: true,
+      g: null,
+      h: [{ i: "deep", j: 1.5 }],
+      k: { l: -3 },
+    });
     expect([...values].sort()).toEqual(["-3", "1.5", "2", "abc", "deep"]);
   });
 });
@@ -12,14 +22,22 @@ describe("distinctiveLeafValues", () => {
 describe("coverage", () => {
   it("matches a millisecond time with its ISO form and an ISO time with its milliseconds", () => {
     const ms = Date.UTC(2024, 4, 1, 12, 0, 0);
-    expect(coverage({ at: ms, iso: "2021-03-03T18:58:10Z" }, { at: new Date(ms).toISOString(), iso: "2021-03-03T18:58:10.000Z" })).toEqual({
+    expect(
+      coverage(
+        { at: ms, iso: "2021-03-03T18:58:10Z" },
+        { at: new Date(ms).toISOString(), iso: "2021-03-03T18:58:10.000Z" },
+      ),
+    ).toEqual({
       ratio: 1,
       missing: [],
     });
   });
 
   it("reports what the answer lacks, and counts only exact leaves (not a value inside another)", () => {
-    const result = coverage({ id: "dataset_123", name: "photos", size: 42, kind: "Image" }, { id: "R2xvYmFsOmRhdGFzZXRfMTIz", label: "photos (dataset_123)", size: 42 });
+    const result = coverage(
+      { id: "dataset_123", name: "photos", size: 42, kind: "Image" },
+      { id: "R2xvYmFsOmRhdGFzZXRfMTIz", label: "photos (dataset_123)", size: 42 },
+    );
     expect(result).toEqual({ ratio: 0.25, missing: ["Image", "dataset_123", "photos"] });
   });
 

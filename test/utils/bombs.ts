@@ -26,7 +26,10 @@ export const MANY_ROOT_FIELDS = `{ ${Array.from({ length: 600 }, (_, i) => `w${i
 export const LONG_QUERY = `{ ${"__typename ".repeat(9100)}}`;
 
 /** `first: $n`, with a huge `$n` in the variables. */
-export const HUGE_N = { query: `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`, variables: { n: 2_147_483_647 } };
+export const HUGE_N = {
+  query: `query($n: Int!) { jobs(first: $n) { edges { node { id } } } }`,
+  variables: { n: 2_147_483_647 },
+};
 
 /** A 10 MB request body (a valid request, padded in its variables). */
 export function tenMegabyteBody(): string {

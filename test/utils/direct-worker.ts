@@ -72,7 +72,9 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
   clearTimeout(timer);
   if (direct === null) {
     await worker.dispose();
-    throw new Error("startDirectlyReachableWorker: wrangler sent no reloadComplete event with the user worker's URL in 30 s");
+    throw new Error(
+      "startDirectlyReachableWorker: wrangler sent no reloadComplete event with the user worker's URL in 30 s",
+    );
   }
   return { worker, url, directUrl: direct };
 }

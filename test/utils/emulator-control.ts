@@ -4,7 +4,14 @@
  * the default tenant). The emulator's own tests use theirs (`test/emulator/helpers.ts`), which also checks every
  * answer against the OpenAPI document.
  */
-import { useTenant, type Faults, type LargeProject, type LargeProjectSize, type ResetOptions, type UpstreamRequest } from "./tenant";
+import {
+  useTenant,
+  type Faults,
+  type LargeProject,
+  type LargeProjectSize,
+  type ResetOptions,
+  type UpstreamRequest,
+} from "./tenant";
 
 export type { Faults, LargeProject, LargeProjectSize, UpstreamRequest } from "./tenant";
 
@@ -20,7 +27,10 @@ export async function resetEmulator(options: ResetOptions = {}): Promise<void> {
  * Like {@link resetEmulator}, and also seeds this file's tenant's large project (default 10,000 jobs and 2,000
  * datasets); answers its id, key, sizes and the caller and headers that act as it.
  */
-export async function resetLargeProject(size: LargeProjectSize = {}, options: ResetOptions = {}): Promise<LargeProject> {
+export async function resetLargeProject(
+  size: LargeProjectSize = {},
+  options: ResetOptions = {},
+): Promise<LargeProject> {
   return useTenant().resetLarge(size, options);
 }
 

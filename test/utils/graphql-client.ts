@@ -53,9 +53,16 @@ export interface GraphQLTestClient {
    * Sends `document` with `variables` (default none). Resolves with any status (a 4xx answer is a result to check,
    * not a failure); rejects if the network fails or the body is not JSON, with a message naming the status and body.
    */
-  query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<T>>;
   /** Like {@link GraphQLTestClient.query}, with the request's parameters given whole (a `documentId`, no query). */
-  send<T = Record<string, unknown>>(params: GraphQLParams, options?: Omit<QueryOptions, "operationName" | "extensions">): Promise<GraphQLResponse<T>>;
+  send<T = Record<string, unknown>>(
+    params: GraphQLParams,
+    options?: Omit<QueryOptions, "operationName" | "extensions">,
+  ): Promise<GraphQLResponse<T>>;
   /** A client for the same gateway whose default headers also carry `headers` (credentials, an origin). */
   withHeaders(headers: Record<string, string>): GraphQLTestClient;
   /** Sends `init` to the endpoint as is (none of the client's headers) and resolves with the untouched `Response`. */
@@ -103,14 +110,19 @@ export function createGraphQLClient(gatewayUrl: string, defaults: GraphQLClientD
     try {
       body = JSON.parse(text) as GraphQLResponse<T>["body"];
     } catch {
-      throw new Error(`graphql client: expected a JSON body from ${method} ${endpoint}, got ${response.status}: ${text.slice(0, 500)}`);
+      throw new Error(
+        `graphql client: expected a JSON body from ${method} ${endpoint}, got ${response.status}: ${text.slice(0, 500)}`,
+      );
     }
     return { status: response.status, headers: response.headers, body, text };
   };
   return {
     endpoint,
     query: (document, variables = {}, options = {}) =>
-      send({ query: document, variables, operationName: options.operationName, extensions: options.extensions }, options),
+      send(
+        { query: document, variables, operationName: options.operationName, extensions: options.extensions },
+        options,
+      ),
     send: (params, options) => send(params, options),
     withHeaders: (headers) => createGraphQLClient(gatewayUrl, { headers: { ...defaults.headers, ...headers } }),
     fetch: rawFetch,

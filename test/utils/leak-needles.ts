@@ -46,8 +46,9 @@ export function watchProcessOutput(needles: readonly string[] = LEAK_NEEDLES): O
   const originals = streams.map((stream) => stream.write.bind(stream));
   streams.forEach((stream, index) => {
     const original = originals[index] as typeof stream.write;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : "";
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
+      const text =
+        typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : "";
       for (const line of text.split("\n")) {
         // vitest's own report names tests, and a test's name may mention a demo key: that is not Worker output.
         if (REPORT_LINE.test(line)) continue;
@@ -55,7 +56,7 @@ export function watchProcessOutput(needles: readonly string[] = LEAK_NEEDLES): O
         if (needle !== null) found.push(`a log line carries ${needle}: ${line.slice(0, 120).replace(/\s+/g, " ")}`);
       }
       return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-    });
+    };
   });
   return {
     found: () => [...found],

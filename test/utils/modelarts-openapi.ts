@@ -6,7 +6,4 @@ import modelArtsJson from "../../emulator/modelarts-openapi.json";
 import { createOpenApiChecker } from "./openapi";
 
 /** The ModelArts checker; its `checkedResponses` count what this test file has checked. */
-export const modelArtsOpenApi = createOpenApiChecker(
-  modelArtsJson,
-  "https://modelarts-emulator.local/openapi.json",
-);
+export const modelArtsOpenApi = createOpenApiChecker(modelArtsJson, "https://modelarts-emulator.local/openapi.json");

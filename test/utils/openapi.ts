@@ -128,7 +128,9 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
     const lowerMethod = method.toLowerCase() as HttpMethod;
     const matches = compiledTemplates
       .map((compiled) => ({ compiled, match: compiled.regex.exec(path) }))
-      .filter((candidate): candidate is { compiled: CompiledTemplate; match: RegExpExecArray } => candidate.match !== null)
+      .filter(
+        (candidate): candidate is { compiled: CompiledTemplate; match: RegExpExecArray } => candidate.match !== null,
+      )
       .sort((a, b) => b.compiled.literalLength - a.compiled.literalLength);
     const best = matches[0];
     if (best === undefined) {
@@ -139,7 +141,9 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
     if (operation === undefined || !HTTP_METHODS.includes(lowerMethod)) {
       throw new Error(`OpenAPI: ${template} has no ${method.toUpperCase()} operation (asked for ${path})`);
     }
-    const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(best.match[index + 1] ?? "")]));
+    const params = Object.fromEntries(
+      names.map((name, index) => [name, decodeURIComponent(best.match[index + 1] ?? "")]),
+    );
     const name = operation.operationId ?? `${lowerMethod.toUpperCase()} ${template}`;
     return { template, method: lowerMethod, operation, name, params };
   }
@@ -152,7 +156,11 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
   /** Reads the value at a local `#/…` JSON pointer of the document; `undefined` when nothing is there. */
   function resolvePointer(pointer: string): unknown {
     if (!pointer.startsWith("#")) return undefined;
-    const tokens = pointer.slice(1).split("/").slice(1).map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const tokens = pointer
+      .slice(1)
+      .split("/")
+      .slice(1)
+      .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
     let node: unknown = document;
     for (const token of tokens) {
       if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
@@ -209,9 +217,12 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
   /** ajv errors as one line: where (`root` for the value itself), what, and ajv's parameters. */
   function formatErrors(errors: ErrorObject[] | null | undefined, root = "(body)"): string {
     return (errors ?? [])
-      .map((error) => `${error.instancePath === "" ? root : error.instancePath} ${error.message ?? "is invalid"}${
-        Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : ""
-      }`)
+      .map(
+        (error) =>
+          `${error.instancePath === "" ? root : error.instancePath} ${error.message ?? "is invalid"}${
+            Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : ""
+          }`,
+      )
       .join("; ");
   }
 
@@ -243,7 +254,8 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
       const missing = Object.entries(documentedHeaders ?? {})
         .filter(([name, header]) => header.required === true && !headers.has(name))
         .map(([name]) => name);
-      if (missing.length > 0) throw new Error(`OpenAPI: ${label}: required response header missing: ${missing.join(", ")}`);
+      if (missing.length > 0)
+        throw new Error(`OpenAPI: ${label}: required response header missing: ${missing.join(", ")}`);
     }
     if (content === undefined) {
       if (body !== undefined && body !== null && body !== "") {
@@ -253,7 +265,9 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
       return;
     }
     if (content["application/json"]?.schema === undefined) {
-      throw new Error(`OpenAPI: ${label}: no application/json schema documented (have ${Object.keys(content).join(", ")})`);
+      throw new Error(
+        `OpenAPI: ${label}: no application/json schema documented (have ${Object.keys(content).join(", ")})`,
+      );
     }
     const validate = schemaValidator(`${response.pointer}/content/application~1json/schema`);
     if (!validate(body)) {
@@ -284,13 +298,19 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
     const operationPointer = `#/paths/${pointerToken(matched.template)}/${matched.method}`;
     const pathItem = document.paths[matched.template] ?? {};
     const declared = [
-      ...(pathItem.parameters ?? []).map((parameter, index) => dereference(parameter, `#/paths/${pointerToken(matched.template)}/parameters/${index}`)),
-      ...(matched.operation.parameters ?? []).map((parameter, index) => dereference(parameter, `${operationPointer}/parameters/${index}`)),
+      ...(pathItem.parameters ?? []).map((parameter, index) =>
+        dereference(parameter, `#/paths/${pointerToken(matched.template)}/parameters/${index}`),
+      ),
+      ...(matched.operation.parameters ?? []).map((parameter, index) =>
+        dereference(parameter, `${operationPointer}/parameters/${index}`),
+      ),
     ];
     const problems: string[] = [];
     const query = new URL(url, "http://openapi.invalid").searchParams;
     for (const name of new Set(query.keys())) {
-      const found = declared.find(({ value }) => (value as ParameterObject).name === name && (value as ParameterObject).in === "query");
+      const found = declared.find(
+        ({ value }) => (value as ParameterObject).name === name && (value as ParameterObject).in === "query",
+      );
       if (found === undefined) {
         problems.push(`query ${name}: not documented`);
         continue;
@@ -298,7 +318,8 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
       const schema = (found.value as { schema?: { type?: unknown } }).schema;
       const validate = schemaValidator(`${found.pointer}/schema`);
       for (const raw of query.getAll(name)) {
-        if (!validate(queryValue(raw, schema))) problems.push(`query ${name}=${raw}: ${formatErrors(validate.errors, "value")}`);
+        if (!validate(queryValue(raw, schema)))
+          problems.push(`query ${name}=${raw}: ${formatErrors(validate.errors, "value")}`);
       }
     }
     for (const { value } of declared) {
@@ -307,9 +328,10 @@ export function createOpenApiChecker(document: OpenApiDocument, documentId: stri
         problems.push(`query ${parameter.name}: required`);
       }
     }
-    const requestBody = matched.operation.requestBody === undefined
-      ? undefined
-      : dereference(matched.operation.requestBody, `${operationPointer}/requestBody`);
+    const requestBody =
+      matched.operation.requestBody === undefined
+        ? undefined
+        : dereference(matched.operation.requestBody, `${operationPointer}/requestBody`);
     const bodyObject = requestBody?.value as { required?: boolean; content?: Record<string, unknown> } | undefined;
     if (body === undefined) {
       if (bodyObject?.required === true) problems.push("body: required");

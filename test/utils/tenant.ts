@@ -196,7 +196,9 @@ export function tenantNamed(name: string): Tenant {
       await control("POST", controlPath("reset"), options);
     },
     resetLarge: async (size = {}, options = {}) => {
-      const answer = (await (await control("POST", controlPath("reset"), { ...options, largeProject: size })).json()) as {
+      const answer = (await (
+        await control("POST", controlPath("reset"), { ...options, largeProject: size })
+      ).json()) as {
         largeProject: Omit<LargeProject, "secretKey" | "caller" | "gatewayHeaders">;
       };
       return {
@@ -218,9 +220,15 @@ export function tenantNamed(name: string): Tenant {
       await control("DELETE", controlPath("faults"));
     },
     setSyntheticLog: async (jobId, spec) =>
-      (await (await control("POST", controlPath(`jobs/${encodeURIComponent(jobId)}/log`), spec)).json()) as SyntheticLogSummary,
+      (await (
+        await control("POST", controlPath(`jobs/${encodeURIComponent(jobId)}/log`), spec)
+      ).json()) as SyntheticLogSummary,
     syntheticLog: async (jobId) =>
-      ((await (await control("GET", controlPath(`jobs/${encodeURIComponent(jobId)}/log`))).json()) as { entries: WireLogEntry[] }).entries,
+      (
+        (await (await control("GET", controlPath(`jobs/${encodeURIComponent(jobId)}/log`))).json()) as {
+          entries: WireLogEntry[];
+        }
+      ).entries,
   };
 }
 
@@ -232,7 +240,9 @@ let fileTenant: Tenant | undefined;
  */
 export function useTenant(): Tenant {
   const file = expect.getState().testPath;
-  if (file === undefined || file === "") throw new Error("useTenant: no test file is running, so there is no file tenant");
-  if (fileTenant === undefined || fileTenant.name !== tenantNameOfFile(file)) fileTenant = tenantNamed(tenantNameOfFile(file));
+  if (file === undefined || file === "")
+    throw new Error("useTenant: no test file is running, so there is no file tenant");
+  if (fileTenant === undefined || fileTenant.name !== tenantNameOfFile(file))
+    fileTenant = tenantNamed(tenantNameOfFile(file));
   return fileTenant;
 }

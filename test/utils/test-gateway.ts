@@ -95,7 +95,10 @@ export interface TestGatewayOptions {
  * Starts the gateway Worker with {@link SUITE_GATEWAY_VARS} overridden by `vars` (default none), over the run's
  * emulator unless `options.emulatorUrl` says otherwise. Rejects if wrangler cannot build or start it.
  */
-export async function startTestGateway(vars: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  vars: Record<string, string> = {},
+  options: TestGatewayOptions = {},
+): Promise<TestGateway> {
   const emulatorUrl = options.emulatorUrl ?? inject("emulatorUrl");
   const started = await startWorker({
     config: "wrangler.toml",
@@ -124,6 +127,14 @@ export interface TestEmulatorOptions {
 
 /** Starts an emulator Worker of the test's own (seeded, empty request log). Rejects if wrangler cannot start it. */
 export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestWorker> {
-  const started = await startWorker({ config: "emulator/wrangler.toml", ...(options.persistTo === undefined ? {} : { persistTo: options.persistTo }) });
-  return { url: started.url, proxyUrl: started.proxyUrl, worker: started.worker, dispose: () => started.worker.dispose() };
+  const started = await startWorker({
+    config: "emulator/wrangler.toml",
+    ...(options.persistTo === undefined ? {} : { persistTo: options.persistTo }),
+  });
+  return {
+    url: started.url,
+    proxyUrl: started.proxyUrl,
+    worker: started.worker,
+    dispose: () => started.worker.dispose(),
+  };
 }

@@ -25,7 +25,9 @@ export interface StartWorkerOptions {
  * fetch of its own (CPU on every call, and its "Your worker restarted mid-request" 503s), which is not what clients
  * meet at the edge. `proxyUrl` is the proxy's address. Rejects if wrangler cannot build or start it.
  */
-export async function startWorker(options: StartWorkerOptions): Promise<{ worker: StartedWorker; url: string; proxyUrl: string }> {
+export async function startWorker(
+  options: StartWorkerOptions,
+): Promise<{ worker: StartedWorker; url: string; proxyUrl: string }> {
   const started = await startDirectlyReachableWorker(options);
   return { worker: started.worker, url: started.directUrl, proxyUrl: started.url };
 }

@@ -107,7 +107,8 @@ export async function handleGravitiControl(
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/$/, "");
     const methods = routes[path.slice(GRAVITI_CONTROL_PREFIX.length)];
-    if (!path.startsWith(GRAVITI_CONTROL_PREFIX) || methods === undefined) throw resourceNotExist(`no control endpoint ${path}`);
+    if (!path.startsWith(GRAVITI_CONTROL_PREFIX) || methods === undefined)
+      throw resourceNotExist(`no control endpoint ${path}`);
     const handler = methods[request.method];
     if (handler === undefined) throw methodNotAllowed(request.method, path, Object.keys(methods));
     const tenant = controlTenantOf(url);

@@ -48,7 +48,9 @@ export async function createDataset(ctx: GravitiContext, request: Request): Prom
   const configName = body.storage_config ?? DEFAULT_STORAGE_CONFIG.name;
   const config = workspace.storageConfigs.find((candidate) => candidate.name === configName);
   if (config === undefined) {
-    throw resourceNotExist(`storage_config: storage config ${JSON.stringify(configName)} does not exist in workspace ${workspace.name}`);
+    throw resourceNotExist(
+      `storage_config: storage config ${JSON.stringify(configName)} does not exist in workspace ${workspace.name}`,
+    );
   }
   if (ctx.store.dataset(workspace.name, body.name) !== undefined) {
     throw nameConflict(`name: dataset ${JSON.stringify(body.name)} already exists in workspace ${workspace.name}`);
@@ -93,7 +95,9 @@ function datasetFor(ctx: GravitiContext, workspace: string, name: string, access
     throw accessDenied(`dataset ${path}: workspace ${ctx.workspace.name} has no access to it`);
   }
   if (access === "write") {
-    throw forbidden(`dataset ${path}: a public dataset of another workspace is read-only for workspace ${ctx.workspace.name}`);
+    throw forbidden(
+      `dataset ${path}: a public dataset of another workspace is read-only for workspace ${ctx.workspace.name}`,
+    );
   }
   return dataset;
 }
@@ -104,10 +108,19 @@ export function getDataset(ctx: GravitiContext, workspace: string, name: string)
 }
 
 /** `PATCH /v2/datasets/{workspace}/{dataset}`: any of `{name, alias, default_branch}`; answers the dataset. */
-export async function updateDataset(ctx: GravitiContext, request: Request, workspace: string, name: string): Promise<Response> {
+export async function updateDataset(
+  ctx: GravitiContext,
+  request: Request,
+  workspace: string,
+  name: string,
+): Promise<Response> {
   const dataset = datasetFor(ctx, workspace, name, "write");
   const body = updateDatasetBody(await readJsonObject(request));
-  if (body.name !== undefined && body.name !== dataset.name && ctx.store.dataset(dataset.workspace, body.name) !== undefined) {
+  if (
+    body.name !== undefined &&
+    body.name !== dataset.name &&
+    ctx.store.dataset(dataset.workspace, body.name) !== undefined
+  ) {
     throw nameConflict(`name: dataset ${JSON.stringify(body.name)} already exists in workspace ${dataset.workspace}`);
   }
   if (body.default_branch !== undefined && !dataset.branches.includes(body.default_branch)) {

@@ -115,7 +115,10 @@ export function gravitiCodeForStatus(status: number): GravitiErrorCode {
  */
 export function gravitiErrorResponse(error: unknown): Response {
   if (error instanceof GravitiError) {
-    return Response.json({ code: error.code, message: error.message }, { status: error.status, headers: error.headers });
+    return Response.json(
+      { code: error.code, message: error.message },
+      { status: error.status, headers: error.headers },
+    );
   }
   if (error instanceof ApiError) {
     return Response.json(

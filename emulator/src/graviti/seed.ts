@@ -79,7 +79,8 @@ function workspacesOf(tenant: string): { demo: WorkspaceRecord; other: Workspace
 }
 
 function seedDataset(workspace: WorkspaceRecord, seedData: SeedDataset, index: number): DatasetRecord {
-  const config = workspace.storageConfigs.find((candidate) => candidate.name === seedData.storageConfig) ?? DEFAULT_STORAGE_CONFIG;
+  const config =
+    workspace.storageConfigs.find((candidate) => candidate.name === seedData.storageConfig) ?? DEFAULT_STORAGE_CONFIG;
   const created = SEED_EPOCH + index * DAY_MS;
   const id = hexId();
   return {

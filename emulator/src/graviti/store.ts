@@ -38,7 +38,8 @@ export class GravitiStore {
   seededKeys(): SeededKeys {
     return {
       ownerOf: (key) =>
-        this.sql.exec<{ name: string }>(`SELECT name FROM graviti_workspaces WHERE access_key = ?`, key).toArray()[0]?.name,
+        this.sql.exec<{ name: string }>(`SELECT name FROM graviti_workspaces WHERE access_key = ?`, key).toArray()[0]
+          ?.name,
       owners: () =>
         this.sql
           .exec<{ name: string; access_key: string }>(`SELECT name, access_key FROM graviti_workspaces ORDER BY name`)
@@ -70,7 +71,11 @@ export class GravitiStore {
 
   /** A dataset by workspace and name (case-sensitive), or undefined. */
   dataset(workspace: string, name: string): DatasetRecord | undefined {
-    return this.one<DatasetRecord>(`SELECT body FROM graviti_datasets WHERE workspace = ? AND name = ?`, workspace, name);
+    return this.one<DatasetRecord>(
+      `SELECT body FROM graviti_datasets WHERE workspace = ? AND name = ?`,
+      workspace,
+      name,
+    );
   }
 
   /** Adds a new dataset at the end of its workspace's list. */

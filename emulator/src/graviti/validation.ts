@@ -13,7 +13,13 @@ const NAME_EXPECTED = "expected 1 to 64 letters, digits, hyphens or underscores,
 export const MAX_ALIAS_LENGTH = 256;
 
 /** Paging of `GET /v2/datasets`: `offset` default 0, `limit` default 128 (graviti.md) and at most 128 (emulator convention). */
-export const PAGING = { defaultOffset: 0, maxOffset: 1_000_000_000, defaultLimit: 128, minLimit: 1, maxLimit: 128 } as const;
+export const PAGING = {
+  defaultOffset: 0,
+  maxOffset: 1_000_000_000,
+  defaultLimit: 128,
+  minLimit: 1,
+  maxLimit: 128,
+} as const;
 
 /** Body of `POST /v2/datasets`. */
 export interface CreateDatasetBody {
@@ -64,13 +70,16 @@ function datasetName(field: string, value: unknown): string {
 
 function alias(value: unknown): string {
   if (typeof value !== "string" || value.length > MAX_ALIAS_LENGTH) {
-    throw invalidParamsValue(`alias: expected a string of at most ${MAX_ALIAS_LENGTH} characters, got ${describe(value)}`);
+    throw invalidParamsValue(
+      `alias: expected a string of at most ${MAX_ALIAS_LENGTH} characters, got ${describe(value)}`,
+    );
   }
   return value;
 }
 
 function nonEmptyString(field: string, value: unknown): string {
-  if (typeof value !== "string" || value === "") throw invalidParamsValue(`${field}: expected a non-empty string, got ${describe(value)}`);
+  if (typeof value !== "string" || value === "")
+    throw invalidParamsValue(`${field}: expected a non-empty string, got ${describe(value)}`);
   return value;
 }
 

@@ -12,13 +12,32 @@ const DAY = 24 * HOUR;
 /** The facts of a dataset the details are made from (the core fields of its record). */
 export type DatasetCore = Pick<
   DatasetRecord,
-  "dataset_id" | "dataset_name" | "dataset_type" | "status" | "create_time" | "update_time" | "total_sample_count" | "annotated_sample_count" | "dataset_version_count" | "work_path" | "labels" | "dataset_tags"
+  | "dataset_id"
+  | "dataset_name"
+  | "dataset_type"
+  | "status"
+  | "create_time"
+  | "update_time"
+  | "total_sample_count"
+  | "annotated_sample_count"
+  | "dataset_version_count"
+  | "work_path"
+  | "labels"
+  | "dataset_tags"
 >;
 
 /** The fields {@link datasetDetails} adds. */
 export type DatasetDetails = Omit<
   DatasetRecord,
-  keyof DatasetCore | "data_format" | "dataset_format" | "description" | "unconfirmed_sample_count" | "current_version_id" | "current_version_name" | "data_sources" | "workspace_id"
+  | keyof DatasetCore
+  | "data_format"
+  | "dataset_format"
+  | "description"
+  | "unconfirmed_sample_count"
+  | "current_version_id"
+  | "current_version_name"
+  | "data_sources"
+  | "workspace_id"
 >;
 
 /** Video datasets are labelled frame by frame: each sample has this many subsamples (emulator convention). */
@@ -153,7 +172,10 @@ export function labelAttributesOf(datasetName: string, labels: Label[], datasetI
         name: "colour",
         type: "select",
         default_value: "white",
-        values: ["white", "yellow", "silver"].map((value) => ({ id: idFromSeed(`${datasetId}:${label.name}:${value}`), value })),
+        values: ["white", "yellow", "silver"].map((value) => ({
+          id: idFromSeed(`${datasetId}:${label.name}:${value}`),
+          value,
+        })),
       },
     ],
   }));

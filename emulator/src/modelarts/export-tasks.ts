@@ -22,7 +22,8 @@ export function exportTaskFromBody(
   const exportType = body.export_type ?? DEFAULT_EXPORT_TYPE;
   const params = body.export_params ?? {};
   // Documented in both places; the nested one wins when both are given (they may differ only when one is "").
-  const sampleState = params.sample_state !== undefined && params.sample_state !== "" ? params.sample_state : body.sample_state;
+  const sampleState =
+    params.sample_state !== undefined && params.sample_state !== "" ? params.sample_state : body.sample_state;
   const sampleCount = samplesToExport(dataset, {
     exportType,
     ...(sampleState === undefined ? {} : { sampleState }),

@@ -16,11 +16,20 @@ export function datasetFromExport(ctx: ModelArtsContext, source: DatasetRecord, 
   const params = task.export_params;
   const name = params.export_new_dataset_name ?? "";
   const workPath = params.export_new_dataset_work_path ?? "";
-  const taken = ctx.store.datasets(ctx.projectId, { offset: 0, limit: 1_000_000, searchContent: name, sortBy: "create_time", order: "desc" });
+  const taken = ctx.store.datasets(ctx.projectId, {
+    offset: 0,
+    limit: 1_000_000,
+    searchContent: name,
+    sortBy: "create_time",
+    order: "desc",
+  });
   if (taken.rows.some((dataset) => dataset.dataset_name === name)) {
-    throw badParameter(`export_params.export_new_dataset_name: expected a name no dataset of the project has, got ${JSON.stringify(name)}`);
+    throw badParameter(
+      `export_params.export_new_dataset_name: expected a name no dataset of the project has, got ${JSON.stringify(name)}`,
+    );
   }
-  const sampleState = params.sample_state !== undefined && params.sample_state !== "" ? params.sample_state : task.options?.sample_state;
+  const sampleState =
+    params.sample_state !== undefined && params.sample_state !== "" ? params.sample_state : task.options?.sample_state;
   const selected = selectSamples(source, {
     exportType: task.export_type,
     ...(sampleState === undefined ? {} : { sampleState }),

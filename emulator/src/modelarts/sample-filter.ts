@@ -38,7 +38,16 @@ interface Sample {
   dir: string;
 }
 
-const EXTENSIONS: Readonly<Record<number, string>> = { 100: "txt", 101: "txt", 102: "txt", 200: "wav", 201: "wav", 202: "wav", 400: "csv", 600: "mp4" };
+const EXTENSIONS: Readonly<Record<number, string>> = {
+  100: "txt",
+  101: "txt",
+  102: "txt",
+  200: "wav",
+  201: "wav",
+  202: "wav",
+  400: "csv",
+  600: "mp4",
+};
 
 function sampleAt(dataset: DatasetRecord, index: number): Sample {
   const labelled = index < dataset.annotated_sample_count;

@@ -15,7 +15,15 @@ import { idFromSeed } from "./ids";
 import { modelArtsProjectsOf } from "./projects";
 import { PROJECTS_KEY, SETTINGS_KEY } from "./router";
 import type { ModelArtsStore } from "./store";
-import type { DataSource, DatasetRecord, ExportLife, ExportParams, ExportTaskRecord, Label, ModelArtsSettings } from "./types";
+import type {
+  DataSource,
+  DatasetRecord,
+  ExportLife,
+  ExportParams,
+  ExportTaskRecord,
+  Label,
+  ModelArtsSettings,
+} from "./types";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -43,28 +51,218 @@ interface DatasetSeed {
 
 /** The demo project's datasets: every type and every status appears at least once. */
 const DEMO_DATASETS: readonly DatasetSeed[] = [
-  { name: "retail-shelf-products", type: 1, status: 1, total: 2400, annotated: 2100, unconfirmed: 40, versions: 3, labels: ["bottle", "can", "box"], tags: ["retail"], ageDays: 40, description: "Shelf photos from 12 stores" },
-  { name: "defect-classification", type: 0, status: 1, total: 1800, annotated: 1800, versions: 2, labels: ["scratch", "dent", "ok"], tags: ["factory", "qa"], ageDays: 35, description: "Metal sheet surface defects" },
-  { name: "road-segmentation", type: 3, status: 1, total: 600, annotated: 420, unconfirmed: 12, versions: 1, labels: ["road", "sidewalk", "car"], ageDays: 30, description: "Dash-cam frames, pixel masks" },
-  { name: "support-tickets-intent", type: 100, status: 1, total: 5000, annotated: 3200, versions: 4, labels: ["billing", "shipping", "returns"], tags: ["nlp"], ageDays: 28, description: "Customer support tickets" },
-  { name: "contracts-ner", type: 101, status: 5, total: 900, annotated: 450, versions: 1, labels: ["party", "date", "amount"], tags: ["nlp", "legal"], ageDays: 25, description: "Named entities in contracts" },
-  { name: "product-relations", type: 102, status: 1, total: 300, annotated: 120, versions: 1, labels: ["brand", "product", "made_by"], ageDays: 22, description: "Brand and product triplets" },
-  { name: "machine-sounds", type: 200, status: 1, total: 750, annotated: 700, versions: 2, labels: ["normal", "bearing_fault"], tags: ["audio"], ageDays: 20, description: "Pump and fan recordings" },
-  { name: "call-center-transcripts", type: 201, status: 8, total: 1200, annotated: 0, versions: 0, labels: [], tags: ["audio"], ageDays: 18, description: "Speech to be transcribed" },
-  { name: "meeting-segments", type: 202, status: 4, total: 80, annotated: 10, versions: 1, labels: ["speaker_a", "speaker_b"], ageDays: 15, description: "Speaker turns in meetings" },
-  { name: "churn-table", type: 400, status: 1, total: 10000, annotated: 10000, versions: 2, labels: [], tags: ["tabular"], ageDays: 12, description: "Customer churn, one row per account" },
-  { name: "traffic-video", type: 600, status: 7, total: 150, annotated: 60, versions: 2, labels: ["truck", "bus"], ageDays: 10, description: "Intersection cameras" },
-  { name: "custom-robotics", type: 900, status: 0, total: 0, annotated: 0, versions: 0, labels: [], ageDays: 8, description: "Being created" },
-  { name: "bird-photos", type: 0, status: 1, total: 0, annotated: 0, versions: 1, labels: ["sparrow", "robin"], tags: ["wildlife"], ageDays: 6, description: "No samples imported yet" },
-  { name: "archived-faces", type: 0, status: 2, total: 400, annotated: 400, versions: 1, labels: ["face"], ageDays: 90, description: "Being deleted" },
-  { name: "legacy-pets", type: 0, status: 3, total: 220, annotated: 220, versions: 1, labels: ["cat", "dog"], ageDays: 120, description: "Deleted" },
-  { name: "ocr-scans", type: 1, status: 6, total: 330, annotated: 300, versions: 3, labels: ["text_line"], ageDays: 4, description: "A version is being released" },
+  {
+    name: "retail-shelf-products",
+    type: 1,
+    status: 1,
+    total: 2400,
+    annotated: 2100,
+    unconfirmed: 40,
+    versions: 3,
+    labels: ["bottle", "can", "box"],
+    tags: ["retail"],
+    ageDays: 40,
+    description: "Shelf photos from 12 stores",
+  },
+  {
+    name: "defect-classification",
+    type: 0,
+    status: 1,
+    total: 1800,
+    annotated: 1800,
+    versions: 2,
+    labels: ["scratch", "dent", "ok"],
+    tags: ["factory", "qa"],
+    ageDays: 35,
+    description: "Metal sheet surface defects",
+  },
+  {
+    name: "road-segmentation",
+    type: 3,
+    status: 1,
+    total: 600,
+    annotated: 420,
+    unconfirmed: 12,
+    versions: 1,
+    labels: ["road", "sidewalk", "car"],
+    ageDays: 30,
+    description: "Dash-cam frames, pixel masks",
+  },
+  {
+    name: "support-tickets-intent",
+    type: 100,
+    status: 1,
+    total: 5000,
+    annotated: 3200,
+    versions: 4,
+    labels: ["billing", "shipping", "returns"],
+    tags: ["nlp"],
+    ageDays: 28,
+    description: "Customer support tickets",
+  },
+  {
+    name: "contracts-ner",
+    type: 101,
+    status: 5,
+    total: 900,
+    annotated: 450,
+    versions: 1,
+    labels: ["party", "date", "amount"],
+    tags: ["nlp", "legal"],
+    ageDays: 25,
+    description: "Named entities in contracts",
+  },
+  {
+    name: "product-relations",
+    type: 102,
+    status: 1,
+    total: 300,
+    annotated: 120,
+    versions: 1,
+    labels: ["brand", "product", "made_by"],
+    ageDays: 22,
+    description: "Brand and product triplets",
+  },
+  {
+    name: "machine-sounds",
+    type: 200,
+    status: 1,
+    total: 750,
+    annotated: 700,
+    versions: 2,
+    labels: ["normal", "bearing_fault"],
+    tags: ["audio"],
+    ageDays: 20,
+    description: "Pump and fan recordings",
+  },
+  {
+    name: "call-center-transcripts",
+    type: 201,
+    status: 8,
+    total: 1200,
+    annotated: 0,
+    versions: 0,
+    labels: [],
+    tags: ["audio"],
+    ageDays: 18,
+    description: "Speech to be transcribed",
+  },
+  {
+    name: "meeting-segments",
+    type: 202,
+    status: 4,
+    total: 80,
+    annotated: 10,
+    versions: 1,
+    labels: ["speaker_a", "speaker_b"],
+    ageDays: 15,
+    description: "Speaker turns in meetings",
+  },
+  {
+    name: "churn-table",
+    type: 400,
+    status: 1,
+    total: 10000,
+    annotated: 10000,
+    versions: 2,
+    labels: [],
+    tags: ["tabular"],
+    ageDays: 12,
+    description: "Customer churn, one row per account",
+  },
+  {
+    name: "traffic-video",
+    type: 600,
+    status: 7,
+    total: 150,
+    annotated: 60,
+    versions: 2,
+    labels: ["truck", "bus"],
+    ageDays: 10,
+    description: "Intersection cameras",
+  },
+  {
+    name: "custom-robotics",
+    type: 900,
+    status: 0,
+    total: 0,
+    annotated: 0,
+    versions: 0,
+    labels: [],
+    ageDays: 8,
+    description: "Being created",
+  },
+  {
+    name: "bird-photos",
+    type: 0,
+    status: 1,
+    total: 0,
+    annotated: 0,
+    versions: 1,
+    labels: ["sparrow", "robin"],
+    tags: ["wildlife"],
+    ageDays: 6,
+    description: "No samples imported yet",
+  },
+  {
+    name: "archived-faces",
+    type: 0,
+    status: 2,
+    total: 400,
+    annotated: 400,
+    versions: 1,
+    labels: ["face"],
+    ageDays: 90,
+    description: "Being deleted",
+  },
+  {
+    name: "legacy-pets",
+    type: 0,
+    status: 3,
+    total: 220,
+    annotated: 220,
+    versions: 1,
+    labels: ["cat", "dog"],
+    ageDays: 120,
+    description: "Deleted",
+  },
+  {
+    name: "ocr-scans",
+    type: 1,
+    status: 6,
+    total: 330,
+    annotated: 300,
+    versions: 3,
+    labels: ["text_line"],
+    ageDays: 4,
+    description: "A version is being released",
+  },
 ];
 
 /** The other project's datasets. */
 const OTHER_DATASETS: readonly DatasetSeed[] = [
-  { name: "other-cats-dogs", type: 0, status: 1, total: 120, annotated: 120, versions: 1, labels: ["cat", "dog"], ageDays: 9, description: "The other project's images" },
-  { name: "other-empty", type: 1, status: 1, total: 0, annotated: 0, versions: 0, labels: [], ageDays: 2, description: "Nothing yet" },
+  {
+    name: "other-cats-dogs",
+    type: 0,
+    status: 1,
+    total: 120,
+    annotated: 120,
+    versions: 1,
+    labels: ["cat", "dog"],
+    ageDays: 9,
+    description: "The other project's images",
+  },
+  {
+    name: "other-empty",
+    type: 1,
+    status: 1,
+    total: 0,
+    annotated: 0,
+    versions: 0,
+    labels: [],
+    ageDays: 2,
+    description: "Nothing yet",
+  },
 ];
 
 type TaskKind = "INIT" | "RUNNING" | "SUCCESSED" | "FAILED_OBS" | "FAILED_EMPTY" | "STOPPING" | "STOPPED";
@@ -89,11 +287,27 @@ const DEMO_TASKS: readonly TaskSeed[] = [
   { dataset: 0, kind: "RUNNING", exportType: 0, age: 2 * MINUTE },
   { dataset: 0, kind: "INIT", exportType: 2, age: 30 * SECOND },
   { dataset: 1, kind: "SUCCESSED", exportType: 2, age: 15 * DAY },
-  { dataset: 1, kind: "SUCCESSED", exportType: 0, age: 3 * DAY, params: { export_dest: "NEW_DATASET", export_new_dataset_name: "defect-labeled-copy", export_new_dataset_work_path: `/${DEMO_BUCKET}/defect-labeled-copy/` } },
+  {
+    dataset: 1,
+    kind: "SUCCESSED",
+    exportType: 0,
+    age: 3 * DAY,
+    params: {
+      export_dest: "NEW_DATASET",
+      export_new_dataset_name: "defect-labeled-copy",
+      export_new_dataset_work_path: `/${DEMO_BUCKET}/defect-labeled-copy/`,
+    },
+  },
   { dataset: 1, kind: "STOPPING", exportType: 2, age: 10 * MINUTE },
   { dataset: 1, kind: "RUNNING", exportType: 2, age: 1 * MINUTE },
   { dataset: 3, kind: "SUCCESSED", exportType: 0, age: 7 * DAY },
-  { dataset: 3, kind: "RUNNING", exportType: 3, age: 3 * MINUTE, params: { export_dest: "DIR", search_conditions: [{ label_list: { labels: [{ name: "billing" }] } }] } },
+  {
+    dataset: 3,
+    kind: "RUNNING",
+    exportType: 3,
+    age: 3 * MINUTE,
+    params: { export_dest: "DIR", search_conditions: [{ label_list: { labels: [{ name: "billing" }] } }] },
+  },
   { dataset: 3, kind: "INIT", exportType: 1, age: 20 * SECOND },
   { dataset: 9, kind: "SUCCESSED", exportType: 2, age: 2 * DAY },
   { dataset: 6, kind: "SUCCESSED", exportType: 2, age: 6 * DAY },
@@ -176,7 +390,13 @@ function makeDataset(projectId: string, index: number, seed: DatasetSeed, resetA
  * speed setting); running ones are a fifth through at the current setting; `INIT` ones wait a few minutes in a
  * queue; the stopping one was asked to stop 5 s before the reset and stops 10 minutes after it.
  */
-function lifeOf(kind: TaskKind, createTime: number, sampleCount: number, resetAt: number, msPerSample: number): ExportLife {
+function lifeOf(
+  kind: TaskKind,
+  createTime: number,
+  sampleCount: number,
+  resetAt: number,
+  msPerSample: number,
+): ExportLife {
   switch (kind) {
     case "SUCCESSED":
       return { startAt: createTime + SECOND, msPerSample: 50, sampleCount };
@@ -196,21 +416,45 @@ function lifeOf(kind: TaskKind, createTime: number, sampleCount: number, resetAt
         startAt: createTime + SECOND,
         msPerSample: 50,
         sampleCount,
-        failure: { afterSamples: 0, error_code: MODELARTS_ERROR.datasetEmpty, error_msg: "Dataset is empty: there are no samples to export." },
+        failure: {
+          afterSamples: 0,
+          error_code: MODELARTS_ERROR.datasetEmpty,
+          error_msg: "Dataset is empty: there are no samples to export.",
+        },
       };
     case "STOPPED":
-      return { startAt: createTime + SECOND, msPerSample: SECOND, sampleCount, stop: { requestedAt: createTime + 200 * SECOND, stoppedAt: createTime + 205 * SECOND } };
+      return {
+        startAt: createTime + SECOND,
+        msPerSample: SECOND,
+        sampleCount,
+        stop: { requestedAt: createTime + 200 * SECOND, stoppedAt: createTime + 205 * SECOND },
+      };
     case "STOPPING":
-      return { startAt: createTime + SECOND, msPerSample: SECOND, sampleCount, stop: { requestedAt: resetAt - 5 * SECOND, stoppedAt: resetAt + 10 * MINUTE } };
+      return {
+        startAt: createTime + SECOND,
+        msPerSample: SECOND,
+        sampleCount,
+        stop: { requestedAt: resetAt - 5 * SECOND, stoppedAt: resetAt + 10 * MINUTE },
+      };
     case "RUNNING":
       // Never before its creation, whatever the speed.
-      return { startAt: Math.max(createTime + SECOND, resetAt - Math.floor(sampleCount / 5) * msPerSample), msPerSample, sampleCount };
+      return {
+        startAt: Math.max(createTime + SECOND, resetAt - Math.floor(sampleCount / 5) * msPerSample),
+        msPerSample,
+        sampleCount,
+      };
     case "INIT":
       return { startAt: resetAt + 5 * MINUTE, msPerSample, sampleCount };
   }
 }
 
-function makeTask(projectId: string, index: number, seed: TaskSeed, dataset: DatasetRecord, settings: ModelArtsSettings): ExportTaskRecord {
+function makeTask(
+  projectId: string,
+  index: number,
+  seed: TaskSeed,
+  dataset: DatasetRecord,
+  settings: ModelArtsSettings,
+): ExportTaskRecord {
   const createTime = settings.resetAt - seed.age;
   const params: ExportParams = seed.params ?? { export_dest: "DIR" };
   const locked = seed.kind === "FAILED_OBS";
@@ -223,11 +467,26 @@ function makeTask(projectId: string, index: number, seed: TaskSeed, dataset: Dat
     export_format: index % 2 === 0 ? 1 : 2,
     version_id: dataset.current_version_id,
     export_params: params,
-    life: lifeOf(seed.kind, createTime, samplesToExport(dataset, { exportType: seed.exportType, ...(params.search_conditions === undefined ? {} : { searchConditions: params.search_conditions }) }), settings.resetAt, settings.msPerSample),
+    life: lifeOf(
+      seed.kind,
+      createTime,
+      samplesToExport(dataset, {
+        exportType: seed.exportType,
+        ...(params.search_conditions === undefined ? {} : { searchConditions: params.search_conditions }),
+      }),
+      settings.resetAt,
+      settings.msPerSample,
+    ),
   };
 }
 
-function seedProject(store: ModelArtsStore, projectId: string, datasetSeeds: readonly DatasetSeed[], taskSeeds: readonly TaskSeed[], settings: ModelArtsSettings): void {
+function seedProject(
+  store: ModelArtsStore,
+  projectId: string,
+  datasetSeeds: readonly DatasetSeed[],
+  taskSeeds: readonly TaskSeed[],
+  settings: ModelArtsSettings,
+): void {
   const datasets = datasetSeeds.map((seed, i) => makeDataset(projectId, i, seed, settings.resetAt));
   for (const dataset of datasets) store.putDataset(projectId, dataset);
   taskSeeds.forEach((seed, i) => {

@@ -109,7 +109,9 @@ const enumInt = (values: readonly number[]) => {
 /** `sample_state`: one of the documented states, or `""` (no filter, as in the documented request example). */
 const sampleState = () => {
   const error = `expected "" or one of ${SAMPLE_STATES.join(", ")}`;
-  return z.string({ error }).refine((value) => value === "" || (SAMPLE_STATES as readonly string[]).includes(value), { error });
+  return z
+    .string({ error })
+    .refine((value) => value === "" || (SAMPLE_STATES as readonly string[]).includes(value), { error });
 };
 
 const oneOfText = (values: readonly string[]) => {
@@ -118,7 +120,8 @@ const oneOfText = (values: readonly string[]) => {
 };
 
 const boolean = () => z.boolean({ error: "expected a boolean" });
-const optionalText = () => z.string({ error: "expected a string" }).max(1024, { error: "expected at most 1024 characters" });
+const optionalText = () =>
+  z.string({ error: "expected a string" }).max(1024, { error: "expected at most 1024 characters" });
 const andOr = () => oneOfText(["AND", "OR"]);
 /** A map of attribute names to the values searched for (`Map<String,Array<String>>`). */
 const props = () =>
@@ -133,7 +136,10 @@ export const VERSION_FORMATS = ["Default", "CarbonData", "CSV"] as const;
 const searchCondition = z.strictObject(
   {
     coefficient: optionalText().optional(),
-    frame_in_video: z.int({ error: "expected an integer" }).min(0, { error: "expected an integer of 0 or more" }).optional(),
+    frame_in_video: z
+      .int({ error: "expected an integer" })
+      .min(0, { error: "expected an integer of 0 or more" })
+      .optional(),
     hard: oneOfText(["0", "1"]).optional(),
     import_origin: optionalText().optional(),
     kvp: optionalText().optional(),
@@ -160,7 +166,9 @@ const searchCondition = z.strictObject(
       )
       .optional(),
     labeler: optionalText().optional(),
-    metadata: z.strictObject({ op: andOr().optional(), props: props().optional() }, { error: "expected an object (op, props)" }).optional(),
+    metadata: z
+      .strictObject({ op: andOr().optional(), props: props().optional() }, { error: "expected an object (op, props)" })
+      .optional(),
     parent_sample_id: optionalText().optional(),
     sample_dir: optionalText().optional(),
     sample_name: optionalText().optional(),
@@ -198,7 +206,10 @@ export const createExportTaskBody = z.looseObject({
           .array(text(128), { error: "expected an array of sample ids" })
           .max(10_000, { error: "expected at most 10000 sample ids" })
           .optional(),
-        search_conditions: z.array(searchCondition, { error: "expected an array" }).max(100, { error: "expected at most 100 conditions" }).optional(),
+        search_conditions: z
+          .array(searchCondition, { error: "expected an array" })
+          .max(100, { error: "expected at most 100 conditions" })
+          .optional(),
         clear_hard_property: boolean().optional(),
         clear_difficult: boolean().optional(),
         export_dataset_version_name: z
@@ -234,7 +245,13 @@ export async function parseCreateExportTask(request: Request): Promise<CreateExp
   const body = await parseBody(request, createExportTaskBody, true);
   const params = body.export_params;
   const nested = params?.sample_state;
-  if (nested !== undefined && body.sample_state !== undefined && nested !== "" && body.sample_state !== "" && nested !== body.sample_state) {
+  if (
+    nested !== undefined &&
+    body.sample_state !== undefined &&
+    nested !== "" &&
+    body.sample_state !== "" &&
+    nested !== body.sample_state
+  ) {
     throw badParameter(
       `sample_state: expected the same state as export_params.sample_state (${JSON.stringify(nested)}), got ${JSON.stringify(body.sample_state)}`,
     );
@@ -242,7 +259,9 @@ export async function parseCreateExportTask(request: Request): Promise<CreateExp
   for (const [i, condition] of (params?.search_conditions ?? []).entries()) {
     const labels = condition.label_list?.labels ?? [];
     if (labels.length > 1 && condition.label_list?.op === undefined) {
-      throw badParameter(`export_params.search_conditions.${i}.label_list.op: expected AND or OR with more than one label, got nothing`);
+      throw badParameter(
+        `export_params.search_conditions.${i}.label_list.op: expected AND or OR with more than one label, got nothing`,
+      );
     }
   }
   if (params?.export_dest === "NEW_DATASET") {

@@ -35,7 +35,12 @@ export function jobToWire(job: JobRecord, now: number): Record<string, unknown> 
  * Why a job cannot run on what it names (dataset, deployment, webhooks) at `at`, or its item count. Needs only
  * lookups by id, so that a seed can resolve thousands of jobs against records still in memory.
  */
-export function resolveJob(store: Pick<Store, "get">, job: JobRecord, deploymentIds: readonly string[], at: number): JobResolution {
+export function resolveJob(
+  store: Pick<Store, "get">,
+  job: JobRecord,
+  deploymentIds: readonly string[],
+  at: number,
+): JobResolution {
   const failed = (reason: string): JobResolution => ({ failedAt: at, reason });
   const stored = store.get("dataset", job.projectId, job.spec.datasetId);
   if (stored === undefined) return failed(`Dataset ${job.spec.datasetId} not found`);
@@ -81,7 +86,9 @@ export async function createJob(ctx: ApiContext, request: Request): Promise<Resp
   const body = await parseBody(request, createJobBody);
   const { startAtTime, stopAtTime } = body.spec;
   if (startAtTime !== undefined && stopAtTime !== undefined && stopAtTime < startAtTime) {
-    throw badRequest(`spec.stopAtTime: expected a time at or after spec.startAtTime (${startAtTime}), got ${stopAtTime}`);
+    throw badRequest(
+      `spec.stopAtTime: expected a time at or after spec.startAtTime (${startAtTime}), got ${stopAtTime}`,
+    );
   }
   const start = startAtTime ?? ctx.now;
   const job: JobRecord = {

@@ -51,12 +51,23 @@ export class GravitiClient {
 
   /** `GET /v2/datasets/{workspace}/{dataset}`. */
   getDataset(workspace: string, name: string): Promise<GravitiDataset> {
-    return this.#transport.request({ operation: "datasets.get", method: "GET", path: datasetPath(workspace, name), check: checkDataset });
+    return this.#transport.request({
+      operation: "datasets.get",
+      method: "GET",
+      path: datasetPath(workspace, name),
+      check: checkDataset,
+    });
   }
 
   /** `POST /v2/datasets`: a new dataset in the key's workspace. */
   createDataset(body: GravitiCreateDatasetBody): Promise<GravitiDataset> {
-    return this.#transport.request({ operation: "datasets.create", method: "POST", path: "/v2/datasets", body, check: checkDataset });
+    return this.#transport.request({
+      operation: "datasets.create",
+      method: "POST",
+      path: "/v2/datasets",
+      body,
+      check: checkDataset,
+    });
   }
 
   /** `PATCH /v2/datasets/{workspace}/{dataset}` with any of `name`, `alias`, `default_branch`. */
@@ -72,6 +83,11 @@ export class GravitiClient {
 
   /** `DELETE /v2/datasets/{workspace}/{dataset}` (204, no body). */
   deleteDataset(workspace: string, name: string): Promise<void> {
-    return this.#transport.request<void>({ operation: "datasets.delete", method: "DELETE", path: datasetPath(workspace, name), check: "no-body" });
+    return this.#transport.request<void>({
+      operation: "datasets.delete",
+      method: "DELETE",
+      path: datasetPath(workspace, name),
+      check: "no-body",
+    });
   }
 }

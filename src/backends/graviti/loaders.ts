@@ -44,7 +44,11 @@ interface UpstreamRange {
  * Creates the loaders of one request over `client`, for `tenant`. Loaders cache for the whole request; make a new set
  * per request. Loads reject with the client's `UpstreamError` for anything but a not-found.
  */
-export function createGravitiLoaders(client: GravitiClient, tenant: string, options: GravitiLoadersOptions = {}): GravitiLoaders {
+export function createGravitiLoaders(
+  client: GravitiClient,
+  tenant: string,
+  options: GravitiLoadersOptions = {},
+): GravitiLoaders {
   const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, options.listLimit ?? MAX_LIST_LIMIT));
   // Upstream ranges by `offset:limit`, so two walks in one request share every call.
   const ranges = new Map<string, Promise<UpstreamRange>>();

@@ -19,7 +19,11 @@ export const GRAVITI_SETTINGS: readonly BackendSetting[] = [
     name: "GRAVITI_API_URL",
     description: `the Graviti API's base URL; default ${DEFAULT_GRAVITI_API_URL} (keys that start Accesskey- then go to ${GRAVITI_CN_API_URL})`,
   },
-  { name: "GRAVITI_ACCESS_KEY", description: "the access key for requests without an x-graviti-access-key header", secret: true },
+  {
+    name: "GRAVITI_ACCESS_KEY",
+    description: "the access key for requests without an x-graviti-access-key header",
+    secret: true,
+  },
 ];
 
 /** The emulator's Graviti API (under `/graviti`) and its public demo workspace's key. */
@@ -51,16 +55,24 @@ export function gravitiApiUrlFromEnv(env: VarsSource): string {
   } catch {
     url = null;
   }
-  if (url === null || (url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.username !== "") {
-    throw new UpstreamError("graviti: GRAVITI_API_URL must be an http(s) URL without query or user info; fix the gateway's setting", {
-      backend: "graviti",
-      operation: "settings",
-      reason: "unavailable",
-      kind: "network",
-      method: "",
-      path: "",
-      status: 0,
-    });
+  if (
+    url === null ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.search !== "" ||
+    url.username !== ""
+  ) {
+    throw new UpstreamError(
+      "graviti: GRAVITI_API_URL must be an http(s) URL without query or user info; fix the gateway's setting",
+      {
+        backend: "graviti",
+        operation: "settings",
+        reason: "unavailable",
+        kind: "network",
+        method: "",
+        path: "",
+        status: 0,
+      },
+    );
   }
   return raw.replace(/\/+$/, "");
 }

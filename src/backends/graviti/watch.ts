@@ -29,15 +29,18 @@ export function createGravitiWatchReader(loaders: () => GravitiLoaders): WatchRe
     async dataset(ref: string): Promise<DatasetModel> {
       const dataset = await loaders().datasetByRef.load(ref);
       if (dataset === null) {
-        throw new UpstreamError(`graviti datasets.get: dataset ${ref.slice(0, 200)} does not exist (neither by name nor by id)`, {
-          backend: "graviti",
-          operation: "datasets.get",
-          reason: "not-found",
-          kind: "http",
-          method: "GET",
-          path: "/v2/datasets",
-          status: 404,
-        });
+        throw new UpstreamError(
+          `graviti datasets.get: dataset ${ref.slice(0, 200)} does not exist (neither by name nor by id)`,
+          {
+            backend: "graviti",
+            operation: "datasets.get",
+            reason: "not-found",
+            kind: "http",
+            method: "GET",
+            path: "/v2/datasets",
+            status: 404,
+          },
+        );
       }
       return dataset;
     },

@@ -6,9 +6,9 @@
 import * as z from "zod/mini";
 import type { GravitiDataset, GravitiDatasetPage } from "./types";
 
-const isoTime = z.string().check(
-  z.refine((value) => !Number.isNaN(Date.parse(value)), { message: "expected an ISO-8601 time" }),
-);
+const isoTime = z
+  .string()
+  .check(z.refine((value) => !Number.isNaN(Date.parse(value)), { message: "expected an ISO-8601 time" }));
 
 const datasetShape = z.looseObject({
   id: z.string().check(z.regex(/^[0-9a-f]{32}$/i, { message: "expected 32 hex digits" })),

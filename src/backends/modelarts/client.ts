@@ -86,7 +86,10 @@ export class ModelArtsClient {
       operation: "datasets.get",
       method: "GET",
       resource: `datasets/${segment(datasetId)}`,
-      query: runningTaskType === undefined ? { check_running_task: "true" } : { check_running_task: "true", running_task_type: runningTaskType },
+      query:
+        runningTaskType === undefined
+          ? { check_running_task: "true" }
+          : { check_running_task: "true", running_task_type: runningTaskType },
       check: checkDataset,
     });
   }

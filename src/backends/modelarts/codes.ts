@@ -75,7 +75,15 @@ const LABEL_TYPES = {
   600: "VIDEO",
 } as const;
 
-const DATA_SOURCE_TYPES = { 0: "OBS", 1: "DWS", 2: "DLI", 3: "RDS", 4: "MRS", 5: "AI_GALLERY", 6: "INFERENCE_SERVICE" } as const;
+const DATA_SOURCE_TYPES = {
+  0: "OBS",
+  1: "DWS",
+  2: "DLI",
+  3: "RDS",
+  4: "MRS",
+  5: "AI_GALLERY",
+  6: "INFERENCE_SERVICE",
+} as const;
 const WORK_PATH_TYPES = { 0: "OBS" } as const;
 const VERSION_STATUSES = { 0: "CREATING", 1: "NORMAL", 2: "DELETING", 3: "DELETED", 4: "ABNORMAL" } as const;
 const WORKER_ROLES = { 0: "LABELER", 1: "REVIEWER", 2: "TEAM_MANAGER", 3: "DATASET_OWNER" } as const;
@@ -116,7 +124,8 @@ export type ModelArtsWorkerStatus = EnumOf<typeof WORKER_STATUSES>;
 /** The GraphQL enum `ModelArtsRunningTaskType` (input only, so no `UNKNOWN`). */
 export type ModelArtsRunningTaskType = (typeof RUNNING_TASK_TYPES)[keyof typeof RUNNING_TASK_TYPES];
 /** The GraphQL enum `ModelArtsExportTaskStatus`. */
-export type ModelArtsExportTaskStatus = "INIT" | "RUNNING" | "SUCCESSED" | "FAILED" | "STOPPING" | "STOPPED" | "UNKNOWN";
+export type ModelArtsExportTaskStatus =
+  "INIT" | "RUNNING" | "SUCCESSED" | "FAILED" | "STOPPING" | "STOPPED" | "UNKNOWN";
 /** The GraphQL enum `ModelArtsExportDestination`. */
 export type ModelArtsExportDestination = "DIR" | "NEW_DATASET" | "UNKNOWN";
 

@@ -40,13 +40,20 @@ function tooManyDatasets(project: string, datasets: number, bound: number): Upst
  * Every export task of the project, newest first, scanning at most `maxDatasets` datasets (see the module
  * comment). Both `pages()` and `count()` reject with the bound's `UpstreamError` when the project has more.
  */
-export function exportTasksOfProject(loaders: ModelArtsLoaders, project: string, maxDatasets: number): PageSource<ModelArtsExportTaskModel> {
+export function exportTasksOfProject(
+  loaders: ModelArtsLoaders,
+  project: string,
+  maxDatasets: number,
+): PageSource<ModelArtsExportTaskModel> {
   let merged: Promise<PageSource<ModelArtsExportTaskModel>> | undefined;
   const source = (): Promise<PageSource<ModelArtsExportTaskModel>> =>
     (merged ??= (async () => {
       const page = await loaders.datasetsPage(0, MODELARTS_MAX_LIMIT);
       if (page.total > maxDatasets) throw tooManyDatasets(project, page.total, maxDatasets);
-      return mergeSources(page.items.map((dataset) => loaders.exportTasksOf(dataset.ref)), sortKeyOf);
+      return mergeSources(
+        page.items.map((dataset) => loaders.exportTasksOf(dataset.ref)),
+        sortKeyOf,
+      );
     })());
   return {
     pages: async function* () {

@@ -66,7 +66,11 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
   const taskPages = memo<OffsetPage<ModelArtsExportTaskModel>>();
   const runningChecks = memo<ModelArtsRunningTasks | null>();
   const datasetById = new DataLoader<string, ModelArtsDatasetModel | null>((ids) =>
-    Promise.all(ids.map((id) => nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError))),
+    Promise.all(
+      ids.map((id) =>
+        nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError),
+      ),
+    ),
   );
   const exportTaskByRef = new DataLoader<string, ModelArtsExportTaskModel | null>((refs) =>
     Promise.all(
@@ -74,7 +78,11 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
         const parsed = parseExportTaskRef(ref);
         if (parsed === null) return Promise.resolve(null);
         return nullWhenNotFound(async () =>
-          exportTaskFromModelArts(await client.getExportTask(parsed.datasetId, parsed.taskId), parsed.datasetId, project),
+          exportTaskFromModelArts(
+            await client.getExportTask(parsed.datasetId, parsed.taskId),
+            parsed.datasetId,
+            project,
+          ),
         ).catch(asError);
       }),
     ),
@@ -97,7 +105,9 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
     runningChecks(`${datasetId}:${runningTaskType ?? "all"}`, () =>
       nullWhenNotFound(async () => {
         const wire = await client.getDatasetWithRunningTasks(datasetId, runningTaskType);
-        const ids = Array.isArray(wire.running_tasks_id) ? wire.running_tasks_id.filter((id): id is string => typeof id === "string") : [];
+        const ids = Array.isArray(wire.running_tasks_id)
+          ? wire.running_tasks_id.filter((id): id is string => typeof id === "string")
+          : [];
         // A backend that omits the flag but lists ids still has running tasks.
         return { exists: wire.exist_running_task === true || ids.length > 0, taskIds: ids };
       }),
@@ -111,7 +121,11 @@ export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoader
     // Newest first upstream (`create_time desc`): a page of datasets reads what it needs, from its cursor's offset.
     datasets: {
       ...offsetPageSource(datasetsPage, MODELARTS_MAX_LIMIT),
-      positioned: { provider: "MODELARTS", reader: offsetChunkReader(datasetsPage, MODELARTS_MAX_LIMIT), include: () => true },
+      positioned: {
+        provider: "MODELARTS",
+        reader: offsetChunkReader(datasetsPage, MODELARTS_MAX_LIMIT),
+        include: () => true,
+      },
     },
     exportTasksOf: (datasetId) =>
       offsetPageSource(

@@ -65,7 +65,10 @@ export class ModelArtsSession implements BackendSession {
     const terminalCache =
       this.#options.polling === true
         ? undefined
-        : createTerminalCache({ ttlSeconds: terminalCacheTtlFromEnv(this.#env), scope: ["modelarts", apiUrl.url, projectId, token] });
+        : createTerminalCache({
+            ttlSeconds: terminalCacheTtlFromEnv(this.#env),
+            scope: ["modelarts", apiUrl.url, projectId, token],
+          });
     this.#client = new ModelArtsClient({
       baseUrl: apiUrl.url,
       credentials: this.#credentials,
@@ -106,7 +109,9 @@ export class ModelArtsSession implements BackendSession {
   datasets(filter: DatasetFilter): PageSource<ModelArtsDatasetModel> {
     const states = filter.states ?? [];
     if (states.length === 0) return this.loaders.datasets;
-    return filteredSource(this.loaders.datasets, (dataset) => states.includes(dataset.state), sortKeyOf, { sparse: true });
+    return filteredSource(this.loaders.datasets, (dataset) => states.includes(dataset.state), sortKeyOf, {
+      sparse: true,
+    });
   }
 
   /**

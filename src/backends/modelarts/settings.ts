@@ -16,9 +16,16 @@ export const MAX_JOBS_MAX_DATASETS = 100;
 
 /** Every setting the ModelArts backend reads. */
 export const MODELARTS_SETTINGS: readonly BackendSetting[] = [
-  { name: "MODELARTS_API_URL", description: `the ModelArts API's base URL, one region per gateway; default ${DEFAULT_MODELARTS_API_URL}` },
+  {
+    name: "MODELARTS_API_URL",
+    description: `the ModelArts API's base URL, one region per gateway; default ${DEFAULT_MODELARTS_API_URL}`,
+  },
   { name: "MODELARTS_PROJECT_ID", description: "the project for requests without an x-modelarts-project-id header" },
-  { name: "MODELARTS_TOKEN", description: "the IAM token for requests without an x-modelarts-token header", secret: true },
+  {
+    name: "MODELARTS_TOKEN",
+    description: "the IAM token for requests without an x-modelarts-token header",
+    secret: true,
+  },
   {
     name: "MODELARTS_JOBS_MAX_DATASETS",
     description: `the most datasets whose export tasks one jobs list scans; default ${DEFAULT_JOBS_MAX_DATASETS}, at most ${MAX_JOBS_MAX_DATASETS}`,

@@ -32,7 +32,11 @@ export function datasetFromModelArts(dataset: ModelArtsDataset, project: string)
  * An export task of dataset `datasetId` in `project`. Export tasks have no name upstream: the model's name is
  * `export <task id>`.
  */
-export function exportTaskFromModelArts(task: ModelArtsExportTask, datasetId: string, project: string): ModelArtsExportTaskModel {
+export function exportTaskFromModelArts(
+  task: ModelArtsExportTask,
+  datasetId: string,
+  project: string,
+): ModelArtsExportTaskModel {
   return {
     provider: "MODELARTS",
     typename: "ModelArtsExportTask",

@@ -18,7 +18,11 @@ export function createModelArtsWatchReader(client: () => ModelArtsClient): Watch
       const parsed = parseExportTaskRef(ref);
       if (parsed === null) throw badUserInput("Not a valid ModelArts export task reference.");
       const wire = await client().getExportTask(parsed.datasetId, parsed.taskId);
-      return { job: exportTaskFromModelArts(wire, parsed.datasetId, client().projectId), dataset: null, progressInput: null };
+      return {
+        job: exportTaskFromModelArts(wire, parsed.datasetId, client().projectId),
+        dataset: null,
+        progressInput: null,
+      };
     },
     async dataset(ref: string): Promise<DatasetModel> {
       return datasetFromModelArts(await client().getDataset(ref), client().projectId);

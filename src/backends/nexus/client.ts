@@ -79,18 +79,33 @@ export class NexusClient {
 
   /** `GET datasets/{id}`; a dataset whose upload is over is kept in the terminal cache (when the client has one). */
   getDataset(id: string): Promise<NexusDataset> {
-    return this.#transport.request({ operation: "datasets.get", method: "GET", resource: `datasets/${segment(id)}`, check: checkDataset, settled: isSettledDataset });
+    return this.#transport.request({
+      operation: "datasets.get",
+      method: "GET",
+      resource: `datasets/${segment(id)}`,
+      check: checkDataset,
+      settled: isSettledDataset,
+    });
   }
 
   /** `POST datasets`: creates a dataset and returns it with its upload URL. */
   createDataset(body: NexusCreateDatasetBody): Promise<NexusDataset> {
-    return this.#transport.request({ operation: "datasets.create", method: "POST", resource: "datasets", body, check: checkDataset });
+    return this.#transport.request({
+      operation: "datasets.create",
+      method: "POST",
+      resource: "datasets",
+      body,
+      check: checkDataset,
+    });
   }
 
   /** `DELETE datasets/{id}`; drops the terminal cache's copy, whatever the answer. */
   deleteDataset(id: string): Promise<NexusDelete> {
     const resource = `datasets/${segment(id)}`;
-    return this.#forgetAfter(resource, this.#transport.request({ operation: "datasets.delete", method: "DELETE", resource, check: checkDelete }));
+    return this.#forgetAfter(
+      resource,
+      this.#transport.request({ operation: "datasets.delete", method: "DELETE", resource, check: checkDelete }),
+    );
   }
 
   /** `GET jobs?page&limit`: one page of jobs (newest first upstream). */
@@ -100,12 +115,24 @@ export class NexusClient {
 
   /** `GET jobs/{id}`; a job in a terminal state is kept in the terminal cache (when the client has one). */
   getJob(id: string): Promise<NexusJob> {
-    return this.#transport.request({ operation: "jobs.get", method: "GET", resource: `jobs/${segment(id)}`, check: checkJob, settled: isSettledJob });
+    return this.#transport.request({
+      operation: "jobs.get",
+      method: "GET",
+      resource: `jobs/${segment(id)}`,
+      check: checkJob,
+      settled: isSettledJob,
+    });
   }
 
   /** `POST jobs`. */
   createJob(body: NexusCreateJobBody): Promise<NexusJob> {
-    return this.#transport.request({ operation: "jobs.create", method: "POST", resource: "jobs", body, check: checkJob });
+    return this.#transport.request({
+      operation: "jobs.create",
+      method: "POST",
+      resource: "jobs",
+      body,
+      check: checkJob,
+    });
   }
 
   /**
@@ -116,14 +143,23 @@ export class NexusClient {
     const resource = `jobs/${segment(id)}`;
     return this.#forgetAfter(
       resource,
-      this.#transport.request({ operation: "jobs.cancel", method: "PATCH", resource, body: { spec: { stopAtTime: atMs } }, check: checkJob }),
+      this.#transport.request({
+        operation: "jobs.cancel",
+        method: "PATCH",
+        resource,
+        body: { spec: { stopAtTime: atMs } },
+        check: checkJob,
+      }),
     );
   }
 
   /** `DELETE jobs/{id}`; drops the terminal cache's copy, whatever the answer. */
   deleteJob(id: string): Promise<NexusDelete> {
     const resource = `jobs/${segment(id)}`;
-    return this.#forgetAfter(resource, this.#transport.request({ operation: "jobs.delete", method: "DELETE", resource, check: checkDelete }));
+    return this.#forgetAfter(
+      resource,
+      this.#transport.request({ operation: "jobs.delete", method: "DELETE", resource, check: checkDelete }),
+    );
   }
 
   /**
@@ -132,7 +168,8 @@ export class NexusClient {
    * the client has one). Default false: a running job's log is read afresh every time.
    */
   getJobLogs(jobId: string, query: NexusLogsQuery = {}, options: { jobSettled?: boolean } = {}): Promise<NexusJobLogs> {
-    return this.#transport.request({ operation: "jobs.logs",
+    return this.#transport.request({
+      operation: "jobs.logs",
       method: "GET",
       resource: `jobs/${segment(jobId)}/logs`,
       query: { ...query },
@@ -148,22 +185,40 @@ export class NexusClient {
 
   /** `GET webhooks/{id}`. */
   getWebhook(id: string): Promise<NexusWebhook> {
-    return this.#transport.request({ operation: "webhooks.get", method: "GET", resource: `webhooks/${segment(id)}`, check: checkWebhook });
+    return this.#transport.request({
+      operation: "webhooks.get",
+      method: "GET",
+      resource: `webhooks/${segment(id)}`,
+      check: checkWebhook,
+    });
   }
 
   /** `POST webhooks`. */
   createWebhook(body: NexusCreateWebhookBody): Promise<NexusWebhook> {
-    return this.#transport.request({ operation: "webhooks.create", method: "POST", resource: "webhooks", body, check: checkWebhook });
+    return this.#transport.request({
+      operation: "webhooks.create",
+      method: "POST",
+      resource: "webhooks",
+      body,
+      check: checkWebhook,
+    });
   }
 
   /** `PATCH webhooks/{id}` with the changed `spec` fields. */
   updateWebhook(id: string, body: NexusUpdateWebhookBody): Promise<NexusWebhook> {
-    return this.#transport.request({ operation: "webhooks.update", method: "PATCH", resource: `webhooks/${segment(id)}`, body, check: checkWebhook });
+    return this.#transport.request({
+      operation: "webhooks.update",
+      method: "PATCH",
+      resource: `webhooks/${segment(id)}`,
+      body,
+      check: checkWebhook,
+    });
   }
 
   /** `PUT webhooks/{id}/secret` with `{contents}` (base64). */
   rotateWebhookSecret(id: string, contents: string): Promise<NexusWebhook> {
-    return this.#transport.request({ operation: "webhooks.rotateSecret",
+    return this.#transport.request({
+      operation: "webhooks.rotateSecret",
       method: "PUT",
       resource: `webhooks/${segment(id)}/secret`,
       body: { contents },
@@ -173,12 +228,18 @@ export class NexusClient {
 
   /** `DELETE webhooks/{id}`. */
   deleteWebhook(id: string): Promise<NexusDelete> {
-    return this.#transport.request({ operation: "webhooks.delete", method: "DELETE", resource: `webhooks/${segment(id)}`, check: checkDelete });
+    return this.#transport.request({
+      operation: "webhooks.delete",
+      method: "DELETE",
+      resource: `webhooks/${segment(id)}`,
+      check: checkDelete,
+    });
   }
 
   /** `POST webhooks/{id}:test` (a literal `:test`): the upstream sends a sample payload and reports the result. */
   testWebhook(id: string): Promise<NexusWebhookTestResult> {
-    return this.#transport.request({ operation: "webhooks.test",
+    return this.#transport.request({
+      operation: "webhooks.test",
       method: "POST",
       resource: `webhooks/${segment(id)}:test`,
       check: checkWebhookTestResult,

@@ -18,9 +18,24 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
   provider: "NEXUS",
   name: "nexus",
   nodeTypes: [
-    { typename: "NexusDataset", kind: "dataset", isRef: (ref) => isNexusIdOf("dataset", ref), isRawId: (id) => isNexusIdOf("dataset", id) },
-    { typename: "NexusJob", kind: "job", isRef: (ref) => isNexusIdOf("job", ref), isRawId: (id) => isNexusIdOf("job", id) },
-    { typename: "NexusWebhook", kind: "webhook", isRef: (ref) => isNexusIdOf("webhook", ref), isRawId: (id) => isNexusIdOf("webhook", id) },
+    {
+      typename: "NexusDataset",
+      kind: "dataset",
+      isRef: (ref) => isNexusIdOf("dataset", ref),
+      isRawId: (id) => isNexusIdOf("dataset", id),
+    },
+    {
+      typename: "NexusJob",
+      kind: "job",
+      isRef: (ref) => isNexusIdOf("job", ref),
+      isRawId: (id) => isNexusIdOf("job", id),
+    },
+    {
+      typename: "NexusWebhook",
+      kind: "webhook",
+      isRef: (ref) => isNexusIdOf("webhook", ref),
+      isRawId: (id) => isNexusIdOf("webhook", id),
+    },
     { typename: "NexusLogEntry", kind: "logEntry", isRef: (ref) => LOG_ENTRY_REF.test(ref) },
   ],
   capabilities: { webhooks: true, logs: true, uploads: true, listAllJobs: true },

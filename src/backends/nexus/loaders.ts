@@ -150,7 +150,13 @@ function createByIdLoader<T extends { ref: string }>(
 }
 
 function logsCacheKey(key: LogsKey): string {
-  return JSON.stringify([key.jobId, key.beforeTime ?? null, key.afterTime ?? null, key.minLevel ?? null, key.maxEntries ?? null]);
+  return JSON.stringify([
+    key.jobId,
+    key.beforeTime ?? null,
+    key.afterTime ?? null,
+    key.minLevel ?? null,
+    key.maxEntries ?? null,
+  ]);
 }
 
 /**
@@ -165,18 +171,42 @@ export function createNexusLoaders(client: NexusClient, options: NexusLoadersOpt
   const toWebhook = (wire: Parameters<typeof webhookFromNexus>[0]) => webhookFromNexus(wire, project);
   // Each loader and walker refers to the others lazily, through this object.
   const loaders = {} as NexusLoaders;
-  loaders.datasetById = createByIdLoader(async (id) => toDataset(await client.getDataset(id)), () => loaders.datasets);
-  loaders.jobById = createByIdLoader(async (id) => toJob(await client.getJob(id)), () => loaders.jobs);
-  loaders.webhookById = createByIdLoader(async (id) => toWebhook(await client.getWebhook(id)), () => loaders.webhooks);
-  loaders.datasets = createListWalker((query) => client.listDatasets(query), toDataset, limit, (item) => {
-    loaders.datasetById.prime(item.ref, item);
-  });
-  loaders.jobs = createListWalker((query) => client.listJobs(query), toJob, limit, (item) => {
-    loaders.jobById.prime(item.ref, item);
-  });
-  loaders.webhooks = createListWalker((query) => client.listWebhooks(query), toWebhook, limit, (item) => {
-    loaders.webhookById.prime(item.ref, item);
-  });
+  loaders.datasetById = createByIdLoader(
+    async (id) => toDataset(await client.getDataset(id)),
+    () => loaders.datasets,
+  );
+  loaders.jobById = createByIdLoader(
+    async (id) => toJob(await client.getJob(id)),
+    () => loaders.jobs,
+  );
+  loaders.webhookById = createByIdLoader(
+    async (id) => toWebhook(await client.getWebhook(id)),
+    () => loaders.webhooks,
+  );
+  loaders.datasets = createListWalker(
+    (query) => client.listDatasets(query),
+    toDataset,
+    limit,
+    (item) => {
+      loaders.datasetById.prime(item.ref, item);
+    },
+  );
+  loaders.jobs = createListWalker(
+    (query) => client.listJobs(query),
+    toJob,
+    limit,
+    (item) => {
+      loaders.jobById.prime(item.ref, item);
+    },
+  );
+  loaders.webhooks = createListWalker(
+    (query) => client.listWebhooks(query),
+    toWebhook,
+    limit,
+    (item) => {
+      loaders.webhookById.prime(item.ref, item);
+    },
+  );
   loaders.jobsByDatasetId = new DataLoader<string, NexusJobModel[]>(async (datasetIds) => {
     const byDataset = new Map<string, NexusJobModel[]>();
     for (const job of await loaders.jobs.all()) {
@@ -191,7 +221,11 @@ export function createNexusLoaders(client: NexusClient, options: NexusLoadersOpt
     (keys) =>
       Promise.all(
         keys.map(({ jobId, jobSettled, ...query }) =>
-          nullWhenNotFound(async () => (await client.getJobLogs(jobId, query, { jobSettled: jobSettled === true })).entries.map((entry) => logEntryFromNexus(entry, jobId, project))).catch(asError),
+          nullWhenNotFound(async () =>
+            (await client.getJobLogs(jobId, query, { jobSettled: jobSettled === true })).entries.map((entry) =>
+              logEntryFromNexus(entry, jobId, project),
+            ),
+          ).catch(asError),
         ),
       ),
     { cacheKeyFn: logsCacheKey },

@@ -81,14 +81,28 @@ function crowdedTime(source: LogWindowSource, time: number): UpstreamError {
   return new UpstreamError(
     `nexus jobs.logs: ${LOG_WINDOW_MAX} entries or more share the time ${new Date(time).toISOString()}; ` +
       `the upstream cannot page past them (from ${source.path})`,
-    { backend: "nexus", operation: "jobs.logs", reason: "unavailable", kind: "invalid-body", method: "GET", path: source.path, status: 200 },
+    {
+      backend: "nexus",
+      operation: "jobs.logs",
+      reason: "unavailable",
+      kind: "invalid-body",
+      method: "GET",
+      path: source.path,
+      status: 200,
+    },
   );
 }
 
 /** Keeps what a window may hold: an upstream that ignores a bound must not duplicate entries. */
-function within(entries: NexusLogEntryModel[], afterTime: number | undefined, beforeTime: number | undefined): NexusLogEntryModel[] {
+function within(
+  entries: NexusLogEntryModel[],
+  afterTime: number | undefined,
+  beforeTime: number | undefined,
+): NexusLogEntryModel[] {
   return entries.filter(
-    (entry) => (afterTime === undefined || entry.createdAt > afterTime) && (beforeTime === undefined || entry.createdAt < beforeTime),
+    (entry) =>
+      (afterTime === undefined || entry.createdAt > afterTime) &&
+      (beforeTime === undefined || entry.createdAt < beforeTime),
   );
 }
 
@@ -113,7 +127,11 @@ export async function* readDown(
   let upper = beforeTime;
   let max = firstMax;
   for (;;) {
-    const raw = await read({ ...(afterTime === undefined ? {} : { afterTime }), ...(upper === undefined ? {} : { beforeTime: upper }), maxEntries: max });
+    const raw = await read({
+      ...(afterTime === undefined ? {} : { afterTime }),
+      ...(upper === undefined ? {} : { beforeTime: upper }),
+      maxEntries: max,
+    });
     if (raw === null) {
       yield null;
       return;
@@ -147,7 +165,12 @@ function inRangeOf(after: SortKey | null, before: SortKey | null): (entry: Nexus
   };
 }
 
-async function forwardPage(read: ReadLogWindow, source: LogWindowSource, request: LogPageRequest, first: number): Promise<LogPage | null> {
+async function forwardPage(
+  read: ReadLogWindow,
+  source: LogWindowSource,
+  request: LogPageRequest,
+  first: number,
+): Promise<LogPage | null> {
   const { after, before } = request;
   const upper = minOf(request.until, after === null ? undefined : after.createdAt + 1);
   const lower = maxOf(request.since, before === null ? undefined : before.createdAt - 1);
@@ -163,7 +186,11 @@ async function forwardPage(read: ReadLogWindow, source: LogWindowSource, request
       break;
     }
   }
-  return { entries: collected.slice(0, first), hasNextPage: hasNextPage || collected.length > first, hasPreviousPage: after !== null };
+  return {
+    entries: collected.slice(0, first),
+    hasNextPage: hasNextPage || collected.length > first,
+    hasPreviousPage: after !== null,
+  };
 }
 
 /** The oldest `keep` entries of the range, from windows read downwards over all of it. */
@@ -201,7 +228,11 @@ async function oldestBySearchingUp(
   let oldest: number;
   let above: NexusLogEntryModel[];
   for (;;) {
-    const top = await read({ afterTime: lower, ...(upper === undefined ? {} : { beforeTime: upper }), maxEntries: max });
+    const top = await read({
+      afterTime: lower,
+      ...(upper === undefined ? {} : { beforeTime: upper }),
+      maxEntries: max,
+    });
     if (top === null) return null;
     topWindow = within(top, lower, upper);
     if (top.length < max) return sorted(topWindow).filter(inRange).slice(-keep);
@@ -235,7 +266,12 @@ async function oldestBySearchingUp(
   return [...sorted(above), ...found].filter(inRange).slice(-keep);
 }
 
-async function backwardPage(read: ReadLogWindow, source: LogWindowSource, request: LogPageRequest, last: number): Promise<LogPage | null> {
+async function backwardPage(
+  read: ReadLogWindow,
+  source: LogWindowSource,
+  request: LogPageRequest,
+  last: number,
+): Promise<LogPage | null> {
   const { after, before } = request;
   const upper = minOf(request.until, after === null ? undefined : after.createdAt + 1);
   const lower = maxOf(request.since, before === null ? undefined : before.createdAt - 1);
@@ -254,7 +290,11 @@ async function backwardPage(read: ReadLogWindow, source: LogWindowSource, reques
  * order. Resolves null when the job does not exist; rejects with the upstream's `UpstreamError`, or with an
  * `UPSTREAM_UNAVAILABLE` one when 1000 entries or more share one time on the page's way.
  */
-export function readLogPage(read: ReadLogWindow, source: LogWindowSource, request: LogPageRequest): Promise<LogPage | null> {
+export function readLogPage(
+  read: ReadLogWindow,
+  source: LogWindowSource,
+  request: LogPageRequest,
+): Promise<LogPage | null> {
   if (request.first !== null) return forwardPage(read, source, request, request.first);
   if (request.last !== null) return backwardPage(read, source, request, request.last);
   throw new Error("readLogPage: give first or last");

@@ -63,7 +63,10 @@ export class NexusSession implements BackendSession {
     const terminalCache =
       this.#options.polling === true
         ? undefined
-        : createTerminalCache({ ttlSeconds: terminalCacheTtlFromEnv(this.#env), scope: ["nexus", baseUrl, projectId, secretKey] });
+        : createTerminalCache({
+            ttlSeconds: terminalCacheTtlFromEnv(this.#env),
+            scope: ["nexus", baseUrl, projectId, secretKey],
+          });
     return new NexusClient({
       baseUrl,
       credentials: this.#credentials,
@@ -126,7 +129,8 @@ export class NexusSession implements BackendSession {
     if (states.length === 0 && datasetRef === null) return this.loaders.jobs;
     return filteredSource(
       this.loaders.jobs,
-      (job) => (datasetRef === null || job.datasetRef === datasetRef) && (states.length === 0 || states.includes(job.state)),
+      (job) =>
+        (datasetRef === null || job.datasetRef === datasetRef) && (states.length === 0 || states.includes(job.state)),
       sortKeyOf,
       // A state or a dataset may hold few of the project's jobs: each read asks for the most.
       { sparse: true },

@@ -6,7 +6,11 @@
  */
 import type { GatewayContext } from "../../gateway-context";
 import { badUserInput, GatewayError, UpstreamError, upstreamErrorInContext } from "../../../errors";
-import type { CreateGravitiDatasetInput, Resolvers, UpdateGravitiDatasetInput } from "../../../generated/resolvers-types";
+import type {
+  CreateGravitiDatasetInput,
+  Resolvers,
+  UpdateGravitiDatasetInput,
+} from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { gravitiSession, type GravitiSession } from "../session";
 import { datasetFromGraviti, type GravitiDatasetModel } from "../to-model";
@@ -31,18 +35,32 @@ function optionalName(value: string | null | undefined, argument: string): strin
  * the caller's input named a thing that does not exist, so it is `BAD_USER_INPUT`, not a missing dataset.
  */
 function asBadInput(error: unknown): unknown {
-  return error instanceof UpstreamError && error.reason === "not-found" ? upstreamErrorInContext(error, error.message, "bad-input") : error;
+  return error instanceof UpstreamError && error.reason === "not-found"
+    ? upstreamErrorInContext(error, error.message, "bad-input")
+    : error;
 }
 
 /** The dataset behind a global id, as it is now. Throws `NOT_FOUND` when it is gone (by name and by id). */
-async function currentDataset(context: GatewayContext, session: GravitiSession, id: string, argument: string): Promise<GravitiDatasetModel> {
+async function currentDataset(
+  context: GatewayContext,
+  session: GravitiSession,
+  id: string,
+  argument: string,
+): Promise<GravitiDatasetModel> {
   const { ref } = context.ids.resolveOf(id, { typename: "GravitiDataset" }, argument);
   const dataset = await session.loaders.datasetByRef.load(ref);
-  if (dataset === null) throw new GatewayError("NOT_FOUND", `Argument "${argument}": no Graviti dataset has this id (by name or by gravitiId).`);
+  if (dataset === null)
+    throw new GatewayError(
+      "NOT_FOUND",
+      `Argument "${argument}": no Graviti dataset has this id (by name or by gravitiId).`,
+    );
   return dataset;
 }
 
-async function createDataset(input: CreateGravitiDatasetInput, context: GatewayContext): Promise<{ dataset: GravitiDatasetModel }> {
+async function createDataset(
+  input: CreateGravitiDatasetInput,
+  context: GatewayContext,
+): Promise<{ dataset: GravitiDatasetModel }> {
   const name = optionalName(input.name, "input.name") ?? "";
   const storageConfig = optionalName(input.storageConfig, "input.storageConfig");
   const session = gravitiSession(context);
@@ -59,14 +77,18 @@ async function createDataset(input: CreateGravitiDatasetInput, context: GatewayC
   }
 }
 
-async function updateDataset(input: UpdateGravitiDatasetInput, context: GatewayContext): Promise<{ dataset: GravitiDatasetModel }> {
+async function updateDataset(
+  input: UpdateGravitiDatasetInput,
+  context: GatewayContext,
+): Promise<{ dataset: GravitiDatasetModel }> {
   const body: GravitiUpdateDatasetBody = {};
   const name = optionalName(input.name, "input.name");
   const defaultBranch = optionalName(input.defaultBranch, "input.defaultBranch");
   if (name !== undefined) body.name = name;
   if (input.alias != null) body.alias = input.alias;
   if (defaultBranch !== undefined) body.default_branch = defaultBranch;
-  if (Object.keys(body).length === 0) throw badUserInput("Give at least one of input.name, input.alias, input.defaultBranch.");
+  if (Object.keys(body).length === 0)
+    throw badUserInput("Give at least one of input.name, input.alias, input.defaultBranch.");
   const session = gravitiSession(context);
   const current = await currentDataset(context, session, input.id, "input.id");
   try {

@@ -30,7 +30,8 @@ export const gravitiDatasetResolvers: Resolvers = {
     storageConfig: (dataset) => String(dataset.wire.storage_config ?? ""),
     backendType: (dataset) => String(dataset.wire.backend_type ?? ""),
     withDraft: (dataset) => (typeof dataset.wire.with_draft === "boolean" ? dataset.wire.with_draft : null),
-    coverUrl: (dataset) => (typeof dataset.wire.cover_url === "string" && dataset.wire.cover_url !== "" ? dataset.wire.cover_url : null),
+    coverUrl: (dataset) =>
+      typeof dataset.wire.cover_url === "string" && dataset.wire.cover_url !== "" ? dataset.wire.cover_url : null,
   },
   Query: {
     gravitiDataset: async (_root, { workspace, name }, context): Promise<GravitiDatasetModel | null> => {

@@ -124,9 +124,17 @@ export const modelArtsDatasetDetailResolvers: Resolvers = {
     deletionStats: (version) => objectOrNull(version.deletion_stats),
   },
   ModelArtsTeamLabeling: {
-    ...textFields({ currentTaskId: "current_task_id", currentTaskName: "current_task_name", workforceId: "workforce_id", workforceName: "workforce_name" }),
+    ...textFields({
+      currentTaskId: "current_task_id",
+      currentTaskName: "current_task_name",
+      workforceId: "workforce_id",
+      workforceName: "workforce_name",
+    }),
     ...integerFields({ rejectedCount: "reject_num", repetition: "repetition" }),
-    ...booleanFields({ synchronizesAutoLabelingData: "is_synchronize_auto_labeling_data", synchronizesData: "is_synchronize_data" }),
+    ...booleanFields({
+      synchronizesAutoLabelingData: "is_synchronize_auto_labeling_data",
+      synchronizesData: "is_synchronize_data",
+    }),
     workers: (team) => objectsOf(team.workers),
   },
   ModelArtsWorker: {

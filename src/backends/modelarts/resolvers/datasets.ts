@@ -12,7 +12,16 @@ import { sortKeyOf } from "../../../pagination/sort-key";
 import { datasetModelFields } from "../../model-fields";
 import { datasetFormatOf, datasetStatusOf, datasetTypeOf, runningTaskTypeCode, workPathTypeOf } from "../codes";
 import { modelArtsSession } from "../session";
-import { booleanOrNull, countOf, integerOrNull, objectOrNull, objectsOf, stringsOf, textOrNull, timeOrNull } from "./wire-values";
+import {
+  booleanOrNull,
+  countOf,
+  integerOrNull,
+  objectOrNull,
+  objectsOf,
+  stringsOf,
+  textOrNull,
+  timeOrNull,
+} from "./wire-values";
 
 /** The ModelArts dataset types. */
 export const modelArtsDatasetResolvers: Resolvers = {
@@ -34,8 +43,12 @@ export const modelArtsDatasetResolvers: Resolvers = {
     versionCount: (dataset) => countOf(dataset.wire.dataset_version_count),
     workPath: (dataset) => textOrNull(dataset.wire.work_path),
     dataSources: (dataset) => (Array.isArray(dataset.wire.data_sources) ? dataset.wire.data_sources : []),
-    labels: (dataset) => (Array.isArray(dataset.wire.labels) ? dataset.wire.labels.filter((label) => typeof label?.name === "string") : []),
-    tags: (dataset) => (Array.isArray(dataset.wire.dataset_tags) ? dataset.wire.dataset_tags.filter((tag) => typeof tag === "string") : []),
+    labels: (dataset) =>
+      Array.isArray(dataset.wire.labels) ? dataset.wire.labels.filter((label) => typeof label?.name === "string") : [],
+    tags: (dataset) =>
+      Array.isArray(dataset.wire.dataset_tags)
+        ? dataset.wire.dataset_tags.filter((tag) => typeof tag === "string")
+        : [],
     versions: (dataset) => objectsOf(dataset.wire.versions),
     dataUpdatedAt: (dataset) => timeOrNull(dataset.wire.data_update_time),
     dataStatistics: (dataset) => objectOrNull(dataset.wire.data_statistics),
@@ -63,7 +76,10 @@ export const modelArtsDatasetResolvers: Resolvers = {
     teamLabelingTaskCount: (dataset) => integerOrNull(dataset.wire.workforce_task_count),
     teamLabeling: (dataset) => objectOrNull(dataset.wire.workforce_descriptor),
     runningTasks: (dataset, args, context) =>
-      modelArtsSession(context).loaders.runningTasksOf(dataset.ref, args.type == null ? undefined : runningTaskTypeCode(args.type)),
+      modelArtsSession(context).loaders.runningTasksOf(
+        dataset.ref,
+        args.type == null ? undefined : runningTaskTypeCode(args.type),
+      ),
     exportTasks: (dataset, args, context) => {
       const states = args.state ?? [];
       return paginate({

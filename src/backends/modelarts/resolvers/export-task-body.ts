@@ -12,7 +12,12 @@ import type {
 } from "../../../generated/resolvers-types";
 import { datasetTypeCode, exportFormatCode, exportTypeCode, labelTypeCode } from "../codes";
 import { SOURCE_TYPE_HEADER_CODES, VERSION_FORMAT_CODES, sampleStateCode } from "../input-codes";
-import type { ModelArtsCreateExportParams, ModelArtsCreateExportTaskBody, ModelArtsSearchCondition, ModelArtsSearchLabel } from "../types";
+import type {
+  ModelArtsCreateExportParams,
+  ModelArtsCreateExportTaskBody,
+  ModelArtsSearchCondition,
+  ModelArtsSearchLabel,
+} from "../types";
 
 /** The most search conditions one export takes (the emulator's limit too). */
 export const MAX_SEARCH_CONDITIONS = 100;
@@ -59,10 +64,15 @@ function searchCondition(condition: ModelArtsSearchConditionInput, field: string
   if (condition.labelList != null) {
     const { labels, op } = condition.labelList;
     if (labels.length === 0) throw badUserInput(`${field}.labelList.labels must name at least one label.`);
-    if (labels.length > 1 && op == null) throw badUserInput(`${field}.labelList.op is required with more than one label (AND or OR).`);
-    labelList = defined({ labels: labels.map((label, i) => searchLabel(label, `${field}.labelList.labels[${i}]`)), op: op ?? undefined });
+    if (labels.length > 1 && op == null)
+      throw badUserInput(`${field}.labelList.op is required with more than one label (AND or OR).`);
+    labelList = defined({
+      labels: labels.map((label, i) => searchLabel(label, `${field}.labelList.labels[${i}]`)),
+      op: op ?? undefined,
+    });
   }
-  if (condition.frameInVideo != null && (condition.frameInVideo < 0)) throw badUserInput(`${field}.frameInVideo must be 0 or more.`);
+  if (condition.frameInVideo != null && condition.frameInVideo < 0)
+    throw badUserInput(`${field}.frameInVideo must be 0 or more.`);
   const text = (value: string | null | undefined, name: string) => nonEmpty(value, `${field}.${name}`);
   const built = defined({
     coefficient: text(condition.coefficient, "coefficient"),
@@ -75,7 +85,10 @@ function searchCondition(condition: ModelArtsSearchConditionInput, field: string
     metadata:
       condition.metadata == null
         ? undefined
-        : defined({ op: condition.metadata.op ?? undefined, props: stringListMap(condition.metadata.props, `${field}.metadata.props`) }),
+        : defined({
+            op: condition.metadata.op ?? undefined,
+            props: stringListMap(condition.metadata.props, `${field}.metadata.props`),
+          }),
     parent_sample_id: text(condition.parentSampleId, "parentSampleId"),
     sample_dir: text(condition.sampleDir, "sampleDir"),
     sample_name: text(condition.sampleName, "sampleName"),
@@ -91,12 +104,15 @@ function searchCondition(condition: ModelArtsSearchConditionInput, field: string
 
 function destinationParams(input: CreateModelArtsExportTaskInput): ModelArtsCreateExportParams {
   const destination = input.destination ?? null;
-  if (destination === "UNKNOWN") throw badUserInput("input.destination: UNKNOWN is not a destination; use DIR or NEW_DATASET.");
+  if (destination === "UNKNOWN")
+    throw badUserInput("input.destination: UNKNOWN is not a destination; use DIR or NEW_DATASET.");
   const newDatasetName = nonEmpty(input.newDatasetName, "input.newDatasetName");
   const newDatasetWorkPath = nonEmpty(input.newDatasetWorkPath, "input.newDatasetWorkPath");
   if (destination === "NEW_DATASET") {
-    if (newDatasetName === undefined) throw badUserInput("input.newDatasetName is required with destination NEW_DATASET.");
-    if (newDatasetWorkPath === undefined) throw badUserInput("input.newDatasetWorkPath is required with destination NEW_DATASET.");
+    if (newDatasetName === undefined)
+      throw badUserInput("input.newDatasetName is required with destination NEW_DATASET.");
+    if (newDatasetWorkPath === undefined)
+      throw badUserInput("input.newDatasetWorkPath is required with destination NEW_DATASET.");
   } else if (newDatasetName !== undefined || newDatasetWorkPath !== undefined) {
     throw badUserInput("input.newDatasetName and input.newDatasetWorkPath are only for destination NEW_DATASET.");
   }
@@ -114,13 +130,17 @@ function sampleStateOf(input: CreateModelArtsExportTaskInput): string | undefine
   return state;
 }
 
-function exportParamsFromInput(input: CreateModelArtsExportTaskInput, sampleState: string | undefined): ModelArtsCreateExportParams | undefined {
+function exportParamsFromInput(
+  input: CreateModelArtsExportTaskInput,
+  sampleState: string | undefined,
+): ModelArtsCreateExportParams | undefined {
   const conditions = input.searchConditions;
   if (conditions != null && (conditions.length === 0 || conditions.length > MAX_SEARCH_CONDITIONS)) {
     throw badUserInput(`input.searchConditions must hold 1 to ${MAX_SEARCH_CONDITIONS} conditions (omit it for none).`);
   }
   const ratio = input.trainSampleRatio;
-  if (ratio != null && !(ratio >= 0 && ratio <= 1)) throw badUserInput(`input.trainSampleRatio must be from 0 to 1, got ${ratio}.`);
+  if (ratio != null && !(ratio >= 0 && ratio <= 1))
+    throw badUserInput(`input.trainSampleRatio must be from 0 to 1, got ${ratio}.`);
   const versionName = nonEmpty(input.newVersionName, "input.newVersionName");
   if (versionName !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(versionName)) {
     throw badUserInput("input.newVersionName must be 1 to 32 letters, digits, _ or -.");
@@ -133,7 +153,8 @@ function exportParamsFromInput(input: CreateModelArtsExportTaskInput, sampleStat
     clear_hard_property: input.clearHardProperty ?? undefined,
     clear_difficult: input.clearDifficult ?? undefined,
     export_dataset_version_name: versionName,
-    export_dataset_version_format: input.newVersionFormat == null ? undefined : VERSION_FORMAT_CODES[input.newVersionFormat],
+    export_dataset_version_format:
+      input.newVersionFormat == null ? undefined : VERSION_FORMAT_CODES[input.newVersionFormat],
     ratio_sample_usage: input.ratioSampleUsage ?? undefined,
     // Text with two decimals, as the API documents it ("1.00" is its default).
     train_sample_ratio: ratio == null ? undefined : ratio.toFixed(2),

@@ -17,7 +17,11 @@ export const modelArtsMutationResolvers: Resolvers = {
       const body = createExportTaskBody(input);
       const session = modelArtsSession(context);
       const { task_id: taskId } = await session.client.createExportTask(datasetId, body);
-      const task = exportTaskFromModelArts(await session.client.getExportTask(datasetId, taskId), datasetId, session.tenant);
+      const task = exportTaskFromModelArts(
+        await session.client.getExportTask(datasetId, taskId),
+        datasetId,
+        session.tenant,
+      );
       session.prime(task);
       return { task };
     },

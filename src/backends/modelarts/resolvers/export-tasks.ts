@@ -5,7 +5,14 @@
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
 import { jobModelFields } from "../../model-fields";
-import { exportDestinationOf, exportFormatOf, exportTaskProgress, exportTaskStatusOf, exportTypeOf, labelTypeOf } from "../codes";
+import {
+  exportDestinationOf,
+  exportFormatOf,
+  exportTaskProgress,
+  exportTaskStatusOf,
+  exportTypeOf,
+  labelTypeOf,
+} from "../codes";
 import { modelArtsSession } from "../session";
 import { booleanOrNull, integerOrNull, objectOrNull, objectsOf, textFields, textOrNull } from "./wire-values";
 
@@ -23,7 +30,8 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     progress: (task) => exportTaskProgress(task.wire),
     exportStatus: (task) => exportTaskStatusOf(task.wire.status),
     rawStatus: (task) => task.wire.status,
-    progressPercent: (task) => (typeof task.wire.progress === "number" && Number.isFinite(task.wire.progress) ? task.wire.progress : null),
+    progressPercent: (task) =>
+      typeof task.wire.progress === "number" && Number.isFinite(task.wire.progress) ? task.wire.progress : null,
     dataset: (task, _args, context) => modelArtsSession(context).loaders.datasetById.load(task.datasetRef),
     datasetId: (task) => task.datasetRef,
     path: (task) => textOrNull(task.wire.path),
@@ -33,7 +41,8 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     exportFormatCode: (task) => integerOrNull(task.wire.export_format),
     versionId: (task) => textOrNull(task.wire.version_id),
     versionFormat: (task) => textOrNull(task.wire.version_format),
-    exportParams: (task) => (typeof task.wire.export_params === "object" && task.wire.export_params !== null ? task.wire.export_params : {}),
+    exportParams: (task) =>
+      typeof task.wire.export_params === "object" && task.wire.export_params !== null ? task.wire.export_params : {},
     totalSampleCount: (task) => integerOrNull(task.wire.total_sample_count),
     finishedSampleCount: (task) => integerOrNull(task.wire.finished_sample_count),
     errorCode: (task) => textOrNull(task.wire.error_code),
@@ -50,8 +59,10 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     newDatasetName: (params) => textOrNull(params.export_new_dataset_name),
     newDatasetWorkPath: (params) => textOrNull(params.export_new_dataset_work_path),
     sampleState: (params) => textOrNull(params.sample_state),
-    samples: (params) => (Array.isArray(params.samples) ? params.samples.filter((sample) => typeof sample === "string") : null),
-    searchConditions: (params) => (Array.isArray(params.search_conditions) ? objectsOf(params.search_conditions) : null),
+    samples: (params) =>
+      Array.isArray(params.samples) ? params.samples.filter((sample) => typeof sample === "string") : null,
+    searchConditions: (params) =>
+      Array.isArray(params.search_conditions) ? objectsOf(params.search_conditions) : null,
     clearHardProperty: (params) => booleanOrNull(params.clear_hard_property),
     clearDifficult: (params) => booleanOrNull(params.clear_difficult),
     versionName: (params) => textOrNull(params.export_dataset_version_name),

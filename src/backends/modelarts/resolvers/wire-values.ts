@@ -59,17 +59,23 @@ export function stringsOf(value: unknown): string[] {
 }
 
 /** Resolvers reading named fields of a wire object as text (`""` reads as null). */
-export function textFields<K extends string>(fields: Readonly<Record<K, string>>): Record<K, (parent: WireObject) => string | null> {
+export function textFields<K extends string>(
+  fields: Readonly<Record<K, string>>,
+): Record<K, (parent: WireObject) => string | null> {
   return mapFields(fields, textOrNull);
 }
 
 /** Resolvers reading named fields of a wire object as integers. */
-export function integerFields<K extends string>(fields: Readonly<Record<K, string>>): Record<K, (parent: WireObject) => number | null> {
+export function integerFields<K extends string>(
+  fields: Readonly<Record<K, string>>,
+): Record<K, (parent: WireObject) => number | null> {
   return mapFields(fields, integerOrNull);
 }
 
 /** Resolvers reading named fields of a wire object as booleans. */
-export function booleanFields<K extends string>(fields: Readonly<Record<K, string>>): Record<K, (parent: WireObject) => boolean | null> {
+export function booleanFields<K extends string>(
+  fields: Readonly<Record<K, string>>,
+): Record<K, (parent: WireObject) => boolean | null> {
   return mapFields(fields, booleanOrNull);
 }
 

@@ -4,7 +4,12 @@
  */
 import type { GatewayContext } from "../../gateway-context";
 import { badUserInput, UpstreamError, upstreamErrorInContext } from "../../../errors";
-import type { CreateDatasetInput, CreateDatasetPayload, Resolvers, ResolversTypes } from "../../../generated/resolvers-types";
+import type {
+  CreateDatasetInput,
+  CreateDatasetPayload,
+  Resolvers,
+  ResolversTypes,
+} from "../../../generated/resolvers-types";
 import { toGlobalId } from "../../../global-id";
 import { nexusSession } from "../session";
 import { datasetFromNexus, type NexusDatasetModel } from "../to-model";
@@ -38,13 +43,17 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
     // The client uploads itself: it must announce what it will send.
     const upload = input.upload;
     if (upload == null) {
-      throw badUserInput("Give the content (input.ndjson or input.file), or input.upload {sizeBytes, crc32c} to upload it yourself.");
+      throw badUserInput(
+        "Give the content (input.ndjson or input.file), or input.upload {sizeBytes, crc32c} to upload it yourself.",
+      );
     }
     if (!Number.isInteger(upload.sizeBytes) || upload.sizeBytes < 1) {
       throw badUserInput(`input.upload.sizeBytes must be a positive integer, got ${upload.sizeBytes}.`);
     }
     if (!CRC32C_BASE64.test(upload.crc32c)) {
-      throw badUserInput(`input.upload.crc32c must be the base64 of 4 bytes (8 characters ending in "=="), got "${upload.crc32c.slice(0, 20)}".`);
+      throw badUserInput(
+        `input.upload.crc32c must be the base64 of 4 bytes (8 characters ending in "=="), got "${upload.crc32c.slice(0, 20)}".`,
+      );
     }
     const dataset = await client.createDataset({
       name,
@@ -53,7 +62,8 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
     return { dataset: primed(dataset), uploaded: false, upload: dataset.status.source?.uploadUrl ?? null };
   }
 
-  if (input.upload != null) throw badUserInput("input.upload is only for uploading yourself; the gateway measures ndjson and file itself.");
+  if (input.upload != null)
+    throw badUserInput("input.upload is only for uploading yourself; the gateway measures ndjson and file itself.");
   const prepared = prepareNdjson(text, input.ndjson != null ? "input.ndjson" : "input.file");
   const created = await client.createDataset({
     name,
@@ -61,15 +71,18 @@ async function createDataset(input: CreateDatasetInput, context: GatewayContext)
   });
   const uploadUrl = created.status.source?.uploadUrl;
   if (uploadUrl === undefined) {
-    throw new UpstreamError(`nexus datasets.create: the upstream created dataset ${created.id} but gave no upload URL; nothing was uploaded`, {
-      backend: "nexus",
-      operation: "datasets.create",
-      reason: "unavailable",
-      kind: "invalid-body",
-      method: "POST",
-      path: `/projects/${session.tenant}/batch/datasets`,
-      status: 200,
-    });
+    throw new UpstreamError(
+      `nexus datasets.create: the upstream created dataset ${created.id} but gave no upload URL; nothing was uploaded`,
+      {
+        backend: "nexus",
+        operation: "datasets.create",
+        reason: "unavailable",
+        kind: "invalid-body",
+        method: "POST",
+        path: `/projects/${session.tenant}/batch/datasets`,
+        status: 200,
+      },
+    );
   }
   try {
     await client.uploadDatasetBytes(uploadUrl, prepared.bytes);

@@ -35,7 +35,10 @@ export const nexusDatasetResolvers: Resolvers = {
         args,
         source: () => {
           const { loaders } = nexusSession(context);
-          const jobs = tokenPageSource(async () => ({ items: await loaders.jobsByDatasetId.load(dataset.ref), next: null }), sortKeyOf);
+          const jobs = tokenPageSource(
+            async () => ({ items: await loaders.jobsByDatasetId.load(dataset.ref), next: null }),
+            sortKeyOf,
+          );
           return states.length === 0 ? jobs : filteredSource(jobs, (job) => states.includes(job.state), sortKeyOf);
         },
         keyOf: sortKeyOf,
@@ -45,7 +48,8 @@ export const nexusDatasetResolvers: Resolvers = {
   NexusDatasetStatus: {
     overview: (dataset) => String(dataset.wire.status.overview),
     message: (dataset) => dataset.wire.status.message ?? null,
-    updatedAt: (dataset) => (typeof dataset.wire.status.updateTime === "number" ? dataset.wire.status.updateTime : null),
+    updatedAt: (dataset) =>
+      typeof dataset.wire.status.updateTime === "number" ? dataset.wire.status.updateTime : null,
     sourceKind: (dataset) => dataset.wire.status.source?.kind ?? null,
     upload: (dataset) => dataset.wire.status.source?.uploadUrl ?? null,
   },

@@ -52,7 +52,9 @@ export function createJobBody(input: CreateJobInput, ids: IdResolver): NexusCrea
   if (input.startAt != null && input.stopAt != null && input.stopAt <= input.startAt) {
     throw badUserInput("input.stopAt must be after input.startAt.");
   }
-  const webhookIds = input.webhookIds.map((id, index) => ids.resolveOf(id, { typename: "NexusWebhook" }, `input.webhookIds[${index}]`).ref);
+  const webhookIds = input.webhookIds.map(
+    (id, index) => ids.resolveOf(id, { typename: "NexusWebhook" }, `input.webhookIds[${index}]`).ref,
+  );
   return {
     name,
     spec: {

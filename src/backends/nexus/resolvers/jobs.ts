@@ -79,7 +79,8 @@ export const nexusJobResolvers: Resolvers = {
   NexusDeployment: {
     kind: (deployment) => String(deployment.kind),
     deploymentId: (deployment) => ("deploymentId" in deployment ? deployment.deploymentId : null),
-    template: (deployment) => (deployment.kind === "NewEphemeralDeployment" && isObject(deployment.template) ? deployment.template : null),
+    template: (deployment) =>
+      deployment.kind === "NewEphemeralDeployment" && isObject(deployment.template) ? deployment.template : null,
   },
   // Every field of a read-back deployment is optional upstream: a missing or mistyped one reads as null.
   NexusEphemeralDeploymentTemplate: {
@@ -92,12 +93,14 @@ export const nexusJobResolvers: Resolvers = {
     artifactId: (template) => textOf(template.artifactId),
     versionTag: (template) => textOf(template.versionTag),
     region: (template) => textOf(template.region),
-    historyVersions: (template) => (Array.isArray(template.historyVersions) ? template.historyVersions.filter(isObject) : null),
+    historyVersions: (template) =>
+      Array.isArray(template.historyVersions) ? template.historyVersions.filter(isObject) : null,
     options: (template) => (isObject(template.options) ? template.options : null),
     instanceId: (template) => textOf(template.instanceId),
     resources: (template) => (isObject(template.resources) ? template.resources : null),
     scaling: (template) => (isObject(template.scaling) ? template.scaling : null),
-    replicas: (template) => integerOf(isObject(template.scaling) ? template.scaling.replicas : undefined) ?? integerOf(template.replicas),
+    replicas: (template) =>
+      integerOf(isObject(template.scaling) ? template.scaling.replicas : undefined) ?? integerOf(template.replicas),
     url: (template) => textOf(template.url),
   },
   NexusDeploymentStatus: {
@@ -117,6 +120,8 @@ export const nexusJobResolvers: Resolvers = {
     kind: (destination) => String(destination.kind),
     webhookId: (destination) => destination.webhookId ?? null,
     webhook: (destination, _args, context) =>
-      destination.webhookId === undefined ? null : nexusSession(context).loaders.webhookById.load(destination.webhookId),
+      destination.webhookId === undefined
+        ? null
+        : nexusSession(context).loaders.webhookById.load(destination.webhookId),
   },
 };

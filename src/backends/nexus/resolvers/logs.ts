@@ -53,11 +53,16 @@ export const nexusLogResolvers: Resolvers = {
           const minLevel = args.minLevel == null ? {} : { minLevel: logLevelToWire(args.minLevel) };
           // A job seen in a terminal state writes no more entries: its windows may come from the terminal cache.
           const jobSettled = isTerminalJobState(job.state);
-          const read = (query: LogWindowQuery) => loaders.logsByJobId.load({ jobId: job.ref, jobSettled, ...minLevel, ...query });
-          log = logEntrySource(read, { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` }, {
-            since: args.since ?? undefined,
-            until: args.until ?? undefined,
-          });
+          const read = (query: LogWindowQuery) =>
+            loaders.logsByJobId.load({ jobId: job.ref, jobSettled, ...minLevel, ...query });
+          log = logEntrySource(
+            read,
+            { path: `/projects/${job.tenant}/batch/jobs/${job.ref}/logs` },
+            {
+              since: args.since ?? undefined,
+              until: args.until ?? undefined,
+            },
+          );
           return log;
         },
         keyOf: sortKeyOf,

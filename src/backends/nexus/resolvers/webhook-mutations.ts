@@ -83,7 +83,9 @@ async function checkStoredEndpoint(session: NexusSession, rawId: string): Promis
       ? endpointRefusal(url, false)
       : `has the scheme "${url.protocol.slice(0, 20)}"; webhooks must use https`;
   if (refusal !== null) {
-    throw badUserInput(`Argument "id": webhook ${rawId} is not tested: its endpoint ${refusal}. Change it with updateWebhook.`);
+    throw badUserInput(
+      `Argument "id": webhook ${rawId} is not tested: its endpoint ${refusal}. Change it with updateWebhook.`,
+    );
   }
 }
 
@@ -116,8 +118,12 @@ export const webhookMutationResolvers: Resolvers = {
       if (name === "") throw badUserInput("input.name must not be empty.");
       const endpoint = endpointFromInput(input.endpoint, "input.endpoint", nexusSession(context));
       const secret = secretFromInput(input.secret, "input.secret");
-      const retries = input.retries == null ? DEFAULT_WEBHOOK_RETRIES : retriesFromInput(input.retries, "input.retries");
-      const webhook = await nexusSession(context).client.createWebhook({ name, spec: { endpoint, secret: { contents: secret }, retries } });
+      const retries =
+        input.retries == null ? DEFAULT_WEBHOOK_RETRIES : retriesFromInput(input.retries, "input.retries");
+      const webhook = await nexusSession(context).client.createWebhook({
+        name,
+        spec: { endpoint, secret: { contents: secret }, retries },
+      });
       return { webhook: primed(webhook, context), secret };
     },
     updateWebhook: async (_root, { input }, context) => {
@@ -126,7 +132,9 @@ export const webhookMutationResolvers: Resolvers = {
         throw badUserInput("Nothing to change: give input.endpoint and/or input.retries.");
       }
       const spec = {
-        ...(input.endpoint == null ? {} : { endpoint: endpointFromInput(input.endpoint, "input.endpoint", nexusSession(context)) }),
+        ...(input.endpoint == null
+          ? {}
+          : { endpoint: endpointFromInput(input.endpoint, "input.endpoint", nexusSession(context)) }),
         ...(input.retries == null ? {} : { retries: retriesFromInput(input.retries, "input.retries") }),
       };
       return { webhook: primed(await nexusSession(context).client.updateWebhook(rawId, { spec }), context) };
