@@ -27,7 +27,7 @@ const ENTRY = "^src/(worker|env)[.]ts$";
 const ABOVE_SEAM = [
   ENTRY,
   SCHEMA,
-  "^src/(gateway|context|server-context|emulator-settings|trusted-documents|graphiql-assets|logger)[.]ts$",
+  "^src/(gateway|context|server-context|emulator-settings|trusted-documents|graphiql-assets|graphiql-default-query|logger)[.]ts$",
   "^src/(plugins|auth|browser|pages)/",
   "^src/limits/(?!limit-error[.]ts$)",
   "^src/subscriptions/(?!(topics|log-tail)[.]ts$)",
@@ -93,7 +93,7 @@ module.exports = {
       from: {
         path: [
           "^src/(upstream|pagination|encoding|types)/",
-          "^src/(model|errors|global-id|settings|vars|per-env|field-errors|log-levels|client-error-code|http-error-response|graphiql-default-query)[.]ts$",
+          "^src/(model|errors|global-id|settings|vars|per-env|field-errors|log-levels|client-error-code|http-error-response)[.]ts$",
           BASE_IN_SUBSCRIPTIONS,
           // The error a limit raises, which the HTTP core raises too (the per-request call cap).
           "^src/limits/limit-error[.]ts$",

@@ -1,11 +1,18 @@
 /**
- * The query GraphiQL opens with: a newcomer's first query, which must just work against the demo project
- * (a test runs it).
+ * The query GraphiQL opens with: a newcomer's first query, which must just work against the demo projects (a test
+ * runs it). Made from the registry: the credential headers of every backend, and each backend's own fields of its
+ * jobs where it offers some (`exampleJobFields`), so a new backend shows up here without an edit.
  */
+import { BACKENDS } from "./backends/registry";
 
-/** GraphiQL's opening query: the five newest jobs with their state, progress, dataset and webhooks. */
+const credentials = BACKENDS.map((backend) => backend.credentialHeaders.join(" and ")).join("; ");
+const ownFields = BACKENDS.flatMap((backend) =>
+  backend.exampleJobFields === undefined ? [] : [backend.exampleJobFields.replace(/^/gm, "        ")],
+);
+
+/** GraphiQL's opening query: the five newest jobs with their state, progress, and what each platform adds. */
 export const GRAPHIQL_DEFAULT_QUERY = `# Welcome to the ML batch GraphQL gateway.
-# Credentials: the x-nexus-project-id and x-nexus-secret-key headers (or the gateway's defaults).
+# Credentials: ${credentials} (or the gateway's defaults).
 query RecentJobs {
   jobs(first: 5) {
     edges {
@@ -14,11 +21,7 @@ query RecentJobs {
         name
         state
         progress
-        ... on NexusJob {
-          status { overview message items { delivered failedDeliver } }
-          dataset { name itemCount }
-          webhooks { name endpoint }
-        }
+${ownFields.join("\n")}
       }
     }
     pageInfo { hasNextPage endCursor }

@@ -5,7 +5,10 @@
  * which the gateway answers every GraphQL request with.
  */
 import { perEnv } from "../per-env";
-import { grantsFromJson, type Principal } from "./principal";
+import { BACKEND_NAMES, grantsFromJson, type Principal } from "./principal";
+
+/** A backend name for the examples in messages (the registry's first). */
+const EXAMPLE_BACKEND = BACKEND_NAMES[0] ?? "backend";
 import { scopesFromJson } from "./scopes";
 
 /** The environment fields this module reads (a subset of the Worker's `env`). */
@@ -79,7 +82,10 @@ function tokensFromSetting(raw: string): TokenEntry[] | SettingsProblem {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return problem("GATEWAY_TOKENS", 'not JSON (expected {"<sha256 hex of a token>": {"name": "…", "nexus": ["…"]}})');
+    return problem(
+      "GATEWAY_TOKENS",
+      `not JSON (expected {"<sha256 hex of a token>": {"name": "…", "${EXAMPLE_BACKEND}": ["…"]}})`,
+    );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return problem("GATEWAY_TOKENS", "expected a JSON object keyed by the sha256 hex of each token");
@@ -91,7 +97,10 @@ function tokensFromSetting(raw: string): TokenEntry[] | SettingsProblem {
       return problem("GATEWAY_TOKENS", `key "${hash.slice(0, 70)}" is not the 64-digit sha256 hex of a token`);
     }
     if (typeof grant !== "object" || grant === null || Array.isArray(grant)) {
-      return problem("GATEWAY_TOKENS", `the entry for ${hash} must be an object such as {"name": "…", "nexus": ["…"]}`);
+      return problem(
+        "GATEWAY_TOKENS",
+        `the entry for ${hash} must be an object such as {"name": "…", "${EXAMPLE_BACKEND}": ["…"]}`,
+      );
     }
     const name: unknown = (grant as Record<string, unknown>)["name"];
     if (typeof name !== "string" || name.trim() === "") {

@@ -70,7 +70,8 @@ function isProjectList(value: unknown): value is string[] {
 export function grantsFromJson(value: unknown, ignore: readonly string[] = []): ProjectGrants | string {
   if (Array.isArray(value)) return grantsFromList(value);
   if (typeof value !== "object" || value === null) {
-    return 'expected an object such as {"nexus": ["proj_demo"]} or a list such as ["nexus:proj_demo"]';
+    const example = BACKEND_NAMES[0] ?? "backend";
+    return `expected an object such as {"${example}": ["proj_demo"]} or a list such as ["${example}:proj_demo"]`;
   }
   const grants: Partial<Record<BackendName, string[]>> = {};
   for (const [key, projects] of Object.entries(value)) {

@@ -134,6 +134,11 @@ export interface Backend<C = unknown, S extends BackendSession = BackendSession>
   credentialsFromHeaders(headers: Headers, env: VarsSource): CredentialsFound<C> | null;
   /** The credentials of a graphql-ws `connection_init` payload (same names as the headers), or null. */
   credentialsFromPayload(payload: Readonly<Record<string, unknown>>, env: VarsSource): CredentialsFound<C> | null;
+  /**
+   * Its own fields of a job, as an inline fragment, for GraphiQL's opening query (`src/graphiql-default-query.ts`);
+   * none when absent.
+   */
+  readonly exampleJobFields?: string;
   /** Every setting it reads, its credentials' included. */
   readonly settings: readonly BackendSetting[];
   /**

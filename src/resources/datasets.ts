@@ -5,6 +5,7 @@
  */
 import { resolveIdOf } from "../backends/registry";
 import type { Resolvers } from "../generated/resolvers-types";
+import type { TypenameOf } from "./typename-of";
 import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
 import { sortKeyOf } from "../pagination/sort-key";
@@ -17,7 +18,7 @@ import { sessionsFor } from "./sessions-for";
 export const datasetResolvers: Resolvers = {
   Dataset: {
     // Every model names its own GraphQL type; the cast is to the generated union of the types that implement it.
-    __resolveType: (dataset) => dataset.typename as "NexusDataset",
+    __resolveType: (dataset) => dataset.typename as TypenameOf<"Dataset">,
   },
   Query: {
     dataset: async (_root, { id }, context) => {

@@ -7,6 +7,7 @@
 import { resolveIdOf } from "../backends/registry";
 import { badUserInput } from "../errors";
 import type { Resolvers } from "../generated/resolvers-types";
+import type { TypenameOf } from "./typename-of";
 import type { JobModel } from "../model";
 import { totalCountOf } from "../pagination/connection";
 import { filterFingerprint, paginate } from "../pagination/paginate";
@@ -19,7 +20,7 @@ import { sessionsFor } from "./sessions-for";
 export const jobResolvers: Resolvers = {
   Job: {
     // Every model names its own GraphQL type; the cast is to the generated union of the types that implement it.
-    __resolveType: (job) => job.typename as "NexusJob",
+    __resolveType: (job) => job.typename as TypenameOf<"Job">,
   },
   Query: {
     job: async (_root, { id }, context) => {

@@ -7,6 +7,7 @@ import { resolveId } from "../backends/registry";
 import type { GatewayContext } from "../backends/gateway-context";
 import { badUserInput } from "../errors";
 import type { Resolvers } from "../generated/resolvers-types";
+import type { TypenameOf } from "./typename-of";
 import type { NodeModel } from "../model";
 
 /** Most ids one `nodes` call may ask for (each may cost an upstream call). */
@@ -25,7 +26,7 @@ export async function loadNode(id: string, context: GatewayContext, argumentName
 /** The `Node` interface and the `node`/`nodes` queries. */
 export const nodeResolvers: Resolvers = {
   Node: {
-    __resolveType: (parent) => parent.typename as "NexusJob",
+    __resolveType: (parent) => parent.typename as TypenameOf<"Node">,
   },
   Query: {
     node: (_root, { id }, context) => loadNode(id, context, "id"),

@@ -40,6 +40,11 @@ export const nexusBackend: Backend<NexusCredentials, NexusSession> = {
   ],
   capabilities: { webhooks: true, logs: true, uploads: true, listAllJobs: true },
   ...nexusCredentials,
+  exampleJobFields: `... on NexusJob {
+  status { overview message items { delivered failedDeliver } }
+  dataset { name itemCount }
+  webhooks { name endpoint }
+}`,
   settings: NEXUS_SETTINGS,
   emulatorSettings: nexusEmulatorSettings,
   tenantOf: (credentials) => credentials.projectId,
