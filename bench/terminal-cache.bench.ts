@@ -28,46 +28,10 @@ const emulatorUrl = inject("emulatorUrl");
 const DASHBOARD = /* GraphQL */ `
   query Dashboard($pinned: ID!) {
     jobs(first: 20) {
-      edges {
-        node {
-          id
-          name
-          state
-          progress
-          ... on NexusJob {
-            dataset {
-              name
-            }
-            logs(first: 5) {
-              edges {
-                node {
-                  createdAt
-                  level
-                  reason
-                }
-              }
-            }
-          }
-        }
-      }
+      edges { node { id name state progress
+        ... on NexusJob { dataset { name } logs(first: 5) { edges { node { createdAt level reason } } } } } }
     }
-    pinned: job(id: $pinned) {
-      id
-      state
-      ... on NexusJob {
-        logs(first: 50) {
-          edges {
-            node {
-              createdAt
-              level
-              kind
-              item
-              reason
-            }
-          }
-        }
-      }
-    }
+    pinned: job(id: $pinned) { id state ... on NexusJob { logs(first: 50) { edges { node { createdAt level kind item reason } } } } }
   }
 `;
 

@@ -21,24 +21,8 @@ type Lists = {
 const BOTH = { nexus: NEXUS, modelarts: MA };
 const LISTS = /* GraphQL */ `
   query ($provider: Provider) {
-    jobs(first: 100, provider: $provider) {
-      totalCount
-      edges {
-        node {
-          id
-          provider
-        }
-      }
-    }
-    datasets(first: 100, includeExpired: true, provider: $provider) {
-      totalCount
-      edges {
-        node {
-          id
-          provider
-        }
-      }
-    }
+    jobs(first: 100, provider: $provider) { totalCount edges { node { id provider } } }
+    datasets(first: 100, includeExpired: true, provider: $provider) { totalCount edges { node { id provider } } }
   }
 `;
 
@@ -110,42 +94,15 @@ describe("the README's dashboard query", () => {
         dataset?: { name: string } | null;
       }> & { totalCount: number };
     }>(
-      /* GraphQL */ `
-        {
-          jobs(first: 50, state: [RUNNING]) {
-            totalCount
-            edges {
-              node {
-                id
-                name
-                provider
-                state
-                progress
-                ... on NexusJob {
-                  dataset {
-                    name
-                  }
-                  status {
-                    items {
-                      delivered
-                      failedDeliver
-                    }
-                  }
-                }
-                ... on ModelArtsExportTask {
-                  exportStatus
-                  finishedSampleCount
-                  totalSampleCount
-                  path
-                  dataset {
-                    name
-                  }
-                }
-              }
-            }
-          }
+      /* GraphQL */ `{
+        jobs(first: 50, state: [RUNNING]) {
+          totalCount
+          edges { node { id name provider state progress
+            ... on NexusJob { dataset { name } status { items { delivered failedDeliver } } }
+            ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount path dataset { name } }
+          } }
         }
-      `,
+      }`,
       {},
       BOTH,
     );

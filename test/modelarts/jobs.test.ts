@@ -22,21 +22,8 @@ const JOBS = /* GraphQL */ `
   query ($first: Int, $after: String, $last: Int, $before: String, $state: [JobState!], $datasetId: ID) {
     jobs(first: $first, after: $after, last: $last, before: $before, state: $state, datasetId: $datasetId) {
       totalCount
-      edges {
-        cursor
-        node {
-          id
-          provider
-          state
-          createdAt
-        }
-      }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
+      edges { cursor node { id provider state createdAt } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
   }
 `;

@@ -9,27 +9,8 @@ import { MA, dataAs, datasetIdByName, globalId, gqlAs, modelArts, modelArtsApi }
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateModelArtsExportTaskInput!) {
     createModelArtsExportTask(input: $input) {
-      task {
-        id
-        modelArtsId
-        state
-        progress
-        exportStatus
-        datasetId
-        path
-        exportType
-        exportFormat
-        versionId
-        exportParams {
-          destination
-          newDatasetName
-          newDatasetWorkPath
-          samples
-        }
-        dataset {
-          name
-        }
-      }
+      task { id modelArtsId state progress exportStatus datasetId path exportType exportFormat versionId
+        exportParams { destination newDatasetName newDatasetWorkPath samples } dataset { name } }
     }
   }
 `;

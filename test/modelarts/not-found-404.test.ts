@@ -22,16 +22,7 @@ describe("a 404 from ModelArts", () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 404, path: `/datasets/${datasetId}` });
     await modelArts.clearRequests();
     const result = await gqlAs<Record<string, unknown>>(
-      /* GraphQL */ `
-        query ($a: ID!, $b: ID!) {
-          a: dataset(id: $a) {
-            id
-          }
-          b: job(id: $b) {
-            id
-          }
-        }
-      `,
+      /* GraphQL */ `query ($a: ID!, $b: ID!) { a: dataset(id: $a) { id } b: job(id: $b) { id } }`,
       { a: globalId("ModelArtsDataset", datasetId), b: taskGlobalId(datasetId, "someTask00000000000") },
     );
     expect(result.body.errors, result.text).toBeUndefined();
@@ -42,15 +33,7 @@ describe("a 404 from ModelArts", () => {
   it("is NOT_FOUND for createModelArtsExportTask, with the upstream status in the message", async () => {
     await modelArts.setFaults({ errorRate: 1, errorStatus: 404, path: `/datasets/${datasetId}/export-tasks` });
     const result = await gqlAs(
-      /* GraphQL */ `
-        mutation ($input: CreateModelArtsExportTaskInput!) {
-          createModelArtsExportTask(input: $input) {
-            task {
-              id
-            }
-          }
-        }
-      `,
+      /* GraphQL */ `mutation ($input: CreateModelArtsExportTaskInput!) { createModelArtsExportTask(input: $input) { task { id } } }`,
       { input: { datasetId: globalId("ModelArtsDataset", datasetId) } },
     );
     expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);

@@ -47,82 +47,20 @@ interface WireTask {
 
 const DATASET_FIELDS = /* GraphQL */ `
   fragment D on ModelArtsDataset {
-    id
-    modelArtsId
-    projectId
-    name
-    provider
-    createdAt
-    updatedAt
-    state
-    datasetType
-    datasetTypeCode
-    dataFormat
-    datasetFormat
-    datasetFormatCode
-    datasetStatus
-    datasetStatusCode
-    description
-    samples {
-      total
-      annotated
-      unconfirmed
-    }
-    currentVersionId
-    currentVersionName
-    versionCount
-    workPath
-    dataSources {
-      dataType
-      path
-    }
-    labels {
-      name
-      type
-      typeCode
-      property
-    }
-    tags
+    id modelArtsId projectId name provider createdAt updatedAt state
+    datasetType datasetTypeCode dataFormat datasetFormat datasetFormatCode datasetStatus datasetStatusCode description
+    samples { total annotated unconfirmed } currentVersionId currentVersionName versionCount workPath
+    dataSources { dataType path } labels { name type typeCode property } tags
   }
 `;
 
 const TASK_FIELDS = /* GraphQL */ `
   fragment T on ModelArtsExportTask {
-    id
-    modelArtsId
-    name
-    provider
-    createdAt
-    updatedAt
-    state
-    progress
-    exportStatus
-    rawStatus
-    progressPercent
-    datasetId
-    path
-    exportType
-    exportTypeCode
-    exportFormat
-    exportFormatCode
-    versionId
-    versionFormat
-    exportParams {
-      destination
-      rawDestination
-      newDatasetName
-      newDatasetWorkPath
-      sampleState
-      samples
-    }
-    totalSampleCount
-    finishedSampleCount
-    errorCode
-    errorMessage
-    dataset {
-      modelArtsId
-      name
-    }
+    id modelArtsId name provider createdAt updatedAt state progress exportStatus rawStatus progressPercent datasetId
+    path exportType exportTypeCode exportFormat exportFormatCode versionId versionFormat
+    exportParams { destination rawDestination newDatasetName newDatasetWorkPath sampleState samples }
+    totalSampleCount finishedSampleCount errorCode errorMessage
+    dataset { modelArtsId name }
   }
 `;
 
@@ -320,26 +258,8 @@ describe("ModelArtsExportTask", () => {
     expect(total).toBeGreaterThan(2);
     const query = /* GraphQL */ `
       query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-        dataset(id: $id) {
-          ... on ModelArtsDataset {
-            exportTasks(first: $first, after: $after, last: $last, before: $before) {
-              totalCount
-              edges {
-                cursor
-                node {
-                  id
-                  createdAt
-                }
-              }
-              pageInfo {
-                hasNextPage
-                hasPreviousPage
-                startCursor
-                endCursor
-              }
-            }
-          }
-        }
+        dataset(id: $id) { ... on ModelArtsDataset { exportTasks(first: $first, after: $after, last: $last, before: $before) {
+          totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }
       }
     `;
     const id = globalId("ModelArtsDataset", dataset.dataset_id);
@@ -365,22 +285,9 @@ describe("lookups by id", () => {
     const someDataset = datasets[0]!.dataset_id;
     await modelArts.clearRequests();
     const result = await gqlAs<Record<string, unknown>>(
-      /* GraphQL */ `
-        query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
-          a: dataset(id: $a) {
-            id
-          }
-          b: job(id: $b) {
-            id
-          }
-          c: node(id: $c) {
-            id
-          }
-          d: job(id: $d) {
-            id
-          }
-        }
-      `,
+      /* GraphQL */ `query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
+        a: dataset(id: $a) { id } b: job(id: $b) { id } c: node(id: $c) { id } d: job(id: $d) { id }
+      }`,
       {
         a: globalId("ModelArtsDataset", "doesNotExist0000000"),
         b: taskGlobalId(someDataset, "noSuchTask000000000"),
@@ -433,19 +340,7 @@ describe("ModelArts datasets alone, read by offset", () => {
     const query = /* GraphQL */ `
       query ($first: Int, $after: String, $last: Int, $before: String) {
         datasets(first: $first, after: $after, last: $last, before: $before) {
-          edges {
-            cursor
-            node {
-              id
-            }
-          }
-          pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
-          }
-        }
+          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
       }
     `;
     const whole = (await dataAs<{ datasets: Page<{ id: string }> }>(query, { first: 100 })).datasets.edges.map(
@@ -484,22 +379,7 @@ describe("datasets across Nexus and ModelArts", () => {
     const query = /* GraphQL */ `
       query ($first: Int, $after: String, $last: Int, $before: String) {
         datasets(first: $first, after: $after, last: $last, before: $before, includeExpired: true) {
-          totalCount
-          edges {
-            cursor
-            node {
-              id
-              provider
-              createdAt
-            }
-          }
-          pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
-          }
-        }
+          totalCount edges { cursor node { id provider createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
       }
     `;
     const callers = { nexus: NEXUS, modelarts: MA };

@@ -28,29 +28,14 @@ const POLL_INTERVAL_MS = 200;
 const JOB_UPDATED = /* GraphQL */ `
   subscription ($id: ID!) {
     jobUpdated(id: $id) {
-      id
-      state
-      progress
-      ... on ModelArtsExportTask {
-        exportStatus
-        finishedSampleCount
-        totalSampleCount
-        errorCode
-        errorMessage
-      }
+      id state progress
+      ... on ModelArtsExportTask { exportStatus finishedSampleCount totalSampleCount errorCode errorMessage }
     }
   }
 `;
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateModelArtsExportTaskInput!) {
-    createModelArtsExportTask(input: $input) {
-      task {
-        id
-        modelArtsId
-      }
-    }
-  }
+  mutation ($input: CreateModelArtsExportTaskInput!) { createModelArtsExportTask(input: $input) { task { id modelArtsId } } }
 `;
 
 interface TaskView {

@@ -79,58 +79,13 @@ afterAll(async () => {
 describe("codes the docs do not list", () => {
   it("give UNKNOWN with the raw value beside it, and every other field still resolves", async () => {
     const result = await gqlAs<Record<string, unknown>>(
-      /* GraphQL */ `
-        query ($d: ID!, $t: ID!) {
-          dataset(id: $d) {
-            ... on ModelArtsDataset {
-              name
-              state
-              datasetType
-              datasetTypeCode
-              datasetFormat
-              datasetFormatCode
-              datasetStatus
-              datasetStatusCode
-              labels {
-                name
-                type
-                typeCode
-              }
-              tags
-              samples {
-                total
-              }
-              versionCount
-            }
-          }
-          job(id: $t) {
-            state
-            progress
-            ... on ModelArtsExportTask {
-              exportStatus
-              rawStatus
-              exportType
-              exportTypeCode
-              exportFormat
-              exportFormatCode
-              exportParams {
-                destination
-                rawDestination
-              }
-              totalSampleCount
-            }
-          }
-          jobs(first: 5) {
-            totalCount
-            edges {
-              node {
-                id
-                state
-              }
-            }
-          }
-        }
-      `,
+      /* GraphQL */ `query ($d: ID!, $t: ID!) {
+        dataset(id: $d) { ... on ModelArtsDataset { name state datasetType datasetTypeCode datasetFormat datasetFormatCode datasetStatus datasetStatusCode
+          labels { name type typeCode } tags samples { total } versionCount } }
+        job(id: $t) { state progress ... on ModelArtsExportTask { exportStatus rawStatus exportType exportTypeCode exportFormat exportFormatCode
+          exportParams { destination rawDestination } totalSampleCount } }
+        jobs(first: 5) { totalCount edges { node { id state } } }
+      }`,
       { d: globalId("ModelArtsDataset", DATASET.dataset_id), t: taskGlobalId(DATASET.dataset_id, TASK.task_id) },
       { modelarts: { project: PROJECT, token: TOKEN } },
       ownGraphQL(),

@@ -40,23 +40,8 @@ export function startDepartureGateway({
   });
 }
 
-export const JOB_UPDATED = /* GraphQL */ `
-  subscription ($id: ID!) {
-    jobUpdated(id: $id) {
-      id
-      state
-      progress
-    }
-  }
-`;
-export const JOB_LOG_ADDED = /* GraphQL */ `
-  subscription ($id: ID!) {
-    jobLogAdded(jobId: $id) {
-      createdAt
-      kind
-    }
-  }
-`;
+export const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state progress } }`;
+export const JOB_LOG_ADDED = /* GraphQL */ `subscription ($id: ID!) { jobLogAdded(jobId: $id) { createdAt kind } }`;
 
 /** One raw GraphQL-over-SSE request, as a dashboard's `fetch` makes it. */
 export interface RawSse {

@@ -33,20 +33,7 @@ const POLL_MAX_INTERVAL_MS = 1000;
 const SSE_LIFETIME_MS = 15_000;
 
 const JOB_UPDATED = /* GraphQL */ `
-  subscription ($id: ID!) {
-    jobUpdated(id: $id) {
-      id
-      state
-      progress
-      ... on NexusJob {
-        status {
-          items {
-            delivered
-          }
-        }
-      }
-    }
-  }
+  subscription ($id: ID!) { jobUpdated(id: $id) { id state progress ... on NexusJob { status { items { delivered } } } } }
 `;
 
 /**

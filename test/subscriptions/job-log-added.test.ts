@@ -17,17 +17,7 @@ import {
 
 const JOB_LOG_ADDED = /* GraphQL */ `
   subscription Tail($jobId: ID!, $minLevel: LogLevel) {
-    jobLogAdded(jobId: $jobId, minLevel: $minLevel) {
-      id
-      nexusId
-      jobId
-      createdAt
-      level
-      severity
-      kind
-      item
-      reason
-    }
+    jobLogAdded(jobId: $jobId, minLevel: $minLevel) { id nexusId jobId createdAt level severity kind item reason }
   }
 `;
 

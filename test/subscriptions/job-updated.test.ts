@@ -26,14 +26,7 @@ const JOB_UPDATED = /* GraphQL */ `
       progress
       ... on NexusJob {
         nexusId
-        status {
-          message
-          reason
-          items {
-            delivered
-            failedDeliver
-          }
-        }
+        status { message reason items { delivered failedDeliver } }
       }
     }
   }
@@ -41,16 +34,7 @@ const JOB_UPDATED = /* GraphQL */ `
 
 const DATASET_UPDATED = /* GraphQL */ `
   subscription DatasetUpdated($id: ID!) {
-    datasetUpdated(id: $id) {
-      id
-      state
-      ... on NexusDataset {
-        status {
-          overview
-        }
-        itemCount
-      }
-    }
+    datasetUpdated(id: $id) { id state ... on NexusDataset { status { overview } itemCount } }
   }
 `;
 

@@ -36,15 +36,7 @@ const SECOND_KEY = "listener-credentials-second-key-7c1d";
 /** The caller with the second key of the demo project. */
 const SECOND: TestProject = { "x-nexus-project-id": DEMO["x-nexus-project-id"], "x-nexus-secret-key": SECOND_KEY };
 
-const JOB_UPDATED = /* GraphQL */ `
-  subscription ($id: ID!) {
-    jobUpdated(id: $id) {
-      id
-      state
-      progress
-    }
-  }
-`;
+const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state progress } }`;
 
 let gateway: TestGateway;
 const clients: { dispose: () => void | Promise<void> }[] = [];

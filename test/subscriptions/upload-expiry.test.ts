@@ -8,17 +8,7 @@ import { createDatasetFor, DEMO, nexus, resetEmulator, sseClient, watch, type Re
 
 const DATASET_UPDATED = /* GraphQL */ `
   subscription DatasetUpdated($id: ID!) {
-    datasetUpdated(id: $id) {
-      id
-      state
-      ... on NexusDataset {
-        status {
-          overview
-          message
-        }
-        itemCount
-      }
-    }
+    datasetUpdated(id: $id) { id state ... on NexusDataset { status { overview message } itemCount } }
   }
 `;
 

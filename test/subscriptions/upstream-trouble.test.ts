@@ -20,14 +20,7 @@ import {
   type Result,
 } from "./helpers";
 
-const JOB_UPDATED = /* GraphQL */ `
-  subscription ($id: ID!) {
-    jobUpdated(id: $id) {
-      id
-      state
-    }
-  }
-`;
+const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state } }`;
 
 const states = (results: Result[]): (string | undefined)[] =>
   results.map((result) => (result.data as { jobUpdated?: { state: string } } | null)?.jobUpdated?.state);
