@@ -1,7 +1,8 @@
 /**
  * Per-request state: which backends the caller has credentials for, a session per backend (made on first use:
- * client, loaders), and the port through which subscriptions open live streams. Built by Yoga's context factory for
- * every HTTP request, and by the WebSocket connection object for every operation; usable outside both (tests).
+ * client, loaders), and the port through which subscriptions open live streams. Built by Yoga's context factory
+ * (gateway.ts) for every operation of every transport: HTTP and SSE requests, and graphql-ws operations, which run
+ * the same plugin chain through `gateway.getEnveloped`; usable outside it (tests).
  * The only place that turns `env` into what resolvers see: no resolver reads `env`.
  */
 import type { AnyBackend, BackendSession, CredentialsByProvider, CredentialsFound } from "./backends/backend";
@@ -22,7 +23,7 @@ export interface ContextOptions {
   fetch?: typeof fetch;
   /**
    * Makes the request's live port (the Worker's HTTP context passes one over the watch objects). Default: a port
-   * that refuses, for contexts that serve no SSE stream (the WebSocket connection object executes events itself).
+   * that refuses, for contexts that serve no live stream (a transport passes its own port in the server context).
    */
   live?: (backends: BackendSessions) => LivePort;
 }
