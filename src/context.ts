@@ -14,6 +14,7 @@ import type { Provider } from "./model";
 import type { LivePort } from "./subscriptions/topics";
 import type { GatewayVars } from "./vars";
 import { createUpstreamGuards } from "./upstream/guards";
+import type { UpstreamObserver } from "./upstream/upstream-observer";
 
 export type { BackendSessions, CredentialsByProvider, GatewayContext };
 
@@ -26,6 +27,8 @@ export interface ContextOptions {
    * that refuses, for contexts that serve no live stream (a transport passes its own port in the server context).
    */
   live?: (backends: BackendSessions) => LivePort;
+  /** Observes every upstream attempt of the request (its telemetry). Default: nothing observes. */
+  observer?: UpstreamObserver;
 }
 
 const NO_LIVE_PORT: LivePort = {
@@ -111,6 +114,7 @@ export function createContext(
     const session = backend.createSession(found.credentials, env, {
       guards: upstream,
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.observer === undefined ? {} : { observer: options.observer }),
     });
     sessions.set(provider, session);
     return session;

@@ -97,10 +97,9 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     // The caller's credentials as its transport read them (use-gateway-auth.ts, or the socket's connection_init),
     // on first use; the environment's only where the gateway's authentication allowed them. No caller: none.
     const caller = callerOf(initial);
-    return createContext(
-      initial.env,
-      caller === undefined ? {} : () => caller.credentials(),
-      initial.live === undefined ? {} : { live: initial.live },
-    );
+    return createContext(initial.env, caller === undefined ? {} : () => caller.credentials(), {
+      ...(initial.live === undefined ? {} : { live: initial.live }),
+      ...(initial.telemetry === undefined ? {} : { observer: initial.telemetry.upstreamObserver }),
+    });
   },
 });

@@ -13,6 +13,7 @@ import type { BackendSessions, CredentialsByProvider, ServerHeldAccess } from ".
 import type { GatewayEnv } from "./env";
 import type { LimitSettings } from "./limits/limit-settings";
 import type { LivePort } from "./subscriptions/topics";
+import type { RequestTelemetry } from "./telemetry/request-telemetry";
 
 /** The transports an operation arrives by. SSE is HTTP: the same request, the same hooks. */
 export type Transport = "http" | "graphql-ws";
@@ -45,6 +46,8 @@ export interface GatewayServerContext {
    * objects; graphql-ws: the start of a subscription whose later events arrive by RPC. Default: a port that refuses.
    */
   live?: (backends: BackendSessions) => LivePort;
+  /** The operation's telemetry (`src/telemetry/`), made by its transport; none: nothing is observed. */
+  telemetry?: RequestTelemetry;
 }
 
 /** The caller in a context (server or GraphQL), or undefined when no transport set one (then: no credentials). */

@@ -8,6 +8,7 @@
 import type { GatewayVars, VarsSource } from "../vars";
 import type { DatasetModel, DatasetState, JobModel, JobState, LogEntryModel, NodeModel, Provider } from "../model";
 import type { PageSource } from "../pagination/sources";
+import type { UpstreamObserver } from "../upstream/upstream-observer";
 import type { UpstreamGuards } from "../upstream/guards";
 import type { LogCursor } from "../subscriptions/log-tail";
 
@@ -63,6 +64,8 @@ export interface SessionOptions {
   polling?: boolean;
   /** The request's deadline, retry settings and circuit breakers (`src/upstream/`); none for a poll. */
   guards?: UpstreamGuards;
+  /** Told of every upstream attempt (the request's or the poll's telemetry, `src/telemetry/`). Default: none. */
+  observer?: UpstreamObserver;
 }
 
 /** The filter arguments of a dataset list. */

@@ -40,5 +40,6 @@ export function sessionTransportOptions(
     // The request's deadline, retry settings and this upstream's and tenant's circuit breaker.
     ...options.guards?.clientOptions(upstream, breakerScopeOf(tenant, credentials)),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.observer === undefined ? {} : { observer: options.observer }),
   };
 }

@@ -13,13 +13,14 @@
  * wording of a status error, the call-cap hint) is a small {@link HttpDialect} the backend's transport hands in; the
  * backend's transport also builds its paths.
  */
-import { UpstreamError, type UpstreamReason } from "../errors";
+import { GatewayError, UpstreamError, type UpstreamReason } from "../errors";
 import { limitExceeded } from "../limits/limit-error";
-import { callOutcomeOf, type CircuitBreaker } from "./circuit-breaker";
+import { callOutcomeOf, type Admission, type CircuitBreaker } from "./circuit-breaker";
 import { createDeadline, deadlineError, type Deadline } from "./deadline";
 import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "./retry-policy";
 import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "./settings";
 import type { TerminalCache } from "./terminal-cache";
+import { UNOBSERVED_ATTEMPT, type UpstreamAttemptResult, type UpstreamObserver } from "./upstream-observer";
 
 /** Default timeout of one upstream call, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -56,6 +57,11 @@ export interface HttpTransportOptions {
    * mutations never get one).
    */
   terminalCache?: TerminalCache;
+  /**
+   * Told of every attempt as it starts and ends (traces, timings, metrics: `upstream-observer.ts`); the headers it
+   * hands back go with the attempt. Default: none.
+   */
+  observer?: UpstreamObserver;
 }
 
 /** What an upstream's error body said, redacted and cut short; each field absent when the body had none. */
@@ -153,6 +159,15 @@ function isTimeout(cause: unknown): boolean {
   return cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
 }
 
+/** How an attempt that threw ended, for the observer: the upstream's status and failure kind, or a refusal's code. */
+function failedAttempt(error: unknown, sent: boolean): UpstreamAttemptResult {
+  if (error instanceof UpstreamError) {
+    return { sent, status: error.status, failure: error.kind, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  const failure = error instanceof GatewayError ? error.code : "unknown";
+  return { sent, status: 0, failure, retryAfterSeconds: undefined };
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -171,6 +186,7 @@ export class HttpTransport {
   readonly #breaker: CircuitBreaker | undefined;
   readonly #maxCalls: number;
   readonly #terminalCache: TerminalCache | undefined;
+  readonly #observer: UpstreamObserver | undefined;
   #calls = 0;
 
   /** `secret` goes in the dialect's auth header, and is removed from upstream text (when 4 characters or more). */
@@ -192,6 +208,7 @@ export class HttpTransport {
     this.#breaker = options.breaker;
     this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
     this.#terminalCache = options.terminalCache;
+    this.#observer = options.observer;
   }
 
   /**
@@ -237,20 +254,41 @@ export class HttpTransport {
 
     const kind = callKindOfMethod(options.method);
     for (let attempt = 0; ; attempt += 1) {
-      // While the breaker is open this throws UPSTREAM_UNAVAILABLE: fail fast, and no call upstream.
-      const admission = this.#breaker?.admit();
+      const observed =
+        this.#observer?.attemptStarted({
+          backend: this.#dialect.name,
+          operation: call.operation,
+          method: call.method,
+          path: call.path,
+          attempt,
+          breakerState: this.#breaker?.state,
+        }) ?? UNOBSERVED_ATTEMPT;
+      let admission: Admission | undefined;
+      try {
+        // While the breaker is open this throws UPSTREAM_UNAVAILABLE: fail fast, and no call upstream.
+        admission = this.#breaker?.admit();
+      } catch (refusal) {
+        observed.end(failedAttempt(refusal, false));
+        throw refusal;
+      }
+      // `#send` counts a call right before its fetch: a refusal by the call cap or the deadline sent nothing.
+      const callsBefore = this.#calls;
+      const attemptInit =
+        observed === UNOBSERVED_ATTEMPT ? init : { ...init, headers: { ...observed.headers, ...headers } };
       let error: unknown;
       try {
-        const response = await this.#send(call, url.toString(), init);
+        const response = await this.#send(call, url.toString(), attemptInit);
         if (response.ok) {
           const checked = await this.#readBody(call, response, options.check);
           if (admission !== undefined) this.#breaker?.record(admission, "answered");
+          observed.end({ sent: true, status: response.status, failure: undefined, retryAfterSeconds: undefined });
           return checked;
         }
         error = await this.#statusError(call, response);
       } catch (caught) {
         error = caught;
       }
+      observed.end(failedAttempt(error, this.#calls > callsBefore));
       if (admission !== undefined) this.#breaker?.record(admission, callOutcomeOf(error));
       const delayMs = this.#retries.delayBeforeRetry(kind, attempt, error, this.#deadline);
       if (delayMs === null) throw error;

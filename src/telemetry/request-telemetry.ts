@@ -1,0 +1,37 @@
+/**
+ * The telemetry of one unit of work: an HTTP request (one GraphQL operation, or an SSE stream), one graphql-ws
+ * operation, or one watch poll. Every upstream call made for it is observed here (`upstreamObserver`, handed to the
+ * sessions' transports), fanned out to each part that watches: the tally behind `Server-Timing`, the log line and
+ * the metrics; the trace.
+ *
+ * Made by the transport that starts the work (the Worker entry, the graphql-ws connection, the watch object) and
+ * carried in the server context (`server-context.ts`) to the context factory (`context.ts`).
+ */
+import { combineObservers, type UpstreamObserver } from "../upstream/upstream-observer";
+import { UpstreamTally } from "./upstream-tally";
+
+/** What kind of work a {@link RequestTelemetry} covers. */
+export type WorkKind = "http" | "graphql-ws" | "poll";
+
+/** One unit of work's telemetry: see the module comment. */
+export interface RequestTelemetry {
+  /** What kind of work this is. */
+  readonly kind: WorkKind;
+  /** When the work started (`performance.now()`, ms). */
+  readonly startedAt: number;
+  /** The work's upstream calls so far. */
+  readonly upstream: UpstreamTally;
+  /** What the sessions' transports tell of each upstream attempt: every part above that watches. */
+  readonly upstreamObserver: UpstreamObserver;
+}
+
+/** Starts the telemetry of one unit of work, now. Never throws. */
+export function createRequestTelemetry(kind: WorkKind): RequestTelemetry {
+  const upstream = new UpstreamTally();
+  return {
+    kind,
+    startedAt: performance.now(),
+    upstream,
+    upstreamObserver: combineObservers([upstream]) ?? upstream,
+  };
+}
