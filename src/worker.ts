@@ -74,7 +74,7 @@ export default {
       executionContext,
       limits,
       live: (backends) => createLivePort(env, backends, limited.signal),
-      telemetry: createRequestTelemetry("http"),
+      telemetry: createRequestTelemetry("http", limited.headers.get("traceparent")),
     });
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -8,6 +8,7 @@
  * carried in the server context (`server-context.ts`) to the context factory (`context.ts`).
  */
 import { combineObservers, type UpstreamObserver } from "../upstream/upstream-observer";
+import { newTraceId, parseTraceParent, type TraceParent } from "./trace-context";
 import { UpstreamTally } from "./upstream-tally";
 
 /** What kind of work a {@link RequestTelemetry} covers. */
@@ -17,6 +18,10 @@ export type WorkKind = "http" | "graphql-ws" | "poll";
 export interface RequestTelemetry {
   /** What kind of work this is. */
   readonly kind: WorkKind;
+  /** The work's trace id: the incoming `traceparent`'s, else a new one. */
+  readonly traceId: string;
+  /** The incoming `traceparent`, when the work brought a valid one. */
+  readonly parent: TraceParent | null;
   /** When the work started (`performance.now()`, ms). */
   readonly startedAt: number;
   /** The work's upstream calls so far. */
@@ -25,11 +30,17 @@ export interface RequestTelemetry {
   readonly upstreamObserver: UpstreamObserver;
 }
 
-/** Starts the telemetry of one unit of work, now. Never throws. */
-export function createRequestTelemetry(kind: WorkKind): RequestTelemetry {
+/**
+ * Starts the telemetry of one unit of work, now, continuing the trace of `traceparent` (a header's value) when it is
+ * valid. Never throws.
+ */
+export function createRequestTelemetry(kind: WorkKind, traceparent?: string | null): RequestTelemetry {
   const upstream = new UpstreamTally();
+  const parent = parseTraceParent(traceparent);
   return {
     kind,
+    traceId: parent?.traceId ?? newTraceId(),
+    parent,
     startedAt: performance.now(),
     upstream,
     upstreamObserver: combineObservers([upstream]) ?? upstream,
