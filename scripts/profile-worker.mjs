@@ -1,0 +1,182 @@
+/**
+ * `npm run profile -- [typename|jobs10|nested40] [requests]`: a CPU profile of the gateway Worker itself, taken
+ * through workerd's inspector while one query is sent again and again. It starts the emulator and the gateway with
+ * `wrangler dev` on free ports (the gateway built without minifying, so functions keep their names), warms the
+ * gateway up, profiles `requests` sequential requests (default 400), and prints the functions that cost the most
+ * per request, by self and by inclusive time. The whole profile is written to `profile-<query>.cpuprofile`, which
+ * Chrome DevTools (Performance, "Load profile") or VS Code opens.
+ *
+ * The figures are sampled on whatever else the machine is doing: read the shares, not the milliseconds, and compare
+ * runs of one machine. `(program)`, `(idle)` and `(garbage collector)` are the runtime's own.
+ */
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import WebSocket from "ws";
+
+const QUERIES = {
+  typename: { query: "{ __typename }" },
+  jobs10: { query: "{ jobs(first: 10) { edges { node { id name state progress } } } }" },
+  nested40: {
+    query:
+      "{ jobs(first: 40) { edges { node { id name state progress ... on NexusJob { " +
+      "dataset { name itemCount status { overview } } webhooks { name endpoint } } } } } }",
+  },
+};
+
+const [name = "typename", countText = "400"] = process.argv.slice(2);
+const body = QUERIES[name];
+const requests = Number(countText);
+if (body === undefined || !Number.isInteger(requests) || requests < 1) {
+  console.error(`usage: npm run profile -- [${Object.keys(QUERIES).join("|")}] [requests ≥ 1]`);
+  process.exit(2);
+}
+
+/** A port the system says is free now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const children = [];
+function wrangler(args) {
+  const child = spawn("npx", ["wrangler", "dev", ...args], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  let errors = "";
+  child.stderr.on("data", (chunk) => (errors = (errors + chunk).slice(-4000)));
+  children.push({ child, errors: () => errors });
+  return child;
+}
+function stopAll() {
+  for (const { child } of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+process.on("exit", stopAll);
+process.on("SIGINT", () => process.exit(130));
+
+/** The body of the first 2xx answer of `url` (any answer at all when `anyStatus`), polling until it comes. */
+async function waitFor(url, init, anyStatus = false) {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const response = await fetch(url, init);
+      if (response.ok || anyStatus) return await response.text();
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > until) {
+      for (const { errors } of children) console.error(errors());
+      throw new Error(`${url} did not answer within 120 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+const [emulatorPort, emulatorInspector, gatewayPort, gatewayInspector] = await Promise.all(
+  [0, 1, 2, 3].map(() => freePort()),
+);
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+wrangler([
+  "--config",
+  "emulator/wrangler.toml",
+  "--port",
+  `${emulatorPort}`,
+  "--inspector-port",
+  `${emulatorInspector}`,
+]);
+wrangler([
+  "--port",
+  `${gatewayPort}`,
+  "--inspector-port",
+  `${gatewayInspector}`,
+  "--no-minify",
+  // The emulator above, no per-caller rate limit (the profile sends hundreds of requests), no terminal cache (the
+  // profile is of the reads a page makes, as the benchmarks take them).
+  "--var",
+  `EMULATOR_URL:${emulatorUrl}`,
+  "--var",
+  "RATE_LIMIT_REQUESTS_PER_MINUTE:0",
+  "--var",
+  "TERMINAL_CACHE_TTL_SECONDS:0",
+]);
+
+const graphql = `http://127.0.0.1:${gatewayPort}/graphql`;
+const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+await waitFor(emulatorUrl, undefined, true);
+const first = await waitFor(graphql, init);
+if (!first.includes('"data"') || first.includes('"errors"')) throw new Error(`the query failed: ${first}`);
+for (let i = 0; i < 50; i += 1) await (await fetch(graphql, init)).text();
+
+const socket = new WebSocket(`ws://127.0.0.1:${gatewayInspector}/ws`);
+await new Promise((resolve, reject) => {
+  socket.once("open", resolve);
+  socket.once("error", reject);
+});
+let nextId = 0;
+const pending = new Map();
+socket.on("message", (data) => {
+  const message = JSON.parse(String(data));
+  pending.get(message.id)?.(message);
+  pending.delete(message.id);
+});
+const call = (method, params = {}) =>
+  new Promise((resolve) => {
+    nextId += 1;
+    pending.set(nextId, resolve);
+    socket.send(JSON.stringify({ id: nextId, method, params }));
+  });
+
+await call("Profiler.enable");
+await call("Profiler.setSamplingInterval", { interval: 50 });
+await call("Profiler.start");
+for (let i = 0; i < requests; i += 1) await (await fetch(graphql, init)).text();
+const { result } = await call("Profiler.stop");
+socket.close();
+const profile = result.profile;
+const file = `profile-${name}.cpuprofile`;
+writeFileSync(file, JSON.stringify(profile));
+
+// Self time per node, from the samples; inclusive time by walking each sample's stack once per function.
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+const parents = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+const selfUs = new Map();
+profile.samples.forEach((sample, index) =>
+  selfUs.set(sample, (selfUs.get(sample) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+);
+const label = ({ callFrame }) =>
+  `${callFrame.functionName || "(anonymous)"} ${callFrame.url.split("/").pop()}:${callFrame.lineNumber + 1}`;
+const self = new Map();
+const inclusive = new Map();
+let totalUs = 0;
+for (const [id, us] of selfUs) {
+  totalUs += us;
+  self.set(label(nodes.get(id)), (self.get(label(nodes.get(id))) ?? 0) + us);
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parents.get(at)) {
+    const key = label(nodes.get(at));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+  }
+}
+const perRequest = (us) => (us / 1000 / requests).toFixed(3).padStart(7);
+const share = (us) => `${((100 * us) / totalUs).toFixed(1).padStart(5)}%`;
+const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+console.log(`${name}: ${requests} requests, ${perRequest(totalUs)} ms sampled per request (idle included)`);
+console.log("\nself time (ms per request, share):");
+for (const [key, us] of top(self, 25)) console.log(`${perRequest(us)} ${share(us)}  ${key}`);
+console.log("\ninclusive time (ms per request, share):");
+for (const [key, us] of top(inclusive, 40)) console.log(`${perRequest(us)} ${share(us)}  ${key}`);
+console.log(`\nThe whole profile: ${file} (Chrome DevTools, Performance, "Load profile").`);
+process.exit(0);
