@@ -13,6 +13,14 @@ import { nexusBackend } from "./nexus";
 /** Every backend, in the order their credentials are read and their items merged on ties. */
 export const BACKENDS: readonly AnyBackend[] = [nexusBackend, gravitiBackend, modelArtsBackend];
 
+/**
+ * Whose ids version 1 cursors carry (`pagination/cursor.ts`): they were issued before the registry, when one backend
+ * served every list, and that backend is the first registered one with jobs. Null when no backend has jobs (then
+ * version 1 cursors are refused like any text the gateway did not write).
+ */
+export const VERSION_1_CURSOR_PROVIDER: Provider | null =
+  BACKENDS.find((backend) => backend.nodeTypes.some((nodeType) => nodeType.kind === "job"))?.provider ?? null;
+
 /** Every backend's credential headers (lower case), in registry order. */
 export const CREDENTIAL_HEADERS: readonly string[] = BACKENDS.flatMap((backend) => backend.credentialHeaders);
 

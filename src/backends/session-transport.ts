@@ -3,21 +3,20 @@
  * per-request call cap (or, inside a poll, no retries), the request's deadline, retry settings and the upstream's
  * circuit breaker, and the test's fetch. One place, so the three backends cannot drift apart on these rules.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { credentialsFingerprint } from "../encoding/credentials-fingerprint";
 import { MAX_UPSTREAM_CALLS_PER_REQUEST, upstreamTimeoutFromEnv } from "../settings";
 import type { HttpTransportOptions } from "../upstream/http-transport";
 import type { GatewayVars } from "../vars";
 import type { SessionOptions } from "./backend";
 
 /**
- * What names a session's circuit breaker: its tenant and a fingerprint of its credentials (the first 16 hex digits
- * of the SHA-256 of their JSON, never the credentials). A tenant alone is only what a caller claims (a project id
+ * What names a session's circuit breaker: its tenant and the fingerprint of its credentials
+ * (`encoding/credentials-fingerprint.ts`, the one the rate limits use; never the credentials). A tenant alone is only what a caller claims (a project id
  * header), so a caller with a wrong key could open the breaker of someone else's project with failures of its own;
  * keyed by the credentials too, the failures that open a breaker are those of the same credentials.
  */
 export function breakerScopeOf(tenant: string, credentials: unknown): string {
-  return `${tenant}:${bytesToHex(sha256(utf8ToBytes(JSON.stringify(credentials) ?? ""))).slice(0, 16)}`;
+  return `${tenant}:${credentialsFingerprint(credentials)}`;
 }
 
 /**

@@ -6,8 +6,9 @@
  *
  * The caller key, first that applies:
  * - `principal:<name>`: the verified principal (a `GATEWAY_TOKENS` token, a JWT), whatever credentials it uses;
- * - `credentials:<hash>`: the caller's own upstream credentials (headers, or `connection_init`), as the first 128
- *   bits of their SHA-256. The values are neither stored nor logged: only the hash names the counter object;
+ * - `credentials:<hash>`: the caller's own upstream credentials (headers, or `connection_init`), as their fingerprint
+ *   (`encoding/credentials-fingerprint.ts`, the one circuit breakers use: the first 128 bits of the SHA-256 of their
+ *   JSON). The values are neither stored nor logged: only the hash names the counter object;
  * - `address:<ip>`: the client's address (`CF-Connecting-IP`, set by Cloudflare's edge on every request);
  * - `anonymous`: none of these. Under `wrangler dev` there is no `CF-Connecting-IP`, so local callers without
  *   credentials share this one key; over graphql-ws the operations do not see the upgrade's address, so a socket's
@@ -15,6 +16,7 @@
  */
 import { GraphQLError } from "graphql";
 import type { CredentialsByProvider } from "../backends/backend";
+import { credentialsFingerprint } from "../encoding/credentials-fingerprint";
 import { graphqlErrorResponse } from "../http-error-response";
 import type { OperationCaller } from "../server-context";
 import type { RateLimitBindings } from "./rate-limit-bindings";
@@ -30,27 +32,24 @@ export interface RateKeySource {
   address: string | null;
 }
 
-/** The hex SHA-256 of `text`, truncated to 128 bits (32 hex digits): enough to tell callers apart, never reversible. */
-async function truncatedSha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** The caller's own credentials (not the gateway's held ones) as one text, in provider order; null when none. */
-function ownCredentialsText(credentials: CredentialsByProvider): string | null {
+/**
+ * The caller's own credentials (not the gateway's held ones) as `[provider, credentials]` pairs in provider order
+ * (so the same credentials give the same fingerprint whatever order they were read in); null when none.
+ */
+function ownCredentials(credentials: CredentialsByProvider): [string, unknown][] | null {
   const own = Object.entries(credentials)
     .filter(([, found]) => found?.source === "request")
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([provider, found]) => [provider, found?.credentials]);
-  return own.length === 0 ? null : JSON.stringify(own);
+    .map(([provider, found]): [string, unknown] => [provider, found?.credentials]);
+  return own.length === 0 ? null : own;
 }
 
 /** The counting key of a caller (see the module comment for the order). Never throws. */
-export async function rateKeyOf(source: RateKeySource): Promise<string> {
+export function rateKeyOf(source: RateKeySource): string {
   const principal = source.caller?.principal?.name;
   if (principal !== undefined) return `principal:${principal}`;
-  const own = source.caller === undefined ? null : ownCredentialsText(source.caller.credentials());
-  if (own !== null) return `credentials:${await truncatedSha256(own)}`;
+  const own = source.caller === undefined ? null : ownCredentials(source.caller.credentials());
+  if (own !== null) return `credentials:${credentialsFingerprint(own)}`;
   const address = source.address?.trim() ?? "";
   return address === "" ? ANONYMOUS_RATE_KEY : `address:${address}`;
 }

@@ -23,7 +23,7 @@ export async function upgradeRateRefusal(
   if (charges.length === 0) return null;
   // Only the caller's own credentials ([] grants none of the gateway's): the same key its operations would get.
   const caller = { credentials: () => credentialsFromHeaders(request.headers, env, []) };
-  const key = await rateKeyOf({ caller, address: clientAddressOf(request) });
+  const key = rateKeyOf({ caller, address: clientAddressOf(request) });
   const decision = await checkRate(env, key, charges);
   return decision.allowed ? null : rateLimitedResponse(decision);
 }

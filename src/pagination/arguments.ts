@@ -32,6 +32,7 @@
  * `cursor.ts`'s.
  */
 import { badUserInput } from "../errors";
+import type { Provider } from "../model";
 import { decodeCursorWithHint, type DecodedCursor } from "./cursor";
 
 /** Largest page a client may ask for. */
@@ -67,14 +68,20 @@ export function pageSize(value: number | null | undefined, name: string): number
 
 /**
  * Checks the Relay arguments of a page of the connection `kind` under the filter fingerprint `filter` (the rule in
- * the module comment), with `first` = {@link DEFAULT_PAGE_SIZE} when neither size is given. Throws `BAD_USER_INPUT`
- * naming the first wrong argument. Pure: no upstream call.
+ * the module comment), with `first` = {@link DEFAULT_PAGE_SIZE} when neither size is given. A version 1 cursor's
+ * item belongs to `v1Provider` (default null: refused, see `cursor.ts`). Throws `BAD_USER_INPUT` naming the first
+ * wrong argument. Pure: no upstream call.
  */
-export function pageArgumentsOf(args: ConnectionArgs, kind: string, filter: string): PageArguments {
+export function pageArgumentsOf(
+  args: ConnectionArgs,
+  kind: string,
+  filter: string,
+  v1Provider: Provider | null = null,
+): PageArguments {
   let first = pageSize(args.first, "first");
   const last = pageSize(args.last, "last");
   if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
-  const after = args.after == null ? null : decodeCursorWithHint(args.after, "after", kind, filter);
-  const before = args.before == null ? null : decodeCursorWithHint(args.before, "before", kind, filter);
+  const after = args.after == null ? null : decodeCursorWithHint(args.after, "after", kind, filter, v1Provider);
+  const before = args.before == null ? null : decodeCursorWithHint(args.before, "before", kind, filter, v1Provider);
   return { first, last, after, before };
 }

@@ -7,14 +7,18 @@
  * around it. The key alone decides what a page holds; a cursor without `h` (or with one that no longer works) is
  * served by walking the list.
  *
- * Version 1 cursors (`{v: 1, k, f, c, i}`, issued before backends other than Nexus existed) still decode: `i` is
- * a Nexus id and `c` its createDate, so they are the key `(c, NEXUS, i)`.
+ * Version 1 cursors (`{v: 1, k, f, c, i}`, issued before the backend registry, when one backend served every list)
+ * still decode: `i` is an id of that backend and `c` its creation time, so they are the key `(c, provider, i)`. This
+ * module does not know which backend that was: the connection says (`v1Provider`: its own backend's provider, or
+ * for the shared lists the registry's `VERSION_1_CURSOR_PROVIDER`), and a connection that says none refuses them
+ * like any text it did not write.
  *
  * The rule for bad cursors: anything that does not decode, has an unknown version, belongs to another connection or
  * was issued for other filter arguments is `BAD_USER_INPUT`, with a message naming the argument and what was wrong.
  */
 import { base64UrlDecode, base64UrlEncode } from "../encoding/base64url";
 import { badUserInput } from "../errors";
+import type { Provider } from "../model";
 import { hintOfJson, type PositionHint } from "./positioned";
 import type { SortKey } from "./sort-key";
 
@@ -54,11 +58,14 @@ export function encodeCursor(payload: CursorPayload): string {
   return base64UrlEncode(JSON.stringify(record));
 }
 
-function keyOfRecord(record: Record<string, unknown>): SortKey | null {
+function keyOfRecord(record: Record<string, unknown>, v1Provider: Provider | null): SortKey | null {
   const createdAt = record["c"];
   if (typeof createdAt !== "number" || !Number.isFinite(createdAt)) return null;
-  if (record["v"] === 1)
-    return typeof record["i"] === "string" ? { createdAt, provider: "NEXUS", ref: record["i"] } : null;
+  if (record["v"] === 1) {
+    return typeof record["i"] === "string" && v1Provider !== null
+      ? { createdAt, provider: v1Provider, ref: record["i"] }
+      : null;
+  }
   if (record["v"] !== VERSION) return null;
   const provider = record["p"];
   const ref = record["r"];
@@ -67,11 +74,18 @@ function keyOfRecord(record: Record<string, unknown>): SortKey | null {
 }
 
 /**
- * Decodes the cursor given as `argumentName` (`after` or `before`) for the connection `kind` under `filter`.
+ * Decodes the cursor given as `argumentName` (`after` or `before`) for the connection `kind` under `filter`; a
+ * version 1 cursor's item belongs to `v1Provider` (default null: the connection issued none, and one is refused).
  * Throws `BAD_USER_INPUT` when it is not a cursor of this gateway, of this connection, or of these filters.
  */
-export function decodeCursor(cursor: string, argumentName: string, kind: string, filter: string): SortKey {
-  return decodeCursorWithHint(cursor, argumentName, kind, filter).key;
+export function decodeCursor(
+  cursor: string,
+  argumentName: string,
+  kind: string,
+  filter: string,
+  v1Provider: Provider | null = null,
+): SortKey {
+  return decodeCursorWithHint(cursor, argumentName, kind, filter, v1Provider).key;
 }
 
 /** {@link decodeCursor}, with the cursor's position hint (undefined when it has none, or one this gateway did not write). */
@@ -80,6 +94,7 @@ export function decodeCursorWithHint(
   argumentName: string,
   kind: string,
   filter: string,
+  v1Provider: Provider | null = null,
 ): DecodedCursor {
   const text = base64UrlDecode(cursor);
   let parsed: unknown = null;
@@ -91,7 +106,7 @@ export function decodeCursorWithHint(
     }
   }
   const record = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
-  const key = record === null ? null : keyOfRecord(record);
+  const key = record === null ? null : keyOfRecord(record, v1Provider);
   if (record === null || key === null || typeof record["k"] !== "string" || typeof record["f"] !== "string") {
     throw badUserInput(
       `Argument "${argumentName}": not a cursor issued by this API. Use a cursor from pageInfo or an edge.`,

@@ -24,6 +24,7 @@
  * the source's own newest-first order guarantees nothing later can enter the page; if the source is ever seen out
  * of order, it walks to the end. A backward page walks to the end, because its items are the oldest ones.
  */
+import type { Provider } from "../model";
 import { pageArgumentsOf, type ConnectionArgs } from "./arguments";
 import type { Connection } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
@@ -43,6 +44,12 @@ export interface PaginateOptions<T> {
   kind: string;
   /** A fingerprint of the filter arguments (see {@link filterFingerprint}); a cursor of other filters is refused. */
   filter: string;
+  /**
+   * Whose ids the connection's version 1 cursors carry (`cursor.ts`): the connection's own backend, or for a shared
+   * list the registry's `VERSION_1_CURSOR_PROVIDER`. Default none: a connection that never issued version 1
+   * cursors refuses one as not a cursor of this API.
+   */
+  v1Provider?: Provider | null | undefined;
   args: ConnectionArgs;
   /** The list, filtered already. Pulled lazily: the walk may stop early. Made only after the arguments passed. */
   source: () => PageSource<T>;
@@ -80,7 +87,12 @@ interface Candidate<T> {
  */
 export async function paginate<T>(options: PaginateOptions<T>): Promise<Connection<T>> {
   const { kind, filter, keyOf } = options;
-  const { first, last, after: afterCursor, before: beforeCursor } = pageArgumentsOf(options.args, kind, filter);
+  const {
+    first,
+    last,
+    after: afterCursor,
+    before: beforeCursor,
+  } = pageArgumentsOf(options.args, kind, filter, options.v1Provider ?? null);
   const source = options.source();
   const ranged = source.ranged;
   if (ranged !== undefined) {

@@ -18,7 +18,7 @@ async function refusalOf(context: unknown, kind: "request" | "subscription"): Pr
   const { env, request } = context as GatewayServerContext & { request?: Request };
   const charges = chargesFor(kind, rateLimitSettingsFromEnv(env));
   if (charges.length === 0) return null;
-  const key = await rateKeyOf({ caller: callerOf(context), address: clientAddressOf(request) });
+  const key = rateKeyOf({ caller: callerOf(context), address: clientAddressOf(request) });
   const decision = await checkRate(env, key, charges);
   return decision.allowed ? null : rateLimitedError(decision);
 }

@@ -3,7 +3,7 @@
  * credentials for, or the one `provider` names, merged newest first; see `across-backends.ts` for what a failing
  * platform does) and the `Dataset` interface, which routes each object to its backend's type.
  */
-import { resolveIdOf } from "../backends/registry";
+import { resolveIdOf, VERSION_1_CURSOR_PROVIDER } from "../backends/registry";
 import type { Resolvers } from "../generated/resolvers-types";
 import type { TypenameOf } from "./typename-of";
 import { totalCountOf } from "../pagination/connection";
@@ -37,6 +37,8 @@ export const datasetResolvers: Resolvers = {
       );
       const page = await paginate({
         kind: "datasets",
+        // Version 1 cursors of this list, issued before the registry, carry ids of the registry's first backend.
+        v1Provider: VERSION_1_CURSOR_PROVIDER,
         // Without `provider`, the fingerprint is the one of cursors issued before the argument existed.
         filter: filterFingerprint({ includeExpired, provider }),
         args,

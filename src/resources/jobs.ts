@@ -4,7 +4,7 @@
  * `across-backends.ts` for what a failing platform does) and the `Job` interface, which routes each object to its
  * backend's type.
  */
-import { resolveIdOf } from "../backends/registry";
+import { resolveIdOf, VERSION_1_CURSOR_PROVIDER } from "../backends/registry";
 import { badUserInput } from "../errors";
 import type { Resolvers } from "../generated/resolvers-types";
 import type { TypenameOf } from "./typename-of";
@@ -48,6 +48,8 @@ export const jobResolvers: Resolvers = {
       );
       const page = await paginate({
         kind: "jobs",
+        // Version 1 cursors of this list, issued before the registry, carry ids of the registry's first backend.
+        v1Provider: VERSION_1_CURSOR_PROVIDER,
         // The fingerprint keeps the raw dataset id, as cursors issued before several backends existed did; without
         // `provider`, it is the one of cursors issued before the argument existed.
         filter: filterFingerprint({ state: states, datasetId: dataset?.ref ?? null, provider: named }),

@@ -11,26 +11,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { copyOfSources } from "../utils/workers-root";
+import { registerMemoryBackend } from "../conformance/memory-gateway";
 import { GRAVITI } from "../graviti/helpers";
 import { credentialHeaders, MA } from "../modelarts/helpers";
 import { DEMO, nexusHeaders, resetEmulator, upstreamRequests } from "./helpers";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/memory-backend", import.meta.url));
-
-/** The registry of the copy, with the memory backend added: its import and its entry in the list. */
-function registerMemoryBackend(registry: string): string {
-  const withImport = registry.replace(
-    'import { nexusBackend } from "./nexus";',
-    'import { nexusBackend } from "./nexus";\nimport { memoryBackend } from "./memory";',
-  );
-  const withEntry = withImport.replace(
-    "[nexusBackend, gravitiBackend, modelArtsBackend]",
-    "[nexusBackend, gravitiBackend, modelArtsBackend, memoryBackend]",
-  );
-  if (withEntry === withImport || withImport === registry)
-    throw new Error("the registry's list or imports changed shape");
-  return withEntry;
-}
 
 interface JobNode {
   __typename: string;

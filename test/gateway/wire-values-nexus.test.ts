@@ -1,12 +1,12 @@
 /**
  * Every field of a Nexus dataset, a job with an ephemeral deployment, and a webhook, read through the gateway with
  * every field selected, against the wire object the emulator answers for it: at least 95% of the wire's distinctive
- * leaf values (test/utils/wire-values.ts) appear in the gateway's answer, so a field the platform sends is not lost
+ * leaf values (test/utils/wire-coverage.ts) appear in the gateway's answer, so a field the platform sends is not lost
  * on the way. The wire's `object` tag (`dataset`, `batch_job`, `webhook`) is left out: GraphQL says it as
  * `__typename`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { coverage } from "../utils/wire-values";
+import { wireCoverage } from "../utils/wire-coverage";
 import { clearUpstreamRequests, gql, gqlData, resetEmulator, upstreamGet, upstreamRequests } from "./helpers";
 
 const DATASET_FIELDS = `id nexusId projectId name provider createdAt updatedAt state itemCount expiresAt expired
@@ -30,7 +30,7 @@ function untagged(wire: Record<string, unknown>): Record<string, unknown> {
 
 /** Asserts the coverage, showing the missing values when it falls short. */
 function expectCovered(wire: Record<string, unknown>, answer: unknown): void {
-  const result = coverage(untagged(wire), answer);
+  const result = wireCoverage(untagged(wire), answer);
   expect(result.ratio, `missing: ${JSON.stringify(result.missing)}`).toBeGreaterThanOrEqual(0.95);
 }
 

@@ -1,11 +1,11 @@
 /**
  * `gravitiDataset(workspace, name)`: a public dataset of another workspace read with the demo key, every field
  * selected, against the wire object the emulator answers for it (at least 95% of its distinctive leaf values, see
- * test/utils/wire-values.ts); the draft's existence (`withDraft`) and the branch name; and null for another
+ * test/utils/wire-coverage.ts); the draft's existence (`withDraft`) and the branch name; and null for another
  * workspace's private dataset or a dataset that does not exist.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { coverage } from "../utils/wire-values";
+import { wireCoverage } from "../utils/wire-coverage";
 import { GRAVITI, gravitiApi, gravitiCalls, mixedData } from "./helpers";
 
 const FIELDS = `id gravitiId name provider createdAt updatedAt state workspace alias defaultBranch commitId creator isPublic
@@ -35,7 +35,7 @@ describe("gravitiDataset", () => {
       withDraft: false,
       defaultBranch: "main",
     });
-    const result = coverage(wire.body, data);
+    const result = wireCoverage(wire.body, data);
     expect(result.ratio, `missing: ${JSON.stringify(result.missing)}`).toBeGreaterThanOrEqual(0.95);
     expect(await gravitiCalls()).toContain(`GET /graviti/v2/datasets/${workspace}/bird-sounds`);
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { credentialSet } from "../../src/backends/credential-set";
 import { nexusCredentials } from "../../src/backends/nexus/credentials";
 import { breakerScopeOf } from "../../src/backends/session-transport";
+import { credentialsFingerprint } from "../../src/encoding/credentials-fingerprint";
 
 describe("credentialSet", () => {
   const pair = credentialSet({
@@ -69,7 +70,9 @@ describe("breakerScopeOf", () => {
     const mine = breakerScopeOf("proj_a", { projectId: "proj_a", secretKey: "right" });
     expect(mine).toBe(breakerScopeOf("proj_a", { projectId: "proj_a", secretKey: "right" }));
     expect(mine).not.toBe(breakerScopeOf("proj_a", { projectId: "proj_a", secretKey: "wrong" }));
-    expect(mine).toMatch(/^proj_a:[0-9a-f]{16}$/);
+    // The one fingerprint of credentials (src/encoding/credentials-fingerprint.ts), the rate limits' too.
+    expect(mine).toMatch(/^proj_a:[0-9a-f]{32}$/);
+    expect(mine).toBe(`proj_a:${credentialsFingerprint({ projectId: "proj_a", secretKey: "right" })}`);
     expect(mine).not.toContain("right");
   });
 });

@@ -31,6 +31,8 @@ export const nexusDatasetResolvers: Resolvers = {
       const states = args.state ?? [];
       return paginate({
         kind: "dataset.jobs",
+        // Version 1 cursors of this list (issued before the registry) carry Nexus ids.
+        v1Provider: "NEXUS",
         filter: filterFingerprint({ datasetId: dataset.ref, state: states }),
         args,
         source: () => {

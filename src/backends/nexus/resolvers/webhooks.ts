@@ -18,6 +18,8 @@ export const nexusWebhookResolvers: Resolvers = {
     webhooks: (_root, args, context, info) =>
       paginate({
         kind: "webhooks",
+        // Version 1 cursors of this list (issued before the registry) carry Nexus ids.
+        v1Provider: "NEXUS",
         filter: filterFingerprint({}),
         args,
         source: () => nexusSession(context).loaders.webhooks,
