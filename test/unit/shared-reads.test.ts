@@ -5,6 +5,7 @@
  * counts, the purges and the isolation between credentials on the real Worker.
  */
 import { describe, expect, it } from "vitest";
+import { sessionTransportOptions } from "../../src/backends/session-transport";
 import { UpstreamError } from "../../src/errors";
 import { deadlineError } from "../../src/upstream/deadline";
 import {
@@ -207,5 +208,24 @@ describe("settings", () => {
     expect(sharedReadsOnFromEnv({})).toBe(true);
     expect(sharedReadsOnFromEnv({ SHARED_READS: "false" })).toBe(false);
     expect(sharedReadsOnFromEnv({ SHARED_READS: "true" })).toBe(true);
+  });
+});
+
+describe("which sessions share reads (sessionTransportOptions)", () => {
+  const credentials = { projectId: "proj_a", secretKey: "key" };
+  const optionsOf = (env: Record<string, string>, polling: boolean) =>
+    sessionTransportOptions(env, { polling }, "https://api.test", "proj_a", credentials);
+
+  it("a request's session does, by default", () => {
+    expect(optionsOf({}, false).sharedReads).toBeDefined();
+  });
+
+  it("a watch poll's never does: it wants the upstream's state now", () => {
+    expect(optionsOf({}, true).sharedReads).toBeUndefined();
+  });
+
+  it("none with the read cache off and in-flight sharing off (the suite's setting)", () => {
+    expect(optionsOf({ READ_CACHE_TTL_MS: "0", SHARED_READS: "false" }, false).sharedReads).toBeUndefined();
+    expect(optionsOf({ READ_CACHE_TTL_MS: "0" }, false).sharedReads).toBeDefined();
   });
 });
