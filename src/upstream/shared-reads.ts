@@ -6,9 +6,10 @@
  *   (path and sorted query) waits for that answer instead of sending its own. Only reads: a write is never shared.
  * - **Read cache**: for `READ_CACHE_TTL_MS` (default 1000 ms) after a GET was sent, its answer serves the same GET of
  *   the same tenant and credentials. So a list served from it was read from the upstream at most that long ago.
- * - **Purged by writes**: any write of a tenant through the gateway (a mutation's POST, PATCH, PUT, DELETE, an upload)
- *   drops that tenant's cached answers, before it is sent and again once it has answered, and no read in flight
- *   when the write began is shared or cached after it. That is one isolate's memory: another isolate (or data
+ * - **Purged by writes**: any write of a tenant through the gateway (a mutation's POST, PATCH, PUT or DELETE) drops
+ *   that tenant's cached answers, before it is sent and again once it has answered, and no read in flight when the
+ *   write began is shared or cached after it (an upload to a signed URL purges before it is sent). So no mutation
+ *   resolver has to remember a purge: every write goes through the transport. That is one isolate's memory: another isolate (or data
  *   centre) may serve its own copy for the rest of its window, and a change made upstream by someone else shows
  *   within the window.
  *
