@@ -6,8 +6,8 @@
  * `worker-cpu.bench.ts`), and each as a ratio to the demo's first page.
  *
  * A page selects each job's id, name, state and creation time. "40 jobs, datasets, webhooks" is the nested page of
- * issue 12: there the datasets and webhooks of the page are batched into walks of those lists (in reads of 1000,
- * stopping once every id is found), so on the large project it reads the datasets list too.
+ * issue 12: there the datasets and webhooks of the page are batched by cost (issue 22): a list read sized to the
+ * batch, and a GET each for the few ids it misses (two webhooks, one dataset far down the large project's list).
  *
  * Cursors come from a forward walk in pages of 100 before the measures, so each page starts where a client paging
  * there would. "backward end" is `last: 20` with no cursor: Nexus has no token for its list's end, so it reads the

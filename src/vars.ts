@@ -103,6 +103,13 @@ export interface GatewayVars {
    * from the edge cache (src/upstream/terminal-cache.ts). Default 300; `0` turns the cache off.
    */
   TERMINAL_CACHE_TTL_SECONDS?: string;
+  /**
+   * Milliseconds an upstream GET's answer serves the same GET of other requests with the same tenant and credentials
+   * (src/upstream/shared-reads.ts). Default 1000; `0` turns the read cache off.
+   */
+  READ_CACHE_TTL_MS?: string;
+  /** `false` stops identical upstream GETs in flight from several requests sharing one fetch. Default on. */
+  SHARED_READS?: string;
   // Limits (read and validated in src/limits/limit-settings.ts; defaults and reasons in the README's Settings).
   /** Deepest operation, in field levels (a connection's `edges` and `node` do not count). Default 10. */
   MAX_QUERY_DEPTH?: string;

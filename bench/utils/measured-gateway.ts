@@ -20,11 +20,14 @@ export interface MeasuredGateway {
 export async function startMeasuredGateway(vars: Record<string, string> = {}): Promise<MeasuredGateway> {
   const before = new Set(workerdChildren());
   // The suite's settings (test/utils/test-gateway.ts) with production's browser settings, as the figures were first
-  // taken with, and auth off. No terminal cache: the figures are the reads a page makes, not what a cache saved.
+  // taken with, and auth off. No terminal cache and no shared reads: the figures are the reads a page makes, not what
+  // a cache saved.
   const { worker, url, proxyUrl } = await startTestGateway({
     ...PRODUCTION_BROWSER_AND_AUTH,
     GATEWAY_AUTH: "off",
     TERMINAL_CACHE_TTL_SECONDS: "0",
+    READ_CACHE_TTL_MS: "0",
+    SHARED_READS: "false",
     ...vars,
   });
   // The runtime process is up once the Worker has answered.

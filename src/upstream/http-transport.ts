@@ -7,7 +7,8 @@
  * a key), checks every status and body shape, and turns every failure into one {@link UpstreamError} that names the
  * backend and the operation. It never logs, and no key ever reaches an error message: upstream text is redacted, and
  * messages carry the path without its query. A GET that says which of its answers are settled reads through the
- * session's terminal cache (`terminal-cache.ts`), when it has one.
+ * session's terminal cache (`terminal-cache.ts`), when it has one. Below that, a session's shared reads
+ * (`shared-reads.ts`), when it has them, share identical GETs with other requests and purge on writes.
  *
  * Backend-neutral: what differs per platform (auth headers, the error body's field names, what a status means, the
  * wording of a status error, the call-cap hint) is a small {@link HttpDialect} the backend's transport hands in; the
@@ -19,6 +20,7 @@ import { callOutcomeOf, type Admission, type CircuitBreaker } from "./circuit-br
 import { createDeadline, deadlineError, type Deadline } from "./deadline";
 import { callKindOfMethod, createRetryPolicy, type RetryPolicy } from "./retry-policy";
 import { DEFAULT_MAX_RETRY_AFTER_MS, MAX_BACKOFF_MS } from "./settings";
+import type { SharedReads } from "./shared-reads";
 import type { TerminalCache } from "./terminal-cache";
 import { UNOBSERVED_ATTEMPT, type UpstreamAttemptResult, type UpstreamObserver } from "./upstream-observer";
 
@@ -62,6 +64,12 @@ export interface HttpTransportOptions {
    * hands back go with the attempt. Default: none.
    */
   observer?: UpstreamObserver;
+  /**
+   * Reads shared with other requests of the same tenant and credentials, and the short read cache (`shared-reads.ts`):
+   * every call of {@link HttpTransport.request} goes through it, and writes purge it. Default: none (polls never get
+   * one).
+   */
+  sharedReads?: SharedReads;
 }
 
 /** What an upstream's error body said, redacted and cut short; each field absent when the body had none. */
@@ -187,6 +195,7 @@ export class HttpTransport {
   readonly #maxCalls: number;
   readonly #terminalCache: TerminalCache | undefined;
   readonly #observer: UpstreamObserver | undefined;
+  readonly #sharedReads: SharedReads | undefined;
   #calls = 0;
 
   /** `secret` goes in the dialect's auth header, and is removed from upstream text (when 4 characters or more). */
@@ -209,6 +218,7 @@ export class HttpTransport {
     this.#maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
     this.#terminalCache = options.terminalCache;
     this.#observer = options.observer;
+    this.#sharedReads = options.sharedReads;
   }
 
   /**
@@ -216,15 +226,29 @@ export class HttpTransport {
    * network failures, anything else on 429 only; at most `maxRetriesPerCall`, within the budget and the deadline),
    * checks the status and the body shape. Resolves with the checked body (undefined for `no-body`); rejects with
    * {@link UpstreamError}, or a coded `GatewayError` when the deadline, the call cap or the circuit breaker stops it.
-   * A GET with `settled` is first looked up in the terminal cache (no call, no breaker, no call cap on a hit).
+   * A GET with `settled` is first looked up in the terminal cache (no call, no breaker, no call cap on a hit); then
+   * any GET in the shared reads (an answer another request is reading or has just read: no call either).
    */
   async request<T>(options: HttpRequest<T>): Promise<T> {
     const { settled, check } = options;
     const cache = this.#terminalCache;
     if (cache === undefined || settled === undefined || options.method !== "GET" || check === "no-body") {
-      return this.#requestUpstream(options);
+      return this.#requestShared(options);
     }
-    return cache.read({ resource: resourceOf(options), load: () => this.#requestUpstream(options), settled, check });
+    return cache.read({ resource: resourceOf(options), load: () => this.#requestShared(options), settled, check });
+  }
+
+  /** The call through the shared reads (`shared-reads.ts`) when the transport has them, else straight upstream. */
+  #requestShared<T>(options: HttpRequest<T>): Promise<T> {
+    const shared = this.#sharedReads;
+    if (shared === undefined) return this.#requestUpstream(options);
+    return shared.request({
+      method: options.method,
+      resource: resourceOf(options),
+      load: () => this.#requestUpstream(options),
+      // A request waits for another's read no longer than its own call could take.
+      waitMs: () => this.#deadline.timeoutFor(this.#timeoutMs, `${options.method} ${options.path}`),
+    });
   }
 
   /**
@@ -303,6 +327,8 @@ export class HttpTransport {
    * `url`), or a coded `GatewayError` when the deadline or the call cap stops it.
    */
   async sendOnce(call: HttpCall, url: string, init: RequestInit): Promise<Response> {
+    // An upload changes what the tenant's reads answer: drop the shared ones (shared-reads.ts).
+    if (call.method !== "GET") this.#sharedReads?.purge();
     const response = await this.#send(call, url, init);
     if (!response.ok) throw await this.#statusError(call, response);
     return response;

@@ -1,5 +1,6 @@
 /**
- * The settings of upstream resilience (deadline, retries, circuit breaker), read and validated in this one place.
+ * The settings of upstream resilience (deadline, retries, circuit breaker) and of shared reads (`shared-reads.ts`),
+ * read and validated in this one place.
  * Every value must be a positive integer; anything else falls back to its documented default (see the README's
  * Settings table). Pure code over plain strings, shared by the gateway and the subscription Durable Objects.
  */
@@ -59,3 +60,31 @@ export const upstreamSettingsFromEnv: (env: UpstreamSettingsEnv) => UpstreamSett
     breakerCoolDownMs: positiveIntegerSetting(env.BREAKER_COOL_DOWN_MS, DEFAULT_BREAKER_COOL_DOWN_MS),
   }),
 );
+
+/** Default of `READ_CACHE_TTL_MS`: how long an answer serves identical reads (`shared-reads.ts`), in milliseconds. */
+export const DEFAULT_READ_CACHE_TTL_MS = 1_000;
+/** The longest `READ_CACHE_TTL_MS` accepted; a larger value is cut to it (the cache is for bursts, not for data). */
+export const MAX_READ_CACHE_TTL_MS = 60_000;
+
+/** What {@link readCacheTtlFromEnv} and {@link sharedReadsOnFromEnv} read. */
+export interface SharedReadsEnv {
+  READ_CACHE_TTL_MS?: string | undefined;
+  SHARED_READS?: string | undefined;
+}
+
+/**
+ * Reads `READ_CACHE_TTL_MS`: whole milliseconds, `0` turns the read cache off; unset, empty or not a non-negative
+ * integer gives {@link DEFAULT_READ_CACHE_TTL_MS}; above {@link MAX_READ_CACHE_TTL_MS} is cut to it. Never throws.
+ */
+export function readCacheTtlFromEnv(env: SharedReadsEnv): number {
+  const raw = env.READ_CACHE_TTL_MS;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_READ_CACHE_TTL_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) return DEFAULT_READ_CACHE_TTL_MS;
+  return Math.min(value, MAX_READ_CACHE_TTL_MS);
+}
+
+/** Reads `SHARED_READS` (`shared-reads.ts`): `false` stops identical reads in flight from sharing one fetch; anything else: on. */
+export function sharedReadsOnFromEnv(env: SharedReadsEnv): boolean {
+  return env.SHARED_READS?.trim() !== "false";
+}

@@ -234,6 +234,43 @@ describe("loaders", () => {
       null,
     ]);
     expect(calls.map((call) => new URL(call.url).pathname)).toEqual(["/projects/proj_x/batch/datasets"]);
-    expect(new URL(calls[0]?.url ?? "").searchParams.get("limit")).toBe("1000");
+    // A read sized to the batch (issue 22): four ids ask for the shortest walk read, 20, which here holds the list.
+    expect(new URL(calls[0]?.url ?? "").searchParams.get("limit")).toBe("20");
+  });
+
+  it("walks on in reads twice as long while they find ids, then GETs the few a read did not find", async () => {
+    const all = Array.from({ length: 200 }, (_, index) => dataset(`dataset_${index}`, 1000 - index));
+    const { fetch, calls } = fakeFetch((call) => {
+      const url = new URL(call.url);
+      if (url.pathname.endsWith("/datasets")) {
+        const offset = Number(url.searchParams.get("page") ?? "0");
+        const end = offset + Number(url.searchParams.get("limit"));
+        const nextPage = end < all.length ? String(end) : null;
+        return Response.json({ nextPage, prevPage: null, data: all.slice(offset, end) });
+      }
+      const found = all.find((item) => item.id === url.pathname.split("/").pop());
+      return found ? Response.json(found) : Response.json({ code: "NotFound", message: "no" }, { status: 404 });
+    });
+    const reads = () =>
+      calls.map((call) => {
+        const url = new URL(call.url);
+        return url.pathname.endsWith("/datasets") ? `list ${url.searchParams.get("limit")}` : url.pathname;
+      });
+    const ids = (indexes: number[]) => indexes.map((index) => `dataset_${index}`);
+    // 12 ids, 6 in the first read (20) and 6 in the next (40, from where the first ended).
+    const near = ids([0, 1, 2, 3, 4, 5, 25, 26, 27, 28, 29, 30]);
+    const loaded = await createNexusLoaders(client(fetch)).datasetById.loadMany(near);
+    expect(loaded.map((item) => (item === null || item instanceof Error ? item : item.ref))).toEqual(near);
+    expect(reads()).toEqual(["list 20", "list 40"]);
+    calls.length = 0;
+    // 12 ids, 6 in the first read, none in the second: the other 6 are read by id, not by reading on.
+    const far = ids([0, 1, 2, 3, 4, 5, 190, 191, 192, 193, 194, 195]);
+    const farLoaded = await createNexusLoaders(client(fetch)).datasetById.loadMany(far);
+    expect(farLoaded.map((item) => (item === null || item instanceof Error ? item : item.ref))).toEqual(far);
+    expect(reads()).toEqual([
+      "list 20",
+      "list 40",
+      ...far.slice(6).map((id) => `/projects/proj_x/batch/datasets/${id}`),
+    ]);
   });
 });

@@ -34,6 +34,11 @@ export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string,
   // No terminal cache: test files reset their emulator tenant, and seeded ids come back with new times, so a
   // cached job or log would be another reset's. test/gateway/terminal-cache.test.ts starts a gateway with it on.
   TERMINAL_CACHE_TTL_SECONDS: "0",
+  // No reads shared between requests either (src/upstream/shared-reads.ts): many tests count the upstream calls of
+  // requests they send side by side, or read again right after a change made straight on the emulator.
+  // test/gateway/shared-reads.test.ts starts a gateway with both on.
+  READ_CACHE_TTL_MS: "0",
+  SHARED_READS: "false",
   // Like .dev.vars: GraphiQL, introspection and the jobs page on, and gateway auth explicitly off. One browser
   // origin is allowed cross-origin, for the CORS tests.
   GATEWAY_AUTH: "off",

@@ -4,10 +4,17 @@
  * `jobsByDatasetId` is fed by ONE walk of the jobs list, however many datasets ask. Every loader returns models
  * (`to-model.ts`), keyed by Nexus ids.
  *
- * Choosing GET-per-id or a list walk: a batch of at most {@link GET_PER_ID_THRESHOLD} ids is fetched with one GET
- * each. A bigger batch walks the list (limit {@link UPSTREAM_LIST_LIMIT}, usually one call for a whole project)
- * until every id is found, but never spends more list calls than the GETs it replaces; ids still missing then are
- * fetched with one GET each. A 404 becomes `null` (a missing object is not an error in a query).
+ * Choosing GET-per-id or a list walk, by what each costs in calls and bytes: a batch of at most
+ * {@link GET_PER_ID_THRESHOLD} ids is fetched with one GET each. A bigger batch walks the list in reads sized to the
+ * batch ({@link walkLimitOf}: half as many items again as ids, so a page's related objects, which are mostly among
+ * the newest, come in one call of tens of kilobytes rather than a read of 1000 that answers hundreds), each further
+ * read twice as long, up to {@link UPSTREAM_LIST_LIMIT}. The walk stops once every id is found, or at the list's
+ * end (an id not in it does not exist). It also stops when the ids still missing are few
+ * ({@link MAX_GETS_AFTER_WALK}), or when its last read found fewer than two of them and they are not many
+ * ({@link MAX_GETS_INSTEAD_OF_READS}): a further read would then cost a call and many objects' bytes to save at most
+ * a GET or two. The ids left are fetched with one GET each. Many ids left (more than the free plan's subrequests
+ * would bear) keep the walk going: its reads are bounded by the list's length. A 404 becomes `null` (a missing
+ * object is not an error in a query).
  */
 import DataLoader from "dataloader";
 import { asError, nullWhenNotFound, UpstreamError } from "../../errors";
@@ -36,6 +43,23 @@ import type { NexusLogsQuery, NexusPage } from "./types";
 export const UPSTREAM_LIST_LIMIT = 1000;
 /** A batch of at most this many ids is fetched with one GET per id; a bigger one walks the list first. */
 export const GET_PER_ID_THRESHOLD = 2;
+/** The shortest first read of a by-id walk: a list read costs a call whatever its size, so a tiny one saves little. */
+export const MIN_WALK_LIMIT = 20;
+/** Ids still missing after a walk's read are fetched with one GET each when at most this many. */
+export const MAX_GETS_AFTER_WALK = 4;
+/**
+ * Ids still missing after a walk's read that found fewer than two of them are fetched with one GET each when at most
+ * this many; more keep the walk going. Well under the 50 subrequests a Worker has per request on the free plan.
+ */
+export const MAX_GETS_INSTEAD_OF_READS = 20;
+
+/**
+ * The first read of a by-id walk for a batch of `ids` ids: one and a half items per id (related objects cluster
+ * among the newest, but not only there), at least {@link MIN_WALK_LIMIT}, at most {@link UPSTREAM_LIST_LIMIT}.
+ */
+export function walkLimitOf(ids: number): number {
+  return Math.min(UPSTREAM_LIST_LIMIT, Math.max(MIN_WALK_LIMIT, Math.ceil((ids * 3) / 2)));
+}
 
 /** Key of {@link NexusLoaders.logsByJobId}: a job id and the upstream log query. */
 export interface LogsKey extends NexusLogsQuery {
@@ -48,6 +72,12 @@ export interface LogsKey extends NexusLogsQuery {
 export interface ListWalker<T> extends PageSource<T> {
   /** Every item of the list (walks to the end once per request). */
   all(): Promise<T[]>;
+  /**
+   * One read of `size` items from `token` (null: the list's start), shared with every other read of the same token
+   * and size in the request; `tail` is the token of the items after it, null at the list's end. Rejects as the
+   * client does.
+   */
+  read(token: string | null, size: number): Promise<Chunk<T>>;
 }
 
 /** The per-request loaders. */
@@ -107,6 +137,7 @@ function createListWalker<W, T extends { ref: string; createdAt: number; provide
   return {
     ...source,
     positioned: { provider: "NEXUS", reader, include: () => true },
+    read,
     all: () =>
       (allItems ??= (async () => {
         const items: T[] = [];
@@ -126,16 +157,23 @@ function createByIdLoader<T extends { ref: string }>(
     let walkedWholeList = false;
     if (ids.length > GET_PER_ID_THRESHOLD) {
       const wanted = new Set(ids);
-      let pagesWalked = 0;
-      walkedWholeList = true;
-      for await (const data of walker().pages()) {
-        pagesWalked += 1;
-        for (const item of data) if (wanted.has(item.ref)) found.set(item.ref, item);
-        // Stop when every id is found, or before the walk would cost more calls than one GET per id.
-        if (found.size === wanted.size || pagesWalked >= ids.length - 1) {
-          walkedWholeList = false;
+      let token: string | null = null;
+      let size = walkLimitOf(wanted.size);
+      for (;;) {
+        const chunk: Chunk<T> = await walker().read(token, size);
+        const before = found.size;
+        for (const item of chunk.items) if (wanted.has(item.ref)) found.set(item.ref, item);
+        const missing = wanted.size - found.size;
+        if (missing === 0) break;
+        if (chunk.tail === null) {
+          walkedWholeList = true;
           break;
         }
+        // A GET each for the rest: they are few, or reads have stopped paying for their call and bytes.
+        if (missing <= MAX_GETS_AFTER_WALK) break;
+        if (found.size - before < 2 && missing <= MAX_GETS_INSTEAD_OF_READS) break;
+        token = chunk.tail;
+        size = Math.min(UPSTREAM_LIST_LIMIT, size * 2);
       }
     }
     return Promise.all(
