@@ -146,7 +146,12 @@ function closeListener(socket: WebSocket | null): void {
 /** Opens the listener socket to the watch object; null when it answers without one. Rejects when unreachable. */
 async function attach(options: WatchStreamOptions): Promise<WebSocket | null> {
   const { start } = options;
-  const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
+  const spec: ListenerSpec = {
+    topic: start.topic,
+    since: start.since,
+    fingerprint: start.fingerprint,
+    ...(start.digest === undefined ? {} : { digest: start.digest }),
+  };
   const name = watchObjectName(start.topic);
   const stub = options.namespace.get(options.namespace.idFromName(name));
   const response = await stub.fetch("https://watch.internal/listen", {
