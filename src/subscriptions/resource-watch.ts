@@ -50,6 +50,7 @@ import {
 } from "./topics";
 import { openListCredentials, parseListenerCredentials } from "./sealed-credentials";
 import { jobListEventFor, readJobList } from "./job-list";
+import { subscriptionEndedEvent } from "./stream-end";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
 import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
 
@@ -250,7 +251,11 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     const listeners = await this.store.all();
     if (state === undefined || listeners.length === 0) {
       await this.stop();
-      return [];
+      // A watch that lost its state cannot go on: its connection listeners hear why (its sockets see the close).
+      const interrupted = subscriptionEndedEvent("INTERRUPTED");
+      return listeners
+        .filter((listener) => listener.kind === "connection")
+        .map((listener) => ({ listener, events: [interrupted] }));
     }
     await this.store.sweepSocketRecords(listeners);
     const ended: Delivery[] = [];
@@ -440,10 +445,27 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
 
   /** Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final. */
   private async deliver({ listener, events }: Delivery): Promise<void> {
-    const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    let answered = false;
+    const outcome = await this.deliveries.enqueue(listener.key, async () => {
+      const sent = await this.send(listener, events);
+      answered = true;
+      return sent;
+    });
     if (outcome === "drop") {
       await this.store.remove(listener);
       if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
+      // A connection listener that did not answer in time still believes it is attached: tell it why it ends,
+      // once, without waiting (its SSE counterpart sees its socket close).
+      else if (!answered) void this.sendLast(listener, subscriptionEndedEvent("DELIVERY_FAILED"));
+    }
+  }
+
+  /** Sends a connection listener its last event, best effort: it may be gone for good. Never rejects. */
+  private async sendLast(listener: Extract<Listener, { kind: "connection" }>, event: WatchEvent): Promise<void> {
+    try {
+      await this.send(listener, [event]);
+    } catch {
+      // Unreachable: its socket's own liveness check releases it.
     }
   }
 
