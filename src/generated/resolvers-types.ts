@@ -2093,6 +2093,13 @@ export type RotateWebhookSecretPayload = {
   webhook: NexusWebhook;
 };
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type Subscription = {
   __typename?: 'Subscription';
   /** A dataset: sent at once, then on every status change; completes at `Uploaded` or a failure. */
@@ -2119,11 +2126,25 @@ export type Subscription = {
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionDatasetUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionJobListUpdatedArgs = {
   datasetId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2132,12 +2153,26 @@ export type SubscriptionJobListUpdatedArgs = {
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionJobLogAddedArgs = {
   jobId: Scalars['ID']['input'];
   minLevel?: InputMaybe<LogLevel>;
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionJobUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
