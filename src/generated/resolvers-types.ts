@@ -2107,9 +2107,10 @@ export type Subscription = {
   /**
    * First page of the filtered jobs list, sent at once and again on every change (added/removed job, state, progress
    * or message changed), in the list's order. Arguments as `jobs(first, provider, state, datasetId)` (`first` 1 to
-   * 100, default 20). One watch per tenant, credentials and filter polls the page every `SUBSCRIPTION_POLL_MS`,
-   * however many clients watch it: one `jobs(first, …)` call per interval (its upstream cost is that query's). Never
-   * completes by itself; an end for any other reason is a final error with code `SUBSCRIPTION_ENDED`.
+   * 100, default 20). One watch per tenant, credentials and filter reads the page every `POLL_INTERVAL_MS` (growing
+   * to `POLL_MAX_INTERVAL_MS` while it does not change), however many clients watch it: per interval, what that
+   * `jobs` page costs, plus one read of each dataset an unfinished job on it runs over. Never completes by itself;
+   * it ends with a last error coded `SUBSCRIPTION_ENDED` (see `Subscription`). `totalCount` is not counted in it.
    */
   jobListUpdated: JobListUpdate;
   /**
