@@ -33,6 +33,15 @@ const POLL_MAX_INTERVAL_MS = 1000;
 /** A second valid key of the demo project, added through the emulator's key control. */
 const SECOND_KEY = "second-key-of-the-job-list-test";
 const SECOND: TestProject = { ...DEMO, "x-nexus-secret-key": SECOND_KEY };
+/**
+ * A key of the demo project for one test alone, so that its calls are told apart in the request log (by `keyId`)
+ * from those of the watches of earlier tests, which may still poll for a moment after their clients left.
+ */
+async function keyOfItsOwn(name: string): Promise<TestProject> {
+  const key = `job-list-test-${name}-${Date.now()}`;
+  await changeKey({ add: key });
+  return { ...DEMO, "x-nexus-secret-key": key };
+}
 
 const LIST = /* GraphQL */ `
   subscription ($first: Int, $state: [JobState!]) {
@@ -182,16 +191,19 @@ describe("jobListUpdated", () => {
   it("polls the list once per interval for five subscribers of one filter, over both transports", async () => {
     // A running job keeps the page changing, so the watch polls at its shortest interval.
     await createJobThroughGateway("drone-survey-north");
+    const project = await keyOfItsOwn("five");
     const lives = [
-      ...Array.from({ length: 3 }, () => subscribe("ws", DEMO, { first: 7 })),
-      ...Array.from({ length: 2 }, () => subscribe("sse", DEMO, { first: 7 })),
+      ...Array.from({ length: 3 }, () => subscribe("ws", project, { first: 7 })),
+      ...Array.from({ length: 2 }, () => subscribe("sse", project, { first: 7 })),
     ];
     await waitFor(() => lives.every((live) => live.results.length >= 2), "every subscriber's first updates");
     await clearUpstreamRequests();
     const windowMs = 4000;
     const from = Date.now();
     await sleep(windowMs);
-    const polls = listPolls(await upstreamRequests());
+    const polls = listPolls(await upstreamRequests()).filter(
+      (request) => request.keyId === keyIdOf(project["x-nexus-secret-key"]),
+    );
     const elapsed = Date.now() - from;
     // Five pollers would make about five times the bound; one watch stays within it.
     expect(polls.length).toBeGreaterThan(0);
@@ -222,14 +234,19 @@ describe("jobListUpdated", () => {
   });
 
   it("refuses a page size outside 1..100 before any upstream call", async () => {
+    const project = await keyOfItsOwn("refused");
     await clearUpstreamRequests();
-    const live = subscribe("ws", DEMO, { first: 101 });
+    const live = subscribe("ws", project, { first: 101 });
     await live.done;
     expect(live.results[0]?.errors?.[0]).toMatchObject({
       message: 'Argument "first" must be an integer from 1 to 100, got 101.',
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await upstreamRequests()).toEqual([]);
+    // Earlier tests' watches may still poll with the demo key: nothing was called with this subscriber's.
+    const mine = (await upstreamRequests()).filter(
+      (request) => request.keyId === keyIdOf(project["x-nexus-secret-key"]),
+    );
+    expect(mine).toEqual([]);
   });
 });
 
