@@ -382,6 +382,19 @@ export type JobEdge = {
   node: Job;
 };
 
+/** One message of `jobListUpdated`: the page now, and what changed since the previous message. */
+export type JobListUpdate = {
+  __typename?: 'JobListUpdate';
+  /** Global ids of jobs that entered the page since the previous message (empty in the first message). */
+  added: Array<Scalars['ID']['output']>;
+  /** Global ids of jobs on the page whose fields changed since the previous message. */
+  changed: Array<Scalars['ID']['output']>;
+  /** The list's first page now, as `jobs(first, provider, state, datasetId)` would answer it. */
+  jobs: JobConnection;
+  /** Global ids of jobs that left the page since the previous message. */
+  removed: Array<Scalars['ID']['output']>;
+};
+
 /** A job's state, normalised across backends. */
 export type JobState =
   /** Stopped before the end (its stop time passed or it was cancelled). Terminal. */
@@ -394,6 +407,17 @@ export type JobState =
   | 'RUNNING'
   /** Created, nothing has happened yet (it may wait for its start time or its dataset). */
   | 'WAITING';
+
+/** How many jobs one platform holds in one state. */
+export type JobStateCount = {
+  __typename?: 'JobStateCount';
+  /** How many of the platform's jobs are in this state (at least 1). */
+  count: Scalars['Int']['output'];
+  /** The platform. */
+  provider: Provider;
+  /** The state. */
+  state: JobState;
+};
 
 /** Log levels, in increasing order of severity. */
 export type LogLevel =
@@ -1909,6 +1933,17 @@ export type Query = {
   /** A job by id (global, or the upstream `batchjob_…`); null when it does not exist. */
   job?: Maybe<Job>;
   /**
+   * How many jobs each platform holds in each state (only states with at least one job), for every platform the
+   * request has credentials for (or only `provider`'s), ordered by provider and then by state.
+   *
+   * Cost and freshness: computed on each request from the same walk as `jobs { totalCount }` (no platform offers a
+   * count by state): for each platform, its whole job list, one call per 1000 jobs (Nexus, Graviti), or for ModelArts
+   * `1 + D` calls for `D` datasets (within `MODELARTS_JOBS_MAX_DATASETS`). Nothing is cached: the counts are as fresh
+   * as the request. When one platform of several fails, the others' counts still come back, with one error per failed
+   * platform at this field's path.
+   */
+  jobCounts: Array<JobStateCount>;
+  /**
    * Jobs of every platform the request has credentials for (or only `provider`'s), newest first, ties broken by
    * provider and then by the platform's own id; optionally only those in the given states and/or over one dataset
    * (`datasetId`, global or upstream id: only that dataset's platform is asked). Pass `first` (with `after`) or `last`
@@ -1983,6 +2018,15 @@ export type QueryJobArgs = {
  * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
  * the rest of the query intact; they are null only together with an error.
  */
+export type QueryJobCountsArgs = {
+  provider?: InputMaybe<Provider>;
+};
+
+
+/**
+ * The entry points. Lists are nullable so that an upstream failure of one list gives an error at its path and leaves
+ * the rest of the query intact; they are null only together with an error.
+ */
 export type QueryJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2049,10 +2093,26 @@ export type RotateWebhookSecretPayload = {
   webhook: NexusWebhook;
 };
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type Subscription = {
   __typename?: 'Subscription';
   /** A dataset: sent at once, then on every status change; completes at `Uploaded` or a failure. */
   datasetUpdated: Dataset;
+  /**
+   * First page of the filtered jobs list, sent at once and again on every change (added/removed job, state, progress
+   * or message changed), in the list's order. Arguments as `jobs(first, provider, state, datasetId)` (`first` 1 to
+   * 100, default 20). One watch per tenant, credentials and filter reads the page every `POLL_INTERVAL_MS` (growing
+   * to `POLL_MAX_INTERVAL_MS` while it does not change), however many clients watch it: per interval, what that
+   * `jobs` page costs, plus one read of each dataset an unfinished job on it runs over. Never completes by itself;
+   * it ends with a last error coded `SUBSCRIPTION_ENDED` (see `Subscription`). `totalCount` is not counted in it.
+   */
+  jobListUpdated: JobListUpdate;
   /**
    * New log entries of a job, each once and in order, from the moment of subscribing; completes when the job is
    * terminal and its last entries have been sent. Only Nexus jobs have logs: a ModelArts export task (ModelArts has
@@ -2067,17 +2127,53 @@ export type Subscription = {
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionDatasetUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
+export type SubscriptionJobListUpdatedArgs = {
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
+  state?: InputMaybe<Array<JobState>>;
+};
+
+
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionJobLogAddedArgs = {
   jobId: Scalars['ID']['input'];
   minLevel?: InputMaybe<LogLevel>;
 };
 
 
+/**
+ * Live updates, over graphql-ws or GraphQL over SSE. A subscription that ends because what it watches reached its
+ * terminal state completes after that last value; an end for any other reason is a last result whose error has code
+ * `SUBSCRIPTION_ENDED`, `extensions.reason` (`MAX_LIFETIME`: an SSE stream lived `SUBSCRIPTION_MAX_LIFETIME_MS`;
+ * `INTERRUPTED`; `DELIVERY_FAILED`) and `extensions.retryAfterSeconds` (0: subscribe again now), or the upstream's
+ * own code (`FORBIDDEN`, `NOT_FOUND`, `UPSTREAM_UNAVAILABLE`, …).
+ */
 export type SubscriptionJobUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2259,7 +2355,9 @@ export type ResolversTypes = {
   Job: ResolverTypeWrapper<JobParent>;
   JobConnection: ResolverTypeWrapper<JobConnectionParent>;
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
+  JobListUpdate: ResolverTypeWrapper<Omit<JobListUpdate, 'jobs'> & { jobs: ResolversTypes['JobConnection'] }>;
   JobState: JobState;
+  JobStateCount: ResolverTypeWrapper<JobStateCount>;
   LogLevel: LogLevel;
   ModelArtsAnnotationFormat: ModelArtsAnnotationFormat;
   ModelArtsDataSource: ResolverTypeWrapper<ModelArtsDataSourceParent>;
@@ -2373,6 +2471,8 @@ export type ResolversParentTypes = {
   Job: JobParent;
   JobConnection: JobConnectionParent;
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  JobListUpdate: Omit<JobListUpdate, 'jobs'> & { jobs: ResolversParentTypes['JobConnection'] };
+  JobStateCount: JobStateCount;
   ModelArtsDataSource: ModelArtsDataSourceParent;
   ModelArtsDataset: ModelArtsDatasetParent;
   ModelArtsDatasetVersion: ModelArtsWireObjectParent;
@@ -2532,6 +2632,19 @@ export type JobConnectionResolvers<ContextType = GatewayContext, ParentType exte
 export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobEdge'] = ResolversParentTypes['JobEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
+};
+
+export type JobListUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobListUpdate'] = ResolversParentTypes['JobListUpdate']> = {
+  added?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type JobStateCountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobStateCount'] = ResolversParentTypes['JobStateCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
 };
 
 export type ModelArtsDataSourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelArtsDataSource'] = ResolversParentTypes['ModelArtsDataSource']> = {
@@ -3045,6 +3158,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   datasets?: Resolver<Maybe<ResolversTypes['DatasetConnection']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'includeExpired'>>;
   gravitiDataset?: Resolver<Maybe<ResolversTypes['GravitiDataset']>, ParentType, ContextType, RequireFields<QueryGravitiDatasetArgs, 'name' | 'workspace'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  jobCounts?: Resolver<Array<ResolversTypes['JobStateCount']>, ParentType, ContextType, Partial<QueryJobCountsArgs>>;
   jobs?: Resolver<Maybe<ResolversTypes['JobConnection']>, ParentType, ContextType, Partial<QueryJobsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
@@ -3059,6 +3173,7 @@ export type RotateWebhookSecretPayloadResolvers<ContextType = GatewayContext, Pa
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   datasetUpdated?: SubscriptionResolver<ResolversTypes['Dataset'], "datasetUpdated", ParentType, ContextType, RequireFields<SubscriptionDatasetUpdatedArgs, 'id'>>;
+  jobListUpdated?: SubscriptionResolver<ResolversTypes['JobListUpdate'], "jobListUpdated", ParentType, ContextType, Partial<SubscriptionJobListUpdatedArgs>>;
   jobLogAdded?: SubscriptionResolver<ResolversTypes['NexusLogEntry'], "jobLogAdded", ParentType, ContextType, RequireFields<SubscriptionJobLogAddedArgs, 'jobId'>>;
   jobUpdated?: SubscriptionResolver<ResolversTypes['Job'], "jobUpdated", ParentType, ContextType, RequireFields<SubscriptionJobUpdatedArgs, 'id'>>;
 };
@@ -3106,6 +3221,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   JobEdge?: JobEdgeResolvers<ContextType>;
+  JobListUpdate?: JobListUpdateResolvers<ContextType>;
+  JobStateCount?: JobStateCountResolvers<ContextType>;
   ModelArtsDataSource?: ModelArtsDataSourceResolvers<ContextType>;
   ModelArtsDataset?: ModelArtsDatasetResolvers<ContextType>;
   ModelArtsDatasetVersion?: ModelArtsDatasetVersionResolvers<ContextType>;

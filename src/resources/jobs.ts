@@ -1,5 +1,5 @@
 /**
- * Jobs of every backend: `job(id)`, `jobs(...)` (one list over every backend the request has credentials for, or
+ * Jobs of every backend: `job(id)`, `jobCounts` (`job-counts.ts`), `jobs(...)` (one list over every backend the request has credentials for, or
  * the one `provider` names, merged newest first; `datasetId` narrows it to that dataset's backend; see
  * `across-backends.ts` for what a failing platform does) and the `Job` interface, which routes each object to its
  * backend's type.
@@ -15,6 +15,7 @@ import { sortKeyOf } from "../pagination/sort-key";
 import { listAcrossBackends } from "./across-backends";
 import { selectsField } from "../pagination/selects-field";
 import { sessionsFor } from "./sessions-for";
+import { jobCounts } from "./job-counts";
 
 /** The job queries and the `Job` interface. */
 export const jobResolvers: Resolvers = {
@@ -60,6 +61,7 @@ export const jobResolvers: Resolvers = {
       });
       return list.settle(page);
     },
+    jobCounts: (_root, args, context, info) => jobCounts(args.provider ?? null, context, info),
   },
   JobConnection: {
     totalCount: (connection) => totalCountOf(connection),

@@ -1,5 +1,5 @@
 /**
- * The `Subscription` resolvers: `jobUpdated`, `datasetUpdated`, `jobLogAdded`, for every backend.
+ * The `Subscription` resolvers: `jobUpdated`, `datasetUpdated`, `jobLogAdded` and `jobListUpdated`, for every backend.
  *
  * - `subscribe` (SSE, run by Yoga in the Worker): opens the stream through the context's live port, which checks
  *   the subscriber with its own credentials and attaches it to the watch object of its topic.
@@ -10,10 +10,12 @@ import { GraphQLError } from "graphql";
 import { resolveIdOf } from "../backends/registry";
 import type { GatewayContext } from "../backends/gateway-context";
 import { badUserInput } from "../errors";
-import type { SubscriptionResolvers } from "../generated/resolvers-types";
+import type { JobListUpdate, SubscriptionResolvers } from "../generated/resolvers-types";
 import { logLevelToWire, type LogLevel } from "../log-levels";
-import type { DatasetModel, JobModel, LogEntryModel } from "../model";
-import type { LiveRequest, WatchEvent } from "../subscriptions/topics";
+import type { DatasetModel, JobModel, JobState, LogEntryModel } from "../model";
+import type { Connection } from "../pagination/connection";
+import { DEFAULT_PAGE_SIZE, pageSize } from "../pagination/arguments";
+import type { JobListRequest, LiveRequest, WatchEvent } from "../subscriptions/topics";
 
 function stringArg(args: Record<string, unknown>, name: string): string {
   const value = args[name];
@@ -43,9 +45,32 @@ export function liveRequestFromField(fieldName: string, args: Record<string, unk
       const minLevel = typeof args["minLevel"] === "string" ? logLevelToWire(args["minLevel"] as LogLevel) : null;
       return { kind: "jobLogs", provider: backend.provider, ref, minLevel };
     }
+    case "jobListUpdated":
+      return jobListRequestOf(args);
     default:
       throw badUserInput(`Unknown subscription field "${fieldName}".`);
   }
+}
+
+/**
+ * The list `jobListUpdated` asks for, checked as `jobs` checks the same arguments: `first` from 1 to 100 (default
+ * 20), and a `datasetId` of the platform `provider` names, if it names one. Throws `BAD_USER_INPUT` naming the
+ * argument.
+ */
+function jobListRequestOf(args: Record<string, unknown>): JobListRequest {
+  const first = pageSize(typeof args["first"] === "number" ? args["first"] : null, "first") ?? DEFAULT_PAGE_SIZE;
+  const states = Array.isArray(args["state"]) ? [...new Set(args["state"] as JobState[])] : [];
+  const named = typeof args["provider"] === "string" ? args["provider"] : null;
+  const datasetId = args["datasetId"];
+  if (typeof datasetId !== "string") return { kind: "jobList", provider: named, first, states, datasetRef: null };
+  const { backend, ref } = resolveIdOf(datasetId, { kind: "dataset" }, "datasetId");
+  if (named !== null && backend.provider !== named) {
+    throw badUserInput(
+      `Argument "datasetId" is a ${backend.provider} dataset, but "provider" is ${named}: a job runs on its dataset's platform.`,
+    );
+  }
+  // A job runs over a dataset of its own backend: with `datasetId`, only that backend is read.
+  return { kind: "jobList", provider: backend.provider, first, states, datasetRef: ref };
 }
 
 /** Throws the error an `error` event carries, so it reaches the client as a GraphQL error with its code. */
@@ -90,6 +115,38 @@ function logEntryFromEvent(event: WatchEvent): LogEntryModel<never> {
   return event.entry as LogEntryModel<never>;
 }
 
+/** What `totalCount` says in a list message: it is not counted there (a walk per message and listener). */
+function noCount(): Promise<number> {
+  return Promise.reject(
+    badUserInput(
+      "jobListUpdated does not count the list: select totalCount in a jobs query, or use jobCounts, instead.",
+    ),
+  );
+}
+
+/**
+ * The message of a list event. The datasets its unfinished jobs run over come with it: the backends' loaders are
+ * primed with them, so `progress` costs no call, however many listeners resolve the message.
+ */
+function jobListFromEvent(
+  event: WatchEvent,
+  context: GatewayContext,
+): Omit<JobListUpdate, "jobs"> & { jobs: Connection<JobModel> } {
+  throwIfError(event);
+  if (event.type !== "jobList") throw unexpected(event, "jobListUpdated");
+  for (const dataset of event.datasets) {
+    if (context.backends.credentials[dataset.provider] !== undefined) {
+      context.backends.sessionOf(dataset.provider).prime?.(dataset);
+    }
+  }
+  return {
+    jobs: { edges: event.page.edges, pageInfo: event.page.pageInfo, count: noCount },
+    added: event.added,
+    removed: event.removed,
+    changed: event.changed,
+  };
+}
+
 /** Opens the SSE stream of watch events for one field. */
 function subscribe(fieldName: string, args: Record<string, unknown>, context: GatewayContext) {
   return context.live.open(liveRequestFromField(fieldName, args));
@@ -109,6 +166,10 @@ export const subscriptionResolvers: { Subscription: SubscriptionResolvers } = {
     jobLogAdded: {
       subscribe: (_root, args, context) => subscribe("jobLogAdded", args, context),
       resolve: (event: WatchEvent) => logEntryFromEvent(event),
+    },
+    jobListUpdated: {
+      subscribe: (_root, args, context) => subscribe("jobListUpdated", args, context),
+      resolve: (event: WatchEvent, _args: unknown, context: GatewayContext) => jobListFromEvent(event, context),
     },
   },
 };

@@ -318,6 +318,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         topic: start.topic,
         since: start.since,
         fingerprint: start.fingerprint,
+        ...(start.digest === undefined ? {} : { digest: start.digest }),
       },
     });
     // The client may have completed it (or closed) while we attached: undo the attachment. Not through the record:

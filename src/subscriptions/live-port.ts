@@ -9,13 +9,16 @@ import { watchNamespace, type SubscriptionEnv } from "./bindings";
 import { subscriptionSettingsFromEnv } from "./settings";
 import { watchStream } from "./sse-bridge";
 import { startSubscription, type SubscriptionStart } from "./subscription-start";
-import type { LivePort, LiveRequest, WatchTopic } from "./topics";
+import type { JobListRequest, JobListTopic, LivePort, LiveRequest, WatchTopic } from "./topics";
 import {
+  credentialsTag,
   hasStateKey,
   listenerCredentialsOf,
   missingStateKeyError,
+  type ListCredentials,
   type ListenerCredentials,
 } from "./sealed-credentials";
+import { jobListEventFor, jobListFilterFingerprint, readJobList } from "./job-list";
 
 /** A checked subscriber: its start, and the credentials the watch object keeps (sealed) for it. */
 export interface CheckedSubscriber {
@@ -36,10 +39,55 @@ export async function checkSubscriber(
   env: SubscriptionEnv,
 ): Promise<CheckedSubscriber> {
   if (!hasStateKey(env)) throw missingStateKeyError();
+  if (request.kind === "jobList") return checkListSubscriber(backends, request, env);
   const session = backends.sessionOf(request.provider);
   const topic: WatchTopic = { ...request, tenant: session.tenant };
   const start = await startSubscription(session, topic);
   return { start, credentials: credentialsOf(backends, request.provider) };
+}
+
+/**
+ * Checks a jobs list's subscriber: its first page is read with its own credentials (every platform it has, or the
+ * one it names), and its topic names those platforms' tenants, a tag of its credentials and the filter, so that
+ * one watch serves exactly the subscribers with the same credentials and filter. Rejects as `jobs` would
+ * (`UNAUTHENTICATED`, `BAD_USER_INPUT`, the upstream's error).
+ */
+async function checkListSubscriber(
+  backends: BackendSessions,
+  request: JobListRequest,
+  env: SubscriptionEnv,
+): Promise<CheckedSubscriber> {
+  const sessions = request.provider === null ? backends.available() : [backends.sessionOf(request.provider)];
+  const [firstSession] = sessions;
+  if (firstSession === undefined) throw new Error("live: no session for a jobs list after the sessions were made");
+  const parts = sessions.map((session) => ({ provider: session.backend.provider, tenant: session.tenant }));
+  const own: ListCredentials = {};
+  for (const { provider } of parts) own[provider] = credentialsOf(backends, provider);
+  const filter = {
+    parts,
+    named: request.provider,
+    first: request.first,
+    states: [...request.states].sort(),
+    datasetRef: request.datasetRef,
+  };
+  const tenants = parts.map(({ provider, tenant }) => `${provider}=${tenant}`).join(",");
+  const topic: JobListTopic = {
+    kind: "jobList",
+    provider: firstSession.backend.provider,
+    tenant: `${tenants}#${await credentialsTag(env, own)}`,
+    ref: `${request.first}:${jobListFilterFingerprint(filter)}`,
+    ...filter,
+  };
+  const event = await readJobList(sessions, topic);
+  const start: SubscriptionStart = {
+    topic,
+    first: jobListEventFor(event, null),
+    ended: false,
+    fingerprint: event.fingerprint,
+    since: Date.now(),
+    ...(event.digest === undefined ? {} : { digest: event.digest }),
+  };
+  return { start, credentials: { own } };
 }
 
 /** The port of one request; `signal` is the HTTP request's, which aborts when an SSE client goes. */

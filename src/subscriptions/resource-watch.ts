@@ -38,15 +38,33 @@ import {
 } from "./watch-listeners";
 import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE } from "./liveness";
 import { readSnapshot, type SnapshotEvent } from "./snapshots";
-import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from "./topics";
-import { parseListenerCredentials } from "./sealed-credentials";
+import {
+  eventFingerprint,
+  isFinalEvent,
+  resourceOfTopic,
+  type JobListDigest,
+  type JobListEvent,
+  type JobListTopic,
+  type WatchedResource,
+  type WatchEvent,
+} from "./topics";
+import { openListCredentials, parseListenerCredentials } from "./sealed-credentials";
+import { jobListEventFor, readJobList } from "./job-list";
+import { subscriptionEndedEvent } from "./stream-end";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
 import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
 
 interface WatchState {
   provider: Provider;
-  resource: "job" | "dataset";
+  resource: WatchedResource;
   ref: string;
+  /** A jobs list's topic (what its poll reads); null for a job or dataset. */
+  list?: JobListTopic | null;
+  /**
+   * A jobs list's digests by page fingerprint: the page each listener last got (the last poll's, and the first pages
+   * of listeners that joined since), from which a listener's next message says what changed.
+   */
+  digests?: Record<string, JobListDigest>;
   intervalMs: number;
   failures: number;
   fingerprint: string | null;
@@ -63,7 +81,7 @@ interface Delivery {
 
 /** What one poll read: the snapshot, the new log entries, and the log cursor after them. */
 interface PollRead {
-  snapshot: SnapshotEvent;
+  snapshot: SnapshotEvent | JobListEvent;
   logEvents: WatchEvent[];
   logCursor: LogCursor | null;
 }
@@ -116,11 +134,11 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
    * this is the first listener. Rejects (GATEWAY_MISCONFIGURED) when the gateway has no `STATE_ENCRYPTION_KEY`.
    */
   async attach(request: AttachRequest): Promise<void> {
-    const { listener } = request;
+    const { digest, ...listener } = request.listener;
     const credentials = parseListenerCredentials(request.credentials);
     if (credentials === null) throw new Error("attach: expected the listener's credentials or the held marker");
     await this.store.addConnection(listener, credentials);
-    await this.prepare(listener);
+    await this.prepare(listener, digest);
   }
 
   /** Detaches a connection object's subscription (its credentials go with it); stops when it was the last. Idempotent. */
@@ -136,8 +154,10 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || spec === null || credentials === null) {
       return new Response("expected a WebSocket upgrade with a listener spec and credentials", { status: 400 });
     }
-    const client = await this.store.addSocket(spec, credentials);
-    await this.prepare(spec);
+    // The digest stays in the watch's state, not in the socket's attachment (small, and read at every poll).
+    const { digest, ...kept } = spec;
+    const client = await this.store.addSocket(kept, credentials);
+    await this.prepare(kept, digest);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -167,7 +187,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     await Promise.all(round.map((delivery) => this.deliver(delivery)));
   }
 
-  private async prepare(spec: ListenerSpec): Promise<void> {
+  private async prepare(spec: ListenerSpec, digest?: JobListDigest): Promise<void> {
     const existing = await this.ctx.storage.get<WatchState & { credentials?: unknown }>(STATE_KEY);
     // A state from before credentials were kept per listener held the last subscriber's: it is not kept.
     if (existing !== undefined) delete existing.credentials;
@@ -180,7 +200,12 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
       fingerprint: null,
       lastJob: null,
       logCursor: null,
+      list: spec.topic.kind === "jobList" ? spec.topic : null,
     };
+    if (digest !== undefined && spec.fingerprint !== null) {
+      // The first page this listener sent: its next message says what changed since it.
+      state.digests = { ...state.digests, [spec.fingerprint]: digest };
+    }
     if (spec.topic.kind === "jobLogs") {
       // The new listener is already registered, so one tail means it is the only one: it starts the cursor at
       // its subscription time. Later tails join the running cursor (and filter out entries older than themselves).
@@ -226,14 +251,18 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     const listeners = await this.store.all();
     if (state === undefined || listeners.length === 0) {
       await this.stop();
-      return [];
+      // A watch that lost its state cannot go on: its connection listeners hear why (its sockets see the close).
+      const interrupted = subscriptionEndedEvent("INTERRUPTED");
+      return listeners
+        .filter((listener) => listener.kind === "connection")
+        .map((listener) => ({ listener, events: [interrupted] }));
     }
     await this.store.sweepSocketRecords(listeners);
     const ended: Delivery[] = [];
     const opened: { listener: ReadyListener; credentials: unknown }[] = [];
     for (const listener of listeners) {
       const credentials = await this.store.open(listener, state.provider);
-      if (credentials === null || listener.keeping === null) {
+      if (credentials === null || listener.keeping === null || !this.usable(state, credentials)) {
         ended.push(await this.endAlone(listener, CREDENTIALS_LOST_EVENT));
       } else {
         opened.push({ listener: { ...listener, keeping: listener.keeping }, credentials });
@@ -272,17 +301,24 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     return ended;
   }
 
+  /** False when a list listener's credentials do not give credentials for each of its platforms (held ones gone). */
+  private usable(state: WatchState, credentials: unknown): boolean {
+    if (state.resource !== "jobList" || state.list == null) return true;
+    const providers = state.list.parts.map((part) => part.provider);
+    return openListCredentials(credentials, providers, this.env) !== null;
+  }
+
   /** One poll's reads with `credentials`: the snapshot, then (for log tails) the new entries. Rejects as the upstream. */
   private async read(
     state: WatchState,
     credentials: unknown,
     opened: readonly { listener: Listener }[],
   ): Promise<PollRead> {
+    const snapshot = await this.readResource(state, credentials);
+    if (snapshot.type === "jobList") return { snapshot, logEvents: [], logCursor: null };
     // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
-    const session = backendOf(state.provider).createSession(credentials, this.env, { polling: true });
+    const watch = backendOf(state.provider).createSession(credentials, this.env, { polling: true }).watch;
     const tailing = opened.some(({ listener }) => listener.spec.topic.kind === "jobLogs");
-    const snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
-    const watch = session.watch;
     if (!tailing || watch.logsSince === undefined || state.logCursor === null || snapshot.type !== "job") {
       return { snapshot, logEvents: [], logCursor: state.logCursor };
     }
@@ -292,22 +328,35 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
   }
 
   /**
+   * Reads the watched resource once with `credentials` (a poll's sessions: no retries, the alarm schedule is the
+   * retry): the job or dataset snapshot, or a jobs list's first page. Rejects as the upstream; a list listener's
+   * credentials that cannot be opened for every platform reject as refused.
+   */
+  private async readResource(state: WatchState, credentials: unknown): Promise<SnapshotEvent | JobListEvent> {
+    if (state.resource !== "jobList") {
+      const session = backendOf(state.provider).createSession(credentials, this.env, { polling: true });
+      return readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
+    }
+    const list = state.list;
+    if (list === undefined || list === null) throw new Error("list watch: its topic is missing from its state");
+    const providers = list.parts.map((part) => part.provider);
+    const opened = openListCredentials(credentials, providers, this.env);
+    // The poll checked them already (`usable`): this is a bug, masked for the client.
+    if (opened === null) throw new Error("list watch: a listener's credentials do not open for every platform");
+    const sessions = providers.map((provider) =>
+      backendOf(provider).createSession(opened.get(provider), this.env, { polling: true }),
+    );
+    return readJobList(sessions, list);
+  }
+
+  /**
    * Checks every group of credentials that is due (one snapshot read each, at the same time): refused ones end
    * their listeners alone; accepted ones are marked checked; any other failure is left for the next round.
    */
   private async recheck(state: WatchState, groups: readonly CredentialGroup<ReadyListener>[]): Promise<Delivery[]> {
     const now = Date.now();
     const due = groups.filter((group) => isRecheckDue(group.checkedAt, now, this.settings.listenerRecheckMs));
-    const outcomes = await Promise.allSettled(
-      due.map((group) =>
-        readSnapshot(
-          backendOf(state.provider).createSession(group.credentials, this.env, { polling: true }).watch,
-          state.resource,
-          state.ref,
-          state.lastJob,
-        ),
-      ),
-    );
+    const outcomes = await Promise.allSettled(due.map((group) => this.readResource(state, group.credentials)));
     const ended: Delivery[] = [];
     for (const [index, outcome] of outcomes.entries()) {
       const group = due[index];
@@ -339,7 +388,10 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     const changed = fingerprint !== state.fingerprint || logEvents.length > 0;
     const deliveries: Delivery[] = [];
     for (const listener of listeners) {
-      const events = eventsForListener(listener.spec, snapshot, logEvents, snapshot.terminal);
+      const events =
+        snapshot.type === "jobList"
+          ? this.listEventsFor(state, listener.spec, snapshot)
+          : eventsForListener(listener.spec, snapshot, logEvents, snapshot.terminal);
       if (events.length === 0) continue;
       deliveries.push({ listener, events });
       if (events.some(isFinalEvent)) {
@@ -358,9 +410,23 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     state.intervalMs = nextIntervalAfterSuccess(this.settings, state.intervalMs, changed);
     state.logCursor = read.logCursor;
     if (snapshot.type === "job") state.lastJob = snapshot;
+    // Every listener now has this page (or had it already): the older digests are no longer anyone's.
+    if (snapshot.type === "jobList" && snapshot.digest !== undefined && fingerprint !== null) {
+      state.digests = { [fingerprint]: snapshot.digest };
+    }
     await this.ctx.storage.put(STATE_KEY, state);
     await this.ctx.storage.setAlarm(Date.now() + state.intervalMs);
     return deliveries;
+  }
+
+  /**
+   * A list listener's message from a poll: the page with what changed since the page it last got, or nothing when
+   * it has this page already. A listener whose last page the watch no longer knows gets the page without changes.
+   */
+  private listEventsFor(state: WatchState, spec: ListenerSpec, event: JobListEvent): WatchEvent[] {
+    if (spec.fingerprint === event.fingerprint) return [];
+    const previous = spec.fingerprint === null ? undefined : state.digests?.[spec.fingerprint];
+    return [jobListEventFor(event, previous ?? null)];
   }
 
   private async pollFailed(state: WatchState, listeners: readonly Listener[], error: unknown): Promise<Delivery[]> {
@@ -379,10 +445,27 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
 
   /** Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final. */
   private async deliver({ listener, events }: Delivery): Promise<void> {
-    const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    let answered = false;
+    const outcome = await this.deliveries.enqueue(listener.key, async () => {
+      const sent = await this.send(listener, events);
+      answered = true;
+      return sent;
+    });
     if (outcome === "drop") {
       await this.store.remove(listener);
       if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
+      // A connection listener that did not answer in time still believes it is attached: tell it why it ends,
+      // once, without waiting (its SSE counterpart sees its socket close).
+      else if (!answered) void this.sendLast(listener, subscriptionEndedEvent("DELIVERY_FAILED"));
+    }
+  }
+
+  /** Sends a connection listener its last event, best effort: it may be gone for good. Never rejects. */
+  private async sendLast(listener: Extract<Listener, { kind: "connection" }>, event: WatchEvent): Promise<void> {
+    try {
+      await this.send(listener, [event]);
+    } catch {
+      // Unreachable: its socket's own liveness check releases it.
     }
   }
 

@@ -114,6 +114,57 @@ export function parseListenerCredentials(value: unknown): ListenerCredentials | 
   return "own" in value ? { own: value.own } : null;
 }
 
+/** A list listener's credentials: one {@link ListenerCredentials} per platform the list reads. */
+export type ListCredentials = Partial<Record<Provider, ListenerCredentials>>;
+
+/**
+ * A short tag of a list subscriber's credentials (HMAC-SHA-256 under `STATE_ENCRYPTION_KEY`, 32 hex digits), for the
+ * list watch's object name: two sets of credentials never share a list, and the name says nothing of the keys (the
+ * held ones are a marker, so every caller of the gateway's held keys shares). Rejects like {@link sealingKeyFromEnv}.
+ */
+export async function credentialsTag(env: GatewayVars, credentials: ListCredentials): Promise<string> {
+  const secret = env.STATE_ENCRYPTION_KEY;
+  if (typeof secret !== "string" || secret.length === 0) throw missingStateKeyError();
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(`list-tag:${secret}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const ordered = Object.keys(credentials)
+    .sort()
+    .map((provider) => [provider, credentials[provider]]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(JSON.stringify(ordered))));
+  return [...mac.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The credentials to poll a list with, per platform, from what a list listener's sealed record opened to: each
+ * platform's own credentials, or the gateway's held ones read now from `env`. Null when the value is not a list's
+ * credentials, or a platform's held ones are gone. Never throws.
+ */
+export function openListCredentials(
+  opened: unknown,
+  providers: readonly Provider[],
+  env: GatewayVars,
+): Map<Provider, unknown> | null {
+  if (typeof opened !== "object" || opened === null) return null;
+  const result = new Map<Provider, unknown>();
+  for (const provider of providers) {
+    const entry = parseListenerCredentials((opened as Record<string, unknown>)[provider]);
+    if (entry === null) return null;
+    if ("own" in entry) {
+      result.set(provider, entry.own);
+      continue;
+    }
+    const held = backendOf(provider).credentialsFromHeaders(new Headers(), env);
+    if (held?.source !== "environment") return null;
+    result.set(provider, held.credentials);
+  }
+  return result;
+}
+
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -21,7 +21,7 @@ export function jobEvent(snapshot: JobSnapshot): Extract<WatchEvent, { type: "jo
  */
 export async function readSnapshot(
   reader: WatchReader,
-  resource: WatchedResource,
+  resource: Exclude<WatchedResource, "jobList">,
   ref: string,
   known: Extract<WatchEvent, { type: "job" }> | null = null,
 ): Promise<SnapshotEvent> {

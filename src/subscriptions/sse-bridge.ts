@@ -15,6 +15,7 @@ import type { SubscriptionStart } from "./subscription-start";
 import { isFinalEvent, watchObjectName, type WatchEvent } from "./topics";
 import type { ListenerCredentials } from "./sealed-credentials";
 import { HEARTBEAT_REQUEST, HEARTBEAT_RESPONSE, MISSED_HEARTBEATS } from "./liveness";
+import { subscriptionEndedEvent } from "./stream-end";
 
 /** What the bridge needs. */
 export interface WatchStreamOptions {
@@ -23,7 +24,10 @@ export interface WatchStreamOptions {
   /** The subscriber's credentials for the topic's backend (already checked by the start), or the held marker. */
   credentials: ListenerCredentials;
   start: SubscriptionStart;
-  /** Longest life of the stream (ms); after it the stream completes and the client may resubscribe. */
+  /**
+   * Longest life of the stream (ms); after it the stream ends with `SUBSCRIPTION_ENDED` (reason `MAX_LIFETIME`,
+   * `retryAfterSeconds` 0) and the client subscribes again.
+   */
   maxLifetimeMs: number;
   /** The HTTP request's signal: it aborts when the client disconnects, which ends the stream. */
   signal?: AbortSignal | undefined;
@@ -31,18 +35,18 @@ export interface WatchStreamOptions {
   heartbeatMs: number;
 }
 
-/** The event a stream ends with when its watch object goes away without a final event. */
-export const INTERRUPTED_EVENT: WatchEvent = {
-  type: "error",
-  error: {
-    message: "The live update stream was interrupted; subscribe again.",
-    extensions: { code: "UPSTREAM_UNAVAILABLE" },
-  },
-};
+/**
+ * The event a stream ends with when its watch object goes away without a final event (it restarted, or dropped
+ * this stream), or cannot be reached: `SUBSCRIPTION_ENDED`, reason `INTERRUPTED`, come back at once.
+ */
+export const INTERRUPTED_EVENT: WatchEvent = subscriptionEndedEvent("INTERRUPTED");
+
+/** The event a stream ends with at its maximum lifetime. */
+const MAX_LIFETIME_EVENT: WatchEvent = subscriptionEndedEvent("MAX_LIFETIME");
 
 /**
  * The events of one subscription: its first event (if any), then what the watch object sends, until a final
- * event, the lifetime, or `return()`. A `complete` event ends the stream without a value. Never rejects: failures
+ * event, the lifetime (a last `SUBSCRIPTION_ENDED` event), or `return()`. A `complete` event ends the stream without a value. Never rejects: failures
  * to reach the watch object become an `error` event.
  *
  * A departure is never lost, whatever point of the start it comes at: the abort listener is there before the first
@@ -90,7 +94,8 @@ async function streamLife(
   void stop.then(() => {
     ended = true;
   });
-  const lifetime = setTimeout(() => finish(), options.maxLifetimeMs);
+  // Not a plain complete: a client could not tell it from the watched object's end.
+  const lifetime = setTimeout(() => finish(MAX_LIFETIME_EVENT), options.maxLifetimeMs);
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   try {
     if (!ended && start.first !== null) await push(start.first);
@@ -146,7 +151,12 @@ function closeListener(socket: WebSocket | null): void {
 /** Opens the listener socket to the watch object; null when it answers without one. Rejects when unreachable. */
 async function attach(options: WatchStreamOptions): Promise<WebSocket | null> {
   const { start } = options;
-  const spec: ListenerSpec = { topic: start.topic, since: start.since, fingerprint: start.fingerprint };
+  const spec: ListenerSpec = {
+    topic: start.topic,
+    since: start.since,
+    fingerprint: start.fingerprint,
+    ...(start.digest === undefined ? {} : { digest: start.digest }),
+  };
   const name = watchObjectName(start.topic);
   const stub = options.namespace.get(options.namespace.idFromName(name));
   const response = await stub.fetch("https://watch.internal/listen", {

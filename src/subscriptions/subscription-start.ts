@@ -6,7 +6,7 @@
  */
 import type { BackendSession } from "../backends/backend";
 import { readSnapshot } from "./snapshots";
-import { eventFingerprint, resourceOfTopic, type WatchEvent, type WatchTopic } from "./topics";
+import { eventFingerprint, resourceOfTopic, type JobListDigest, type WatchEvent, type WatchTopic } from "./topics";
 
 /** What a subscriber starts with. */
 export interface SubscriptionStart {
@@ -19,12 +19,16 @@ export interface SubscriptionStart {
   fingerprint: string | null;
   /** When the subscriber subscribed (ms): a log tail starts here. */
   since: number;
+  /** For a jobs list: the digest of `first`, so the watch says what changed since it (`job-list.ts`). */
+  digest?: JobListDigest;
 }
 
 /** Checks the subscriber and returns its start. Rejects with the upstream's error (mapped later by `toGraphQLError`). */
 export async function startSubscription(session: BackendSession, topic: WatchTopic): Promise<SubscriptionStart> {
   const since = Date.now();
-  const snapshot = await readSnapshot(session.watch, resourceOfTopic(topic), topic.ref);
+  const resource = resourceOfTopic(topic);
+  if (resource === "jobList") throw new Error("startSubscription: a jobs list starts with its sessions (live-port.ts)");
+  const snapshot = await readSnapshot(session.watch, resource, topic.ref);
   if (topic.kind === "jobLogs") return { topic, first: null, ended: snapshot.terminal, fingerprint: null, since };
   return { topic, first: snapshot, ended: snapshot.terminal, fingerprint: eventFingerprint(snapshot), since };
 }

@@ -4,10 +4,30 @@
  * the SSE bridge.
  */
 import type { GraphQLFormattedError } from "graphql";
-import type { DatasetModel, JobModel, LogEntryModel, Provider } from "../model";
+import type { DatasetModel, JobModel, JobState, LogEntryModel, Provider } from "../model";
+import type { PageInfo } from "../pagination/connection";
 
 /** What kind of thing a topic follows. */
-export type WatchKind = "job" | "dataset" | "jobLogs";
+export type WatchKind = "job" | "dataset" | "jobLogs" | "jobList";
+
+/** One platform a watched list reads: its provider and the tenant the list's credentials act in there. */
+export interface ListPart {
+  provider: Provider;
+  tenant: string;
+}
+
+/**
+ * What a watched jobs list reads: the first `first` jobs of `parts` (merged newest first, as `jobs` does), only
+ * those in `states` (every state when empty) and, with `datasetRef`, only that dataset's (of the one part).
+ */
+export interface JobListFilter {
+  parts: ListPart[];
+  /** The `provider` argument as given (null for every platform): part of the page cursors' filter. */
+  named: Provider | null;
+  first: number;
+  states: JobState[];
+  datasetRef: string | null;
+}
 
 /**
  * One watched thing: a backend, a tenant in it, a kind and the backend's reference. A job's updates and its log
@@ -15,23 +35,49 @@ export type WatchKind = "job" | "dataset" | "jobLogs";
  * different levels still share one log poll.
  */
 export type WatchTopic = { provider: Provider; tenant: string; ref: string } & (
-  { kind: "job" } | { kind: "dataset" } | { kind: "jobLogs"; minLevel: string | null }
+  | { kind: "job" }
+  | { kind: "dataset" }
+  | { kind: "jobLogs"; minLevel: string | null }
+  | ({ kind: "jobList" } & JobListFilter)
 );
 
+/**
+ * The topic of a jobs list. `provider` is its first part's (a list has no single one), `tenant` names every part's
+ * tenant and a tag of the subscriber's credentials (`credentialsTag`), `ref` the filter, so that the object name
+ * differs for any other tenant, credentials or filter.
+ */
+export type JobListTopic = Extract<WatchTopic, { kind: "jobList" }>;
+
 /** The upstream resource behind a topic: the unit of polling. */
-export type WatchedResource = "job" | "dataset";
+export type WatchedResource = "job" | "dataset" | "jobList";
 
 /** The resource a topic polls: `job` for both job updates and job logs. */
 export function resourceOfTopic(topic: Pick<WatchTopic, "kind">): WatchedResource {
-  return topic.kind === "dataset" ? "dataset" : "job";
+  return topic.kind === "dataset" ? "dataset" : topic.kind === "jobList" ? "jobList" : "job";
 }
 
 /**
  * The name of the watch Durable Object for a topic: `${provider}:${tenant}:${resource}:${ref}`. The backend and the
- * tenant are part of the name so that two tenants never share a poller (nor its credentials).
+ * tenant are part of the name so that two tenants never share a poller (nor its credentials); a list's tenant also
+ * names its credentials, so that two keys never share one list.
  */
 export function watchObjectName(topic: WatchTopic): string {
   return `${topic.provider}:${topic.tenant}:${resourceOfTopic(topic)}:${topic.ref}`;
+}
+
+/** A job of a watched list: what the page's jobs look like in every message. */
+export interface JobListPage {
+  edges: { cursor: string; node: JobModel }[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * What a list watch remembers of one page it sent: the global ids of its jobs in order, and each job's fingerprint
+ * (same index), from which the next message's `added`, `removed` and `changed` are worked out.
+ */
+export interface JobListDigest {
+  ids: string[];
+  prints: string[];
 }
 
 /**
@@ -46,15 +92,34 @@ export function watchObjectName(topic: WatchTopic): string {
 export type WatchEvent =
   | { type: "job"; job: JobModel; dataset: DatasetModel | null; progressInput: unknown; terminal: boolean }
   | { type: "dataset"; dataset: DatasetModel; terminal: boolean }
+  | JobListEvent
   | { type: "log"; entry: LogEntryModel }
   | { type: "error"; error: GraphQLFormattedError }
   | { type: "complete" };
+
+/**
+ * A message of a watched jobs list: the page, the datasets its jobs' fields need (so that resolving them costs no
+ * call), and what changed since the listener's previous message. `digest` and `fingerprint` are the watch's own
+ * (the listener's copy goes without the digest). A list never ends by itself (`terminal` is always false).
+ */
+export interface JobListEvent {
+  type: "jobList";
+  page: JobListPage;
+  datasets: DatasetModel[];
+  added: string[];
+  removed: string[];
+  changed: string[];
+  fingerprint: string;
+  digest?: JobListDigest;
+  terminal: false;
+}
 
 /** True when no event follows this one for its listener. */
 export function isFinalEvent(event: WatchEvent): boolean {
   switch (event.type) {
     case "job":
     case "dataset":
+    case "jobList":
       return event.terminal;
     case "log":
       return false;
@@ -87,13 +152,29 @@ export function eventFingerprint(event: WatchEvent): string | null {
       return stableStringify({ job: event.job, progressInput: event.progressInput ?? null });
     case "dataset":
       return stableStringify(event.dataset);
+    case "jobList":
+      return event.fingerprint;
     default:
       return null;
   }
 }
 
-/** What a subscription asks to follow: a topic without its tenant (the backend session knows it). */
-export type LiveRequest = WatchTopic extends infer T ? (T extends WatchTopic ? Omit<T, "tenant"> : never) : never;
+/** What a subscription asks to follow: a topic without its tenant (the backend session knows it), or a jobs list. */
+export type LiveRequest =
+  | (Exclude<WatchTopic, JobListTopic> extends infer T ? (T extends WatchTopic ? Omit<T, "tenant"> : never) : never)
+  | JobListRequest;
+
+/**
+ * A jobs list as a subscriber asks for it: `provider` names one platform, or null for every platform the
+ * subscriber has credentials for; `datasetRef` (with its `provider`) narrows it to one dataset.
+ */
+export interface JobListRequest {
+  kind: "jobList";
+  provider: Provider | null;
+  first: number;
+  states: JobState[];
+  datasetRef: string | null;
+}
 
 /** Opens live streams (SSE) for a request's subscriptions; implemented over the watch objects in `live-port.ts`. */
 export interface LivePort {

@@ -5,7 +5,7 @@
 import { passesMinLevel } from "../log-levels";
 import type { ListenerCredentials, SealedCredentials } from "./sealed-credentials";
 import type { SnapshotEvent } from "./snapshots";
-import { eventFingerprint, type WatchEvent, type WatchTopic } from "./topics";
+import { eventFingerprint, type JobListDigest, type WatchEvent, type WatchTopic } from "./topics";
 
 /** What a listener asks for when it attaches. */
 export interface ListenerSpec {
@@ -14,6 +14,11 @@ export interface ListenerSpec {
   since: number;
   /** Fingerprint of the snapshot the subscriber already sent (from its own check), or null. */
   fingerprint: string | null;
+  /**
+   * A jobs list's first page as the subscriber sent it, so that its next message says what changed since (only on
+   * the way in: the watch keeps it in its state, not with the listener).
+   */
+  digest?: JobListDigest;
 }
 
 /** A listener that lives in a WebSocket connection object: events go back by RPC. */
@@ -95,7 +100,15 @@ export function parseListenerSpec(raw: string | null): ListenerSpec | null {
   try {
     const value = JSON.parse(raw) as Partial<ListenerSpec>;
     if (typeof value.topic !== "object" || value.topic === null || typeof value.since !== "number") return null;
-    return { topic: value.topic, since: value.since, fingerprint: value.fingerprint ?? null };
+    const digest = value.digest;
+    const validDigest =
+      typeof digest === "object" && digest !== null && Array.isArray(digest.ids) && Array.isArray(digest.prints);
+    return {
+      topic: value.topic,
+      since: value.since,
+      fingerprint: value.fingerprint ?? null,
+      ...(validDigest ? { digest: { ids: digest.ids.map(String), prints: digest.prints.map(String) } } : {}),
+    };
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { nextIntervalAfterSuccess, retryDelayAfterFailure } from "../../src/subs
 import { subscriptionSettingsFromEnv } from "../../src/subscriptions/settings";
 import { DeliveryQueue } from "../../src/subscriptions/delivery-queue";
 import { eventFingerprint, stableStringify } from "../../src/subscriptions/topics";
+import { diffDigests, jobListEventFor, shortHash } from "../../src/subscriptions/job-list";
 import {
   eventsForListener,
   groupByCredentials,
@@ -249,5 +250,65 @@ describe("delivery queue", () => {
     });
     expect(await Promise.all([other, late, behind])).toEqual(["keep", "drop", "drop"]);
     expect(await queue.enqueue("broken", async () => Promise.reject(new Error("gone")))).toBe("drop");
+  });
+});
+
+describe("job list messages", () => {
+  const digest = (entries: [string, string][]) => ({
+    ids: entries.map(([id]) => id),
+    prints: entries.map(([, print]) => print),
+  });
+
+  it("says which ids entered, left and changed since the previous page, in the new page's order", () => {
+    const before = digest([
+      ["a", "1"],
+      ["b", "1"],
+      ["c", "1"],
+    ]);
+    const after = digest([
+      ["d", "1"],
+      ["a", "2"],
+      ["b", "1"],
+    ]);
+    expect(diffDigests(before, after)).toEqual({ added: ["d"], removed: ["c"], changed: ["a"] });
+    expect(diffDigests(after, after)).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it("says nothing changed without a previous page (a first message)", () => {
+    expect(diffDigests(null, digest([["a", "1"]]))).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it("gives each listener the page without the watch's digest, with its own changes", () => {
+    const event = {
+      type: "jobList" as const,
+      page: { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } },
+      datasets: [],
+      added: [],
+      removed: [],
+      changed: [],
+      fingerprint: "f2",
+      digest: digest([["b", "1"]]),
+      terminal: false as const,
+    };
+    const mine = jobListEventFor(event, digest([["a", "1"]]));
+    expect(mine).not.toHaveProperty("digest");
+    expect(mine).toMatchObject({ added: ["b"], removed: ["a"], changed: [], fingerprint: "f2" });
+    expect(eventFingerprint(mine)).toBe("f2");
+  });
+
+  it("hashes equal texts alike and different texts apart", () => {
+    expect(shortHash("abc")).toBe(shortHash("abc"));
+    expect(shortHash("abc")).not.toBe(shortHash("abd"));
+    expect(shortHash("")).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("reads a list listener's first-page digest from its spec, and drops a malformed one", () => {
+    const listTopic = { ...topic, kind: "jobList" as const };
+    const withDigest = parseListenerSpec(
+      JSON.stringify({ topic: listTopic, since: 1, fingerprint: "f", digest: { ids: ["a"], prints: ["1"] } }),
+    );
+    expect(withDigest?.digest).toEqual({ ids: ["a"], prints: ["1"] });
+    const malformed = parseListenerSpec(JSON.stringify({ topic: listTopic, since: 1, fingerprint: "f", digest: 3 }));
+    expect(malformed).not.toHaveProperty("digest");
   });
 });
