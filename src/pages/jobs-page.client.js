@@ -498,6 +498,7 @@ async function countsFromJobs() {
   const variables = Object.fromEntries(PROVIDERS.map((provider, index) => [`p${index}`, provider]));
   const result = await request(`query JobStates(${declared}) {\n${fields}\n}`, variables);
   const counts = {};
+  if (PROVIDERS.every((_, index) => !result.data?.[`p${index}`])) throw new Error(describeErrors(result.errors ?? []));
   for (const [index, provider] of PROVIDERS.entries()) {
     const list = result.data?.[`p${index}`];
     if (!list) continue;
@@ -561,7 +562,8 @@ async function refreshCounts() {
     } else state.countsApi = true;
     showCounts(found);
   } catch (error) {
-    $("#counts-note").textContent = `(not available: ${error.message})`;
+    $("#counts tbody").replaceChildren();
+    $("#counts-note").textContent = `(not available: ${error.message.split(":")[0]})`;
   } finally {
     counts.running = false;
   }
