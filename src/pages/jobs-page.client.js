@@ -41,7 +41,6 @@ const JOBS_QUERY = `query JobsPage($first: Int, $after: String, $last: Int, $bef
 const JOB_LIST_UPDATED = `subscription JobList($first: Int, $provider: Provider, $state: [JobState!]) {
   jobListUpdated(first: $first, provider: $provider, state: $state) {
     jobs {
-      totalCount
       edges { node { ${JOB_FIELDS} } }
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
@@ -365,11 +364,14 @@ function showJobs(jobs) {
   return stateChanged;
 }
 
+/** Notes the page on screen (for paging) and says what it shows; `how` says how it is kept current. */
 function showPageInfo(page, how) {
   state.page = page;
   $("#newer").disabled = !page.pageInfo.hasPreviousPage;
   $("#older").disabled = !page.pageInfo.hasNextPage;
-  showStatus(`${page.totalCount} jobs; ${how}.`);
+  // A live list message carries no totalCount (the gateway does not walk the list for each message).
+  const total = page.totalCount === undefined ? `${page.edges.length} newest jobs` : `${page.totalCount} jobs`;
+  showStatus(`${total}; ${how}.`);
 }
 
 /** Follows each unfinished job on the page with jobUpdated (and stops following the others). */

@@ -92,7 +92,7 @@ export function countsOf(page: Page): Promise<Record<string, Record<string, numb
 /** Waits until the page's counts were read again after `since` (the table's `data-updated`, ms since epoch). */
 export async function countsReadAfter(page: Page, since: number): Promise<void> {
   await page.waitForFunction(
-    (after) => Number((document.querySelector("#counts") as HTMLElement | null)?.dataset.updated ?? 0) > after,
+    (after) => Number(document.querySelector<HTMLElement>("#counts")?.dataset.updated ?? 0) > after,
     { timeout: 20_000 },
     since,
   );
