@@ -72,9 +72,7 @@ async function countsFromApi(): Promise<Record<string, Record<string, number>>> 
 
 /** Chooses `value` in the select `selector` with the keyboard (focus, then arrow keys), as a keyboard user would. */
 async function chooseWithKeyboard(page: Page, selector: string, value: string): Promise<void> {
-  const options = await page.$$eval(`${selector} option`, (list) =>
-    list.map((option) => (option).value),
-  );
+  const options = await page.$$eval(`${selector} option`, (list) => list.map((option) => option.value));
   const from = await page.$eval(selector, (select) => (select as HTMLSelectElement).selectedIndex);
   const to = options.indexOf(value);
   expect(to, `${selector} offers ${value}`).toBeGreaterThanOrEqual(0);
