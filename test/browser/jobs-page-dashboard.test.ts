@@ -301,6 +301,7 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page as a dashboard across p
       // The README's pictures: the running job selected, its log tail under the list.
       await page.$$eval("td.name", (cells, name) => cells.find((cell) => cell.textContent === name)?.click(), running);
       await page.waitForFunction(() => document.querySelectorAll("#log-lines li").length >= 4, { timeout: 30_000 });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       mkdirSync("docs", { recursive: true });
       await page.screenshot({ path: "docs/jobs-page-phone.png", fullPage: false });
       await page.setViewport({ width: 1280, height: 800 });

@@ -39,6 +39,7 @@ export async function openJobsPage(
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<OpenPage> {
   const page = await browser.newPage();
+  await page.bringToFront();
   await page.setViewport(viewport);
   const consoleErrors: string[] = [];
   page.on("console", (message) => {

@@ -31,6 +31,8 @@ async function listPolls(): Promise<number> {
 async function waitUntilLive(open: OpenPage): Promise<void> {
   await open.page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("the list is live"), {
     timeout: 20_000,
+    // Polled on a timer: a background tab runs no animation frames, puppeteer's default.
+    polling: 250,
   });
 }
 
@@ -121,7 +123,9 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page's live list, in Chromiu
       await one.page.close();
       // The list's watcher stops once its last listener leaves; then five pages watch the same list.
       await sleep(3_000);
-      const five = await Promise.all(Array.from({ length: 5 }, () => open()));
+      // One after the other: puppeteer types into one tab at a time.
+      const five: OpenPage[] = [];
+      for (let count = 0; count < 5; count += 1) five.push(await open());
       await Promise.all(five.map(waitUntilLive));
       await sleep(2_000);
       await tenant.clearRequests();
@@ -131,7 +135,7 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page's live list, in Chromiu
       expect(onePage, "one page polls the list").toBeGreaterThan(0);
       expect(fivePages, `one page: ${onePage} list polls, five pages: ${fivePages}`).toBeLessThanOrEqual(2 * onePage);
     },
-    120_000,
+    180_000,
   );
 
   it("logged no console error and asked no other host", () => {
