@@ -94,6 +94,41 @@ async function waitForRows(page: Page, what: string, check: (rows: Awaited<Retur
   );
 }
 
+/** Every visible text of the page whose contrast with what is behind it is under 4.5:1 (WCAG AA), as text. */
+function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const channel = (value: number): number => {
+      const share = value / 255;
+      return share <= 0.03928 ? share / 12.92 : ((share + 0.055) / 1.055) ** 2.4;
+    };
+    const parse = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]): number =>
+      0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const background = (element: Element | null): number[] => {
+      for (let at = element; at !== null; at = at.parentElement) {
+        const color = parse(getComputedStyle(at).backgroundColor);
+        if (color.length === 3 || (color[3] ?? 0) > 0.5) return color.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const problems: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (element === null || (node.textContent ?? "").trim() === "") continue;
+      if (element.closest("[disabled]") !== null || element.offsetParent === null) continue;
+      const fore = luminance(parse(getComputedStyle(element).color));
+      const back = luminance(background(element));
+      const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+      if (ratio < 4.5)
+        problems.push(
+          `${element.tagName}.${element.className} "${node.textContent?.trim().slice(0, 30)}": ${ratio.toFixed(2)}`,
+        );
+    }
+    return problems;
+  });
+}
+
 describe.skipIf(BROWSER_MISSING !== null)("the jobs page as a dashboard across platforms, in Chromium", () => {
   const gatewayUrl = inject("gatewayUrl");
   const stamp = Date.now().toString(36);
@@ -247,39 +282,14 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page as a dashboard across p
     const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
     await page.keyboard.press("Enter");
     await page.waitForFunction((job) => document.querySelector("#log-job")?.textContent === job, {}, name);
-    // Contrast: every visible text on the page against what is behind it, 4.5:1 at least (WCAG AA).
-    const low = await page.evaluate(() => {
-      const channel = (value: number): number => {
-        const share = value / 255;
-        return share <= 0.03928 ? share / 12.92 : ((share + 0.055) / 1.055) ** 2.4;
-      };
-      const parse = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
-      const luminance = ([r = 0, g = 0, b = 0]: number[]): number =>
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-      const background = (element: Element | null): number[] => {
-        for (let at = element; at !== null; at = at.parentElement) {
-          const color = parse(getComputedStyle(at).backgroundColor);
-          if (color.length === 3 || (color[3] ?? 0) > 0.5) return color.slice(0, 3);
-        }
-        return [255, 255, 255];
-      };
-      const problems: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const element = node.parentElement;
-        if (element === null || (node.textContent ?? "").trim() === "") continue;
-        if (element.closest("[disabled], thead.visually-hidden") !== null || element.offsetParent === null) continue;
-        const fore = luminance(parse(getComputedStyle(element).color));
-        const back = luminance(background(element));
-        const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
-        if (ratio < 4.5)
-          problems.push(
-            `${element.tagName}.${element.className} "${node.textContent?.trim().slice(0, 30)}": ${ratio.toFixed(2)}`,
-          );
-      }
-      return problems;
-    });
-    expect(low).toEqual([]);
+    // Contrast: every visible text against what is behind it, 4.5:1 at least (WCAG AA), in both colour schemes.
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+    try {
+      expect(await lowContrastTexts(page)).toEqual([]);
+    } finally {
+      await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+    }
   });
 
   it("fits a phone's width (390 px): no sideways scroll, each job a card with its platform, state and bar", async () => {
