@@ -1,38 +1,84 @@
 // The live jobs page's script, served by the gateway at /jobs/app.js (pages/jobs-page.ts). Plain browser JavaScript:
-// the page has no build step. It uses only the public GraphQL API of its own origin: the `jobs` query (Relay paging)
-// over HTTP, and `jobUpdated` / `jobLogAdded` over graphql-ws (the client at /jobs/graphql-ws.js, also served by the
-// gateway). Credentials: a bearer token (kept in sessionStorage, for this tab only) and/or project headers (kept in
+// the page has no build step. It uses only the public GraphQL API of its own origin: over HTTP the `jobs` query
+// (Relay paging, filters) and `jobCounts`; over graphql-ws (the client at /jobs/graphql-ws.js, also served by the
+// gateway) `jobListUpdated` for the first page, and `jobUpdated` / `jobLogAdded`. Where the API has no
+// `jobListUpdated` or `jobCounts` yet (a GRAPHQL_VALIDATION_FAILED answer), the page falls back: it reloads its first
+// page every LIST_REFRESH_MS and follows each unfinished job on it with `jobUpdated`, and it counts with `jobs`
+// queries. Credentials: a bearer token (kept in sessionStorage, for this tab only) and/or project headers (kept in
 // memory only, never stored), sent as headers over HTTP and in `connection_init` over the WebSocket.
 
 const PAGE_SIZE = 10;
 const LOG_LINES_KEPT = 200;
+/** Without a live list, how often the first page is read again (so that new jobs appear). */
+const LIST_REFRESH_MS = 30_000;
+/** Counts are read again at most this often (on a change the page saw, or on Reload). */
+const COUNTS_MIN_INTERVAL_MS = 5_000;
+/** Progress samples kept per job (the chart and the rate). */
+const SAMPLES_KEPT = 200;
+/** The rate (items per second, estimated end) is taken over the samples of this last stretch of time. */
+const RATE_WINDOW_MS = 60_000;
+/** Resubscribe delay when a SUBSCRIPTION_ENDED error does not say one. */
+const DEFAULT_RETRY_SECONDS = 5;
+const STATES = ["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"];
 const TERMINAL = new Set(["FINISHED", "CANCELLED", "FAILED"]);
 const TOKEN_KEY = "jobs-page:token";
 
-const JOBS_QUERY = `query JobsPage($first: Int, $after: String, $last: Int, $before: String) {
-  jobs(first: $first, after: $after, last: $last, before: $before) {
+// Every platform types its jobs its own way: the shared `Job` interface has no reason or item counter, so the page
+// asks each job type for them (its public fields) and reads them in `detailsOf`. A platform not named here still
+// shows its jobs, state, progress and chart; only its reason and items per second are missing.
+const JOB_FIELDS = `id name provider state progress createdAt
+  ... on NexusJob { status { reason message items { delivered failedDeliver } } }
+  ... on ModelArtsExportTask { errorCode errorMessage finishedSampleCount }`;
+
+const JOBS_QUERY = `query JobsPage($first: Int, $after: String, $last: Int, $before: String, $provider: Provider,
+  $state: [JobState!]) {
+  jobs(first: $first, after: $after, last: $last, before: $before, provider: $provider, state: $state) {
     totalCount
-    edges { node { id name state progress createdAt } }
+    edges { node { ${JOB_FIELDS} } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
-const JOB_UPDATED = "subscription JobUpdated($id: ID!) { jobUpdated(id: $id) { id state progress } }";
+const JOB_LIST_UPDATED = `subscription JobList($first: Int, $provider: Provider, $state: [JobState!]) {
+  jobListUpdated(first: $first, provider: $provider, state: $state) {
+    jobs {
+      edges { node { ${JOB_FIELDS} } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+    added removed changed
+  }
+}`;
+const JOB_COUNTS = "query JobCounts { jobCounts { provider state count } }";
+const JOB_UPDATED = `subscription JobUpdated($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`;
 const JOB_LOG_ADDED = `subscription JobLogAdded($jobId: ID!) {
   jobLogAdded(jobId: $jobId) { id createdAt level kind item reason }
 }`;
 
 const $ = (selector) => document.querySelector(selector);
+/** The platforms the page knows, from the filter's options (the server makes them from its registry). */
+const PROVIDERS = [...document.querySelectorAll("#provider option")].map((option) => option.value).filter(Boolean);
+
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY) ?? "",
   projectHeaders: {},
   page: null,
   /** Relay arguments of the page on screen, to reload it. */
   pageArgs: { first: PAGE_SIZE },
-  /** Job id -> the function that ends its jobUpdated subscription. */
+  /** null until probed; then whether the API has `jobListUpdated` / `jobCounts`. */
+  liveList: null,
+  countsApi: null,
+  /** The function that ends the live list (or the fallback's refresh timer). */
+  stopList: null,
+  /** Job id -> the function that ends its jobUpdated subscription (fallback and older pages). */
   watches: new Map(),
+  /** Job id -> its latest data, and its progress samples `{ t, progress, done }`. */
+  jobs: new Map(),
+  samples: new Map(),
   selected: null,
   stopLog: null,
   client: null,
+  counts: { last: 0, timer: null, running: false },
+  /** Incremented on every new list, so that a late answer for an older one is dropped. */
+  generation: 0,
 };
 
 /** The credentials as request headers: the bearer, then the project headers the user typed. */
@@ -67,6 +113,9 @@ function describeErrors(errors) {
   return errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("; ");
 }
 
+const isValidationFailure = (errors) =>
+  Array.isArray(errors) && errors.some((error) => error.extensions?.code === "GRAPHQL_VALIDATION_FAILED");
+
 function wsClient() {
   if (state.client === null) {
     state.client = globalThis.graphqlWs.createClient({
@@ -83,34 +132,165 @@ function wsClient() {
   return state.client;
 }
 
-/** Subscribes once; `onData` gets each `data`; returns the function that ends it. */
-function subscribe(query, variables, onData) {
-  return wsClient().subscribe(
-    { query, variables },
-    {
-      next: (result) => (result.errors ? showStatus(describeErrors(result.errors), true) : onData(result.data)),
-      error: (error) => showStatus(`Live updates failed: ${error?.reason || error?.message || "socket closed"}`, true),
-      complete: () => {},
-    },
-  );
+/**
+ * Subscribes; `onData` gets each `data`. A stream the server ends early (a SUBSCRIPTION_ENDED error: its lifetime,
+ * a restart) is started again after its `retryAfterSeconds`. `onUnavailable`, when given, gets a validation failure
+ * (the field is not in the schema) instead of the status line. Returns the function that ends it for good.
+ */
+function subscribe(query, variables, onData, onUnavailable) {
+  let stopCurrent = () => {};
+  let timer = null;
+  let stopped = false;
+  const onErrors = (errors) => {
+    const ended = errors.find((error) => error.extensions?.code === "SUBSCRIPTION_ENDED");
+    if (ended !== undefined) {
+      const seconds = Number(ended.extensions.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS);
+      stopCurrent();
+      clearTimeout(timer);
+      timer = setTimeout(start, Math.max(0, seconds) * 1000);
+      return;
+    }
+    if (onUnavailable !== undefined && isValidationFailure(errors)) onUnavailable(errors);
+    else showStatus(describeErrors(errors), true);
+  };
+  function start() {
+    if (stopped) return;
+    stopCurrent = wsClient().subscribe(
+      { query, variables },
+      {
+        next: (result) => (result.errors ? onErrors(result.errors) : onData(result.data)),
+        error: (error) =>
+          Array.isArray(error)
+            ? onErrors(error)
+            : showStatus(`Live updates failed: ${error?.reason || error?.message || "socket closed"}`, true),
+        complete: () => {},
+      },
+    );
+  }
+  start();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    stopCurrent();
+  };
 }
 
-async function fetchJobs(args) {
+/** Sends a query over HTTP; resolves with the whole result (data and errors); rejects on a non-JSON answer. */
+async function request(query, variables) {
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...credentialHeaders() },
-    body: JSON.stringify({ query: JOBS_QUERY, variables: args }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json();
-  if (body.errors) throw new Error(describeErrors(body.errors));
-  return body.data.jobs;
+  return response.json();
+}
+
+/** The filters as the list's arguments (a filter left at "all" is left out). */
+function filterArgs() {
+  const args = {};
+  if ($("#provider").value !== "") args.provider = $("#provider").value;
+  if ($("#state").value !== "") args.state = [$("#state").value];
+  return args;
 }
 
 function percent(progress) {
   return `${Math.round(progress * 100)}%`;
 }
 
-/** Puts a job's state and progress into its row (the row is found by `data-job-id`). */
+/** What a job's own type adds: why it failed, and how many items it has handled (null when it does not say). */
+function detailsOf(job) {
+  const status = job.status;
+  if (status !== undefined) {
+    const items = status.items;
+    return {
+      reason: status.reason ?? (job.state === "FAILED" ? status.message : null) ?? null,
+      done: items ? items.delivered + items.failedDeliver : null,
+    };
+  }
+  if ("errorMessage" in job || "finishedSampleCount" in job) {
+    const reason = [job.errorCode, job.errorMessage].filter(Boolean).join(": ");
+    return { reason: reason === "" ? null : reason, done: job.finishedSampleCount ?? null };
+  }
+  return { reason: null, done: null };
+}
+
+/** Notes a job's progress at this moment (once per change), for its rate and chart. */
+function sample(job) {
+  const samples = state.samples.get(job.id) ?? [];
+  const last = samples.at(-1);
+  const done = detailsOf(job).done;
+  if (last === undefined || last.progress !== job.progress || last.done !== done) {
+    samples.push({ t: Date.now(), progress: job.progress, done });
+    if (samples.length > SAMPLES_KEPT) samples.shift();
+  }
+  state.samples.set(job.id, samples);
+}
+
+/**
+ * Items per second and the estimated end, from the first and last samples of the last RATE_WINDOW_MS; null until
+ * two samples show progress.
+ */
+function rateOf(job) {
+  const samples = state.samples.get(job.id) ?? [];
+  const last = samples.at(-1);
+  if (last === undefined) return null;
+  const first = samples.find((entry) => entry.t >= last.t - RATE_WINDOW_MS);
+  const seconds = (last.t - first.t) / 1000;
+  const share = last.progress - first.progress;
+  if (seconds <= 0 || share <= 0) return null;
+  const itemsPerSecond = first.done !== null && last.done !== null ? (last.done - first.done) / seconds : null;
+  const end = new Date(last.t + ((1 - last.progress) / (share / seconds)) * 1000);
+  return { itemsPerSecond, end };
+}
+
+function formatRate({ itemsPerSecond, end }) {
+  const speed =
+    itemsPerSecond === null
+      ? null
+      : `${itemsPerSecond >= 10 ? Math.round(itemsPerSecond) : itemsPerSecond.toFixed(1)} items/s`;
+  return [speed, `ends ≈ ${end.toLocaleTimeString()}`].filter(Boolean).join(" · ");
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Draws a job's progress over time into its chart: time left to right, progress bottom to top. */
+function drawChart(svg, samples) {
+  const line = svg.querySelector("polyline");
+  if (samples.length < 2) {
+    svg.classList.add("empty");
+    line.setAttribute("points", "");
+    return;
+  }
+  const t0 = samples[0].t;
+  const span = Math.max(samples.at(-1).t - t0, 1);
+  const points = samples.map((entry) => {
+    const x = ((entry.t - t0) / span) * 100;
+    const y = 22 - entry.progress * 20;
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  });
+  svg.classList.remove("empty");
+  line.setAttribute("points", points.join(" "));
+  const seconds = Math.round(span / 1000);
+  svg.setAttribute(
+    "aria-label",
+    `Progress over time: ${percent(samples[0].progress)} to ${percent(samples.at(-1).progress)} in ${seconds} s`,
+  );
+}
+
+function chartOf() {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("class", "chart empty");
+  svg.setAttribute("viewBox", "0 0 100 24");
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "Progress over time: not enough samples yet");
+  const line = document.createElementNS(SVG, "polyline");
+  line.setAttribute("vector-effect", "non-scaling-stroke");
+  svg.append(line);
+  return svg;
+}
+
+/** Puts a job's state, progress, details and chart into its row (the row is found by `data-job-id`). */
 function paintJob(job) {
   const row = document.querySelector(`tr[data-job-id="${CSS.escape(job.id)}"]`);
   if (row === null) return;
@@ -118,28 +298,100 @@ function paintJob(job) {
   row.querySelector(".state").textContent = job.state;
   row.querySelector("progress").value = job.progress;
   row.querySelector(".percent").textContent = percent(job.progress);
+  const details = row.querySelector("td.details");
+  const { reason } = detailsOf(job);
+  const rate = job.state === "RUNNING" ? rateOf(job) : null;
+  if (job.state === "FAILED") {
+    details.textContent = reason ?? "no reason given";
+    details.className = "details reason";
+  } else {
+    details.textContent = rate === null ? "" : formatRate(rate);
+    details.className = "details rate";
+  }
+  drawChart(row.querySelector("svg.chart"), state.samples.get(job.id) ?? []);
 }
 
 function rowOf(job) {
   const row = document.createElement("tr");
   row.dataset.jobId = job.id;
-  row.tabIndex = 0;
-  const cells = ["name", "state", "bar", "created"].map((name) => {
+  const cells = ["name", "provider", "state", "bar", "details", "created"].map((name) => {
     const cell = document.createElement("td");
     cell.className = name;
     row.append(cell);
     return cell;
   });
-  cells[0].textContent = job.name;
+  const open = document.createElement("button");
+  open.type = "button";
+  open.className = "open";
+  open.textContent = job.name;
+  open.title = "Tail this job's log";
+  cells[0].append(open);
+  cells[1].textContent = job.provider;
   const bar = document.createElement("progress");
   bar.max = 1;
+  bar.setAttribute("aria-label", `Progress of ${job.name}`);
   const label = document.createElement("span");
   label.className = "percent";
-  cells[2].append(bar, label);
-  cells[3].textContent = new Date(job.createdAt).toLocaleString();
+  cells[3].append(bar, label, chartOf());
+  cells[5].textContent = new Date(job.createdAt).toLocaleString();
+  // The whole row selects the job for a pointer; the name's button does for a keyboard (Enter or Space).
   row.addEventListener("click", () => selectJob(job));
-  row.addEventListener("keydown", (event) => event.key === "Enter" && selectJob(job));
   return row;
+}
+
+/** Notes `job` (its latest data and a progress sample) and repaints its row; true when its state changed. */
+function updateJob(job) {
+  const before = state.jobs.get(job.id);
+  state.jobs.set(job.id, job);
+  sample(job);
+  paintJob(job);
+  return before !== undefined && before.state !== job.state;
+}
+
+/** Shows `jobs` in order, reusing the rows already there (a focused row that stays keeps its focus). */
+function showJobs(jobs) {
+  const body = $("#jobs tbody");
+  const existing = new Map([...body.querySelectorAll("tr[data-job-id]")].map((row) => [row.dataset.jobId, row]));
+  const rows = jobs.map((job) => existing.get(job.id) ?? rowOf(job));
+  for (const [id, row] of existing) if (!jobs.some((job) => job.id === id)) row.remove();
+  rows.forEach((row, index) => {
+    if (body.children[index] !== row) body.insertBefore(row, body.children[index] ?? null);
+  });
+  let stateChanged = false;
+  for (const job of jobs) stateChanged = updateJob(job) || stateChanged;
+  const ids = new Set(jobs.map((job) => job.id));
+  for (const id of state.samples.keys()) if (!ids.has(id) && id !== state.selected) state.samples.delete(id);
+  return stateChanged;
+}
+
+/** Notes the page on screen (for paging) and says what it shows; `how` says how it is kept current. */
+function showPageInfo(page, how) {
+  state.page = page;
+  $("#newer").disabled = !page.pageInfo.hasPreviousPage;
+  $("#older").disabled = !page.pageInfo.hasNextPage;
+  // A live list message carries no totalCount (the gateway does not walk the list for each message).
+  const total = page.totalCount === undefined ? `${page.edges.length} newest jobs` : `${page.totalCount} jobs`;
+  showStatus(`${total}; ${how}.`);
+}
+
+/** Follows each unfinished job on the page with jobUpdated (and stops following the others). */
+function watchJobs(jobs) {
+  const wanted = new Set(jobs.filter((job) => !TERMINAL.has(job.state)).map((job) => job.id));
+  for (const [id, stop] of state.watches) {
+    if (!wanted.has(id)) {
+      stop();
+      state.watches.delete(id);
+    }
+  }
+  for (const id of wanted) {
+    if (state.watches.has(id)) continue;
+    state.watches.set(
+      id,
+      subscribe(JOB_UPDATED, { id }, (data) => {
+        if (updateJob(data.jobUpdated)) scheduleCounts();
+      }),
+    );
+  }
 }
 
 function stopWatches() {
@@ -147,30 +399,176 @@ function stopWatches() {
   state.watches.clear();
 }
 
-async function showPage(args) {
-  showStatus("Loading jobs…");
-  let page;
+function stopList() {
+  state.stopList?.();
+  state.stopList = null;
+  stopWatches();
+}
+
+/** Reads one page with the `jobs` query and follows its jobs one by one; false when it failed. */
+async function showQueriedPage(args, generation) {
+  let result;
   try {
-    page = await fetchJobs(args);
+    result = await request(JOBS_QUERY, { ...args, ...filterArgs() });
   } catch (error) {
     showStatus(error.message, true);
-    return;
+    return false;
   }
-  stopWatches();
-  state.page = page;
+  if (generation !== state.generation) return false;
+  if (result.errors || !result.data?.jobs) {
+    showStatus(describeErrors(result.errors ?? [{ message: "no jobs in the answer" }]), true);
+    return false;
+  }
+  const page = result.data.jobs;
+  // Back on the newest page: that one is kept current.
+  if (args.last !== undefined && !page.pageInfo.hasPreviousPage) {
+    showFirstPage();
+    return true;
+  }
   state.pageArgs = args;
   const jobs = page.edges.map((edge) => edge.node);
-  $("#jobs tbody").replaceChildren(...jobs.map(rowOf));
-  jobs.forEach(paintJob);
-  for (const job of jobs.filter((entry) => !TERMINAL.has(entry.state))) {
-    state.watches.set(
-      job.id,
-      subscribe(JOB_UPDATED, { id: job.id }, (data) => paintJob(data.jobUpdated)),
-    );
+  if (showJobs(jobs)) scheduleCounts();
+  watchJobs(jobs);
+  showPageInfo(page, `${state.watches.size} on this page are live`);
+  return true;
+}
+
+/**
+ * The first page, kept current: the live list where the API has it (its first message probes for it: a validation
+ * failure means it is not there), else the `jobs` query again every LIST_REFRESH_MS with each job followed.
+ */
+function showFirstPage() {
+  stopList();
+  const generation = ++state.generation;
+  state.pageArgs = { first: PAGE_SIZE };
+  if (state.liveList === false) {
+    void showQueriedPage(state.pageArgs, generation);
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void showQueriedPage({ first: PAGE_SIZE }, generation);
+    }, LIST_REFRESH_MS);
+    state.stopList = () => clearInterval(timer);
+    return;
   }
-  $("#newer").disabled = !page.pageInfo.hasPreviousPage;
-  $("#older").disabled = !page.pageInfo.hasNextPage;
-  showStatus(`${page.totalCount} jobs; ${state.watches.size} on this page are live.`);
+  showStatus("Loading jobs…");
+  state.stopList = subscribe(
+    JOB_LIST_UPDATED,
+    { first: PAGE_SIZE, ...filterArgs() },
+    (data) => {
+      state.liveList = true;
+      const update = data.jobListUpdated;
+      const jobs = update.jobs.edges.map((edge) => edge.node);
+      const stateChanged = showJobs(jobs);
+      if (stateChanged || update.added.length > 0 || update.removed.length > 0) scheduleCounts();
+      showPageInfo(update.jobs, "the list is live");
+    },
+    () => {
+      state.liveList = false;
+      if (generation === state.generation) showFirstPage();
+    },
+  );
+}
+
+/** Shows an older or newer page: a plain query, its jobs followed one by one (new jobs appear on the first page). */
+function showOtherPage(args) {
+  stopList();
+  void showQueriedPage(args, ++state.generation);
+}
+
+/** Counts as `{ provider: { state: count } }` from `jobCounts`; null when the API has no such field. */
+async function countsFromApi() {
+  const result = await request(JOB_COUNTS, {});
+  if (isValidationFailure(result.errors)) return null;
+  if (!result.data?.jobCounts) throw new Error(describeErrors(result.errors ?? []));
+  const counts = {};
+  for (const { provider, state: jobState, count } of result.data.jobCounts) {
+    counts[provider] ??= {};
+    counts[provider][jobState] = count;
+  }
+  return counts;
+}
+
+/**
+ * Counts from `jobs` queries, for an API without `jobCounts`: one request, each platform's first 100 jobs with
+ * their states (and `totalCount`); a platform with more is counted with one `totalCount` per state. A platform the
+ * caller has no credentials for answers an error and is left out.
+ */
+async function countsFromJobs() {
+  const declared = PROVIDERS.map((_, index) => `$p${index}: Provider`).join(", ");
+  const fields = PROVIDERS.map(
+    (_, index) => `p${index}: jobs(provider: $p${index}, first: 100) { totalCount edges { node { state } } }`,
+  ).join("\n");
+  const variables = Object.fromEntries(PROVIDERS.map((provider, index) => [`p${index}`, provider]));
+  const result = await request(`query JobStates(${declared}) {\n${fields}\n}`, variables);
+  const counts = {};
+  if (PROVIDERS.every((_, index) => !result.data?.[`p${index}`])) throw new Error(describeErrors(result.errors ?? []));
+  for (const [index, provider] of PROVIDERS.entries()) {
+    const list = result.data?.[`p${index}`];
+    if (!list) continue;
+    const byState = Object.fromEntries(STATES.map((name) => [name, 0]));
+    if (list.totalCount <= list.edges.length) {
+      for (const edge of list.edges) byState[edge.node.state] += 1;
+    } else {
+      const totals = STATES.map((name) => `${name}: jobs(provider: $p, state: [${name}], first: 1) { totalCount }`);
+      const perState = await request(`query JobStateTotals($p: Provider) {\n${totals.join("\n")}\n}`, {
+        p: provider,
+      });
+      for (const name of STATES) byState[name] = perState.data?.[name]?.totalCount ?? 0;
+    }
+    counts[provider] = byState;
+  }
+  return counts;
+}
+
+function showCounts(counts) {
+  const cell = (text, jobState) => {
+    const td = document.createElement("td");
+    td.textContent = String(text);
+    if (jobState) td.dataset.state = jobState;
+    return td;
+  };
+  const rows = Object.entries(counts)
+    .filter(([, byState]) => STATES.some((name) => (byState[name] ?? 0) > 0))
+    .map(([provider, byState]) => {
+      const row = document.createElement("tr");
+      row.dataset.provider = provider;
+      const name = document.createElement("th");
+      name.scope = "row";
+      name.textContent = provider;
+      const total = STATES.reduce((sum, name) => sum + (byState[name] ?? 0), 0);
+      row.append(name, ...STATES.map((jobState) => cell(byState[jobState] ?? 0, jobState)), cell(total));
+      return row;
+    });
+  $("#counts tbody").replaceChildren(...rows);
+  $("#counts-note").textContent = `(as of ${new Date().toLocaleTimeString()})`;
+  $("#counts").dataset.updated = String(Date.now());
+}
+
+/** Reads the counts now (Reload, a new list), or within COUNTS_MIN_INTERVAL_MS when `soon`: a change was seen. */
+function scheduleCounts(soon = true) {
+  const counts = state.counts;
+  clearTimeout(counts.timer);
+  const wait = soon ? Math.max(0, counts.last + COUNTS_MIN_INTERVAL_MS - Date.now()) : 0;
+  counts.timer = setTimeout(() => void refreshCounts(), wait);
+}
+
+async function refreshCounts() {
+  const counts = state.counts;
+  if (counts.running) return scheduleCounts();
+  counts.running = true;
+  counts.last = Date.now();
+  try {
+    let found = state.countsApi === false ? null : await countsFromApi();
+    if (found === null) {
+      state.countsApi = false;
+      found = await countsFromJobs();
+    } else state.countsApi = true;
+    showCounts(found);
+  } catch (error) {
+    $("#counts tbody").replaceChildren();
+    $("#counts-note").textContent = `(not available: ${error.message.split(":")[0]})`;
+  } finally {
+    counts.running = false;
+  }
 }
 
 function selectJob(job) {
@@ -196,11 +594,21 @@ function selectJob(job) {
 
 /** Ends every subscription and closes the socket; the next use opens a new one with the current credentials. */
 function closeLive() {
-  stopWatches();
+  stopList();
+  state.generation += 1;
   state.stopLog?.();
   state.stopLog = null;
   state.client?.dispose();
   state.client = null;
+}
+
+/** Starts over: the first page, its counts. */
+function start() {
+  state.jobs.clear();
+  state.samples.clear();
+  $("#jobs tbody").replaceChildren();
+  showFirstPage();
+  scheduleCounts(false);
 }
 
 $("#credentials").addEventListener("submit", (event) => {
@@ -221,7 +629,7 @@ $("#credentials").addEventListener("submit", (event) => {
   if (state.token === "") sessionStorage.removeItem(TOKEN_KEY);
   else sessionStorage.setItem(TOKEN_KEY, state.token);
   closeLive();
-  void showPage({ first: PAGE_SIZE });
+  start();
 });
 
 $("#forget").addEventListener("click", () => {
@@ -234,16 +642,20 @@ $("#forget").addEventListener("click", () => {
   showStatus("Credentials forgotten.");
 });
 
-$("#older").addEventListener("click", () => void showPage({ first: PAGE_SIZE, after: state.page?.pageInfo.endCursor }));
-$("#newer").addEventListener(
-  "click",
-  () => void showPage({ last: PAGE_SIZE, before: state.page?.pageInfo.startCursor }),
+for (const filter of ["#provider", "#state"]) $(filter).addEventListener("change", () => showFirstPage());
+$("#older").addEventListener("click", () => showOtherPage({ first: PAGE_SIZE, after: state.page?.pageInfo.endCursor }));
+$("#newer").addEventListener("click", () =>
+  showOtherPage({ last: PAGE_SIZE, before: state.page?.pageInfo.startCursor }),
 );
-$("#reload").addEventListener("click", () => void showPage(state.pageArgs));
+$("#reload").addEventListener("click", () => {
+  if (state.pageArgs.after === undefined && state.pageArgs.before === undefined) showFirstPage();
+  else showOtherPage(state.pageArgs);
+  scheduleCounts(false);
+});
 // Leaving the page ends its subscriptions at once (the gateway stops polling for them).
 addEventListener("pagehide", closeLive);
 // A page restored from the back-forward cache left its subscriptions behind: start them again.
-addEventListener("pageshow", (event) => event.persisted && void showPage(state.pageArgs));
+addEventListener("pageshow", (event) => event.persisted && start());
 
 $("#token").value = state.token;
-void showPage({ first: PAGE_SIZE });
+start();

@@ -1,6 +1,10 @@
 /**
- * The live jobs page (`JOBS_PAGE`, off unless "true"): the caller's jobs with their state and a progress bar that
- * moves live over graphql-ws, a log tail for a selected job, and paging through older jobs. It is plain HTML, one
+ * The live jobs page (`JOBS_PAGE`, off unless "true"): the caller's jobs with their platform, state (and a failed
+ * job's reason), a progress bar, items per second, an estimated end and a small progress-over-time chart that move
+ * live over graphql-ws; counts by state per platform; filters by platform and state; a log tail for a selected job,
+ * and paging through older jobs. The first page is one live list (`jobListUpdated`) where the API has it, so new
+ * jobs appear without a reload; otherwise the page reloads its list on an interval and follows its jobs one by one
+ * (`jobUpdated`). It is plain HTML, one
  * small ES module (jobs-page.client.js), a stylesheet and graphql-ws's browser client, all served by the Worker
  * from its own origin and bundled as text by wrangler (no build step of its own, works offline). The page uses only
  * the public GraphQL API at `/graphql`, as any client would.
@@ -10,6 +14,7 @@
  */
 import GRAPHQL_WS_BROWSER from "graphql-ws/umd/graphql-ws.min.js";
 import { isSettingsProblem } from "../auth/auth-settings";
+import { BACKENDS } from "../backends/registry";
 import { browserSettingsFromEnv, type BrowserEnv } from "../browser/browser-settings";
 import { FAVICON_PATH } from "./favicon";
 import JOBS_PAGE_SCRIPT from "./jobs-page.client.js";
@@ -34,6 +39,20 @@ export const JOBS_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The job states, in the order a job goes through them (the columns of the counts table). */
+const JOB_STATES = ["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"] as const;
+
+/**
+ * The platform filter's options: the registry's backends that have jobs (a node type of kind `job`), in registry
+ * order, so a new backend shows up without an edit here. The client reads its platform list from these options.
+ */
+const PROVIDER_OPTIONS = BACKENDS.filter((backend) => backend.nodeTypes.some((type) => type.kind === "job"))
+  .map((backend) => `<option value="${backend.provider}">${backend.provider}</option>`)
+  .join("");
+
+const STATE_OPTIONS = JOB_STATES.map((state) => `<option value="${state}">${state}</option>`).join("");
+const COUNT_HEADERS = JOB_STATES.map((state) => `<th scope="col" data-state="${state}">${state}</th>`).join("");
+
 const PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -51,18 +70,31 @@ const PAGE_HTML = `<!doctype html>
   <label>Bearer token <input id="token" type="password" placeholder="the gateway token you were given"></label>
   <label>Project headers
     <textarea id="project-headers" placeholder="x-nexus-project-id: proj_…&#10;x-nexus-secret-key: …"></textarea></label>
-  <span><button type="submit">Use</button> <button type="button" id="forget">Forget</button></span>
+  <span class="buttons"><button type="submit">Use</button> <button type="button" id="forget">Forget</button></span>
   <p class="hint">Local development needs neither (the gateway holds the demo credentials). A token is kept for this
   tab only (sessionStorage); project headers are kept in memory only.</p>
 </form>
+<section id="summary" aria-labelledby="counts-title">
+  <h2 id="counts-title">Jobs by state <span id="counts-note"></span></h2>
+  <div class="scroll"><table id="counts">
+    <thead><tr><th scope="col">Platform</th>${COUNT_HEADERS}<th scope="col">Total</th></tr></thead>
+    <tbody></tbody>
+  </table></div>
+</section>
+<form id="filters" role="search" aria-label="Filter jobs">
+  <label>Platform <select id="provider"><option value="">All platforms</option>${PROVIDER_OPTIONS}</select></label>
+  <label>State <select id="state"><option value="">All states</option>${STATE_OPTIONS}</select></label>
+</form>
 <p id="status" role="status"></p>
 <table id="jobs">
-  <thead><tr><th>Name</th><th>State</th><th>Progress</th><th>Created</th></tr></thead>
+  <caption>Newest jobs first. Choose a job's name to tail its log.</caption>
+  <thead><tr><th scope="col">Name</th><th scope="col">Platform</th><th scope="col">State</th>
+    <th scope="col">Progress</th><th scope="col">Details</th><th scope="col">Created</th></tr></thead>
   <tbody></tbody>
 </table>
-<nav><button id="newer" disabled>Newer</button><button id="older" disabled>Older</button><button id="reload">Reload</button></nav>
-<section id="log">
-  <h2>Log tail: <span id="log-job">select a job</span></h2>
+<nav aria-label="Pages"><button id="newer" disabled>Newer</button><button id="older" disabled>Older</button><button id="reload">Reload</button></nav>
+<section id="log" aria-labelledby="log-title">
+  <h2 id="log-title">Log tail: <span id="log-job">select a job</span></h2>
   <p id="log-note"></p>
   <ol id="log-lines"></ol>
 </section>

@@ -5,9 +5,8 @@
  * tails, the page pages through older jobs, closing it releases its subscriptions (the emulator's request log
  * stops growing), and nothing is requested from another host.
  *
- * `UPDATE_SCREENSHOT=1` also writes the README's picture, `docs/jobs-page.png` (not in CI: it is a tracked file).
+ * The README's pictures of the page are taken by jobs-page-dashboard.test.ts, which shows more of it.
  */
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "puppeteer-core";
 import { BROWSER_MISSING, launchBrowser, recordForeignRequests, type LaunchedBrowser } from "../utils/browser";
@@ -183,13 +182,6 @@ describe.skipIf(BROWSER_MISSING !== null)("the live jobs page in Chromium", () =
       quick,
     );
     expect(await rowNames(page)).toEqual(first);
-    if (process.env.UPDATE_SCREENSHOT === "1") {
-      // The README's picture: the long job still running, its log tail beside the finished quick one.
-      await page.$$eval("td.name", (cells, name) => cells.find((cell) => cell.textContent === name)?.click(), long);
-      await page.waitForFunction(() => document.querySelectorAll("#log-lines li").length >= 6, { timeout: 30_000 });
-      mkdirSync("docs", { recursive: true });
-      await page.screenshot({ path: "docs/jobs-page.png", fullPage: true });
-    }
   });
 
   it("releases its subscriptions when the page closes: the upstream polling stops", async () => {
