@@ -127,4 +127,6 @@ export interface GatewayVars {
   RATE_LIMIT_REQUESTS_PER_MINUTE?: string;
   /** Subscription starts per caller per minute (each also a request). Default 120; `0` off. */
   RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE?: string;
+  /** Messages one graphql-ws socket may send a minute; past it the socket closes with 4429. Default twice the requests. */
+  RATE_LIMIT_WS_MESSAGES_PER_MINUTE?: string;
 }

@@ -21,11 +21,17 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { OperationTypeNode } from "graphql";
-import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
+import {
+  CloseCode,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  type FormattedExecutionResult,
+  type SubscribePayload,
+} from "graphql-ws";
 import { credentialsFromPayload, type BackendSessions } from "../context";
 import { connectionInitAccess, tokenIsConfigured } from "../auth/connection-init-auth";
 import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
+import { countSocketMessage, socketMessagesPerMinute } from "../limits/socket-message-budget";
 import type { GatewayServerContext } from "../server-context";
 import { errorResult, executeWithRoot, prepareOperation, startThroughChain, type GetEnveloped } from "./execute-event";
 import {
@@ -34,7 +40,9 @@ import {
   handleInitTimeout,
   initialProtocolState,
   nextMessage,
+  errorMessage,
   offersTransportWsProtocol,
+  refusalBeforeExecution,
   withoutOperation,
   type ConnectionProtocolState,
   type ProtocolAction,
@@ -115,6 +123,10 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
     // Nothing runs for a caller whose authorization ended, even before the alarm says so.
     if (await this.endIfSessionOver(socket)) return;
+    // A client flooding the socket with messages (beyond what its caller's budgets allow) is closed with 4429.
+    const counted = countSocketMessage(this.stateOf(socket).messages, socketMessagesPerMinute(this.env), Date.now());
+    if (counted.flood !== null) return this.run(socket, [{ type: "close", ...counted.flood }]);
+    socket.serializeAttachment({ ...this.stateOf(socket), messages: counted.window });
     // The gateway's own authentication, before connection_ack: a refused caller is closed with 4403.
     const access = await connectionInitAccess(data, this.stateOf(socket).initReceived, this.env);
     if (access?.type === "close") return this.run(socket, [access]);
@@ -294,10 +306,10 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       return this.finish(socket, id, true);
     }
     if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-      socket.send(nextMessage(id, await executeWithRoot(prepared, undefined)));
-      return this.finish(socket, id, true);
+      return this.answerOnce(socket, id, await executeWithRoot(prepared, undefined));
     }
     const refused = await startThroughChain(prepared);
+    if (refused !== null && refusalBeforeExecution(refused) !== null) return this.answerOnce(socket, id, refused);
     if (refused !== null || checked === null) {
       socket.send(
         nextMessage(id, refused ?? errorResult([new Error("graphql-ws: the subscription started without its check")])),
@@ -326,6 +338,20 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       await this.ctx.storage.delete(operationKey(id));
       await this.watch(watchName).detach(this.ctx.id.toString(), id);
     }
+  }
+
+  /**
+   * Answers an operation with one result and ends it: a refusal made before it ran (the rate limits) as an `error`
+   * message, as graphql-ws answers what its `onSubscribe` refuses; anything else as `next` then `complete`.
+   */
+  private async answerOnce(socket: WebSocket, id: string, result: FormattedExecutionResult): Promise<void> {
+    const refusal = refusalBeforeExecution(result);
+    if (refusal === null) {
+      socket.send(nextMessage(id, result));
+      return this.finish(socket, id, true);
+    }
+    socket.send(errorMessage(id, refusal));
+    return this.finish(socket, id, false);
   }
 
   /** Executes one event of a started subscription on a context of its own, and sends it. */
