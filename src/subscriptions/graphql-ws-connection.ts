@@ -190,7 +190,11 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
         const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
         if ("errors" in prepared) return false;
-        socket.send(nextMessage(operationId, await executeWithRoot(prepared, event)));
+        const result = await executeWithRoot(prepared, event);
+        // Ended while it executed (by the client, or by the watch object telling it why a late delivery dropped it):
+        // nothing may follow its `complete`.
+        if (!this.isLive(socket, operationId)) return false;
+        socket.send(nextMessage(operationId, result));
       }
       if (isFinalEvent(event)) {
         await this.finish(socket, operationId, true);

@@ -1,0 +1,64 @@
+/**
+ * The watch object's delivery queue (src/subscriptions/delivery-queue.ts): deliveries of one listener in order, and
+ * the outcomes that tell the watch object to tell a listener why it was dropped: `late` past the deadline, `failed`
+ * when the delivery rejects; deliveries queued behind either are skipped as `drop` (told once). And the last events
+ * a dropped listener gets (src/subscriptions/watch-listeners.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { DeliveryQueue } from "../../src/subscriptions/delivery-queue";
+import { credentialsRefusedEvent, tooSlowEvent } from "../../src/subscriptions/watch-listeners";
+
+const never = (): Promise<"keep"> => new Promise(() => undefined);
+
+describe("DeliveryQueue", () => {
+  it("runs one listener's deliveries in order and answers the deliverer's outcome", async () => {
+    const queue = new DeliveryQueue(1000);
+    const order: number[] = [];
+    const first = queue.enqueue("a", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push(1);
+      return "keep";
+    });
+    const second = queue.enqueue("a", () => {
+      order.push(2);
+      return Promise.resolve("drop" as const);
+    });
+    expect(await Promise.all([first, second])).toEqual(["keep", "drop"]);
+    expect(order).toEqual([1, 2]);
+  });
+
+  it("answers late past the deadline and failed on a rejection, and skips what was queued behind as drop", async () => {
+    const queue = new DeliveryQueue(30);
+    const late = queue.enqueue("slow", never);
+    const behind = queue.enqueue("slow", () => Promise.resolve("keep" as const));
+    expect(await Promise.all([late, behind])).toEqual(["late", "drop"]);
+    expect(await queue.enqueue("broken", () => Promise.reject(new Error("unreachable")))).toBe("failed");
+    // Another listener is not held up by either.
+    expect(await queue.enqueue("other", () => Promise.resolve("keep" as const))).toBe("keep");
+  });
+});
+
+describe("the last event of a dropped listener", () => {
+  it("says why the watch ended, with a code", () => {
+    expect(tooSlowEvent(9000)).toEqual({
+      type: "error",
+      error: {
+        message:
+          "The live update stream ended: this subscriber did not take its events within 9 s (a slow or stalled " +
+          "connection); subscribe again.",
+        extensions: { code: "UPSTREAM_UNAVAILABLE" },
+      },
+    });
+    expect(
+      credentialsRefusedEvent({ message: "nexus: 403 ForbiddenError", extensions: { code: "FORBIDDEN" } }),
+    ).toEqual({
+      type: "error",
+      error: {
+        message:
+          "The live update stream ended: the upstream refused this subscriber's credentials (nexus: 403 " +
+          "ForbiddenError). Subscribe again with valid credentials.",
+        extensions: { code: "FORBIDDEN" },
+      },
+    });
+  });
+});
