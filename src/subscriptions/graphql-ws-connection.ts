@@ -31,6 +31,7 @@ import { credentialsFromPayload, type BackendSessions } from "../context";
 import { connectionInitAccess, tokenIsConfigured } from "../auth/connection-init-auth";
 import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
+import { prefetchTrustedParams } from "../plugins/use-trusted-documents";
 import { countSocketMessage, socketMessagesPerMinute } from "../limits/socket-message-budget";
 import type { GatewayServerContext } from "../server-context";
 import { errorResult, executeWithRoot, prepareOperation, startThroughChain, type GetEnveloped } from "./execute-event";
@@ -188,6 +189,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       if (event.type !== "complete") {
         // Each event on a context of its own (its own deadline), through the whole chain again: parse and
         // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
+        await this.prefetch(record.payload);
         const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
         if ("errors" in prepared) return false;
         const result = await executeWithRoot(prepared, event);
@@ -202,6 +204,14 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       }
     }
     return true;
+  }
+
+  /**
+   * Reads a trusted document kept in KV into the isolate's cache before the chain resolves it (the chain is
+   * synchronous there). A KV that cannot be read leaves the cache as it was: the chain then refuses the id.
+   */
+  private async prefetch(payload: SubscribePayload): Promise<void> {
+    await prefetchTrustedParams(this.env, payload).catch(() => undefined);
   }
 
   /** Why the socket's session is over now (`socket-session.ts`), or null; null before `connection_init`. */
@@ -304,6 +314,11 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         return (async function* nothing(): AsyncGenerator<WatchEvent> {})();
       },
     });
+    try {
+      await prefetchTrustedParams(this.env, payload);
+    } catch (error) {
+      return this.answerOnce(socket, id, errorResult([error]));
+    }
     const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort), payload);
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
@@ -360,6 +375,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
 
   /** Executes one event of a started subscription on a context of its own, and sends it. */
   private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
+    await this.prefetch(payload);
     const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
     socket.send(
       nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)),
