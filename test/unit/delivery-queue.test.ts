@@ -1,14 +1,11 @@
 /**
- * The watch object's delivery queue (src/subscriptions/delivery-queue.ts): deliveries of one listener in order, and
- * the outcomes that tell the watch object to tell a listener why it was dropped: `late` past the deadline, `failed`
- * when the delivery rejects; deliveries queued behind either are skipped as `drop` (told once). And the last events
- * a dropped listener gets (src/subscriptions/watch-listeners.ts).
+ * The watch object's delivery queue (src/subscriptions/delivery-queue.ts): deliveries of one listener in order (its
+ * `late` and `failed` outcomes are in test/subscriptions/polling-logic.test.ts). And the last events a dropped
+ * listener gets (src/subscriptions/watch-listeners.ts), which say why its watch ended.
  */
 import { describe, expect, it } from "vitest";
 import { DeliveryQueue } from "../../src/subscriptions/delivery-queue";
 import { credentialsRefusedEvent, tooSlowEvent } from "../../src/subscriptions/watch-listeners";
-
-const never = (): Promise<"keep"> => new Promise(() => undefined);
 
 describe("DeliveryQueue", () => {
   it("runs one listener's deliveries in order and answers the deliverer's outcome", async () => {
@@ -25,16 +22,6 @@ describe("DeliveryQueue", () => {
     });
     expect(await Promise.all([first, second])).toEqual(["keep", "drop"]);
     expect(order).toEqual([1, 2]);
-  });
-
-  it("answers late past the deadline and failed on a rejection, and skips what was queued behind as drop", async () => {
-    const queue = new DeliveryQueue(30);
-    const late = queue.enqueue("slow", never);
-    const behind = queue.enqueue("slow", () => Promise.resolve("keep" as const));
-    expect(await Promise.all([late, behind])).toEqual(["late", "drop"]);
-    expect(await queue.enqueue("broken", () => Promise.reject(new Error("unreachable")))).toBe("failed");
-    // Another listener is not held up by either.
-    expect(await queue.enqueue("other", () => Promise.resolve("keep" as const))).toBe("keep");
   });
 });
 
