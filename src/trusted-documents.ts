@@ -22,6 +22,15 @@ import { documentsFromKv, isKvNamespace, type DocumentNamespace } from "./kv-tru
 /** The environment field this module reads: the manifest's JSON, or a KV namespace of documents. */
 export interface TrustedDocumentsEnv {
   TRUSTED_DOCUMENTS?: string | DocumentNamespace | undefined;
+  /** `off` ignores a KV namespace bound as `TRUSTED_DOCUMENTS` (local development: `.dev.vars`). Default on. */
+  TRUSTED_DOCUMENTS_KV?: string | undefined;
+}
+
+/** The KV namespace of documents, when one is bound and not turned off with `TRUSTED_DOCUMENTS_KV=off`. */
+function kvSourceOf(env: TrustedDocumentsEnv): DocumentNamespace | null {
+  const source = env.TRUSTED_DOCUMENTS;
+  if (!isKvNamespace(source)) return null;
+  return env.TRUSTED_DOCUMENTS_KV?.trim().toLowerCase() === "off" ? null : source;
 }
 
 /** The manifest, or what of it this isolate has read from KV: document id to document text. */
@@ -87,7 +96,8 @@ let cache: { raw: string; value: TrustedDocuments | SettingsProblem } | undefine
 export function trustedDocumentsFromEnv(env: TrustedDocumentsEnv): TrustedDocuments | SettingsProblem | null {
   const source = env.TRUSTED_DOCUMENTS;
   // A KV namespace: the documents this isolate has fetched (`prefetchTrustedDocument` fetches a request's first).
-  if (isKvNamespace(source)) return documentsFromKv(source);
+  const kv = kvSourceOf(env);
+  if (kv !== null) return documentsFromKv(kv);
   const raw = typeof source === "string" ? source : "";
   if (raw.trim() === "") return null;
   if (cache?.raw !== raw) cache = { raw, value: parseTrustedDocuments(raw) };
@@ -101,11 +111,11 @@ export function trustedDocumentsFromEnv(env: TrustedDocumentsEnv): TrustedDocume
  * when KV cannot be read (the client then sees a masked error, and nothing runs).
  */
 export async function prefetchTrustedDocument(env: TrustedDocumentsEnv, request: OperationRequest): Promise<void> {
-  const source = env.TRUSTED_DOCUMENTS;
-  if (!isKvNamespace(source)) return;
+  const kv = kvSourceOf(env);
+  if (kv === null) return;
   const id = requestedId(request);
   if (typeof id !== "string" || !ID_PATTERN.test(id)) return;
-  await documentsFromKv(source).fetch(idSpellings(id));
+  await documentsFromKv(kv).fetch(idSpellings(id));
 }
 
 /** An id as given, then in its other spelling (with or without `sha256:`): either finds either. */

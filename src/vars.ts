@@ -77,6 +77,8 @@ export interface GatewayVars {
    * for a var (`src/trusted-documents.ts`). Default unset: any document runs.
    */
   TRUSTED_DOCUMENTS?: string | DocumentNamespace;
+  /** `off` ignores the KV namespace bound as `TRUSTED_DOCUMENTS` (local development). Default on. */
+  TRUSTED_DOCUMENTS_KV?: string;
   // --- end of authentication and browser settings ---
   // --- Endpoints the gateway will not call or have called (src/upstream/public-endpoint.ts, upload-hosts.ts). ---
   /**

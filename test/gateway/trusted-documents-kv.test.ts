@@ -49,8 +49,8 @@ beforeAll(async () => {
     ["wrangler", "kv", "bulk", "put", upload, "--binding", "TRUSTED_DOCUMENTS", "--local", "--persist-to", persistTo],
     { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
-  // The suite's settings without its `TRUSTED_DOCUMENTS=""`, which turns the binding off.
-  const { TRUSTED_DOCUMENTS: _off, ...vars } = SUITE_GATEWAY_VARS(inject("emulatorUrl"));
+  // The suite's settings without its `TRUSTED_DOCUMENTS_KV=off`, which ignores the binding.
+  const { TRUSTED_DOCUMENTS_KV: _off, ...vars } = SUITE_GATEWAY_VARS(inject("emulatorUrl"));
   const started = await startWorker({ config: "wrangler.toml", vars, persistTo });
   worker = started.worker;
   graphql = createGraphQLClient(started.url).withHeaders(OWN_KEYS);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { isKvNamespace, KvDocuments, type DocumentNamespace } from "../../src/kv-trusted-documents";
+import { trustedDocumentsFromEnv } from "../../src/trusted-documents";
 
 /** A namespace over a plain object that counts its reads. */
 function namespaceOf(documents: Record<string, string>): DocumentNamespace & { reads: string[] } {
@@ -53,5 +54,12 @@ describe("KvDocuments", () => {
     expect(isKvNamespace(namespaceOf({}))).toBe(true);
     expect(isKvNamespace('{"a":"{ a }"}')).toBe(false);
     expect(isKvNamespace(undefined)).toBe(false);
+  });
+
+  it("is the source when bound, unless TRUSTED_DOCUMENTS_KV is off (local development)", () => {
+    const kv = namespaceOf({});
+    expect(trustedDocumentsFromEnv({ TRUSTED_DOCUMENTS: kv })).toBeInstanceOf(KvDocuments);
+    expect(trustedDocumentsFromEnv({ TRUSTED_DOCUMENTS: kv, TRUSTED_DOCUMENTS_KV: "on" })).toBeInstanceOf(KvDocuments);
+    expect(trustedDocumentsFromEnv({ TRUSTED_DOCUMENTS: kv, TRUSTED_DOCUMENTS_KV: " OFF " })).toBeNull();
   });
 });

@@ -51,9 +51,9 @@ export const SUITE_GATEWAY_VARS = (emulatorUrl: string): Readonly<Record<string,
   // test/gateway/rate-limits.test.ts starts a gateway with small budgets.
   RATE_LIMIT_REQUESTS_PER_MINUTE: "0",
   RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE: "0",
-  // Like .dev.vars: no trusted documents, over wrangler.toml's KV binding of the same name (empty is off).
-  // test/gateway/trusted-documents-kv.test.ts starts a gateway with the binding and a seeded namespace.
-  TRUSTED_DOCUMENTS: "",
+  // Like .dev.vars: no trusted documents from wrangler.toml's KV binding. test/gateway/trusted-documents-kv.test.ts
+  // starts a gateway with the binding on and a seeded namespace.
+  TRUSTED_DOCUMENTS_KV: "off",
 });
 
 /**
