@@ -9,18 +9,29 @@
  *
  * A request names its document with `documentId` (the GraphQL-over-HTTP draft's name: the POST body's field, the GET
  * query string's parameter, the graphql-ws `subscribe` payload's field), or with Apollo's
- * `extensions.persistedQuery.sha256Hash`. An id may carry the draft's `sha256:` prefix. Pure code; the one rule
- * that applies it is the plugin `plugins/use-trusted-documents.ts`, which every transport runs.
+ * `extensions.persistedQuery.sha256Hash`. An id may carry the draft's `sha256:` prefix. The one rule that applies it
+ * is the plugin `plugins/use-trusted-documents.ts`, which every transport runs.
+ *
+ * The manifest comes from one of two sources under the one name `TRUSTED_DOCUMENTS`: a var or secret holding the
+ * JSON (bundled at deploy; a secret holds at most 5 KB, a few dozen operations), or a Workers KV namespace bound
+ * under that name (`kv-trusted-documents.ts`: key the id, value the document), for manifests of thousands.
  */
 import type { SettingsProblem } from "./auth/auth-settings";
+import { documentsFromKv, isKvNamespace, type DocumentNamespace } from "./kv-trusted-documents";
 
-/** The environment field this module reads. */
+/** The environment field this module reads: the manifest's JSON, or a KV namespace of documents. */
 export interface TrustedDocumentsEnv {
-  TRUSTED_DOCUMENTS?: string | undefined;
+  TRUSTED_DOCUMENTS?: string | DocumentNamespace | undefined;
 }
 
-/** The manifest: document id to document text. */
-export type TrustedDocuments = ReadonlyMap<string, string>;
+/** The KV namespace of documents, when one is bound as `TRUSTED_DOCUMENTS`. */
+function kvSourceOf(env: TrustedDocumentsEnv): DocumentNamespace | null {
+  const source = env.TRUSTED_DOCUMENTS;
+  return isKvNamespace(source) ? source : null;
+}
+
+/** The manifest, or what of it this isolate has read from KV: document id to document text. */
+export type TrustedDocuments = Pick<ReadonlyMap<string, string>, "get">;
 
 /** What a request asked for, as its transport carries it. */
 export interface OperationRequest {
@@ -80,10 +91,33 @@ let cache: { raw: string; value: TrustedDocuments | SettingsProblem } | undefine
  * per isolate and value; never throws.
  */
 export function trustedDocumentsFromEnv(env: TrustedDocumentsEnv): TrustedDocuments | SettingsProblem | null {
-  const raw = env.TRUSTED_DOCUMENTS ?? "";
+  const source = env.TRUSTED_DOCUMENTS;
+  // A KV namespace: the documents this isolate has fetched (`prefetchTrustedDocument` fetches a request's first).
+  const kv = kvSourceOf(env);
+  if (kv !== null) return documentsFromKv(kv);
+  const raw = typeof source === "string" ? source : "";
   if (raw.trim() === "") return null;
   if (cache?.raw !== raw) cache = { raw, value: parseTrustedDocuments(raw) };
   return cache.value;
+}
+
+/**
+ * With `TRUSTED_DOCUMENTS` a KV namespace, fetches the document a request names (both spellings of its id) into the
+ * isolate's cache, so that the synchronous {@link resolveTrustedDocument} that follows finds it; an id KV does not
+ * hold is refused there like an id the manifest does not hold. Does nothing for a manifest, or when off. Rejects only
+ * when KV cannot be read (the client then sees a masked error, and nothing runs).
+ */
+export async function prefetchTrustedDocument(env: TrustedDocumentsEnv, request: OperationRequest): Promise<void> {
+  const kv = kvSourceOf(env);
+  if (kv === null) return;
+  const id = requestedId(request);
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) return;
+  await documentsFromKv(kv).fetch(idSpellings(id));
+}
+
+/** An id as given, then in its other spelling (with or without `sha256:`): either finds either. */
+function idSpellings(id: string): [string, string] {
+  return [id, id.startsWith(SHA256_PREFIX) ? id.slice(SHA256_PREFIX.length) : `${SHA256_PREFIX}${id}`];
 }
 
 function requestedId(request: OperationRequest): unknown {
@@ -138,9 +172,8 @@ export function resolveTrustedDocument(
     };
   }
   // Codegen writes `sha256:<hex>`, Relay and Apollo clients send the bare hex: either finds either.
-  const query =
-    documents.get(id) ??
-    documents.get(id.startsWith(SHA256_PREFIX) ? id.slice(SHA256_PREFIX.length) : `${SHA256_PREFIX}${id}`);
+  const [given, other] = idSpellings(id);
+  const query = documents.get(given) ?? documents.get(other);
   if (query === undefined) {
     return {
       refusal: {

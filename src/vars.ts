@@ -1,8 +1,10 @@
 /**
  * The gateway's plain-text vars and secrets (strings, validated where read): the part of `env` that code outside the
- * Worker entry and the Durable Objects may see. Backends read their settings from it; it has no bindings, so it is
- * plain TypeScript that tests can type without the Workers runtime.
+ * Worker entry and the Durable Objects may see. Backends read their settings from it; it has no bindings (but
+ * `TRUSTED_DOCUMENTS`, which may be a KV namespace, typed structurally), so it is plain TypeScript that tests can type
+ * without the Workers runtime.
  */
+import type { DocumentNamespace } from "./kv-trusted-documents";
 
 /**
  * One backend setting (`NEXUS_API_URL`, …) as a string, or undefined when unset (or not a string). Each backend
@@ -70,10 +72,11 @@ export interface GatewayVars {
   /** `true` serves the live jobs page at `/jobs`. Default `false`. */
   JOBS_PAGE?: string;
   /**
-   * Trusted documents: the JSON manifest `{"<sha256 hex>": "<document>"}` of the only operations the gateway runs
-   * (`src/trusted-documents.ts`). Default unset: any document runs.
+   * Trusted documents: the JSON manifest `{"<sha256 hex>": "<document>"}` of the only operations the gateway runs,
+   * or a Workers KV namespace bound under this name (key: document id, value: document), for manifests too large
+   * for a var (`src/trusted-documents.ts`). Default unset: any document runs.
    */
-  TRUSTED_DOCUMENTS?: string;
+  TRUSTED_DOCUMENTS?: string | DocumentNamespace;
   // --- end of authentication and browser settings ---
   // --- Endpoints the gateway will not call or have called (src/upstream/public-endpoint.ts, upload-hosts.ts). ---
   /**
@@ -134,4 +137,6 @@ export interface GatewayVars {
   RATE_LIMIT_REQUESTS_PER_MINUTE?: string;
   /** Subscription starts per caller per minute (each also a request). Default 120; `0` off. */
   RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE?: string;
+  /** Messages one graphql-ws socket may send a minute; past it the socket closes with 4429. Default twice the requests. */
+  RATE_LIMIT_WS_MESSAGES_PER_MINUTE?: string;
 }

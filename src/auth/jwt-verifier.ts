@@ -94,7 +94,8 @@ export function refusalFromJoseError(error: unknown, settings: JwtSettings): Jwt
  * Verifies a compact JWT: signature against the JWKS, `iss`, `aud`, `exp` (required) and `nbf`. The principal is
  * named by `sub` and may use what the projects claim grants (an object `{"nexus": ["proj_demo"]}` or a list
  * `["nexus:proj_demo"]`; a missing claim grants nothing) with the scopes of its `scope` claim (`"read"` or
- * `"read write"`; a missing claim: both; an unknown scope name refuses the JWT), until `exp` (`expiresAt`, in ms).
+ * `"read write"`; a missing claim: both; names not ours, such as OIDC's `openid`, are ignored: `scopes.ts`), until
+ * `exp` (`expiresAt`, in ms).
  * Never throws: failures are a {@link JwtRefusal}.
  */
 export async function principalFromJwt(jwt: string, settings: JwtSettings): Promise<Principal | JwtRefusal> {

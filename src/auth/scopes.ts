@@ -48,15 +48,29 @@ export function scopesFromJson(value: unknown): readonly Scope[] | string {
 }
 
 /**
+ * Our scopes among the names of a JWT's `scope` claim. The claim is shared with everything else the identity
+ * provider grants (OIDC's `openid profile email`, other APIs' scopes), so a name that is not ours is ignored: it
+ * grants nothing. A claim that names only such scopes grants none of ours, so its holder may run nothing (fail
+ * closed: `Read` or `write:datasets` must not pass for ours); one that names no scope at all is refused.
+ */
+function scopesAmongClaimNames(names: readonly unknown[]): readonly Scope[] | string {
+  if (names.some((name) => typeof name !== "string")) return "expected a list of scope names (strings)";
+  if (names.length === 0) return `it names no scope (omit it for ${SCOPES.join(" and ")})`;
+  return SCOPES.filter((scope) => names.includes(scope));
+}
+
+/**
  * The scopes of a JWT's `scope` claim: a space-separated string as OAuth writes it (RFC 6749 §3.3, RFC 8693 §4.2,
- * RFC 9068 §2.2.3), e.g. `"read"` or `"read write"`; a list of strings (`["read"]`) is read too, for identity
- * providers that emit one. An absent claim gives {@link ALL_SCOPES}. Returns a sentence saying what was wrong (an
- * unknown name, an empty value, another type) for the caller to prefix. Never throws.
+ * RFC 9068 §2.2.3), e.g. `"read"` or `"openid profile read write"`; a list of strings (`["read"]`) is read too, for
+ * identity providers that emit one. Names that are not ours (`openid`, `profile`, another API's) are ignored and
+ * grant nothing, so a claim with none of ours gives no scope (`[]`: every operation is refused, naming it). An absent
+ * claim gives {@link ALL_SCOPES}. Returns a sentence saying what was wrong (an empty value, another type) for the
+ * caller to prefix. Never throws.
  */
 export function scopesFromClaim(value: unknown): readonly Scope[] | string {
   if (value === undefined) return ALL_SCOPES;
-  if (typeof value === "string") return scopesFromNames(value.split(/\s+/).filter((name) => name !== ""));
-  if (Array.isArray(value)) return scopesFromNames(value);
+  if (typeof value === "string") return scopesAmongClaimNames(value.split(/\s+/).filter((name) => name !== ""));
+  if (Array.isArray(value)) return scopesAmongClaimNames(value);
   return 'expected a space-separated string such as "read write"';
 }
 

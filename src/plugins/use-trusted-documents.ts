@@ -8,13 +8,20 @@
  * One rule, two hooks, because the transports hand over their params at different points: over HTTP and SSE Yoga
  * checks the params (`onParams`, which refuses a `documentId` it does not know) before it calls `getEnveloped`;
  * any other transport (graphql-ws) calls `gateway.getEnveloped({ ..., params })` itself, where `onEnveloped` applies
- * the same {@link trustedParams}. Params that `onParams` already resolved are not resolved twice.
+ * the same {@link trustedParams}. Params that `onParams` already resolved are not resolved twice. With the documents
+ * in KV, `onParams` first reads the named one into the isolate's cache (`kv-trusted-documents.ts`); graphql-ws awaits
+ * {@link prefetchTrustedParams} before each operation and event.
  */
 import { createGraphQLError, type GraphQLParams, type Plugin } from "graphql-yoga";
 import type { GraphQLError } from "graphql";
 import { isSettingsProblem } from "../auth/auth-settings";
 import type { GatewayServerContext } from "../server-context";
-import { resolveTrustedDocument, trustedDocumentsFromEnv, type TrustedDocumentsEnv } from "../trusted-documents";
+import {
+  prefetchTrustedDocument,
+  resolveTrustedDocument,
+  trustedDocumentsFromEnv,
+  type TrustedDocumentsEnv,
+} from "../trusted-documents";
 
 /** Params this plugin produced (the manifest's document in `query`): not to be checked again. */
 const RESOLVED = new WeakSet<object>();
@@ -63,13 +70,32 @@ export function trustedParams(
   return resolved;
 }
 
+/**
+ * With the documents in KV (`TRUSTED_DOCUMENTS` bound as a namespace), reads the document `params` name into the
+ * isolate's cache, so that the rule (synchronous where graphql-ws applies it, in `onEnveloped`) finds it. A transport
+ * that calls `gateway.getEnveloped` itself awaits this first; Yoga's `onParams` below does it for HTTP and SSE. Does
+ * nothing otherwise. Rejects only when KV cannot be read.
+ */
+export function prefetchTrustedParams(env: TrustedDocumentsEnv, params: object): Promise<void> {
+  return prefetchTrustedDocument(env, {
+    query: Reflect.get(params, "query"),
+    documentId: Reflect.get(params, "documentId"),
+    extensions: Reflect.get(params, "extensions"),
+  });
+}
+
 /** The plugin: see the module comment. */
 export function useTrustedDocuments(): Plugin<Record<string, unknown>, GatewayServerContext> {
   return {
     // HTTP and SSE: before Yoga's own params check.
-    onParams({ params, request, context, setParams }) {
+    async onParams({ params, request, context, setParams }) {
       // Yoga's GET parser keeps only query, variables, operationName and extensions: the id comes from the URL.
       const fromUrl = request.method === "GET" ? new URL(request.url).searchParams.get("documentId") : null;
+      const raw = params as Record<string, unknown>;
+      await prefetchTrustedParams(
+        context.env,
+        fromUrl === null ? raw : { ...raw, documentId: raw["documentId"] ?? fromUrl },
+      );
       const outcome = trustedParams(context.env, params as Record<string, unknown>, fromUrl);
       if (outcome instanceof Error) throw outcome;
       setParams(outcome as GraphQLParams);

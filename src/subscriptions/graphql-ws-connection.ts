@@ -21,11 +21,18 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { OperationTypeNode } from "graphql";
-import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from "graphql-ws";
+import {
+  CloseCode,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  type FormattedExecutionResult,
+  type SubscribePayload,
+} from "graphql-ws";
 import { credentialsFromPayload, type BackendSessions } from "../context";
 import { connectionInitAccess, tokenIsConfigured } from "../auth/connection-init-auth";
 import { gateway } from "../gateway";
 import { limitSettingsFromEnv } from "../limits/limit-settings";
+import { prefetchTrustedParams } from "../plugins/use-trusted-documents";
+import { countSocketMessage, socketMessagesPerMinute } from "../limits/socket-message-budget";
 import type { GatewayServerContext } from "../server-context";
 import { errorResult, executeWithRoot, prepareOperation, startThroughChain, type GetEnveloped } from "./execute-event";
 import {
@@ -34,7 +41,9 @@ import {
   handleInitTimeout,
   initialProtocolState,
   nextMessage,
+  errorMessage,
   offersTransportWsProtocol,
+  refusalBeforeExecution,
   withoutOperation,
   type ConnectionProtocolState,
   type ProtocolAction,
@@ -115,6 +124,10 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
     // Nothing runs for a caller whose authorization ended, even before the alarm says so.
     if (await this.endIfSessionOver(socket)) return;
+    // A client flooding the socket with messages (beyond what its caller's budgets allow) is closed with 4429.
+    const counted = countSocketMessage(this.stateOf(socket).messages, socketMessagesPerMinute(this.env), Date.now());
+    if (counted.flood !== null) return this.run(socket, [{ type: "close", ...counted.flood }]);
+    socket.serializeAttachment({ ...this.stateOf(socket), messages: counted.window });
     // The gateway's own authentication, before connection_ack: a refused caller is closed with 4403.
     const access = await connectionInitAccess(data, this.stateOf(socket).initReceived, this.env);
     if (access?.type === "close") return this.run(socket, [access]);
@@ -176,9 +189,14 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       if (event.type !== "complete") {
         // Each event on a context of its own (its own deadline), through the whole chain again: parse and
         // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
+        await this.prefetch(record.payload);
         const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
         if ("errors" in prepared) return false;
-        socket.send(nextMessage(operationId, await executeWithRoot(prepared, event)));
+        const result = await executeWithRoot(prepared, event);
+        // Ended while it executed (by the client, or by the watch object telling it why a late delivery dropped it):
+        // nothing may follow its `complete`.
+        if (!this.isLive(socket, operationId)) return false;
+        socket.send(nextMessage(operationId, result));
       }
       if (isFinalEvent(event)) {
         await this.finish(socket, operationId, true);
@@ -186,6 +204,14 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       }
     }
     return true;
+  }
+
+  /**
+   * Reads a trusted document kept in KV into the isolate's cache before the chain resolves it (the chain is
+   * synchronous there). A KV that cannot be read leaves the cache as it was: the chain then refuses the id.
+   */
+  private async prefetch(payload: SubscribePayload): Promise<void> {
+    await prefetchTrustedParams(this.env, payload).catch(() => undefined);
   }
 
   /** Why the socket's session is over now (`socket-session.ts`), or null; null before `connection_init`. */
@@ -288,16 +314,21 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         return (async function* nothing(): AsyncGenerator<WatchEvent> {})();
       },
     });
+    try {
+      await prefetchTrustedParams(this.env, payload);
+    } catch (error) {
+      return this.answerOnce(socket, id, errorResult([error]));
+    }
     const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort), payload);
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
     }
     if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-      socket.send(nextMessage(id, await executeWithRoot(prepared, undefined)));
-      return this.finish(socket, id, true);
+      return this.answerOnce(socket, id, await executeWithRoot(prepared, undefined));
     }
     const refused = await startThroughChain(prepared);
+    if (refused !== null && refusalBeforeExecution(refused) !== null) return this.answerOnce(socket, id, refused);
     if (refused !== null || checked === null) {
       socket.send(
         nextMessage(id, refused ?? errorResult([new Error("graphql-ws: the subscription started without its check")])),
@@ -329,8 +360,23 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     }
   }
 
+  /**
+   * Answers an operation with one result and ends it: a refusal made before it ran (the rate limits) as an `error`
+   * message, as graphql-ws answers what its `onSubscribe` refuses; anything else as `next` then `complete`.
+   */
+  private async answerOnce(socket: WebSocket, id: string, result: FormattedExecutionResult): Promise<void> {
+    const refusal = refusalBeforeExecution(result);
+    if (refusal === null) {
+      socket.send(nextMessage(id, result));
+      return this.finish(socket, id, true);
+    }
+    socket.send(errorMessage(id, refusal));
+    return this.finish(socket, id, false);
+  }
+
   /** Executes one event of a started subscription on a context of its own, and sends it. */
   private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
+    await this.prefetch(payload);
     const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
     socket.send(
       nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)),

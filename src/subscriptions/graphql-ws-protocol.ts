@@ -22,6 +22,7 @@ import { toGraphQLError } from "../errors";
 import { limitExceeded } from "../limits/limit-error";
 import { DEFAULT_LIMITS } from "../limits/limit-settings";
 import type { Principal } from "../auth/principal";
+import type { MessageWindow } from "../limits/socket-message-budget";
 import type { SocketSession } from "./socket-session";
 
 /** The protocol state of one socket: small, JSON-serialisable, kept in the socket attachment. */
@@ -46,6 +47,8 @@ export interface ConnectionProtocolState {
   session?: SocketSession;
   /** Ids of the operations that are running; a `subscribe` with one of them closes the socket with 4409. */
   operationIds: string[];
+  /** The messages counted in the socket's current minute (`limits/socket-message-budget.ts`); none before the first. */
+  messages?: MessageWindow;
 }
 
 /** Something the adapter must do, in order. */
@@ -181,6 +184,24 @@ export function nextMessage(id: string, result: FormattedExecutionResult): strin
 /** An `error` message for an operation (it ends the operation; at least one error is required). */
 export function errorMessage(id: string, errors: readonly GraphQLFormattedError[]): string {
   return stringifyMessage({ id, type: MessageType.Error, payload: errors });
+}
+
+/** The codes of refusals made before an operation runs, which graphql-ws answers with an `error` message. */
+const REFUSED_BEFORE_EXECUTION: ReadonlySet<string> = new Set(["RATE_LIMITED"]);
+
+/**
+ * The errors of a result that is a refusal made before the operation ran (no `data`, and every error a per-caller
+ * rate-limit refusal), or null for any other result. graphql-ws answers what refuses an operation before it runs
+ * (its `onSubscribe` returning errors, validation) with an `error` message, which ends the operation without
+ * `complete`; a result of execution is `next` then `complete`. Never throws.
+ */
+export function refusalBeforeExecution(result: FormattedExecutionResult): readonly GraphQLFormattedError[] | null {
+  if ("data" in result || result.errors === undefined || result.errors.length === 0) return null;
+  const refused = result.errors.every((error) => {
+    const code = error.extensions?.["code"];
+    return typeof code === "string" && REFUSED_BEFORE_EXECUTION.has(code);
+  });
+  return refused ? result.errors : null;
 }
 
 /** A `complete` message for an operation. */

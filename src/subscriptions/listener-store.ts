@@ -11,9 +11,10 @@
  * next poll. Credentials are sealed with `sealed-credentials.ts`; the gateway's held ones are a marker only.
  */
 import type { Provider } from "../model";
-import { WEBSOCKET_OPEN, type SubscriptionEnv } from "./bindings";
+import { connectionNamespace, WEBSOCKET_OPEN, type SubscriptionEnv } from "./bindings";
 import { isSocketListenerAlive, type SocketListenerTimes } from "./liveness";
 import { openCredentials, sealCredentials, sealingKeyFromEnv, type ListenerCredentials } from "./sealed-credentials";
+import type { WatchEvent } from "./topics";
 import type { ConnectionListener, ListenerKeeping, ListenerSpec } from "./watch-listeners";
 
 /** A connection listener's storage record: its spec and what the watch keeps with it. */
@@ -143,13 +144,49 @@ export class ListenerStore {
     if (orphans.length > 0) await this.ctx.storage.delete(orphans);
   }
 
-  /** Closes a socket listener that is gone; it no longer counts (closing a closed socket is harmless). */
-  drop(socket: WebSocket, reason: string): void {
+  /**
+   * Closes a socket listener that is gone; it no longer counts (closing a closed socket is harmless). With `last`,
+   * sends it first, so that a bridge still there ends its stream with why (a final event) rather than a bare close.
+   */
+  drop(socket: WebSocket, reason: string, last?: WatchEvent): void {
+    try {
+      if (last !== undefined) socket.send(JSON.stringify(last));
+    } catch {
+      // Closed already: nobody is left to tell.
+    }
     try {
       socket.close(1011, reason);
     } catch {
       // Already closed.
     }
+  }
+
+  /**
+   * Tells a listener the watch dropped without its own side ending it (a delivery past its deadline, or one that
+   * failed) why its stream ended: `last` (a final `error` event), then the end of the stream. A socket gets it and
+   * is closed; a connection object gets it by RPC (it answers `next` with the error, then `complete`), waited for at
+   * most `deadlineMs`. Never rejects: a listener that cannot be reached any more is gone anyway.
+   */
+  async tellEnded(listener: Listener, last: WatchEvent, deadlineMs: number): Promise<void> {
+    if (listener.kind === "socket") {
+      this.drop(listener.socket, "listener unreachable", last);
+      return;
+    }
+    const { connectionId, subscriptionId } = listener.record;
+    const namespace = connectionNamespace(this.env);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, deadlineMs);
+    });
+    const told = namespace
+      .get(namespace.idFromString(connectionId))
+      .deliver(subscriptionId, [last])
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    await Promise.race([told, deadline]);
+    clearTimeout(timer);
   }
 
   /** What is kept with a new listener: its sealed credentials, and now as attach and check time. */

@@ -27,11 +27,13 @@ import { connectionNamespace, type SubscriptionEnv, type WatchRpc } from "./bind
 import { subscriptionSettingsFromEnv } from "./settings";
 import {
   CREDENTIALS_HEADER,
+  credentialsRefusedEvent,
   eventsForListener,
   groupByCredentials,
   isRecheckDue,
   parseListenerSpec,
   LISTENER_HEADER,
+  tooSlowEvent,
   type AttachRequest,
   type CredentialGroup,
   type ListenerSpec,
@@ -105,7 +107,8 @@ function isCredentialsRefusal(error: unknown): boolean {
   return error instanceof UpstreamError && error.reason === "credentials-refused";
 }
 
-const errorEvent = (error: unknown): WatchEvent => ({ type: "error", error: toGraphQLError(error).toJSON() });
+/** The last event of a listener whose credentials the upstream refused: the refusal, saying the watch ended. */
+const errorEvent = (error: unknown): WatchEvent => credentialsRefusedEvent(toGraphQLError(error).toJSON());
 
 /** Reads a header's JSON; null when missing or not JSON. Never throws. */
 function parseJsonHeader(raw: string | null): unknown {
@@ -120,7 +123,8 @@ function parseJsonHeader(raw: string | null): unknown {
 /** The Durable Object that polls one job or dataset and fans its changes out. See the module comment. */
 export class ResourceWatch extends DurableObject<SubscriptionEnv> implements WatchRpc {
   private readonly settings = subscriptionSettingsFromEnv(this.env);
-  private readonly deliveries = new DeliveryQueue(this.settings.upstreamTimeoutMs + DELIVERY_MARGIN_MS);
+  private readonly deliveryDeadlineMs = this.settings.upstreamTimeoutMs + DELIVERY_MARGIN_MS;
+  private readonly deliveries = new DeliveryQueue(this.deliveryDeadlineMs);
   private readonly store = new ListenerStore(this.ctx, this.env, this.settings.sseHeartbeatMs);
 
   constructor(ctx: DurableObjectState, env: SubscriptionEnv) {
@@ -443,29 +447,18 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     return listeners.map((listener) => ({ listener, events: [{ type: "error", error: formatted }] }));
   }
 
-  /** Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final. */
+  /**
+   * Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final.
+   * One dropped as too slow (or whose delivery failed) is told why its stream ended.
+   */
   private async deliver({ listener, events }: Delivery): Promise<void> {
-    let answered = false;
-    const outcome = await this.deliveries.enqueue(listener.key, async () => {
-      const sent = await this.send(listener, events);
-      answered = true;
-      return sent;
-    });
-    if (outcome === "drop") {
-      await this.store.remove(listener);
-      if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
-      // A connection listener that did not answer in time still believes it is attached: tell it why it ends,
-      // once, without waiting (its SSE counterpart sees its socket close).
-      else if (!answered) void this.sendLast(listener, subscriptionEndedEvent("DELIVERY_FAILED"));
-    }
-  }
-
-  /** Sends a connection listener its last event, best effort: it may be gone for good. Never rejects. */
-  private async sendLast(listener: Extract<Listener, { kind: "connection" }>, event: WatchEvent): Promise<void> {
-    try {
-      await this.send(listener, [event]);
-    } catch {
-      // Unreachable: its socket's own liveness check releases it.
+    const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    if (outcome === "keep") return;
+    await this.store.remove(listener);
+    if (outcome === "late" || outcome === "failed") {
+      await this.store.tellEnded(listener, tooSlowEvent(this.deliveryDeadlineMs), DELIVERY_MARGIN_MS);
+    } else if (listener.kind === "socket") {
+      this.store.drop(listener.socket, "listener unreachable");
     }
   }
 

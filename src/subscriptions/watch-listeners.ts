@@ -2,10 +2,12 @@
  * Listeners of a watch object: what they ask for, how a socket listener's request is read, and which events each
  * one gets from a poll (its own fingerprint, since and minimum log level). Pure data and functions.
  */
+import type { GraphQLFormattedError } from "graphql";
 import { passesMinLevel } from "../log-levels";
 import type { ListenerCredentials, SealedCredentials } from "./sealed-credentials";
 import type { SnapshotEvent } from "./snapshots";
 import { eventFingerprint, type JobListDigest, type WatchEvent, type WatchTopic } from "./topics";
+import { subscriptionEndedEvent } from "./stream-end";
 
 /** What a listener asks for when it attaches. */
 export interface ListenerSpec {
@@ -135,4 +137,42 @@ export function eventsForListener(
   }
   if (eventFingerprint(snapshot) !== spec.fingerprint) return [snapshot];
   return snapshot.terminal ? [{ type: "complete" }] : [];
+}
+
+/**
+ * The last event of a listener whose credentials the upstream refused (revoked, expired, or never valid for this
+ * resource), ended alone while the others go on: the upstream's refusal (`refusal`, mapped already: `FORBIDDEN`),
+ * its code kept, with a message that says the watch ended and why. Never throws.
+ */
+export function credentialsRefusedEvent(refusal: GraphQLFormattedError): WatchEvent {
+  return {
+    type: "error",
+    error: {
+      message:
+        `The live update stream ended: the upstream refused this subscriber's credentials (${refusal.message}). ` +
+        "Subscribe again with valid credentials.",
+      extensions: { ...refusal.extensions, code: refusal.extensions?.["code"] ?? "FORBIDDEN" },
+    },
+  };
+}
+
+/**
+ * The last event of a listener dropped because it did not take its events in time (a delivery past its deadline,
+ * or one that failed): `UPSTREAM_UNAVAILABLE`, the code of an interrupted stream (`sse-bridge.ts`), which a client
+ * may retry. `deadlineMs` is the deadline it missed.
+ */
+export function tooSlowEvent(deadlineMs: number): WatchEvent {
+  // A stream that ends for the subscriber's own slowness, not the object's end: SUBSCRIPTION_ENDED (stream-end.ts),
+  // so a client can tell it from the watched job's terminal state and subscribe again at once.
+  const ended = subscriptionEndedEvent("DELIVERY_FAILED");
+  if (ended.type !== "error") return ended;
+  return {
+    type: "error",
+    error: {
+      ...ended.error,
+      message:
+        `The live update stream ended: this subscriber did not take its events within ${Math.ceil(deadlineMs / 1000)} s ` +
+        "(a slow or stalled connection); subscribe again.",
+    },
+  };
 }

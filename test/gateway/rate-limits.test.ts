@@ -209,26 +209,23 @@ describe("subscription starts past a caller's budget over graphql-ws", () => {
       await clearUpstreamRequests();
       socket.send(subscribe("past-1", refusedJobId));
       socket.send(subscribe("past-2", refusedJobId));
-      const ended = (id: string) => messages.some((message) => message.id === id && message.type === "complete");
+      // Refused before it runs, the graphql-ws way (as for a validation error): one `error` message, which ends the
+      // operation on the client, and no `complete`.
+      const ended = (id: string) => messages.some((message) => message.id === id && message.type === "error");
       await until(() => ended("past-1") && ended("past-2"));
+      // The socket is still served: a ping is answered (and every answer to the refused ones has arrived by then).
+      socket.send(JSON.stringify({ type: "ping" }));
+      await until(() => messages.some((message) => message.type === "pong"));
       for (const id of ["past-1", "past-2"]) {
         const answer = messages.filter((message) => message.id === id);
-        expect(answer).toHaveLength(2);
-        const errors = (answer[0]?.payload as { errors?: GqlError[] } | undefined)?.errors ?? [];
+        expect(answer).toHaveLength(1);
+        const errors = (answer[0]?.payload as GqlError[] | undefined) ?? [];
         const seconds = errors[0]?.extensions?.retryAfterSeconds ?? 0;
         expect(seconds >= 1 && seconds <= 60, `retryAfterSeconds ${seconds}`).toBe(true);
         expect(answer).toEqual([
-          {
-            type: "next",
-            id,
-            payload: { errors: [refusal("subscription starts", SUBSCRIPTIONS_PER_MINUTE, seconds)] },
-          },
-          { type: "complete", id },
+          { type: "error", id, payload: [refusal("subscription starts", SUBSCRIPTIONS_PER_MINUTE, seconds)] },
         ]);
       }
-      // The socket is still served: a ping is answered.
-      socket.send(JSON.stringify({ type: "ping" }));
-      await until(() => messages.some((message) => message.type === "pong"));
       // A start's check reads its job upstream: nothing went up for the refused ones' job.
       const refusedRef = decodeGlobalId(refusedJobId)?.ref ?? refusedJobId;
       expect((await upstreamRequests()).filter((request) => request.path.includes(refusedRef))).toEqual([]);
@@ -236,6 +233,33 @@ describe("subscription starts past a caller's budget over graphql-ws", () => {
       socket.close(1000);
       await closed;
     }
+  });
+});
+
+describe("a graphql-ws client flooding its socket", () => {
+  it("closes the socket with 4429 and a reason that says so once it sends more messages than twice the request budget", async () => {
+    // By default a socket may send twice the request budget a minute: each operation a caller may start, and its
+    // `complete`. Its own address, so its upgrade counts against no other test's caller.
+    const budget = 2 * REQUESTS_PER_MINUTE;
+    const socket = await upgrade({ "cf-connecting-ip": "203.0.113.9" });
+    if (!(socket instanceof WebSocket)) throw new Error(`upgrade refused: ${socket.status} ${socket.body}`);
+    const received: WsMessage[] = [];
+    socket.on("message", (data: Buffer) => received.push(JSON.parse(data.toString()) as WsMessage));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on("close", (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })),
+    );
+    socket.send(JSON.stringify({ type: "connection_init", payload: nexusHeaders(OTHER) }));
+    // The init and `budget - 1` pings are within the budget; the next ping is past it. Ten more follow it at once,
+    // as a flooding client's would. Pings with a payload: a bare `{"type":"ping"}` is answered by the runtime
+    // without waking the connection object (it costs nothing, and is not counted).
+    for (let i = 0; i < budget + 10; i += 1) socket.send(JSON.stringify({ type: "ping", payload: { i } }));
+    const close = await closed;
+    expect(close).toEqual({
+      code: 4429,
+      reason: `Too many messages: at most ${budget} a minute per socket. Reconnect later.`,
+    });
+    expect(received[0]).toEqual({ type: "connection_ack" });
+    expect(received.filter((message) => message.type === "pong")).toHaveLength(budget - 1);
   });
 });
 

@@ -3,7 +3,8 @@
  * is refused every mutation of the schema, found by introspecting the running gateway so that a new mutation is
  * covered with no edit here, with FORBIDDEN and no upstream call, over HTTP, SSE and graphql-ws alike; its queries
  * still work. A read-write token, a token that names no scopes (issued before scopes existed) and a JWT whose
- * `scope` claim says "read write" may mutate; a JWT with `scope: "read"` may not. An unknown scope name makes the
+ * `scope` claim says "read write" may mutate; a JWT with `scope: "read"` may not. A JWT's claim names the identity
+ * provider's other scopes too (OIDC's `openid profile email`): those are ignored. An unknown scope name makes the
  * whole GATEWAY_TOKENS setting unusable. One gateway of its own (and one more for the misconfigured setting).
  */
 import {
@@ -232,13 +233,38 @@ describe("a JWT's scope claim", () => {
     });
   });
 
-  it("naming an unknown scope is refused as UNAUTHENTICATED, with no upstream call", async () => {
-    const jwt = await jwks.sign({ ...projects(), scope: "read admin" });
+  it('of an OIDC provider, "openid profile email read", ignores the names that are not ours: read only', async () => {
+    const jwt = await jwks.sign({ ...projects(), scope: "openid profile email read admin" });
+    expect(await createWebhook(bearer(jwt), "jwt-oidc-read")).toEqual({
+      errors: [
+        {
+          message: '"user-1" may not run mutations: its grant has the read scope only.',
+          extensions: { code: "FORBIDDEN" },
+        },
+      ],
+    });
+    expect(await NEXUS.requests()).toEqual([]);
+    const answer = await gateway.graphql.query(WEBHOOKS, {}, { headers: bearer(jwt) });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.errors, answer.text).toBeUndefined();
+  });
+
+  it('"openid profile email", naming none of ours, grants none: its queries are refused too, naming why', async () => {
+    const jwt = await jwks.sign({ ...projects(), scope: "openid profile email" });
+    const answer = await gateway.graphql.query(WEBHOOKS, {}, { headers: bearer(jwt) });
+    expect(answer.body.errors).toEqual([
+      { message: '"user-1" may not run queries: its grant has no scope.', extensions: { code: "FORBIDDEN" } },
+    ]);
+    expect(await NEXUS.requests()).toEqual([]);
+  });
+
+  it("an empty scope claim is refused as UNAUTHENTICATED, with no upstream call", async () => {
+    const jwt = await jwks.sign({ ...projects(), scope: "" });
     const answer = await gateway.graphql.query(WEBHOOKS, {}, { headers: bearer(jwt) });
     expect(answer.status).toBe(401);
     expect(answer.body.errors).toEqual([
       {
-        message: 'The JWT was refused: its "scope" claim is unusable: unknown scope "admin" (expected read or write).',
+        message: 'The JWT was refused: its "scope" claim is unusable: it names no scope (omit it for read and write).',
         extensions: { code: "UNAUTHENTICATED" },
       },
     ]);

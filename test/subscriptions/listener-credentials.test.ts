@@ -81,6 +81,9 @@ const states = (results: Result[]): string[] =>
   results.map(
     (result) => (result.data as { jobUpdated: { state: string } } | null | undefined)?.jobUpdated.state ?? "?",
   );
+/** What a listener ended by a refusal of its key is told: the watch ended, why, and what to do. */
+const REFUSED_MESSAGE =
+  /^The live update stream ended: the upstream refused this subscriber's credentials \(.+\)\. Subscribe again with valid credentials\.$/;
 const codes = (results: Result[]): unknown[] =>
   results.flatMap((result) => (result.errors ?? []).map((error) => error.extensions?.["code"]));
 
@@ -155,6 +158,7 @@ describe("a watch with listeners of different keys", () => {
     const endedAfterMs = Date.now() - revokedAt;
     expect(error).toBeNull();
     expect(codes(revoked.results)).toEqual(["FORBIDDEN"]);
+    expect(revoked.results.at(-1)?.errors?.[0]?.message).toMatch(REFUSED_MESSAGE);
     expect(endedAfterMs).toBeLessThan(RECHECK_MS + POLL_MAX_INTERVAL_MS + LOAD_SLACK_MS);
     // Its key was read with for its start and at most one recheck, never for the polls.
     expect(await requestsWithKey(SECOND_KEY, from)).toBeLessThanOrEqual(3);
@@ -178,8 +182,10 @@ describe("a watch with listeners of different keys", () => {
     await sleep(1500);
     expect(await requestsWithKey(SECOND_KEY, from)).toBeGreaterThan(0);
     await changeKey({ revoke: SECOND_KEY });
-    await refused.done;
+    // graphql-ws: `next` with the coded error, then `complete` (not an `error` message).
+    expect(await refused.done).toEqual({ error: null });
     expect(codes(refused.results)).toEqual(["FORBIDDEN"]);
+    expect(refused.results.at(-1)?.errors?.[0]?.message).toMatch(REFUSED_MESSAGE);
     const seen = other.results.length;
     await waitFor(() => other.results.length > seen, "an event for the other listener after the refusal", {
       timeoutMs: 30_000,

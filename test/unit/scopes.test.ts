@@ -1,6 +1,7 @@
 /**
  * A grant's scopes as plain code: how a `GATEWAY_TOKENS` entry's `"scopes"` and a JWT's `scope` claim are read (no
- * scopes: both, as before scopes existed; an unknown name: refused where the grant is read), and which operation
+ * scopes: both, as before scopes existed; an unknown name: refused in GATEWAY_TOKENS, ignored in a JWT's claim,
+ * which also carries the identity provider's other scopes such as OIDC's `openid`), and which operation
  * types each scope allows. The rule at the front door, on every transport, is in test/gateway/scopes.test.ts.
  */
 import { describe, expect, it } from "vitest";
@@ -69,9 +70,27 @@ describe("the scope claim of a JWT", () => {
     expect(scopesFromClaim(undefined)).toEqual(["read", "write"]);
   });
 
-  it("is refused with a reason for an unknown name, an empty value or another type", () => {
-    expect(scopesFromClaim("read openid")).toBe('unknown scope "openid" (expected read or write)');
+  it("ignores names that are not ours (OIDC's, another API's): they grant nothing", () => {
+    expect(scopesFromClaim("read openid")).toEqual(["read"]);
+    expect(scopesFromClaim("openid profile email read")).toEqual(["read"]);
+    expect(scopesFromClaim("openid write profile")).toEqual(["write"]);
+    expect(scopesFromClaim(["openid", "read", "offline_access", "write"])).toEqual(["read", "write"]);
+    // Not ours however close: case, prefixes and resource-qualified names are other scopes.
+    expect(scopesFromClaim("read write:datasets admin")).toEqual(["read"]);
+  });
+
+  it("gives no scope when it names none of ours (fail closed), so its holder may run nothing", () => {
+    expect(scopesFromClaim("openid profile email")).toEqual([]);
+    expect(scopesFromClaim("openid Read WRITE")).toEqual([]);
+    expect(scopesFromClaim(["openid"])).toEqual([]);
+    expect(scopeRefusal("user-1", [], "query")).toBe('"user-1" may not run queries: its grant has no scope.');
+  });
+
+  it("is refused with a reason for an empty value or another type", () => {
     expect(scopesFromClaim("")).toBe("it names no scope (omit it for read and write)");
+    expect(scopesFromClaim("   ")).toBe("it names no scope (omit it for read and write)");
+    expect(scopesFromClaim([])).toBe("it names no scope (omit it for read and write)");
+    expect(scopesFromClaim(["read", 7])).toBe("expected a list of scope names (strings)");
     expect(scopesFromClaim(3)).toBe('expected a space-separated string such as "read write"');
   });
 });
