@@ -19,14 +19,18 @@
  * `last` without `before` reads the list from its start (no upstream has a token for its end). If the upstream is
  * seen out of order, the page is built again the slower way below.
  *
- * Cost, for any other source (merged lists, page numbers, offsets), and for `first` with `before` or `last` with
- * `after`: the source is walked from its first page whatever the cursor. A forward page stops walking as soon as
+ * Cost, for a merged list that names its parts (`source.lanes`, `lanes.ts`; `jobs` and `datasets` over several
+ * platforms, ModelArts's export tasks of each dataset): each part as a page of that part alone would cost, from the
+ * position of it that the cursor carries (`merged-page.ts`), forwards or backwards.
+ *
+ * Cost, for any other source (page numbers, offsets), and for `first` with `before` or `last` with `after`: the source is walked from its first page whatever the cursor. A forward page stops walking as soon as
  * the source's own newest-first order guarantees nothing later can enter the page; if the source is ever seen out
  * of order, it walks to the end. A backward page walks to the end, because its items are the oldest ones.
  */
 import { pageArgumentsOf, type ConnectionArgs } from "./arguments";
 import type { Connection } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
+import { mergedPage } from "./merged-page";
 import type { PositionedList } from "./positioned";
 import type { RangeReader } from "./ranged";
 import { Examiner, readBackward, readForward, readSize, type Candidate, type ReadFrom } from "./positioned-read";
@@ -83,6 +87,19 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
       ...(await rangedPage(options, ranged, first, last, afterCursor, beforeCursor)),
       count: () => source.count(),
     };
+  }
+  const lanes = source.lanes;
+  if (lanes !== undefined) {
+    const page = await mergedPage(
+      { kind, filter, keyOf, counted: options.counted === true },
+      lanes,
+      first,
+      last,
+      afterCursor,
+      beforeCursor,
+    );
+    // null: arguments of another shape, or a part seen out of order: the merge is walked below.
+    if (page !== null) return { ...page, count: () => source.count() };
   }
   const positioned = source.positioned;
   if (positioned !== undefined) {

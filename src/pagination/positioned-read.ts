@@ -83,7 +83,6 @@ function nextLimit(previous: number, want: number, maxLimit: number): number {
   return Math.min(maxLimit, Math.max(want, previous * 2));
 }
 
-
 /** What one list's reads for a page found. */
 export interface PositionedRead<T> {
   /** Every item read within the page's range that the list shows, in list order (more than the page may need). */
@@ -104,6 +103,11 @@ export interface ReadFrom {
   start: WalkStart | null;
   /** The range's bound (`after` forwards, `before` backwards); null: none. */
   bound: SortKey | null;
+  /**
+   * The fewest items a first read asks for (default none; at most the reader's most). A merged list's parts read at
+   * least a default page's worth (`merged-page.ts`): a small part is then read whole, and read again in one call.
+   */
+  minRead?: number | undefined;
 }
 
 /**
@@ -122,7 +126,7 @@ export async function readForward<T>(
 ): Promise<PositionedRead<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => keyOf(item).createdAt;
-  const want = firstReadOf(list, size);
+  const want = Math.max(firstReadOf(list, size), Math.min(from.minRead ?? 0, list.reader.maxLimit));
   const { start, bound } = from;
   let region = start === null ? null : await readFromHint(list, start, "after", want, createdAtOf);
   // From the start: past a cursor that gave no usable hint, or for the count's walk, in the largest reads.
@@ -177,7 +181,7 @@ export async function readBackward<T>(
 ): Promise<PositionedRead<T> | null> {
   const { reader } = list;
   const createdAtOf = (item: T) => keyOf(item).createdAt;
-  const want = firstReadOf(list, size);
+  const want = Math.max(firstReadOf(list, size), Math.min(from.minRead ?? 0, list.reader.maxLimit));
   const { start, bound } = from;
   const examiner = new Examiner(keyOf, list.include, null, bound);
   let region = start === null ? null : await readFromHint(list, start, "before", want, createdAtOf);

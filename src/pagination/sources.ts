@@ -11,6 +11,7 @@
  * - {@link mergeSources}: several sorted sources as one, newest first with a stable tie-break, pulling from each
  *   only as far as the merged page needs (at most one call per source for a first page).
  */
+import type { LaneSet } from "./lanes";
 import type { Chunk, ChunkReader, PositionedList } from "./positioned";
 import type { RangeReader } from "./ranged";
 import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
@@ -37,6 +38,11 @@ export interface PageSource<T> {
    * items (a filter, a merge) drop it, so their pages walk.
    */
   ranged?: RangeReader<T> | undefined;
+  /**
+   * When the list is several sorted lists merged (`lanes.ts`): its parts. `paginate` then reads each part from the
+   * cursor's position of it (`merged-page.ts`) instead of walking the merge from its start.
+   */
+  lanes?: LaneSet<T> | undefined;
 }
 
 /** Counts the distinct items of a source by walking it (for sources with no cheaper way). */
