@@ -48,6 +48,12 @@ interface LaneRead<T> {
   hintedParts?: ReadonlySet<string>;
 }
 
+/**
+ * What a part reads at least from a cursor, and the most it reads again from its start instead of around its
+ * position in two reads: a default page's read (26 items).
+ */
+const SMALL_PART = readSize(DEFAULT_PAGE_SIZE);
+
 const NOTHING: LaneRead<never> = {
   candidates: [],
   sawBeforeAfter: false,
@@ -94,9 +100,10 @@ async function readPositioned<T>(
     bound === null || hint === undefined || request.counted
       ? null
       : { key: { ...bound, provider: list.provider, ref: "" }, hint };
-  // At least a default page's worth: a read of fewer items costs the same round trip, and a part that one such read
-  // holds whole is then read again in one call (`s: [null, n]`), where a part read in pieces needs two (`a`).
-  const from = { start, bound, minRead: readSize(DEFAULT_PAGE_SIZE) };
+  // From a cursor, at least a default page's worth: a read of fewer items costs the same round trip, and a small
+  // part that one such read holds whole is then read again from its start in one call, where a part read in
+  // pieces needs two (`a`). A first page reads what it shows.
+  const from = { start, bound, minRead: bound === null ? undefined : SMALL_PART };
   const read =
     request.direction === "forward"
       ? await readForward(list, keyOf, size, from, request.counted)
@@ -110,7 +117,7 @@ async function readPositioned<T>(
     sawAfterBefore: read.sawAfterBefore,
     hinted: true,
     positionAt: (time) => {
-      const at = region.hintAtGap(time, maxLimit);
+      const at = region.hintAtGap(time, maxLimit, SMALL_PART);
       if (!partOfSkippingSet) return at;
       // In a list whose forward pages read only the parts their cursor names, a part that may hold items past the
       // position must say so (from its start, when no nearer way fits), and one that holds none must not.

@@ -117,9 +117,11 @@ export class Region<T> {
    * platform read next to the cursor. The same ways as {@link hintAt}, measured from the first item of `time` or
    * older (forwards: back to the last newer item; backwards: up to the first older one), so the hint's re-reads are
    * checked against `time` itself. Undefined when no way fits in one read; an empty list read from its start gives
-   * `s: [null, 1]` (read from the start again).
+   * `s: [null, 1]` (read from the start again). When the position lies in a chunk that starts the list and holds at
+   * most `startUpTo` items (default none), the forward way is that chunk again from the start (`s: [null, n]`): one
+   * read instead of two.
    */
-  hintAtGap(time: number, maxLimit: number): PositionHint | undefined {
+  hintAtGap(time: number, maxLimit: number, startUpTo = 0): PositionHint | undefined {
     const count = this.items.length;
     const timeAt = (at: number) => this.createdAtOf(this.items[at] as T);
     if (count === 0) {
@@ -135,10 +137,13 @@ export class Region<T> {
     const hint: PositionHint = {};
     const anchor = groupStart - 1;
     const end = placed.start + placed.chunk.items.length - 1;
-    if (placed.chunk.tail !== null && anchor >= 0) {
+    const size = end - placed.start + 1;
+    if (placed.from === null && size <= startUpTo && size < maxLimit) {
+      hint.s = [null, size];
+    } else if (placed.chunk.tail !== null && anchor >= 0) {
       if (end - anchor + 1 <= maxLimit) hint.a = [placed.chunk.tail, end - anchor + 1];
     } else if (placed.from !== undefined && (anchor >= placed.start || placed.from === null)) {
-      if (end - placed.start + 1 < maxLimit) hint.s = [placed.from, end - placed.start + 1];
+      if (size < maxLimit) hint.s = [placed.from, size];
     } else if (placed.from !== undefined && anchor >= 0) {
       if (placed.start - anchor <= maxLimit) hint.a = [placed.from, placed.start - anchor];
     }

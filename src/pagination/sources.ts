@@ -212,7 +212,20 @@ export function filteredSource<T>(
           include: (item) => inner.include(item) && include(item),
           sparse: inner.sparse === true || options.sparse === true,
         };
-  return { pages, count: () => countByWalking(pages(), keyOf), positioned };
+  // A merged list stays merged: each part filtered alike, so a page still reads each part from its position.
+  const parts = source.lanes;
+  const lanes: LaneSet<T> | undefined =
+    parts === undefined
+      ? undefined
+      : {
+          ...parts,
+          lanes: async (only) =>
+            (await parts.lanes(only)).map((lane) => ({
+              ...lane,
+              source: filteredSource(lane.source, include, keyOf, options),
+            })),
+        };
+  return { pages, count: () => countByWalking(pages(), keyOf), positioned, lanes };
 }
 
 interface MergeLane<T> {
