@@ -1,5 +1,5 @@
 /**
- * A page of a merged list (`lanes.ts`) that reads each part from where the cursor left it: the merged list's
+ * A page of a merged list (`sources.ts`) that reads each part from where the cursor left it: the merged list's
  * cursors carry each part's position at their item's time (`cursor.ts`'s `m`; the item's own part in `h`, as a
  * single list's cursor does), so a page from a cursor, forwards or backwards, anywhere in the list, reads each part
  * as a page of that part alone would (`positioned-read.ts`): two small reads around the cursor for a part read by
@@ -19,10 +19,9 @@
 import { DEFAULT_PAGE_SIZE } from "./arguments";
 import type { Connection } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
-import type { Lane, LaneSet } from "./lanes";
 import { hintOfJson, type PositionHint } from "./positioned";
 import { Examiner, readBackward, readForward, readSize, type Candidate } from "./positioned-read";
-import type { PageSource } from "./sources";
+import type { Lane, LaneSet, PageSource } from "./sources";
 import { compareSortKeys, type SortKey } from "./sort-key";
 
 /** What a merged page reads: its direction, size and bound, and how items are keyed. */

@@ -19,7 +19,7 @@
  * `last` without `before` reads the list from its start (no upstream has a token for its end). If the upstream is
  * seen out of order, the page is built again the slower way below.
  *
- * Cost, for a merged list that names its parts (`source.lanes`, `lanes.ts`; `jobs` and `datasets` over several
+ * Cost, for a merged list that names its parts (`source.lanes`, `sources.ts`; `jobs` and `datasets` over several
  * platforms, ModelArts's export tasks of each dataset): each part as a page of that part alone would cost, from the
  * position of it that the cursor carries (`merged-page.ts`), forwards or backwards.
  *

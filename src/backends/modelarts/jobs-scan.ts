@@ -1,7 +1,7 @@
 /**
  * How `jobs` gathers export tasks: ModelArts has no endpoint that lists every export task of a project, so the
  * list is the project's datasets (ONE call, `limit=100`, newest first, read once per request), then each dataset's
- * export tasks, merged newest first. Each dataset is one part of the merge (`pagination/lanes.ts`), read by offset
+ * export tasks, merged newest first. Each dataset is one part of the merge (`pagination/sources.ts`), read by offset
  * in reads sized to the page (at least a default page's worth, `pagination/merged-page.ts`), and a cursor carries
  * each dataset's position at its item's time, so a page from a cursor reads each dataset from there.
  *
@@ -18,8 +18,13 @@
  * tasks with one call), rather than a list that silently misses tasks. A cursor names at most that many datasets.
  */
 import { isNotFound, UpstreamError } from "../../errors";
-import type { Lane } from "../../pagination/lanes";
-import { mergeSources, offsetChunkReader, offsetPageSource, type PageSource } from "../../pagination/sources";
+import {
+  mergeSources,
+  offsetChunkReader,
+  offsetPageSource,
+  type Lane,
+  type PageSource,
+} from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import { MODELARTS_MAX_LIMIT } from "./client";
 import { isModelArtsId } from "./ids";
