@@ -12,9 +12,19 @@
  * Cursors come from a forward walk in pages of 100 before the measures, so each page starts where a client paging
  * there would. "backward end" is `last: 20` with no cursor: Nexus has no token for its list's end, so it reads the
  * list from the start; "backward end, cursor" is the same page from the cursor of the list's last item.
+ *
+ * Merged pages (issue 22): `jobs(first: 20)` without `provider` for a caller with keys for three platforms (the large
+ * Nexus project, the demo Graviti workspace, which has no jobs, and the demo ModelArts project: 16 datasets, 20
+ * export tasks), from cursors at depth 20, 40, 60 and 2,000 of the merged list, forwards (`after` the item at that
+ * depth) and backwards (`before` it). For each: the upstream calls of each platform and the bytes of all, beside
+ * the merged first page's, and the goals: at most 2 calls per platform (ModelArts: no more than its first page) and
+ * at most 3 times the first page's bytes.
  */
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { useTenant, type TenantProject } from "../test/utils/tenant";
+import { inject } from "vitest";
+import { modelArtsProjectsOf } from "../test/emulator/modelarts-helpers";
+import { gravitiTenantNamed } from "../test/utils/graviti-tenant";
+import { useTenant, type TenantProject, type UpstreamRequest } from "../test/utils/tenant";
 import { startMeasuredGateway, type MeasuredGateway } from "./utils/measured-gateway";
 
 const ROUNDS = 5;
@@ -55,6 +65,7 @@ async function send(
   query: string,
   variables: Record<string, unknown>,
   project: TenantProject,
+  otherPlatforms: Record<string, string> = {},
 ): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
@@ -62,6 +73,7 @@ async function send(
       "content-type": "application/json",
       "x-nexus-project-id": project.project,
       "x-nexus-secret-key": project.key,
+      ...otherPlatforms,
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -73,11 +85,15 @@ async function send(
 }
 
 /** Every edge cursor of the project's jobs, by position (a forward walk in pages of 100). */
-async function cursorsOf(url: string, project: TenantProject): Promise<string[]> {
+async function cursorsOf(
+  url: string,
+  project: TenantProject,
+  otherPlatforms: Record<string, string> = {},
+): Promise<string[]> {
   const cursors: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const data = await send(url, JOBS, { first: 100, after }, project);
+    const data = await send(url, JOBS, { first: 100, after }, project, otherPlatforms);
     const jobs = data["jobs"] as { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } };
     cursors.push(...jobs.edges.map((edge) => edge.cursor));
     if (!jobs.pageInfo.hasNextPage) return cursors;
@@ -164,6 +180,87 @@ afterAll(async () => {
     console.log(
       `  ${key.padEnd(34)} ${String(value.calls).padStart(5)} ${String(value.bytes).padStart(9)} ${ratio(value.bytes, base.bytes).padStart(7)} ` +
         `${value.cpuMs.toFixed(2).padStart(8)} ${ratio(value.cpuMs, base.cpuMs).padStart(7)}`,
+    );
+  }
+});
+
+/** The merged pages' figures: calls of each platform and bytes of all, by page. */
+const mergedFigures = new Map<string, { calls: Record<Platform, number>; bytes: number }>();
+type Platform = "nexus" | "graviti" | "modelarts";
+const PLATFORMS: readonly Platform[] = ["nexus", "graviti", "modelarts"];
+const MERGED_DEPTHS = [20, 40, 60, 2000] as const;
+
+/** The request log of each platform for this file's tenant (the emulator's control API). */
+function platformLogs(): Record<Platform, { read(): Promise<UpstreamRequest[]>; clear(): Promise<void> }> {
+  const modelArtsPath = (endpoint: string) =>
+    `${inject("emulatorUrl")}/__emulator/modelarts/${endpoint}?tenant=${tenant.name}`;
+  const graviti = gravitiTenantNamed(tenant.name);
+  return {
+    nexus: { read: () => tenant.requests(), clear: () => tenant.clearRequests() },
+    graviti: { read: () => graviti.requests(), clear: () => graviti.clearRequests() },
+    modelarts: {
+      read: async () => (await (await fetch(modelArtsPath("requests"))).json()) as UpstreamRequest[],
+      clear: async () => {
+        await (await fetch(modelArtsPath("requests"), { method: "DELETE" })).text();
+      },
+    },
+  };
+}
+
+beforeAll(async () => {
+  const measured = gateway;
+  if (measured === undefined) return;
+  const graviti = gravitiTenantNamed(tenant.name);
+  await graviti.reset();
+  await (
+    await fetch(`${inject("emulatorUrl")}/__emulator/modelarts/reset?tenant=${tenant.name}`, { method: "POST" })
+  ).text();
+  const modelArts = modelArtsProjectsOf(tenant.name).demo;
+  const others = {
+    "x-graviti-access-key": graviti.demo.key,
+    "x-modelarts-project-id": modelArts.project,
+    "x-modelarts-token": modelArts.token,
+  };
+  const cursors = await cursorsOf(measured.url, tenant.large, others);
+  const logs = platformLogs();
+  const measure = async (name: string, variables: Record<string, unknown>) => {
+    await Promise.all(PLATFORMS.map((platform) => logs[platform].clear()));
+    await send(measured.url, JOBS, variables, tenant.large, others);
+    const calls = { nexus: 0, graviti: 0, modelarts: 0 };
+    let bytes = 0;
+    for (const platform of PLATFORMS) {
+      const requests = await logs[platform].read();
+      calls[platform] = requests.length;
+      bytes += requests.reduce((sum, request) => sum + request.bytes, 0);
+    }
+    mergedFigures.set(name, { calls, bytes });
+  };
+  await measure("first page", { first: 20 });
+  for (const depth of MERGED_DEPTHS) {
+    await measure(`forward, depth ${depth}`, { first: 20, after: cursors[depth - 1] });
+    await measure(`backward, depth ${depth}`, { last: 20, before: cursors[depth] });
+  }
+}, 600_000);
+
+afterAll(() => {
+  const base = mergedFigures.get("first page");
+  if (base === undefined) return;
+  console.log(
+    `\nMerged pages of 20 jobs over three platforms (the large Nexus project, Graviti, the demo ModelArts project), ` +
+      `from cursors; ratios to the merged first page (calls ${JSON.stringify(base.calls)}, ${base.bytes} B). ` +
+      "Goals: at most 2 calls per platform (ModelArts: no more than its first page's), at most 3× the bytes.",
+  );
+  console.log(
+    `  ${"page".padEnd(22)} ${"nexus".padStart(6)} ${"graviti".padStart(8)} ${"modelarts".padStart(10)} ` +
+      `${"bytes".padStart(9)} ${"×".padStart(7)}  goals`,
+  );
+  for (const [name, { calls, bytes }] of mergedFigures) {
+    const met =
+      calls.nexus <= 2 && calls.graviti <= 2 && calls.modelarts <= base.calls.modelarts && bytes <= 3 * base.bytes;
+    console.log(
+      `  ${name.padEnd(22)} ${String(calls.nexus).padStart(6)} ${String(calls.graviti).padStart(8)} ` +
+        `${String(calls.modelarts).padStart(10)} ${String(bytes).padStart(9)} ${`${(bytes / base.bytes).toFixed(2)}×`.padStart(7)}  ` +
+        (met ? "met" : "MISSED"),
     );
   }
 });

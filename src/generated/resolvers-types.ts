@@ -1951,11 +1951,16 @@ export type Query = {
    * still come back, with one error per failed platform at this field's path (its usual code, and
    * `extensions.provider`); when every platform fails, the field is null with the first error.
    *
-   * ModelArts cost: it has no list of every export task of a project, so without `datasetId` the gateway lists the
-   * project's datasets (1 call) and each dataset's export tasks (1 call per dataset, 100 tasks each): `1 + D` calls
-   * for `D` datasets, `totalCount` included. A project with more datasets than `MODELARTS_JOBS_MAX_DATASETS`
-   * (default 30) is not scanned: the ModelArts part fails with `BAD_USER_INPUT` saying so. With a ModelArts
-   * `datasetId` it is 1 call.
+   * Cost: a page from a cursor reads each platform from where the cursor left it (a merged list's cursor carries
+   * each platform's position), forwards or backwards: at most 2 list calls per platform, bytes about a page's worth.
+   *
+   * ModelArts cost: it has no list of every export task of a project, so without `datasetId` the gateway reads the
+   * project's datasets (1 call, once per request) and each dataset's export tasks in reads sized to the page: a
+   * first page, and a backward page, cost `1 + D` calls for `D` datasets (2 for a dataset whose position lies
+   * between two reads); a forward page from a cursor reads only the `L` datasets that still hold tasks past it (`L`
+   * to `2L` calls, no dataset list). With `totalCount`, each dataset is read from its start, 100 tasks a call. A
+   * project with more datasets than `MODELARTS_JOBS_MAX_DATASETS` (default 30) is not scanned: the ModelArts part
+   * fails with `BAD_USER_INPUT` saying so. With a ModelArts `datasetId` it is 1 call per 100 tasks.
    */
   jobs?: Maybe<JobConnection>;
   /** Any object by its global id; null when it does not exist (or not in your project). */

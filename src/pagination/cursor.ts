@@ -7,6 +7,11 @@
  * around it. The key alone decides what a page holds; a cursor without `h` (or with one that no longer works) is
  * served by walking the list.
  *
+ * `m`, when present, is a merged list's (`merged-page.ts`): the position, at the item's time, of each part of the
+ * list other than the one in `h` (each platform's, keyed by its provider; for a platform whose list is itself
+ * merged, such as ModelArts's export tasks of each dataset, a map of its parts' positions). Advice too, checked
+ * like `h`; a gateway that does not know `m` ignores it, and a cursor without it pages the parts from their start.
+ *
  * Version 1 cursors (`{v: 1, k, f, c, i}`, issued before the backend registry, when one backend served every list)
  * still decode: `i` is an id of that backend and `c` its creation time, so they are the key `(c, provider, i)`. This
  * module does not know which backend that was: the connection says (`v1Provider`: its own backend's provider, or
@@ -31,12 +36,16 @@ export interface CursorPayload {
   key: SortKey;
   /** Where the item sat among the upstream's pages, when the page knows. */
   hint?: PositionHint | undefined;
+  /** A merged list's positions of its other parts at the item's time (JSON, `merged-page.ts`). */
+  lanes?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A decoded cursor: its item's key, and its hint if it carries one. */
 export interface DecodedCursor {
   key: SortKey;
   hint: PositionHint | undefined;
+  /** A merged list's positions of its parts (undefined when the cursor carries none). */
+  lanes?: Readonly<Record<string, unknown>> | undefined;
 }
 
 const VERSION = 2;
@@ -55,6 +64,7 @@ export function encodeCursor(payload: CursorPayload): string {
     r: key.ref,
   };
   if (payload.hint !== undefined) record["h"] = payload.hint;
+  if (payload.lanes !== undefined) record["m"] = payload.lanes;
   return base64UrlEncode(JSON.stringify(record));
 }
 
@@ -123,5 +133,14 @@ export function decodeCursorWithHint(
         "use the same filters as the page it came from, or start again without a cursor.",
     );
   }
-  return { key, hint: record["v"] === VERSION ? hintOfJson(record["h"]) : undefined };
+  if (record["v"] !== VERSION) return { key, hint: undefined };
+  const lanes = record["m"];
+  return {
+    key,
+    hint: hintOfJson(record["h"]),
+    lanes:
+      typeof lanes === "object" && lanes !== null && !Array.isArray(lanes)
+        ? (lanes as Record<string, unknown>)
+        : undefined,
+  };
 }

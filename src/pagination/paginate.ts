@@ -19,8 +19,11 @@
  * `last` without `before` reads the list from its start (no upstream has a token for its end). If the upstream is
  * seen out of order, the page is built again the slower way below.
  *
- * Cost, for any other source (merged lists, page numbers, offsets), and for `first` with `before` or `last` with
- * `after`: the source is walked from its first page whatever the cursor. A forward page stops walking as soon as
+ * Cost, for a merged list that names its parts (`source.lanes`, `sources.ts`; `jobs` and `datasets` over several
+ * platforms, ModelArts's export tasks of each dataset): each part as a page of that part alone would cost, from the
+ * position of it that the cursor carries (`merged-page.ts`), forwards or backwards.
+ *
+ * Cost, for any other source (page numbers, offsets), and for `first` with `before` or `last` with `after`: the source is walked from its first page whatever the cursor. A forward page stops walking as soon as
  * the source's own newest-first order guarantees nothing later can enter the page; if the source is ever seen out
  * of order, it walks to the end. A backward page walks to the end, because its items are the oldest ones.
  */
@@ -28,12 +31,13 @@ import type { Provider } from "../model";
 import { pageArgumentsOf, type ConnectionArgs } from "./arguments";
 import type { Connection } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
+import { mergedPage } from "./merged-page";
 import type { PositionedList } from "./positioned";
 import type { RangeReader } from "./ranged";
-import { readFromHint } from "./read-from-hint";
-import { Region } from "./region";
+import { Examiner, readBackward, readForward, readSize, type Candidate, type ReadFrom } from "./positioned-read";
+import type { Region } from "./region";
 import type { PageSource } from "./sources";
-import { compareSortKeys, sortKeyId, type SortKey } from "./sort-key";
+import type { SortKey } from "./sort-key";
 
 // The rule's constants and checks live in `arguments.ts`; re-exported for the modules that import them from here.
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, type ConnectionArgs } from "./arguments";
@@ -74,11 +78,6 @@ export function filterFingerprint(filters: Record<string, unknown>): string {
   return JSON.stringify(entries);
 }
 
-interface Candidate<T> {
-  item: T;
-  key: SortKey;
-}
-
 /**
  * Builds one page. Checks the arguments before any upstream call, by the one rule of every connection
  * (`arguments.ts`): a page size outside 1..100 or a bad cursor throws `BAD_USER_INPUT` naming the argument. Without
@@ -100,6 +99,19 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
       ...(await rangedPage(options, ranged, first, last, afterCursor, beforeCursor)),
       count: () => source.count(),
     };
+  }
+  const lanes = source.lanes;
+  if (lanes !== undefined) {
+    const page = await mergedPage(
+      { kind, filter, keyOf, counted: options.counted === true },
+      lanes,
+      first,
+      last,
+      afterCursor,
+      beforeCursor,
+    );
+    // null: arguments of another shape, or a part seen out of order: the merge is walked below.
+    if (page !== null) return { ...page, count: () => source.count() };
   }
   const positioned = source.positioned;
   if (positioned !== undefined) {
@@ -188,73 +200,6 @@ async function rangedPage<T>(
   return first !== null && last !== null ? lastOf(page, last) : page;
 }
 
-/**
- * Examines items once each (an upstream list that shifted between reads repeats some), keeping those of the page's
- * range that the list shows, and noting whether any lay before `after` or after `before`.
- */
-class Examiner<T> {
-  sawBeforeAfter = false;
-  sawAfterBefore = false;
-  private candidates: Candidate<T>[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(
-    private readonly keyOf: (item: T) => SortKey,
-    private readonly include: (item: T) => boolean,
-    private readonly after: SortKey | null,
-    private readonly before: SortKey | null,
-  ) {}
-
-  examine(items: readonly T[]): void {
-    for (const item of items) {
-      const key = this.keyOf(item);
-      const id = sortKeyId(key);
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
-      if (this.after !== null && compareSortKeys(key, this.after) <= 0) {
-        this.sawBeforeAfter = true;
-        continue;
-      }
-      if (this.before !== null && compareSortKeys(key, this.before) >= 0) {
-        this.sawAfterBefore = true;
-        continue;
-      }
-      if (this.include(item)) this.candidates.push({ item, key });
-    }
-  }
-
-  /** The candidates in list order. */
-  sorted(): Candidate<T>[] {
-    return this.candidates.sort((a, b) => compareSortKeys(a.key, b.key));
-  }
-
-  /** Keeps only the first `count` candidates in list order (a forward page needs no more), and answers them. */
-  keepFirst(count: number): Candidate<T>[] {
-    this.candidates = this.sorted().slice(0, count);
-    return this.candidates;
-  }
-}
-
-/**
- * What a read for a page of `size` asks for: the page, one more to know whether more exist, and a quarter more so
- * that a page whose last item shares its time with the next few (the upstream orders those its own way) still
- * settles in one read.
- */
-function readSize(size: number): number {
-  return size + 1 + Math.ceil(size / 4);
-}
-
-/** What each read of a positioned list asks for at first: {@link readSize}, or the most for a sparse filter. */
-function firstReadOf<T>(list: PositionedList<T>, size: number): number {
-  const { maxLimit } = list.reader;
-  return list.sparse === true ? maxLimit : Math.min(maxLimit, readSize(size));
-}
-
-/** The next read's size: the page's need at first, doubling while a page needs more (ties, filters), up to the most. */
-function nextLimit(previous: number, want: number, maxLimit: number): number {
-  return Math.min(maxLimit, Math.max(want, previous * 2));
-}
-
 /** Edges of `selected`, each cursor with its item's place in `region` as a hint. */
 function edgesOf<T>(options: PaginateOptions<T>, selected: Candidate<T>[], region: Region<T>, maxLimit: number) {
   const indexOf = new Map<T, number>();
@@ -284,11 +229,15 @@ function pageOf<T>(
   };
 }
 
+/** A start of a page from a decoded cursor: its hint, checked against its own item's time. */
+function readFromOf(cursor: DecodedCursor | null): ReadFrom {
+  return { start: cursor, bound: cursor?.key ?? null };
+}
+
 /**
- * `first` items after `after` (or from the start), reading what the page needs: `first + 1` items (the last one
- * says whether more exist), from the cursor's hint when it has one, else from the list's start (in the largest
- * reads, since the walk must pass the cursor). More is read only while a run of one time or the gateway's filter
- * leaves the page short. Null when the upstream's order turns out not to be newest first.
+ * `first` items after `after` (or from the start), by {@link readForward}. After a walk in the largest reads, the
+ * chunk holding the page's last item is split next to it, so that the next page re-reads little. Null when the
+ * upstream's order turns out not to be newest first.
  */
 async function forwardPage<T>(
   options: PaginateOptions<T>,
@@ -296,58 +245,25 @@ async function forwardPage<T>(
   first: number,
   after: DecodedCursor | null,
 ): Promise<Connection<T> | null> {
-  const { reader } = list;
-  const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = firstReadOf(list, first);
-  let region = after === null ? null : await readFromHint(list, after, "after", want, createdAtOf);
-  // From the start: past a cursor that gave no usable hint, or for the count's walk, in the largest reads.
-  let limit = region === null && (after !== null || options.counted === true) ? reader.maxLimit : want;
-  if (region === null) {
-    region = new Region(createdAtOf);
-    region.append(await reader.after(null, limit), null);
-  }
-  const examiner = new Examiner(options.keyOf, list.include, after?.key ?? null, null);
-  examiner.examine(region.items);
-  for (;;) {
-    const lastItem = region.items.at(-1);
-    const candidates = examiner.sorted();
-    const lastShown = candidates[first - 1];
-    // Everything still unread is no newer than the last item read: when that is older than the page's last item,
-    // nothing unread can enter the page, and one more candidate says that more follow.
-    if (
-      candidates.length > first &&
-      lastShown !== undefined &&
-      lastItem !== undefined &&
-      createdAtOf(lastItem) < lastShown.key.createdAt
-    )
-      break;
-    const tail = region.tail;
-    if (tail === null) break;
-    limit = nextLimit(limit, want, reader.maxLimit);
-    const chunk = await reader.after(tail, limit);
-    region.append(chunk, tail);
-    examiner.examine(chunk.items);
-  }
-  if (!region.isSorted()) return null;
-  const candidates = examiner.sorted();
+  const read = await readForward(list, options.keyOf, first, readFromOf(after), options.counted === true);
+  if (read === null) return null;
+  const { candidates, region, want } = read;
   const selected = candidates.slice(0, first);
   const endItem = selected.at(-1)?.item;
-  // After a walk in the largest reads, give the next page a boundary next to this one's end (not for a counted
-  // page: its client reads the whole list's size anyway, and the next page costs one re-read of this one's chunk).
+  // Not for a counted page: its client reads the whole list's size anyway, and the next page costs one re-read of
+  // this one's chunk.
   if (endItem !== undefined && options.counted !== true)
-    await region.bringBoundaryNear(endItem, "after", 4 * want, reader);
+    await region.bringBoundaryNear(endItem, "after", 4 * want, list.reader);
   return pageOf(
-    edgesOf(options, selected, region, reader.maxLimit),
+    edgesOf(options, selected, region, list.reader.maxLimit),
     candidates.length > first,
-    examiner.sawBeforeAfter,
+    read.sawBeforeAfter,
   );
 }
 
 /**
- * `last` items before `before`, reading around the cursor when its hint allows (`last + 1` items, and more only
- * while a run of one time or the filter leaves the page short). Without a usable hint the list is read from its
- * start (the upstream has no way to read from its end): up to the cursor's time, or to the end without a cursor.
- * Null when the upstream's order turns out not to be newest first.
+ * `last` items before `before` (or the list's last), by {@link readBackward}; after a walk in the largest reads, the
+ * chunk holding the page's first item is split next to it. Null when the upstream's order is not newest first.
  */
 async function backwardPage<T>(
   options: PaginateOptions<T>,
@@ -355,55 +271,15 @@ async function backwardPage<T>(
   last: number,
   before: DecodedCursor | null,
 ): Promise<Connection<T> | null> {
-  const { reader } = list;
-  const createdAtOf = (item: T) => options.keyOf(item).createdAt;
-  const want = firstReadOf(list, last);
-  const examiner = new Examiner(options.keyOf, list.include, null, before?.key ?? null);
-  let region = before === null ? null : await readFromHint(list, before, "before", want, createdAtOf);
-  if (region !== null) {
-    examiner.examine(region.items);
-    let limit = want;
-    for (;;) {
-      const candidates = examiner.sorted();
-      const firstShown = candidates[candidates.length - last];
-      const firstItem = region.items[0];
-      // Everything still unread is no older than the first item read: when that is newer than the page's first
-      // item, nothing unread can enter the page, and one more candidate says that more precede.
-      if (
-        candidates.length > last &&
-        firstShown !== undefined &&
-        firstItem !== undefined &&
-        createdAtOf(firstItem) > firstShown.key.createdAt
-      )
-        break;
-      const head = region.head;
-      if (head === null) break;
-      limit = nextLimit(limit, want, reader.maxLimit);
-      const chunk = await reader.before(head, limit);
-      if (chunk.items.length === 0) break;
-      region.prepend(chunk);
-      examiner.examine(chunk.items);
-    }
-  } else {
-    region = new Region(createdAtOf);
-    region.append(await reader.after(null, reader.maxLimit), null);
-    examiner.examine(region.items);
-    for (;;) {
-      const tail = region.tail;
-      const lastItem = region.items.at(-1);
-      if (tail === null) break;
-      // Past the cursor's time, nothing newer than the cursor is left to read.
-      if (before !== null && lastItem !== undefined && createdAtOf(lastItem) < before.key.createdAt) break;
-      const chunk = await reader.after(tail, reader.maxLimit);
-      region.append(chunk, tail);
-      examiner.examine(chunk.items);
-    }
-  }
-  if (!region.isSorted()) return null;
-  const candidates = examiner.sorted();
+  const read = await readBackward(list, options.keyOf, last, readFromOf(before));
+  if (read === null) return null;
+  const { candidates, region, want } = read;
   const selected = candidates.slice(Math.max(0, candidates.length - last));
   const startItem = selected[0]?.item;
-  // After a walk in the largest reads, give the previous page a boundary next to this one's start.
-  if (startItem !== undefined) await region.bringBoundaryNear(startItem, "before", 4 * want, reader);
-  return pageOf(edgesOf(options, selected, region, reader.maxLimit), examiner.sawAfterBefore, candidates.length > last);
+  if (startItem !== undefined) await region.bringBoundaryNear(startItem, "before", 4 * want, list.reader);
+  return pageOf(
+    edgesOf(options, selected, region, list.reader.maxLimit),
+    read.sawAfterBefore,
+    candidates.length > last,
+  );
 }

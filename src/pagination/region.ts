@@ -112,6 +112,59 @@ export class Region<T> {
   }
 
   /**
+   * The hint for a position between items, at creation time `time` (the region must be sorted): what a merged
+   * list's cursor carries for a platform other than its item's (`merged-page.ts`), and what lets a page of that
+   * platform read next to the cursor. The same ways as {@link hintAt}, measured from the first item of `time` or
+   * older (forwards: back to the last newer item; backwards: up to the first older one), so the hint's re-reads are
+   * checked against `time` itself. Undefined when no way fits in one read; an empty list read from its start gives
+   * `s: [null, 1]` (read from the start again). When the position lies in a chunk that starts the list and holds at
+   * most `startUpTo` items (default none), the forward way is that chunk again from the start (`s: [null, n]`): one
+   * read instead of two.
+   */
+  hintAtGap(time: number, maxLimit: number, startUpTo = 0): PositionHint | undefined {
+    const count = this.items.length;
+    const timeAt = (at: number) => this.createdAtOf(this.items[at] as T);
+    if (count === 0) {
+      const only = this.chunks[0];
+      return only !== undefined && only.from === null && only.chunk.tail === null ? { s: [null, 1] } : undefined;
+    }
+    let groupStart = 0;
+    while (groupStart < count && timeAt(groupStart) > time) groupStart += 1;
+    let older = groupStart;
+    while (older < count && timeAt(older) >= time) older += 1;
+    const placed = this.chunkAt(Math.min(groupStart, count - 1));
+    if (placed === undefined) return undefined;
+    const hint: PositionHint = {};
+    const anchor = groupStart - 1;
+    const end = placed.start + placed.chunk.items.length - 1;
+    const size = end - placed.start + 1;
+    if (placed.from === null && size <= startUpTo && size < maxLimit) {
+      hint.s = [null, size];
+    } else if (placed.chunk.tail !== null && anchor >= 0) {
+      if (end - anchor + 1 <= maxLimit) hint.a = [placed.chunk.tail, end - anchor + 1];
+    } else if (placed.from !== undefined && (anchor >= placed.start || placed.from === null)) {
+      if (size < maxLimit) hint.s = [placed.from, size];
+    } else if (placed.from !== undefined && anchor >= 0) {
+      if (placed.start - anchor <= maxLimit) hint.a = [placed.from, placed.start - anchor];
+    }
+    const reachesEnd = older >= count && this.tail === null;
+    if (older < count || reachesEnd) {
+      const reread = Math.min(older, count - 1) - placed.start + 1;
+      if (reread <= maxLimit) {
+        if (placed.chunk.head !== null) hint.b = [placed.chunk.head, reread];
+        else hint.z = reread;
+      }
+    }
+    return Object.keys(hint).length > 0 ? hint : undefined;
+  }
+
+  /** True when items of `time` or older may exist: the region holds one, or the list goes on past the region. */
+  mayHaveItemsFrom(time: number): boolean {
+    const last = this.items.at(-1);
+    return this.tail !== null || (last !== undefined && this.createdAtOf(last) <= time);
+  }
+
+  /**
    * The hint for the item at `index` (the region must be sorted). For reading after it: the boundary at the end of
    * its chunk, and the items back to the anchor, the last one of a newer time. For reading before it: the boundary
    * at the start of its chunk, and the items up to the anchor, the first one of an older time. A way whose re-read

@@ -37,6 +37,46 @@ export interface PageSource<T> {
    * items (a filter, a merge) drop it, so their pages walk.
    */
   ranged?: RangeReader<T> | undefined;
+  /**
+   * When the list is several sorted lists merged (`LaneSet`): its parts. `paginate` then reads each part from the
+   * cursor's position of it (`merged-page.ts`) instead of walking the merge from its start.
+   */
+  lanes?: LaneSet<T> | undefined;
+}
+
+/*
+ * Merged lists as parts: a list made of several sorted lists (each platform's part of `jobs`, each ModelArts
+ * dataset's export tasks) says what its parts are, so that a page of it reads each part from where a cursor left it
+ * (`merged-page.ts`) instead of walking every part from its start.
+ */
+
+/** One part of a merged list. */
+export interface Lane<T> {
+  /** Its name in cursors (a provider, a dataset id): unique within its list, and stable between requests. */
+  id: string;
+  /** Its items, newest first: read by position when it can be, else walked. */
+  source: PageSource<T>;
+  /**
+   * Records that reading this part failed: the page then goes on without its items. Absent: the failure is the
+   * whole list's, and the page rejects with it.
+   */
+  fail?(error: unknown): void;
+}
+
+/** The parts of a merged list. */
+export interface LaneSet<T> {
+  /**
+   * The parts a page reads: every one, or with `only`, those named (ids a cursor of this list carries, see
+   * {@link LaneSet.forwardNeedsOnlyKnown}); an id that names no part is left out. Rejects with the error of the
+   * read that finds the parts, if there is one.
+   */
+  lanes(only?: readonly string[]): Promise<readonly Lane<T>[]>;
+  /**
+   * True when a forward page from a cursor of this list needs only the parts the cursor says may still hold items
+   * after it: the list's parts gain items only at their newest end (an item is created with the time of its
+   * creation), and a part made after the cursor holds only newer items. Then the others are not read at all.
+   */
+  forwardNeedsOnlyKnown: boolean;
 }
 
 /** Counts the distinct items of a source by walking it (for sources with no cheaper way). */
@@ -206,7 +246,20 @@ export function filteredSource<T>(
           include: (item) => inner.include(item) && include(item),
           sparse: inner.sparse === true || options.sparse === true,
         };
-  return { pages, count: () => countByWalking(pages(), keyOf), positioned };
+  // A merged list stays merged: each part filtered alike, so a page still reads each part from its position.
+  const parts = source.lanes;
+  const lanes: LaneSet<T> | undefined =
+    parts === undefined
+      ? undefined
+      : {
+          ...parts,
+          lanes: async (only) =>
+            (await parts.lanes(only)).map((lane) => ({
+              ...lane,
+              source: filteredSource(lane.source, include, keyOf, options),
+            })),
+        };
+  return { pages, count: () => countByWalking(pages(), keyOf), positioned, lanes };
 }
 
 interface MergeLane<T> {

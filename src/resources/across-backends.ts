@@ -106,8 +106,15 @@ function buildList<T>(
     keyOf,
   );
   const counts = parts.map(({ provider, source }) => isolated(source, (error) => countsFailed.record(provider, error)));
+  // Each platform is one part of the merge, read from the cursor's position of it; its failure is its own.
+  const lanes = parts.map(({ provider, source }) => ({
+    id: provider,
+    source,
+    fail: (error: unknown) => pagesFailed.record(provider, error),
+  }));
   return {
     source: {
+      lanes: { lanes: () => Promise.resolve(lanes), forwardNeedsOnlyKnown: false },
       pages: (firstSize) => merged.pages(firstSize),
       count: async () => {
         const totals = await Promise.all(counts.map((source) => source.count()));
@@ -143,9 +150,12 @@ export function listAcrossBackends<T>(
     source: {
       pages: (firstSize) => build().source.pages(firstSize),
       count: () => build().source.count(),
-      // One platform's list can be read by position; a merged one cannot (one cursor, several upstream positions).
+      // One platform's list can be read by position; a merged one is read part by part, each from its position.
       get positioned() {
         return build().source.positioned;
+      },
+      get lanes() {
+        return build().source.lanes;
       },
     },
     settle: (page) => (built === null ? page : built.settle(page)),

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Connection } from "../../src/pagination/connection";
 import { filterFingerprint, paginate, type ConnectionArgs } from "../../src/pagination/paginate";
 import type { Chunk, ChunkReader } from "../../src/pagination/positioned";
-import { countByWalking, filteredSource, type PageSource } from "../../src/pagination/sources";
+import { countByWalking, filteredSource, mergeSources, type PageSource } from "../../src/pagination/sources";
 import type { SortKey } from "../../src/pagination/sort-key";
 import { base64UrlDecode, base64UrlEncode } from "../../src/encoding/base64url";
 
@@ -386,5 +386,82 @@ describe("pages read by position, over offset tokens", () => {
     const seen = result.ids.filter((id) => remaining.has(id));
     expect(seen).toEqual(expected.filter((id) => remaining.has(id)));
     expect(new Set(result.ids).size).toBe(result.ids.length);
+  });
+});
+
+describe("merged pages read by position, each part from the cursor's position of it", () => {
+  /** Two keyset lists whose items interleave in time (ties included), merged as two parts. */
+  function mergedOver(a: KeysetList, b: KeysetList): PageSource<Item> {
+    const parts = [
+      { id: "a", source: sourceOver(keysetReader(a), () => a.items) },
+      { id: "b", source: sourceOver(keysetReader(b), () => b.items) },
+    ];
+    const merged = mergeSources(
+      parts.map((part) => part.source),
+      keyOf,
+    );
+    return { ...merged, lanes: { lanes: () => Promise.resolve(parts), forwardNeedsOnlyKnown: false } };
+  }
+
+  for (const size of [1, 3, 7, 100]) {
+    for (const direction of ["forward", "backward"] as const) {
+      it(`walks ${direction} in pages of ${size} while items are added and removed: each once, in order, at most 2 reads a part`, async () => {
+        const all = makeItems(300);
+        const a = new KeysetList(all.filter((_, index) => index % 2 === 0));
+        const b = new KeysetList(all.filter((_, index) => index % 2 === 1));
+        const initial = gatewayOrder([...a.items, ...b.items]);
+        const removed = new Set<string>();
+        let added = 0;
+        const reads: Read[] = [];
+        const source = mergedOver(a, b);
+        const counted = { a: 0, b: 0 };
+        const perPage: number[] = [];
+        const result = await walk(source, reads, direction, size, (pageNumber, seen) => {
+          perPage.push(Math.max(a.reads.length - counted.a, b.reads.length - counted.b));
+          counted.a = a.reads.length;
+          counted.b = b.reads.length;
+          // A new item at the top of one part (on the first pages: a backward walk in pages of 1 must catch up),
+          // and an unseen one of the other removed.
+          if (pageNumber < 10)
+            a.items = upstreamOrder([...a.items, { id: `new_${added++}`, createDate: 2_000_000 + pageNumber }]);
+          const seenIds = new Set(seen);
+          const victim = b.items.find(
+            (item) => !seenIds.has(item.id) && (pageNumber % 3 === 0 || item.id > "item_001"),
+          );
+          if (victim !== undefined) {
+            removed.add(victim.id);
+            b.items = b.items.filter((item) => item !== victim);
+          }
+        });
+        // Forwards, the new items are behind the cursor; backwards, the walk reaches the top last and sees them.
+        const want =
+          direction === "forward" ? initial.filter((id) => !removed.has(id)) : gatewayOrder([...a.items, ...b.items]);
+        expect(result.ids).toEqual(want);
+        // Pages from a cursor read each part around its position: at most two reads of each.
+        for (const [index, count] of perPage.slice(1).entries())
+          expect(count, `page ${index + 2}`).toBeLessThanOrEqual(2);
+      });
+    }
+  }
+
+  it("gives the right page for a forged position of a part", async () => {
+    const all = makeItems(200);
+    const a = new KeysetList(all.filter((_, index) => index % 2 === 0));
+    const b = new KeysetList(all.filter((_, index) => index % 2 === 1));
+    const source = mergedOver(a, b);
+    const expected = gatewayOrder(all);
+    const first = await page(source, { first: 50 });
+    const cursor = first.pageInfo.endCursor ?? "";
+    const record = JSON.parse(base64UrlDecode(cursor) ?? "{}") as Record<string, unknown>;
+    // Point part b's position at the list's start and at a token it never wrote: the page must not change.
+    for (const forged of [
+      { b: { a: [base64UrlEncode(JSON.stringify(["n", 1, "zzz"])), 3] } },
+      { b: { s: [null, 1] } },
+      { b: "nonsense" },
+    ]) {
+      const after = base64UrlEncode(JSON.stringify({ ...record, m: { ...(record["m"] as object), ...forged } }));
+      const next = await page(source, { first: 20, after });
+      expect(next.edges.map((edge) => edge.node.id)).toEqual(expected.slice(50, 70));
+    }
   });
 });
