@@ -127,4 +127,9 @@ export interface GatewayVars {
   RATE_LIMIT_REQUESTS_PER_MINUTE?: string;
   /** Subscription starts per caller per minute (each also a request). Default 120; `0` off. */
   RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE?: string;
+  // Telemetry (src/telemetry/; README's "Telemetry").
+  /** `false` sends no `Server-Timing` header on `/graphql` answers. Default on. */
+  SERVER_TIMING?: string;
+  /** The operation log: `all` (default), `errors` (operations that answered an error), `off`. */
+  OPERATION_LOGS?: string;
 }
