@@ -111,7 +111,7 @@ function end(telemetry: RequestTelemetry, state: OperationState): void {
       traceId: telemetry.traceId,
       operationName: state.name,
       operationType: state.type,
-      documentHash: state.document === null ? null : sha256Hex(state.document),
+      documentHash: null,
       durationMs: Math.round((performance.now() - telemetry.startedAt) * 10) / 10,
       upstreamCalls: telemetry.upstream.calls,
       upstreamWaitMs: Math.round(telemetry.upstream.waitMs * 10) / 10,
@@ -121,8 +121,11 @@ function end(telemetry: RequestTelemetry, state: OperationState): void {
       caller: callerLabel(callerOf(state.context)),
       transport: telemetry.kind === "graphql-ws" ? "graphql-ws" : state.type === "subscription" ? "sse" : "http",
     };
-    // One object, not a string: Workers Logs index an object's fields (README, "Logs").
-    if (shouldLog(operationLogLevel(state.env), entry)) console.log(entry);
+    // One object, not a string: Workers Logs index an object's fields (README, "Logs"). The document is hashed only
+    // for a line: the metrics do not name it.
+    if (shouldLog(operationLogLevel(state.env), entry)) {
+      console.log(state.document === null ? entry : { ...entry, documentHash: sha256Hex(state.document) });
+    }
     if (state.env.METRICS !== undefined) writeOperationMetrics(state.env.METRICS, entry, telemetry.calls.records);
   } catch {
     // Telemetry never fails an answer.
