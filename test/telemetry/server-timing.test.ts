@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
 import { useTenant } from "../utils/tenant";
-import { parseServerTiming, timingsOf } from "./telemetry-helpers";
+import { captureLogLines, newTraceparent, parseServerTiming, timingsOf, type LogCapture } from "./telemetry-helpers";
 
 const tenant = useTenant();
 const demo = { "x-nexus-project-id": tenant.demo.project, "x-nexus-secret-key": tenant.demo.key };
@@ -21,20 +21,24 @@ const NESTED = /* GraphQL */ `query Nested { jobs(first: 5) { edges { node { nam
 
 let gateway: TestGateway;
 let untimed: TestGateway;
+let logs: LogCapture;
 
 beforeAll(async () => {
+  logs = captureLogLines();
   [gateway, untimed] = await Promise.all([
     startTestGateway({
       RATE_LIMIT_REQUESTS_PER_MINUTE: String(RATE_LIMIT),
       MAX_REQUEST_BYTES: String(MAX_REQUEST_BYTES),
     }),
-    startTestGateway({ SERVER_TIMING: "false" }),
+    // Telemetry off: no header, and (read from its output) no operation log line.
+    startTestGateway({ SERVER_TIMING: "false", OPERATION_LOGS: "off" }, { logLevel: "log" }),
   ]);
   await tenant.reset();
 });
 
 afterAll(async () => {
   await Promise.all([gateway?.dispose(), untimed?.dispose()]);
+  logs?.stop();
 });
 
 describe("Server-Timing", () => {
@@ -148,11 +152,23 @@ describe("Server-Timing", () => {
     }
   });
 
-  it("SERVER_TIMING=false sends none, on answers and refusals alike", async () => {
-    const answer = await untimed.graphql.query(NESTED, {}, { headers: demo });
+  it("SERVER_TIMING=false sends none, on answers and refusals alike; OPERATION_LOGS=off writes no line", async () => {
+    const first = newTraceparent();
+    const second = newTraceparent();
+    const answer = await untimed.graphql.query(NESTED, {}, { headers: { ...demo, traceparent: first.traceparent } });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("server-timing")).toBeNull();
-    const refused = await untimed.graphql.query("{ noSuchField }");
+    const refused = await untimed.graphql.query(
+      "{ noSuchField }",
+      {},
+      { headers: { traceparent: second.traceparent } },
+    );
     expect(refused.headers.get("server-timing")).toBeNull();
+    // The gateway with logs on writes its line within a moment (operation-log.test.ts); give this one as long.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const traces = logs.operations().map((line) => line.traceId);
+    expect(traces).not.toContain(first.traceId);
+    expect(traces).not.toContain(second.traceId);
+    expect(logs.raw().some((line) => line.includes("Ready on"))).toBe(true);
   });
 });
