@@ -12,4 +12,9 @@ import type { GatewayVars } from "./vars";
 export interface GatewayEnv extends GatewayVars, SubscriptionBindings, RateLimitBindings {
   /** GraphiQL's own files (`@graphql-yoga/graphiql`'s `dist/`), served at `/graphiql/` (see graphiql-assets.ts). */
   ASSETS?: Fetcher;
+  /**
+   * The Workers Analytics Engine dataset that receives the metrics (`telemetry/metrics.ts`; wrangler.toml's
+   * `[[analytics_engine_datasets]]`). Unbound: no metrics are written.
+   */
+  METRICS?: AnalyticsEngineDataset;
 }

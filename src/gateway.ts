@@ -15,6 +15,7 @@ import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useOperationRefusalTelemetry, useOperationTelemetry } from "./plugins/use-operation-telemetry";
 import { useRateLimit } from "./plugins/use-rate-limit";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
@@ -72,7 +73,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
   // onSubscribe) of each plugin. HTTP-only by nature, on hooks graphql-ws never reaches: CSRF (a browser form),
   // CORS and Vary (HTTP response headers), coded HTTP error bodies; graphql-ws has its own checks for those cases
   // (the upgrade's Origin in the Worker entry, close codes in the protocol core).
+  // The operation log and metrics wrap the rest: first to see a refusal the plugins between stop an execution with,
+  // last to see the final result (plugins/use-operation-telemetry.ts).
   plugins: [
+    useOperationRefusalTelemetry(),
     useCsrfPrevention(),
     useGatewayAuth(),
     useRateLimit(),
@@ -86,6 +90,7 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useVaryOrigin(),
     useSubscriptionDeadline(),
     useEventExecution(),
+    useOperationTelemetry(),
   ],
   // GraphiQL's page is our own: every file from this Worker, not a CDN, and shared links open what they say.
   renderGraphiQL: renderGraphiQLPage,

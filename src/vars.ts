@@ -139,4 +139,9 @@ export interface GatewayVars {
   RATE_LIMIT_SUBSCRIPTIONS_PER_MINUTE?: string;
   /** Messages one graphql-ws socket may send a minute; past it the socket closes with 4429. Default twice the requests. */
   RATE_LIMIT_WS_MESSAGES_PER_MINUTE?: string;
+  // Telemetry (src/telemetry/; README's "Telemetry").
+  /** `false` sends no `Server-Timing` header on `/graphql` answers. Default on. */
+  SERVER_TIMING?: string;
+  /** The operation log: `all` (default), `errors` (operations that answered an error), `off`. */
+  OPERATION_LOGS?: string;
 }

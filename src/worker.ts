@@ -18,6 +18,7 @@ import { jobsPageResponse } from "./pages/jobs-page";
 import { GraphQLWsConnection as SocketConnection } from "./subscriptions/graphql-ws-connection";
 import { ResourceWatch as WatchObject } from "./subscriptions/resource-watch";
 import { createRequestTelemetry } from "./telemetry/request-telemetry";
+import { serverTimingEnabled, withServerTiming } from "./telemetry/server-timing";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION), each given the same
 // settings as the Worker's requests (with EMULATOR_URL's defaults applied, see emulator-settings.ts).
@@ -65,16 +66,21 @@ export default {
       });
     }
     // The limits (parsed once per isolate, see per-env.ts); the body cap applies before Yoga reads the body.
+    // The telemetry starts before the body is read, so Server-Timing's total covers the body cap's 413 too.
+    const telemetry = createRequestTelemetry("http", request.headers.get("traceparent"));
     const limits = limitSettingsFromEnv(env);
     const limited = await limitRequestBody(request, limits.maxRequestBytes);
-    if (limited instanceof Response) return limited;
     // The request's signal aborts when an SSE client goes, which ends its streams.
-    return gateway.fetch(limited, {
-      env,
-      executionContext,
-      limits,
-      live: (backends) => createLivePort(env, backends, limited.signal),
-      telemetry: createRequestTelemetry("http", limited.headers.get("traceparent")),
-    });
+    const response =
+      limited instanceof Response
+        ? limited
+        : await gateway.fetch(limited, {
+            env,
+            executionContext,
+            limits,
+            live: (backends) => createLivePort(env, backends, limited.signal),
+            telemetry,
+          });
+    return serverTimingEnabled(env) ? withServerTiming(response, telemetry) : response;
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -54,6 +54,7 @@ import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEn
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
 import { nextSessionCheckAt, sessionEnd, startSession, type SessionEnd, type SessionSettings } from "./socket-session";
+import { createRequestTelemetry } from "../telemetry/request-telemetry";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -300,6 +301,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         credentials: () => credentials,
       },
       live,
+      telemetry: createRequestTelemetry("graphql-ws"),
     };
   }
 

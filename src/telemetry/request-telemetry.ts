@@ -8,6 +8,7 @@
  * carried in the server context (`server-context.ts`) to the context factory (`context.ts`).
  */
 import { combineObservers, type UpstreamObserver } from "../upstream/upstream-observer";
+import { UpstreamCallLog } from "./metrics-upstream-calls";
 import { newTraceId, parseTraceParent, type TraceParent } from "./trace-context";
 import { UpstreamTally } from "./upstream-tally";
 
@@ -26,6 +27,8 @@ export interface RequestTelemetry {
   readonly startedAt: number;
   /** The work's upstream calls so far. */
   readonly upstream: UpstreamTally;
+  /** The work's upstream attempts one by one, for its metrics (`metrics.ts`). */
+  readonly calls: UpstreamCallLog;
   /** What the sessions' transports tell of each upstream attempt: every part above that watches. */
   readonly upstreamObserver: UpstreamObserver;
 }
@@ -36,6 +39,7 @@ export interface RequestTelemetry {
  */
 export function createRequestTelemetry(kind: WorkKind, traceparent?: string | null): RequestTelemetry {
   const upstream = new UpstreamTally();
+  const calls = new UpstreamCallLog();
   const parent = parseTraceParent(traceparent);
   return {
     kind,
@@ -43,6 +47,7 @@ export function createRequestTelemetry(kind: WorkKind, traceparent?: string | nu
     parent,
     startedAt: performance.now(),
     upstream,
-    upstreamObserver: combineObservers([upstream]) ?? upstream,
+    calls,
+    upstreamObserver: combineObservers([upstream, calls]) ?? upstream,
   };
 }

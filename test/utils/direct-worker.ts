@@ -61,7 +61,7 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
       inspector: false,
       persist: options.persistTo ?? false,
       watch: false,
-      logLevel: "warn",
+      logLevel: options.logLevel ?? "warn",
     },
   });
   const url = (await worker.url).origin;

@@ -94,6 +94,8 @@ export interface TestGatewayOptions {
   emulatorUrl?: string;
   /** A copy of the sources of the test's own to build it from (`copyOfSources()`), e.g. with a backend added. */
   root?: string;
+  /** wrangler's log level for it (default `warn`); `log` prints its `console.log` lines here (`workers.ts`). */
+  logLevel?: "warn" | "log";
 }
 
 /**
@@ -109,6 +111,7 @@ export async function startTestGateway(
     config: "wrangler.toml",
     vars: { ...SUITE_GATEWAY_VARS(emulatorUrl), ...vars },
     ...(options.root === undefined ? {} : { root: options.root }),
+    ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
   });
   return {
     url: started.url,

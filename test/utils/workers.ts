@@ -17,6 +17,11 @@ export interface StartWorkerOptions {
   persistTo?: string;
   /** The copy of the sources to build it from (default: the run's, `workersRoot()`; see workers-root.ts). */
   root?: string;
+  /**
+   * wrangler's log level for this Worker (default `warn`): `log` also prints the Worker's `console.log` lines in this
+   * process (through `console.log`), for tests that read them.
+   */
+  logLevel?: "warn" | "log";
 }
 
 /**
