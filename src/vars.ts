@@ -3,6 +3,7 @@
  * Worker entry and the Durable Objects may see. Backends read their settings from it; it has no bindings, so it is
  * plain TypeScript that tests can type without the Workers runtime.
  */
+import type { TracingVars } from "./telemetry/tracing-settings";
 
 /**
  * One backend setting (`NEXUS_API_URL`, …) as a string, or undefined when unset (or not a string). Each backend
@@ -17,8 +18,11 @@ export function backendVar(env: VarsSource, name: string): string | undefined {
 /** Where settings are read from: the Worker's vars, or a plain record of them (tests, scripts). */
 export type VarsSource = GatewayVars | Readonly<Record<string, string | undefined>>;
 
-/** The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}). */
-export interface GatewayVars {
+/**
+ * The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}); the trace export's
+ * standard `OTEL_*` ones are described where they are read (`telemetry/tracing-settings.ts`).
+ */
+export interface GatewayVars extends TracingVars {
   /**
    * Local development and tests: the embedded emulator's base URL (`http://127.0.0.1:8788`), under which every
    * backend's settings default to its part of the emulator (`src/emulator-settings.ts`). Unset in production.

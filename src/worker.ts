@@ -18,6 +18,7 @@ import { jobsPageResponse } from "./pages/jobs-page";
 import { GraphQLWsConnection as SocketConnection } from "./subscriptions/graphql-ws-connection";
 import { ResourceWatch as WatchObject } from "./subscriptions/resource-watch";
 import { createRequestTelemetry } from "./telemetry/request-telemetry";
+import { workTracerFromEnv } from "./telemetry/tracing";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION), each given the same
 // settings as the Worker's requests (with EMULATOR_URL's defaults applied, see emulator-settings.ts).
@@ -74,7 +75,7 @@ export default {
       executionContext,
       limits,
       live: (backends) => createLivePort(env, backends, limited.signal),
-      telemetry: createRequestTelemetry("http", limited.headers.get("traceparent")),
+      telemetry: createRequestTelemetry("http", limited.headers.get("traceparent"), workTracerFromEnv(env)),
     });
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -44,6 +44,8 @@ import { isFinalEvent, watchObjectName, type LivePort, type WatchEvent } from ".
 import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
+import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { workTracerFromEnv } from "../telemetry/tracing";
 import { nextSessionCheckAt, sessionEnd, startSession, type SessionEnd, type SessionSettings } from "./socket-session";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
@@ -176,9 +178,16 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
       if (event.type !== "complete") {
         // Each event on a context of its own (its own deadline), through the whole chain again: parse and
         // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
-        const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
-        if ("errors" in prepared) return false;
-        socket.send(nextMessage(operationId, await executeWithRoot(prepared, event)));
+        const result = await this.traced(async (telemetry) => {
+          const prepared = prepareOperation(
+            getEnveloped,
+            this.initialContext(socket, NO_STREAM, telemetry),
+            record.payload,
+          );
+          return "errors" in prepared ? null : await executeWithRoot(prepared, event);
+        });
+        if (result === null) return false;
+        socket.send(nextMessage(operationId, result));
       }
       if (isFinalEvent(event)) {
         await this.finish(socket, operationId, true);
@@ -249,7 +258,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
           await this.releaseAll();
           return;
         case "start":
-          await this.start(socket, action.id, action.payload);
+          await this.traced((telemetry) => this.start(socket, action.id, action.payload, telemetry));
           break;
         case "stop":
           await this.stop(action.id);
@@ -262,7 +271,11 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
    * What this socket hands the plugin chain with each operation (`server-context.ts`): its caller (decided at
    * `connection_init`; credentials from its payload), its limits, and the live port a subscription's start opens.
    */
-  private initialContext(socket: WebSocket, live: (backends: BackendSessions) => LivePort): GatewayServerContext {
+  private initialContext(
+    socket: WebSocket,
+    live: (backends: BackendSessions) => LivePort,
+    telemetry: RequestTelemetry,
+  ): GatewayServerContext {
     const { credentials, serverHeld = [], principal } = this.stateOf(socket);
     return {
       env: this.env,
@@ -274,11 +287,37 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         credentials: () => credentials,
       },
       live,
+      telemetry,
     };
   }
 
+  /**
+   * Runs one operation's work (a start, or one event's execution) as a unit of telemetry of its own: a trace per
+   * graphql-ws operation, exported after the work under `waitUntil`.
+   */
+  private async traced<T>(work: (telemetry: RequestTelemetry) => Promise<T>): Promise<T> {
+    const telemetry = createRequestTelemetry("graphql-ws", null, workTracerFromEnv(this.env));
+    let failure: string | undefined;
+    try {
+      return await work(telemetry);
+    } catch (error) {
+      failure = error instanceof Error ? error.name : "Error";
+      throw error;
+    } finally {
+      if (telemetry.trace !== null) {
+        telemetry.trace.end(failure);
+        this.ctx.waitUntil(telemetry.trace.flush());
+      }
+    }
+  }
+
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
-  private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
+  private async start(
+    socket: WebSocket,
+    id: string,
+    payload: SubscribePayload,
+    telemetry: RequestTelemetry,
+  ): Promise<void> {
     // The subscriber check runs inside the chain (the field's `subscribe` opens this port), after its rules.
     let checked: CheckedSubscriber | null = null;
     const env = this.env;
@@ -288,7 +327,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         return (async function* nothing(): AsyncGenerator<WatchEvent> {})();
       },
     });
-    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort), payload);
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort, telemetry), payload);
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
@@ -306,7 +345,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     }
     const { start, credentials } = checked as CheckedSubscriber;
     if (!this.isLive(socket, id)) return; // The client completed it, or left, during the check.
-    if (start.first !== null) await this.sendEvent(socket, id, payload, start.first);
+    if (start.first !== null) await this.sendEvent(socket, id, payload, start.first, telemetry);
     if (start.ended) return this.finish(socket, id, true);
     const watchName = watchObjectName(start.topic);
     await this.ctx.storage.put(operationKey(id), { payload, watchName } satisfies OperationRecord);
@@ -329,8 +368,14 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   }
 
   /** Executes one event of a started subscription on a context of its own, and sends it. */
-  private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
-    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
+  private async sendEvent(
+    socket: WebSocket,
+    id: string,
+    payload: SubscribePayload,
+    event: WatchEvent,
+    telemetry: RequestTelemetry,
+  ): Promise<void> {
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM, telemetry), payload);
     socket.send(
       nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)),
     );

@@ -42,6 +42,8 @@ import { eventFingerprint, isFinalEvent, resourceOfTopic, type WatchEvent } from
 import { parseListenerCredentials } from "./sealed-credentials";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
 import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
+import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { workTracerFromEnv, type WorkTrace } from "../telemetry/tracing";
 
 interface WatchState {
   provider: Provider;
@@ -161,10 +163,25 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
   /** Socket listeners never talk; anything they send is ignored. */
   override webSocketMessage(): void {}
 
-  /** One poll: read, diff and schedule under the block; then deliver outside it. */
+  /**
+   * One poll: read, diff and schedule under the block; then deliver outside it. Each poll is a trace of its own
+   * (its upstream reads and its deliveries, hibernated sockets' included), exported after it, under `waitUntil`.
+   */
   override async alarm(): Promise<void> {
-    const round = await this.ctx.blockConcurrencyWhile(() => this.poll());
-    await Promise.all(round.map((delivery) => this.deliver(delivery)));
+    const telemetry = createRequestTelemetry("poll", null, workTracerFromEnv(this.env));
+    let failure: string | undefined;
+    try {
+      const round = await this.ctx.blockConcurrencyWhile(() => this.poll(telemetry));
+      await Promise.all(round.map((delivery) => this.deliver(delivery, telemetry.trace)));
+    } catch (error) {
+      failure = error instanceof Error ? error.name : "Error";
+      throw error;
+    } finally {
+      if (telemetry.trace !== null) {
+        telemetry.trace.end(failure);
+        this.ctx.waitUntil(telemetry.trace.flush());
+      }
+    }
   }
 
   private async prepare(spec: ListenerSpec): Promise<void> {
@@ -221,13 +238,19 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     return { listener, events: [event] };
   }
 
-  private async poll(): Promise<Delivery[]> {
+  private async poll(telemetry: RequestTelemetry): Promise<Delivery[]> {
     const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
     const listeners = await this.store.all();
     if (state === undefined || listeners.length === 0) {
       await this.stop();
       return [];
     }
+    // What is watched, never which one: the ref is an upstream id.
+    telemetry.trace?.describe(undefined, {
+      "gateway.watch.provider": state.provider,
+      "gateway.watch.resource": state.resource,
+      "gateway.watch.listeners": listeners.length,
+    });
     await this.store.sweepSocketRecords(listeners);
     const ended: Delivery[] = [];
     const opened: { listener: ReadyListener; credentials: unknown }[] = [];
@@ -244,7 +267,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     for (const [index, group] of groups.entries()) {
       let read: PollRead;
       try {
-        read = await this.read(state, group.credentials, opened);
+        read = await this.read(state, group.credentials, opened, telemetry);
       } catch (error) {
         if (isCredentialsRefusal(error)) {
           for (const member of group.members) ended.push(await this.endAlone(member, errorEvent(error)));
@@ -262,7 +285,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
       await this.markChecked(group);
       // Every group before this one was refused; those after it are checked with their own reads when due.
       const later = groups.slice(index + 1);
-      ended.push(...(await this.recheck(state, later)));
+      ended.push(...(await this.recheck(state, later, telemetry)));
       const gone = new Set(ended.map((delivery) => delivery.listener));
       const staying = [group, ...later].flatMap((g) => g.members).filter((listener) => !gone.has(listener));
       return [...ended, ...(await this.pollSucceeded(state, staying, read))];
@@ -277,9 +300,13 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     state: WatchState,
     credentials: unknown,
     opened: readonly { listener: Listener }[],
+    telemetry: RequestTelemetry,
   ): Promise<PollRead> {
     // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
-    const session = backendOf(state.provider).createSession(credentials, this.env, { polling: true });
+    const session = backendOf(state.provider).createSession(credentials, this.env, {
+      polling: true,
+      observer: telemetry.upstreamObserver,
+    });
     const tailing = opened.some(({ listener }) => listener.spec.topic.kind === "jobLogs");
     const snapshot = await readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
     const watch = session.watch;
@@ -295,13 +322,20 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
    * Checks every group of credentials that is due (one snapshot read each, at the same time): refused ones end
    * their listeners alone; accepted ones are marked checked; any other failure is left for the next round.
    */
-  private async recheck(state: WatchState, groups: readonly CredentialGroup<ReadyListener>[]): Promise<Delivery[]> {
+  private async recheck(
+    state: WatchState,
+    groups: readonly CredentialGroup<ReadyListener>[],
+    telemetry: RequestTelemetry,
+  ): Promise<Delivery[]> {
     const now = Date.now();
     const due = groups.filter((group) => isRecheckDue(group.checkedAt, now, this.settings.listenerRecheckMs));
     const outcomes = await Promise.allSettled(
       due.map((group) =>
         readSnapshot(
-          backendOf(state.provider).createSession(group.credentials, this.env, { polling: true }).watch,
+          backendOf(state.provider).createSession(group.credentials, this.env, {
+            polling: true,
+            observer: telemetry.upstreamObserver,
+          }).watch,
           state.resource,
           state.ref,
           state.lastJob,
@@ -377,9 +411,18 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     return listeners.map((listener) => ({ listener, events: [{ type: "error", error: formatted }] }));
   }
 
-  /** Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final. */
-  private async deliver({ listener, events }: Delivery): Promise<void> {
+  /**
+   * Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final.
+   * A span in the poll's trace: to a hibernated socket (an SSE bridge's) or to a connection object by RPC.
+   */
+  private async deliver({ listener, events }: Delivery, trace: WorkTrace | null): Promise<void> {
+    const step = trace?.startStep("watch.deliver", {
+      "gateway.listener.kind": listener.kind === "socket" ? "hibernated-socket" : "connection",
+      "gateway.events": events.length,
+    });
     const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    step?.setAttributes({ "gateway.delivery.outcome": outcome });
+    step?.end();
     if (outcome === "drop") {
       await this.store.remove(listener);
       if (listener.kind === "socket") this.store.drop(listener.socket, "listener unreachable");
