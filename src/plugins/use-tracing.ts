@@ -8,10 +8,11 @@
  * The document is recorded with its string literals replaced (`"…"`): an inline argument may be a secret (a
  * webhook's). Variables are never recorded. Without a trace (tracing off) every hook returns at once.
  */
-import { getOperationAST, Kind, print, visit, type DocumentNode, type GraphQLError } from "graphql";
+import { getOperationAST, type DocumentNode, type GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayServerContext } from "../server-context";
 import type { WorkTrace } from "../telemetry/tracing";
+import { documentForSpan } from "../telemetry/tracing-document";
 
 // Envelop types the execution arguments' document and operation name loosely.
 type OperationName = string | null | undefined;
@@ -20,11 +21,6 @@ type OperationName = string | null | undefined;
 function traceOf(context: unknown): WorkTrace | null {
   if (typeof context !== "object" || context === null || !("telemetry" in context)) return null;
   return (context as GatewayServerContext).telemetry?.trace ?? null;
-}
-
-/** The document as a span may hold it: printed, every string literal replaced. */
-export function documentForSpan(document: DocumentNode): string {
-  return print(visit(document, { StringValue: () => ({ kind: Kind.STRING, value: "…" }) }));
 }
 
 /** The `error.type` of a result's errors: the first one's code, else `GraphQLError`. */
