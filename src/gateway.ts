@@ -20,6 +20,7 @@ import { useRateLimit } from "./plugins/use-rate-limit";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
+import { useTracing } from "./plugins/use-tracing";
 import { schema } from "./schema";
 import { callerOf, type GatewayServerContext } from "./server-context";
 // The gateway's own authentication and what browsers may do (CORS, CSRF, GraphiQL, introspection).
@@ -91,6 +92,8 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useSubscriptionDeadline(),
     useEventExecution(),
     useOperationTelemetry(),
+    // Last: its `onResponse` ends the trace with the status the answer really has (after the coded HTTP errors).
+    useTracing(),
   ],
   // GraphiQL's page is our own: every file from this Worker, not a CDN, and shared links open what they say.
   renderGraphiQL: renderGraphiQLPage,

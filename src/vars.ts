@@ -5,6 +5,7 @@
  * without the Workers runtime.
  */
 import type { DocumentNamespace } from "./kv-trusted-documents";
+import type { TracingVars } from "./telemetry/tracing-settings";
 
 /**
  * One backend setting (`NEXUS_API_URL`, …) as a string, or undefined when unset (or not a string). Each backend
@@ -19,8 +20,11 @@ export function backendVar(env: VarsSource, name: string): string | undefined {
 /** Where settings are read from: the Worker's vars, or a plain record of them (tests, scripts). */
 export type VarsSource = GatewayVars | Readonly<Record<string, string | undefined>>;
 
-/** The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}). */
-export interface GatewayVars {
+/**
+ * The gateway's own plain-text vars and secrets (the backends' are read with {@link backendVar}); the trace export's
+ * standard `OTEL_*` ones are described where they are read (`telemetry/tracing-settings.ts`).
+ */
+export interface GatewayVars extends TracingVars {
   /**
    * Local development and tests: the embedded emulator's base URL (`http://127.0.0.1:8788`), under which every
    * backend's settings default to its part of the emulator (`src/emulator-settings.ts`). Unset in production.

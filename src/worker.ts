@@ -19,6 +19,7 @@ import { GraphQLWsConnection as SocketConnection } from "./subscriptions/graphql
 import { ResourceWatch as WatchObject } from "./subscriptions/resource-watch";
 import { createRequestTelemetry } from "./telemetry/request-telemetry";
 import { serverTimingEnabled, withServerTiming } from "./telemetry/server-timing";
+import { workTracerFromEnv } from "./telemetry/tracing";
 
 // The subscription Durable Objects (wrangler.toml binds them as JOB_WATCH and WS_CONNECTION), each given the same
 // settings as the Worker's requests (with EMULATOR_URL's defaults applied, see emulator-settings.ts).
@@ -67,7 +68,7 @@ export default {
     }
     // The limits (parsed once per isolate, see per-env.ts); the body cap applies before Yoga reads the body.
     // The telemetry starts before the body is read, so Server-Timing's total covers the body cap's 413 too.
-    const telemetry = createRequestTelemetry("http", request.headers.get("traceparent"));
+    const telemetry = createRequestTelemetry("http", request.headers.get("traceparent"), workTracerFromEnv(env));
     const limits = limitSettingsFromEnv(env);
     const limited = await limitRequestBody(request, limits.maxRequestBytes);
     // The request's signal aborts when an SSE client goes, which ends its streams.

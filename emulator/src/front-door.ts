@@ -1,9 +1,10 @@
 /**
  * The path of an API request through the Worker: look up the faults, wait out injected latency, answer an
  * injected error or pass the request to the state, then record `{method, path, query, status, durationMs, bytes,
- * keyId}` in the request log (injected faults included: they are what the client saw). `bytes` is the answer body's length, so
+ * keyId, traceparent}` in the request log (injected faults included: they are what the client saw). `bytes` is the answer body's length, so
  * that benchmarks can count what a gateway reads from the upstream, not only how often; `keyId` (key-id.ts) says which
- * credential the request carried, so that tests of key rotation can tell them apart.
+ * credential the request carried, so that tests of key rotation can tell them apart; `traceparent` which trace and
+ * span of the caller's the request belongs to.
  */
 import { decideFault, NEXUS_FAULT_ANSWERS, type FaultAnswers, type FaultSettings } from "./faults";
 import { drainBody } from "./drain-body";
@@ -72,6 +73,7 @@ export async function serveApi(
     durationMs: Math.max(0, Date.now() - started),
     bytes: body?.byteLength ?? 0,
     keyId,
+    traceparent: request.headers.get("traceparent"),
   });
   return response;
 }

@@ -1,6 +1,6 @@
 /**
  * The request log of one tenant of one platform, in that tenant's SQLite storage: every API request as
- * `{method, path, query, status, durationMs, bytes}`, oldest first, capped so that a long benchmark cannot fill the disk.
+ * `{method, path, query, status, durationMs, bytes, keyId, traceparent}`, oldest first, capped so that a long benchmark cannot fill the disk.
  * Shared by the Nexus and the ModelArts state objects.
  */
 import type { RequestLogEntry } from "./types";

@@ -159,6 +159,11 @@ export interface RequestLogEntry {
    * ModelArts's `X-Auth-Token`), null when it carried none: which key, never the key (key-id.ts).
    */
   keyId: string | null;
+  /**
+   * The W3C `traceparent` the request carried, as sent (null without one): which trace and span of the caller's
+   * the call belongs to, so tests can tie each upstream call to the gateway's span for it.
+   */
+  traceparent: string | null;
 }
 
 /** Filters of `GET …/logs`, parsed (`logs.ts`); the synthetic logs answer them too (`synthetic-log.ts`). */

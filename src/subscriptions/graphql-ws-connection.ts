@@ -53,8 +53,9 @@ import { isFinalEvent, watchObjectName, type LivePort, type WatchEvent } from ".
 import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
+import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { workTracerFromEnv } from "../telemetry/tracing";
 import { nextSessionCheckAt, sessionEnd, startSession, type SessionEnd, type SessionSettings } from "./socket-session";
-import { createRequestTelemetry } from "../telemetry/request-telemetry";
 
 /** How long a new socket may wait before sending `connection_init` (graphql-ws's default). */
 export const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -191,9 +192,15 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         // Each event on a context of its own (its own deadline), through the whole chain again: parse and
         // validation come from Yoga's caches, and the record holds the payload as sent (a trusted document's id).
         await this.prefetch(record.payload);
-        const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), record.payload);
-        if ("errors" in prepared) return false;
-        const result = await executeWithRoot(prepared, event);
+        const result = await this.traced(async (telemetry) => {
+          const prepared = prepareOperation(
+            getEnveloped,
+            this.initialContext(socket, NO_STREAM, telemetry),
+            record.payload,
+          );
+          return "errors" in prepared ? null : await executeWithRoot(prepared, event);
+        });
+        if (result === null) return false;
         // Ended while it executed (by the client, or by the watch object telling it why a late delivery dropped it):
         // nothing may follow its `complete`.
         if (!this.isLive(socket, operationId)) return false;
@@ -276,7 +283,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
           await this.releaseAll();
           return;
         case "start":
-          await this.start(socket, action.id, action.payload);
+          await this.traced((telemetry) => this.start(socket, action.id, action.payload, telemetry));
           break;
         case "stop":
           await this.stop(action.id);
@@ -289,7 +296,11 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
    * What this socket hands the plugin chain with each operation (`server-context.ts`): its caller (decided at
    * `connection_init`; credentials from its payload), its limits, and the live port a subscription's start opens.
    */
-  private initialContext(socket: WebSocket, live: (backends: BackendSessions) => LivePort): GatewayServerContext {
+  private initialContext(
+    socket: WebSocket,
+    live: (backends: BackendSessions) => LivePort,
+    telemetry: RequestTelemetry,
+  ): GatewayServerContext {
     const { credentials, serverHeld = [], principal } = this.stateOf(socket);
     return {
       env: this.env,
@@ -301,12 +312,37 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
         credentials: () => credentials,
       },
       live,
-      telemetry: createRequestTelemetry("graphql-ws"),
+      telemetry,
     };
   }
 
+  /**
+   * Runs one operation's work (a start, or one event's execution) as a unit of telemetry of its own: a trace per
+   * graphql-ws operation, exported after the work under `waitUntil`.
+   */
+  private async traced<T>(work: (telemetry: RequestTelemetry) => Promise<T>): Promise<T> {
+    const telemetry = createRequestTelemetry("graphql-ws", null, workTracerFromEnv(this.env));
+    let failure: string | undefined;
+    try {
+      return await work(telemetry);
+    } catch (error) {
+      failure = error instanceof Error ? error.name : "Error";
+      throw error;
+    } finally {
+      if (telemetry.trace !== null) {
+        telemetry.trace.end(failure);
+        this.ctx.waitUntil(telemetry.trace.flush());
+      }
+    }
+  }
+
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */
-  private async start(socket: WebSocket, id: string, payload: SubscribePayload): Promise<void> {
+  private async start(
+    socket: WebSocket,
+    id: string,
+    payload: SubscribePayload,
+    telemetry: RequestTelemetry,
+  ): Promise<void> {
     // The subscriber check runs inside the chain (the field's `subscribe` opens this port), after its rules.
     let checked: CheckedSubscriber | null = null;
     const env = this.env;
@@ -321,7 +357,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     } catch (error) {
       return this.answerOnce(socket, id, errorResult([error]));
     }
-    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort), payload);
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, startPort, telemetry), payload);
     if ("errors" in prepared) {
       socket.send(nextMessage(id, errorResult(prepared.errors)));
       return this.finish(socket, id, true);
@@ -339,7 +375,7 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
     }
     const { start, credentials } = checked as CheckedSubscriber;
     if (!this.isLive(socket, id)) return; // The client completed it, or left, during the check.
-    if (start.first !== null) await this.sendEvent(socket, id, payload, start.first);
+    if (start.first !== null) await this.sendEvent(socket, id, payload, start.first, telemetry);
     if (start.ended) return this.finish(socket, id, true);
     const watchName = watchObjectName(start.topic);
     await this.ctx.storage.put(operationKey(id), { payload, watchName } satisfies OperationRecord);
@@ -377,9 +413,15 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
   }
 
   /** Executes one event of a started subscription on a context of its own, and sends it. */
-  private async sendEvent(socket: WebSocket, id: string, payload: SubscribePayload, event: WatchEvent): Promise<void> {
+  private async sendEvent(
+    socket: WebSocket,
+    id: string,
+    payload: SubscribePayload,
+    event: WatchEvent,
+    telemetry: RequestTelemetry,
+  ): Promise<void> {
     await this.prefetch(payload);
-    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM), payload);
+    const prepared = prepareOperation(getEnveloped, this.initialContext(socket, NO_STREAM, telemetry), payload);
     socket.send(
       nextMessage(id, "errors" in prepared ? errorResult(prepared.errors) : await executeWithRoot(prepared, event)),
     );

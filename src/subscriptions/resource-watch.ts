@@ -55,6 +55,8 @@ import { jobListEventFor, readJobList } from "./job-list";
 import { subscriptionEndedEvent } from "./stream-end";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
 import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
+import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { workTracerFromEnv, type WorkTrace } from "../telemetry/tracing";
 
 interface WatchState {
   provider: Provider;
@@ -185,10 +187,25 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
   /** Socket listeners never talk; anything they send is ignored. */
   override webSocketMessage(): void {}
 
-  /** One poll: read, diff and schedule under the block; then deliver outside it. */
+  /**
+   * One poll: read, diff and schedule under the block; then deliver outside it. Each poll is a trace of its own
+   * (its upstream reads and its deliveries, hibernated sockets' included), exported after it, under `waitUntil`.
+   */
   override async alarm(): Promise<void> {
-    const round = await this.ctx.blockConcurrencyWhile(() => this.poll());
-    await Promise.all(round.map((delivery) => this.deliver(delivery)));
+    const telemetry = createRequestTelemetry("poll", null, workTracerFromEnv(this.env));
+    let failure: string | undefined;
+    try {
+      const round = await this.ctx.blockConcurrencyWhile(() => this.poll(telemetry));
+      await Promise.all(round.map((delivery) => this.deliver(delivery, telemetry.trace)));
+    } catch (error) {
+      failure = error instanceof Error ? error.name : "Error";
+      throw error;
+    } finally {
+      if (telemetry.trace !== null) {
+        telemetry.trace.end(failure);
+        this.ctx.waitUntil(telemetry.trace.flush());
+      }
+    }
   }
 
   private async prepare(spec: ListenerSpec, digest?: JobListDigest): Promise<void> {
@@ -250,7 +267,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     return { listener, events: [event] };
   }
 
-  private async poll(): Promise<Delivery[]> {
+  private async poll(telemetry: RequestTelemetry): Promise<Delivery[]> {
     const state = await this.ctx.storage.get<WatchState>(STATE_KEY);
     const listeners = await this.store.all();
     if (state === undefined || listeners.length === 0) {
@@ -261,6 +278,12 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
         .filter((listener) => listener.kind === "connection")
         .map((listener) => ({ listener, events: [interrupted] }));
     }
+    // What is watched, never which one: the ref is an upstream id.
+    telemetry.trace?.describe(undefined, {
+      "gateway.watch.provider": state.provider,
+      "gateway.watch.resource": state.resource,
+      "gateway.watch.listeners": listeners.length,
+    });
     await this.store.sweepSocketRecords(listeners);
     const ended: Delivery[] = [];
     const opened: { listener: ReadyListener; credentials: unknown }[] = [];
@@ -277,7 +300,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     for (const [index, group] of groups.entries()) {
       let read: PollRead;
       try {
-        read = await this.read(state, group.credentials, opened);
+        read = await this.read(state, group.credentials, opened, telemetry);
       } catch (error) {
         if (isCredentialsRefusal(error)) {
           for (const member of group.members) ended.push(await this.endAlone(member, errorEvent(error)));
@@ -295,7 +318,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
       await this.markChecked(group);
       // Every group before this one was refused; those after it are checked with their own reads when due.
       const later = groups.slice(index + 1);
-      ended.push(...(await this.recheck(state, later)));
+      ended.push(...(await this.recheck(state, later, telemetry)));
       const gone = new Set(ended.map((delivery) => delivery.listener));
       const staying = [group, ...later].flatMap((g) => g.members).filter((listener) => !gone.has(listener));
       return [...ended, ...(await this.pollSucceeded(state, staying, read))];
@@ -317,11 +340,15 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     state: WatchState,
     credentials: unknown,
     opened: readonly { listener: Listener }[],
+    telemetry: RequestTelemetry,
   ): Promise<PollRead> {
-    const snapshot = await this.readResource(state, credentials);
+    const snapshot = await this.readResource(state, credentials, telemetry);
     if (snapshot.type === "jobList") return { snapshot, logEvents: [], logCursor: null };
     // A poll's session: no retries (the alarm schedule is the retry, with backoff), and every call is one poll.
-    const watch = backendOf(state.provider).createSession(credentials, this.env, { polling: true }).watch;
+    const watch = backendOf(state.provider).createSession(credentials, this.env, {
+      polling: true,
+      observer: telemetry.upstreamObserver,
+    }).watch;
     const tailing = opened.some(({ listener }) => listener.spec.topic.kind === "jobLogs");
     if (!tailing || watch.logsSince === undefined || state.logCursor === null || snapshot.type !== "job") {
       return { snapshot, logEvents: [], logCursor: state.logCursor };
@@ -336,9 +363,15 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
    * retry): the job or dataset snapshot, or a jobs list's first page. Rejects as the upstream; a list listener's
    * credentials that cannot be opened for every platform reject as refused.
    */
-  private async readResource(state: WatchState, credentials: unknown): Promise<SnapshotEvent | JobListEvent> {
+  private async readResource(
+    state: WatchState,
+    credentials: unknown,
+    telemetry: RequestTelemetry,
+  ): Promise<SnapshotEvent | JobListEvent> {
+    // A poll's sessions: no retries (the alarm schedule is the retry), and each call is in the poll's telemetry.
+    const options = { polling: true, observer: telemetry.upstreamObserver };
     if (state.resource !== "jobList") {
-      const session = backendOf(state.provider).createSession(credentials, this.env, { polling: true });
+      const session = backendOf(state.provider).createSession(credentials, this.env, options);
       return readSnapshot(session.watch, state.resource, state.ref, state.lastJob);
     }
     const list = state.list;
@@ -348,7 +381,7 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
     // The poll checked them already (`usable`): this is a bug, masked for the client.
     if (opened === null) throw new Error("list watch: a listener's credentials do not open for every platform");
     const sessions = providers.map((provider) =>
-      backendOf(provider).createSession(opened.get(provider), this.env, { polling: true }),
+      backendOf(provider).createSession(opened.get(provider), this.env, options),
     );
     return readJobList(sessions, list);
   }
@@ -357,10 +390,16 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
    * Checks every group of credentials that is due (one snapshot read each, at the same time): refused ones end
    * their listeners alone; accepted ones are marked checked; any other failure is left for the next round.
    */
-  private async recheck(state: WatchState, groups: readonly CredentialGroup<ReadyListener>[]): Promise<Delivery[]> {
+  private async recheck(
+    state: WatchState,
+    groups: readonly CredentialGroup<ReadyListener>[],
+    telemetry: RequestTelemetry,
+  ): Promise<Delivery[]> {
     const now = Date.now();
     const due = groups.filter((group) => isRecheckDue(group.checkedAt, now, this.settings.listenerRecheckMs));
-    const outcomes = await Promise.allSettled(due.map((group) => this.readResource(state, group.credentials)));
+    const outcomes = await Promise.allSettled(
+      due.map((group) => this.readResource(state, group.credentials, telemetry)),
+    );
     const ended: Delivery[] = [];
     for (const [index, outcome] of outcomes.entries()) {
       const group = due[index];
@@ -449,10 +488,17 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
 
   /**
    * Hands a listener its events through its queue; drops it when it is gone, too slow, or its last event was final.
-   * One dropped as too slow (or whose delivery failed) is told why its stream ended.
+   * One dropped as too slow (or whose delivery failed) is told why its stream ended. A span in the poll's trace: to
+   * a hibernated socket (an SSE bridge's) or to a connection object by RPC.
    */
-  private async deliver({ listener, events }: Delivery): Promise<void> {
+  private async deliver({ listener, events }: Delivery, trace: WorkTrace | null): Promise<void> {
+    const step = trace?.startStep("watch.deliver", {
+      "gateway.listener.kind": listener.kind === "socket" ? "hibernated-socket" : "connection",
+      "gateway.events": events.length,
+    });
     const outcome = await this.deliveries.enqueue(listener.key, () => this.send(listener, events));
+    step?.setAttributes({ "gateway.delivery.outcome": outcome });
+    step?.end();
     if (outcome === "keep") return;
     await this.store.remove(listener);
     if (outcome === "late" || outcome === "failed") {

@@ -10,6 +10,7 @@
 import { combineObservers, type UpstreamObserver } from "../upstream/upstream-observer";
 import { UpstreamCallLog } from "./metrics-upstream-calls";
 import { newTraceId, parseTraceParent, type TraceParent } from "./trace-context";
+import type { WorkTrace, WorkTracer } from "./tracing";
 import { UpstreamTally } from "./upstream-tally";
 
 /** What kind of work a {@link RequestTelemetry} covers. */
@@ -31,23 +32,40 @@ export interface RequestTelemetry {
   readonly calls: UpstreamCallLog;
   /** What the sessions' transports tell of each upstream attempt: every part above that watches. */
   readonly upstreamObserver: UpstreamObserver;
+  /** The work's trace (`tracing.ts`); null when tracing is off, and then no span is made. */
+  readonly trace: WorkTrace | null;
 }
 
 /**
  * Starts the telemetry of one unit of work, now, continuing the trace of `traceparent` (a header's value) when it is
- * valid. Never throws.
+ * valid, and traced by `tracer` (`workTracerFromEnv`) unless it is null or absent (tracing off). Never throws.
  */
-export function createRequestTelemetry(kind: WorkKind, traceparent?: string | null): RequestTelemetry {
+export function createRequestTelemetry(
+  kind: WorkKind,
+  traceparent?: string | null,
+  tracer?: WorkTracer | null,
+): RequestTelemetry {
+  const startedAt = performance.now();
   const upstream = new UpstreamTally();
   const calls = new UpstreamCallLog();
   const parent = parseTraceParent(traceparent);
+  const trace = tracer?.startTrace(ROOT_SPAN_NAMES[kind], parent, { "gateway.work": kind }) ?? null;
   return {
     kind,
-    traceId: parent?.traceId ?? newTraceId(),
+    traceId: trace?.traceId ?? parent?.traceId ?? newTraceId(),
     parent,
-    startedAt: performance.now(),
+    startedAt,
     upstream,
     calls,
-    upstreamObserver: combineObservers([upstream, calls]) ?? upstream,
+    upstreamObserver:
+      combineObservers(trace === null ? [upstream, calls] : [upstream, calls, trace.upstreamObserver]) ?? upstream,
+    trace,
   };
 }
+
+/** The root span's name until the work says more (`WorkTrace.describe`: the HTTP method, the operation). */
+const ROOT_SPAN_NAMES: Readonly<Record<WorkKind, string>> = {
+  http: "graphql http",
+  "graphql-ws": "graphql-ws operation",
+  poll: "watch poll",
+};

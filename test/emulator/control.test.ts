@@ -98,6 +98,7 @@ describe("the request log", () => {
         durationMs: expect.any(Number),
         bytes: expect.any(Number),
         keyId: keyIdOf(DEMO.key),
+        traceparent: null,
       },
       {
         method: "GET",
@@ -107,6 +108,7 @@ describe("the request log", () => {
         durationMs: expect.any(Number),
         bytes: expect.any(Number),
         keyId: keyIdOf("wrong"),
+        traceparent: null,
       },
       {
         method: "GET",
@@ -116,6 +118,7 @@ describe("the request log", () => {
         durationMs: expect.any(Number),
         bytes: expect.any(Number),
         keyId: keyIdOf(DEMO.key),
+        traceparent: null,
       },
     ]);
   });

@@ -191,6 +191,8 @@ export interface LoggedRequest {
   bytes: number;
   /** {@link keyIdOf} the credential the request carried, null without one. */
   keyId: string | null;
+  /** The W3C `traceparent` the request carried, null without one. */
+  traceparent: string | null;
 }
 
 /**

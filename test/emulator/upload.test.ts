@@ -86,6 +86,7 @@ describe("a good file", () => {
         durationMs: expect.any(Number),
         bytes: expect.any(Number),
         keyId: null,
+        traceparent: null,
       },
     ]);
   });

@@ -31,6 +31,8 @@ export interface UpstreamRequest {
   bytes: number;
   /** Which key the request carried: the first 8 hex digits of its SHA-256, or null when it carried none. */
   keyId: string | null;
+  /** The W3C `traceparent` the request carried, or null (an entry from before the field: undefined). */
+  traceparent?: string | null;
 }
 
 /** Fault settings (every field optional; each call replaces the previous setting). */
