@@ -110,8 +110,11 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
       afterCursor,
       beforeCursor,
     );
-    // null: arguments of another shape, or a part seen out of order: the merge is walked below.
-    if (page !== null) return { ...page, count: () => source.count() };
+    // null: arguments of another shape, or a part seen out of order: the merge is walked below. `first` with
+    // `last` is the spec's cut of the `first` page, as for a positioned source.
+    if (page !== null) {
+      return { ...(first !== null && last !== null ? lastOf(page, last) : page), count: () => source.count() };
+    }
   }
   const positioned = source.positioned;
   if (positioned !== undefined) {

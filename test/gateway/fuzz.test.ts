@@ -38,6 +38,8 @@ const README_CODES = new Set([
   "UPSTREAM_TIMEOUT",
   "UPSTREAM_UNAVAILABLE",
   "LIMIT_EXCEEDED",
+  // A stream's end that is not its object's own (an SSE stream at its lifetime: the suite's is short).
+  "SUBSCRIPTION_ENDED",
   "BAD_REQUEST",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
