@@ -1,16 +1,12 @@
 // The live jobs page's script, served by the gateway at /jobs/app.js (pages/jobs-page.ts). Plain browser JavaScript:
 // the page has no build step. It uses only the public GraphQL API of its own origin: over HTTP the `jobs` query
 // (Relay paging, filters) and `jobCounts`; over graphql-ws (the client at /jobs/graphql-ws.js, also served by the
-// gateway) `jobListUpdated` for the first page, and `jobUpdated` / `jobLogAdded`. Where the API has no
-// `jobListUpdated` or `jobCounts` yet (a GRAPHQL_VALIDATION_FAILED answer), the page falls back: it reloads its first
-// page every LIST_REFRESH_MS and follows each unfinished job on it with `jobUpdated`, and it counts with `jobs`
-// queries. Credentials: a bearer token (kept in sessionStorage, for this tab only) and/or project headers (kept in
+// gateway) `jobListUpdated` for the first page, and `jobUpdated` / `jobLogAdded`. The page and the API ship in one
+// Worker, so the page never meets an API without them. Credentials: a bearer token (kept in sessionStorage, for this tab only) and/or project headers (kept in
 // memory only, never stored), sent as headers over HTTP and in `connection_init` over the WebSocket.
 
 const PAGE_SIZE = 10;
 const LOG_LINES_KEPT = 200;
-/** Without a live list, how often the first page is read again (so that new jobs appear). */
-const LIST_REFRESH_MS = 30_000;
 /** Counts are read again at most this often (on a change the page saw, or on Reload). */
 const COUNTS_MIN_INTERVAL_MS = 5_000;
 /** Progress samples kept per job (the chart and the rate). */
@@ -54,8 +50,6 @@ const JOB_LOG_ADDED = `subscription JobLogAdded($jobId: ID!) {
 }`;
 
 const $ = (selector) => document.querySelector(selector);
-/** The platforms the page knows, from the filter's options (the server makes them from its registry). */
-const PROVIDERS = [...document.querySelectorAll("#provider option")].map((option) => option.value).filter(Boolean);
 
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY) ?? "",
@@ -63,12 +57,9 @@ const state = {
   page: null,
   /** Relay arguments of the page on screen, to reload it. */
   pageArgs: { first: PAGE_SIZE },
-  /** null until probed; then whether the API has `jobListUpdated` / `jobCounts`. */
-  liveList: null,
-  countsApi: null,
-  /** The function that ends the live list (or the fallback's refresh timer). */
+  /** The function that ends the live list. */
   stopList: null,
-  /** Job id -> the function that ends its jobUpdated subscription (fallback and older pages). */
+  /** Job id -> the function that ends its jobUpdated subscription (older and newer pages). */
   watches: new Map(),
   /** Job id -> its latest data, and its progress samples `{ t, progress, done }`. */
   jobs: new Map(),
@@ -113,9 +104,6 @@ function describeErrors(errors) {
   return errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("; ");
 }
 
-const isValidationFailure = (errors) =>
-  Array.isArray(errors) && errors.some((error) => error.extensions?.code === "GRAPHQL_VALIDATION_FAILED");
-
 function wsClient() {
   if (state.client === null) {
     state.client = globalThis.graphqlWs.createClient({
@@ -134,10 +122,10 @@ function wsClient() {
 
 /**
  * Subscribes; `onData` gets each `data`. A stream the server ends early (a SUBSCRIPTION_ENDED error: its lifetime,
- * a restart) is started again after its `retryAfterSeconds`. `onUnavailable`, when given, gets a validation failure
- * (the field is not in the schema) instead of the status line. Returns the function that ends it for good.
+ * a restart) is started again after its `retryAfterSeconds`; any other error goes to the status line. Returns the
+ * function that ends it for good.
  */
-function subscribe(query, variables, onData, onUnavailable) {
+function subscribe(query, variables, onData) {
   let stopCurrent = () => {};
   let timer = null;
   let stopped = false;
@@ -150,8 +138,7 @@ function subscribe(query, variables, onData, onUnavailable) {
       timer = setTimeout(start, Math.max(0, seconds) * 1000);
       return;
     }
-    if (onUnavailable !== undefined && isValidationFailure(errors)) onUnavailable(errors);
-    else showStatus(describeErrors(errors), true);
+    showStatus(describeErrors(errors), true);
   };
   function start() {
     if (stopped) return;
@@ -433,39 +420,19 @@ async function showQueriedPage(args, generation) {
   return true;
 }
 
-/**
- * The first page, kept current: the live list where the API has it (its first message probes for it: a validation
- * failure means it is not there), else the `jobs` query again every LIST_REFRESH_MS with each job followed.
- */
+/** The first page, kept current by the live list (`jobListUpdated`): new jobs appear without a reload. */
 function showFirstPage() {
   stopList();
-  const generation = ++state.generation;
+  state.generation += 1;
   state.pageArgs = { first: PAGE_SIZE };
-  if (state.liveList === false) {
-    void showQueriedPage(state.pageArgs, generation);
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") void showQueriedPage({ first: PAGE_SIZE }, generation);
-    }, LIST_REFRESH_MS);
-    state.stopList = () => clearInterval(timer);
-    return;
-  }
   showStatus("Loading jobs…");
-  state.stopList = subscribe(
-    JOB_LIST_UPDATED,
-    { first: PAGE_SIZE, ...filterArgs() },
-    (data) => {
-      state.liveList = true;
-      const update = data.jobListUpdated;
-      const jobs = update.jobs.edges.map((edge) => edge.node);
-      const stateChanged = showJobs(jobs);
-      if (stateChanged || update.added.length > 0 || update.removed.length > 0) scheduleCounts();
-      showPageInfo(update.jobs, "the list is live");
-    },
-    () => {
-      state.liveList = false;
-      if (generation === state.generation) showFirstPage();
-    },
-  );
+  state.stopList = subscribe(JOB_LIST_UPDATED, { first: PAGE_SIZE, ...filterArgs() }, (data) => {
+    const update = data.jobListUpdated;
+    const jobs = update.jobs.edges.map((edge) => edge.node);
+    const stateChanged = showJobs(jobs);
+    if (stateChanged || update.added.length > 0 || update.removed.length > 0) scheduleCounts();
+    showPageInfo(update.jobs, "the list is live");
+  });
 }
 
 /** Shows an older or newer page: a plain query, its jobs followed one by one (new jobs appear on the first page). */
@@ -474,47 +441,14 @@ function showOtherPage(args) {
   void showQueriedPage(args, ++state.generation);
 }
 
-/** Counts as `{ provider: { state: count } }` from `jobCounts`; null when the API has no such field. */
-async function countsFromApi() {
+/** Counts as `{ provider: { state: count } }`, from `jobCounts`. */
+async function readCounts() {
   const result = await request(JOB_COUNTS, {});
-  if (isValidationFailure(result.errors)) return null;
   if (!result.data?.jobCounts) throw new Error(describeErrors(result.errors ?? []));
   const counts = {};
   for (const { provider, state: jobState, count } of result.data.jobCounts) {
     counts[provider] ??= {};
     counts[provider][jobState] = count;
-  }
-  return counts;
-}
-
-/**
- * Counts from `jobs` queries, for an API without `jobCounts`: one request, each platform's first 100 jobs with
- * their states (and `totalCount`); a platform with more is counted with one `totalCount` per state. A platform the
- * caller has no credentials for answers an error and is left out.
- */
-async function countsFromJobs() {
-  const declared = PROVIDERS.map((_, index) => `$p${index}: Provider`).join(", ");
-  const fields = PROVIDERS.map(
-    (_, index) => `p${index}: jobs(provider: $p${index}, first: 100) { totalCount edges { node { state } } }`,
-  ).join("\n");
-  const variables = Object.fromEntries(PROVIDERS.map((provider, index) => [`p${index}`, provider]));
-  const result = await request(`query JobStates(${declared}) {\n${fields}\n}`, variables);
-  const counts = {};
-  if (PROVIDERS.every((_, index) => !result.data?.[`p${index}`])) throw new Error(describeErrors(result.errors ?? []));
-  for (const [index, provider] of PROVIDERS.entries()) {
-    const list = result.data?.[`p${index}`];
-    if (!list) continue;
-    const byState = Object.fromEntries(STATES.map((name) => [name, 0]));
-    if (list.totalCount <= list.edges.length) {
-      for (const edge of list.edges) byState[edge.node.state] += 1;
-    } else {
-      const totals = STATES.map((name) => `${name}: jobs(provider: $p, state: [${name}], first: 1) { totalCount }`);
-      const perState = await request(`query JobStateTotals($p: Provider) {\n${totals.join("\n")}\n}`, {
-        p: provider,
-      });
-      for (const name of STATES) byState[name] = perState.data?.[name]?.totalCount ?? 0;
-    }
-    counts[provider] = byState;
   }
   return counts;
 }
@@ -557,12 +491,7 @@ async function refreshCounts() {
   counts.running = true;
   counts.last = Date.now();
   try {
-    let found = state.countsApi === false ? null : await countsFromApi();
-    if (found === null) {
-      state.countsApi = false;
-      found = await countsFromJobs();
-    } else state.countsApi = true;
-    showCounts(found);
+    showCounts(await readCounts());
   } catch (error) {
     $("#counts tbody").replaceChildren();
     $("#counts-note").textContent = `(not available: ${error.message.split(":")[0]})`;

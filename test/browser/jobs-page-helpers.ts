@@ -1,11 +1,9 @@
 /**
  * Helpers for the jobs page's Chromium tests (`jobs-page*.test.ts`): open the page with a recorder of console errors
- * and of requests to other hosts, give it credentials as a user would (the form), read its rows and counts, and probe
- * the running gateway for the live list (`jobListUpdated`), so that the live-list tests run once the API has it.
+ * and of requests to other hosts, give it credentials as a user would (the form), read its rows and counts.
  */
 import type { Browser, Page } from "puppeteer-core";
 import { recordForeignRequests } from "../utils/browser";
-import { DEMO, waitFor, watch, wsClient } from "../subscriptions/helpers";
 
 /** An open jobs page and what it did that it must not: console errors, uncaught exceptions, other hosts. */
 export interface OpenPage {
@@ -97,32 +95,4 @@ export async function countsReadAfter(page: Page, since: number): Promise<void> 
     { timeout: 20_000 },
     since,
   );
-}
-
-/**
- * Whether the running gateway has the live list: subscribes to `jobListUpdated` over graphql-ws as this file's demo
- * project and waits for its first answer. A GRAPHQL_VALIDATION_FAILED error (the field is not in the schema), or no
- * answer in 10 s, is "not available"; any other error is thrown (the API is there, and broken).
- */
-export async function probeLiveList(): Promise<boolean> {
-  const client = wsClient(DEMO);
-  const probe = watch(client, "subscription Probe { jobListUpdated(first: 1) { added } }");
-  try {
-    await waitFor(() => probe.results.length > 0 || probe.ended(), "the live list probe's first answer", {
-      timeoutMs: 10_000,
-    });
-  } catch {
-    return false;
-  } finally {
-    probe.stop();
-    await client.dispose();
-  }
-  const first = probe.results[0];
-  if (first?.data?.jobListUpdated != null) return true;
-  // The gateway answers a validation failure as a `next` with errors, then completes; a client may also see it
-  // as an `error` message (graphql-ws's other form).
-  const outcome = first?.errors ?? (probe.ended() ? (await probe.done).error : null);
-  const errors = Array.isArray(outcome) ? (outcome as { extensions?: { code?: string } }[]) : [];
-  if (errors.some((error) => error.extensions?.code === "GRAPHQL_VALIDATION_FAILED")) return false;
-  throw new Error(`jobListUpdated answered neither data nor a validation failure: ${JSON.stringify(outcome)}`);
 }

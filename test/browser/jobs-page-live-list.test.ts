@@ -2,20 +2,15 @@
  * The jobs page's live list (issue 23, parts 3 and 5) in headless Chromium: a job created through the gateway
  * appears on an open page within two poll intervals without a reload, and five open pages cost the upstream at
  * most twice the list polls of one page over the same 20 s (one watched list, however many look at it).
- *
- * These need `jobListUpdated` in the API. The file probes the running gateway for it first (a subscription that
- * answers GRAPHQL_VALIDATION_FAILED means "not there") and skips them until it is there; meanwhile it checks that
- * the page falls back to reloading its list and following its jobs one by one, without showing an error.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BROWSER_MISSING, launchBrowser, type LaunchedBrowser } from "../utils/browser";
 import { useTenant } from "../utils/tenant";
 import { SUITE_GATEWAY_VARS, suiteGraphQL } from "../utils/test-gateway";
 import { DEMO, datasetIdByName, sleep } from "../subscriptions/helpers";
-import { openJobsPage, rowsOf, probeLiveList, type OpenPage } from "./jobs-page-helpers";
+import { openJobsPage, rowsOf, type OpenPage } from "./jobs-page-helpers";
 
 const tenant = useTenant();
-const liveListAvailable = BROWSER_MISSING === null && (await probeLiveList());
 /** Two of the suite gateway's poll intervals, at their slowest (the interval grows to POLL_MAX_INTERVAL_MS). */
 const TWO_POLL_INTERVALS_MS = 2 * Number(SUITE_GATEWAY_VARS("").POLL_MAX_INTERVAL_MS);
 /** How long the cost of one and of five pages is measured. */
@@ -55,88 +50,65 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page's live list, in Chromiu
     await chromium?.close();
   });
 
-  it.skipIf(liveListAvailable)(
-    "without the live list, reloads its list and follows its jobs, with no error",
-    async () => {
-      const page = await open();
-      await page.page.waitForFunction(
-        () => /\d+ jobs; \d+ on this page are live\./.test(document.querySelector("#status")?.textContent ?? ""),
-        {
-          timeout: 20_000,
-        },
-      );
-      expect(await page.page.$eval("#status", (status) => status.classList.contains("error"))).toBe(false);
-      await page.page.close();
-    },
-  );
-
-  it.skipIf(!liveListAvailable)(
-    "shows a job created through the gateway within two poll intervals, without a reload",
-    async () => {
-      const page = await open();
-      await waitUntilLive(page);
-      await page.page.evaluate(() => {
-        (window as unknown as { sameDocument: boolean }).sameDocument = true;
-      });
-      const name = `live-list-arrival-${Date.now().toString(36)}`;
-      const created = await suiteGraphQL().query<{ createJob: { job: { id: string } } }>(
-        `mutation Create($input: CreateJobInput!) { createJob(input: $input) { job { id } } }`,
-        {
-          input: {
-            name,
-            datasetId: await datasetIdByName(DEMO, "retail-checkout"),
-            webhookIds: [],
-            ephemeralDeployment: {
-              artifactId: "artifact_livelist",
-              instanceId: "instance_t4-standard-1g",
-              replicas: 1,
-            },
+  it("shows a job created through the gateway within two poll intervals, without a reload", async () => {
+    const page = await open();
+    await waitUntilLive(page);
+    await page.page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    const name = `live-list-arrival-${Date.now().toString(36)}`;
+    const created = await suiteGraphQL().query<{ createJob: { job: { id: string } } }>(
+      `mutation Create($input: CreateJobInput!) { createJob(input: $input) { job { id } } }`,
+      {
+        input: {
+          name,
+          datasetId: await datasetIdByName(DEMO, "retail-checkout"),
+          webhookIds: [],
+          ephemeralDeployment: {
+            artifactId: "artifact_livelist",
+            instanceId: "instance_t4-standard-1g",
+            replicas: 1,
           },
         },
-        { headers: { ...DEMO } },
-      );
-      expect(created.body.errors, created.text).toBeUndefined();
-      const since = Date.now();
-      await page.page.waitForFunction(
-        (job) => [...document.querySelectorAll("td.name")].some((cell) => cell.textContent === job),
-        { timeout: TWO_POLL_INTERVALS_MS + 5_000 },
-        name,
-      );
-      const after = Date.now() - since;
-      expect(after, `appeared after ${after} ms`).toBeLessThanOrEqual(TWO_POLL_INTERVALS_MS);
-      expect((await rowsOf(page.page))[0]?.name).toBe(name);
-      expect(await page.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-      await page.page.close();
-    },
-    60_000,
-  );
+      },
+      { headers: { ...DEMO } },
+    );
+    expect(created.body.errors, created.text).toBeUndefined();
+    const since = Date.now();
+    await page.page.waitForFunction(
+      (job) => [...document.querySelectorAll("td.name")].some((cell) => cell.textContent === job),
+      { timeout: TWO_POLL_INTERVALS_MS + 5_000 },
+      name,
+    );
+    const after = Date.now() - since;
+    expect(after, `appeared after ${after} ms`).toBeLessThanOrEqual(TWO_POLL_INTERVALS_MS);
+    expect((await rowsOf(page.page))[0]?.name).toBe(name);
+    expect(await page.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await page.page.close();
+  }, 60_000);
 
-  it.skipIf(!liveListAvailable)(
-    "costs the upstream at most twice the list polls of one page with five pages open",
-    async () => {
-      const one = await open();
-      await waitUntilLive(one);
-      await sleep(2_000);
-      await tenant.clearRequests();
-      await sleep(WINDOW_MS);
-      const onePage = await listPolls();
-      await one.page.close();
-      // The list's watcher stops once its last listener leaves; then five pages watch the same list.
-      await sleep(3_000);
-      // One after the other: puppeteer types into one tab at a time.
-      const five: OpenPage[] = [];
-      for (let count = 0; count < 5; count += 1) five.push(await open());
-      await Promise.all(five.map(waitUntilLive));
-      await sleep(2_000);
-      await tenant.clearRequests();
-      await sleep(WINDOW_MS);
-      const fivePages = await listPolls();
-      await Promise.all(five.map((page) => page.page.close()));
-      expect(onePage, "one page polls the list").toBeGreaterThan(0);
-      expect(fivePages, `one page: ${onePage} list polls, five pages: ${fivePages}`).toBeLessThanOrEqual(2 * onePage);
-    },
-    180_000,
-  );
+  it("costs the upstream at most twice the list polls of one page with five pages open", async () => {
+    const one = await open();
+    await waitUntilLive(one);
+    await sleep(2_000);
+    await tenant.clearRequests();
+    await sleep(WINDOW_MS);
+    const onePage = await listPolls();
+    await one.page.close();
+    // The list's watcher stops once its last listener leaves; then five pages watch the same list.
+    await sleep(3_000);
+    // One after the other: puppeteer types into one tab at a time.
+    const five: OpenPage[] = [];
+    for (let count = 0; count < 5; count += 1) five.push(await open());
+    await Promise.all(five.map(waitUntilLive));
+    await sleep(2_000);
+    await tenant.clearRequests();
+    await sleep(WINDOW_MS);
+    const fivePages = await listPolls();
+    await Promise.all(five.map((page) => page.page.close()));
+    expect(onePage, "one page polls the list").toBeGreaterThan(0);
+    expect(fivePages, `one page: ${onePage} list polls, five pages: ${fivePages}`).toBeLessThanOrEqual(2 * onePage);
+  }, 180_000);
 
   it("logged no console error and asked no other host", () => {
     for (const page of opened) {
