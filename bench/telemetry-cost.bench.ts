@@ -11,48 +11,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { resetEmulator } from "../test/utils/emulator-control";
+import { cpuMsPerRequest, floorProbe, graphqlRequest, median, type Probe } from "./utils/cpu-probes";
 import { startMeasuredGateway, type MeasuredGateway } from "./utils/measured-gateway";
 import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
 
 const ROUNDS = 7;
 const WARM_UP = 20;
-const headers = {
-  "content-type": "application/json",
-  "x-nexus-project-id": "proj_demo",
-  "x-nexus-secret-key": "demo-secret-key",
-};
-
-/** One measured request: a name, how many per round, and the call (which throws on a wrong answer). */
-interface Probe {
-  name: string;
-  perRound: number;
-  send: (gatewayUrl: string) => Promise<void>;
-}
-
-function graphql(query: string, variables?: Record<string, unknown>): (gatewayUrl: string) => Promise<void> {
-  const body = JSON.stringify({ query, variables });
-  return async (gatewayUrl) => {
-    const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers, body });
-    const json = (await response.json()) as { errors?: unknown };
-    if (!response.ok || json.errors !== undefined) {
-      throw new Error(`gateway answered ${response.status}: ${JSON.stringify(json)}`);
-    }
-  };
-}
-
-const FLOOR: Probe = {
-  name: "GET /",
-  perRound: 60,
-  send: async (gatewayUrl) => {
-    const response = await fetch(`${gatewayUrl}/`);
-    await response.text();
-    if (!response.ok) throw new Error(`GET / answered ${response.status}`);
-  },
-};
+const FLOOR = floorProbe(60);
 const QUERIES: Probe[] = [
-  { name: "{ __typename }", perRound: 60, send: graphql("{ __typename }") },
-  { name: "10 jobs", perRound: 20, send: graphql(FLAT_JOBS_PAGE, { first: 10 }) },
-  { name: "40 jobs, datasets, webhooks", perRound: 10, send: graphql(NESTED_JOBS_PAGE, { first: 40 }) },
+  { name: "{ __typename }", perRound: 60, send: graphqlRequest("{ __typename }") },
+  { name: "10 jobs", perRound: 20, send: graphqlRequest(FLAT_JOBS_PAGE, { first: 10 }) },
+  { name: "40 jobs, datasets, webhooks", perRound: 10, send: graphqlRequest(NESTED_JOBS_PAGE, { first: 40 }) },
 ];
 
 /** The configurations compared, by their settings. */
@@ -66,25 +35,11 @@ const CONFIGURATIONS = (collector: string): Record<string, Record<string, string
   },
 });
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 let collector: Server | undefined;
 let exports = 0;
 const gateways = new Map<string, MeasuredGateway>();
 /** Worker CPU ms per request (query minus the same round's floor), by configuration and probe, one per round. */
 const figures = new Map<string, number[]>();
-
-async function cpuMsPerRequest(measured: MeasuredGateway, probe: Probe): Promise<number> {
-  const before = measured.cpuNs();
-  for (let i = 0; i < probe.perRound; i += 1) await probe.send(measured.url);
-  return (measured.cpuNs() - before) / 1e6 / probe.perRound;
-}
 
 beforeAll(async () => {
   collector = createServer((request, response) => {

@@ -23,34 +23,12 @@ import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import WebSocket from "ws";
 import { resetEmulator } from "../test/utils/emulator-control";
+import { cpuMsPerRequest, DEMO_HEADERS, floorProbe, graphqlRequest, median, type Probe } from "./utils/cpu-probes";
 import { startMeasuredGateway, type MeasuredGateway } from "./utils/measured-gateway";
 import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
 
 const ROUNDS = 9;
 const WARM_UP = 30;
-const headers = {
-  "content-type": "application/json",
-  "x-nexus-project-id": "proj_demo",
-  "x-nexus-secret-key": "demo-secret-key",
-};
-
-/** One measured request: a name, how many per round, and the call (which throws on a wrong answer). */
-interface Probe {
-  name: string;
-  perRound: number;
-  send: (gatewayUrl: string) => Promise<void>;
-}
-
-function graphql(query: string, variables?: Record<string, unknown>): (gatewayUrl: string) => Promise<void> {
-  const body = JSON.stringify({ query, variables });
-  return async (gatewayUrl) => {
-    const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers, body });
-    const json = (await response.json()) as { errors?: unknown };
-    if (!response.ok || json.errors !== undefined)
-      throw new Error(`gateway answered ${response.status}: ${JSON.stringify(json)}`);
-  };
-}
-
 /** One socket for the whole run (opened in `beforeAll`): each graphql-ws probe is one operation over it. */
 let socket: Client | undefined;
 
@@ -70,32 +48,16 @@ function overWebSocket(query: string, variables?: Record<string, unknown>): () =
     });
 }
 
-const FLOOR: Probe = {
-  name: "GET / (workerd and miniflare, no Yoga)",
-  perRound: 100,
-  send: async (gatewayUrl) => {
-    const response = await fetch(`${gatewayUrl}/`);
-    await response.text();
-    if (!response.ok) throw new Error(`GET / answered ${response.status}`);
-  },
-};
+const FLOOR = floorProbe(100);
 const QUERIES: Probe[] = [
-  { name: "{ __typename }", perRound: 100, send: graphql("{ __typename }") },
-  { name: "10 jobs", perRound: 30, send: graphql(FLAT_JOBS_PAGE, { first: 10 }) },
-  { name: "40 jobs, datasets, webhooks", perRound: 20, send: graphql(NESTED_JOBS_PAGE, { first: 40 }) },
+  { name: "{ __typename }", perRound: 100, send: graphqlRequest("{ __typename }") },
+  { name: "10 jobs", perRound: 30, send: graphqlRequest(FLAT_JOBS_PAGE, { first: 10 }) },
+  { name: "40 jobs, datasets, webhooks", perRound: 20, send: graphqlRequest(NESTED_JOBS_PAGE, { first: 40 }) },
   // The graphql-ws path (the connection Durable Object): a frame on an open socket instead of an HTTP request. Its
   // "Worker" figure subtracts the HTTP floor, which a frame does not pay: compare its process figure between runs.
   { name: "graphql-ws { __typename }", perRound: 100, send: overWebSocket("{ __typename }") },
   { name: "graphql-ws 10 jobs", perRound: 30, send: overWebSocket(FLAT_JOBS_PAGE, { first: 10 }) },
 ];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** The Worker's modules as a deploy would upload them, uncompressed and gzipped, in bytes. */
 function bundleSize(): { bytes: number; gzipBytes: number } {
@@ -122,12 +84,6 @@ let size: { bytes: number; gzipBytes: number } | undefined;
 /** CPU milliseconds per request of each probe, one entry per round. */
 const rounds = new Map<string, number[]>();
 
-async function cpuMsPerRequest(measured: MeasuredGateway, probe: Probe): Promise<number> {
-  const before = measured.cpuNs();
-  for (let i = 0; i < probe.perRound; i += 1) await probe.send(measured.url);
-  return (measured.cpuNs() - before) / 1e6 / probe.perRound;
-}
-
 beforeAll(async () => {
   size = bundleSize();
   await resetEmulator();
@@ -136,7 +92,10 @@ beforeAll(async () => {
   socket = createClient({
     url: `${url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: { "x-nexus-project-id": "proj_demo", "x-nexus-secret-key": "demo-secret-key" },
+    connectionParams: {
+      "x-nexus-project-id": DEMO_HEADERS["x-nexus-project-id"],
+      "x-nexus-secret-key": DEMO_HEADERS["x-nexus-secret-key"],
+    },
     retryAttempts: 0,
     lazy: false,
   });
