@@ -110,6 +110,18 @@ export interface ReadFrom {
   minRead?: number | undefined;
 }
 
+/** What a read found, or null when its region is not newest first (then sized reads cannot be trusted). */
+function readOf<T>(region: Region<T>, examiner: Examiner<T>, want: number): PositionedRead<T> | null {
+  if (!region.isSorted()) return null;
+  return {
+    candidates: examiner.sorted(),
+    region,
+    sawBeforeAfter: examiner.sawBeforeAfter,
+    sawAfterBefore: examiner.sawAfterBefore,
+    want,
+  };
+}
+
 /**
  * The reads of a page of `size` items after `from.bound` (or from the start): `size + 1` items (the last one says
  * whether more exist) and a quarter more, from the start's hint when it has one, else from the list's start (in the
@@ -157,14 +169,7 @@ export async function readForward<T>(
     region.append(chunk, tail);
     examiner.examine(chunk.items);
   }
-  if (!region.isSorted()) return null;
-  return {
-    candidates: examiner.sorted(),
-    region,
-    sawBeforeAfter: examiner.sawBeforeAfter,
-    sawAfterBefore: examiner.sawAfterBefore,
-    want,
-  };
+  return readOf(region, examiner, want);
 }
 
 /**
@@ -224,12 +229,5 @@ export async function readBackward<T>(
       examiner.examine(chunk.items);
     }
   }
-  if (!region.isSorted()) return null;
-  return {
-    candidates: examiner.sorted(),
-    region,
-    sawBeforeAfter: examiner.sawBeforeAfter,
-    sawAfterBefore: examiner.sawAfterBefore,
-    want,
-  };
+  return readOf(region, examiner, want);
 }

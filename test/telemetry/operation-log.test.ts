@@ -42,6 +42,29 @@ afterAll(async () => {
   expect(leakingLines(logs?.raw() ?? [])).toEqual([]);
 });
 
+/**
+ * The log line of operation `name` among those written after the first `before`, waited for up to 5 s (a socket's
+ * line may come after its answer); undefined when none came.
+ */
+async function operationLine(
+  logs: LogCapture,
+  before: number,
+  name: string,
+): Promise<ReturnType<LogCapture["operations"]>[number] | undefined> {
+  const find = () =>
+    logs
+      .operations()
+      .slice(before)
+      .find((one) => one.operationName === name);
+  const deadline = Date.now() + 5_000;
+  let line = find();
+  while (line === undefined && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    line = find();
+  }
+  return line;
+}
+
 describe("the operation log", () => {
   it("gives a nested query one line with every field, its calls those the emulator saw", async () => {
     const { traceparent, traceId } = newTraceparent();
@@ -188,18 +211,7 @@ describe("the operation log", () => {
         );
       });
       expect(result).toMatchObject({ data: { jobs: { edges: expect.any(Array) as unknown[] } } });
-      const deadline = Date.now() + 5_000;
-      let line = logs
-        .operations()
-        .slice(before)
-        .find((one) => one.operationName === "OverSocket");
-      while (line === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        line = logs
-          .operations()
-          .slice(before)
-          .find((one) => one.operationName === "OverSocket");
-      }
+      const line = await operationLine(logs, before, "OverSocket");
       expect(line).toMatchObject({
         operationType: "query",
         transport: "graphql-ws",
@@ -231,18 +243,7 @@ describe("the operation log", () => {
       });
       const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
       expect(codes).toEqual(["LIMIT_EXCEEDED"]);
-      const deadline = Date.now() + 5_000;
-      let line = logs
-        .operations()
-        .slice(before)
-        .find((one) => one.operationName === "Costly");
-      while (line === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        line = logs
-          .operations()
-          .slice(before)
-          .find((one) => one.operationName === "Costly");
-      }
+      const line = await operationLine(logs, before, "Costly");
       expect(line).toMatchObject({ transport: "graphql-ws", outcome: "error", errorCodes: codes, upstreamCalls: 0 });
     } finally {
       await client.dispose();
