@@ -17,6 +17,7 @@ import {
   NEXUS,
   type WireDataset,
 } from "./helpers";
+import { inListOrder, type ListItem } from "../utils/list-order";
 
 const QUERY = `query($first: Int, $after: String, $last: Int, $before: String) {
   datasets(first: $first, after: $after, last: $last, before: $before) {
@@ -26,31 +27,10 @@ const QUERY = `query($first: Int, $after: String, $last: Int, $before: String) {
   }
 }`;
 
-interface Item {
-  id: string;
-  provider: string;
-  createdAt: string;
-}
+type Item = ListItem;
 
 interface Answer {
   datasets: Page<Item> & { totalCount: number };
-}
-
-/** The backend's ref inside a global id (`<Type>:<ref>`). */
-function refOf(id: string): string {
-  const text = Buffer.from(id, "base64url").toString("utf8");
-  return text.slice(text.indexOf(":") + 1);
-}
-
-/** The gateway's order, computed here from the items themselves (`src/pagination/sort-key.ts`). */
-function inListOrder(items: Item[]): Item[] {
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...items].sort(
-    (a, b) =>
-      Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-      text(a.provider, b.provider) ||
-      text(refOf(a.id), refOf(b.id)),
-  );
 }
 
 function graviti(dataset: WireDataset): Item {

@@ -9,12 +9,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { walk, type Page } from "../gateway/helpers";
 import { useTenant } from "../utils/tenant";
 import { MA, NEXUS, dataAs, datasetIdByName, modelArts, modelArtsApi, type UpstreamRequest } from "./helpers";
+import { inListOrder, refOf, type ListItem } from "../utils/list-order";
 
-interface Item {
-  id: string;
-  provider: string;
-  createdAt: string;
-}
+type Item = ListItem;
 
 const BOTH = { nexus: NEXUS, modelarts: MA };
 const QUERY = `query($first: Int, $after: String, $last: Int, $before: String, $provider: Provider) {
@@ -24,23 +21,6 @@ const QUERY = `query($first: Int, $after: String, $last: Int, $before: String, $
 
 /** The ModelArts demo project's datasets: a first page lists them, then reads each one's tasks. */
 const MODELARTS_DATASETS = 16;
-
-/** The backend's ref inside a global id (`<Type>:<ref>`). */
-function refOf(id: string): string {
-  const text = Buffer.from(id, "base64url").toString("utf8");
-  return text.slice(text.indexOf(":") + 1);
-}
-
-/** The gateway's order, computed here from the items themselves (`src/pagination/sort-key.ts`). */
-function inListOrder(items: Item[]): Item[] {
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...items].sort(
-    (a, b) =>
-      Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-      text(a.provider, b.provider) ||
-      text(refOf(a.id), refOf(b.id)),
-  );
-}
 
 async function page(args: Record<string, unknown>): Promise<Page<Item>> {
   return (await dataAs<{ jobs: Page<Item> }>(QUERY, args, BOTH)).jobs;
