@@ -23,6 +23,10 @@
  * error status or an invalid body, kind `http` or `invalid-body`); a timeout, a network failure, the other request's
  * deadline, call cap, circuit breaker or cancellation are the other's own, and the joiner reads for itself.
  *
+ * Shared answers are deep-frozen before anyone gets them: the requests that share one answer get the very same
+ * objects, so a resolver that changed one in place would change what the others answer. Frozen, such a change
+ * throws where it is made (strict mode) instead of leaking into another request.
+ *
  * Watch polls never use any of this (their sessions get no {@link SharedReads}): a poll wants the upstream's state
  * now. Memory: at most {@link READ_CACHE_MAX_ENTRIES} answers are kept, expired ones dropped first.
  */
@@ -114,6 +118,13 @@ function store(key: string, entry: CacheEntry, now: number): void {
   cache.set(key, entry);
 }
 
+/** Freezes `value` and every object and array it holds (an upstream body: plain JSON, no cycles). */
+function freezeDeep<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) freezeDeep(child);
+  return Object.freeze(value);
+}
+
 /** A failure the upstream answered (a status or a body): the same for every request that asked, so it is shared. */
 function isUpstreamAnswer(error: unknown): boolean {
   return error instanceof UpstreamError && (error.kind === "http" || error.kind === "invalid-body");
@@ -176,6 +187,8 @@ export function createSharedReads(options: SharedReadsOptions): SharedReads {
     const promise = call.load().then(
       (value) => {
         if (inFlight.get(key) === flight) inFlight.delete(key);
+        // Every request that joined or will read the cache gets these very objects (see the module comment).
+        freezeDeep(value);
         if (ttlMs > 0 && !flight.stale) store(key, { tenant, value, expiresAt: sentAt + ttlMs }, now());
         return value;
       },

@@ -54,10 +54,10 @@ describe("identical dashboards", () => {
     expect(calls.length).toBeLessThanOrEqual(4);
   });
 
-  it(`${LOADS} loading one every 200 ms (within 2 s) cost at most 4 upstream calls`, async () => {
+  it(`${LOADS} loading one every 180 ms (within 2 s) cost at most 4 upstream calls`, async () => {
     const answers = await Promise.all(
       Array.from({ length: LOADS }, async (_, index) => {
-        await sleep(index * 200);
+        await sleep(index * 180);
         return ask(DASHBOARD);
       }),
     );
