@@ -55,6 +55,28 @@ function upstreamError(kind: "http" | "timeout"): UpstreamError {
   });
 }
 
+describe("shared answers", () => {
+  it("are deep-frozen, so a change made in place by one request throws instead of reaching another's answer", async () => {
+    const shared = sharedReads();
+    const { call, loads } = controlled<{ jobs: { id: string; tags: string[] }[] }>();
+    const first = shared.request(call);
+    const second = shared.request(call);
+    loads[0]?.resolve({ jobs: [{ id: "job-1", tags: ["a"] }] });
+    const [mine, theirs] = await Promise.all([first, second]);
+    expect(theirs).toBe(mine);
+    expect(Object.isFrozen(mine)).toBe(true);
+    expect(Object.isFrozen(mine.jobs[0]?.tags)).toBe(true);
+    expect(() => mine.jobs.push({ id: "job-2", tags: [] })).toThrow(TypeError);
+    expect(() => {
+      const job = mine.jobs[0];
+      if (job !== undefined) job.id = "changed";
+    }).toThrow(TypeError);
+    // The cached copy, served after both, is the same unchanged answer.
+    expect(await shared.request(call)).toEqual({ jobs: [{ id: "job-1", tags: ["a"] }] });
+    expect(loads).toHaveLength(1);
+  });
+});
+
 describe("reads in flight", () => {
   it("a second identical read waits for the first's answer and sends nothing", async () => {
     const shared = sharedReads(0);
