@@ -13,7 +13,11 @@
  * with each backend's parents as mappers, and the resolvers of the seam and the backends are typed by them.
  *
  * A backend imports the seam and the base, never the core, the schema, the registry or another backend; the seam and
- * the base never import what sits above them. `src/subscriptions/topics.ts` and `log-tail.ts` are plain types and
+ * the base never import what sits above them.
+ *
+ * The emulator (emulator/src/) is a Worker of its own standing in for the platforms. Of the gateway it imports only a
+ * backend's wire types (`src/backends/<name>/types.ts`), type-only, so each wire shape is written once and no gateway
+ * code runs in the emulator; those files import nothing. The gateway never imports the emulator. `src/subscriptions/topics.ts` and `log-tail.ts` are plain types and
  * pure functions of watch events that the seam names, and `src/limits/limit-error.ts` is the error the HTTP core
  * raises at its call cap, so they count as base.
  */
@@ -22,6 +26,7 @@ const BACKEND_FOLDER = "^src/backends/[^/]+/";
 const SEAM = "^src/backends/[^/]+[.]ts$";
 const SCHEMA = "^src/(schema[.]ts|schema/|resources/)";
 const ENTRY = "^src/(worker|env)[.]ts$";
+const WIRE_TYPES = "^src/backends/[^/]+/types[.]ts$";
 
 /** Everything above the seam: the entry, the core and the schema layer. */
 const ABOVE_SEAM = [
@@ -100,6 +105,34 @@ module.exports = {
         ],
       },
       to: { path: [...ABOVE_SEAM, "^src/backends/(registry|credential-set|session-transport)[.]ts$", BACKEND_FOLDER] },
+    },
+    {
+      name: "emulator-reads-wire-types-only",
+      severity: "error",
+      comment: "Of the gateway, the emulator imports only a backend's wire types (src/backends/<name>/types.ts).",
+      from: { path: "^emulator/src/" },
+      to: { path: "^src/", pathNot: WIRE_TYPES },
+    },
+    {
+      name: "emulator-wire-types-type-only",
+      severity: "error",
+      comment: "The emulator imports the wire types with `import type`: no gateway code is bundled into it.",
+      from: { path: "^emulator/src/" },
+      to: { path: WIRE_TYPES, dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "wire-types-alone",
+      severity: "error",
+      comment: "A backend's wire types import nothing, so what the emulator reaches of the gateway ends there.",
+      from: { path: WIRE_TYPES },
+      to: {},
+    },
+    {
+      name: "gateway-not-emulator",
+      severity: "error",
+      comment: "The gateway never imports the emulator: it reaches it over HTTP only, like any upstream.",
+      from: { path: "^src/" },
+      to: { path: "^emulator/" },
     },
   ],
   options: {

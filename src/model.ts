@@ -30,6 +30,25 @@ export function isTerminalDatasetState(state: DatasetState): boolean {
   return TERMINAL_DATASET_STATES.has(state);
 }
 
+/** The longest `failureReason` the API gives (`Job.failureReason`); a longer reason is cut, with `…` at its end. */
+export const FAILURE_REASON_MAX_LENGTH = 500;
+
+/**
+ * A platform's failure text as `Job.failureReason`: its first non-blank line, with runs of white space made one
+ * space, cut to {@link FAILURE_REASON_MAX_LENGTH} characters. Only the first line, because an upstream that puts a
+ * stack or a dump under its message must not pass that on. Null for anything but a string with some text in it;
+ * never throws.
+ */
+export function readableReason(text: unknown): string | null {
+  if (typeof text !== "string") return null;
+  const line = text
+    .split(/\r?\n|\r/)
+    .map((part) => part.replace(/\s+/g, " ").trim())
+    .find((part) => part !== "");
+  if (line === undefined) return null;
+  return line.length <= FAILURE_REASON_MAX_LENGTH ? line : `${line.slice(0, FAILURE_REASON_MAX_LENGTH - 1)}…`;
+}
+
 /** What every object of a backend that has a global id carries: where it lives and how to find it again. */
 export interface ModelBase<W> {
   provider: Provider;

@@ -345,8 +345,22 @@ export type HttpHeader = {
 export type Job = {
   /** When the job was created. */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Why the job failed, as the platform words it, on one line (at most 500 characters): null unless `state` is
+   * `FAILED`, and null when the platform gives no reason. The platform's own text, never a gateway error or a stack.
+   */
+  failureReason?: Maybe<Scalars['String']['output']>;
   /** The global id. */
   id: Scalars['ID']['output'];
+  /** How many items the job has handled successfully so far; null when the platform does not say (yet). */
+  itemsDone?: Maybe<Scalars['Int']['output']>;
+  /** How many items have failed so far (each counted once); null when the platform does not count failed items. */
+  itemsFailed?: Maybe<Scalars['Int']['output']>;
+  /**
+   * How many items the job runs over in all; null while the platform has not counted them, or when it cannot say (its
+   * dataset is gone). `itemsDone + itemsFailed` reaches it when every item has been handled.
+   */
+  itemsTotal?: Maybe<Scalars['Int']['output']>;
   /** The job's name. */
   name: Scalars['String']['output'];
   /** The share of items handled, from 0 to 1 (1 when finished). */
@@ -399,7 +413,7 @@ export type JobListUpdate = {
 export type JobState =
   /** Stopped before the end (its stop time passed or it was cancelled). Terminal. */
   | 'CANCELLED'
-  /** The job failed; see its `status.reason`. Terminal. */
+  /** The job failed; see its `failureReason`. Terminal. */
   | 'FAILED'
   /** Every item has been handled. Terminal. */
   | 'FINISHED'
@@ -849,10 +863,18 @@ export type ModelArtsExportTask = Job & Node & {
   exportType: ModelArtsExportType;
   /** The raw `export_type` code (null when absent). */
   exportTypeCode?: Maybe<Scalars['Int']['output']>;
+  /** When `FAILED`: `errorMessage` (or `errorCode` when the task gives no message); null otherwise. */
+  failureReason?: Maybe<Scalars['String']['output']>;
   /** Samples exported so far; null while the backend does not say. */
   finishedSampleCount?: Maybe<Scalars['Int']['output']>;
   /** The global id. */
   id: Scalars['ID']['output'];
+  /** `finishedSampleCount`: samples exported so far; null while the backend does not say. */
+  itemsDone?: Maybe<Scalars['Int']['output']>;
+  /** Always null: ModelArts does not count samples that failed to export (a failed task fails as a whole). */
+  itemsFailed?: Maybe<Scalars['Int']['output']>;
+  /** `totalSampleCount`: samples to export; null while the backend has not counted them (usually while `INIT`). */
+  itemsTotal?: Maybe<Scalars['Int']['output']>;
   /** The upstream `task_id`. */
   modelArtsId: Scalars['String']['output'];
   /** `export <task id>` (export tasks have no name upstream). */
@@ -1701,8 +1723,22 @@ export type NexusJob = Job & Node & {
   deployment?: Maybe<NexusDeployment>;
   /** Every result destination, as the job specifies them. */
   destinations: Array<NexusResultDestination>;
+  /** When `FAILED`: `status.reason` (or the status message when the job gives no reason); null otherwise. */
+  failureReason?: Maybe<Scalars['String']['output']>;
   /** The global id. */
   id: Scalars['ID']['output'];
+  /** `status.items.delivered`: items whose results were delivered. */
+  itemsDone?: Maybe<Scalars['Int']['output']>;
+  /**
+   * `status.items.failedDeliver`: an item that fails at any stage also counts as failed at every later one, so this
+   * counts each failed item once (the counter the progress formula adds to `delivered`).
+   */
+  itemsFailed?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The dataset's `itemCount` (null while it is not counted, or when the dataset no longer exists); for a finished job,
+   * `delivered + failedDeliver`, without reading the dataset.
+   */
+  itemsTotal?: Maybe<Scalars['Int']['output']>;
   /**
    * The job's log as a Relay connection, newest first (by `createdAt`, then by `nexusId` among entries of one time):
    * entries of at least `minLevel`, written strictly after `since` and strictly before `until`. 1 to 100 entries per
@@ -2797,8 +2833,12 @@ export type ModelArtsExportTaskResolvers<ContextType = GatewayContext, ParentTyp
   exportStatus?: Resolver<ResolversTypes['ModelArtsExportTaskStatus'], ParentType, ContextType>;
   exportType?: Resolver<ResolversTypes['ModelArtsExportType'], ParentType, ContextType>;
   exportTypeCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedSampleCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemsDone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  itemsFailed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  itemsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   modelArtsId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3063,7 +3103,11 @@ export type NexusJobResolvers<ContextType = GatewayContext, ParentType extends R
   datasetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deployment?: Resolver<Maybe<ResolversTypes['NexusDeployment']>, ParentType, ContextType>;
   destinations?: Resolver<Array<ResolversTypes['NexusResultDestination']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemsDone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  itemsFailed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  itemsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   logs?: Resolver<Maybe<ResolversTypes['NexusLogEntryConnection']>, ParentType, ContextType, Partial<NexusJobLogsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nexusId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

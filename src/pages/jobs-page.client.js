@@ -19,12 +19,9 @@ const STATES = ["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"];
 const TERMINAL = new Set(["FINISHED", "CANCELLED", "FAILED"]);
 const TOKEN_KEY = "jobs-page:token";
 
-// Every platform types its jobs its own way: the shared `Job` interface has no reason or item counter, so the page
-// asks each job type for them (its public fields) and reads them in `detailsOf`. A platform not named here still
-// shows its jobs, state, progress and chart; only its reason and items per second are missing.
-const JOB_FIELDS = `id name provider state progress createdAt
-  ... on NexusJob { status { reason message items { delivered failedDeliver } } }
-  ... on ModelArtsExportTask { errorCode errorMessage finishedSampleCount }`;
+// Only fields of the shared `Job` interface, so every platform's jobs show the same way and a new platform needs no
+// edit here: a failed job's reason, and the items handled for the rate (null where a platform does not count them).
+const JOB_FIELDS = "id name provider state progress createdAt failureReason itemsDone itemsFailed";
 
 const JOBS_QUERY = `query JobsPage($first: Int, $after: String, $last: Int, $before: String, $provider: Provider,
   $state: [JobState!]) {
@@ -50,6 +47,8 @@ const JOB_LOG_ADDED = `subscription JobLogAdded($jobId: ID!) {
 }`;
 
 const $ = (selector) => document.querySelector(selector);
+/** The credential headers' hint the page came with (the gateway's platforms), shown again once the form is empty. */
+const HEADERS_PLACEHOLDER = $("#project-headers").placeholder;
 
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY) ?? "",
@@ -184,21 +183,13 @@ function percent(progress) {
   return `${Math.round(progress * 100)}%`;
 }
 
-/** What a job's own type adds: why it failed, and how many items it has handled (null when it does not say). */
+/**
+ * Why a job failed, and how many items it has handled, successfully or not (null when its platform does not say;
+ * a platform that counts no failed items counts its done ones).
+ */
 function detailsOf(job) {
-  const status = job.status;
-  if (status !== undefined) {
-    const items = status.items;
-    return {
-      reason: status.reason ?? (job.state === "FAILED" ? status.message : null) ?? null,
-      done: items ? items.delivered + items.failedDeliver : null,
-    };
-  }
-  if ("errorMessage" in job || "finishedSampleCount" in job) {
-    const reason = [job.errorCode, job.errorMessage].filter(Boolean).join(": ");
-    return { reason: reason === "" ? null : reason, done: job.finishedSampleCount ?? null };
-  }
-  return { reason: null, done: null };
+  const done = typeof job.itemsDone === "number" ? job.itemsDone + (job.itemsFailed ?? 0) : null;
+  return { reason: job.failureReason ?? null, done };
 }
 
 /** Notes a job's progress at this moment (once per change), for its rate and chart. */
@@ -552,7 +543,7 @@ $("#credentials").addEventListener("submit", (event) => {
   $("#project-headers").value = "";
   $("#project-headers").placeholder =
     Object.keys(state.projectHeaders).length === 0
-      ? "x-nexus-project-id: proj_…\nx-nexus-secret-key: …"
+      ? HEADERS_PLACEHOLDER
       : `Sending ${Object.keys(state.projectHeaders).join(", ")} (kept in memory only)`;
   state.token = $("#token").value.trim();
   if (state.token === "") sessionStorage.removeItem(TOKEN_KEY);

@@ -46,9 +46,15 @@ const JOB_STATES = ["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"] as 
  * The platform filter's options: the registry's backends that have jobs (a node type of kind `job`), in registry
  * order, so a new backend shows up without an edit here. The client reads its platform list from these options.
  */
-const PROVIDER_OPTIONS = BACKENDS.filter((backend) => backend.nodeTypes.some((type) => type.kind === "job"))
-  .map((backend) => `<option value="${backend.provider}">${backend.provider}</option>`)
-  .join("");
+const JOB_BACKENDS = BACKENDS.filter((backend) => backend.nodeTypes.some((type) => type.kind === "job"));
+const PROVIDER_OPTIONS = JOB_BACKENDS.map(
+  (backend) => `<option value="${backend.provider}">${backend.provider}</option>`,
+).join("");
+
+/** The project headers' hint: the credential headers of those backends, one `name: …` a line (`&#10;` in HTML). */
+const HEADERS_PLACEHOLDER = JOB_BACKENDS.flatMap((backend) => backend.credentialHeaders)
+  .map((header) => `${header}: …`)
+  .join("&#10;");
 
 const STATE_OPTIONS = JOB_STATES.map((state) => `<option value="${state}">${state}</option>`).join("");
 const COUNT_HEADERS = JOB_STATES.map((state) => `<th scope="col" data-state="${state}">${state}</th>`).join("");
@@ -69,7 +75,7 @@ const PAGE_HTML = `<!doctype html>
 <form id="credentials" autocomplete="off">
   <label>Bearer token <input id="token" type="password" placeholder="the gateway token you were given"></label>
   <label>Project headers
-    <textarea id="project-headers" placeholder="x-nexus-project-id: proj_…&#10;x-nexus-secret-key: …"></textarea></label>
+    <textarea id="project-headers" placeholder="${HEADERS_PLACEHOLDER}"></textarea></label>
   <span class="buttons"><button type="submit">Use</button> <button type="button" id="forget">Forget</button></span>
   <p class="hint">Local development needs neither (the gateway holds the demo credentials). A token is kept for this
   tab only (sessionStorage); project headers are kept in memory only.</p>

@@ -1,14 +1,27 @@
 /**
- * ModelArts records (what the emulator stores) and wire shapes (what it answers), snake_case as the API is. A
- * dataset is stored in its wire shape; an export task keeps beside its wire fields the facts its life is derived
- * from (export-lifecycle.ts), which the API never returns.
+ * ModelArts records (what the emulator stores) and wire shapes (what it answers), snake_case as the API is. The
+ * documented wire shapes are the gateway's (src/backends/modelarts/types.ts: one definition, imported as types
+ * only); this file narrows them to what the emulator always sends (`Required<…>`, a known task status) and adds what
+ * only it has. A dataset is stored in its wire shape; an export task keeps beside its wire fields the facts its life
+ * is derived from (export-lifecycle.ts), which the API never returns.
  */
+import type {
+  ModelArtsDataSource,
+  ModelArtsDatasetFields,
+  ModelArtsExportOptions,
+  ModelArtsExportParams,
+  ModelArtsExportTaskFields,
+  ModelArtsExportTaskStatus,
+  ModelArtsLabel,
+  ModelArtsSearchCondition,
+  ModelArtsSearchLabel,
+} from "../../../src/backends/modelarts/types";
 
 /** The `dataset_type` values of modelarts.md. */
 export const DATASET_TYPES = [0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900] as const;
 
 /** The export task statuses of modelarts.md (`SUCCESSED` sic; `STOPPING`/`STOPPED` are an SDK's). */
-export type ExportTaskStatus = "INIT" | "RUNNING" | "SUCCESSED" | "FAILED" | "STOPPING" | "STOPPED";
+export type ExportTaskStatus = ModelArtsExportTaskStatus;
 
 /** A value a label attribute can take. */
 export interface LabelAttributeValue {
@@ -26,9 +39,8 @@ export interface LabelAttribute {
   values: LabelAttributeValue[];
 }
 
-/** A label of a dataset. */
-export interface Label {
-  name: string;
+/** A label of a dataset, as the emulator sends it: always a type and text properties. */
+export interface Label extends ModelArtsLabel {
   /** 0 classification, 1 object detection, 3 segmentation, …, 102 triplet relationship, 103 triplet entity. */
   type: number;
   property: Record<string, string>;
@@ -59,7 +71,7 @@ export interface SourceInfo {
 }
 
 /** A data source of a dataset: 0 OBS, 1 GaussDB(DWS), 2 DLI, 3 RDS, 4 MRS, 5 AI Gallery, 6 inference service. */
-export interface DataSource {
+export interface DataSource extends ModelArtsDataSource {
   data_type: number;
   data_path: string;
   /** Table data sources only. */
@@ -155,29 +167,15 @@ export interface DatasetVersion {
   include_dataset_data: boolean;
 }
 
-/** A dataset as the API returns it (the running-task fields are added on `check_running_task=true`). */
-export interface DatasetRecord {
-  dataset_id: string;
-  dataset_name: string;
-  dataset_type: number;
-  data_format: string;
+/**
+ * A dataset as the API returns it (the running-task fields are added on `check_running_task=true`): every documented
+ * field, and the details the gateway reads as extra fields.
+ */
+export interface DatasetRecord extends Required<ModelArtsDatasetFields> {
   /** 0 file, 1 table. */
   dataset_format: 0 | 1;
-  status: number;
-  description: string;
-  create_time: number;
-  update_time: number;
-  total_sample_count: number;
-  annotated_sample_count: number;
-  unconfirmed_sample_count: number;
-  current_version_id: string;
-  current_version_name: string;
-  dataset_version_count: number;
-  work_path: string;
   data_sources: DataSource[];
   labels: Label[];
-  dataset_tags: string[];
-  workspace_id: string;
   enterprise_project_id: string;
   data_update_time: number;
   data_statistics: Record<string, number>;
@@ -212,50 +210,13 @@ export interface DatasetRecord {
 }
 
 /** `export_params` of a task (the documented fields; others a client sends are kept as given). */
-export interface ExportParams {
-  export_dest?: "DIR" | "NEW_DATASET";
-  export_new_dataset_name?: string;
-  export_new_dataset_work_path?: string;
-  sample_state?: string;
-  samples?: string[];
-  search_conditions?: SearchCondition[];
-  clear_hard_property?: boolean;
-  clear_difficult?: boolean;
-  export_dataset_version_name?: string;
-  export_dataset_version_format?: string;
-  ratio_sample_usage?: boolean;
-  /** Text (`"0.80"`) as documented; a number (the documented example's `1.0`) is kept as given. */
-  train_sample_ratio?: string | number;
-  [key: string]: unknown;
-}
+export type ExportParams = ModelArtsExportParams;
 
 /** One label criterion of a search. */
-export interface SearchLabel {
-  name?: string;
-  type?: number;
-  op?: string;
-  property?: Record<string, string[]>;
-}
+export type SearchLabel = ModelArtsSearchLabel;
 
 /** A search condition of a conditional export (the fields of the documented `SearchCondition`). */
-export interface SearchCondition {
-  coefficient?: string;
-  frame_in_video?: number;
-  hard?: string;
-  import_origin?: string;
-  kvp?: string;
-  label_list?: { labels?: SearchLabel[]; op?: string };
-  labeler?: string;
-  metadata?: { op?: string; props?: Record<string, string[]> };
-  parent_sample_id?: string;
-  sample_dir?: string;
-  sample_name?: string;
-  sample_time?: string;
-  score?: string;
-  slice_thickness?: string;
-  study_date?: string;
-  time_in_video?: string;
-}
+export type SearchCondition = ModelArtsSearchCondition;
 
 /** What an export task's life follows: fixed when it is created (export-lifecycle.ts). */
 export interface ExportLife {
@@ -271,54 +232,38 @@ export interface ExportLife {
   stop?: { requestedAt: number; stoppedAt: number };
 }
 
-/** An export task as stored. */
-export interface ExportTaskRecord {
-  task_id: string;
+/** An export task as stored: its fixed wire fields, its dataset, the create options it echoes and its life. */
+export interface ExportTaskRecord extends Pick<
+  ExportTaskWire,
+  | "task_id"
+  | "create_time"
+  | "path"
+  | "export_type"
+  | "export_format"
+  | "version_format"
+  | "version_id"
+  | "export_params"
+> {
   dataset_id: string;
-  create_time: number;
-  path: string;
-  export_type: number;
-  export_format: number;
-  version_format?: string;
-  version_id?: string;
-  export_params: ExportParams;
   /** The create options echoed on the task (absent when not given). */
   options?: ExportOptions;
   life: ExportLife;
 }
 
 /** The create options that are not `export_params`, echoed on the task as given. */
-export interface ExportOptions {
-  annotation_format?: string;
-  source_type_header?: string;
-  with_column_header?: boolean;
-  dataset_type?: number;
-  sample_state?: string;
-}
+export type ExportOptions = ModelArtsExportOptions;
 
-/** An export task on the wire. The two counts are absent while it is `INIT`. */
-export interface ExportTaskWire {
-  task_id: string;
-  status: ExportTaskStatus;
-  progress: number;
-  total_sample_count?: number;
-  finished_sample_count?: number;
-  path: string;
-  export_type: number;
-  export_format: number;
-  version_format?: string;
-  version_id?: string;
-  export_params: ExportParams;
-  error_code?: string;
-  error_msg?: string;
-  annotation_format?: string;
-  source_type_header?: string;
-  with_column_header?: boolean;
-  dataset_type?: number;
-  sample_state?: string;
-  create_time: number;
-  update_time: number;
-}
+/**
+ * An export task on the wire, as the emulator sends it: every documented field but the two counts (absent while it
+ * is `INIT`), the version (absent when not asked for) and the error (only when `FAILED`); a known status.
+ */
+export type ExportTaskWire = ModelArtsExportTaskFields &
+  Required<
+    Pick<
+      ModelArtsExportTaskFields,
+      "progress" | "path" | "export_type" | "export_format" | "export_params" | "update_time"
+    >
+  > & { status: ExportTaskStatus };
 
 /** The emulator settings of a ModelArts tenant, chosen at reset. */
 export interface ModelArtsSettings {

@@ -4,6 +4,7 @@
  * `datasetById` loader, which a `jobs` scan has already primed from its dataset list (no extra call).
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
+import { readableReason } from "../../../model";
 import { jobModelFields } from "../../model-fields";
 import {
   exportDestinationOf,
@@ -28,6 +29,12 @@ export const modelArtsExportTaskResolvers: Resolvers = {
     ...jobModelFields,
     modelArtsId: (task) => task.wire.task_id,
     progress: (task) => exportTaskProgress(task.wire),
+    failureReason: (task) =>
+      task.state === "FAILED" ? (readableReason(task.wire.error_msg) ?? readableReason(task.wire.error_code)) : null,
+    itemsTotal: (task) => integerOrNull(task.wire.total_sample_count),
+    itemsDone: (task) => integerOrNull(task.wire.finished_sample_count),
+    // ModelArts counts no failed samples: a task fails as a whole (`error_code`), so the count is unknown, not 0.
+    itemsFailed: () => null,
     exportStatus: (task) => exportTaskStatusOf(task.wire.status),
     rawStatus: (task) => task.wire.status,
     progressPercent: (task) =>

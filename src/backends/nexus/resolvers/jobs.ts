@@ -4,10 +4,11 @@
  * them, when there are many; see `loaders.ts`).
  */
 import type { Resolvers } from "../../../generated/resolvers-types";
+import { readableReason } from "../../../model";
 import { jobModelFields } from "../../model-fields";
 import { itemCount, jobProgress } from "../job-state";
 import { nexusSession } from "../session";
-import type { NexusWebhookModel } from "../to-model";
+import type { NexusJobModel, NexusWebhookModel } from "../to-model";
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -25,6 +26,17 @@ function integerOf(value: unknown): number | null {
   return Number.isSafeInteger(value) ? (value as number) : null;
 }
 
+/**
+ * `failureReason`: the status's `reason`, else its message, unless that only repeats the overview (`Failed`, which
+ * the emulator and, we assume, the platform write when they give a reason beside it). Null for a job not FAILED.
+ */
+function failureReasonOf(job: NexusJobModel): string | null {
+  if (job.state !== "FAILED") return null;
+  const status = job.wire.status;
+  const message = readableReason(status?.message);
+  return readableReason(status?.reason) ?? (message?.toLowerCase() === "failed" ? null : message);
+}
+
 /** The Nexus job types. */
 export const nexusJobResolvers: Resolvers = {
   NexusJob: {
@@ -37,6 +49,17 @@ export const nexusJobResolvers: Resolvers = {
       const dataset = await nexusSession(context).loaders.datasetById.load(job.datasetRef);
       return jobProgress(job.wire, dataset?.wire.status.itemCount);
     },
+    failureReason: (job) => failureReasonOf(job),
+    itemsTotal: async (job, _args, context) => {
+      // A finished job has handled every item, each counted once at the last stage (what `progress` reads too).
+      if (job.state === "FINISHED")
+        return itemCount(job.wire.status?.items, "Delivered") + itemCount(job.wire.status?.items, "FailedDeliver");
+      if (job.datasetRef === null) return null;
+      const dataset = await nexusSession(context).loaders.datasetById.load(job.datasetRef);
+      return integerOf(dataset?.wire.status.itemCount);
+    },
+    itemsDone: (job) => itemCount(job.wire.status?.items, "Delivered"),
+    itemsFailed: (job) => itemCount(job.wire.status?.items, "FailedDeliver"),
     status: (job) => job.wire.status,
     dataset: (job, _args, context) =>
       job.datasetRef === null ? null : nexusSession(context).loaders.datasetById.load(job.datasetRef),
