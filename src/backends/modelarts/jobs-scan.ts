@@ -1,17 +1,22 @@
 /**
  * How `jobs` gathers export tasks: ModelArts has no endpoint that lists every export task of a project, so the
- * list is the project's datasets (ONE call, `limit=100`, newest first, read once per request), then each dataset's
+ * list is the project's datasets (ONE call, `limit=100`, newest first, read once per request, `offset-pages.ts`), then each dataset's
  * export tasks, merged newest first. Each dataset is one part of the merge (`pagination/sources.ts`), read by offset
  * in reads sized to the page (at least a default page's worth, `pagination/merged-page.ts`), and a cursor carries
  * each dataset's position at its item's time, so a page from a cursor reads each dataset from there.
  *
  * The cost, for a project of `D` datasets of which `L` still hold tasks past the cursor:
  * - a first page, a backward page, and any page from a cursor issued before these positions: `1 + D` calls (the
- *   dataset list, then one sized read per dataset, two for a dataset whose position lies between two reads);
+ *   dataset list, then one sized read per dataset, two for a dataset whose position lies between two reads). No
+ *   fewer: a dataset carries no time that bounds its tasks' (modelarts.md documents no such use of `update_time`),
+ *   so any dataset may hold the newest task, and any may have gained tasks since a cursor was given out;
  * - a forward page from a cursor: `L` calls, or `2L` at most, and no dataset list: a task is created with the time
  *   of its creation, so datasets with no task past the cursor, and datasets made since, hold only newer tasks;
  * - `totalCount`: the dataset list and one call per dataset (each dataset's total; a counted page reads each from
  *   its start in reads of 100, which the count shares).
+ *
+ * Whatever else the request asks of the same lists (`datasets`, `jobCounts`, related reads) shares these reads
+ * (`offset-pages.ts`), and across requests the transport's shared reads serve them (`READ_CACHE_TTL_MS`).
  *
  * The bound: a project with more datasets than `MODELARTS_JOBS_MAX_DATASETS` is not scanned at all. The scan
  * rejects with an `UpstreamError` (`BAD_USER_INPUT`) that says so and what to do (`datasetId` lists one dataset's

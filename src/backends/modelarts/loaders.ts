@@ -1,14 +1,22 @@
 /**
  * The request's DataLoaders and list pages over one ModelArts client. Within one request no page and no object is
- * fetched twice: list pages are cached by (dataset, offset, limit), every listed item primes its `…ById` loader, and
- * a connection's `totalCount` reads the total from the page its edges came from. A "does not exist" answer
- * (`ModelArts.4352`, `ModelArts.4359`) becomes `null`.
+ * fetched twice: each list's reads go through `offset-pages.ts` (a range an earlier read holds, or one past the
+ * list's end, costs no call; reads from the start asked for together are one read), every listed item primes its
+ * `…ById` loader, and a connection's `totalCount` reads the total from the page its edges came from. A "does not
+ * exist" answer (`ModelArts.4352`, `ModelArts.4359`) becomes `null`.
+ *
+ * Related reads by cost (issue 22), as Nexus's loaders choose: a batch of ids first takes what the request's list
+ * reads found (waiting for those in flight: a `jobs` page's dataset list serves every task's `dataset`). Of the ids
+ * left, at most {@link GET_PER_ID_THRESHOLD} are fetched with one GET each; more read the list once from its start
+ * (the datasets, or that dataset's export tasks), sized to the batch ({@link walkLimitOf}), then GET only what it
+ * did not hold, unless that read reached the list's end (an id not in a whole list does not exist: `null`).
  */
 import DataLoader from "dataloader";
 import { asError, isNotFound, nullWhenNotFound } from "../../errors";
 import { offsetChunkReader, offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
 import { MODELARTS_MAX_LIMIT, type ModelArtsClient } from "./client";
 import { parseExportTaskRef } from "./ids";
+import { createOffsetPages, type OffsetPages } from "./offset-pages";
 import {
   datasetFromModelArts,
   exportTaskFromModelArts,
@@ -43,6 +51,46 @@ export interface ModelArtsRunningTasks {
   taskIds: string[];
 }
 
+/** A batch of at most this many ids (of one list) is fetched with one GET per id; a bigger one reads the list first. */
+export const GET_PER_ID_THRESHOLD = 2;
+/** The shortest list read of a by-id batch: a list read costs a call whatever its size, so a tiny one saves little. */
+export const MIN_WALK_LIMIT = 20;
+
+/**
+ * The list read of a by-id batch of `ids` ids: one and a half items per id (related objects cluster among the
+ * newest, but not only there), at least {@link MIN_WALK_LIMIT}, at most the API's 100.
+ */
+export function walkLimitOf(ids: number): number {
+  return Math.min(MODELARTS_MAX_LIMIT, Math.max(MIN_WALK_LIMIT, Math.ceil((ids * 3) / 2)));
+}
+
+/**
+ * The objects of `keys` by cost (see the module comment): what `listed` holds after `list`'s reads in flight have
+ * settled; for more than {@link GET_PER_ID_THRESHOLD} keys left, one read of the list's start and what it found;
+ * `null` for a key a whole list lacks; `get` for the rest. In key order; a key's failure is its own `Error`.
+ */
+async function byCost<T>(
+  keys: readonly string[],
+  list: OffsetPages<unknown>,
+  listed: ReadonlyMap<string, T>,
+  get: (key: string) => Promise<T | null>,
+): Promise<(T | null | Error)[]> {
+  await list.settle();
+  const missing = keys.filter((key) => !listed.has(key)).length;
+  if (missing > GET_PER_ID_THRESHOLD && !list.complete()) {
+    // A failed list read leaves the GETs to find each object (and to fail each on its own).
+    await list.read(0, walkLimitOf(missing)).catch(() => undefined);
+  }
+  const whole = list.complete();
+  return Promise.all(
+    keys.map(async (key) => {
+      const found = listed.get(key);
+      if (found !== undefined) return found;
+      return whole ? null : get(key).catch(asError);
+    }),
+  );
+}
+
 /** A cache of promises by key: the first caller's call is every caller's answer. */
 function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
@@ -62,45 +110,74 @@ function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
  */
 export function createModelArtsLoaders(client: ModelArtsClient): ModelArtsLoaders {
   const project = client.projectId;
-  const datasetPages = memo<OffsetPage<ModelArtsDatasetModel>>();
-  const taskPages = memo<OffsetPage<ModelArtsExportTaskModel>>();
   const runningChecks = memo<ModelArtsRunningTasks | null>();
-  const datasetById = new DataLoader<string, ModelArtsDatasetModel | null>((ids) =>
-    Promise.all(
-      ids.map((id) =>
-        nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project)).catch(asError),
-      ),
-    ),
+  // What the request's list reads found, by reference: related reads take from them before any call.
+  const listedDatasets = new Map<string, ModelArtsDatasetModel>();
+  const listedTasks = new Map<string, ModelArtsExportTaskModel>();
+  const datasetList = createOffsetPages(async (offset, limit) => {
+    const page = await client.listDatasets({ offset, limit });
+    const items = page.datasets.map((wire) => datasetFromModelArts(wire, project));
+    for (const item of items) {
+      listedDatasets.set(item.ref, item);
+      datasetById.prime(item.ref, item);
+    }
+    return { items, total: page.total_number };
+  });
+  const taskLists = new Map<string, OffsetPages<ModelArtsExportTaskModel>>();
+  const taskListOf = (datasetId: string): OffsetPages<ModelArtsExportTaskModel> => {
+    let list = taskLists.get(datasetId);
+    if (list === undefined) {
+      list = createOffsetPages(async (offset, limit) => {
+        const page = await client.listExportTasks(datasetId, { offset, limit });
+        const items = page.export_tasks.map((wire) => exportTaskFromModelArts(wire, datasetId, project));
+        for (const item of items) {
+          listedTasks.set(item.ref, item);
+          exportTaskByRef.prime(item.ref, item);
+        }
+        return { items, total: page.total_count };
+      });
+      taskLists.set(datasetId, list);
+    }
+    return list;
+  };
+  const getDataset = (id: string) =>
+    nullWhenNotFound(async () => datasetFromModelArts(await client.getDataset(id), project));
+  const datasetById: DataLoader<string, ModelArtsDatasetModel | null> = new DataLoader((ids) =>
+    byCost(ids, datasetList, listedDatasets, getDataset),
   );
-  const exportTaskByRef = new DataLoader<string, ModelArtsExportTaskModel | null>((refs) =>
-    Promise.all(
-      refs.map((ref) => {
-        const parsed = parseExportTaskRef(ref);
-        if (parsed === null) return Promise.resolve(null);
-        return nullWhenNotFound(async () =>
-          exportTaskFromModelArts(
-            await client.getExportTask(parsed.datasetId, parsed.taskId),
-            parsed.datasetId,
-            project,
-          ),
-        ).catch(asError);
+  const getTask = (datasetId: string, taskId: string) =>
+    nullWhenNotFound(async () =>
+      exportTaskFromModelArts(await client.getExportTask(datasetId, taskId), datasetId, project),
+    );
+  const exportTaskByRef: DataLoader<string, ModelArtsExportTaskModel | null> = new DataLoader(async (refs) => {
+    // By cost per dataset: a task is listed only with its dataset's other tasks.
+    const byDataset = new Map<string, { ref: string; taskId: string }[]>();
+    for (const ref of refs) {
+      const parsed = parseExportTaskRef(ref);
+      if (parsed === null) continue;
+      const group = byDataset.get(parsed.datasetId) ?? [];
+      group.push({ ref, taskId: parsed.taskId });
+      byDataset.set(parsed.datasetId, group);
+    }
+    const found = new Map<string, ModelArtsExportTaskModel | null | Error>();
+    await Promise.all(
+      [...byDataset].map(async ([datasetId, group]) => {
+        const taskIdOf = new Map(group.map((each) => [each.ref, each.taskId]));
+        const answers = await byCost(
+          group.map((each) => each.ref),
+          taskListOf(datasetId),
+          listedTasks,
+          (ref) => getTask(datasetId, taskIdOf.get(ref) ?? ""),
+        );
+        group.forEach((each, index) => found.set(each.ref, answers[index] ?? null));
       }),
-    ),
-  );
-  const datasetsPage = (offset: number, limit: number) =>
-    datasetPages(`${offset}:${limit}`, async () => {
-      const page = await client.listDatasets({ offset, limit });
-      const items = page.datasets.map((wire) => datasetFromModelArts(wire, project));
-      for (const item of items) datasetById.prime(item.ref, item);
-      return { items, total: page.total_number };
-    });
+    );
+    // A reference of another grammar names nothing: null.
+    return refs.map((ref) => found.get(ref) ?? null);
+  });
+  const datasetsPage = (offset: number, limit: number) => datasetList.read(offset, limit);
   const exportTasksPage = (datasetId: string, offset: number, limit: number) =>
-    taskPages(`${datasetId}:${offset}:${limit}`, async () => {
-      const page = await client.listExportTasks(datasetId, { offset, limit });
-      const items = page.export_tasks.map((wire) => exportTaskFromModelArts(wire, datasetId, project));
-      for (const item of items) exportTaskByRef.prime(item.ref, item);
-      return { items, total: page.total_count };
-    });
+    taskListOf(datasetId).read(offset, limit);
   const runningTasksOf = (datasetId: string, runningTaskType: number | undefined) =>
     runningChecks(`${datasetId}:${runningTaskType ?? "all"}`, () =>
       nullWhenNotFound(async () => {
