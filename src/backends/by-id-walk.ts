@@ -52,16 +52,21 @@ export interface ByIdWalkOptions<T> {
   keyOf(item: T): string;
   /** The largest read the list allows. */
   maxLimit: number;
+  /**
+   * A batch of at most this many ids walks nothing (one GET each). Default {@link GET_PER_ID_THRESHOLD}; a list whose
+   * first read costs more than one call says so with a higher one.
+   */
+  getPerIdThreshold?: number | undefined;
 }
 
 /**
  * Walks the list for the `wanted` keys by the module's rule, when the batch is big enough to pay for it (more than
- * {@link GET_PER_ID_THRESHOLD}); for a smaller batch, reads nothing and finds nothing. The caller GETs the keys not
+ * `getPerIdThreshold`); for a smaller batch, reads nothing and finds nothing. The caller GETs the keys not
  * found, unless the whole list was walked. Rejects with the read's error.
  */
 export async function walkForIds<T>(wanted: ReadonlySet<string>, options: ByIdWalkOptions<T>): Promise<ByIdWalk<T>> {
   const found = new Map<string, T>();
-  if (wanted.size <= GET_PER_ID_THRESHOLD) return { found, walkedWholeList: false };
+  if (wanted.size <= (options.getPerIdThreshold ?? GET_PER_ID_THRESHOLD)) return { found, walkedWholeList: false };
   let token: string | null = null;
   let size = walkLimitOf(wanted.size, options.maxLimit);
   for (;;) {

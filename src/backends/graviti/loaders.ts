@@ -14,8 +14,9 @@
  * newest end instead: more calls, never a wrong page); walking the whole list costs about ceil(total / 128) calls.
  *
  * Related reads (`datasetByRef`) choose between GETs and list reads by what each costs (`../by-id-walk.ts`, shared
- * with Nexus): up to two refs, one GET each by workspace and name; more, a walk from the newest end in reads sized to
- * the batch, then a GET each for what it left. Renames: when the GET is `ResourceNotExist`, or finds a dataset with
+ * with Nexus): up to two refs (three while the request has read no list range, as the walk's first read then costs
+ * two calls), one GET each by workspace and name; more, a walk from the newest end in reads sized to the batch (one
+ * and a half datasets per ref, at least 20, doubling up to 128), then a GET each for what it left. Renames: when the GET is `ResourceNotExist`, or finds a dataset with
  * another `id` (the name was taken again), the list is walked for the `id`: at most ceil(total / 128) list calls
  * (shared with the request's list reads), then null.
  */
@@ -24,7 +25,7 @@ import { asError, isNotFound } from "../../errors";
 import type { Chunk, ChunkReader } from "../../pagination/positioned";
 import type { PageSource } from "../../pagination/sources";
 import { compareSortKeys, sortKeyOf } from "../../pagination/sort-key";
-import { walkForIds, type ByIdWalk } from "../by-id-walk";
+import { GET_PER_ID_THRESHOLD, walkForIds, type ByIdWalk } from "../by-id-walk";
 import { MAX_LIST_LIMIT, type GravitiClient } from "./client";
 import { parseGravitiRef } from "./ids";
 import { datasetFromGraviti, type GravitiDatasetModel } from "./to-model";
@@ -189,6 +190,9 @@ export function createGravitiLoaders(
         read: (token, size) => reader.after(token, size),
         keyOf: (item) => item.wire.id,
         maxLimit: limit,
+        // Until the request has the total, the first read from the newest end costs two calls (the total, then the
+        // newest): three GETs cost one call more and far fewer bytes.
+        getPerIdThreshold: ranges.length > 0 ? GET_PER_ID_THRESHOLD : GET_PER_ID_THRESHOLD + 1,
       });
     } catch (error) {
       const failure = asError(error);
