@@ -75,15 +75,15 @@ async function resetLarge(): Promise<void> {
   expect(body.largeWorkspace).toEqual({ workspace: LARGE.workspace, datasets: LARGE_DATASETS });
 }
 
-/** Every dataset of the large workspace, oldest first (the upstream's order). */
-async function largeWire(): Promise<WireDataset[]> {
+/** Every dataset of a workspace (default the large one), oldest first (the upstream's order). */
+async function workspaceWire(key = LARGE.key): Promise<WireDataset[]> {
   const all: WireDataset[] = [];
   for (let offset = 0; ; offset += 128) {
     const page = await gravitiApi<{ datasets: WireDataset[]; total_count: number }>(
       "GET",
       `/v2/datasets?offset=${offset}&limit=128`,
       undefined,
-      LARGE.key,
+      key,
     );
     all.push(...page.body.datasets);
     if (all.length >= page.body.total_count || page.body.datasets.length === 0) return all;
@@ -94,7 +94,7 @@ async function largeWire(): Promise<WireDataset[]> {
 async function expectedItems(): Promise<ListItem[]> {
   const nexus = await mixedData<{ datasets: Page<ListItem> }>(QUERY, { first: 100 }, { nexus: NEXUS.demo });
   expect(nexus.datasets.pageInfo.hasNextPage).toBe(false);
-  const graviti = (await largeWire()).map((dataset) => ({
+  const graviti = (await workspaceWire()).map((dataset) => ({
     id: gravitiGlobalId(dataset),
     provider: "GRAVITI",
     createdAt: new Date(dataset.created_at).toISOString(),
@@ -241,6 +241,28 @@ describe("related Graviti reads", () => {
   });
 });
 
+describe("an empty workspace", () => {
+  it("answers empty pages both ways with one Graviti list call each", async () => {
+    const other = { graviti: GRAVITI.other.key };
+    const names = (await workspaceWire(GRAVITI.other.key)).map((dataset) => dataset.name);
+    for (const name of names) {
+      const deleted = await gravitiApi(
+        "DELETE",
+        `/v2/datasets/${GRAVITI.other.workspace}/${name}`,
+        undefined,
+        other.graviti,
+      );
+      expect(deleted.status).toBe(204);
+    }
+    for (const args of [{ first: 5 }, { last: 5 }]) {
+      const { result, calls } = await counted(() => mixedData<{ datasets: Page<ListItem> }>(QUERY, args, other));
+      expect(result.datasets.edges).toEqual([]);
+      expect(result.datasets.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+      expect(calls).toBe(1);
+    }
+  });
+});
+
 describe("with datasets added and removed between pages", () => {
   const idsOf = (items: readonly ListItem[]): string[] => items.map((item) => item.id);
 
@@ -266,7 +288,7 @@ describe("with datasets added and removed between pages", () => {
   }, 60_000);
 
   it("still gives the items next to a cursor 2,000 deep, each once, in order, when an older dataset was deleted", async () => {
-    const old = (await largeWire())[50];
+    const old = (await workspaceWire())[50];
     if (old === undefined) throw new Error("large workspace too small");
     const deleted = await gravitiApi("DELETE", `/v2/datasets/${LARGE.workspace}/${old.name}`, undefined, LARGE.key);
     expect(deleted.status).toBe(204);

@@ -122,6 +122,8 @@ export function createGravitiLoaders(
   const newest = async (size: number): Promise<Chunk<GravitiDatasetModel>> => {
     const known = ranges[0]?.answer ?? range(0, size);
     const { total } = await known;
+    // An empty workspace: nothing newer, nothing older.
+    if (total === 0) return { items: [], head: null, tail: null };
     return chunkOf(Math.max(0, total - size), total);
   };
 
