@@ -2,7 +2,8 @@
  * The Graviti emulator's control API under `/__emulator/graviti/` (no auth, never recorded, never faulted), beside
  * the Nexus one and shaped like it:
  * - `POST /__emulator/graviti/reset`: back to the seeded data; also clears the request log and the faults. The
- *   Graviti emulator has no settings, so the body is empty or `{}`; answers `{resetAt}` (ms).
+ *   Graviti emulator has no settings, so the body is empty or `{}`, or `{"largeWorkspace": {"datasets"?: n}}` to
+ *   seed the large workspace too (large-workspace.ts); answers `{resetAt}` (ms), and `largeWorkspace` when seeded.
  * - `GET /__emulator/graviti/requests`: the request log, oldest first; `DELETE` clears it (204).
  * - `POST /__emulator/graviti/faults` (the Nexus emulator's fault fields): replaces the fault setting (answers it);
  *   `GET` shows it; `DELETE` removes it (204).
@@ -19,15 +20,22 @@ import { controlTenantOf, DEFAULT_TENANT } from "../tenants";
 import type { RequestLogEntry } from "../types";
 import { faultsBody, parseBody } from "../validation";
 import { gravitiErrorResponse, invalidParamsValue, methodNotAllowed, resourceNotExist } from "./errors";
+import { LARGE_WORKSPACE_MAX_DATASETS, type LargeWorkspaceSize, type LargeWorkspaceSummary } from "./large-workspace";
 import { tenantOfAccessKey } from "./tenants";
 import { readJsonObject } from "./validation";
 
 /** The control API's path prefix for the Graviti emulator. */
 export const GRAVITI_CONTROL_PREFIX = "/__emulator/graviti/";
 
+/** What a reset may ask for besides the demo data. */
+export interface GravitiResetOptions {
+  /** Seed the large workspace too, this size (large-workspace.ts). */
+  largeWorkspace?: LargeWorkspaceSize | undefined;
+}
+
 /** The state operations the control API needs (the Durable Object implements them over RPC). */
 export interface GravitiControlBackend {
-  reset(): Promise<{ resetAt: number }>;
+  reset(options?: GravitiResetOptions): Promise<{ resetAt: number; largeWorkspace?: LargeWorkspaceSummary }>;
   requests(): Promise<RequestLogEntry[]>;
   clearRequests(): Promise<void>;
   faults(): Promise<FaultSettings | undefined>;
@@ -49,19 +57,41 @@ function keyFormOf(tenant: string): string {
     : `ACCESSKEY-{demo|other}-<letters or digits>_${tenant}`;
 }
 
-/** Checks the reset body: nothing, or an object without fields (there are no settings to give). */
-async function checkResetBody(request: Request): Promise<void> {
-  if ((await request.clone().text()).trim() === "") return;
+/**
+ * The reset body's options: nothing, `{}`, or `{"largeWorkspace": {"datasets"?: n}}` (n a whole number, 1 to
+ * {@link LARGE_WORKSPACE_MAX_DATASETS}). Throws `InvalidParamsValue` naming the field for anything else.
+ */
+async function resetOptionsOf(request: Request): Promise<GravitiResetOptions> {
+  if ((await request.clone().text()).trim() === "") return {};
   const body = await readJsonObject(request);
-  const field = Object.keys(body)[0];
+  const { largeWorkspace, ...rest } = body;
+  const field = Object.keys(rest)[0];
   if (field !== undefined) throw invalidParamsValue(`${field}: not a setting (the Graviti emulator has none)`);
+  if (largeWorkspace === undefined) return {};
+  if (typeof largeWorkspace !== "object" || largeWorkspace === null || Array.isArray(largeWorkspace)) {
+    throw invalidParamsValue('largeWorkspace: expected an object such as {"datasets": 2500}');
+  }
+  const { datasets, ...others } = largeWorkspace as Record<string, unknown>;
+  const other = Object.keys(others)[0];
+  if (other !== undefined) throw invalidParamsValue(`largeWorkspace.${other}: not a field (only datasets)`);
+  if (datasets === undefined) return { largeWorkspace: {} };
+  if (
+    typeof datasets !== "number" ||
+    !Number.isInteger(datasets) ||
+    datasets < 1 ||
+    datasets > LARGE_WORKSPACE_MAX_DATASETS
+  ) {
+    throw invalidParamsValue(
+      `largeWorkspace.datasets: expected a whole number from 1 to ${LARGE_WORKSPACE_MAX_DATASETS}, got ${JSON.stringify(datasets)}`,
+    );
+  }
+  return { largeWorkspace: { datasets } };
 }
 
 const routes: Record<string, Partial<Record<string, Handler>>> = {
   reset: {
     POST: async (request, backend) => {
-      await checkResetBody(request);
-      return Response.json(await backend.reset());
+      return Response.json(await backend.reset(await resetOptionsOf(request)));
     },
   },
   requests: {

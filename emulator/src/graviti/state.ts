@@ -6,7 +6,8 @@ import type { ApiBackend } from "../front-door";
 import { applyKeyChange, type KeyChange, type KeyChangeResult } from "../key-ring";
 import { Store } from "../store";
 import { FAULTS_KEY, TenantState } from "../tenant-state";
-import type { GravitiControlBackend } from "./control";
+import type { GravitiControlBackend, GravitiResetOptions } from "./control";
+import { seedLargeWorkspace, type LargeWorkspaceSummary } from "./large-workspace";
 import { routeGraviti } from "./router";
 import { seedGraviti } from "./seed";
 import { GravitiStore } from "./store";
@@ -48,11 +49,21 @@ export class GravitiState extends TenantState<unknown> implements GravitiControl
     return applyKeyChange(this.store.keys, workspace, change, "workspace", this.store.seededKeys());
   }
 
-  /** Reseeds (the seeded keys only); clears the request log and the faults. */
-  async reset(): Promise<{ resetAt: number }> {
-    const resetAt = this.seed();
+  /**
+   * Reseeds (the seeded keys only), with the large workspace when `options.largeWorkspace` asks for it (in one
+   * transaction: thousands of rows); clears the request log and the faults.
+   */
+  async reset(options: GravitiResetOptions = {}): Promise<{ resetAt: number; largeWorkspace?: LargeWorkspaceSummary }> {
+    const { resetAt, largeWorkspace } = this.ctx.storage.transactionSync(() => {
+      const at = this.seed();
+      const size = options.largeWorkspace;
+      return {
+        resetAt: at,
+        largeWorkspace: size === undefined ? undefined : seedLargeWorkspace(this.store, this.tenant, at, size),
+      };
+    });
     this.controlStore.clearRequests();
     this.controlStore.deleteMeta(FAULTS_KEY);
-    return { resetAt };
+    return largeWorkspace === undefined ? { resetAt } : { resetAt, largeWorkspace };
   }
 }

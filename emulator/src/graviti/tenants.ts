@@ -4,6 +4,8 @@
  * - tenant `t` holds the workspaces `graviti-demo-t` (key `ACCESSKEY-demo_t`) and `graviti-other-t` (key
  *   `ACCESSKEY-other_t`), seeded like the default ones;
  * - the default tenant holds `graviti-demo` (`ACCESSKEY-demo`) and `graviti-other` (`ACCESSKEY-other`);
+ * - a reset with `largeWorkspace` also seeds `graviti-large-t` (key `ACCESSKEY-large_t`; `graviti-large` and
+ *   `ACCESSKEY-large` in the default tenant), large-workspace.ts;
  * - the control API takes `?tenant=t` (`/__emulator/graviti/reset?tenant=t`);
  * - so does a key `ACCESSKEY-demo-<letters or digits>_t` or `ACCESSKEY-other-<letters or digits>_t`
  *   (`ACCESSKEY-demo-second_t`), so that a key added to a tenant's workspace through the control API
@@ -12,8 +14,11 @@
  */
 import { DEFAULT_TENANT, TENANT_NAME } from "../tenants";
 
-/** A key that names tenant `t` (group 1): `ACCESSKEY-demo_t`, `ACCESSKEY-other_t`, `ACCESSKEY-demo-<id>_t`, … */
-const ACCESS_KEY_OF_TENANT = /^ACCESSKEY-(?:demo|other)(?:-[A-Za-z0-9]+)?_(.+)$/;
+/**
+ * A key that names tenant `t` (group 1): `ACCESSKEY-demo_t`, `ACCESSKEY-other_t`, `ACCESSKEY-large_t`,
+ * `ACCESSKEY-demo-<id>_t`, …
+ */
+const ACCESS_KEY_OF_TENANT = /^ACCESSKEY-(?:demo|other|large)(?:-[A-Za-z0-9]+)?_(.+)$/;
 
 /** A demo workspace of a tenant and its access key. */
 export interface DemoWorkspace {
@@ -35,6 +40,15 @@ export function demoWorkspacesOf(tenant: string): DemoWorkspaces {
     accessKey: isDefault ? `ACCESSKEY-${base}` : `ACCESSKEY-${base}_${tenant}`,
   });
   return { demo: workspace("demo"), other: workspace("other") };
+}
+
+/** The large workspace of a tenant (seeded only by a reset with `largeWorkspace`): named like the demo ones. */
+export function largeWorkspaceOf(tenant: string): DemoWorkspace {
+  const isDefault = tenant === DEFAULT_TENANT;
+  return {
+    name: isDefault ? "graviti-large" : `graviti-large-${tenant}`,
+    accessKey: isDefault ? "ACCESSKEY-large" : `ACCESSKEY-large_${tenant}`,
+  };
 }
 
 /**

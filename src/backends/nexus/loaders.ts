@@ -4,17 +4,10 @@
  * `jobsByDatasetId` is fed by ONE walk of the jobs list, however many datasets ask. Every loader returns models
  * (`to-model.ts`), keyed by Nexus ids.
  *
- * Choosing GET-per-id or a list walk, by what each costs in calls and bytes: a batch of at most
- * {@link GET_PER_ID_THRESHOLD} ids is fetched with one GET each. A bigger batch walks the list in reads sized to the
- * batch ({@link walkLimitOf}: half as many items again as ids, so a page's related objects, which are mostly among
- * the newest, come in one call of tens of kilobytes rather than a read of 1000 that answers hundreds), each further
- * read twice as long, up to {@link UPSTREAM_LIST_LIMIT}. The walk stops once every id is found, or at the list's
- * end (an id not in it does not exist). It also stops when the ids still missing are few
- * ({@link MAX_GETS_AFTER_WALK}), or when its last read found fewer than two of them and they are not many
- * ({@link MAX_GETS_INSTEAD_OF_READS}): a further read would then cost a call and many objects' bytes to save at most
- * a GET or two. The ids left are fetched with one GET each. Many ids left (more than the free plan's subrequests
- * would bear) keep the walk going: its reads are bounded by the list's length. A 404 becomes `null` (a missing
- * object is not an error in a query).
+ * Choosing GET-per-id or a list walk, by what each costs in calls and bytes, follows `../by-id-walk.ts` (shared with
+ * Graviti): a batch of at most two ids is fetched with one GET each; a bigger one walks the list in reads sized to
+ * the batch, doubling up to {@link UPSTREAM_LIST_LIMIT}, and GETs what the walk left, unless it read the whole
+ * list. A 404 becomes `null` (a missing object is not an error in a query).
  */
 import DataLoader from "dataloader";
 import { asError, nullWhenNotFound, UpstreamError } from "../../errors";
@@ -22,6 +15,7 @@ import type { Chunk, ChunkReader } from "../../pagination/positioned";
 import { tokenPageSource, type PageSource } from "../../pagination/sources";
 import { sortKeyOf } from "../../pagination/sort-key";
 import type { Provider } from "../../model";
+import { walkForIds } from "../by-id-walk";
 import type { NexusClient, NexusListQuery } from "./client";
 import {
   datasetFromNexus,
@@ -41,26 +35,6 @@ import type { NexusLogsQuery, NexusPage } from "./types";
  * need instead (`pagination/positioned.ts`).
  */
 export const UPSTREAM_LIST_LIMIT = 1000;
-/** A batch of at most this many ids is fetched with one GET per id; a bigger one walks the list first. */
-export const GET_PER_ID_THRESHOLD = 2;
-/** The shortest first read of a by-id walk: a list read costs a call whatever its size, so a tiny one saves little. */
-export const MIN_WALK_LIMIT = 20;
-/** Ids still missing after a walk's read are fetched with one GET each when at most this many. */
-export const MAX_GETS_AFTER_WALK = 4;
-/**
- * Ids still missing after a walk's read that found fewer than two of them are fetched with one GET each when at most
- * this many; more keep the walk going. Well under the 50 subrequests a Worker has per request on the free plan.
- */
-export const MAX_GETS_INSTEAD_OF_READS = 20;
-
-/**
- * The first read of a by-id walk for a batch of `ids` ids: one and a half items per id (related objects cluster
- * among the newest, but not only there), at least {@link MIN_WALK_LIMIT}, at most {@link UPSTREAM_LIST_LIMIT}.
- */
-export function walkLimitOf(ids: number): number {
-  return Math.min(UPSTREAM_LIST_LIMIT, Math.max(MIN_WALK_LIMIT, Math.ceil((ids * 3) / 2)));
-}
-
 /** Key of {@link NexusLoaders.logsByJobId}: a job id and the upstream log query. */
 export interface LogsKey extends NexusLogsQuery {
   jobId: string;
@@ -152,30 +126,11 @@ function createByIdLoader<T extends { ref: string }>(
   walker: () => ListWalker<T>,
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const found = new Map<string, T>();
-    // True once the whole list has been seen: an id not in it does not exist, and needs no GET to say so.
-    let walkedWholeList = false;
-    if (ids.length > GET_PER_ID_THRESHOLD) {
-      const wanted = new Set(ids);
-      let token: string | null = null;
-      let size = walkLimitOf(wanted.size);
-      for (;;) {
-        const chunk: Chunk<T> = await walker().read(token, size);
-        const before = found.size;
-        for (const item of chunk.items) if (wanted.has(item.ref)) found.set(item.ref, item);
-        const missing = wanted.size - found.size;
-        if (missing === 0) break;
-        if (chunk.tail === null) {
-          walkedWholeList = true;
-          break;
-        }
-        // A GET each for the rest: they are few, or reads have stopped paying for their call and bytes.
-        if (missing <= MAX_GETS_AFTER_WALK) break;
-        if (found.size - before < 2 && missing <= MAX_GETS_INSTEAD_OF_READS) break;
-        token = chunk.tail;
-        size = Math.min(UPSTREAM_LIST_LIMIT, size * 2);
-      }
-    }
+    const { found, walkedWholeList } = await walkForIds(new Set(ids), {
+      read: (token, size) => walker().read(token, size),
+      keyOf: (item) => item.ref,
+      maxLimit: UPSTREAM_LIST_LIMIT,
+    });
     return Promise.all(
       ids.map((id): Promise<T | null | Error> => {
         const item = found.get(id);
