@@ -5,7 +5,7 @@
  * `…ById` loader, and a connection's `totalCount` reads the total from the page its edges came from. A "does not
  * exist" answer (`ModelArts.4352`, `ModelArts.4359`) becomes `null`.
  *
- * Related reads by cost (issue 22), as Nexus's loaders choose: a batch of ids first takes what the request's list
+ * Related reads by cost (issue 22), by the thresholds of `../by-id-walk.ts` that Nexus and Graviti follow: a batch of ids first takes what the request's list
  * reads found (waiting for those in flight: a `jobs` page's dataset list serves every task's `dataset`). Of the ids
  * left, at most {@link GET_PER_ID_THRESHOLD} are fetched with one GET each; more read the list once from its start
  * (the datasets, or that dataset's export tasks), sized to the batch ({@link walkLimitOf}), then GET only what it
@@ -13,6 +13,7 @@
  */
 import DataLoader from "dataloader";
 import { asError, isNotFound, nullWhenNotFound } from "../../errors";
+import { GET_PER_ID_THRESHOLD, walkLimitOf } from "../by-id-walk";
 import { offsetChunkReader, offsetPageSource, type OffsetPage, type PageSource } from "../../pagination/sources";
 import { MODELARTS_MAX_LIMIT, type ModelArtsClient } from "./client";
 import { parseExportTaskRef } from "./ids";
@@ -51,19 +52,6 @@ export interface ModelArtsRunningTasks {
   taskIds: string[];
 }
 
-/** A batch of at most this many ids (of one list) is fetched with one GET per id; a bigger one reads the list first. */
-export const GET_PER_ID_THRESHOLD = 2;
-/** The shortest list read of a by-id batch: a list read costs a call whatever its size, so a tiny one saves little. */
-export const MIN_WALK_LIMIT = 20;
-
-/**
- * The list read of a by-id batch of `ids` ids: one and a half items per id (related objects cluster among the
- * newest, but not only there), at least {@link MIN_WALK_LIMIT}, at most the API's 100.
- */
-export function walkLimitOf(ids: number): number {
-  return Math.min(MODELARTS_MAX_LIMIT, Math.max(MIN_WALK_LIMIT, Math.ceil((ids * 3) / 2)));
-}
-
 /**
  * The objects of `keys` by cost (see the module comment): what `listed` holds after `list`'s reads in flight have
  * settled; for more than {@link GET_PER_ID_THRESHOLD} keys left, one read of the list's start and what it found;
@@ -79,7 +67,7 @@ async function byCost<T>(
   const missing = keys.filter((key) => !listed.has(key)).length;
   if (missing > GET_PER_ID_THRESHOLD && !list.complete()) {
     // A failed list read leaves the GETs to find each object (and to fail each on its own).
-    await list.read(0, walkLimitOf(missing)).catch(() => undefined);
+    await list.read(0, walkLimitOf(missing, MODELARTS_MAX_LIMIT)).catch(() => undefined);
   }
   const whole = list.complete();
   return Promise.all(
