@@ -139,27 +139,30 @@ afterAll(async () => {
   for (const socket of sockets.values()) await socket.dispose();
   for (const gateway of gateways.values()) await gateway.worker.dispose();
   const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+  // One block, printed at once: vitest prints each console.log of a hook under a header of its own.
+  const lines: string[] = [];
   if (size !== undefined) {
-    console.log(
-      `\ngateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`,
+    lines.push(
+      `gateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`,
     );
   }
-  console.log(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);
+  lines.push(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);
   for (const name of gateways.keys()) {
-    if (gateways.size > 1) console.log(` ${name === "this" ? "this checkout" : `baseline (${BASELINE_ROOT})`}:`);
-    console.log(`  ${FLOOR.name.padEnd(40)} process ${figuresOf(name, FLOOR).process.toFixed(2)} ms`);
+    if (gateways.size > 1) lines.push(` ${name === "this" ? "this checkout" : `baseline (${BASELINE_ROOT})`}:`);
+    lines.push(`  ${FLOOR.name.padEnd(40)} process ${figuresOf(name, FLOOR).process.toFixed(2)} ms`);
     for (const probe of QUERIES) {
       const { process: total, worker } = figuresOf(name, probe);
-      console.log(`  ${probe.name.padEnd(40)} process ${total.toFixed(2)} ms   Worker ${worker.toFixed(2)} ms`);
+      lines.push(`  ${probe.name.padEnd(40)} process ${total.toFixed(2)} ms   Worker ${worker.toFixed(2)} ms`);
     }
   }
   if (gateways.size > 1) {
-    console.log(" this ÷ baseline (Worker figures of the same run):");
+    lines.push(" this ÷ baseline (Worker figures of the same run; the graphql-ws ones are near the floor's noise):");
     for (const probe of QUERIES) {
       const ratio = figuresOf("this", probe).worker / figuresOf("baseline", probe).worker;
-      console.log(`  ${probe.name.padEnd(40)} ×${ratio.toFixed(2)}`);
+      lines.push(`  ${probe.name.padEnd(40)} ×${ratio.toFixed(2)}`);
     }
   }
+  console.log(`\n${lines.join("\n")}`);
 });
 
 describe("the gateway Worker's own cost (wall time of the same requests, through the local proxy)", () => {
