@@ -13,6 +13,11 @@
  * /` (answered by the Worker without Yoga) is measured as its floor, and "Worker" is a query's figure minus that
  * floor. The machine is shared: requests go in rounds that alternate the queries, and each figure is the median
  * over the rounds. Linux only (it reads /proc).
+ *
+ * A/B: with `CPU_BASELINE` set to the root of another checkout of this repository (its own `node_modules` beside its
+ * sources, e.g. `git archive main` unpacked with a link to this one's), a second gateway is built from it, and each
+ * round measures both, one after the other, so that the two share the machine's noise; each figure is then printed
+ * for both, with their ratio. Only ratios taken in one run compare: the machine is shared.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -29,13 +34,16 @@ import { FLAT_JOBS_PAGE, NESTED_JOBS_PAGE } from "./utils/queries";
 
 const ROUNDS = 9;
 const WARM_UP = 30;
-/** One socket for the whole run (opened in `beforeAll`): each graphql-ws probe is one operation over it. */
-let socket: Client | undefined;
+/** Another checkout to compare with (see the module comment); unset: this checkout alone. */
+const BASELINE_ROOT = process.env["CPU_BASELINE"]?.trim() || undefined;
+/** One socket per gateway for the whole run (opened in `beforeAll`): each graphql-ws probe is one operation over it. */
+const sockets = new Map<string, Client>();
 
-function overWebSocket(query: string, variables?: Record<string, unknown>): () => Promise<void> {
-  return () =>
+function overWebSocket(query: string, variables?: Record<string, unknown>): (gatewayUrl: string) => Promise<void> {
+  return (gatewayUrl) =>
     new Promise<void>((resolve, reject) => {
       let failure: Error | null = null;
+      const socket = sockets.get(gatewayUrl);
       if (socket === undefined) return reject(new Error("no socket"));
       socket.subscribe(variables === undefined ? { query } : { query, variables }, {
         next: (result) => {
@@ -79,17 +87,14 @@ function bundleSize(): { bytes: number; gzipBytes: number } {
   }
 }
 
-let gateway: MeasuredGateway | undefined;
+/** The gateways measured: this checkout's, and the baseline's when `CPU_BASELINE` is set. */
+const gateways = new Map<string, MeasuredGateway>();
 let size: { bytes: number; gzipBytes: number } | undefined;
-/** CPU milliseconds per request of each probe, one entry per round. */
+/** CPU milliseconds per request of each gateway and probe (`<gateway>|<probe>`), one entry per round. */
 const rounds = new Map<string, number[]>();
 
-beforeAll(async () => {
-  size = bundleSize();
-  await resetEmulator();
-  gateway = await startMeasuredGateway();
-  const url = gateway.url;
-  socket = createClient({
+function openSocket(url: string): Client {
+  return createClient({
     url: `${url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: {
@@ -99,37 +104,72 @@ beforeAll(async () => {
     retryAttempts: 0,
     lazy: false,
   });
-  for (const probe of [FLOOR, ...QUERIES]) for (let i = 0; i < WARM_UP; i += 1) await probe.send(url);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const probe of [FLOOR, ...QUERIES]) {
-      const figure = await cpuMsPerRequest(gateway, probe);
-      rounds.set(probe.name, [...(rounds.get(probe.name) ?? []), figure]);
+}
+
+beforeAll(
+  async () => {
+    size = bundleSize();
+    await resetEmulator();
+    if (BASELINE_ROOT !== undefined) gateways.set("baseline", await startMeasuredGateway({}, BASELINE_ROOT));
+    gateways.set("this", await startMeasuredGateway());
+    for (const { url } of gateways.values()) {
+      sockets.set(url, openSocket(url));
+      for (const probe of [FLOOR, ...QUERIES]) for (let i = 0; i < WARM_UP; i += 1) await probe.send(url);
     }
-  }
-}, 300_000);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, gateway] of gateways) {
+        for (const probe of [FLOOR, ...QUERIES]) {
+          const key = `${name}|${probe.name}`;
+          rounds.set(key, [...(rounds.get(key) ?? []), await cpuMsPerRequest(gateway, probe)]);
+        }
+      }
+    }
+  },
+  BASELINE_ROOT === undefined ? 600_000 : 1_200_000,
+);
+
+/** The process's median and the Worker's (the query minus the floor of the same round) of one gateway's probe. */
+function figuresOf(gateway: string, probe: Probe): { process: number; worker: number } {
+  const figures = rounds.get(`${gateway}|${probe.name}`) ?? [];
+  const floorRounds = rounds.get(`${gateway}|${FLOOR.name}`) ?? [];
+  return {
+    process: median(figures),
+    worker: median(figures.map((figure, round) => figure - (floorRounds[round] ?? Number.NaN))),
+  };
+}
 
 afterAll(async () => {
-  await socket?.dispose();
-  await gateway?.worker.dispose();
+  for (const socket of sockets.values()) await socket.dispose();
+  for (const gateway of gateways.values()) await gateway.worker.dispose();
   const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+  // One block, printed at once: vitest prints each console.log of a hook under a header of its own.
+  const lines: string[] = [];
   if (size !== undefined) {
-    console.log(
-      `\ngateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`,
+    lines.push(
+      `gateway bundle (wrangler deploy --dry-run): ${kib(size.bytes)} uncompressed, ${kib(size.gzipBytes)} gzipped`,
     );
   }
-  const floorRounds = rounds.get(FLOOR.name) ?? [];
-  console.log(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);
-  console.log(`  ${FLOOR.name.padEnd(40)} process ${median(floorRounds).toFixed(2)} ms`);
-  for (const probe of QUERIES) {
-    const figures = rounds.get(probe.name) ?? [];
-    // The Worker's share in each round: the query minus the floor measured in the same round.
-    const worker = median(figures.map((figure, round) => figure - (floorRounds[round] ?? Number.NaN)));
-    console.log(`  ${probe.name.padEnd(40)} process ${median(figures).toFixed(2)} ms   Worker ${worker.toFixed(2)} ms`);
+  lines.push(`Worker CPU per request, median of ${ROUNDS} rounds (workerd runtime process, /proc schedstat):`);
+  for (const name of gateways.keys()) {
+    if (gateways.size > 1) lines.push(` ${name === "this" ? "this checkout" : `baseline (${BASELINE_ROOT})`}:`);
+    lines.push(`  ${FLOOR.name.padEnd(40)} process ${figuresOf(name, FLOOR).process.toFixed(2)} ms`);
+    for (const probe of QUERIES) {
+      const { process: total, worker } = figuresOf(name, probe);
+      lines.push(`  ${probe.name.padEnd(40)} process ${total.toFixed(2)} ms   Worker ${worker.toFixed(2)} ms`);
+    }
   }
+  if (gateways.size > 1) {
+    lines.push(" this ÷ baseline (Worker figures of the same run; the graphql-ws ones are near the floor's noise):");
+    for (const probe of QUERIES) {
+      const ratio = figuresOf("this", probe).worker / figuresOf("baseline", probe).worker;
+      lines.push(`  ${probe.name.padEnd(40)} ×${ratio.toFixed(2)}`);
+    }
+  }
+  console.log(`\n${lines.join("\n")}`);
 });
 
 describe("the gateway Worker's own cost (wall time of the same requests, through the local proxy)", () => {
   for (const probe of QUERIES) {
-    bench(probe.name, () => probe.send(gateway?.url ?? ""), { iterations: 20, warmupIterations: 3 });
+    bench(probe.name, () => probe.send(gateways.get("this")?.url ?? ""), { iterations: 20, warmupIterations: 3 });
   }
 });

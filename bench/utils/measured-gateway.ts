@@ -16,20 +16,26 @@ export interface MeasuredGateway {
   cpuNs(): number;
 }
 
-/** Starts the gateway (extra `vars` override the defaults) and finds its runtime process. */
-export async function startMeasuredGateway(vars: Record<string, string> = {}): Promise<MeasuredGateway> {
+/**
+ * Starts the gateway (extra `vars` override the defaults) and finds its runtime process. `root`: another checkout's
+ * sources to build it from (default the run's copy of this one), for an A/B run.
+ */
+export async function startMeasuredGateway(vars: Record<string, string> = {}, root?: string): Promise<MeasuredGateway> {
   const before = new Set(workerdChildren());
   // The suite's settings (test/utils/test-gateway.ts) with production's browser settings, as the figures were first
   // taken with, and auth off. No terminal cache and no shared reads: the figures are the reads a page makes, not what
   // a cache saved.
-  const { worker, url, proxyUrl } = await startTestGateway({
-    ...PRODUCTION_BROWSER_AND_AUTH,
-    GATEWAY_AUTH: "off",
-    TERMINAL_CACHE_TTL_SECONDS: "0",
-    READ_CACHE_TTL_MS: "0",
-    SHARED_READS: "false",
-    ...vars,
-  });
+  const { worker, url, proxyUrl } = await startTestGateway(
+    {
+      ...PRODUCTION_BROWSER_AND_AUTH,
+      GATEWAY_AUTH: "off",
+      TERMINAL_CACHE_TTL_SECONDS: "0",
+      READ_CACHE_TTL_MS: "0",
+      SHARED_READS: "false",
+      ...vars,
+    },
+    root === undefined ? {} : { root },
+  );
   // The runtime process is up once the Worker has answered.
   await (await fetch(`${url}/`)).text();
   // The proxy listens on the proxy's port; the runtime is the other new workerd child.

@@ -101,18 +101,19 @@ async function checkBearer(authorization: string | null, settings: AuthSettings)
 
 /**
  * Decides whether to serve a caller: reads the settings, verifies the bearer only when the decision depends on it,
- * and returns {@link decideAccess}'s answer. Never throws (a JWKS that cannot be reached is a refusal).
+ * and returns {@link decideAccess}'s answer. Synchronous when no bearer needs verifying (gateway auth off, a caller
+ * with keys of its own, no server-held credentials): a promise there would make every hook after it asynchronous.
+ * Never throws, and the promise never rejects (a JWKS that cannot be reached is a refusal).
  */
-export async function authorize(caller: CallerCredentials, env: AuthorizeEnv): Promise<AccessDecision> {
+export function authorize(caller: CallerCredentials, env: AuthorizeEnv): AccessDecision | Promise<AccessDecision> {
   const settings = authSettingsFromEnv(env);
   const facts = {
     ownCredentials: caller.ownCredentials,
     serverProjects: serverProjectsFromEnv(env),
     settings,
   };
-  const principal: PrincipalCheck =
-    !isSettingsProblem(settings) && principalNeeded(facts)
-      ? await checkBearer(caller.authorization, settings)
-      : { kind: "absent" };
-  return decideAccess({ ...facts, principal });
+  if (isSettingsProblem(settings) || !principalNeeded(facts)) {
+    return decideAccess({ ...facts, principal: { kind: "absent" } });
+  }
+  return checkBearer(caller.authorization, settings).then((principal) => decideAccess({ ...facts, principal }));
 }

@@ -2,11 +2,23 @@
  * base64url without padding (RFC 4648 §5) over UTF-8 text: the one encoding of global ids and cursors.
  */
 
+const encoder = new TextEncoder();
+
 /** Encodes text as base64url without padding. */
 export function base64UrlEncode(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  // Every id and cursor of a page goes through here, and they are printable ASCII: ASCII text is its own UTF-8 (and
+  // a string btoa takes as is), so only other text is encoded to bytes first.
+  let binary = text;
+  if (!/^[ -~]*$/.test(text)) {
+    binary = "";
+    for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
+  }
+  const base64 = btoa(binary);
+  const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+  return base64
+    .slice(0, base64.length - padding)
+    .replaceAll("+", "-")
+    .replaceAll("/", "_");
 }
 
 /** Decodes base64url (padding optional); null when the text is not valid base64url or not UTF-8. Never throws. */

@@ -14,6 +14,22 @@ function exceedsBytes(json: string, max: number): number | null {
   return bytes > max ? bytes : null;
 }
 
+/** Yoga's `ExecutionResultWithSerializer` (not exported by its entry): a result that brings its own encoder. */
+type ResultWithJson = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
+
+/**
+ * `result`, carrying the JSON just made as Yoga's serializer (`ExecutionResultWithSerializer.stringify`), so that an
+ * HTTP or SSE answer sends that text instead of encoding the result a second time. Only for the object measured:
+ * Yoga hands the serializer a copy when it must strip internals first (a result with errors), and a plugin that
+ * changes the result makes a new object; either is encoded afresh. Not enumerable, so no encoder ever writes it.
+ */
+function withJson(result: ExecutionResult, json: string): ResultWithJson {
+  // A frozen result cannot carry it (and defineProperty would throw): it is then encoded again, as before.
+  if (!Object.isExtensible(result)) return result;
+  const stringify = (value: ExecutionResult): string => (value === result ? json : JSON.stringify(value));
+  return Object.defineProperty(result, "stringify", { value: stringify, configurable: true, writable: true });
+}
+
 /**
  * The result to send: `result` itself when its JSON is at most `maxBytes` bytes, else a result with only the
  * `LIMIT_EXCEEDED` error. (For a result past the cap by its length alone, `value` is its length in UTF-16 units,
@@ -28,7 +44,7 @@ export function resultWithinSize(result: ExecutionResult, maxBytes: number): Exe
     return result; // Not serialisable as is: the result processor will report it, we only measure.
   }
   const bytes = exceedsBytes(json, maxBytes);
-  if (bytes === null) return result;
+  if (bytes === null) return withJson(result, json);
   return {
     errors: [
       limitExceededGraphQLError(

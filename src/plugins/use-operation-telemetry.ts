@@ -28,8 +28,8 @@ import { callerOf, type GatewayServerContext } from "../server-context";
 import { writeOperationMetrics } from "../telemetry/metrics";
 import {
   callerLabel,
+  hashOnce,
   operationLogLevel,
-  sha256Hex,
   shouldLog,
   type OperationLogEntry,
 } from "../telemetry/operation-log";
@@ -124,7 +124,7 @@ function end(telemetry: RequestTelemetry, state: OperationState): void {
     // One object, not a string: Workers Logs index an object's fields (README, "Logs"). The document is hashed only
     // for a line: the metrics do not name it.
     if (shouldLog(operationLogLevel(state.env), entry)) {
-      console.log(state.document === null ? entry : { ...entry, documentHash: sha256Hex(state.document) });
+      console.log(state.document === null ? entry : { ...entry, documentHash: hashOnce(state.document) });
     }
     if (state.env.METRICS !== undefined) writeOperationMetrics(state.env.METRICS, entry, telemetry.calls.records);
   } catch {

@@ -13,14 +13,16 @@ import { chargesFor } from "../limits/rate-window";
 import { rateLimitSettingsFromEnv } from "../limits/rate-limit-settings";
 import { callerOf, type GatewayServerContext } from "../server-context";
 
-/** The refusal of an operation past its caller's budget, or null when it may run (it is then counted). */
-async function refusalOf(context: unknown, kind: "request" | "subscription"): Promise<GraphQLError | null> {
+/**
+ * The refusal of an operation past its caller's budget, or null when it may run (it is then counted). Null at once,
+ * with no promise, when the limits are off (no charge to make).
+ */
+function refusalOf(context: unknown, kind: "request" | "subscription"): Promise<GraphQLError | null> | null {
   const { env, request } = context as GatewayServerContext & { request?: Request };
   const charges = chargesFor(kind, rateLimitSettingsFromEnv(env));
   if (charges.length === 0) return null;
   const key = rateKeyOf({ caller: callerOf(context), address: clientAddressOf(request) });
-  const decision = await checkRate(env, key, charges);
-  return decision.allowed ? null : rateLimitedError(decision);
+  return checkRate(env, key, charges).then((decision) => (decision.allowed ? null : rateLimitedError(decision)));
 }
 
 /** True when `args` runs a subscription's selection: over graphql-ws, one event of a started subscription. */
@@ -28,17 +30,26 @@ function isSubscriptionEvent(args: ExecutionArgs): boolean {
   return getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.SUBSCRIPTION;
 }
 
-/** The rate limits as a Yoga plugin; see the module comment. Rejects only as {@link checkRate} does. */
+/**
+ * The rate limits as a Yoga plugin; see the module comment. Rejects only as {@link checkRate} does. With the limits
+ * off its hooks return synchronously: an async hook would turn the rest of every execution into promises.
+ */
 export function useRateLimit(): Plugin {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      if (isSubscriptionEvent(args)) return;
-      const error = await refusalOf(args.contextValue, "request");
-      if (error !== null) setResultAndStopExecution({ errors: [error] });
+    onExecute({ args, setResultAndStopExecution }) {
+      if (isSubscriptionEvent(args)) return undefined;
+      const refusal = refusalOf(args.contextValue, "request");
+      if (refusal === null) return undefined;
+      return refusal.then((error) => {
+        if (error !== null) setResultAndStopExecution({ errors: [error] });
+      });
     },
-    async onSubscribe({ args, setResultAndStopExecution }) {
-      const error = await refusalOf(args.contextValue, "subscription");
-      if (error !== null) setResultAndStopExecution({ errors: [error] });
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = refusalOf(args.contextValue, "subscription");
+      if (refusal === null) return undefined;
+      return refusal.then((error) => {
+        if (error !== null) setResultAndStopExecution({ errors: [error] });
+      });
     },
   };
 }

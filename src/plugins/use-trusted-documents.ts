@@ -87,18 +87,21 @@ export function prefetchTrustedParams(env: TrustedDocumentsEnv, params: object):
 /** The plugin: see the module comment. */
 export function useTrustedDocuments(): Plugin<Record<string, unknown>, GatewayServerContext> {
   return {
-    // HTTP and SSE: before Yoga's own params check.
-    async onParams({ params, request, context, setParams }) {
+    // HTTP and SSE: before Yoga's own params check. Off (the default), it returns at once, with no promise: an async
+    // hook would make the rest of every request's hooks asynchronous.
+    onParams({ params, request, context, setParams }) {
+      if (trustedDocumentsFromEnv(context.env) === null) return undefined;
       // Yoga's GET parser keeps only query, variables, operationName and extensions: the id comes from the URL.
       const fromUrl = request.method === "GET" ? new URL(request.url).searchParams.get("documentId") : null;
       const raw = params as Record<string, unknown>;
-      await prefetchTrustedParams(
+      return prefetchTrustedParams(
         context.env,
         fromUrl === null ? raw : { ...raw, documentId: raw["documentId"] ?? fromUrl },
-      );
-      const outcome = trustedParams(context.env, params as Record<string, unknown>, fromUrl);
-      if (outcome instanceof Error) throw outcome;
-      setParams(outcome as GraphQLParams);
+      ).then(() => {
+        const outcome = trustedParams(context.env, params as Record<string, unknown>, fromUrl);
+        if (outcome instanceof Error) throw outcome;
+        setParams(outcome as GraphQLParams);
+      });
     },
     // Every other transport: when it asks for the enveloped functions with its params in the initial context.
     onEnveloped({ context, extendContext }) {

@@ -34,6 +34,8 @@ export interface MetricsEnv {
   METRICS?: MetricsSink | undefined;
 }
 
+const encoder = new TextEncoder();
+
 /** Analytics Engine's longest index, in bytes. */
 const MAX_INDEX_BYTES = 96;
 /** Analytics Engine takes at most 16 KiB of blobs per point: a blob is cut well below that. */
@@ -41,7 +43,8 @@ const MAX_BLOB_CHARS = 256;
 
 /** The index for a caller's label: the label, or its hash when it is too long for an index. */
 export function metricsIndexOf(callerLabel: string): string {
-  return new TextEncoder().encode(callerLabel).byteLength <= MAX_INDEX_BYTES
+  // A UTF-16 unit is at most 3 UTF-8 bytes: a short label (every usual one) fits without being encoded.
+  return callerLabel.length * 3 <= MAX_INDEX_BYTES || encoder.encode(callerLabel).byteLength <= MAX_INDEX_BYTES
     ? callerLabel
     : `sha256:${sha256Hex(callerLabel).slice(0, 32)}`;
 }
