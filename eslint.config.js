@@ -18,6 +18,9 @@ export default defineConfig(
     // A backend written to be copied into src/backends/ of a copy of the sources (its imports resolve from there),
     // built by wrangler in test/gateway/adding-a-backend.test.ts.
     "test/fixtures/memory-backend/",
+    // GraphQL Mesh beside the gateway (bench/beside-mesh.bench.ts): typed by its own packages, which only
+    // `npm run bench:mesh` installs (`npm run typecheck --prefix bench/mesh`).
+    "bench/mesh/",
     "dist/",
     "coverage/",
     ".test-results/",
