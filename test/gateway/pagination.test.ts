@@ -83,17 +83,22 @@ const connections: [string, (args: Record<string, unknown>) => Promise<Page<Node
   ["dataset.jobs", datasetJobsPage, () => busiestDataset.jobIds],
 ];
 
+// The walks only read (the emulator is reset once, before them), so a connection's walks run at the same time: each
+// is one request after another, mostly waiting on the gateway and the emulator.
 describe.each(connections)("%s", (_name, fetchPage, expected) => {
-  it.each(SIZES)("walks forwards with first: %i and sees every item once, newest first", async (size) => {
+  it.concurrent.each(SIZES)("walks forwards with first: %i and sees every item once, newest first", async (size) => {
     const { nodes, pages } = await walk("forward", size, fetchPage);
     expect(nodes.map((node) => node.nexusId)).toEqual(expected());
     expect(pages).toBe(Math.max(1, Math.ceil(expected().length / size)));
   });
 
-  it.each(SIZES)("walks backwards with last: %i and sees every item once, in the same order", async (size) => {
-    const { nodes } = await walk("backward", size, fetchPage);
-    expect(nodes.map((node) => node.nexusId)).toEqual(expected());
-  });
+  it.concurrent.each(SIZES)(
+    "walks backwards with last: %i and sees every item once, in the same order",
+    async (size) => {
+      const { nodes } = await walk("backward", size, fetchPage);
+      expect(nodes.map((node) => node.nexusId)).toEqual(expected());
+    },
+  );
 });
 
 describe("totalCount", () => {

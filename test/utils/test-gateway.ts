@@ -6,7 +6,14 @@
  */
 import { inject } from "vitest";
 import { createGraphQLClient, type GraphQLTestClient } from "./graphql-client";
-import { startWorker, type StartedWorker } from "./workers";
+import type { StartedWorker } from "./workers";
+
+/**
+ * `workers.ts`, loaded on the first start. It imports wrangler, which takes seconds to load and about 200 MB: most
+ * test files only talk to the run's Workers (`suiteGraphQL`, `inject`), and each file runs in a process of its own,
+ * so a static import made every one of them load wrangler for nothing.
+ */
+const loadWorkers = (): Promise<typeof import("./workers")> => import("./workers");
 
 /**
  * The gateway's settings for tests, over the emulator at `emulatorUrl`. The run's gateway has exactly these, and a
@@ -107,6 +114,7 @@ export async function startTestGateway(
   options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const emulatorUrl = options.emulatorUrl ?? inject("emulatorUrl");
+  const { startWorker } = await loadWorkers();
   const started = await startWorker({
     config: "wrangler.toml",
     vars: { ...SUITE_GATEWAY_VARS(emulatorUrl), ...vars },
@@ -135,6 +143,7 @@ export interface TestEmulatorOptions {
 
 /** Starts an emulator Worker of the test's own (seeded, empty request log). Rejects if wrangler cannot start it. */
 export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestWorker> {
+  const { startWorker } = await loadWorkers();
   const started = await startWorker({
     config: "emulator/wrangler.toml",
     ...(options.persistTo === undefined ? {} : { persistTo: options.persistTo }),
