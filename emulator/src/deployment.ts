@@ -10,7 +10,12 @@
  * `latest`; the url is `https://deploy-<uuid>.nexus.datature.io`.
  */
 import { ID_PREFIX } from "./ids";
-import type { Deployment, JobRecord } from "./types";
+import type { DeploymentReadWire, DeploymentWire, JobRecord } from "./types";
+
+/** Whether a template field holds an object (validation lets only objects through for `options` and `resources`). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
 
 /** The deployment's status at `now`, given when the job starts and when (if ever) it reached its end. */
 function statusAt(
@@ -18,7 +23,7 @@ function statusAt(
   endedAt: number | undefined,
   now: number,
   createDate: number,
-): Record<string, unknown> {
+): DeploymentReadWire["status"] {
   if (endedAt !== undefined && endedAt <= now)
     return { overview: "Deleted", message: "Job ended", updateDate: endedAt };
   if (now < start) return { overview: "Creating", message: "Waiting for the job to start", updateDate: createDate };
@@ -31,7 +36,7 @@ export function deploymentToWire(
   start: number,
   endedAt: number | undefined,
   now: number,
-): Deployment | Record<string, unknown> {
+): DeploymentWire {
   const deployment = job.spec.deployment;
   if (deployment.kind !== "NewEphemeralDeployment") return deployment;
   const template = deployment.template;
@@ -53,11 +58,9 @@ export function deploymentToWire(
       versionTag,
       region: text("region", "us-east-1"),
       historyVersions: [{ versionTag, artifactId, updateDate: job.createDate }],
-      options: typeof template.options === "object" && template.options !== null ? template.options : {},
+      options: isObject(template.options) ? template.options : {},
       ...(typeof template.instanceId === "string" ? { instanceId: template.instanceId } : {}),
-      ...(typeof template.resources === "object" && template.resources !== null
-        ? { resources: template.resources }
-        : {}),
+      ...(isObject(template.resources) ? { resources: template.resources } : {}),
       scaling: { replicas: typeof template.replicas === "number" ? template.replicas : 1 },
       url: `https://deploy-${uuid}.nexus.datature.io`,
     },

@@ -7,6 +7,7 @@
  * Entries are generated newest first, slot by slot, and generation stops once `maxEntries` are found, so a request
  * costs about what it returns, not the size of the job.
  */
+import type { NexusJobLogs } from "../../src/backends/nexus/types";
 import { badRequest } from "./errors";
 import { fractionOf, hash32, ID_PREFIX, uuidFromSeed } from "./ids";
 import { failureTable, jobEnd, jobStartTime, NO_FAILURE, STAGES, stageTime, stoppedBeforeStart } from "./job-lifecycle";
@@ -19,11 +20,9 @@ const WARNING_SHARE = 0.05;
 /** Default and bounds of `maxEntries` (emulator convention; the API caps it at 1000). */
 export const MAX_ENTRIES = { default: 100, min: 1, max: 1000 } as const;
 
-/** The wire log object of a job. */
-export interface JobLog {
-  id: string;
+/** The wire log object of a job: entries as the emulator sends them. */
+export interface JobLog extends NexusJobLogs {
   object: "batch_job_log";
-  projectId: string;
   entries: LogEntry[];
 }
 

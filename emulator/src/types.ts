@@ -1,7 +1,29 @@
 /**
  * Internal records (what the emulator stores) and wire shapes (what it answers). Records keep what the API never
- * returns (upload token, webhook secret, msPerItem); wire shapes follow nexus.md field by field.
+ * returns (upload token, webhook secret, msPerItem). The wire shapes are the gateway's (src/backends/nexus/types.ts:
+ * one definition of nexus.md, imported as types only); this file narrows them to what the emulator always sends
+ * (every field it fills required, a known overview, level or object name) and adds what only it has.
  */
+import type {
+  NexusCreateJobBody,
+  NexusDataset,
+  NexusDatasetSource,
+  NexusDatasetStatus,
+  NexusDeploymentRead,
+  NexusItemCounters,
+  NexusJob,
+  NexusJobSpec,
+  NexusJobStatus,
+  NexusKnownDatasetOverview,
+  NexusKnownJobOverview,
+  NexusKnownLogLevel,
+  NexusLogEntry,
+  NexusPage,
+  NexusResultDestination,
+  NexusUploadUrl,
+  NexusWebhook,
+  NexusWebhookRetries,
+} from "../../src/backends/nexus/types";
 
 /** A project and its one `Secret-Key`. */
 export interface ProjectRecord {
@@ -12,8 +34,7 @@ export interface ProjectRecord {
 }
 
 /** Dataset status overview values (nexus.md); `Uploaded` means ready. */
-export type DatasetOverview =
-  "Waiting" | "Processing" | "Processed" | "FailedProcessing" | "Uploading" | "Uploaded" | "FailedUpload";
+export type DatasetOverview = NexusKnownDatasetOverview;
 
 /** A stored dataset. */
 export interface DatasetRecord {
@@ -36,8 +57,8 @@ export interface DatasetRecord {
   uploadExpiresAt: number;
 }
 
-/** Where a job delivers its results. */
-export interface WebhookDestination {
+/** Where a job delivers its results: always a webhook, named. */
+export interface WebhookDestination extends NexusResultDestination {
   kind: "Webhook";
   webhookId: string;
 }
@@ -47,11 +68,11 @@ export type Deployment =
   | { kind: "ExistingDeployment"; deploymentId: string }
   | { kind: "NewEphemeralDeployment"; template: Record<string, unknown> };
 
-/** The job spec as the client gave it (and as it is returned). */
-export interface JobSpec {
-  startAtTime?: number;
-  stopAtTime?: number;
-  datasetId: string;
+/**
+ * The job spec as the client gave it (the create body's, validated), and as it is returned but for the deployment,
+ * which reads back whole (`JobSpecWire`).
+ */
+export interface JobSpec extends Omit<NexusCreateJobBody["spec"], "deployment" | "resultDelivery"> {
   deployment: Deployment;
   resultDelivery: { destinations: WebhookDestination[] };
 }
@@ -91,58 +112,108 @@ export interface WebhookRecord {
   endpoint: string;
   /** Base64 secret, as the client gave it. */
   secret: string;
-  retries: { maxRetries: number; maxBackoffMs: number };
+  retries: NexusWebhookRetries;
   createDate: number;
   updateDate: number;
 }
 
-/** The PascalCase item counters of a job. */
-export interface ItemCounters {
-  Gathered: number;
-  FailedGather: number;
-  Preprocessed: number;
-  FailedProcess: number;
-  Predicted: number;
-  FailedPredict: number;
-  Delivered: number;
-  FailedDeliver: number;
-}
+/** The PascalCase item counters of a job: all eight, always. */
+export type ItemCounters = Required<NexusItemCounters>;
 
 /** Job status overview values (the SDK's complete enum). */
-export type JobOverview = "Waiting" | "Reached" | "Failed";
+export type JobOverview = NexusKnownJobOverview;
 
-/** The wire job status. */
-export interface JobStatus {
+/** The wire job status: a known overview, its message, time and counters always. */
+export interface JobStatus extends NexusJobStatus {
   overview: JobOverview;
   message: string;
   updateDate: number;
   items: ItemCounters;
-  reason?: string;
-  cancelledAt?: number;
 }
 
-/** One job log entry on the wire. */
-export interface LogEntry {
-  id: string;
-  kind: string;
-  createTime: number;
+/** One job log entry on the wire: a known level, its item, status and time always. */
+export interface LogEntry extends NexusLogEntry {
   level: LogLevel;
   item: string;
   status: string;
   timeMs: number;
-  reason?: string;
 }
 
-/** Log levels, in increasing order (emulator convention). */
-export const LOG_LEVELS = ["Debug", "Info", "Warning", "Error"] as const;
+/** Log levels, in increasing order (emulator convention); the known ones of nexus.md. */
+export const LOG_LEVELS = ["Debug", "Info", "Warning", "Error"] as const satisfies readonly NexusKnownLogLevel[];
 /** A log level. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** One list page on the wire. */
-export interface Page<T> {
-  nextPage: string | null;
-  prevPage: string | null;
-  data: T[];
+export type Page<T> = NexusPage<T>;
+
+/** The upload URL on the wire: a `PUT` to the emulator's `/upload/<token>`. */
+export interface UploadUrlWire extends NexusUploadUrl {
+  method: "PUT";
+}
+
+/** A dataset's source on the wire: the uploaded NDJSON file and where to upload it. */
+export interface DatasetSourceWire extends NexusDatasetSource {
+  kind: "UploadedNewlineDelimitedJsonFile";
+  uploadUrl: UploadUrlWire;
+}
+
+/** A dataset's status on the wire: every field, a known overview. */
+export interface DatasetStatusWire extends NexusDatasetStatus {
+  overview: DatasetOverview;
+  message: string;
+  updateTime: number;
+  source: DatasetSourceWire;
+  itemCount: number;
+}
+
+/** A dataset on the wire (`datasetToWire`): every field. */
+export interface DatasetWire extends NexusDataset {
+  object: "dataset";
+  expiryTime: number;
+  status: DatasetStatusWire;
+}
+
+/** A job's ephemeral deployment as it reads back (deployment.ts): the whole Deployment, `replicas` under `scaling`. */
+export interface DeploymentReadWire extends NexusDeploymentRead {
+  id: string;
+  name: string;
+  status: { overview: "Creating" | "Available" | "Deleted"; message: string; updateDate: number };
+  createDate: number;
+  updateDate: number;
+  projectId: string;
+  artifactId: string;
+  versionTag: string;
+  region: string;
+  historyVersions: Array<{ versionTag: string; artifactId: string; updateDate: number }>;
+  options: Record<string, unknown>;
+  scaling: { replicas: number };
+  url: string;
+}
+
+/** What a job runs on, on the wire: an existing deployment as given, or the whole ephemeral one. */
+export type DeploymentWire =
+  | Extract<Deployment, { kind: "ExistingDeployment" }>
+  | { kind: "NewEphemeralDeployment"; template: DeploymentReadWire };
+
+/** A job's spec on the wire: as given, with the deployment read back whole. */
+export interface JobSpecWire extends NexusJobSpec {
+  datasetId: string;
+  deployment: DeploymentWire;
+  resultDelivery: { destinations: WebhookDestination[] };
+}
+
+/** A job on the wire (`jobToWire`): its status derived at the time of the read. */
+export interface JobWire extends NexusJob {
+  object: "batch_job";
+  spec: JobSpecWire;
+  status: JobStatus;
+}
+
+/** A webhook on the wire (`webhookToWire`): everything but the secret, its retries always. */
+export interface WebhookWire extends NexusWebhook {
+  object: "webhook";
+  retries: NexusWebhookRetries;
 }
 
 /** One entry of the request log of the control API. */

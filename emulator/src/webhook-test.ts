@@ -8,6 +8,7 @@
  * Retries: a network error, a timeout, 408, 429 or any 5xx is retried up to `retries.maxRetries` times, waiting
  * `min(100 ms × 2ⁿ, retries.maxBackoffMs)` before retry n (0-based). Other statuses end the test at once.
  */
+import type { NexusWebhookTestResult } from "../../src/backends/nexus/types";
 import type { WebhookRecord } from "./types";
 
 /** Header that carries the body's signature. */
@@ -19,14 +20,12 @@ export const BASE_BACKOFF_MS = 100;
 /** Each attempt is abandoned after this long. */
 export const ATTEMPT_TIMEOUT_MS = 5_000;
 
-/** The wire result of a webhook test. `responseCode` is 0 when no HTTP response arrived. */
-export interface WebhookTestResult {
+/** The wire result of a webhook test: every count, a known status. `responseCode` is 0 when no HTTP response arrived. */
+export interface WebhookTestResult extends NexusWebhookTestResult {
   status: "Ok" | "Failed" | "Unreachable";
   responseCode: number;
   latencyMs: number;
   attemptCount: number;
-  body?: string;
-  reason?: string;
 }
 
 /** What the test needs from the outside world (replaceable for unit tests). */

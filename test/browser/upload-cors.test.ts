@@ -7,16 +7,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BROWSER_MISSING, launchBrowser, type LaunchedBrowser } from "../utils/browser";
 import { useTenant } from "../utils/tenant";
+import type { NexusUploadUrl as UploadUrl } from "../../src/backends/nexus/types";
 
 const tenant = useTenant();
 const NDJSON =
   '{"kind":"Image","url":"https://example.com/a.jpg"}\n{"kind":"Image","url":"https://example.com/b.jpg"}\n';
-
-interface UploadUrl {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-}
 
 /** Creates a dataset for `NDJSON` straight on the emulator and answers its upload URL. */
 async function createDataset(): Promise<{ id: string; uploadUrl: UploadUrl }> {

@@ -81,7 +81,10 @@ describe("an ephemeral deployment as read back", () => {
     const dataset = await uploadedDataset(2);
     const template = { artifactId: "artifact_res", resources: { GPU_T4: 1 }, replicas: 1 };
     const job = await createJob(jobBody(dataset.id, { deployment: { kind: "NewEphemeralDeployment", template } }));
-    const read = job.spec.deployment.template as Record<string, unknown>;
+    const deployment = job.spec.deployment;
+    if (deployment.kind !== "NewEphemeralDeployment")
+      throw new Error(`expected NewEphemeralDeployment, got ${deployment.kind}`);
+    const read = deployment.template;
     expect(read.resources).toEqual({ GPU_T4: 1 });
     expect(read).not.toHaveProperty("instanceId");
     expect(read.scaling).toEqual({ replicas: 1 });

@@ -3,38 +3,15 @@
  * `emulator/graviti-openapi.json`, the wire types, and this file's tenant.
  */
 import { expect, inject } from "vitest";
+import type { DatasetPage as GravitiPage, DatasetWire as GravitiDataset } from "../../emulator/src/graviti/types";
 import { graviti } from "../utils/graviti-openapi";
 import { useGravitiTenant } from "../utils/graviti-tenant";
 
 /** This file's Graviti tenant: its workspaces, keys and control calls. */
 export const G = useGravitiTenant();
 
-/** A dataset on the wire. */
-export interface GravitiDataset {
-  id: string;
-  name: string;
-  alias: string;
-  workspace: string;
-  default_branch: string;
-  commit_id: string | null;
-  cover_url: string;
-  creator: string;
-  created_at: string;
-  updated_at: string;
-  is_public: boolean;
-  storage_config: string;
-  backend_type: string;
-  /** True while the dataset has an open draft (emulator convention). */
-  with_draft: boolean;
-}
-
-/** The list envelope. */
-export interface GravitiPage {
-  datasets: GravitiDataset[];
-  offset: number;
-  record_size: number;
-  total_count: number;
-}
+/** A dataset on the wire (`with_draft` true while it has an open draft), and the list envelope: the one definition. */
+export type { GravitiDataset, GravitiPage };
 
 /** The error body of every failure. */
 export interface GravitiErrorBody {

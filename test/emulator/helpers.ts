@@ -7,6 +7,15 @@ import { createHash } from "node:crypto";
 import { expect, inject } from "vitest";
 import { expectMatchesOpenApi, findOperation } from "../utils/openapi";
 import { useTenant } from "../utils/tenant";
+import type { JobLog } from "../../emulator/src/logs";
+import type {
+  DatasetWire as Dataset,
+  ItemCounters,
+  JobWire as Job,
+  LogEntry,
+  Page,
+  WebhookWire as Webhook,
+} from "../../emulator/src/types";
 
 /** The seeded demo project of this file's tenant and its key (`test/utils/tenant.ts`). */
 export const DEMO = useTenant().demo;
@@ -36,103 +45,11 @@ export interface ApiErrorBody {
   message: string;
 }
 
-/** A dataset on the wire. */
-export interface Dataset {
-  id: string;
-  object: string;
-  name: string;
-  projectId: string;
-  expiryTime: number;
-  status: {
-    overview: string;
-    message: string;
-    updateTime: number;
-    source: {
-      kind: string;
-      uploadUrl: { method: string; url: string; headers: Record<string, string>; expiresAtTime: number };
-    };
-    itemCount: number;
-  };
-  createDate: number;
-  updateDate: number;
-}
-
-/** The PascalCase item counters. */
-export type ItemCounters = Record<
-  | "Gathered"
-  | "FailedGather"
-  | "Preprocessed"
-  | "FailedProcess"
-  | "Predicted"
-  | "FailedPredict"
-  | "Delivered"
-  | "FailedDeliver",
-  number
->;
-
-/** A job on the wire. */
-export interface Job {
-  id: string;
-  object: string;
-  name: string;
-  projectId: string;
-  spec: {
-    startAtTime?: number;
-    stopAtTime?: number;
-    datasetId: string;
-    deployment: Record<string, unknown>;
-    resultDelivery: { destinations: { kind: string; webhookId: string }[] };
-  };
-  status: {
-    overview: string;
-    message: string;
-    updateDate: number;
-    items: ItemCounters;
-    reason?: string;
-    cancelledAt?: number;
-  };
-  createDate: number;
-  updateDate: number;
-}
-
-/** A webhook on the wire. */
-export interface Webhook {
-  id: string;
-  object: string;
-  projectId: string;
-  name: string;
-  endpoint: string;
-  retries: { maxRetries: number; maxBackoffMs: number };
-  createDate: number;
-  updateDate: number;
-}
-
-/** A list page on the wire. */
-export interface Page<T> {
-  nextPage: string | null;
-  prevPage: string | null;
-  data: T[];
-}
-
-/** One log entry on the wire. */
-export interface LogEntry {
-  id: string;
-  kind: string;
-  createTime: number;
-  level: string;
-  item: string;
-  status: string;
-  timeMs: number;
-  reason?: string;
-}
-
-/** The job log object on the wire. */
-export interface JobLog {
-  id: string;
-  object: string;
-  projectId: string;
-  entries: LogEntry[];
-}
+/**
+ * The wire shapes the emulator sends (a dataset, a job, a webhook, a list page, a log entry and a job's log): the one
+ * definition, the gateway's types narrowed to what the emulator always fills.
+ */
+export type { Dataset, ItemCounters, Job, JobLog, LogEntry, Page, Webhook };
 
 /** Sends a request to the emulator and parses the JSON answer (undefined for an empty body). */
 export async function call<T = unknown>(

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTenant } from "../utils/tenant";
 import { MA, NEXUS, dataAs, modelArts, modelArtsApi, type Callers } from "../modelarts/helpers";
 import { upstreamGet } from "./helpers";
+import type { ModelArtsExportTask as ModelArtsWireTask } from "../../src/backends/modelarts/types";
+import type { NexusItemCounters, NexusJob as NexusWireJob } from "../../src/backends/nexus/types";
 
 /** A job as this file selects it: the shared fields, and the platform's own id to find its wire object. */
 interface JobFields {
@@ -33,23 +35,6 @@ const JOBS = /* GraphQL */ `
   query ($provider: Provider) { jobs(first: 100, provider: $provider) { edges { node { ${FIELDS} } } } }
 `;
 
-/** The Nexus wire job's parts this file compares. */
-interface NexusWireJob {
-  id: string;
-  spec: { datasetId?: string };
-  status: { overview: string; message?: string; reason?: string; items?: Record<string, number> };
-}
-
-/** The ModelArts wire task's parts this file compares. */
-interface ModelArtsWireTask {
-  task_id: string;
-  status: string;
-  total_sample_count?: number;
-  finished_sample_count?: number;
-  error_code?: string;
-  error_msg?: string;
-}
-
 async function jobsOf(provider: string, callers: Callers): Promise<JobFields[]> {
   const data = await dataAs<{ jobs: { edges: { node: JobFields }[] } }>(JOBS, { provider }, callers);
   return data.jobs.edges.map((edge) => edge.node);
@@ -63,7 +48,7 @@ async function nexusWireJobs(): Promise<Map<string, NexusWireJob>> {
 }
 
 /** A wire counter; a missing one counts as 0 (nexus.md). */
-function counter(job: NexusWireJob | undefined, name: string): number {
+function counter(job: NexusWireJob | undefined, name: keyof NexusItemCounters): number {
   return job?.status.items?.[name] ?? 0;
 }
 

@@ -5,29 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO, gql, gqlData, graphqlUrl, resetEmulator, upstreamGet, walk, type Page } from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
-
-interface WireJob {
-  id: string;
-  name: string;
-  createDate: number;
-  spec: {
-    datasetId?: string;
-    resultDelivery?: { destinations?: { webhookId?: string }[] };
-    deployment?: { kind: string };
-  };
-  status: { overview: string; message?: string; items?: Record<string, number>; reason?: string; cancelledAt?: number };
-}
-interface WireDataset {
-  id: string;
-  name: string;
-  expiryTime: number;
-  status: { overview: string; itemCount?: number };
-}
-interface WireWebhook {
-  id: string;
-  name: string;
-  endpoint: string;
-}
+// What the emulator sends: the gateway's wire types, narrowed to the fields it always fills.
+import type {
+  DatasetWire as WireDataset,
+  JobWire as WireJob,
+  WebhookWire as WireWebhook,
+} from "../../emulator/src/types";
 
 let jobs: WireJob[];
 let datasets: WireDataset[];

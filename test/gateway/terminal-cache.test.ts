@@ -15,19 +15,11 @@ import { tenantNamed } from "../utils/tenant";
 import type { GraphQLTestClient } from "../utils/graphql-client";
 import { startTestGateway, suiteGraphQL, type TestGateway } from "../utils/test-gateway";
 import { clearUpstreamRequests, DEMO, OTHER, resetEmulator, upstreamGet, upstreamRequests } from "./helpers";
+import type { NexusDataset as WireDataset, NexusJob as WireJob } from "../../src/backends/nexus/types";
 
 const BASE = `/projects/${DEMO.project}/batch`;
 /** Another tenant of the emulator: its projects share no id and no key with this file's. */
 const ELSEWHERE = tenantNamed("gateway-terminal-cache-elsewhere");
-
-interface WireJob {
-  id: string;
-  status: { overview: string; message?: string };
-}
-interface WireDataset {
-  id: string;
-  status: { overview: string };
-}
 
 type Credentials = { project: string; key: string };
 

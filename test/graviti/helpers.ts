@@ -7,6 +7,7 @@ import type { GraphQLResponse } from "../utils/graphql-client";
 import { suiteGraphQL } from "../utils/test-gateway";
 import { useGravitiTenant } from "../utils/graviti-tenant";
 import { useTenant } from "../utils/tenant";
+import type { GravitiDataset as WireDataset } from "../../src/backends/graviti/types";
 
 /** This file's Graviti tenant. */
 export const GRAVITI = useGravitiTenant();
@@ -59,19 +60,8 @@ export async function mixedData<T = Record<string, unknown>>(
   return result.body.data as T;
 }
 
-/** A dataset as the emulator's Graviti API answers it (the fields the tests read). */
-export interface WireDataset {
-  id: string;
-  name: string;
-  alias: string;
-  workspace: string;
-  default_branch: string;
-  commit_id: string | null;
-  created_at: string;
-  is_public: boolean;
-  storage_config: string;
-  backend_type: string;
-}
+/** A dataset as the emulator's Graviti API answers it: the one definition. */
+export type { WireDataset };
 
 /** Calls the emulator's Graviti API directly as `key` (to set up data and to check what the gateway did). */
 export async function gravitiApi<T>(

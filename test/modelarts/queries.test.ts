@@ -20,30 +20,8 @@ import {
   taskGlobalId,
 } from "./helpers";
 import { suiteGraphQL } from "../utils/test-gateway";
-
-interface WireDataset {
-  dataset_id: string;
-  dataset_name: string;
-  dataset_type: number;
-  status: number;
-  create_time: number;
-  total_sample_count: number;
-  annotated_sample_count: number;
-  current_version_name: string;
-  labels: { name: string }[];
-  dataset_tags: string[];
-  work_path: string;
-}
-
-interface WireTask {
-  task_id: string;
-  status: string;
-  progress: number;
-  create_time: number;
-  path: string;
-  export_type: number;
-  error_code?: string;
-}
+// What the emulator sends: the gateway's wire types, narrowed to the fields it always fills.
+import type { DatasetRecord as WireDataset, ExportTaskWire as WireTask } from "../../emulator/src/modelarts/types";
 
 const DATASET_FIELDS = /* GraphQL */ `
   fragment D on ModelArtsDataset {

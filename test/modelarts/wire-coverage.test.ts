@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { wireCoverage } from "../utils/wire-coverage";
 import { dataAs, datasetIdByName, globalId, gqlAs, modelArts, modelArtsApi, taskGlobalId } from "./helpers";
+import type { ModelArtsExportTask as WireTask } from "../../src/backends/modelarts/types";
 
 const LABEL_ATTRIBUTES = "attributes { id name type defaultValue values { id value } }";
 
@@ -83,12 +84,6 @@ interface CreatedTask {
   createModelArtsExportTask: {
     task: { modelArtsId: string; sourceTypeHeader: string | null; totalSampleCount: number | null };
   };
-}
-
-interface WireTask {
-  task_id: string;
-  status: string;
-  total_sample_count?: number;
 }
 
 /** The gateway's answer for dataset `name` and the emulator's wire object for it. */

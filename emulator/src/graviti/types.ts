@@ -1,7 +1,15 @@
 /**
- * Internal records of the Graviti emulator and the wire shapes it answers (graviti.md, field by field: snake_case,
- * ISO-8601 times). Records keep what the API never returns (the access key, a dataset's branches and drafts).
+ * Internal records of the Graviti emulator and the wire shapes it answers (graviti.md: snake_case, ISO-8601 times).
+ * The wire shapes are the gateway's (src/backends/graviti/types.ts: one definition, imported as types only); this
+ * file narrows them to what the emulator sends (a known workspace type, `with_draft` always) and adds what only it
+ * has. Records keep what the API never returns (the access key, a dataset's branches and drafts).
  */
+import type {
+  GravitiDataset,
+  GravitiDatasetFields,
+  GravitiDatasetPage,
+  GravitiWorkspace,
+} from "../../../src/backends/graviti/types";
 
 /** A storage config of a workspace: datasets created with it report its name and backend type. */
 export interface StorageConfig {
@@ -28,40 +36,21 @@ export interface WorkspaceRecord {
   storageConfigs: StorageConfig[];
 }
 
-/** The wire workspace of `GET /v2/current-workspace`. */
-export interface WorkspaceWire {
+/** The wire workspace of `GET /v2/current-workspace`: a `TEAM` or a `USER` one (emulator convention). */
+export interface WorkspaceWire extends GravitiWorkspace {
   type: "TEAM" | "USER";
-  id: string;
-  name: string;
-  alias: string;
-  description: string;
-  email: string;
-  location: string;
 }
 
-/** The wire dataset (graviti.md: Dataset). */
-export interface DatasetWire {
-  /** 32 lowercase hex digits; never changes, even when the dataset is renamed. */
-  id: string;
-  name: string;
-  alias: string;
-  /** The workspace's name. */
-  workspace: string;
-  default_branch: string;
-  /** The head commit of the default branch; null while the dataset has no commit. */
-  commit_id: string | null;
-  cover_url: string;
-  creator: string;
-  /** ISO-8601, seconds, UTC (`2021-03-03T18:58:10Z`). */
-  created_at: string;
-  updated_at: string;
-  is_public: boolean;
-  storage_config: string;
-  backend_type: string;
+/**
+ * The wire dataset: graviti.md's fields (ids 32 lowercase hex digits, times ISO-8601 to the second in UTC), and
+ * `with_draft` always (emulator convention: the create body's name for it, true while the dataset has an open draft).
+ */
+export interface DatasetWire extends GravitiDataset {
+  with_draft: boolean;
 }
 
-/** A stored dataset: the wire fields plus what only the emulator sees. */
-export interface DatasetRecord extends DatasetWire {
+/** A stored dataset: the documented wire fields plus what only the emulator sees. */
+export interface DatasetRecord extends GravitiDatasetFields {
   /** Branch names; `default_branch` must be one of them. */
   branches: string[];
   /** How many open drafts the dataset has (`with_draft: true` opens one); not on the wire. */
@@ -69,20 +58,12 @@ export interface DatasetRecord extends DatasetWire {
 }
 
 /** The list envelope of `GET /v2/datasets`. */
-export interface DatasetPage {
+export interface DatasetPage extends GravitiDatasetPage {
   datasets: DatasetWire[];
-  offset: number;
-  /** Items in this page. */
-  record_size: number;
-  /** Items in the whole list. */
-  total_count: number;
 }
 
-/**
- * The wire form of a stored dataset: the internal fields dropped, and `with_draft` (emulator convention: the create
- * body's name for it, true while the dataset has an open draft) added.
- */
-export function datasetToWire(record: DatasetRecord): DatasetWire & { with_draft: boolean } {
+/** The wire form of a stored dataset: the internal fields dropped, and `with_draft` added. */
+export function datasetToWire(record: DatasetRecord): DatasetWire {
   const { branches: _branches, drafts, ...wire } = record;
   return { ...wire, with_draft: drafts > 0 };
 }

@@ -5,7 +5,7 @@ import { json, requireRecord, type ApiContext } from "../context";
 import { ID_PREFIX, newId } from "../ids";
 import { uploadTokenOf } from "../tenants";
 import { pageToWire, parseLimit, parsePage } from "../paging";
-import type { DatasetRecord } from "../types";
+import type { DatasetRecord, DatasetWire } from "../types";
 import { createDatasetBody, parseBody } from "../validation";
 
 /**
@@ -39,7 +39,7 @@ export function datasetAt(dataset: DatasetRecord, now: number): DatasetRecord {
 }
 
 /** The wire dataset at `now`; the upload URL points at `origin` (the emulator as the client reached it). */
-export function datasetToWire(stored: DatasetRecord, origin: string, now: number): Record<string, unknown> {
+export function datasetToWire(stored: DatasetRecord, origin: string, now: number): DatasetWire {
   const dataset = datasetAt(stored, now);
   return {
     id: dataset.id,

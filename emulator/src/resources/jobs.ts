@@ -11,12 +11,12 @@ import { isJobTerminal, jobStartTime, jobStatusAt, stoppedBeforeStart } from "..
 import { jobLog, parseLogQuery } from "../logs";
 import { pageToWire, parseLimit, parsePage } from "../paging";
 import type { Store } from "../store";
-import type { JobRecord, JobResolution } from "../types";
+import type { JobRecord, JobResolution, JobWire } from "../types";
 import { datasetAt } from "./datasets";
 import { createJobBody, parseBody, patchJobBody } from "../validation";
 
 /** The wire job at `now`; an ephemeral deployment reads back as a whole Deployment (deployment.ts). */
-export function jobToWire(job: JobRecord, now: number): Record<string, unknown> {
+export function jobToWire(job: JobRecord, now: number): JobWire {
   const status = jobStatusAt(job, now);
   const endedAt = status.overview === "Waiting" ? undefined : status.updateDate;
   return {

@@ -4,7 +4,7 @@
 import { json, requireRecord, type ApiContext } from "../context";
 import { ID_PREFIX, newId } from "../ids";
 import { pageToWire, parseLimit, parsePage } from "../paging";
-import type { WebhookRecord } from "../types";
+import type { WebhookRecord, WebhookWire } from "../types";
 import { createWebhookBody, parseBody, patchWebhookBody, rotateSecretBody } from "../validation";
 import { runWebhookTest } from "../webhook-test";
 
@@ -12,7 +12,7 @@ import { runWebhookTest } from "../webhook-test";
 export const DEFAULT_RETRIES = { maxRetries: 3, maxBackoffMs: 15_000 } as const;
 
 /** The wire webhook: everything but the secret. */
-export function webhookToWire(webhook: WebhookRecord): Record<string, unknown> {
+export function webhookToWire(webhook: WebhookRecord): WebhookWire {
   return {
     id: webhook.id,
     object: "webhook",

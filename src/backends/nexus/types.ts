@@ -1,25 +1,34 @@
 /**
  * Wire shapes of the Datature Nexus batch API, exactly as `shared/backends/nexus.md` describes them: camelCase JSON,
- * PascalCase item counters, integer millisecond timestamps. Open vocabularies are `string` (with the known values
- * listed for editors), because an unknown value from the upstream must never break a response.
+ * PascalCase item counters, integer millisecond timestamps. Written once: the gateway reads them, and the Nexus
+ * emulator (emulator/src/types.ts and the files beside it) answers with them, importing these types only (type-only
+ * imports: no gateway code reaches the emulator's Worker).
+ *
+ * Each shape is typed as the gateway may rely on it: what the upstream can omit is optional, and open vocabularies
+ * are `string` (with the known values listed for editors), because an unknown value from the upstream must never
+ * break a response. The known values alone are the `NexusKnown…` types. The emulator, which always sends what it
+ * can and only known values, narrows these shapes (its fields required, a `NexusKnown…` vocabulary) and adds what
+ * only it stores.
  */
 
-/** Known dataset `status.overview` values; others may appear. `Uploaded` means ready. */
-export type NexusDatasetOverview =
-  | "Waiting"
-  | "Processing"
-  | "Processed"
-  | "FailedProcessing"
-  | "Uploading"
-  | "Uploaded"
-  | "FailedUpload"
-  | (string & {});
+/** The dataset `status.overview` values nexus.md lists. `Uploaded` means ready. */
+export type NexusKnownDatasetOverview =
+  "Waiting" | "Processing" | "Processed" | "FailedProcessing" | "Uploading" | "Uploaded" | "FailedUpload";
 
-/** Known job `status.overview` values (the SDK's complete enum); others may appear. */
-export type NexusJobOverview = "Waiting" | "Reached" | "Failed" | (string & {});
+/** A dataset `status.overview`: a known value, or another that may appear. */
+export type NexusDatasetOverview = NexusKnownDatasetOverview | (string & {});
 
-/** Log levels; emulator convention orders them Debug < Info < Warning < Error. Others may appear. */
-export type NexusLogLevel = "Debug" | "Info" | "Warning" | "Error" | (string & {});
+/** The job `status.overview` values (the SDK's complete enum). */
+export type NexusKnownJobOverview = "Waiting" | "Reached" | "Failed";
+
+/** A job `status.overview`: a known value, or another that may appear. */
+export type NexusJobOverview = NexusKnownJobOverview | (string & {});
+
+/** The log levels; emulator convention orders them Debug < Info < Warning < Error. */
+export type NexusKnownLogLevel = "Debug" | "Info" | "Warning" | "Error";
+
+/** A log level: a known one, or another that may appear. */
+export type NexusLogLevel = NexusKnownLogLevel | (string & {});
 
 /** Where and how to upload a dataset's bytes (a signed URL in production). */
 export interface NexusUploadUrl {
