@@ -15,6 +15,14 @@ const SAMPLES_KEPT = 200;
 const RATE_WINDOW_MS = 60_000;
 /** Resubscribe delay when a SUBSCRIPTION_ENDED error does not say one. */
 const DEFAULT_RETRY_SECONDS = 5;
+/**
+ * Codes a later try can get past (the upstream was down or slow, or a limit was reached), unlike a refused request:
+ * a live stream that fails with one is started again, after `retryAfterSeconds` when the error says it, else after a
+ * wait that doubles from the first to the longest, so an open dashboard comes back by itself after an outage.
+ */
+const TRANSIENT_CODES = new Set(["UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT", "RATE_LIMITED"]);
+const TRANSIENT_RETRY_FIRST_SECONDS = 2;
+const TRANSIENT_RETRY_MAX_SECONDS = 30;
 const STATES = ["WAITING", "RUNNING", "FINISHED", "CANCELLED", "FAILED"];
 const TERMINAL = new Set(["FINISHED", "CANCELLED", "FAILED"]);
 const TOKEN_KEY = "jobs-page:token";
@@ -121,30 +129,47 @@ function wsClient() {
 
 /**
  * Subscribes; `onData` gets each `data`. A stream the server ends early (a SUBSCRIPTION_ENDED error: its lifetime,
- * a restart) is started again after its `retryAfterSeconds`; any other error goes to the status line. Returns the
- * function that ends it for good.
+ * a restart) is started again after its `retryAfterSeconds`; one that fails with a transient error
+ * (`TRANSIENT_CODES`) is started again after a growing wait, saying so on the status line; any other error goes to
+ * the status line. Returns the function that ends it for good.
  */
 function subscribe(query, variables, onData) {
   let stopCurrent = () => {};
   let timer = null;
   let stopped = false;
+  let transientWait = TRANSIENT_RETRY_FIRST_SECONDS;
+  const restartAfter = (seconds) => {
+    stopCurrent();
+    clearTimeout(timer);
+    timer = setTimeout(start, Math.max(0, seconds) * 1000);
+  };
   const onErrors = (errors) => {
     const ended = errors.find((error) => error.extensions?.code === "SUBSCRIPTION_ENDED");
     if (ended !== undefined) {
-      const seconds = Number(ended.extensions.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS);
-      stopCurrent();
-      clearTimeout(timer);
-      timer = setTimeout(start, Math.max(0, seconds) * 1000);
+      restartAfter(Number(ended.extensions.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS));
+      return;
+    }
+    if (errors.every((error) => TRANSIENT_CODES.has(error.extensions?.code))) {
+      const said = Math.max(0, ...errors.map((error) => Number(error.extensions?.retryAfterSeconds ?? 0)));
+      const seconds = said > 0 ? said : transientWait;
+      transientWait = Math.min(transientWait * 2, TRANSIENT_RETRY_MAX_SECONDS);
+      showStatus(`${describeErrors(errors)} (trying again in ${seconds} s)`, true);
+      restartAfter(seconds);
       return;
     }
     showStatus(describeErrors(errors), true);
+  };
+  const onResult = (result) => {
+    if (result.errors) return onErrors(result.errors);
+    transientWait = TRANSIENT_RETRY_FIRST_SECONDS;
+    return onData(result.data);
   };
   function start() {
     if (stopped) return;
     stopCurrent = wsClient().subscribe(
       { query, variables },
       {
-        next: (result) => (result.errors ? onErrors(result.errors) : onData(result.data)),
+        next: onResult,
         error: (error) =>
           Array.isArray(error)
             ? onErrors(error)

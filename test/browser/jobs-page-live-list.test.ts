@@ -1,7 +1,8 @@
 /**
  * The jobs page's live list (issue 23, parts 3 and 5) in headless Chromium: a job created through the gateway
  * appears on an open page within two poll intervals without a reload, and five open pages cost the upstream at
- * most twice the list polls of one page over the same 20 s (one watched list, however many look at it).
+ * most twice the list polls of one page over the same 20 s (one watched list, however many look at it). An open
+ * page comes back by itself after an upstream outage.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BROWSER_MISSING, launchBrowser, type LaunchedBrowser } from "../utils/browser";
@@ -109,6 +110,34 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page's live list, in Chromiu
     expect(onePage, "one page polls the list").toBeGreaterThan(0);
     expect(fivePages, `one page: ${onePage} list polls, five pages: ${fivePages}`).toBeLessThanOrEqual(2 * onePage);
   }, 180_000);
+
+  it("comes back by itself after an upstream outage: it says it will try again, then is live again without a reload", async () => {
+    const open_ = await open();
+    await waitUntilLive(open_);
+    await open_.page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    const statusText = () => open_.page.$eval("#status", (status) => status.textContent ?? "");
+    // Every upstream call of this tenant fails: the watch's polls give up, and each new start fails too.
+    await tenant.setFaults({ errorRate: 1, errorStatus: 503 });
+    try {
+      await open_.page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("trying again"), {
+        timeout: 30_000,
+        polling: 250,
+      });
+      expect(await statusText()).toMatch(/UPSTREAM_(UNAVAILABLE|TIMEOUT)/);
+    } finally {
+      await tenant.clearFaults();
+    }
+    // The page's waits double up to 30 s, and an open circuit breaker fails fast for 10 s more.
+    await open_.page.waitForFunction(
+      () => document.querySelector("#status")?.textContent?.includes("the list is live"),
+      { timeout: 60_000, polling: 250 },
+    );
+    expect((await rowsOf(open_.page)).length).toBeGreaterThan(0);
+    expect(await open_.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await open_.page.close();
+  }, 120_000);
 
   it("logged no console error and asked no other host", () => {
     for (const page of opened) {
