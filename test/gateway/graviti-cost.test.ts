@@ -9,6 +9,7 @@ import { walk, type Page } from "./helpers";
 import {
   GRAVITI,
   NEXUS,
+  allWireDatasets,
   gravitiApi,
   gravitiGlobalId,
   mixedData,
@@ -76,19 +77,7 @@ async function resetLarge(): Promise<void> {
 }
 
 /** Every dataset of a workspace (default the large one), oldest first (the upstream's order). */
-async function workspaceWire(key = LARGE.key): Promise<WireDataset[]> {
-  const all: WireDataset[] = [];
-  for (let offset = 0; ; offset += 128) {
-    const page = await gravitiApi<{ datasets: WireDataset[]; total_count: number }>(
-      "GET",
-      `/v2/datasets?offset=${offset}&limit=128`,
-      undefined,
-      key,
-    );
-    all.push(...page.body.datasets);
-    if (all.length >= page.body.total_count || page.body.datasets.length === 0) return all;
-  }
-}
+const workspaceWire = (key = LARGE.key): Promise<WireDataset[]> => allWireDatasets(key);
 
 /** Every item of the merged list, in the gateway's order. */
 async function expectedItems(): Promise<ListItem[]> {
