@@ -53,7 +53,7 @@ import { isFinalEvent, watchObjectName, type LivePort, type WatchEvent } from ".
 import { WEBSOCKET_OPEN, watchNamespace, type ConnectionRpc, type SubscriptionEnv, type WatchRpc } from "./bindings";
 import { ConnectionLiveness } from "./connection-liveness";
 import { subscriptionSettingsFromEnv } from "./settings";
-import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { traceWork, type RequestTelemetry } from "../telemetry/request-telemetry";
 import { workTracerFromEnv } from "../telemetry/tracing";
 import { nextSessionCheckAt, sessionEnd, startSession, type SessionEnd, type SessionSettings } from "./socket-session";
 
@@ -320,20 +320,8 @@ export class GraphQLWsConnection extends DurableObject<SubscriptionEnv> implemen
    * Runs one operation's work (a start, or one event's execution) as a unit of telemetry of its own: a trace per
    * graphql-ws operation, exported after the work under `waitUntil`.
    */
-  private async traced<T>(work: (telemetry: RequestTelemetry) => Promise<T>): Promise<T> {
-    const telemetry = createRequestTelemetry("graphql-ws", null, workTracerFromEnv(this.env));
-    let failure: string | undefined;
-    try {
-      return await work(telemetry);
-    } catch (error) {
-      failure = error instanceof Error ? error.name : "Error";
-      throw error;
-    } finally {
-      if (telemetry.trace !== null) {
-        telemetry.trace.end(failure);
-        this.ctx.waitUntil(telemetry.trace.flush());
-      }
-    }
+  private traced<T>(work: (telemetry: RequestTelemetry) => Promise<T>): Promise<T> {
+    return traceWork("graphql-ws", workTracerFromEnv(this.env), (promise) => this.ctx.waitUntil(promise), work);
   }
 
   /** Runs a `subscribe`: queries and mutations once, subscriptions checked, first event, then attached. */

@@ -55,7 +55,7 @@ import { jobListEventFor, readJobList } from "./job-list";
 import { subscriptionEndedEvent } from "./stream-end";
 import { DeliveryQueue, type DeliveryOutcome } from "./delivery-queue";
 import { ListenerStore, type Listener, type ReadyListener } from "./listener-store";
-import { createRequestTelemetry, type RequestTelemetry } from "../telemetry/request-telemetry";
+import { traceWork, type RequestTelemetry } from "../telemetry/request-telemetry";
 import { workTracerFromEnv, type WorkTrace } from "../telemetry/tracing";
 
 interface WatchState {
@@ -192,20 +192,15 @@ export class ResourceWatch extends DurableObject<SubscriptionEnv> implements Wat
    * (its upstream reads and its deliveries, hibernated sockets' included), exported after it, under `waitUntil`.
    */
   override async alarm(): Promise<void> {
-    const telemetry = createRequestTelemetry("poll", null, workTracerFromEnv(this.env));
-    let failure: string | undefined;
-    try {
-      const round = await this.ctx.blockConcurrencyWhile(() => this.poll(telemetry));
-      await Promise.all(round.map((delivery) => this.deliver(delivery, telemetry.trace)));
-    } catch (error) {
-      failure = error instanceof Error ? error.name : "Error";
-      throw error;
-    } finally {
-      if (telemetry.trace !== null) {
-        telemetry.trace.end(failure);
-        this.ctx.waitUntil(telemetry.trace.flush());
-      }
-    }
+    await traceWork(
+      "poll",
+      workTracerFromEnv(this.env),
+      (promise) => this.ctx.waitUntil(promise),
+      async (telemetry) => {
+        const round = await this.ctx.blockConcurrencyWhile(() => this.poll(telemetry));
+        await Promise.all(round.map((delivery) => this.deliver(delivery, telemetry.trace)));
+      },
+    );
   }
 
   private async prepare(spec: ListenerSpec, digest?: JobListDigest): Promise<void> {

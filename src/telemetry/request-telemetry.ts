@@ -69,3 +69,29 @@ const ROOT_SPAN_NAMES: Readonly<Record<WorkKind, string>> = {
   "graphql-ws": "graphql-ws operation",
   poll: "watch poll",
 };
+
+/**
+ * Runs `work` as one unit of telemetry of `kind` with no incoming trace (a graphql-ws operation, a watch poll): its
+ * trace, when `tracer` traces, ends with the work (its status is the thrown error's name, if any) and is exported
+ * under `waitUntil`, after the answer. Resolves and rejects as `work` does.
+ */
+export async function traceWork<T>(
+  kind: WorkKind,
+  tracer: WorkTracer | null,
+  waitUntil: (promise: Promise<unknown>) => void,
+  work: (telemetry: RequestTelemetry) => Promise<T>,
+): Promise<T> {
+  const telemetry = createRequestTelemetry(kind, null, tracer);
+  let failure: string | undefined;
+  try {
+    return await work(telemetry);
+  } catch (error) {
+    failure = error instanceof Error ? error.name : "Error";
+    throw error;
+  } finally {
+    if (telemetry.trace !== null) {
+      telemetry.trace.end(failure);
+      waitUntil(telemetry.trace.flush());
+    }
+  }
+}
