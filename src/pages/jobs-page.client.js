@@ -111,6 +111,15 @@ function describeErrors(errors) {
   return errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("; ");
 }
 
+/**
+ * The errors of a result that still has data because only some platforms failed (each error names its
+ * `extensions.provider`: a list over several platforms shows the others' jobs); null for any other result.
+ */
+function platformErrors(result) {
+  if (!result.errors || result.data == null) return null;
+  return result.errors.every((error) => typeof error.extensions?.provider === "string") ? result.errors : null;
+}
+
 function wsClient() {
   if (state.client === null) {
     state.client = globalThis.graphqlWs.createClient({
@@ -128,7 +137,8 @@ function wsClient() {
 }
 
 /**
- * Subscribes; `onData` gets each `data`. A stream the server ends early (a SUBSCRIPTION_ENDED error: its lifetime,
+ * Subscribes; `onData` gets each `data`, and the errors of the platforms a message lacks (`platformErrors`: the
+ * others' jobs still show). A stream the server ends early (a SUBSCRIPTION_ENDED error: its lifetime,
  * a restart) is started again after its `retryAfterSeconds`; one that fails with a transient error
  * (`TRANSIENT_CODES`) is started again after a growing wait, saying so on the status line; any other error goes to
  * the status line. Returns the function that ends it for good.
@@ -160,9 +170,10 @@ function subscribe(query, variables, onData) {
     showStatus(describeErrors(errors), true);
   };
   const onResult = (result) => {
-    if (result.errors) return onErrors(result.errors);
+    const missing = platformErrors(result);
+    if (result.errors && missing === null) return onErrors(result.errors);
     transientWait = TRANSIENT_RETRY_FIRST_SECONDS;
-    return onData(result.data);
+    return onData(result.data, missing ?? []);
   };
   function start() {
     if (stopped) return;
@@ -368,13 +379,15 @@ function showJobs(jobs) {
 }
 
 /** Notes the page on screen (for paging) and says what it shows; `how` says how it is kept current. */
-function showPageInfo(page, how) {
+function showPageInfo(page, how, missing = []) {
   state.page = page;
   $("#newer").disabled = !page.pageInfo.hasPreviousPage;
   $("#older").disabled = !page.pageInfo.hasNextPage;
   // A live list message carries no totalCount (the gateway does not walk the list for each message).
   const total = page.totalCount === undefined ? `${page.edges.length} newest jobs` : `${page.totalCount} jobs`;
-  showStatus(`${total}; ${how}.`);
+  // A platform that failed is said, beside the jobs of those that answered.
+  if (missing.length > 0) showStatus(`${total}; ${how}. Not shown: ${describeErrors(missing)}`, true);
+  else showStatus(`${total}; ${how}.`);
 }
 
 /** Follows each unfinished job on the page with jobUpdated (and stops following the others). */
@@ -418,7 +431,8 @@ async function showQueriedPage(args, generation) {
     return false;
   }
   if (generation !== state.generation) return false;
-  if (result.errors || !result.data?.jobs) {
+  const missing = platformErrors(result);
+  if ((result.errors && missing === null) || !result.data?.jobs) {
     showStatus(describeErrors(result.errors ?? [{ message: "no jobs in the answer" }]), true);
     return false;
   }
@@ -432,7 +446,7 @@ async function showQueriedPage(args, generation) {
   const jobs = page.edges.map((edge) => edge.node);
   if (showJobs(jobs)) scheduleCounts();
   watchJobs(jobs);
-  showPageInfo(page, `${state.watches.size} on this page are live`);
+  showPageInfo(page, `${state.watches.size} on this page are live`, missing ?? []);
   return true;
 }
 
@@ -442,12 +456,12 @@ function showFirstPage() {
   state.generation += 1;
   state.pageArgs = { first: PAGE_SIZE };
   showStatus("Loading jobs…");
-  state.stopList = subscribe(JOB_LIST_UPDATED, { first: PAGE_SIZE, ...filterArgs() }, (data) => {
+  state.stopList = subscribe(JOB_LIST_UPDATED, { first: PAGE_SIZE, ...filterArgs() }, (data, missing) => {
     const update = data.jobListUpdated;
     const jobs = update.jobs.edges.map((edge) => edge.node);
     const stateChanged = showJobs(jobs);
     if (stateChanged || update.added.length > 0 || update.removed.length > 0) scheduleCounts();
-    showPageInfo(update.jobs, "the list is live");
+    showPageInfo(update.jobs, "the list is live", missing);
   });
 }
 

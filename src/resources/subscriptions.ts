@@ -6,7 +6,7 @@
  * - `resolve` (both transports): turns one watch event into the field's value, or throws the event's error. The
  *   WebSocket connection object executes the same `resolve` over the same events, so both transports answer alike.
  */
-import { GraphQLError } from "graphql";
+import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from "graphql";
 import { resolveIdOf } from "../backends/registry";
 import type { GatewayContext } from "../backends/gateway-context";
 import { badUserInput } from "../errors";
@@ -126,14 +126,25 @@ function noCount(): Promise<number> {
 
 /**
  * The message of a list event. The datasets its unfinished jobs run over come with it: the backends' loaders are
- * primed with them, so `progress` costs no call, however many listeners resolve the message.
+ * primed with them, so `progress` costs no call, however many listeners resolve the message. A platform that was
+ * unavailable for it is one error beside the data (as in a `jobs` query), at this field's path.
  */
 function jobListFromEvent(
   event: WatchEvent,
   context: GatewayContext,
+  info: GraphQLResolveInfo,
 ): Omit<JobListUpdate, "jobs"> & { jobs: Connection<JobModel> } {
   throwIfError(event);
   if (event.type !== "jobList") throw unexpected(event, "jobListUpdated");
+  for (const { error } of event.unavailable ?? []) {
+    context.fieldErrors.report(
+      new GraphQLError(error.message, {
+        nodes: info.fieldNodes,
+        path: responsePathAsArray(info.path),
+        extensions: error.extensions ?? {},
+      }),
+    );
+  }
   for (const dataset of event.datasets) {
     if (context.backends.credentials[dataset.provider] !== undefined) {
       context.backends.sessionOf(dataset.provider).prime?.(dataset);
@@ -169,7 +180,8 @@ export const subscriptionResolvers: { Subscription: SubscriptionResolvers } = {
     },
     jobListUpdated: {
       subscribe: (_root, args, context) => subscribe("jobListUpdated", args, context),
-      resolve: (event: WatchEvent, _args: unknown, context: GatewayContext) => jobListFromEvent(event, context),
+      resolve: (event: WatchEvent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
+        jobListFromEvent(event, context, info),
     },
   },
 };

@@ -9,13 +9,22 @@
  * read of each distinct dataset that an unfinished job on the page runs over (its `progress` needs it; the event
  * carries it, so resolving the message for any number of listeners costs nothing more).
  */
+import type { GraphQLFormattedError } from "graphql";
 import type { BackendSession } from "../backends/backend";
+import { toGraphQLError, UpstreamError } from "../errors";
 import { toGlobalId } from "../global-id";
 import { isTerminalJobState, type DatasetModel, type JobModel, type Provider } from "../model";
 import { filterFingerprint, paginate } from "../pagination/paginate";
-import { mergeSources } from "../pagination/sources";
+import { mergeSources, type PageSource } from "../pagination/sources";
 import { sortKeyOf } from "../pagination/sort-key";
-import { stableStringify, type JobListDigest, type JobListEvent, type JobListFilter, type JobListPage } from "./topics";
+import {
+  stableStringify,
+  type JobListDigest,
+  type JobListEvent,
+  type JobListFilter,
+  type JobListPage,
+  type UnavailablePlatform,
+} from "./topics";
 
 /** The filter fingerprint of a list, the same as the `jobs` query's, so the page's cursors work with `jobs(after:)`. */
 export function jobListFilterFingerprint(filter: Pick<JobListFilter, "states" | "datasetRef" | "named">): string {
@@ -77,9 +86,50 @@ export function digestOf(page: JobListPage, datasets: readonly DatasetModel[]): 
   return { ids, prints };
 }
 
-/** The fingerprint of a whole page: its jobs in order, what each holds, and whether more follow. */
-export function pageFingerprint(digest: JobListDigest, page: JobListPage): string {
-  return shortHash(stableStringify({ digest, more: page.pageInfo.hasNextPage }));
+/**
+ * The fingerprint of a whole page: its jobs in order, what each holds, whether more follow, and which platforms were
+ * unavailable (so that a platform going away or coming back is a change, even when it had no job on the page).
+ */
+export function pageFingerprint(
+  digest: JobListDigest,
+  page: JobListPage,
+  unavailable: readonly UnavailablePlatform[] = [],
+): string {
+  const missing = unavailable.map(({ provider, error }) => `${provider}:${String(error.extensions?.["code"])}`);
+  return shortHash(
+    stableStringify({ digest, more: page.pageInfo.hasNextPage, ...(missing.length ? { missing } : {}) }),
+  );
+}
+
+/**
+ * True for the failures a list watch over several platforms outlives: the platform is down, slow or rate limiting
+ * (the `jobs` query shows the other platforms' jobs then too). A refusal of the caller's credentials, a bad filter or
+ * a bug still fails the whole read: refused credentials must end their listeners (`resource-watch.ts`).
+ */
+function isOutage(error: unknown): boolean {
+  return error instanceof UpstreamError && ["unavailable", "timeout", "rate-limited"].includes(error.reason);
+}
+
+/** `source`, whose outage ends its part of the merge and is recorded through `onOutage`; other failures throw. */
+function outageIsolated<T>(source: PageSource<T>, onOutage: (error: unknown) => void): PageSource<T> {
+  return {
+    pages: async function* (firstSize?: number) {
+      try {
+        yield* source.pages(firstSize);
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        onOutage(error);
+      }
+    },
+    count: () => source.count(),
+  };
+}
+
+/** The JSON of an outage as messages carry it: the gateway's coded error, with `extensions.provider`. */
+function unavailableJson(provider: Provider, error: unknown): UnavailablePlatform {
+  const json: GraphQLFormattedError = toGraphQLError(error).toJSON();
+  const { http: _http, ...extensions } = json.extensions ?? {};
+  return { provider, error: { message: json.message, extensions: { ...extensions, provider } } };
 }
 
 /**
@@ -104,12 +154,21 @@ export function diffDigests(
 
 /**
  * Reads the list's first page with `sessions` (one per part, in the filter's part order) and makes its event (with
- * the digest, and nothing said to change). Rejects with the first failing platform's `UpstreamError`: a list watch
- * shows every platform or none, and its poll schedule retries; `BAD_USER_INPUT` for a page size outside 1..100.
+ * the digest, and nothing said to change). Over several platforms, as the `jobs` query: a platform that is down,
+ * slow or rate limiting leaves the page without its jobs and is named in the event's `unavailable` (each message
+ * then carries its error, `extensions.provider` set), and the next poll reads it again. Rejects when every platform
+ * is out (with the first one's error: the poll schedule retries), and on any other failure (refused credentials
+ * end their listeners; `BAD_USER_INPUT` for a page size outside 1..100).
  */
 export async function readJobList(sessions: readonly BackendSession[], filter: JobListFilter): Promise<JobListEvent> {
   const jobFilter = { states: filter.states, datasetRef: filter.datasetRef };
-  const sources = sessions.map((session) => session.jobs(jobFilter));
+  const outages = new Map<Provider, unknown>();
+  const sources = sessions.map((session) => {
+    const source = session.jobs(jobFilter);
+    if (sessions.length === 1) return source;
+    const provider = session.backend.provider;
+    return outageIsolated(source, (error) => outages.set(provider, error));
+  });
   const [only] = sources;
   const connection = await paginate<JobModel>({
     kind: "jobs",
@@ -118,6 +177,8 @@ export async function readJobList(sessions: readonly BackendSession[], filter: J
     source: () => (sources.length === 1 && only !== undefined ? only : mergeSources(sources, sortKeyOf)),
     keyOf: sortKeyOf,
   });
+  if (outages.size > 0 && outages.size === sessions.length) throw outages.values().next().value;
+  const unavailable = [...outages].map(([provider, error]) => unavailableJson(provider, error));
   const page: JobListPage = { edges: connection.edges, pageInfo: connection.pageInfo };
   const datasets = await datasetsOfPage(
     sessions,
@@ -131,9 +192,10 @@ export async function readJobList(sessions: readonly BackendSession[], filter: J
     added: [],
     removed: [],
     changed: [],
-    fingerprint: pageFingerprint(digest, page),
+    fingerprint: pageFingerprint(digest, page, unavailable),
     digest,
     terminal: false,
+    ...(unavailable.length > 0 ? { unavailable } : {}),
   };
 }
 

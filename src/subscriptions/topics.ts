@@ -112,6 +112,17 @@ export interface JobListEvent {
   fingerprint: string;
   digest?: JobListDigest;
   terminal: false;
+  /**
+   * The platforms whose outage left their jobs off this page (`job-list.ts`), with their errors as the message
+   * reports them; absent when every platform answered.
+   */
+  unavailable?: UnavailablePlatform[];
+}
+
+/** A platform a list message lacks, and why: its coded error's JSON (`extensions.provider` names it). */
+export interface UnavailablePlatform {
+  provider: Provider;
+  error: GraphQLFormattedError;
 }
 
 /** True when no event follows this one for its listener. */

@@ -3,8 +3,9 @@
  * given this file's Nexus and ModelArts demo projects as a user would (the project headers form): every row names
  * its platform, the platform and state filters narrow the list, the counts by state per platform match `jobs`
  * queries, a failed job shows its reason, a running job's bar, rate, estimated end and chart move, the page works
- * with a keyboard (labels, focus order, visible focus, AA contrast) and at phone width (390 px), and it neither
- * logs a console error nor asks another host.
+ * with a keyboard (labels, focus order, visible focus, AA contrast) and at phone width (390 px), it shows the jobs of
+ * the platform that answers while the other is down (naming the missing one), and it neither logs a console error
+ * nor asks another host.
  *
  * `UPDATE_SCREENSHOT=1` also writes the README's pictures `docs/jobs-page.png` (desktop) and
  * `docs/jobs-page-phone.png` (not in CI: they are tracked files).
@@ -318,6 +319,35 @@ describe.skipIf(BROWSER_MISSING !== null)("the jobs page as a dashboard across p
       await page.waitForFunction(() => document.documentElement.clientWidth === 1280);
       await page.screenshot({ path: "docs/jobs-page.png", fullPage: true });
     }
+  });
+
+  it("shows the jobs of the platform that answers while the other is down, and names the missing one", async () => {
+    const status = () => page.$eval("#status", (line) => ({ text: line.textContent ?? "", error: line.className }));
+    await modelArts.setFaults({ errorRate: 1, errorStatus: 503 });
+    try {
+      // The live list's next poll finds ModelArts down: its message has Nexus's jobs and ModelArts's error.
+      await waitFor(async () => (await status()).text.includes("Not shown"), "the status line naming ModelArts", {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+      });
+      const down = await status();
+      expect(down.text).toMatch(/newest jobs; the list is live\. Not shown: UPSTREAM_UNAVAILABLE: .*modelarts/);
+      expect(down.error).toContain("error");
+      const rows = await rowsOf(page);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.provider, row.name).toBe("NEXUS");
+    } finally {
+      await modelArts.clearFaults();
+    }
+    await waitFor(
+      async () => !(await status()).text.includes("Not shown"),
+      "the status line without ModelArts's error",
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+      },
+    );
+    expect((await status()).text).toMatch(/newest jobs; the list is live\.$/);
   });
 
   it("logged no console error and asked no other host", () => {
