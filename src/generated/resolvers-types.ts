@@ -2152,6 +2152,8 @@ export type Subscription = {
    * to `POLL_MAX_INTERVAL_MS` while it does not change), however many clients watch it: per interval, what that
    * `jobs` page costs, plus one read of each dataset an unfinished job on it runs over. Never completes by itself;
    * it ends with a last error coded `SUBSCRIPTION_ENDED` (see `Subscription`). `totalCount` is not counted in it.
+   * Over several platforms, one that is down, slow or rate limiting leaves its jobs off the messages, each of which
+   * then has one error at this field naming it (`extensions.provider`), as in `jobs`; all of them out ends it.
    */
   jobListUpdated: JobListUpdate;
   /**
