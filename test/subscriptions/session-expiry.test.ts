@@ -3,10 +3,13 @@
  * holding upstream keys behind JWTs (a JWKS served from this process), one with a short `WS_MAX_LIFETIME_MS`. A
  * socket whose JWT expires closes with 4403, its subscription with it; the same JWT opens no new socket; a socket
  * at its maximum lifetime closes with 1001; and a graphql-ws client whose `connectionParams` fetches a fresh token
- * (the README's recipe) reconnects and resubscribes by itself.
+ * (the README's recipe) reconnects and resubscribes by itself. The tests share only what `beforeAll` made (the
+ * gateways, the JWKS, a job that waits for hours) and change none of it, so they run at the same time: the file
+ * takes about as long as the JWT's life, not the sum of the three waits. Their assertions use the test's own
+ * `expect`, as concurrent tests must.
  */
 import { createClient as createWsClient } from "graphql-ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import WebSocket from "ws";
 import { JWT_AUDIENCE, JWT_ISSUER, startJwks, wsRun, type TestJwks } from "../gateway/security-helpers";
 import { PRODUCTION_BROWSER_AND_AUTH, startTestGateway, type TestGateway } from "../utils/test-gateway";
@@ -86,8 +89,10 @@ function subscribeUntilClosed(gateway: TestGateway, initPayload: Record<string, 
 
 const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
-describe("a socket authorized by a JWT", () => {
-  it("closes with 4403 once the JWT expires, ending its subscription, and the same JWT opens no new socket", async () => {
+describe.concurrent("a socket authorized by a JWT", () => {
+  it("closes with 4403 once the JWT expires, ending its subscription, and the same JWT opens no new socket", async ({
+    expect,
+  }) => {
     const expiresAtMs = (Math.floor(Date.now() / 1000) + JWT_LIFE_S) * 1000;
     const jwt = await jwks.sign(
       { projects: { nexus: [HELD_KEYS.NEXUS_PROJECT_ID] } },
@@ -113,7 +118,9 @@ describe("a socket authorized by a JWT", () => {
     });
   }, 60_000);
 
-  it("lets a graphql-ws client whose connectionParams fetches a fresh JWT reconnect and resubscribe", async () => {
+  it("lets a graphql-ws client whose connectionParams fetches a fresh JWT reconnect and resubscribe", async ({
+    expect,
+  }) => {
     const issued: number[] = [];
     const client = createWsClient({
       url: guarded.graphql.endpoint.replace(/^http/, "ws"),
@@ -162,8 +169,8 @@ describe("a socket authorized by a JWT", () => {
   }, 60_000);
 });
 
-describe("WS_MAX_LIFETIME_MS", () => {
-  it("closes a socket with 1001 once it has lived that long, whatever its authorization", async () => {
+describe.concurrent("WS_MAX_LIFETIME_MS", () => {
+  it("closes a socket with 1001 once it has lived that long, whatever its authorization", async ({ expect }) => {
     const ended = await subscribeUntilClosed(shortLived, { ...DEMO });
     expect(ended.code).toBe(1001);
     expect(ended.reason).toBe("Going away: maximum socket lifetime reached, reconnect");
