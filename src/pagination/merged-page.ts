@@ -17,7 +17,7 @@
  * old way, when a part's upstream is seen out of order.
  */
 import { DEFAULT_PAGE_SIZE } from "./arguments";
-import type { Connection } from "./connection";
+import { lazyEdge, pageInfoOf, type Connection } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
 import { hintOfJson, type PositionHint } from "./positioned";
 import { Examiner, readBackward, readForward, readSize, type Candidate } from "./positioned-read";
@@ -282,24 +282,22 @@ export async function mergedPage<T>(
   const selected = forward
     ? candidates.slice(0, request.size)
     : candidates.slice(Math.max(0, candidates.length - request.size));
-  const edges = selected.map(({ item, key }) => {
-    const at = read.positionAt(key.createdAt) as Record<string, unknown>;
-    let hint: PositionHint | undefined;
-    // The item's own part, when read by position, goes in `h`: a page of that part alone reads it as before.
-    if (read.hintedParts?.has(key.provider) === true) {
-      hint = hintOfJson(at[key.provider]);
-      delete at[key.provider];
-    }
-    return { cursor: encodeCursor({ kind: options.kind, filter: options.filter, key, hint, lanes: at }), node: item };
-  });
+  // Each cursor (every part's position at its item's time) is worked out when a client reads it (`lazyEdge`).
+  const edges = selected.map(({ item, key }) =>
+    lazyEdge(item, () => {
+      const at = read.positionAt(key.createdAt) as Record<string, unknown>;
+      let hint: PositionHint | undefined;
+      // The item's own part, when read by position, goes in `h`: a page of that part alone reads it as before.
+      if (read.hintedParts?.has(key.provider) === true) {
+        hint = hintOfJson(at[key.provider]);
+        delete at[key.provider];
+      }
+      return encodeCursor({ kind: options.kind, filter: options.filter, key, hint, lanes: at });
+    }),
+  );
   const more = candidates.length > request.size;
   return {
     edges,
-    pageInfo: {
-      hasNextPage: forward ? more : read.sawAfterBefore,
-      hasPreviousPage: forward ? read.sawBeforeAfter : more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, forward ? more : read.sawAfterBefore, forward ? read.sawBeforeAfter : more),
   };
 }

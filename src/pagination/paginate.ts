@@ -29,7 +29,7 @@
  */
 import type { Provider } from "../model";
 import { pageArgumentsOf, type ConnectionArgs } from "./arguments";
-import type { Connection } from "./connection";
+import { lazyEdge, pageInfoOf, type Connection, type Edge } from "./connection";
 import { encodeCursor, type DecodedCursor } from "./cursor";
 import { mergedPage } from "./merged-page";
 import type { PositionedList } from "./positioned";
@@ -163,7 +163,7 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<Connecti
   const afterFirst = selected.length;
   if (last !== null) selected = selected.slice(Math.max(0, selected.length - last));
 
-  const edges = selected.map(({ item, key }) => ({ cursor: encodeCursor({ kind, filter, key }), node: item }));
+  const edges = selected.map(({ item, key }) => lazyEdge(item, () => encodeCursor({ kind, filter, key })));
   return {
     ...pageOf(
       edges,
@@ -198,38 +198,39 @@ async function rangedPage<T>(
     first !== null
       ? await reader.read({ end: "first", size: first, ...bounds })
       : await reader.read({ end: "last", size: last ?? 0, ...bounds });
-  const edges = read.items.map((item) => ({ cursor: encodeCursor({ kind, filter, key: keyOf(item) }), node: item }));
+  const edges = read.items.map((item) => lazyEdge(item, () => encodeCursor({ kind, filter, key: keyOf(item) })));
   const page = pageOf(edges, read.hasNextPage, read.hasPreviousPage);
   return first !== null && last !== null ? lastOf(page, last) : page;
 }
 
-/** Edges of `selected`, each cursor with its item's place in `region` as a hint. */
-function edgesOf<T>(options: PaginateOptions<T>, selected: Candidate<T>[], region: Region<T>, maxLimit: number) {
-  const indexOf = new Map<T, number>();
-  region.items.forEach((item, index) => {
-    if (!indexOf.has(item)) indexOf.set(item, index);
-  });
-  return selected.map(({ item, key }) => {
+/**
+ * Edges of `selected`, each cursor with its item's place in `region` as a hint. The cursors are encoded when read
+ * (`lazyEdge`): the region is complete by then (a page's reads are over before it is returned).
+ */
+function edgesOf<T>(
+  options: PaginateOptions<T>,
+  selected: Candidate<T>[],
+  region: Region<T>,
+  maxLimit: number,
+): Edge<T>[] {
+  let indexOf: Map<T, number> | undefined;
+  const hintOf = (item: T) => {
+    if (indexOf === undefined) {
+      const built = new Map<T, number>();
+      region.items.forEach((each, index) => {
+        if (!built.has(each)) built.set(each, index);
+      });
+      indexOf = built;
+    }
     const index = indexOf.get(item);
-    const hint = index === undefined ? undefined : region.hintAt(index, maxLimit);
-    return { cursor: encodeCursor({ kind: options.kind, filter: options.filter, key, hint }), node: item };
-  });
+    return index === undefined ? undefined : region.hintAt(index, maxLimit);
+  };
+  const { kind, filter } = options;
+  return selected.map(({ item, key }) => lazyEdge(item, () => encodeCursor({ kind, filter, key, hint: hintOf(item) })));
 }
 
-function pageOf<T>(
-  edges: { cursor: string; node: T }[],
-  hasNextPage: boolean,
-  hasPreviousPage: boolean,
-): Connection<T> {
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+function pageOf<T>(edges: Edge<T>[], hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage) };
 }
 
 /** A start of a page from a decoded cursor: its hint, checked against its own item's time. */
