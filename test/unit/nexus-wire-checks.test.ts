@@ -14,6 +14,7 @@ import {
   checkWebhook,
   checkWebhookPage,
   checkWebhookTestResult,
+  NEXUS_OBJECT_SHAPES,
   type WireCheck,
 } from "../../src/backends/nexus/wire-checks";
 
@@ -110,6 +111,14 @@ const shapes: [string, WireCheck<unknown>, WireCheck<unknown>, unknown, Case[]][
 ];
 
 describe("Nexus wire checks", () => {
+  it("check every field of each zod shape in its table of refusals (so its predicate is held to it)", () => {
+    for (const [name, , , , cases] of shapes) {
+      const shape = NEXUS_OBJECT_SHAPES[name as keyof typeof NEXUS_OBJECT_SHAPES];
+      const tested = new Set(cases.map(([path]) => path[0]));
+      expect([...tested].sort(), name).toEqual(Object.keys(shape.def.shape).sort());
+    }
+  });
+
   for (const [name, check, checkPage, valid, cases] of shapes) {
     it(`pass a valid ${name} and a page of them unchanged`, () => {
       expect(check(valid)).toEqual({ ok: true, value: valid });
