@@ -15,8 +15,8 @@ import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useOperationRefusals } from "./plugins/use-operation-refusals";
 import { useOperationRefusalTelemetry, useOperationTelemetry } from "./plugins/use-operation-telemetry";
-import { useRateLimit } from "./plugins/use-rate-limit";
 import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
@@ -31,7 +31,6 @@ import { useFieldErrors } from "./plugins/use-field-errors";
 import { useEventExecution } from "./plugins/use-event-execution";
 import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
-import { useScopes } from "./plugins/use-scopes";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
 
 export type { GatewayServerContext } from "./server-context";
@@ -80,10 +79,10 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useOperationRefusalTelemetry(),
     useCsrfPrevention(),
     useGatewayAuth(),
-    useRateLimit(),
-    useScopes(),
     useTrustedDocuments(),
     useOperationLimits(),
+    // The rate, scopes and cost of an operation about to run, in that order, in one hook.
+    useOperationRefusals(),
     useFieldErrors(),
     useResponseSizeLimit(),
     useCodedHttpErrors(),
