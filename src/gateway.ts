@@ -17,7 +17,7 @@ import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
 import { useOperationRefusals } from "./plugins/use-operation-refusals";
 import { useOperationRefusalTelemetry, useOperationTelemetry } from "./plugins/use-operation-telemetry";
-import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
+import { useResultShaping } from "./plugins/use-result-shaping";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
 import { useTracing } from "./plugins/use-tracing";
@@ -27,7 +27,6 @@ import { callerOf, type GatewayServerContext } from "./server-context";
 import { corsOptionsFor } from "./browser/cors-policy";
 import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
-import { useFieldErrors } from "./plugins/use-field-errors";
 import { useEventExecution } from "./plugins/use-event-execution";
 import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
@@ -83,8 +82,8 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useOperationLimits(),
     // The rate, scopes and cost of an operation about to run, in that order, in one hook.
     useOperationRefusals(),
-    useFieldErrors(),
-    useResponseSizeLimit(),
+    // The field errors of lists over several backends, then the cap on the result's size.
+    useResultShaping(),
     useCodedHttpErrors(),
     useIntrospectionSetting(),
     useVaryOrigin(),
