@@ -62,7 +62,13 @@ function scopeRefusalOf(args: ExecutionArgs): GraphQLError | null {
 function checkRefusalOf(args: ExecutionArgs): GraphQLError | null {
   return (
     scopeRefusalOf(args) ??
-    executionLimitError(args.schema, args.document, args.operationName, args.variableValues, limitsOf(args.contextValue))
+    executionLimitError(
+      args.schema,
+      args.document,
+      args.operationName,
+      args.variableValues,
+      limitsOf(args.contextValue),
+    )
   );
 }
 
