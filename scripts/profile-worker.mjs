@@ -17,6 +17,11 @@
  * samples (the native frame under `end`), where `telemetry-cost.bench.ts` finds the log next to free. The session
  * this script attaches is the likely difference (the runtime then serialises each logged object for the inspector
  * too); the benchmarks attach none. Read the rest of the profile without that frame.
+ *
+ * `set tracing` (a native frame) is not tracing: its caller is `__name`, esbuild's helper for wrangler's keep_names,
+ * which runs `Object.defineProperty(fn, "name")` on every named closure made at run time (envelop's hook payloads
+ * make several per plugin hook: `setResult`, `setExecuteFn`, ...). Together they are about a tenth of the samples of
+ * `{ __typename }`; fewer plugin hooks make fewer of them.
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";

@@ -2,7 +2,7 @@
  * Errors a field reports beside the data it still returns: a list over several backends gives the items of the
  * platforms that answered, and one error per platform that failed, at the list's path. graphql-js can only attach
  * an error to a field whose value it nulls, so the request's context collects these and the result gets them after
- * execution (Yoga: `plugins/use-field-errors.ts`; graphql-ws: `subscriptions/execute-event.ts`).
+ * execution (Yoga: `plugins/use-result-shaping.ts`; graphql-ws: `subscriptions/execute-event.ts`).
  */
 import { GraphQLError, type ExecutionResult } from "graphql";
 

@@ -15,9 +15,9 @@ import { createGatewayLogger } from "./logger";
 import { useSubscriptionDeadline } from "./plugins/use-subscription-deadline";
 import { useCodedHttpErrors } from "./plugins/use-coded-http-errors";
 import { useOperationLimits } from "./plugins/use-operation-limits";
+import { useOperationRefusals } from "./plugins/use-operation-refusals";
 import { useOperationRefusalTelemetry, useOperationTelemetry } from "./plugins/use-operation-telemetry";
-import { useRateLimit } from "./plugins/use-rate-limit";
-import { useResponseSizeLimit } from "./plugins/use-response-size-limit";
+import { useResultShaping } from "./plugins/use-result-shaping";
 import { renderGraphiQLPage } from "./pages/graphiql-page";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents";
 import { useTracing } from "./plugins/use-tracing";
@@ -27,11 +27,9 @@ import { callerOf, type GatewayServerContext } from "./server-context";
 import { corsOptionsFor } from "./browser/cors-policy";
 import { graphiqlWhenEnabled } from "./browser/graphiql-setting";
 import { useCsrfPrevention } from "./plugins/use-csrf-prevention";
-import { useFieldErrors } from "./plugins/use-field-errors";
 import { useEventExecution } from "./plugins/use-event-execution";
 import { useGatewayAuth } from "./plugins/use-gateway-auth";
 import { useIntrospectionSetting } from "./plugins/use-introspection-setting";
-import { useScopes } from "./plugins/use-scopes";
 import { useVaryOrigin } from "./plugins/use-vary-origin";
 
 export type { GatewayServerContext } from "./server-context";
@@ -80,12 +78,12 @@ export const gateway: YogaServerInstance<GatewayServerContext, GatewayContext> =
     useOperationRefusalTelemetry(),
     useCsrfPrevention(),
     useGatewayAuth(),
-    useRateLimit(),
-    useScopes(),
     useTrustedDocuments(),
     useOperationLimits(),
-    useFieldErrors(),
-    useResponseSizeLimit(),
+    // The rate, scopes and cost of an operation about to run, in that order, in one hook.
+    useOperationRefusals(),
+    // The field errors of lists over several backends, then the cap on the result's size.
+    useResultShaping(),
     useCodedHttpErrors(),
     useIntrospectionSetting(),
     useVaryOrigin(),

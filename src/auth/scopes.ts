@@ -2,7 +2,7 @@
  * What a grant lets its holder do, beside where (the projects, `principal.ts`): its scopes. `read` runs queries and
  * subscriptions, `write` runs mutations. A grant that names no scopes has both, so every token and JWT issued before
  * scopes existed keeps working. Pure code: the grant readers (`auth-settings.ts`, `jwt-verifier.ts`) and the rule's
- * plugin (`plugins/use-scopes.ts`) share it.
+ * plugin (`plugins/use-operation-refusals.ts`) share it.
  */
 
 /** The scopes a grant may carry. */
