@@ -26,13 +26,17 @@ const UNIT_TESTS = [
 const FAN_OUT_TESTS = ["test/subscriptions/fan-out.test.ts"];
 
 /**
- * Files too heavy for the integration files' Workers, but not for each other: the departure file (1,000
- * subscriptions coming and going, 50 leaving at once, bounded in time, on a gateway of its own; mostly waiting for
- * polling to go quiet) and the page-size-1 log walks (3,000 pages each way over a 3,000-entry log, about 6,000
- * requests; mostly CPU). They run after the integration files, side by side, on Workers of their own: the walks'
- * CPU fills the departure file's waits (94 s and 47 s alone, one after the other).
+ * Files too heavy for the integration files' Workers, but not for each other: the departure files (50 subscribers
+ * leaving at once, 1,000 subscriptions coming and going, bounded in time, on gateways of their own; mostly waiting
+ * for polling to go quiet; the churn in a file, so a test process, of its own) and the page-size-1 log walks (1,200
+ * pages each way over a 1,200-entry log, about 2,400 requests; mostly CPU). They run after the integration files,
+ * side by side, on Workers of their own: the walks' CPU fills the departure files' waits.
  */
-const HEAVY_TESTS = ["test/subscriptions/departure.test.ts", "test/gateway/log-walk-single.test.ts"];
+const HEAVY_TESTS = [
+  "test/subscriptions/departure-churn.test.ts",
+  "test/subscriptions/departure.test.ts",
+  "test/gateway/log-walk-single.test.ts",
+];
 
 /**
  * Integration files at the same time. The suite mostly waits on I/O (HTTP, SSE, WebSockets, polling intervals), so

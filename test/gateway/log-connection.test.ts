@@ -1,8 +1,8 @@
 /**
- * `NexusJob.logs` as a Relay connection over a log far longer than the upstream's 1000 entries per call
- * (`log-walk.ts`): walks in both directions with page sizes 7 and 100 (page size 1 is log-walk-single.test.ts, in
- * the heavy project: 6,000 requests), filters across windows, the latest entries in one call, bad cursors, and
- * the refusal of a time shared by 1000 entries.
+ * `NexusJob.logs` as a Relay connection over a log longer than the upstream's 1000 entries per call
+ * (`log-walk.ts`): walks in both directions with page sizes 7 and 100, all four at once over logs of their own
+ * tenants (page size 1 is log-walk-single.test.ts, in the heavy project: 2,400 requests), filters across windows,
+ * the latest entries in one call, bad cursors, and the refusal of a time shared by 1000 entries.
  */
 import { describe, expect, it } from "vitest";
 import { useTenant } from "../utils/tenant";
@@ -19,7 +19,7 @@ import {
 } from "./log-walk";
 
 useLongLog();
-describeLogWalks([7, 100]);
+describeLogWalks([7, 100], { concurrent: true });
 
 describe("filters over the long log", () => {
   it("filters by minLevel and time across windows, forwards and backwards alike", async () => {

@@ -1,6 +1,6 @@
 /**
  * The long-log walks of `NexusJob.logs` (see log-connection.test.ts and log-walk-single.test.ts): a job of the file's
- * tenant gets a synthetic log of 3,000 entries, with runs of entries that share one time (up to 500 of them, so
+ * tenant gets a synthetic log of 1,200 entries, with runs of entries that share one time (up to 500 of them, so
  * pages and the upstream's windows end inside shared times), and walks check it entry by entry against the
  * emulator's own log, counting the upstream calls of every page.
  */
@@ -24,12 +24,19 @@ export const LOG_QUERY = `query($id: ID!, $first: Int, $after: String, $last: In
 function groupSizes(): number[] {
   const sizes: number[] = [];
   for (let group = 0; group < 900; group++)
-    sizes.push(group === 150 ? 300 : group === 420 ? 500 : group % 9 === 0 ? 4 : group % 5 === 0 ? 2 : 1);
+    sizes.push(group === 60 ? 300 : group === 200 ? 500 : group % 9 === 0 ? 4 : group % 5 === 0 ? 2 : 1);
   return sizes;
 }
 
-/** The log's length. */
-export const ENTRIES = 3000;
+/**
+ * The log's length: about the shortest that holds every boundary the walks must cross. Its newest 1,102 entries hold
+ * both long runs of one time (300 entries from the 92nd, 500 from the 603rd), so forward windows (`first` + 21
+ * entries) start and end inside them; and it is longer than the upstream's 1000 entries a call, so a backward walk's
+ * first page reads it in two windows, the first of which ends inside the run of 500 (and is read again from that
+ * time). A longer log crosses no other kind of boundary, only more of the same, each costing a page per entry at
+ * size 1 (the log had 3,000 entries, and the two size-1 walks took 98 s).
+ */
+export const ENTRIES = 1200;
 
 /** A long log in one emulator tenant: whose request log counts its walk's calls, the job, its entries in list order. */
 export interface LongLog {
@@ -131,6 +138,8 @@ async function prepareLongLog(log: LongLog): Promise<void> {
   const perTime = new Map<number, number>();
   for (const entry of entries) perTime.set(entry.createTime, (perTime.get(entry.createTime) ?? 0) + 1);
   expect(Math.max(...perTime.values())).toBe(500);
+  // And the upstream's first full window (1000 entries, newest first) ends inside one of them.
+  expect(log.expected[999]?.createdAt).toBe(log.expected[1000]?.createdAt);
 }
 
 /** Gives a job of this file's tenant the long log, before the file's tests. */
@@ -141,34 +150,42 @@ export function useLongLog(): void {
 /** Options of {@link describeLogWalks}. */
 export interface LogWalkOptions {
   /**
-   * Walk forwards and backwards at the same time, the backward walk over a long log of a second tenant (its own
-   * request log counts its calls). A walk is one request after another, so two at once use the machine's two cores.
+   * Run every walk at the same time, each but the first over a long log of a tenant of its own (whose request log
+   * counts its calls alone). A walk is one request after another, so walks at once use the machine's two cores.
    */
   concurrent?: boolean;
 }
 
 /** The walk tests for each page size: forwards and backwards, entry by entry, with their calls per page counted. */
 export function describeLogWalks(sizes: number[], options: LogWalkOptions = {}): void {
-  const backwardLog: LongLog =
-    options.concurrent === true
-      ? { tenant: tenantNamed(`${longLog.tenant.name}-backward`), jobId: "", expected: [] }
-      : longLog;
-  if (backwardLog !== longLog) beforeAll(() => prepareLongLog(backwardLog));
-  const test = options.concurrent === true ? it.concurrent : it;
+  const concurrent = options.concurrent === true;
+  // Without `concurrent`, every walk is over the file's log, one after the other. With it, the first forward walk
+  // is, and each other walk has a tenant named after the file's, its direction and its size.
+  const logOf = (direction: "forward" | "backward", size: number): LongLog =>
+    !concurrent || (direction === "forward" && size === sizes[0])
+      ? longLog
+      : { tenant: tenantNamed(`${longLog.tenant.name}-${direction}-${size}`), jobId: "", expected: [] };
+  const logs = sizes.map((size) => ({ size, forward: logOf("forward", size), backward: logOf("backward", size) }));
+  const ownLogs = logs.flatMap(({ forward, backward }) => [forward, backward]).filter((log) => log !== longLog);
+  if (ownLogs.length > 0)
+    beforeAll(async () => {
+      await Promise.all(ownLogs.map(prepareLongLog));
+    });
+  const test = concurrent ? it.concurrent : it;
   describe(`walking a ${ENTRIES}-entry log`, () => {
-    for (const size of sizes) {
+    for (const { size, forward, backward } of logs) {
       test(`forwards with first: ${size} sees every entry once, in order, in one upstream call a page (two where a window ends in a shared time)`, async () => {
-        const { nodes, pages, calls } = await countedWalk("forward", size, {}, longLog);
-        expect(nodes).toEqual(longLog.expected);
+        const { nodes, pages, calls } = await countedWalk("forward", size, {}, forward);
+        expect(nodes).toEqual(forward.expected);
         expect(pages).toBe(Math.ceil(ENTRIES / size));
         expect(Math.max(...calls)).toBeLessThanOrEqual(2);
         // Only pages whose first window ran into a run of one time (300 or 500 entries) need a second call.
-        expect(calls.filter((count) => count === 2).length).toBeLessThanOrEqual(crowdedPages(size, longLog));
+        expect(calls.filter((count) => count === 2).length).toBeLessThanOrEqual(crowdedPages(size, forward));
       }, 600_000);
 
       test(`backwards with last: ${size} sees every entry once, in order, in at most a few upstream calls a page`, async () => {
-        const { nodes, pages, calls } = await countedWalk("backward", size, {}, backwardLog);
-        expect(nodes).toEqual(backwardLog.expected);
+        const { nodes, pages, calls } = await countedWalk("backward", size, {}, backward);
+        expect(nodes).toEqual(backward.expected);
         expect(pages).toBe(Math.ceil(ENTRIES / size));
         // The first page (the oldest entries, no cursor) walks the whole log down, 1000 entries a call.
         expect(calls[0]).toBeGreaterThanOrEqual(Math.ceil(ENTRIES / 1000));

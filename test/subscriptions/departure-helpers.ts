@@ -1,14 +1,17 @@
 /**
  * Helpers for the departure tests (issue 13): a gateway of their own (reachable past and through wrangler's dev
- * proxy: `url`, `proxyUrl`); raw SSE requests a test can abort or stop reading at a chosen moment; graphql-ws clients
- * on a chosen URL; a TCP relay that can drop the network without a close; and a bounded wait for polling to stop.
+ * proxy: `url`, `proxyUrl`); an emulator tenant per test, so that the tests run at the same time; raw SSE requests a
+ * test can abort or stop reading at a chosen moment; graphql-ws clients on a chosen URL; a TCP relay that can drop
+ * the network without a close; and a bounded wait for polling to stop.
  */
 import http from "node:http";
 import net from "node:net";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
+import { expect } from "vitest";
 import WebSocket from "ws";
 import { startTestGateway, type TestGateway } from "../utils/test-gateway";
-import { DEMO, sleep, upstreamRequests, type TestProject } from "./helpers";
+import { tenantNamed, useTenant, type Tenant } from "../utils/tenant";
+import { createJob, datasetIdByName, DEMO, nexus, sleep, type TestProject } from "./helpers";
 
 /** The departure gateway's poll settings, as in test/global-setup.ts. */
 export const POLL_INTERVAL_MS = 200;
@@ -38,6 +41,56 @@ export function startDepartureGateway({
     SSE_HEARTBEAT_MS: String(SSE_HEARTBEAT_MS),
     WS_PING_INTERVAL_MS: String(WS_PING_INTERVAL_MS),
   });
+}
+
+/**
+ * One test's own emulator tenant (`<the file's tenant>-<name>`): its own jobs, request log and faults, so that tests
+ * that count a job's requests or slow the upstream down can run at the same time as the others.
+ */
+export interface Scene {
+  tenant: Tenant;
+  /** The tenant's demo project, as the gateway's headers (and `connection_init`) name it. */
+  project: TestProject;
+}
+
+/** The {@link Scene} called `name` (lowercase letters, digits and hyphens) in the running file. */
+export function sceneNamed(name: string): Scene {
+  const tenant = tenantNamed(`${useTenant().name}-${name}`);
+  return { tenant, project: { "x-nexus-project-id": tenant.demo.project, "x-nexus-secret-key": tenant.demo.key } };
+}
+
+/**
+ * The scene called `name`, fresh (its seeded data, no faults, an empty request log, jobs created from now on taking
+ * `msPerItem` per item and stage), added to `scenes` so that the file can clear its faults at the end whatever
+ * failed. Rejects if the emulator refuses the reset.
+ */
+export async function freshScene(scenes: Scene[], name: string, msPerItem: number): Promise<Scene> {
+  const scene = sceneNamed(name);
+  scenes.push(scene);
+  await scene.tenant.reset({ msPerItem });
+  return scene;
+}
+
+/**
+ * A fresh scene (see {@link freshScene}) and `count` jobs in it that run for over a minute (48 items at 1.5 s
+ * each), so that they change at every poll and never end during a test.
+ */
+export async function runningJobs(
+  scenes: Scene[],
+  name: string,
+  count: number,
+): Promise<{ scene: Scene; jobIds: string[] }> {
+  const scene = await freshScene(scenes, name, 1500);
+  const datasetId = await datasetIdByName(scene.project, "retail-checkout");
+  return { scene, jobIds: await Promise.all(Array.from({ length: count }, () => createJob(scene.project, datasetId))) };
+}
+
+/** Asserts the jobs still run: the quiet came from the departures, not from the jobs ending. */
+export async function expectStillRunning(scene: Scene, jobIds: string[]): Promise<void> {
+  for (const jobId of jobIds) {
+    const job = await nexus<{ status: { message?: string } }>(scene.project, "GET", `jobs/${jobId}`);
+    expect(["Waiting", "Running"]).toContain(job.status.message);
+  }
 }
 
 export const JOB_UPDATED = /* GraphQL */ `subscription ($id: ID!) { jobUpdated(id: $id) { id state progress } }`;
@@ -131,8 +184,14 @@ export function openSse(
   };
 }
 
-/** A graphql-ws client on `url` (a `ws://…/graphql` address), acting as the demo project, with no retries. */
-export function wsClientAt(url: string, options: { onSocket?: (socket: WebSocket) => void } = {}): WsClient {
+/**
+ * A graphql-ws client on `url` (a `ws://…/graphql` address), acting as `options.project` (default: the file's demo
+ * project), with no retries.
+ */
+export function wsClientAt(
+  url: string,
+  options: { onSocket?: (socket: WebSocket) => void; project?: TestProject } = {},
+): WsClient {
   return createWsClient({
     url,
     webSocketImpl: class extends WebSocket {
@@ -141,7 +200,7 @@ export function wsClientAt(url: string, options: { onSocket?: (socket: WebSocket
         options.onSocket?.(this);
       }
     },
-    connectionParams: { ...DEMO },
+    connectionParams: { ...(options.project ?? DEMO) },
     retryAttempts: 0,
     lazy: true,
   });
@@ -150,24 +209,28 @@ export function wsClientAt(url: string, options: { onSocket?: (socket: WebSocket
 /** The `ws://` GraphQL address of an `http://` base URL. */
 export const wsUrlOf = (baseUrl: string): string => `${baseUrl.replace(/^http/, "ws")}/graphql`;
 
-/** Upstream requests that concern any of `jobIds` (the job, its logs). */
-export async function requestsFor(jobIds: string[]): Promise<number> {
-  return (await upstreamRequests()).filter((request) => jobIds.some((id) => request.path.includes(`/${id}`))).length;
+/** Upstream requests that concern any of `jobIds` (the job, its logs), in `tenant`'s request log (default: the file's). */
+export async function requestsFor(jobIds: string[], tenant: Tenant = useTenant()): Promise<number> {
+  return (await tenant.requests()).filter((request) => jobIds.some((id) => request.path.includes(`/${id}`))).length;
 }
 
 /**
- * Waits, sampling the request log, until the upstream has seen no request for `jobIds` during a whole quiet window
- * (longer than the longest poll interval), and returns how long after the call the last such request came. Fails
- * once `boundMs` has passed without a quiet window starting: polling did not stop in time.
+ * Waits, sampling `tenant`'s request log (default: the file's), until the upstream has seen no request for `jobIds`
+ * during a whole quiet window (longer than the longest poll interval), and returns how long after the call the last
+ * such request came. Fails once `boundMs` has passed without a quiet window starting: polling did not stop in time.
  */
-export async function timeUntilPollingStops(jobIds: string[], boundMs = DEPARTURE_BOUND_MS): Promise<number> {
+export async function timeUntilPollingStops(
+  jobIds: string[],
+  tenant: Tenant = useTenant(),
+  boundMs = DEPARTURE_BOUND_MS,
+): Promise<number> {
   const quietWindowMs = 2 * POLL_MAX_INTERVAL_MS + POLL_INTERVAL_MS;
   const start = Date.now();
-  let last = await requestsFor(jobIds);
+  let last = await requestsFor(jobIds, tenant);
   let lastChange = start;
   for (;;) {
     await sleep(POLL_INTERVAL_MS);
-    const now = await requestsFor(jobIds);
+    const now = await requestsFor(jobIds, tenant);
     if (now !== last) {
       last = now;
       lastChange = Date.now();
