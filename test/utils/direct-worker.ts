@@ -7,10 +7,9 @@
  * The direct address comes from the dev environment's `reloadComplete` event (its `proxyData.userWorkerUrl`), an
  * internal of wrangler 4: if wrangler stops sending it, this rejects with a message saying so.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { unstable_DevEnv } from "wrangler";
-import { GATEWAY_BUNDLE_ENTRY, workersRoot } from "./workers-root";
+import { workersRoot } from "./workers-root";
 import type { StartedWorker, StartWorkerOptions } from "./workers";
 
 interface ReloadCompleteEvent {
@@ -54,7 +53,6 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
     // From a copy of the sources taken when the run began (workers-root.ts): an edit in the checkout meanwhile
     // would make wrangler rebuild and restart the Worker, on another port.
     config: join(options.root ?? workersRoot(), options.config),
-    ...(options.bundle === undefined ? {} : prebuiltInput(options.bundle)),
     bindings,
     // No .dev.vars: an empty list is not enough (wrangler then reads .dev.vars); an empty file is read instead.
     envFiles: ["/dev/null"],
@@ -79,32 +77,4 @@ export async function startDirectlyReachableWorker(options: StartWorkerOptions):
     );
   }
   return { worker, url, directUrl: direct };
-}
-
-type StartInput = Parameters<unstable_DevEnv["startWorker"]>[0];
-type AdditionalModule = NonNullable<NonNullable<StartInput["build"]>["additionalModules"]>[number];
-
-/** What a directory from `wrangler deploy --dry-run --outdir` holds beside the modules: none of them is one. */
-const NOT_MODULES = new Set([GATEWAY_BUNDLE_ENTRY, `${GATEWAY_BUNDLE_ENTRY}.map`, "README.md"]);
-
-/** The extensions of wrangler.toml's Text rules (schema fragments, the jobs page's script and styles). */
-const TEXT_EXTENSIONS = new Set([".graphql", ".js", ".css"]);
-
-/**
- * The start input that runs the prebuilt bundle in `directory` as it is: its entry module with no build, and every
- * other module of it as text. Named explicitly because wrangler's own scan of the directory (`bundle: false`) applies
- * the config's rules to the names the build gave them (`<hash>-graphql-ws.min.js` misses the rule for
- * `graphql-ws.min.js` and would load as JavaScript). Throws if the directory holds a module of another kind.
- */
-function prebuiltInput(directory: string): Pick<StartInput, "entrypoint" | "build"> {
-  const additionalModules: AdditionalModule[] = readdirSync(directory)
-    .filter((name) => !NOT_MODULES.has(name))
-    .map((name) => {
-      if (!TEXT_EXTENSIONS.has(extname(name))) {
-        throw new Error(`startDirectlyReachableWorker: expected only text modules in ${directory}, got ${name}`);
-      }
-      const filePath = join(directory, name);
-      return { type: "text", name, filePath, content: readFileSync(filePath, "utf8") };
-    });
-  return { entrypoint: join(directory, GATEWAY_BUNDLE_ENTRY), build: { bundle: false, additionalModules } };
 }

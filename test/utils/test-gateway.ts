@@ -101,34 +101,24 @@ export interface TestGatewayOptions {
   emulatorUrl?: string;
   /** A copy of the sources of the test's own to build it from (`copyOfSources()`), e.g. with a backend added. */
   root?: string;
-  /**
-   * The prebuilt gateway to start (`buildGatewayBundle()`, workers-root.ts). Default: the run's
-   * (`inject("gatewayBundle")`, built once by test/global-setup.ts) unless `root` is given; a gateway from another
-   * root, or in a run without one, is bundled at its start.
-   */
-  bundle?: string;
   /** wrangler's log level for it (default `warn`); `log` prints its `console.log` lines here (`workers.ts`). */
   logLevel?: "warn" | "log";
 }
 
 /**
  * Starts the gateway Worker with {@link SUITE_GATEWAY_VARS} overridden by `vars` (default none), over the run's
- * emulator unless `options.emulatorUrl` says otherwise, from the run's prebuilt bundle unless `options` say otherwise.
- * Rejects if wrangler cannot build or start it.
+ * emulator unless `options.emulatorUrl` says otherwise. Rejects if wrangler cannot build or start it.
  */
 export async function startTestGateway(
   vars: Record<string, string> = {},
   options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const emulatorUrl = options.emulatorUrl ?? inject("emulatorUrl");
-  // The run's bundle is of the run's sources: a gateway of another root is built from that root.
-  const bundle = options.bundle ?? (options.root === undefined ? inject("gatewayBundle") : undefined);
   const { startWorker } = await loadWorkers();
   const started = await startWorker({
     config: "wrangler.toml",
     vars: { ...SUITE_GATEWAY_VARS(emulatorUrl), ...vars },
     ...(options.root === undefined ? {} : { root: options.root }),
-    ...(bundle === undefined ? {} : { bundle }),
     ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
   });
   return {

@@ -9,12 +9,10 @@
  * the Workers of a run are the code the run started with. The copy holds what the two wrangler configs read (their
  * sources, the schema, the OpenAPI documents) and links the checkout's node_modules.
  */
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
 /** The repository's root. */
 const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
@@ -40,33 +38,4 @@ export function copyOfSources(): string {
   symlinkSync(join(REPOSITORY, "node_modules"), join(copy, "node_modules"));
   process.once("exit", () => rmSync(copy, { recursive: true, force: true }));
   return copy;
-}
-
-/** The entry module's file name in a bundle from {@link buildGatewayBundle} (wrangler names it after `main`). */
-export const GATEWAY_BUNDLE_ENTRY = "worker.js";
-
-/**
- * Builds the gateway Worker of `root` (default: the run's copy, `workersRoot()`) once, as `wrangler deploy` would
- * upload it (`wrangler deploy --dry-run --outdir`: the entry module, its source map and the Text rules' modules), into
- * a new directory removed when the process exits, and resolves with that directory. A gateway started from it
- * (`StartWorkerOptions.bundle`) skips the 4-8 s of esbuild CPU that building it at every start costs. Rejects with
- * wrangler's output if the build fails.
- */
-export async function buildGatewayBundle(root: string = workersRoot()): Promise<string> {
-  const outdir = mkdtempSync(join(tmpdir(), "gateway-bundle-"));
-  process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
-  const wrangler = join(REPOSITORY, "node_modules", "wrangler", "bin", "wrangler.js");
-  const args = [wrangler, "deploy", "--dry-run", "--outdir", outdir, "--config", join(root, "wrangler.toml")];
-  try {
-    // In the copy's directory: wrangler resolves the config's paths (assets, rules) and writes its cache there.
-    await promisify(execFile)(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (error) {
-    const output = error instanceof Error && "stderr" in error ? String(error.stderr) : String(error);
-    throw new Error(`buildGatewayBundle: wrangler deploy --dry-run failed for ${root}:\n${output}`, { cause: error });
-  }
-  return outdir;
 }

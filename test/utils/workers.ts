@@ -18,12 +18,6 @@ export interface StartWorkerOptions {
   /** The copy of the sources to build it from (default: the run's, `workersRoot()`; see workers-root.ts). */
   root?: string;
   /**
-   * A directory with this Worker already built (`buildGatewayBundle()`, workers-root.ts), started as it is instead of
-   * being bundled again (default: none, wrangler bundles it from `root`). The config still gives its bindings,
-   * Durable Objects, assets and compatibility flags; only its `main` and build are replaced.
-   */
-  bundle?: string;
-  /**
    * wrangler's log level for this Worker (default `warn`): `log` also prints the Worker's `console.log` lines in this
    * process (through `console.log`), for tests that read them.
    */
