@@ -277,6 +277,38 @@ async function refill<T>(lane: MergeLane<T>): Promise<void> {
 }
 
 /**
+ * `source`, with its failures kept to itself, for one part of a merged list whose failure must not fail the others:
+ * a failed walk ends the part's items, a failed count is 0, and the error goes to `onFailure`. Failures `isolates`
+ * refuses (default: none) are thrown as they are. The wrapper reads only by walking (no `positioned`, `ranged` or
+ * `lanes`).
+ */
+export function isolatedSource<T>(
+  source: PageSource<T>,
+  onFailure: (error: unknown) => void,
+  isolates: (error: unknown) => boolean = () => true,
+): PageSource<T> {
+  return {
+    pages: async function* (firstSize?: number) {
+      try {
+        yield* source.pages(firstSize);
+      } catch (error) {
+        if (!isolates(error)) throw error;
+        onFailure(error);
+      }
+    },
+    count: async () => {
+      try {
+        return await source.count();
+      } catch (error) {
+        if (!isolates(error)) throw error;
+        onFailure(error);
+        return 0;
+      }
+    },
+  };
+}
+
+/**
  * Several sources as one list in the order of `keyOf` (see `sort-key.ts`). Each source must yield in that order
  * for the merge to be in order (`paginate` checks the order it sees and walks to the end when it is not). A page
  * of the merge is emitted whenever one lane runs dry, and that lane alone is refilled, so a consumer that stops

@@ -10,7 +10,7 @@ import type { BackendSession } from "../backends/backend";
 import type { GatewayContext } from "../backends/gateway-context";
 import { toGraphQLError } from "../errors";
 import type { Provider } from "../model";
-import { mergeSources, type PageSource } from "../pagination/sources";
+import { isolatedSource, mergeSources, type PageSource } from "../pagination/sources";
 import type { SortKey } from "../pagination/sort-key";
 
 /** The merged list, and what to do with it once its page is built. */
@@ -67,27 +67,6 @@ class Failures {
   }
 }
 
-/** `source`, with its failures recorded instead of thrown: a failed walk ends the platform's part, a failed count is 0. */
-function isolated<T>(source: PageSource<T>, onFailure: (error: unknown) => void): PageSource<T> {
-  return {
-    pages: async function* (firstSize?: number) {
-      try {
-        yield* source.pages(firstSize);
-      } catch (error) {
-        onFailure(error);
-      }
-    },
-    count: async () => {
-      try {
-        return await source.count();
-      } catch (error) {
-        onFailure(error);
-        return 0;
-      }
-    },
-  };
-}
-
 function buildList<T>(
   sessions: readonly BackendSession[],
   sourceOf: (session: BackendSession) => PageSource<T>,
@@ -102,10 +81,12 @@ function buildList<T>(
   const countsFailed = new Failures(sessions.length, context, info, reported);
   const parts = sessions.map((session) => ({ provider: session.backend.provider, source: sourceOf(session) }));
   const merged = mergeSources(
-    parts.map(({ provider, source }) => isolated(source, (error) => pagesFailed.record(provider, error))),
+    parts.map(({ provider, source }) => isolatedSource(source, (error) => pagesFailed.record(provider, error))),
     keyOf,
   );
-  const counts = parts.map(({ provider, source }) => isolated(source, (error) => countsFailed.record(provider, error)));
+  const counts = parts.map(({ provider, source }) =>
+    isolatedSource(source, (error) => countsFailed.record(provider, error)),
+  );
   // Each platform is one part of the merge, read from the cursor's position of it; its failure is its own.
   const lanes = parts.map(({ provider, source }) => ({
     id: provider,

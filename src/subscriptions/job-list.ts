@@ -15,7 +15,7 @@ import { toGraphQLError, UpstreamError } from "../errors";
 import { toGlobalId } from "../global-id";
 import { isTerminalJobState, type DatasetModel, type JobModel, type Provider } from "../model";
 import { filterFingerprint, paginate } from "../pagination/paginate";
-import { mergeSources, type PageSource } from "../pagination/sources";
+import { isolatedSource, mergeSources } from "../pagination/sources";
 import { sortKeyOf } from "../pagination/sort-key";
 import {
   stableStringify,
@@ -110,21 +110,6 @@ function isOutage(error: unknown): boolean {
   return error instanceof UpstreamError && ["unavailable", "timeout", "rate-limited"].includes(error.reason);
 }
 
-/** `source`, whose outage ends its part of the merge and is recorded through `onOutage`; other failures throw. */
-function outageIsolated<T>(source: PageSource<T>, onOutage: (error: unknown) => void): PageSource<T> {
-  return {
-    pages: async function* (firstSize?: number) {
-      try {
-        yield* source.pages(firstSize);
-      } catch (error) {
-        if (!isOutage(error)) throw error;
-        onOutage(error);
-      }
-    },
-    count: () => source.count(),
-  };
-}
-
 /** The JSON of an outage as messages carry it: the gateway's coded error, with `extensions.provider`. */
 function unavailableJson(provider: Provider, error: unknown): UnavailablePlatform {
   const json: GraphQLFormattedError = toGraphQLError(error).toJSON();
@@ -167,7 +152,7 @@ export async function readJobList(sessions: readonly BackendSession[], filter: J
     const source = session.jobs(jobFilter);
     if (sessions.length === 1) return source;
     const provider = session.backend.provider;
-    return outageIsolated(source, (error) => outages.set(provider, error));
+    return isolatedSource(source, (error) => outages.set(provider, error), isOutage);
   });
   const [only] = sources;
   const connection = await paginate<JobModel>({
