@@ -3,7 +3,7 @@
  * Resolvers and the client throw; `toGraphQLError` (called from Yoga's error masking) decides what a client sees.
  * Anything that is not one of these errors (or a GraphQL validation error) is masked as "Unexpected error.".
  */
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { withClientCode } from "./client-error-code";
 
 /** The codes a client can see in `extensions.code`. */
@@ -234,4 +234,15 @@ export function toGraphQLError(error: unknown): GraphQLError {
   }
   if (error instanceof UpstreamError) return upstreamToGraphQLError(error);
   return new GraphQLError(UNEXPECTED_ERROR_MESSAGE, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+}
+
+/**
+ * An error's JSON for a client outside an HTTP answer (a graphql-ws message, a watch event): {@link toGraphQLError}'s
+ * mapping, without `extensions.http`, which only an HTTP answer's status and headers use. Never throws.
+ */
+export function clientErrorJson(error: unknown): GraphQLFormattedError {
+  const json = toGraphQLError(error).toJSON();
+  if (json.extensions === undefined || !("http" in json.extensions)) return json;
+  const { http: _http, ...extensions } = json.extensions;
+  return { ...json, extensions };
 }

@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
-import { toGraphQLError } from "../errors";
+import { clientErrorJson } from "../errors";
 import type { GatewayServerContext } from "../server-context";
 
 /** What one result of the chain can be: a result, or (from `subscribe`) a stream. */
@@ -41,23 +41,15 @@ export interface PreparedOperation {
   operationName: string | undefined;
 }
 
-/** An error's JSON for the wire: masked by the gateway's one mapping; `extensions.http` is for HTTP answers only. */
-function errorJson(error: unknown): ReturnType<GraphQLError["toJSON"]> {
-  const json = toGraphQLError(error).toJSON();
-  if (json.extensions === undefined || !("http" in json.extensions)) return json;
-  const { http: _http, ...extensions } = json.extensions;
-  return { ...json, extensions };
-}
-
 /** The result for errors raised before execution (a refusal, parse, validation). */
 export function errorResult(errors: readonly unknown[]): FormattedExecutionResult {
-  return { errors: errors.map(errorJson) };
+  return { errors: errors.map(clientErrorJson) };
 }
 
 /** Formats a result of the chain (masked already by its plugins) for the wire. */
 export function formatResult(result: { data?: unknown; errors?: readonly unknown[] }): FormattedExecutionResult {
   const formatted: { data?: Record<string, unknown> | null; errors?: ReturnType<GraphQLError["toJSON"]>[] } = {};
-  if (result.errors !== undefined && result.errors.length > 0) formatted.errors = result.errors.map(errorJson);
+  if (result.errors !== undefined && result.errors.length > 0) formatted.errors = result.errors.map(clientErrorJson);
   if ("data" in result) formatted.data = (result.data as Record<string, unknown> | null | undefined) ?? null;
   return formatted;
 }

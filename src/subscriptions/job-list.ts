@@ -9,9 +9,8 @@
  * read of each distinct dataset that an unfinished job on the page runs over (its `progress` needs it; the event
  * carries it, so resolving the message for any number of listeners costs nothing more).
  */
-import type { GraphQLFormattedError } from "graphql";
 import type { BackendSession } from "../backends/backend";
-import { toGraphQLError, UpstreamError } from "../errors";
+import { clientErrorJson, UpstreamError } from "../errors";
 import { toGlobalId } from "../global-id";
 import { isTerminalJobState, type DatasetModel, type JobModel, type Provider } from "../model";
 import { filterFingerprint, paginate } from "../pagination/paginate";
@@ -112,9 +111,8 @@ function isOutage(error: unknown): boolean {
 
 /** The JSON of an outage as messages carry it: the gateway's coded error, with `extensions.provider`. */
 function unavailableJson(provider: Provider, error: unknown): UnavailablePlatform {
-  const json: GraphQLFormattedError = toGraphQLError(error).toJSON();
-  const { http: _http, ...extensions } = json.extensions ?? {};
-  return { provider, error: { message: json.message, extensions: { ...extensions, provider } } };
+  const { message, extensions } = clientErrorJson(error);
+  return { provider, error: { message, extensions: { ...extensions, provider } } };
 }
 
 /**
