@@ -88,34 +88,21 @@ const isId = (value: unknown): boolean => typeof value === "string" && value.len
 const isTimestamp = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value);
 const hasOverview = (value: unknown): boolean => isRecord(value) && isString(value["overview"]);
 
+/** The fields every resource shape above has (id, name, project, both times): what the predicates below share. */
+const isResource = (body: unknown): body is Record<string, unknown> =>
+  isRecord(body) &&
+  isId(body["id"]) &&
+  isString(body["name"]) &&
+  isString(body["projectId"]) &&
+  isTimestamp(body["createDate"]) &&
+  isTimestamp(body["updateDate"]);
+
 /** The predicates of the shapes above, field for field. */
-const isDataset = (body: unknown): boolean =>
-  isRecord(body) &&
-  isId(body["id"]) &&
-  isString(body["name"]) &&
-  isString(body["projectId"]) &&
-  hasOverview(body["status"]) &&
-  isTimestamp(body["createDate"]) &&
-  isTimestamp(body["updateDate"]);
+const isDataset = (body: unknown): boolean => isResource(body) && hasOverview(body["status"]);
 
-const isJob = (body: unknown): boolean =>
-  isRecord(body) &&
-  isId(body["id"]) &&
-  isString(body["name"]) &&
-  isString(body["projectId"]) &&
-  isRecord(body["spec"]) &&
-  hasOverview(body["status"]) &&
-  isTimestamp(body["createDate"]) &&
-  isTimestamp(body["updateDate"]);
+const isJob = (body: unknown): boolean => isResource(body) && isRecord(body["spec"]) && hasOverview(body["status"]);
 
-const isWebhook = (body: unknown): boolean =>
-  isRecord(body) &&
-  isId(body["id"]) &&
-  isString(body["name"]) &&
-  isString(body["projectId"]) &&
-  isString(body["endpoint"]) &&
-  isTimestamp(body["createDate"]) &&
-  isTimestamp(body["updateDate"]);
+const isWebhook = (body: unknown): boolean => isResource(body) && isString(body["endpoint"]);
 
 const isLogEntry = (entry: unknown): boolean =>
   isRecord(entry) &&
