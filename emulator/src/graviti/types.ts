@@ -18,27 +18,22 @@ export interface StorageConfig {
   backendType: string;
 }
 
-/** A workspace as stored: what `GET /v2/current-workspace` answers, plus its one access key and configs. */
-export interface WorkspaceRecord {
+/** The wire workspace of `GET /v2/current-workspace`: a `TEAM` or a `USER` one (emulator convention). */
+export interface WorkspaceWire extends GravitiWorkspace {
   type: "TEAM" | "USER";
-  /** 32 lowercase hex digits. */
-  id: string;
-  name: string;
-  alias: string;
-  description: string;
-  email: string;
-  location: string;
+}
+
+/**
+ * A workspace as stored: what `GET /v2/current-workspace` answers (its id 32 lowercase hex digits), plus its one
+ * access key and configs.
+ */
+export interface WorkspaceRecord extends WorkspaceWire {
   /** The `X-Token` that acts as this workspace (never returned). */
   accessKey: string;
   /** The user name that datasets created with the key report as `creator`. */
   user: string;
   /** The first one is the default (`GRAVITI`). */
   storageConfigs: StorageConfig[];
-}
-
-/** The wire workspace of `GET /v2/current-workspace`: a `TEAM` or a `USER` one (emulator convention). */
-export interface WorkspaceWire extends GravitiWorkspace {
-  type: "TEAM" | "USER";
 }
 
 /**
