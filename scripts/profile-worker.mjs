@@ -8,20 +8,25 @@
  *
  * The figures are sampled on whatever else the machine is doing: read the shares, not the milliseconds, and compare
  * runs of one machine. `(program)`, `(idle)` and `(garbage collector)` are the runtime's own. Each sample counts as
- * one sampling interval (50 µs), not as the time since the previous one (the profile's `timeDeltas`): on a loaded
- * machine the sampler itself waits for a CPU, and those waits, charged to whatever frame it then finds (mostly
- * `(idle)`), made the wall-time weights say more about the load than about the Worker. Shares are of the non-idle
- * samples.
+ * the sampler's typical interval, the median of the profile's `timeDeltas`, not as the time since the previous one:
+ * on a loaded machine the sampler itself waits for a CPU, and those waits, charged to whatever frame it then finds
+ * (mostly `(idle)`), made the wall-time weights say more about the load than about the Worker. Nor as the 50 µs it
+ * is asked for: workerd's sampler takes one about every 130 to 160 µs here, so that figure gave a third of the real
+ * time. Shares are of the non-idle samples.
  *
  * The operation log's `console.log` costs far more here than in the benchmarks: about a fifth of `{ __typename }`'s
  * samples (the native frame under `end`), where `telemetry-cost.bench.ts` finds the log next to free. The session
  * this script attaches is the likely difference (the runtime then serialises each logged object for the inspector
  * too); the benchmarks attach none. Read the rest of the profile without that frame.
  *
- * `set tracing` (a native frame) is not tracing: its caller is `__name`, esbuild's helper for wrangler's keep_names,
- * which runs `Object.defineProperty(fn, "name")` on every named closure made at run time (envelop's hook payloads
- * make several per plugin hook: `setResult`, `setExecuteFn`, ...). Together they are about a tenth of the samples of
- * `{ __typename }`; fewer plugin hooks make fewer of them.
+ * The same console printing is why `telemetry-cost.bench.ts` and `beside-mesh.bench.ts` measure a gateway with
+ * `OPERATION_LOGS=off` too: workerd run locally formats each `console.log` with Node's `util.inspect` and prints it
+ * to its stdout, in the Worker's own process; Cloudflare's runtime prints nothing (it keeps the line as JSON when
+ * Workers Logs are on).
+ *
+ * `__name` with a native `set tracing` under it was esbuild's helper for wrangler's keep_names (a
+ * `defineProperty(fn, "name")` for every named closure made at run time, two per field in Yoga's executor): a tenth
+ * of the samples until wrangler.toml turned keep_names off. If they come back, so has keep_names.
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -173,9 +178,10 @@ const profile = result.profile;
 const file = `profile-${name}.cpuprofile`;
 writeFileSync(file, JSON.stringify(profile));
 
-// Self time per node, one sampling interval per sample; inclusive time by walking each sample's stack once per
-// function.
-const SAMPLE_US = 50;
+// Self time per node, one typical sampling interval per sample (see the module comment); inclusive time by walking
+// each sample's stack once per function.
+const deltas = [...(profile.timeDeltas ?? [])].filter((delta) => delta > 0).sort((a, b) => a - b);
+const SAMPLE_US = deltas.length === 0 ? 50 : deltas[Math.floor(deltas.length / 2)];
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
@@ -202,7 +208,10 @@ inclusive.delete("(root) :0");
 const perRequest = (us) => (us / 1000 / requests).toFixed(3).padStart(7);
 const share = (us) => `${((100 * us) / busyUs).toFixed(1).padStart(5)}%`;
 const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
-console.log(`${name}: ${requests} requests, ${perRequest(busyUs)} ms sampled per request (idle left out)`);
+console.log(
+  `${name}: ${requests} requests, ${perRequest(busyUs)} ms sampled per request (idle left out; ` +
+    `one sample every ${SAMPLE_US} µs)`,
+);
 console.log("\nself time (ms per request, share):");
 for (const [key, us] of top(self, 25)) console.log(`${perRequest(us)} ${share(us)}  ${key}`);
 console.log("\ninclusive time (ms per request, share):");
