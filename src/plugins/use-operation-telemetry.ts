@@ -26,13 +26,8 @@ import type { GatewayEnv } from "../env";
 import { toGraphQLError } from "../errors";
 import { callerOf, type GatewayServerContext } from "../server-context";
 import { writeOperationMetrics } from "../telemetry/metrics";
-import {
-  callerLabel,
-  hashOnce,
-  operationLogLevel,
-  shouldLog,
-  type OperationLogEntry,
-} from "../telemetry/operation-log";
+import { sha256HexOnce } from "../encoding/sha256-hex";
+import { callerLabel, operationLogLevel, shouldLog, type OperationLogEntry } from "../telemetry/operation-log";
 import type { RequestTelemetry } from "../telemetry/request-telemetry";
 
 /** One operation's state until it ends. */
@@ -124,7 +119,7 @@ function end(telemetry: RequestTelemetry, state: OperationState): void {
     // One object, not a string: Workers Logs index an object's fields (README, "Logs"). The document is hashed only
     // for a line: the metrics do not name it.
     if (shouldLog(operationLogLevel(state.env), entry)) {
-      console.log(state.document === null ? entry : { ...entry, documentHash: hashOnce(state.document) });
+      console.log(state.document === null ? entry : { ...entry, documentHash: sha256HexOnce(state.document) });
     }
     if (state.env.METRICS !== undefined) writeOperationMetrics(state.env.METRICS, entry, telemetry.calls.records);
   } catch {

@@ -14,7 +14,7 @@
  */
 import type { UpstreamCallRecord } from "./metrics-upstream-calls";
 import type { OperationLogEntry } from "./operation-log";
-import { sha256Hex } from "./operation-log";
+import { sha256HexOnce } from "../encoding/sha256-hex";
 
 /** One data point, as `AnalyticsEngineDataset.writeDataPoint` takes it. */
 export interface MetricsDataPoint {
@@ -46,7 +46,7 @@ export function metricsIndexOf(callerLabel: string): string {
   // A UTF-16 unit is at most 3 UTF-8 bytes: a short label (every usual one) fits without being encoded.
   return callerLabel.length * 3 <= MAX_INDEX_BYTES || encoder.encode(callerLabel).byteLength <= MAX_INDEX_BYTES
     ? callerLabel
-    : `sha256:${sha256Hex(callerLabel).slice(0, 32)}`;
+    : `sha256:${sha256HexOnce(callerLabel).slice(0, 32)}`;
 }
 
 function blob(value: string | null): string {

@@ -7,8 +7,7 @@
  *
  * The gateway's other log lines (upstream failure warnings, unexpected errors: `src/logger.ts`) stay as they are.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256HexOnce } from "../encoding/sha256-hex";
 import { perEnv } from "../per-env";
 
 /** Which operations get a line: every one, those whose answer holds an error, or none. */
@@ -64,30 +63,6 @@ export interface OperationLogEntry {
   readonly transport: OperationTransport;
 }
 
-/** The sha256 hex of `text` (synchronous: a log line is built where no promise can be awaited). */
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
-/** Most hashes {@link hashOnce} keeps per isolate; past it the cache starts again (a bound, not an eviction policy). */
-const MAX_KEPT_HASHES = 512;
-const keptHashes = new Map<string, string>();
-
-/**
- * {@link sha256Hex} of `text`, computed once per isolate for texts that come again: a gateway's documents and its
- * callers' keys are few and repeat on every request, and the hash (in JavaScript) is a large part of a small
- * request's log line. At most {@link MAX_KEPT_HASHES} texts are kept. Never throws.
- */
-export function hashOnce(text: string): string {
-  let hash = keptHashes.get(text);
-  if (hash === undefined) {
-    hash = sha256Hex(text);
-    if (keptHashes.size >= MAX_KEPT_HASHES) keptHashes.clear();
-    keptHashes.set(text, hash);
-  }
-  return hash;
-}
-
 /**
  * What the label reads of a caller (`OperationCaller` of `server-context.ts`, structurally: this module stays free of
  * the Worker's types).
@@ -119,7 +94,7 @@ export function callerLabel(caller: LabelledCaller | undefined): string {
     return "unknown";
   }
   if (own.length === 0) return "anonymous";
-  return `key:${hashOnce(`caller-fingerprint\n${own.join("\n")}`).slice(0, FINGERPRINT_DIGITS)}`;
+  return `key:${sha256HexOnce(`caller-fingerprint\n${own.join("\n")}`).slice(0, FINGERPRINT_DIGITS)}`;
 }
 
 /** The JSON line of `entry`, as `console.log` prints it. Never throws. */

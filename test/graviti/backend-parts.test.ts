@@ -6,7 +6,8 @@
 import { beforeAll, beforeEach, describe, expect, it, inject } from "vitest";
 import { GravitiClient } from "../../src/backends/graviti/client";
 import { gravitiRefOf, parseGravitiRef } from "../../src/backends/graviti/ids";
-import { sha256Hex, tenantOfAccessKey } from "../../src/backends/graviti/key-tenant";
+import { tenantOfAccessKey } from "../../src/backends/graviti/key-tenant";
+import { sha256Hex } from "../../src/encoding/sha256-hex";
 import { createGravitiLoaders } from "../../src/backends/graviti/loaders";
 import { gravitiApiUrlFor, gravitiApiUrlFromEnv } from "../../src/backends/graviti/settings";
 import { reasonOfGravitiStatus } from "../../src/backends/graviti/transport";
