@@ -81,8 +81,19 @@ export function parseWithLimits(
  * A validation rule that refuses each operation deeper than `maxDepth` (Relay `edges`/`node` not counted), with
  * more than `maxAliases` aliases, `maxRootFields` root fields or `maxDirectives` directives: one
  * `LIMIT_EXCEEDED` error per limit exceeded, located at the operation.
+ *
+ * The rule is named after the limits it checks: Yoga's validation cache keys its results by the names of the rules,
+ * so two rules of different limits must not share a name, or a document passed by the one would be passed by the
+ * other from the cache.
  */
 export function operationLimitsRule(limits: OperationLimits): ValidationRule {
+  const name =
+    `operationLimits(depth ${limits.maxDepth}, aliases ${limits.maxAliases}, ` +
+    `rootFields ${limits.maxRootFields}, directives ${limits.maxDirectives})`;
+  return Object.defineProperty(shapeRule(limits), "name", { value: name });
+}
+
+function shapeRule(limits: OperationLimits): ValidationRule {
   return (context) => {
     const fragment = (name: string) => context.getFragment(name);
     const meter = new OperationShapeMeter(context.getSchema(), fragment);
