@@ -1,8 +1,8 @@
 /**
  * The per-caller rate limits, written once: who a caller is for counting ({@link rateKeyOf}), the check against the
  * caller's counter object ({@link checkRate}) and the refusal ({@link rateLimitedError}); what a request is charged
- * is `chargesFor` (rate-window.ts). The plugin (`plugins/use-operation-refusals.ts`) applies it to every GraphQL operation of every
- * transport; the Worker entry to each WebSocket upgrade, before a connection object exists.
+ * is `chargesFor` (rate-window.ts). The plugin (`plugins/use-operation-refusals.ts`) applies it to every GraphQL
+ * operation of every transport; the Worker entry to each WebSocket upgrade, before a connection object exists.
  *
  * The caller key, first that applies:
  * - `principal:<name>`: the verified principal (a `GATEWAY_TOKENS` token, a JWT), whatever credentials it uses;

@@ -17,7 +17,13 @@
  * One plugin, not three: envelop builds a payload (with its callbacks) for every plugin's hook on every operation,
  * and these checks pass for almost every one, so each hook of its own was CPU spent to learn nothing.
  */
-import { getOperationAST, GraphQLError, OperationTypeNode, type ExecutionArgs } from "graphql";
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  type ExecutionArgs,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { scopeRefusal } from "../auth/scopes";
 import { limitsOf } from "../limits/limits-of";
@@ -43,15 +49,14 @@ function rateRefusalOf(context: unknown, start: Start): Promise<GraphQLError | n
 }
 
 /**
- * The scope refusal of an operation about to run, or null (no principal, or its grant has the scope). Envelop types
+ * The scope refusal of `operation` about to run, or null (no principal, or its grant has the scope). Envelop types
  * its arguments `any` (to fit every graphql version); this names them as graphql 16's.
  */
-function scopeRefusalOf(args: ExecutionArgs): GraphQLError | null {
+function scopeRefusalOf(args: ExecutionArgs, operation: OperationDefinitionNode | undefined): GraphQLError | null {
   const principal = callerOf(args.contextValue)?.principal;
   if (principal === undefined) return null;
   // Execution refuses a document without the named operation itself; there is nothing to check.
-  const operation = getOperationAST(args.document, args.operationName ?? undefined);
-  if (operation === null || operation === undefined) return null;
+  if (operation === undefined) return null;
   const refusal = scopeRefusal(principal.name, principal.scopes, operation.operation);
   if (refusal === null) return null;
   // 403 over HTTP, as the gateway's other refusals of a verified caller; graphql-ws ignores `http`.
@@ -59,9 +64,9 @@ function scopeRefusalOf(args: ExecutionArgs): GraphQLError | null {
 }
 
 /** The scope refusal, else the cost refusal, of an operation about to run; null when it may run. */
-function checkRefusalOf(args: ExecutionArgs): GraphQLError | null {
+function checkRefusalOf(args: ExecutionArgs, operation: OperationDefinitionNode | undefined): GraphQLError | null {
   return (
-    scopeRefusalOf(args) ??
+    scopeRefusalOf(args, operation) ??
     executionLimitError(
       args.schema,
       args.document,
@@ -70,11 +75,6 @@ function checkRefusalOf(args: ExecutionArgs): GraphQLError | null {
       limitsOf(args.contextValue),
     )
   );
-}
-
-/** True when `args` runs a subscription's selection: over graphql-ws, one event of a started subscription. */
-function isSubscriptionEvent(args: ExecutionArgs): boolean {
-  return getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.SUBSCRIPTION;
 }
 
 /**
@@ -86,14 +86,17 @@ function refuse(
   start: Start,
   stop: (result: { errors: GraphQLError[] }) => void,
 ): Promise<void> | undefined {
-  const rate = start === "request" && isSubscriptionEvent(args) ? null : rateRefusalOf(args.contextValue, start);
+  const operation = getOperationAST(args.document, args.operationName ?? undefined) ?? undefined;
+  // Executing a subscription's selection is, over graphql-ws, one event of a started subscription: not a request.
+  const isEvent = start === "request" && operation?.operation === OperationTypeNode.SUBSCRIPTION;
+  const rate = isEvent ? null : rateRefusalOf(args.contextValue, start);
   if (rate === null) {
-    const refusal = checkRefusalOf(args);
+    const refusal = checkRefusalOf(args, operation);
     if (refusal !== null) stop({ errors: [refusal] });
     return undefined;
   }
   return rate.then((rateRefusal) => {
-    const refusal = rateRefusal ?? checkRefusalOf(args);
+    const refusal = rateRefusal ?? checkRefusalOf(args, operation);
     if (refusal !== null) stop({ errors: [refusal] });
   });
 }
