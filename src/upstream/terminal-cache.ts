@@ -24,6 +24,7 @@
  * centre's own cache, and the sessions need no handle on the Worker's ExecutionContext (the WebSocket connection
  * object builds contexts too, with none).
  */
+import { sha256Hex } from "../encoding/sha256-hex";
 import { perEnv } from "../per-env";
 
 /**
@@ -100,11 +101,6 @@ function defaultCache(): Cache | undefined {
   return storage?.default;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /**
  * A cache of settled reads for one backend and one set of credentials, or `undefined` when `ttlSeconds` is 0 or the
  * runtime has no cache (reads then go to the upstream as before). Cheap: the scope is hashed on first use.
@@ -114,11 +110,11 @@ export function createTerminalCache(options: TerminalCacheOptions): TerminalCach
   if (options.ttlSeconds <= 0 || found === undefined) return undefined;
   const cache: Cache = found;
   const ttlSeconds = options.ttlSeconds;
-  let scope: Promise<string> | undefined;
-  const keyOf = async (resource: string): Promise<string> => {
+  let scope: string | undefined;
+  const keyOf = (resource: string): string => {
     // JSON, so that no two scopes give one string ("a","bc" and "ab","c" differ).
     scope ??= sha256Hex(JSON.stringify(options.scope));
-    return `${KEY_ORIGIN}/${await scope}/${resource.replace(/^\/+/, "")}`;
+    return `${KEY_ORIGIN}/${scope}/${resource.replace(/^\/+/, "")}`;
   };
 
   async function stored<T>(key: string, check: StoredBodyCheck<T>): Promise<T | undefined> {
@@ -146,7 +142,7 @@ export function createTerminalCache(options: TerminalCacheOptions): TerminalCach
 
   return {
     async read<T>(read: SettledRead<T>): Promise<T> {
-      const key = await keyOf(read.resource);
+      const key = keyOf(read.resource);
       const hit = await stored(key, read.check);
       if (hit !== undefined) return hit;
       const value = await read.load();
@@ -155,7 +151,7 @@ export function createTerminalCache(options: TerminalCacheOptions): TerminalCach
     },
     async forget(resource: string): Promise<void> {
       try {
-        await cache.delete(await keyOf(resource));
+        await cache.delete(keyOf(resource));
       } catch {
         // Nothing to undo: an entry that could not be dropped expires with its TTL.
       }
